@@ -1,0 +1,164 @@
+#include "accounts/auth_routes.hpp"
+
+#include <algorithm>
+
+#include "accounts/password.hpp"
+#include "accounts/sessions.hpp"
+#include "accounts/throttle.hpp"
+#include "audit/audit_log.hpp"
+#include "platform/http/problem.hpp"
+#include "platform/json_input.hpp"
+
+namespace rw::accounts {
+namespace {
+
+constexpr const char* kSelectLogin =
+    "SELECT u.id, u.password_hash, u.active, o.active AS org_active FROM users u "
+    "JOIN organizations o ON o.id = u.org_id WHERE u.username = ?";
+constexpr const char* kSelectFailures = "SELECT at FROM login_failures WHERE username = ? AND at > ?";
+constexpr const char* kInsertFailure = "INSERT INTO login_failures (username, at, remote_addr) VALUES (?, ?, ?)";
+constexpr const char* kSelectProfile = "SELECT phone, email FROM users WHERE id = ?";
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+nlohmann::json me_json(app::Context& context, const CurrentUser& user) {
+  auto profile = context.db.query(kSelectProfile, {user.id})[0];
+  return {{"id", user.id},
+          {"username", user.username},
+          {"display_name", user.display_name},
+          {"phone", profile.text("phone")},
+          {"email", profile.text("email")},
+          {"org", {{"id", user.org_id}, {"name", user.org_name}, {"type", user.org_type}}},
+          {"roles", user.roles},
+          {"permissions", permissions_for(user)},
+          {"csrf_token", user.csrf_token}};
+}
+
+http::Response login(app::Context& context) {
+  auto body = context.body();
+  Fields fields(body);
+  const std::string username = lower(fields.required_text("username", 1, 64));
+  const std::string password = fields.required_text("password", 1, 256);
+  fields.finish();
+
+  const Seconds now = context.clock.now();
+  const ThrottlePolicy policy;
+  std::vector<Seconds> failures;
+  auto rows = context.db.query(kSelectFailures, {username, now - policy.horizon()});
+  for (std::size_t i = 0; i < rows.size(); ++i) failures.push_back(rows[i].integer("at"));
+  if (auto until = locked_until(failures, now, policy)) {
+    const auto minutes = std::to_string((*until - now + 59) / 60);
+    auto response = http::problem_response(
+        {429, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
+         "Too many failed sign-ins; try again in " + minutes + " minutes"});
+    response.set_header("Retry-After", std::to_string(*until - now));
+    return response;
+  }
+
+  auto found = context.db.query(kSelectLogin, {username});
+  bool ok = false;
+  if (found.empty()) {
+    spend_verify_time(password);
+  } else {
+    auto row = found[0];
+    ok = verify_password(row.text("password_hash"), password) && row.integer("active") == 1 &&
+         row.integer("org_active") == 1;
+  }
+  if (!ok) {
+    // Returned, not thrown: the request's transaction commits so the failure counts.
+    context.db.execute(kInsertFailure, {username, now, context.request.remote_address});
+    return http::problem_response(
+        {401, "invalid_credentials", "用户名或密码错误", "Wrong username or password"});
+  }
+
+  const auto user_id = found[0].integer("id");
+  context.db.execute("DELETE FROM login_failures WHERE username = ?", {username});
+  context.db.execute("UPDATE users SET last_login_at = ? WHERE id = ?", {format_utc(now), user_id});
+  auto session = create_session(context.db, user_id, now, context.request.remote_address);
+  auto user = *load_user(context.db, user_id);
+  user.csrf_token = session.csrf_token;
+  audit::record_as(context, user.id, user.username,
+                   {"session", std::to_string(user.id), "login", user.org_id, nlohmann::json::object()});
+  auto response = app::json_ok({{"token", session.token},
+                                {"csrf_token", session.csrf_token},
+                                {"expires_at", format_utc(now + context.settings.session_idle)},
+                                {"user", me_json(context, user)}});
+  response.set_header("Set-Cookie", session_cookie(session.token, context.settings.secure_cookies));
+  response.user_id = user.id;
+  return response;
+}
+
+http::Response logout(app::Context& context) {
+  end_session(context.db, context.me().session_id);
+  audit::record(context, {"session", std::to_string(context.me().id), "logout", context.me().org_id,
+                          nlohmann::json::object()});
+  auto response = http::no_content();
+  response.set_header("Set-Cookie", cleared_session_cookie(context.settings.secure_cookies));
+  return response;
+}
+
+http::Response get_me(app::Context& context) { return app::json_ok(me_json(context, context.me())); }
+
+http::Response update_me(app::Context& context) {
+  auto body = context.body();
+  Fields fields(body);
+  auto display_name = fields.optional_text("display_name", 50);
+  if (display_name && display_name->empty()) fields.add_error("display_name", "required", "不能为空", "must not be empty");
+  auto phone = fields.optional_text("phone", 30);
+  auto email = fields.optional_text("email", 100);
+  if (email && !email->empty() && email->find('@') == std::string::npos)
+    fields.add_error("email", "invalid_email", "邮箱格式不正确", "is not an email address");
+  fields.finish();
+
+  const auto& me = context.me();
+  auto current = context.db.query("SELECT display_name, phone, email FROM users WHERE id = ?", {me.id})[0];
+  nlohmann::json before = {{"display_name", current.text("display_name")},
+                           {"phone", current.text("phone")},
+                           {"email", current.text("email")}};
+  nlohmann::json after = before;
+  if (display_name) after["display_name"] = *display_name;
+  if (phone) after["phone"] = *phone;
+  if (email) after["email"] = *email;
+  context.db.execute("UPDATE users SET display_name = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?",
+                     {after["display_name"].get<std::string>(), after["phone"].get<std::string>(),
+                      after["email"].get<std::string>(), context.now_text(), me.id});
+  auto changes = audit::diff(before, after);
+  if (!changes.empty()) audit::record(context, {"user", std::to_string(me.id), "update", me.org_id, changes});
+  auto user = *load_user(context.db, me.id);
+  user.csrf_token = me.csrf_token;
+  return app::json_ok(me_json(context, user));
+}
+
+http::Response change_password(app::Context& context) {
+  auto body = context.body();
+  Fields fields(body);
+  const auto current = fields.required_text("current_password", 1, 256);
+  const auto next = fields.required_text("new_password", 1, 256);
+  fields.finish();
+  if (auto weak = check_password_policy(next, "new_password")) throw validation_failed({*weak});
+  const auto& me = context.me();
+  auto hash = context.db.query("SELECT password_hash FROM users WHERE id = ?", {me.id})[0].text("password_hash");
+  if (!verify_password(hash, current))
+    throw invalid_field("current_password", "wrong_password", "当前密码不正确", "The current password is wrong");
+  context.db.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
+                     {hash_password(next), context.now_text(), me.id});
+  // Other devices signed in with the old password are signed out; this session stays.
+  context.db.execute("DELETE FROM sessions WHERE user_id = ? AND id <> ?", {me.id, me.session_id});
+  audit::record(context, {"user", std::to_string(me.id), "password", me.org_id, nlohmann::json::object()});
+  return http::no_content();
+}
+
+}  // namespace
+
+void add_auth_routes(app::Routes& routes) {
+  routes.post("/auth/login", login, app::Access::public_access);
+  routes.post("/auth/logout", logout);
+  routes.get("/me", get_me);
+  routes.patch("/me", update_me);
+  routes.post("/me/password", change_password);
+}
+
+}  // namespace rw::accounts

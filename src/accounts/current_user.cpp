@@ -1,0 +1,36 @@
+#include "accounts/current_user.hpp"
+
+#include <algorithm>
+
+#include "platform/errors.hpp"
+
+namespace rw::accounts {
+
+bool CurrentUser::has_role(std::string_view role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::vector<std::string> permissions_for(const CurrentUser& user) {
+  std::vector<std::string> out = {"profile"};
+  const bool enterprise_only = user.roles.size() == 1 && user.has_role("enterprise_user");
+  if (!enterprise_only) out.push_back("region:read");
+  if (user.is_platform_admin()) out.push_back("region:write");
+  if (user.has_role("admin") || user.has_role("manager") || user.has_role("reviewer") || user.has_role("viewer"))
+    out.push_back("org:read");
+  if (user.has_role("admin")) {
+    out.insert(out.end(), {"org:write", "user:read", "user:write", "audit:read"});
+  }
+  if (user.has_role("enterprise_user")) out.push_back("enterprise:self");
+  return out;
+}
+
+bool has_permission(const CurrentUser& user, std::string_view permission) {
+  const auto all = permissions_for(user);
+  return std::find(all.begin(), all.end(), permission) != all.end();
+}
+
+void require_permission(const CurrentUser& user, std::string_view permission) {
+  if (!has_permission(user, permission)) throw forbidden();
+}
+
+}  // namespace rw::accounts

@@ -1,0 +1,36 @@
+#pragma once
+// The signed-in user of a request and what their roles allow.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rw::accounts {
+
+inline const std::set<std::string> kRoles = {"admin",    "manager", "expert",         "technician",
+                                             "reviewer", "viewer",  "enterprise_user"};
+inline const std::set<std::string> kOrgTypes = {"platform", "regulator", "insurer", "agency", "enterprise", "park"};
+
+struct CurrentUser {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::int64_t org_id = 0;
+  std::string org_name;
+  std::string org_type;
+  std::vector<std::string> roles;
+  std::int64_t session_id = 0;
+  std::string csrf_token;
+
+  bool has_role(std::string_view role) const;
+  bool is_platform_admin() const { return org_type == "platform" && has_role("admin"); }
+};
+
+// Permission codes shared with the web app's menu and v-perm directive.
+std::vector<std::string> permissions_for(const CurrentUser& user);
+bool has_permission(const CurrentUser& user, std::string_view permission);
+// 403 unless the user has the permission.
+void require_permission(const CurrentUser& user, std::string_view permission);
+
+}  // namespace rw::accounts

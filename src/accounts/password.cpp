@@ -1,0 +1,75 @@
+#include "accounts/password.hpp"
+
+#include <sodium.h>
+
+#include <cctype>
+#include <mutex>
+#include <stdexcept>
+
+#include "platform/json_input.hpp"
+
+namespace rw::accounts {
+
+void init_crypto() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  });
+}
+
+std::string hash_password(const std::string& password) {
+  init_crypto();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(const std::string& hash, const std::string& password) {
+  init_crypto();
+  if (hash.size() >= crypto_pwhash_STRBYTES) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void spend_verify_time(const std::string& password) {
+  static const std::string dummy = hash_password("riskwatch-timing-equaliser-1");
+  verify_password(dummy, password);
+}
+
+std::optional<FieldError> check_password_policy(const std::string& password, const std::string& field) {
+  const std::size_t length = utf8_length(password);
+  bool letter = false, digit = false;
+  for (unsigned char c : password) {
+    letter = letter || std::isalpha(c);
+    digit = digit || std::isdigit(c);
+  }
+  if (length < 8 || length > 128 || !letter || !digit)
+    return FieldError{field, "weak_password", "密码需 8–128 位，且同时包含字母和数字",
+                      "The password needs 8–128 characters with at least one letter and one digit"};
+  return std::nullopt;
+}
+
+std::string random_token() {
+  init_crypto();
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+std::string token_digest(const std::string& token) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace rw::accounts

@@ -1,0 +1,21 @@
+#pragma once
+// Tenancy: which organizations a user may see and change, as SQL conditions on an org-id column.
+// Everything outside scope is reported as 404 by the callers, so ids of other tenants do not leak.
+#include <string_view>
+
+#include "accounts/current_user.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::accounts {
+
+// `column` IN (the user's organization and its descendants).
+SqlFilter own_subtree(const CurrentUser& user, std::string_view column);
+// What the user may read: everything for a platform admin; otherwise the own subtree, and for a
+// regulator also every organization located in its jurisdiction (its regions and their sub-regions).
+SqlFilter read_scope(const CurrentUser& user, std::string_view column);
+// What the user may change: everything for a platform admin, else the own subtree.
+SqlFilter write_scope(const CurrentUser& user, std::string_view column);
+
+bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t org_id);
+
+}  // namespace rw::accounts

@@ -1,0 +1,112 @@
+#include "accounts/sessions.hpp"
+
+#include "accounts/password.hpp"
+#include "platform/errors.hpp"
+
+namespace rw::accounts {
+namespace {
+
+constexpr const char* kSelectUser =
+    "SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, o.type AS org_type "
+    "FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ? AND u.active = 1";
+constexpr const char* kSelectRoles = "SELECT role FROM user_roles WHERE user_id = ? ORDER BY role";
+constexpr const char* kSelectSession =
+    "SELECT id, user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = ?";
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, remote_addr) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+// Refreshing last_seen on every request would turn every read into a write; once a minute is enough.
+constexpr Seconds kTouchInterval = 60;
+
+std::string cookie_token(const http::Request& request) {
+  const std::string cookies = request.header("cookie");
+  const std::string key = std::string(kSessionCookie) + "=";
+  std::size_t at = 0;
+  while (at < cookies.size()) {
+    while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
+    const auto end = std::min(cookies.find(';', at), cookies.size());
+    if (cookies.compare(at, key.size(), key) == 0) return cookies.substr(at + key.size(), end - at - key.size());
+    at = end;
+  }
+  return {};
+}
+
+ApiError session_expired() {
+  return {401, "session_expired", "登录已过期，请重新登录", "Your session has expired; please sign in again"};
+}
+
+}  // namespace
+
+NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now, const std::string& remote_address) {
+  NewSession session{random_token(), random_token()};
+  db.execute(kInsertSession, {token_digest(session.token), user_id, session.csrf_token, now, now, remote_address});
+  return session;
+}
+
+void end_session(db::Connection& db, std::int64_t session_id) {
+  db.execute("DELETE FROM sessions WHERE id = ?", {session_id});
+}
+
+void end_user_sessions(db::Connection& db, std::int64_t user_id) {
+  db.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+}
+
+std::optional<CurrentUser> load_user(db::Connection& db, std::int64_t user_id) {
+  auto rows = db.query(kSelectUser, {user_id});
+  if (rows.empty()) return std::nullopt;
+  auto row = rows[0];
+  CurrentUser user;
+  user.id = row.integer("id");
+  user.username = row.text("username");
+  user.display_name = row.text("display_name");
+  user.org_id = row.integer("org_id");
+  user.org_name = row.text("org_name");
+  user.org_type = row.text("org_type");
+  auto roles = db.query(kSelectRoles, {user_id});
+  for (std::size_t i = 0; i < roles.size(); ++i) user.roles.push_back(roles[i].text("role"));
+  return user;
+}
+
+CurrentUser authenticate(db::Connection& db, const http::Request& request, Seconds now, Seconds idle_timeout) {
+  std::string token;
+  bool from_cookie = false;
+  const std::string authorization = request.header("authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) {
+    token = authorization.substr(7);
+  } else {
+    token = cookie_token(request);
+    from_cookie = !token.empty();
+  }
+  if (token.empty() || token.size() > 200) throw unauthenticated();
+  auto rows = db.query(kSelectSession, {token_digest(token)});
+  if (rows.empty()) throw unauthenticated();
+  auto row = rows[0];
+  const auto session_id = row.integer("id");
+  const auto last_seen = row.integer("last_seen_at");
+  if (now - last_seen > idle_timeout) {
+    end_session(db, session_id);
+    throw session_expired();
+  }
+  auto user = load_user(db, row.integer("user_id"));
+  if (!user) throw unauthenticated();
+  user->session_id = session_id;
+  user->csrf_token = row.text("csrf_token");
+  if (from_cookie && http::is_unsafe_method(request.method) &&
+      !constant_time_equal(request.header("x-csrf-token"), user->csrf_token))
+    throw ApiError(403, "csrf_failed", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
+                   "Missing or invalid CSRF token; reload the page and retry");
+  if (now - last_seen >= kTouchInterval)
+    db.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, session_id});
+  return *user;
+}
+
+std::string session_cookie(const std::string& token, bool secure) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "");
+}
+
+std::string cleared_session_cookie(bool secure) {
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : "");
+}
+
+}  // namespace rw::accounts

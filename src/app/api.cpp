@@ -1,0 +1,72 @@
+#include "app/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "accounts/sessions.hpp"
+#include "app/route_table.hpp"
+#include "platform/http/problem.hpp"
+
+namespace rw::app {
+
+Api::Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir)
+    : database_(database), clock_(clock), settings_(std::move(settings)), static_files_(std::move(web_dir)) {
+  Routes routes(router_);
+  add_all_routes(routes);
+}
+
+http::Response Api::handle(http::Request& request) const {
+  if (!http::parse_target(request.target, request.path, request.query))
+    return http::problem_response(bad_request("bad_target", "请求地址编码有误", "Malformed request URL"));
+  if (request.path == "/api" || request.path.rfind("/api/", 0) == 0) {
+    http::Response response = handle_api(request);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+  }
+  return static_files_.serve(request);
+}
+
+http::Response Api::handle_api(http::Request& request) const {
+  std::optional<std::int64_t> user_id;
+  try {
+    auto match = router_.match(request.method, request.path);
+    if (match.outcome == ApiRouter::Outcome::not_found)
+      return http::problem_response({404, "not_found", "接口不存在", "No such API endpoint"});
+    if (match.outcome == ApiRouter::Outcome::method_not_allowed) {
+      auto response = http::problem_response({405, "method_not_allowed", "该接口不支持此请求方法",
+                                              "This endpoint does not support the method"});
+      response.set_header("Allow", match.allow);
+      return response;
+    }
+    auto lease = database_.acquire();
+    Context context{request, match.params, *lease, clock_, settings_, std::nullopt};
+    const bool writes = http::is_unsafe_method(request.method);
+    // Everything a writing request does, authentication's own bookkeeping included, commits together
+    // or not at all. A handler that returns (rather than throws) an error response still commits: that is
+    // how a failed login keeps its record for throttling.
+    std::optional<db::Transaction> transaction;
+    if (writes) transaction.emplace(*lease, true);
+    if (match.handler->access == Access::signed_in) {
+      context.user = accounts::authenticate(*lease, request, clock_.now(), settings_.session_idle);
+      user_id = context.user->id;
+    }
+    http::Response response = match.handler->handler(context);
+    if (transaction) transaction->commit();
+    if (context.user) response.user_id = context.user->id;
+    return response;
+  } catch (const ApiError& error) {
+    auto response = http::problem_response(error);
+    response.user_id = user_id;
+    return response;
+  } catch (const db::ConstraintViolation& error) {
+    spdlog::warn("constraint violation rid={}: {}", request.request_id, error.what());
+    return http::problem_response(conflict("conflict", "数据冲突：记录已存在或仍被引用",
+                                           "Conflict: the record already exists or is still referenced"));
+  } catch (const std::exception& error) {
+    spdlog::error("500 {} {} rid={}: {}", request.method, request.path, request.request_id, error.what());
+    auto response = http::internal_error_response(request.request_id);
+    response.user_id = user_id;
+    return response;
+  }
+}
+
+}  // namespace rw::app

@@ -1,0 +1,27 @@
+#pragma once
+// Turns an HTTP request into a call of a route handler: routing, authentication, one transaction
+// per writing request, and the single catch-all that maps every failure to a problem response.
+#include <filesystem>
+#include <memory>
+
+#include "app/context.hpp"
+#include "platform/http/static_files.hpp"
+
+namespace rw::app {
+
+class Api {
+ public:
+  Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir);
+  http::Response handle(http::Request& request) const;
+  std::vector<http::RouteInfo> routes() const { return router_.routes(); }
+
+ private:
+  http::Response handle_api(http::Request& request) const;
+  db::Database& database_;
+  const Clock& clock_;
+  Settings settings_;
+  ApiRouter router_;
+  http::StaticFiles static_files_;
+};
+
+}  // namespace rw::app

@@ -1,0 +1,168 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "accounts/password.hpp"
+#include "accounts/users.hpp"
+#include "app/api.hpp"
+#include "app/demo_data.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/server.hpp"
+
+namespace rw::app {
+namespace {
+
+std::string default_db_url() {
+  return "sqlite://" + (std::filesystem::current_path() / "var" / "riskwatch.db").string();
+}
+
+std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t pool_size) {
+  if (url.rfind("sqlite://", 0) == 0) {
+    const std::filesystem::path path = url.substr(9);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  }
+  auto database = db::Database::open(url, pool_size);
+  auto result = db::migrate(*database);
+  for (const auto& name : result.applied) spdlog::info("applied migration {}", name);
+  return database;
+}
+
+struct ServeOptions {
+  std::string db_url = default_db_url();
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "var/data";
+  std::string web_dir = "web/dist";
+  std::string port_file;
+  std::int64_t session_idle_seconds = 8 * 3600;
+  bool secure_cookies = false;
+  http::ServerOptions server;
+  std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000, grace_ms = 20'000;
+};
+
+int serve(ServeOptions& o) {
+  const auto colon = o.listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  o.server.host = o.listen.substr(0, colon);
+  o.server.port = static_cast<unsigned short>(std::stoi(o.listen.substr(colon + 1)));
+  o.server.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
+  o.server.body_timeout = std::chrono::milliseconds(o.body_timeout_ms);
+  o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
+  o.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
+  std::filesystem::create_directories(o.data_dir);
+  const std::size_t threads = o.server.threads ? o.server.threads : std::max(1u, std::thread::hardware_concurrency());
+  auto database = open_database(o.db_url, threads + 2);
+  SystemClock clock;
+  Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name()};
+  Api api(*database, clock, settings, o.web_dir);
+  if (!o.port_file.empty()) {
+    o.server.on_listening = [&](unsigned short port) {
+      const auto temporary = o.port_file + ".tmp";
+      std::ofstream(temporary) << port << "\n";
+      std::filesystem::rename(temporary, o.port_file);  // readers never see a half-written file
+    };
+  }
+  http::serve(o.server, [&api](http::Request& request) { return api.handle(request); });
+  return 0;
+}
+
+int create_admin(const std::string& db_url, const std::string& username) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!accounts::valid_username(username)) {
+    std::cerr << "invalid username: use 3–64 letters, digits or . _ - @\n";
+    return 2;
+  }
+  if (auto weak = accounts::check_password_policy(password, "password")) {
+    std::cerr << weak->message << " / " << weak->message_en << "\n";
+    return 2;
+  }
+  auto database = open_database(db_url, 1);
+  auto lease = database->acquire();
+  db::Transaction transaction(*lease, true);
+  if (!lease->query("SELECT 1 AS one FROM users WHERE username = ?", {username}).empty()) {
+    std::cerr << "username already exists: " << username << "\n";
+    return 1;
+  }
+  const auto now = format_utc(SystemClock().now());
+  auto platform = lease->query("SELECT id FROM organizations WHERE type = 'platform' ORDER BY id LIMIT 1");
+  const auto org_id = platform.empty()
+                          ? lease->query("INSERT INTO organizations (name, type, active, created_at, updated_at) "
+                                         "VALUES ('Riskwatch 平台', 'platform', 1, ?, ?) RETURNING id",
+                                         {now, now})[0].integer("id")
+                          : platform[0].integer("id");
+  accounts::insert_user(*lease, org_id, username, username, {"admin"}, accounts::hash_password(password), now);
+  transaction.commit();
+  std::cout << "created platform admin " << username << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Riskwatch — 风险防控服务平台 / risk-prevention services platform"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", RISKWATCH_VERSION);
+
+  ServeOptions serve_options;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the API and the web app (migrates first)");
+  serve_cmd->add_option("--db", serve_options.db_url, "sqlite:///abs/path.db or postgresql://…")->capture_default_str();
+  serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)")->capture_default_str();
+  serve_cmd->add_option("--data-dir", serve_options.data_dir, "Uploaded and generated files")->capture_default_str();
+  serve_cmd->add_option("--web-dir", serve_options.web_dir, "Built web app (web/dist)")->capture_default_str();
+  serve_cmd->add_option("--port-file", serve_options.port_file, "Write the bound port to this file");
+  serve_cmd->add_option("--threads", serve_options.server.threads, "Worker threads (0: one per core)");
+  serve_cmd->add_option("--max-body-bytes", serve_options.server.body_limit, "Request body cap; larger gets 413")
+      ->capture_default_str();
+  serve_cmd->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")
+      ->capture_default_str();
+  serve_cmd->add_option("--body-timeout-ms", serve_options.body_timeout_ms, "Time to receive a body / send a response")
+      ->capture_default_str();
+  serve_cmd->add_option("--idle-timeout-ms", serve_options.idle_timeout_ms, "Keep-alive idle time")->capture_default_str();
+  serve_cmd->add_option("--shutdown-grace-ms", serve_options.grace_ms, "Time in-flight requests get on SIGTERM")
+      ->capture_default_str();
+  serve_cmd->add_option("--session-idle-seconds", serve_options.session_idle_seconds, "Sign-in session idle expiry")
+      ->capture_default_str();
+  serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+
+  std::string db_url = default_db_url();
+  auto* migrate_cmd = app.add_subcommand("migrate", "Apply database migrations");
+  migrate_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+  auto* seed_cmd = app.add_subcommand("seed-demo", "Create the demo city, organizations and users");
+  seed_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+  std::string username;
+  auto* admin_cmd = app.add_subcommand("create-admin", "Create a platform admin; reads the password from stdin");
+  admin_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+  admin_cmd->add_option("--username", username, "Login name")->required();
+
+  CLI11_PARSE(app, argc, argv);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  try {
+    if (*serve_cmd) return serve(serve_options);
+    if (*migrate_cmd) {
+      auto database = open_database(db_url, 1);
+      std::cout << "schema up to date\n";
+      return 0;
+    }
+    if (*seed_cmd) {
+      auto database = open_database(db_url, 1);
+      if (seed_demo(*database))
+        std::cout << "demo data created; every demo user's password is " << kDemoPassword << "\n";
+      else
+        std::cout << "demo data already present\n";
+      return 0;
+    }
+    if (*admin_cmd) return create_admin(db_url, username);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace rw::app

@@ -1,0 +1,31 @@
+#include "app/context.hpp"
+
+#include "platform/json_input.hpp"
+
+namespace rw::app {
+
+nlohmann::json Context::body() const { return parse_json_object(request.body); }
+
+std::int64_t Context::id(std::string_view name) const { return parse_id(params.text(name)); }
+
+http::Response json_ok(const nlohmann::json& body, int status) {
+  return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void Routes::get(std::string pattern, Handler handler, Access access) {
+  router_.add("GET", "/api/v1" + pattern, {std::move(handler), access});
+}
+void Routes::post(std::string pattern, Handler handler, Access access) {
+  router_.add("POST", "/api/v1" + pattern, {std::move(handler), access});
+}
+void Routes::patch(std::string pattern, Handler handler) {
+  router_.add("PATCH", "/api/v1" + pattern, {std::move(handler), Access::signed_in});
+}
+void Routes::put(std::string pattern, Handler handler) {
+  router_.add("PUT", "/api/v1" + pattern, {std::move(handler), Access::signed_in});
+}
+void Routes::del(std::string pattern, Handler handler) {
+  router_.add("DELETE", "/api/v1" + pattern, {std::move(handler), Access::signed_in});
+}
+
+}  // namespace rw::app

@@ -1,0 +1,65 @@
+#pragma once
+// What a route handler gets: the request, its path parameters, the request's database connection
+// (inside the request's transaction for writes), the clock, settings and the signed-in user.
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "accounts/current_user.hpp"
+#include "platform/clock.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/message.hpp"
+#include "platform/http/router.hpp"
+
+namespace rw::app {
+
+struct Settings {
+  Seconds session_idle = 8 * 3600;
+  bool secure_cookies = false;  // set behind TLS so cookies never travel in clear text
+  std::string database_kind;    // "sqlite" | "postgresql"
+};
+
+struct Context {
+  const http::Request& request;
+  const http::PathParams& params;
+  db::Connection& db;
+  const Clock& clock;
+  const Settings& settings;
+  std::optional<accounts::CurrentUser> user;
+
+  const accounts::CurrentUser& me() const { return *user; }
+  nlohmann::json body() const;
+  std::int64_t id(std::string_view name = "id") const;
+  std::string now_text() const { return format_utc(clock.now()); }
+};
+
+http::Response json_ok(const nlohmann::json& body, int status = 200);
+
+using Handler = std::function<http::Response(Context&)>;
+
+enum class Access { public_access, signed_in };
+
+struct Endpoint {
+  Handler handler;
+  Access access = Access::signed_in;
+};
+
+using ApiRouter = http::Router<Endpoint>;
+
+// Each capability adds its routes through this.
+class Routes {
+ public:
+  explicit Routes(ApiRouter& router) : router_(router) {}
+  void get(std::string pattern, Handler handler, Access access = Access::signed_in);
+  void post(std::string pattern, Handler handler, Access access = Access::signed_in);
+  void patch(std::string pattern, Handler handler);
+  void put(std::string pattern, Handler handler);
+  void del(std::string pattern, Handler handler);
+
+ private:
+  ApiRouter& router_;
+};
+
+}  // namespace rw::app

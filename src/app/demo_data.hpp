@@ -1,0 +1,12 @@
+#pragma once
+#include "platform/db/database.hpp"
+
+namespace rw::app {
+
+constexpr const char* kDemoPassword = "Demo@2026";
+
+// A demo city with regulator, insurers, agencies, a park, 20 enterprises and one user per party.
+// Returns false (and changes nothing) when the demo data is already there.
+bool seed_demo(db::Database& database);
+
+}  // namespace rw::app

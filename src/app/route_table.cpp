@@ -1,0 +1,21 @@
+#include "app/route_table.hpp"
+
+#include "accounts/auth_routes.hpp"
+#include "accounts/users.hpp"
+#include "app/system_routes.hpp"
+#include "audit/audit_log.hpp"
+#include "registry/organizations.hpp"
+#include "registry/regions.hpp"
+
+namespace rw::app {
+
+void add_all_routes(Routes& routes) {
+  add_system_routes(routes);
+  accounts::add_auth_routes(routes);
+  accounts::add_user_routes(routes);
+  registry::add_region_routes(routes);
+  registry::add_organization_routes(routes);
+  audit::add_routes(routes);
+}
+
+}  // namespace rw::app

@@ -1,0 +1,89 @@
+#include "audit/audit_log.hpp"
+
+#include "accounts/scope.hpp"
+#include "platform/json_input.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::audit {
+namespace {
+
+constexpr const char* kInsertEntry =
+    "INSERT INTO audit_log (at, user_id, username, org_id, entity, entity_id, action, changes, request_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectEntries =
+    "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id FROM audit_log a";
+
+const std::set<std::string> kActions = {"create", "update", "delete", "login", "logout", "password"};
+
+http::Response list_entries(app::Context& context) {
+  const auto& me = context.me();
+  accounts::require_permission(me, "audit:read");
+  const auto& query = context.request.query;
+  const auto page = parse_page(query);
+  SqlFilter where;
+  if (!me.is_platform_admin()) where.add(accounts::own_subtree(me, "a.org_id"));
+  if (auto entity = query_text(query, "entity", 40)) where.add("a.entity = ?", *entity);
+  if (auto entity_id = query_text(query, "entity_id", 40)) where.add("a.entity_id = ?", *entity_id);
+  if (auto user_id = query_id(query, "user_id")) where.add("a.user_id = ?", *user_id);
+  if (auto action = query_choice(query, "action", kActions)) where.add("a.action = ?", *action);
+  for (const auto& [key, op] : {std::pair{"from", ">="}, std::pair{"to", "<"}}) {
+    if (auto text = query_text(query, key, 20)) {
+      Seconds t;
+      if (!parse_utc(*text, t))
+        throw invalid_field(key, "invalid_query", "应为 YYYY-MM-DD 或 ISO 时间", "must be YYYY-MM-DD or an ISO time");
+      where.add(std::string("a.at ") + op + " ?", format_utc(t));
+    }
+  }
+  auto total = context.db.query("SELECT COUNT(*) AS n FROM audit_log a" + where.sql(), where.params())[0].integer("n");
+  auto rows = context.db.query(std::string(kSelectEntries) + where.sql() + " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                               where.params_with({page.limit, page.offset}));
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto row = rows[i];
+    auto changes = nlohmann::json::parse(row.text("changes"), nullptr, false);
+    items.push_back({{"id", row.integer("id")},
+                     {"at", row.text("at")},
+                     {"user_id", row.is_null("user_id") ? nlohmann::json() : nlohmann::json(row.integer("user_id"))},
+                     {"username", row.text("username")},
+                     {"org_id", row.is_null("org_id") ? nlohmann::json() : nlohmann::json(row.integer("org_id"))},
+                     {"entity", row.text("entity")},
+                     {"entity_id", row.text("entity_id")},
+                     {"action", row.text("action")},
+                     {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
+                     {"request_id", row.text("request_id")}});
+  }
+  return app::json_ok({{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}});
+}
+
+}  // namespace
+
+void record_as(app::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry) {
+  context.db.execute(kInsertEntry, {context.now_text(), user_id, username, db::optional_value(entry.org_id),
+                                    entry.entity, entry.entity_id, entry.action, entry.changes.dump(),
+                                    context.request.request_id});
+}
+
+void record(app::Context& context, const Entry& entry) {
+  record_as(context, context.me().id, context.me().username, entry);
+}
+
+nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, value] : after.items()) {
+    const auto old = before.contains(key) ? before[key] : nlohmann::json();
+    if (old != value) out[key] = {{"from", old}, {"to", value}};
+  }
+  return out;
+}
+
+nlohmann::json created(const nlohmann::json& record) { return diff(nlohmann::json::object(), record); }
+
+nlohmann::json deleted(const nlohmann::json& record) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, value] : record.items()) out[key] = {{"from", value}, {"to", nullptr}};
+  return out;
+}
+
+void add_routes(app::Routes& routes) { routes.get("/audit", list_entries); }
+
+}  // namespace rw::audit

@@ -1,0 +1,172 @@
+#include "platform/db/database.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
+
+namespace rw::db {
+
+const Value& Row::at(std::string_view column) const {
+  for (std::size_t i = 0; i < columns_->size(); ++i)
+    if ((*columns_)[i] == column) return values_[i];
+  throw std::logic_error("no column " + std::string(column));
+}
+
+bool Row::is_null(std::string_view column) const { return std::holds_alternative<std::monostate>(at(column)); }
+
+std::int64_t Row::integer(std::string_view column) const {
+  const Value& v = at(column);
+  if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+  if (auto* s = std::get_if<std::string>(&v)) return std::stoll(*s);
+  return 0;
+}
+
+double Row::real(std::string_view column) const {
+  const Value& v = at(column);
+  if (auto* d = std::get_if<double>(&v)) return *d;
+  if (auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  if (auto* s = std::get_if<std::string>(&v)) return std::stod(*s);
+  return 0;
+}
+
+std::string Row::text(std::string_view column) const {
+  const Value& v = at(column);
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+  return {};
+}
+
+std::optional<std::int64_t> Row::optional_integer(std::string_view column) const {
+  if (is_null(column)) return std::nullopt;
+  return integer(column);
+}
+
+std::optional<std::string> Row::optional_text(std::string_view column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+struct Database::Pool {
+  std::mutex mutex;
+  std::condition_variable available;
+  std::vector<std::unique_ptr<Connection>> idle;
+  std::size_t open = 0;
+  std::size_t limit = 1;
+};
+
+Database::Database(std::string url, Dialect dialect, std::size_t pool_size)
+    : url_(std::move(url)), dialect_(dialect), pool_(std::make_unique<Pool>()) {
+  pool_->limit = pool_size == 0 ? 1 : pool_size;
+}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+  Dialect dialect;
+  if (url.rfind("sqlite://", 0) == 0) {
+    dialect = Dialect::sqlite;
+    if (url.size() <= 9 || url[9] != '/') throw std::invalid_argument("sqlite URL needs an absolute path: " + url);
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    dialect = Dialect::postgresql;
+  } else {
+    throw std::invalid_argument("unsupported database URL (use sqlite:///abs/path.db or postgresql://…): " + url);
+  }
+  std::unique_ptr<Database> db(new Database(url, dialect, pool_size));
+  db->acquire();  // fail fast on a bad URL or unreachable server
+  return db;
+}
+
+std::unique_ptr<Connection> Database::connect() const {
+  if (dialect_ == Dialect::sqlite) return open_sqlite(url_.substr(9));
+  return open_postgresql(url_);
+}
+
+Database::Lease Database::acquire() {
+  std::unique_lock lock(pool_->mutex);
+  for (;;) {
+    if (!pool_->idle.empty()) {
+      auto connection = std::move(pool_->idle.back());
+      pool_->idle.pop_back();
+      return Lease(this, std::move(connection));
+    }
+    if (pool_->open < pool_->limit) {
+      ++pool_->open;
+      lock.unlock();
+      try {
+        return Lease(this, connect());
+      } catch (...) {
+        std::lock_guard relock(pool_->mutex);
+        --pool_->open;
+        throw;
+      }
+    }
+    pool_->available.wait(lock);
+  }
+}
+
+void Database::release(std::unique_ptr<Connection> connection) {
+  {
+    std::lock_guard lock(pool_->mutex);
+    if (connection && connection->healthy()) {
+      pool_->idle.push_back(std::move(connection));
+    } else {
+      --pool_->open;
+    }
+  }
+  pool_->available.notify_one();
+}
+
+Database::Lease::~Lease() {
+  if (owner_) owner_->release(std::move(connection_));
+}
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      connection_.rollback();
+    } catch (...) {
+      // The connection reports its own failure on next use; a destructor must not throw.
+    }
+  }
+}
+
+void Transaction::commit() {
+  connection_.commit();
+  done_ = true;
+}
+
+std::string number_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += '$';
+      out += std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string like_contains(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+}  // namespace rw::db

@@ -1,0 +1,140 @@
+#pragma once
+// One small database interface with two drivers (SQLite, PostgreSQL).
+// SQL uses `?` placeholders everywhere; the PostgreSQL driver rewrites them to $n.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace rw::db {
+
+enum class Dialect { sqlite, postgresql };
+
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+using Params = std::vector<Value>;
+
+inline Value null_value() { return std::monostate{}; }
+template <class T>
+Value optional_value(const std::optional<T>& v) {
+  return v ? Value(*v) : Value(std::monostate{});
+}
+
+// A unique or foreign-key constraint refused a write. Code checks such rules first to give a precise
+// error; this is the backstop for races, mapped to 409.
+class ConstraintViolation : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One result row. It owns its values, so it stays valid after the Rows it came from are gone.
+class Row {
+ public:
+  Row(std::shared_ptr<const std::vector<std::string>> columns, std::vector<Value> values)
+      : columns_(std::move(columns)), values_(std::move(values)) {}
+  bool is_null(std::string_view column) const;
+  std::int64_t integer(std::string_view column) const;
+  double real(std::string_view column) const;
+  std::string text(std::string_view column) const;  // NULL reads as ""
+  std::optional<std::int64_t> optional_integer(std::string_view column) const;
+  std::optional<std::string> optional_text(std::string_view column) const;
+
+ private:
+  const Value& at(std::string_view column) const;
+  std::shared_ptr<const std::vector<std::string>> columns_;
+  std::vector<Value> values_;
+};
+
+struct Rows {
+  std::shared_ptr<std::vector<std::string>> columns = std::make_shared<std::vector<std::string>>();
+  std::vector<std::vector<Value>> values;
+
+  std::size_t size() const { return values.size(); }
+  bool empty() const { return values.empty(); }
+  Row operator[](std::size_t i) const { return Row(columns, values.at(i)); }
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  // Several statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+  // `write` asks SQLite to take the write lock up front (BEGIN IMMEDIATE) so concurrent writers queue
+  // on the busy timeout instead of failing on lock upgrade.
+  virtual void begin(bool write) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual Dialect dialect() const = 0;
+  // False once the connection is unusable (e.g. the server went away); the pool drops it.
+  virtual bool healthy() const { return true; }
+};
+
+// A pool of connections to one database.
+class Database {
+ public:
+  // url: sqlite:///abs/path.db or postgresql://user@host:port/db
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size);
+  ~Database();
+
+  class Lease {
+   public:
+    Lease(Database* owner, std::unique_ptr<Connection> connection)
+        : owner_(owner), connection_(std::move(connection)) {}
+    Lease(Lease&& other) noexcept : owner_(other.owner_), connection_(std::move(other.connection_)) {
+      other.owner_ = nullptr;
+    }
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Connection& operator*() const { return *connection_; }
+    Connection* operator->() const { return connection_.get(); }
+
+   private:
+    Database* owner_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  Lease acquire();
+  Dialect dialect() const { return dialect_; }
+  std::string dialect_name() const { return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql"; }
+
+ private:
+  Database(std::string url, Dialect dialect, std::size_t pool_size);
+  std::unique_ptr<Connection> connect() const;
+  void release(std::unique_ptr<Connection> connection);
+
+  struct Pool;
+  std::string url_;
+  Dialect dialect_;
+  std::unique_ptr<Pool> pool_;
+};
+
+// Rolls back on scope exit unless committed.
+class Transaction {
+ public:
+  Transaction(Connection& connection, bool write) : connection_(connection) { connection_.begin(write); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void commit();
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path);
+std::unique_ptr<Connection> open_postgresql(const std::string& url);
+
+// `?` → `$1, $2, …`, leaving quoted text alone.
+std::string number_placeholders(std::string_view sql);
+// Escapes % and _ for a LIKE pattern used with ESCAPE '\'.
+std::string like_contains(std::string_view text);
+
+}  // namespace rw::db

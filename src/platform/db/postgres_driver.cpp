@@ -1,0 +1,104 @@
+// PostgreSQL driver on libpqxx. Statements run through a nontransaction so that this layer, not
+// libpqxx, decides where transactions begin and end (one per request).
+#include <pqxx/pqxx>
+
+#include <string>
+
+#include "platform/db/database.hpp"
+
+namespace rw::db {
+namespace {
+
+// Type OIDs from pg_type.h.
+constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(const std::string& url) : connection_(url) {}
+
+  Rows query(std::string_view sql, const Params& params) override {
+    pqxx::result result = run(sql, params);
+    Rows rows;
+    const int columns = result.columns();
+    std::vector<pqxx::oid> types;
+    for (int i = 0; i < columns; ++i) {
+      rows.columns->emplace_back(result.column_name(i));
+      types.push_back(result.column_type(i));
+    }
+    rows.values.reserve(result.size());
+    for (const auto& source : result) {
+      std::vector<Value>& row = rows.values.emplace_back();
+      row.reserve(columns);
+      for (int i = 0; i < columns; ++i) row.push_back(convert(source[i], types[i]));
+    }
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    return static_cast<std::int64_t>(run(sql, params).affected_rows());
+  }
+
+  void execute_script(std::string_view sql) override {
+    pqxx::nontransaction work(connection_);
+    work.exec(std::string(sql));
+  }
+
+  void begin(bool) override { execute_script("BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override { execute_script("ROLLBACK"); }
+  Dialect dialect() const override { return Dialect::postgresql; }
+  bool healthy() const override { return connection_.is_open(); }
+
+ private:
+  pqxx::result run(std::string_view sql, const Params& params) {
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> pointers(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (auto* n = std::get_if<std::int64_t>(&v)) {
+        texts[i] = std::to_string(*n);
+      } else if (auto* d = std::get_if<double>(&v)) {
+        texts[i] = pqxx::to_string(*d);
+      } else if (auto* s = std::get_if<std::string>(&v)) {
+        texts[i] = *s;
+      } else {
+        continue;  // NULL stays a null pointer
+      }
+      pointers[i] = texts[i].c_str();
+    }
+    try {
+      pqxx::nontransaction work(connection_);
+      return work.exec_params(number_placeholders(sql), pqxx::prepare::make_dynamic_params(pointers));
+    } catch (const pqxx::integrity_constraint_violation& e) {
+      throw ConstraintViolation(e.what());
+    }
+  }
+
+  static Value convert(const pqxx::field& field, pqxx::oid type) {
+    if (field.is_null()) return std::monostate{};
+    switch (type) {
+      case kInt2:
+      case kInt4:
+      case kInt8:
+        return field.as<std::int64_t>();
+      case kFloat4:
+      case kFloat8:
+      case kNumeric:
+        return field.as<double>();
+      case kBool:
+        return std::int64_t{field.as<bool>() ? 1 : 0};
+      default:
+        return std::string(field.c_str(), field.size());
+    }
+  }
+
+  pqxx::connection connection_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> open_postgresql(const std::string& url) {
+  return std::make_unique<PostgresConnection>(url);
+}
+
+}  // namespace rw::db

@@ -1,0 +1,146 @@
+// SQLite driver: WAL, foreign keys on, busy timeout; statements cached per connection.
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+#include "platform/db/database.hpp"
+
+namespace rw::db {
+namespace {
+
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(sqlite3* db, const std::string& what)
+      : std::runtime_error("sqlite: " + what + ": " + (db ? sqlite3_errmsg(db) : "unknown")) {}
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      SqliteError error(db_, "open " + path);
+      sqlite3_close(db_);
+      throw error;
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+        "PRAGMA temp_store=MEMORY;");
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+    sqlite3_close(db_);
+  }
+
+  Rows query(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* statement = prepare(sql, params);
+    Rows rows;
+    int columns = sqlite3_column_count(statement);
+    for (int i = 0; i < columns; ++i) rows.columns->emplace_back(sqlite3_column_name(statement, i));
+    for (;;) {
+      int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(statement, sql);
+      std::vector<Value>& row = rows.values.emplace_back();
+      row.reserve(columns);
+      for (int i = 0; i < columns; ++i) row.push_back(column_value(statement, i));
+    }
+    sqlite3_reset(statement);
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* statement = prepare(sql, params);
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) fail(statement, sql);
+    sqlite3_reset(statement);
+    return sqlite3_changes(db_);
+  }
+
+  void execute_script(std::string_view sql) override {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string text = message ? message : "unknown";
+      sqlite3_free(message);
+      throw std::runtime_error("sqlite: " + text);
+    }
+  }
+
+  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+  }
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    sqlite3_stmt* statement;
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      statement = it->second;
+      sqlite3_clear_bindings(statement);
+    } else {
+      if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                             nullptr) != SQLITE_OK)
+        throw SqliteError(db_, "prepare " + key);
+      cache_.emplace(std::move(key), statement);
+    }
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(statement))
+      throw std::logic_error("parameter count mismatch for: " + std::string(sql));
+    for (std::size_t i = 0; i < params.size(); ++i) bind(statement, static_cast<int>(i) + 1, params[i]);
+    return statement;
+  }
+
+  static void bind(sqlite3_stmt* statement, int index, const Value& value) {
+    if (auto* i = std::get_if<std::int64_t>(&value)) {
+      sqlite3_bind_int64(statement, index, *i);
+    } else if (auto* d = std::get_if<double>(&value)) {
+      sqlite3_bind_double(statement, index, *d);
+    } else if (auto* s = std::get_if<std::string>(&value)) {
+      sqlite3_bind_text(statement, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+    } else {
+      sqlite3_bind_null(statement, index);
+    }
+  }
+
+  static Value column_value(sqlite3_stmt* statement, int i) {
+    switch (sqlite3_column_type(statement, i)) {
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, i));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, i);
+      case SQLITE_NULL:
+        return std::monostate{};
+      default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+        return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, i)));
+      }
+    }
+  }
+
+  [[noreturn]] void fail(sqlite3_stmt* statement, std::string_view sql) {
+    int code = sqlite3_extended_errcode(db_);
+    SqliteError error(db_, "step " + std::string(sql));
+    sqlite3_reset(statement);
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY ||
+        code == SQLITE_CONSTRAINT_FOREIGNKEY)
+      throw ConstraintViolation(error.what());
+    throw error;
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+
+}  // namespace rw::db

@@ -1,0 +1,44 @@
+#pragma once
+// HTTP request and response as the application sees them, free of Beast so handlers compile fast.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rw::http {
+
+struct Request {
+  std::string method;  // "GET"
+  std::string target;  // "/api/v1/users?limit=5"
+  std::string path;    // "/api/v1/users", percent-decoded
+  std::map<std::string, std::string> query;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+
+  // Header value by lower-case name, or "" when absent.
+  std::string header(std::string_view lower_name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::optional<std::string> file_path;  // when set, the body is this file (static assets)
+  std::optional<std::int64_t> user_id;   // for the access log
+
+  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+Response json_response(int status, std::string body);
+Response no_content();
+
+// Splits a target into a decoded path and query map; false when the percent-encoding is invalid.
+bool parse_target(const std::string& target, std::string& path, std::map<std::string, std::string>& query);
+bool is_unsafe_method(std::string_view method);
+
+}  // namespace rw::http

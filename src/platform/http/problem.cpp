@@ -1,0 +1,47 @@
+#include "platform/http/problem.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace rw::http {
+
+std::string reason_phrase(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+  }
+}
+
+Response problem_response(const ApiError& error) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& e : error.errors)
+    errors.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}});
+  nlohmann::json body = {{"type", "/problems/" + error.code},
+                         {"title", reason_phrase(error.status)},
+                         {"status", error.status},
+                         {"code", error.code},
+                         {"detail", error.detail},
+                         {"detail_en", error.detail_en},
+                         {"errors", errors}};
+  Response response = json_response(error.status, body.dump());
+  response.content_type = "application/problem+json";
+  return response;
+}
+
+Response internal_error_response(const std::string& request_id) {
+  ApiError error(500, "internal_error", "服务器内部错误，请稍后重试（请求编号 " + request_id + "）",
+                 "Internal server error; please retry later (request id " + request_id + ")");
+  return problem_response(error);
+}
+
+}  // namespace rw::http

@@ -1,0 +1,12 @@
+#pragma once
+// The one place where domain errors become HTTP problem responses (RFC 9457 problem+json).
+#include "platform/errors.hpp"
+#include "platform/http/message.hpp"
+
+namespace rw::http {
+
+Response problem_response(const ApiError& error);
+Response internal_error_response(const std::string& request_id);
+std::string reason_phrase(int status);
+
+}  // namespace rw::http

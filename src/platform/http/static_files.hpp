@@ -1,0 +1,22 @@
+#pragma once
+// Serves the built web app: hashed assets cached for a year, HTML never cached, SPA fallback.
+#include <filesystem>
+
+#include "platform/http/message.hpp"
+
+namespace rw::http {
+
+class StaticFiles {
+ public:
+  explicit StaticFiles(std::filesystem::path root);
+  // GET/HEAD for a non-API path. The phone app lives under /field/ with its own entry page.
+  Response serve(const Request& request) const;
+
+ private:
+  Response file(const std::filesystem::path& path) const;
+  std::filesystem::path root_;
+};
+
+std::string content_type_for(const std::filesystem::path& path);
+
+}  // namespace rw::http

@@ -1,0 +1,234 @@
+#include "platform/json_input.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+
+namespace rw {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+bool parse_int64(const std::string& text, std::int64_t& out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+ApiError query_error(const std::string& key, const std::string& zh, const std::string& en) {
+  return invalid_field(key, "invalid_query", "查询参数 " + key + " " + zh, "query parameter " + key + " " + en);
+}
+
+}  // namespace
+
+std::size_t utf8_length(const std::string& text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return std::numeric_limits<std::size_t>::max();
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::numeric_limits<std::size_t>::max();
+    i += n;
+    ++count;
+  }
+  return count;
+}
+
+nlohmann::json parse_json_object(const std::string& body) {
+  auto value = nlohmann::json::parse(body, nullptr, false);
+  if (value.is_discarded())
+    throw bad_request("malformed_json", "请求体不是合法的 JSON", "The request body is not valid JSON");
+  if (!value.is_object())
+    throw bad_request("body_not_object", "请求体必须是 JSON 对象", "The request body must be a JSON object");
+  return value;
+}
+
+void Fields::add_error(std::string field, std::string code, std::string message, std::string message_en) {
+  errors_.push_back({std::move(field), std::move(code), std::move(message), std::move(message_en)});
+}
+
+void Fields::finish() const {
+  if (!errors_.empty()) throw validation_failed(errors_);
+}
+
+void Fields::wrong_type(const std::string& key, const char* expected_zh, const char* expected_en) {
+  add_error(key, "wrong_type", std::string("应为") + expected_zh, std::string("must be ") + expected_en);
+}
+
+std::optional<std::string> Fields::optional_text(const std::string& key, std::size_t max_chars) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  if (!object_[key].is_string()) {
+    wrong_type(key, "文本", "a string");
+    return std::nullopt;
+  }
+  std::string value = trim(object_[key].get<std::string>());
+  const std::size_t length = utf8_length(value);
+  if (length > max_chars) {
+    add_error(key, "too_long", "不能超过 " + std::to_string(max_chars) + " 个字符",
+              "must be at most " + std::to_string(max_chars) + " characters");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::string Fields::required_text(const std::string& key, std::size_t min_chars, std::size_t max_chars) {
+  if (!object_.contains(key) || object_[key].is_null()) {
+    add_error(key, "required", "必填", "is required");
+    return {};
+  }
+  const std::size_t before = errors_.size();
+  auto value = optional_text(key, max_chars);
+  if (errors_.size() != before) return {};
+  if (value->empty()) {
+    add_error(key, "required", "不能为空", "must not be empty");
+  } else if (utf8_length(*value) < min_chars) {
+    add_error(key, "too_short", "至少 " + std::to_string(min_chars) + " 个字符",
+              "must be at least " + std::to_string(min_chars) + " characters");
+  }
+  return *value;
+}
+
+std::optional<std::int64_t> Fields::optional_id(const std::string& key) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_number_integer() || v.get<std::int64_t>() <= 0) {
+    wrong_type(key, "正整数编号", "a positive integer id");
+    return std::nullopt;
+  }
+  return v.get<std::int64_t>();
+}
+
+std::int64_t Fields::required_id(const std::string& key) {
+  if (!object_.contains(key) || object_[key].is_null()) {
+    add_error(key, "required", "必填", "is required");
+    return 0;
+  }
+  return optional_id(key).value_or(0);
+}
+
+std::optional<bool> Fields::optional_bool(const std::string& key) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  if (!object_[key].is_boolean()) {
+    wrong_type(key, "布尔值", "a boolean");
+    return std::nullopt;
+  }
+  return object_[key].get<bool>();
+}
+
+std::optional<std::vector<std::int64_t>> Fields::optional_ids(const std::string& key, std::size_t max_items) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_array() || v.size() > max_items) {
+    wrong_type(key, "编号数组", "an array of ids");
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> ids;
+  for (const auto& item : v) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+      wrong_type(key, "编号数组", "an array of ids");
+      return std::nullopt;
+    }
+    const auto id = item.get<std::int64_t>();
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
+std::optional<std::vector<std::string>> Fields::optional_choices(const std::string& key,
+                                                                const std::set<std::string>& allowed) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_array()) {
+    wrong_type(key, "数组", "an array");
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  for (const auto& item : v) {
+    if (!item.is_string() || !allowed.count(item.get<std::string>())) {
+      add_error(key, "invalid_choice", "包含不允许的值", "contains a value that is not allowed");
+      return std::nullopt;
+    }
+    const auto value = item.get<std::string>();
+    if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+  }
+  return values;
+}
+
+std::optional<std::string> Fields::optional_choice(const std::string& key, const std::set<std::string>& allowed) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_string() || !allowed.count(v.get<std::string>())) {
+    add_error(key, "invalid_choice", "取值不在允许范围内", "is not one of the allowed values");
+    return std::nullopt;
+  }
+  return v.get<std::string>();
+}
+
+std::string Fields::required_choice(const std::string& key, const std::set<std::string>& allowed) {
+  if (!object_.contains(key) || object_[key].is_null()) {
+    add_error(key, "required", "必填", "is required");
+    return {};
+  }
+  return optional_choice(key, allowed).value_or("");
+}
+
+Page parse_page(const std::map<std::string, std::string>& query) {
+  Page page;
+  if (auto limit = query_id(query, "limit")) {
+    if (*limit > 200) throw query_error("limit", "不能超过 200", "must be at most 200");
+    page.limit = *limit;
+  }
+  if (auto it = query.find("offset"); it != query.end()) {
+    if (!parse_int64(it->second, page.offset) || page.offset < 0)
+      throw query_error("offset", "应为非负整数", "must be a non-negative integer");
+  }
+  return page;
+}
+
+std::optional<std::int64_t> query_id(const std::map<std::string, std::string>& query, const std::string& key) {
+  auto it = query.find(key);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  std::int64_t value;
+  if (!parse_int64(it->second, value) || value <= 0) throw query_error(key, "应为正整数", "must be a positive integer");
+  return value;
+}
+
+std::optional<std::string> query_text(const std::map<std::string, std::string>& query, const std::string& key,
+                                      std::size_t max_chars) {
+  auto it = query.find(key);
+  if (it == query.end()) return std::nullopt;
+  std::string value = trim(it->second);
+  if (value.empty()) return std::nullopt;
+  if (utf8_length(value) > max_chars) throw query_error(key, "过长", "is too long");
+  return value;
+}
+
+std::optional<bool> query_bool(const std::map<std::string, std::string>& query, const std::string& key) {
+  auto it = query.find(key);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  if (it->second == "true" || it->second == "1") return true;
+  if (it->second == "false" || it->second == "0") return false;
+  throw query_error(key, "应为 true 或 false", "must be true or false");
+}
+
+std::optional<std::string> query_choice(const std::map<std::string, std::string>& query, const std::string& key,
+                                        const std::set<std::string>& allowed) {
+  auto it = query.find(key);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  if (!allowed.count(it->second)) throw query_error(key, "取值无效", "has an invalid value");
+  return it->second;
+}
+
+std::int64_t parse_id(const std::string& text) {
+  std::int64_t value;
+  if (!parse_int64(text, value) || value <= 0) throw not_found();
+  return value;
+}
+
+}  // namespace rw

@@ -1,0 +1,65 @@
+#pragma once
+// Reading and validating request input. Every check adds to one list of field errors, so a client
+// learns about all bad fields at once (422), never a 500.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "platform/errors.hpp"
+
+namespace rw {
+
+// Parses a JSON object body: 400 malformed_json / 400 body_not_object.
+nlohmann::json parse_json_object(const std::string& body);
+
+class Fields {
+ public:
+  explicit Fields(const nlohmann::json& object) : object_(object) {}
+
+  bool has(const std::string& key) const { return object_.contains(key); }
+  // Text trimmed of surrounding spaces; length counted in characters (UTF-8 code points).
+  std::string required_text(const std::string& key, std::size_t min_chars, std::size_t max_chars);
+  std::optional<std::string> optional_text(const std::string& key, std::size_t max_chars);
+  std::optional<std::int64_t> optional_id(const std::string& key);  // null or absent → nullopt
+  std::int64_t required_id(const std::string& key);
+  std::optional<bool> optional_bool(const std::string& key);
+  std::optional<std::vector<std::int64_t>> optional_ids(const std::string& key, std::size_t max_items);
+  // A list of distinct values out of `allowed`.
+  std::optional<std::vector<std::string>> optional_choices(const std::string& key, const std::set<std::string>& allowed);
+  std::string required_choice(const std::string& key, const std::set<std::string>& allowed);
+  std::optional<std::string> optional_choice(const std::string& key, const std::set<std::string>& allowed);
+
+  void add_error(std::string field, std::string code, std::string message, std::string message_en);
+  bool ok() const { return errors_.empty(); }
+  // Throws 422 with every error collected.
+  void finish() const;
+
+ private:
+  void wrong_type(const std::string& key, const char* expected_zh, const char* expected_en);
+  const nlohmann::json& object_;
+  std::vector<FieldError> errors_;
+};
+
+struct Page {
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+
+// Query-string helpers; each throws 422 naming the parameter on bad input.
+Page parse_page(const std::map<std::string, std::string>& query);
+std::optional<std::int64_t> query_id(const std::map<std::string, std::string>& query, const std::string& key);
+std::optional<std::string> query_text(const std::map<std::string, std::string>& query, const std::string& key,
+                                      std::size_t max_chars = 100);
+std::optional<bool> query_bool(const std::map<std::string, std::string>& query, const std::string& key);
+std::optional<std::string> query_choice(const std::map<std::string, std::string>& query, const std::string& key,
+                                        const std::set<std::string>& allowed);
+std::int64_t parse_id(const std::string& text);  // path ids: 404 unless a positive integer
+
+std::size_t utf8_length(const std::string& text);  // code points; SIZE_MAX when not valid UTF-8
+
+}  // namespace rw

@@ -1,0 +1,212 @@
+#include "registry/organizations.hpp"
+
+#include "accounts/scope.hpp"
+#include "audit/audit_log.hpp"
+#include "platform/json_input.hpp"
+#include "platform/sql_filter.hpp"
+#include "registry/uscc.hpp"
+
+namespace rw::registry {
+namespace {
+
+constexpr const char* kSelectOrganization =
+    "SELECT o.id, o.name, o.type, o.parent_id, o.credit_code, o.contact_phone, o.active, o.created_at, o.updated_at "
+    "FROM organizations o";
+constexpr const char* kInsertOrganization =
+    "INSERT INTO organizations (name, type, parent_id, credit_code, contact_phone, active, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id";
+constexpr const char* kUpdateOrganization =
+    "UPDATE organizations SET name = ?, parent_id = ?, credit_code = ?, contact_phone = ?, active = ?, updated_at = ? "
+    "WHERE id = ?";
+constexpr const char* kDescendants =
+    "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
+    "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT 1 AS one FROM sub WHERE id = ?";
+
+nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> region_ids) {
+  return {{"id", row.integer("id")},
+          {"name", row.text("name")},
+          {"type", row.text("type")},
+          {"parent_id", row.is_null("parent_id") ? nlohmann::json() : nlohmann::json(row.integer("parent_id"))},
+          {"region_ids", std::move(region_ids)},
+          {"credit_code", row.text("credit_code")},
+          {"contact_phone", row.text("contact_phone")},
+          {"active", row.integer("active") == 1},
+          {"created_at", row.text("created_at")},
+          {"updated_at", row.text("updated_at")}};
+}
+
+// Region ids of each organization in `ids`, in one query.
+std::map<std::int64_t, std::vector<std::int64_t>> regions_of(db::Connection& db, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::vector<std::int64_t>> out;
+  if (ids.empty()) return out;
+  db::Params params(ids.begin(), ids.end());
+  auto rows = db.query("SELECT org_id, region_id FROM organization_regions WHERE org_id IN (" +
+                           placeholders(ids.size()) + ") ORDER BY region_id",
+                       params);
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].integer("org_id")].push_back(rows[i].integer("region_id"));
+  return out;
+}
+
+// The organization as JSON if `scope` (a filter on o.id) allows it; 404 otherwise.
+nlohmann::json find_organization(db::Connection& db, const SqlFilter& scope, std::int64_t id) {
+  SqlFilter where = scope;
+  where.add("o.id = ?", id);
+  auto rows = db.query(std::string(kSelectOrganization) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return organization_json(rows[0], regions_of(db, {id})[id]);
+}
+
+void check_regions(db::Connection& db, Fields& fields, const std::vector<std::int64_t>& region_ids) {
+  if (region_ids.empty()) return;
+  db::Params params(region_ids.begin(), region_ids.end());
+  auto found = db.query("SELECT COUNT(*) AS n FROM regions WHERE id IN (" + placeholders(region_ids.size()) + ")",
+                        params)[0].integer("n");
+  if (found != static_cast<std::int64_t>(region_ids.size()))
+    fields.add_error("region_ids", "unknown_region", "包含不存在的区划", "contains a region that does not exist");
+}
+
+void save_regions(db::Connection& db, std::int64_t org_id, const std::vector<std::int64_t>& region_ids) {
+  db.execute("DELETE FROM organization_regions WHERE org_id = ?", {org_id});
+  for (auto region_id : region_ids)
+    db.execute("INSERT INTO organization_regions (org_id, region_id) VALUES (?, ?)", {org_id, region_id});
+}
+
+void check_credit_code(Fields& fields, const std::optional<std::string>& code) {
+  if (code && !code->empty() && !valid_uscc(*code))
+    fields.add_error("credit_code", "invalid_uscc", "统一社会信用代码无效（位数或校验位不对）",
+                     "is not a valid unified social credit code (length or check character)");
+}
+
+// A parent the user may attach organizations to; errors go on the parent_id field.
+void check_parent(app::Context& context, Fields& fields, std::optional<std::int64_t> parent_id, std::int64_t self_id) {
+  const auto& me = context.me();
+  if (!parent_id) {
+    if (!me.is_platform_admin())
+      fields.add_error("parent_id", "required", "须指定上级机构", "a parent organization is required");
+    return;
+  }
+  if (!accounts::org_in_scope(context.db, accounts::write_scope(me, "id"), *parent_id)) {
+    fields.add_error("parent_id", "unknown_parent", "上级机构不存在", "the parent organization does not exist");
+    return;
+  }
+  if (self_id && !context.db.query(kDescendants, {self_id, *parent_id}).empty())
+    fields.add_error("parent_id", "parent_cycle", "不能把机构挂到自己或下级机构之下",
+                     "an organization cannot be placed under itself or its descendants");
+}
+
+http::Response list_organizations(app::Context& context) {
+  const auto& me = context.me();
+  accounts::require_permission(me, "org:read");
+  const auto& query = context.request.query;
+  const auto page = parse_page(query);
+  SqlFilter where = accounts::read_scope(me, "o.id");
+  if (auto type = query_choice(query, "type", accounts::kOrgTypes)) where.add("o.type = ?", *type);
+  if (auto parent = query_id(query, "parent_id")) where.add("o.parent_id = ?", *parent);
+  if (auto active = query_bool(query, "active")) where.add("o.active = ?", std::int64_t{*active ? 1 : 0});
+  if (auto q = query_text(query, "q"))
+    where.add("(o.name LIKE ? ESCAPE '\\' OR o.credit_code LIKE ? ESCAPE '\\')",
+              db::Params{db::like_contains(*q), db::like_contains(*q)});
+  auto total = context.db.query("SELECT COUNT(*) AS n FROM organizations o" + where.sql(), where.params())[0].integer("n");
+  auto rows = context.db.query(std::string(kSelectOrganization) + where.sql() + " ORDER BY o.id LIMIT ? OFFSET ?",
+                               where.params_with({page.limit, page.offset}));
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
+  auto regions = regions_of(context.db, ids);
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(organization_json(rows[i], regions[ids[i]]));
+  return app::json_ok({{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}});
+}
+
+http::Response get_organization(app::Context& context) {
+  const auto& me = context.me();
+  const auto id = context.id();
+  // Everyone may read their own organization (an enterprise user's "my enterprise" page).
+  if (id != me.org_id) accounts::require_permission(me, "org:read");
+  return app::json_ok(find_organization(context.db, accounts::read_scope(me, "o.id"), id));
+}
+
+http::Response create_organization(app::Context& context) {
+  const auto& me = context.me();
+  accounts::require_permission(me, "org:write");
+  auto body = context.body();
+  Fields fields(body);
+  const auto name = fields.required_text("name", 1, 100);
+  const auto type = fields.required_choice("type", accounts::kOrgTypes);
+  const auto parent_id = fields.optional_id("parent_id");
+  const auto region_ids = fields.optional_ids("region_ids", 500).value_or(std::vector<std::int64_t>{});
+  const auto credit_code = fields.optional_text("credit_code", 18);
+  const auto phone = fields.optional_text("contact_phone", 30);
+  check_credit_code(fields, credit_code);
+  if (type == "platform" && !me.is_platform_admin())
+    fields.add_error("type", "invalid_choice", "只有平台管理员可以创建平台机构", "only a platform admin may create this type");
+  fields.finish();
+  check_parent(context, fields, parent_id, 0);
+  check_regions(context.db, fields, region_ids);
+  fields.finish();
+  const auto now = context.now_text();
+  const auto id = context.db.query(kInsertOrganization, {name, type, db::optional_value(parent_id),
+                                                         credit_code.value_or(""), phone.value_or(""), now, now})[0]
+                      .integer("id");
+  save_regions(context.db, id, region_ids);
+  auto created = find_organization(context.db, {}, id);
+  audit::record(context, {"organization", std::to_string(id), "create", id, audit::created(created)});
+  return app::json_ok(created, 201);
+}
+
+http::Response update_organization(app::Context& context) {
+  const auto& me = context.me();
+  accounts::require_permission(me, "org:write");
+  const auto id = context.id();
+  auto before = find_organization(context.db, accounts::read_scope(me, "o.id"), id);
+  if (!accounts::org_in_scope(context.db, accounts::write_scope(me, "id"), id)) throw forbidden();
+  auto body = context.body();
+  Fields fields(body);
+  auto name = fields.optional_text("name", 100);
+  if (name && name->empty()) fields.add_error("name", "required", "不能为空", "must not be empty");
+  auto region_ids = fields.optional_ids("region_ids", 500);
+  auto credit_code = fields.optional_text("credit_code", 18);
+  auto phone = fields.optional_text("contact_phone", 30);
+  auto active = fields.optional_bool("active");
+  check_credit_code(fields, credit_code);
+  fields.finish();
+  auto after = before;
+  if (fields.has("parent_id")) {
+    auto parent_id = fields.optional_id("parent_id");
+    fields.finish();
+    if (parent_id != (before["parent_id"].is_null() ? std::nullopt : std::optional(before["parent_id"].get<std::int64_t>())))
+      check_parent(context, fields, parent_id, id);
+    after["parent_id"] = parent_id ? nlohmann::json(*parent_id) : nlohmann::json();
+  }
+  if (region_ids) check_regions(context.db, fields, *region_ids);
+  if (active == false && id == me.org_id)
+    fields.add_error("active", "cannot_deactivate_own_org", "不能停用自己所在的机构", "you cannot deactivate your own organization");
+  fields.finish();
+  if (name) after["name"] = *name;
+  if (credit_code) after["credit_code"] = *credit_code;
+  if (phone) after["contact_phone"] = *phone;
+  if (active) after["active"] = *active;
+  if (region_ids) after["region_ids"] = *region_ids;
+  context.db.execute(kUpdateOrganization,
+                     {after["name"].get<std::string>(),
+                      after["parent_id"].is_null() ? db::null_value() : db::Value(after["parent_id"].get<std::int64_t>()),
+                      after["credit_code"].get<std::string>(), after["contact_phone"].get<std::string>(),
+                      std::int64_t{after["active"].get<bool>() ? 1 : 0}, context.now_text(), id});
+  if (region_ids) save_regions(context.db, id, *region_ids);
+  if (active == false) context.db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)", {id});
+  auto saved = find_organization(context.db, {}, id);
+  after.erase("updated_at");
+  auto changes = audit::diff(before, after);
+  if (!changes.empty()) audit::record(context, {"organization", std::to_string(id), "update", id, changes});
+  return app::json_ok(saved);
+}
+
+}  // namespace
+
+void add_organization_routes(app::Routes& routes) {
+  routes.get("/organizations", list_organizations);
+  routes.get("/organizations/{id}", get_organization);
+  routes.post("/organizations", create_organization);
+  routes.patch("/organizations/{id}", update_organization);
+}
+
+}  // namespace rw::registry
