@@ -8,10 +8,12 @@
 
 namespace rw::app {
 
-Api::Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir)
+Api::Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir,
+         const std::function<void(Routes&)>& more_routes)
     : database_(database), clock_(clock), settings_(std::move(settings)), static_files_(std::move(web_dir)) {
   Routes routes(router_);
   add_all_routes(routes);
+  if (more_routes) more_routes(routes);
 }
 
 http::Response Api::handle(http::Request& request) const {

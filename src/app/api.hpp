@@ -11,7 +11,9 @@ namespace rw::app {
 
 class Api {
  public:
-  Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir);
+  // `more_routes` lets an embedding program (or a test) add routes beside the built-in ones.
+  Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir,
+      const std::function<void(Routes&)>& more_routes = {});
   http::Response handle(http::Request& request) const;
   std::vector<http::RouteInfo> routes() const { return router_.routes(); }
 

@@ -1,0 +1,175 @@
+// Sign-in, sessions, CSRF, throttling and the own-profile endpoints.
+#include <thread>
+
+#include "harness.hpp"
+#include "test_database.hpp"
+
+using namespace rw::testing;
+using nlohmann::json;
+
+namespace {
+
+HttpResult login_attempt(unsigned short port, const std::string& username, const std::string& password) {
+  return http_request(port, "POST", "/api/v1/auth/login", json{{"username", username}, {"password", password}}.dump());
+}
+
+std::string cookie_of(const HttpResult& login_response) {
+  auto set_cookie = login_response.header("set-cookie");
+  return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+class AuthApi : public ApiTest {};
+
+}  // namespace
+
+TEST_F(AuthApi, HealthReportsDatabaseKind) {
+  auto r = http_request(port(), "GET", "/api/v1/health");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["status"], "ok");
+  EXPECT_EQ(r.json()["db"], using_postgresql() ? "postgresql" : "sqlite");
+  EXPECT_FALSE(r.json()["version"].get<std::string>().empty());
+}
+
+TEST_F(AuthApi, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
+  auto r = login_attempt(port(), "demo-regulator", kDemoPassword);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto cookie = r.header("set-cookie");
+  EXPECT_EQ(cookie.rfind("rw_session=", 0), 0u);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  auto body = r.json();
+  EXPECT_EQ(body["user"]["username"], "demo-regulator");
+  EXPECT_EQ(body["user"]["org"]["type"], "regulator");
+  EXPECT_EQ(body["user"]["roles"], json::array({"manager"}));
+  EXPECT_FALSE(body["token"].get<std::string>().empty());
+  EXPECT_FALSE(body["csrf_token"].get<std::string>().empty());
+}
+
+TEST_F(AuthApi, UsernameIsCaseInsensitive) { EXPECT_EQ(login_attempt(port(), "Demo-Expert", kDemoPassword).status, 200); }
+
+TEST_F(AuthApi, WrongPasswordAndUnknownUserGetTheSame401) {
+  auto wrong = login_attempt(port(), "demo-viewer", "Wrong@2026");
+  auto unknown = login_attempt(port(), "nobody-here", "Wrong@2026");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.json()["code"], "invalid_credentials");
+  EXPECT_EQ(wrong.json()["detail"], unknown.json()["detail"]);
+  EXPECT_EQ(wrong.header("content-type"), "application/problem+json");
+}
+
+TEST_F(AuthApi, LoginValidatesItsBody) {
+  auto r = http_request(port(), "POST", "/api/v1/auth/login", R"({"username": 12})");
+  EXPECT_EQ(r.status, 422);
+  auto errors = r.json()["errors"];
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0]["field"], "username");
+  EXPECT_EQ(errors[1]["field"], "password");
+  EXPECT_EQ(http_request(port(), "POST", "/api/v1/auth/login", "{\"username\":").status, 400);
+  EXPECT_EQ(http_request(port(), "POST", "/api/v1/auth/login", "").status, 400);
+  EXPECT_EQ(http_request(port(), "POST", "/api/v1/auth/login", "[]").status, 400);
+}
+
+TEST_F(AuthApi, MeWorksWithBearerAndWithCookie) {
+  auto session = login(port(), "demo-insurer");
+  auto bearer = http_request(port(), "GET", "/api/v1/me", "", {{"Authorization", "Bearer " + session.token}});
+  EXPECT_EQ(bearer.status, 200);
+  EXPECT_EQ(bearer.json()["username"], "demo-insurer");
+  auto cookie = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", "theme=dark; rw_session=" + session.token}});
+  EXPECT_EQ(cookie.status, 200);
+  EXPECT_EQ(cookie.json()["csrf_token"], session.csrf);
+}
+
+TEST_F(AuthApi, NoOrBadTokenIs401) {
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me").status, 401);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me").json()["code"], "unauthenticated");
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me", "", {{"Authorization", "Bearer forged"}}).status, 401);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/users", "", {{"Cookie", "rw_session=forged"}}).status, 401);
+}
+
+TEST_F(AuthApi, CookieWritesNeedTheCsrfHeader) {
+  auto r = login_attempt(port(), "demo-park", kDemoPassword);
+  auto cookie = cookie_of(r);
+  auto csrf = r.json()["csrf_token"].get<std::string>();
+  auto body = json{{"display_name", "冯园区长"}}.dump();
+  auto without = http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}});
+  EXPECT_EQ(without.status, 403);
+  EXPECT_EQ(without.json()["code"], "csrf_failed");
+  auto wrong = http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}, {"X-CSRF-Token", csrf + "x"}});
+  EXPECT_EQ(wrong.status, 403);
+  auto unchanged = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}});
+  EXPECT_EQ(unchanged.json()["display_name"], "冯园区");
+  auto with = http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(with.status, 200) << with.body;
+  EXPECT_EQ(with.json()["display_name"], "冯园区长");
+}
+
+TEST_F(AuthApi, LogoutEndsTheSession) {
+  auto session = login(port(), "demo-technician");
+  auto auth = std::map<std::string, std::string>{{"Authorization", "Bearer " + session.token}};
+  auto out = http_request(port(), "POST", "/api/v1/auth/logout", "", auth);
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me", "", auth).status, 401);
+}
+
+TEST_F(AuthApi, FiveFailuresLockTheUsernameWith429) {
+  const std::string user = "qingyuan-technician";
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(login_attempt(port(), user, "Wrong@2026").status, 401);
+  auto locked = login_attempt(port(), user, kDemoPassword);  // even the right password
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(locked.json()["code"], "too_many_attempts");
+  const int retry_after = std::stoi(locked.header("retry-after"));
+  EXPECT_GT(retry_after, 14 * 60);
+  EXPECT_LE(retry_after, 15 * 60);
+  // Another username is not affected.
+  EXPECT_EQ(login_attempt(port(), "qingyuan-expert", kDemoPassword).status, 200);
+}
+
+TEST_F(AuthApi, SuccessfulLoginResetsTheFailureCount) {
+  const std::string user = "demo-expert2";
+  for (int i = 0; i < 4; ++i) login_attempt(port(), user, "Wrong@2026");
+  EXPECT_EQ(login_attempt(port(), user, kDemoPassword).status, 200);
+  for (int i = 0; i < 4; ++i) login_attempt(port(), user, "Wrong@2026");
+  EXPECT_EQ(login_attempt(port(), user, kDemoPassword).status, 200);
+}
+
+TEST_F(AuthApi, ChangePasswordChecksTheCurrentOneAndThePolicy) {
+  auto me = as("qingyuan-admin");
+  auto wrong = me.post("/me/password", {{"current_password", "nope"}, {"new_password", "Better@2027"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.json()["errors"][0]["field"], "current_password");
+  auto weak = me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "short"}});
+  EXPECT_EQ(weak.status, 422);
+  EXPECT_EQ(weak.json()["errors"][0]["code"], "weak_password");
+  EXPECT_EQ(me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "Better@2027"}}).status, 204);
+  EXPECT_EQ(login_attempt(port(), "qingyuan-admin", kDemoPassword).status, 401);
+  EXPECT_EQ(login_attempt(port(), "qingyuan-admin", "Better@2027").status, 200);
+  EXPECT_EQ(me.get("/me").status, 200);  // the session that changed it stays signed in
+}
+
+TEST_F(AuthApi, PermissionsFollowRoles) {
+  auto perms = [&](const std::string& user) { return as(user).get("/me").json()["permissions"]; };
+  auto contains = [](const json& list, const std::string& p) { return std::find(list.begin(), list.end(), p) != list.end(); };
+  auto admin = perms("demo-admin");
+  EXPECT_TRUE(contains(admin, "region:write"));
+  EXPECT_TRUE(contains(admin, "audit:read"));
+  auto regulator = perms("demo-regulator");
+  EXPECT_TRUE(contains(regulator, "org:read"));
+  EXPECT_FALSE(contains(regulator, "user:read"));
+  auto enterprise = perms("demo-enterprise");
+  EXPECT_TRUE(contains(enterprise, "enterprise:self"));
+  EXPECT_FALSE(contains(enterprise, "region:read"));
+  EXPECT_FALSE(contains(enterprise, "org:read"));
+}
+
+TEST(SessionExpiry, IdleSessionExpires) {
+  ServerProcess server({{"--session-idle-seconds", "1"}});
+  auto session = login(server.port(), "demo-viewer");
+  auto auth = std::map<std::string, std::string>{{"Authorization", "Bearer " + session.token}};
+  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/me", "", auth).status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  auto expired = http_request(server.port(), "GET", "/api/v1/me", "", auth);
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_EQ(expired.json()["code"], "session_expired");
+  EXPECT_EQ(server.terminate(), 0);
+}

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include "platform/json_input.hpp"
+
+using nlohmann::json;
+using rw::ApiError;
+using rw::Fields;
+
+TEST(JsonInput, MalformedAndNonObjectBodiesAre400) {
+  try {
+    rw::parse_json_object("{\"a\":");
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status, 400);
+    EXPECT_EQ(e.code, "malformed_json");
+  }
+  try {
+    rw::parse_json_object("[1,2]");
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.code, "body_not_object");
+  }
+}
+
+TEST(JsonInput, CollectsEveryFieldError) {
+  json body = {{"name", 5}, {"parent_id", -1}, {"roles", {"admin", "wizard"}}, {"title", std::string(300, 'x')}};
+  Fields fields(body);
+  fields.required_text("name", 1, 50);
+  fields.optional_id("parent_id");
+  fields.optional_choices("roles", {"admin", "viewer"});
+  fields.optional_text("title", 100);
+  fields.required_text("missing", 1, 10);
+  try {
+    fields.finish();
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status, 422);
+    ASSERT_EQ(e.errors.size(), 5u);
+    EXPECT_EQ(e.errors[0].field, "name");
+    EXPECT_EQ(e.errors[0].code, "wrong_type");
+    EXPECT_EQ(e.errors[1].field, "parent_id");
+    EXPECT_EQ(e.errors[2].code, "invalid_choice");
+    EXPECT_EQ(e.errors[3].code, "too_long");
+    EXPECT_EQ(e.errors[4].code, "required");
+  }
+}
+
+TEST(JsonInput, CountsChineseCharactersNotBytes) {
+  json body = {{"name", "  无锡市生态环境局  "}};
+  Fields fields(body);
+  EXPECT_EQ(fields.required_text("name", 1, 8), "无锡市生态环境局");
+  EXPECT_TRUE(fields.ok());
+  Fields strict(body);
+  strict.required_text("name", 1, 7);
+  EXPECT_FALSE(strict.ok());
+}
+
+TEST(JsonInput, PageLimits) {
+  EXPECT_EQ(rw::parse_page({}).limit, 50);
+  EXPECT_EQ(rw::parse_page({{"limit", "200"}, {"offset", "10"}}).offset, 10);
+  EXPECT_THROW(rw::parse_page({{"limit", "201"}}), ApiError);
+  EXPECT_THROW(rw::parse_page({{"limit", "0"}}), ApiError);
+  EXPECT_THROW(rw::parse_page({{"offset", "-1"}}), ApiError);
+  EXPECT_THROW(rw::parse_page({{"limit", "ten"}}), ApiError);
+}

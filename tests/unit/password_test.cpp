@@ -1,0 +1,41 @@
+#include <gtest/gtest.h>
+
+#include "accounts/password.hpp"
+
+using namespace rw::accounts;
+
+TEST(Password, HashesWithArgon2idAndVerifies) {
+  const auto hash = hash_password("Secret123");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;
+  EXPECT_TRUE(verify_password(hash, "Secret123"));
+  EXPECT_FALSE(verify_password(hash, "Secret124"));
+  EXPECT_FALSE(verify_password(hash, ""));
+  EXPECT_FALSE(verify_password("not a hash", "Secret123"));
+}
+
+TEST(Password, SaltsEveryHash) { EXPECT_NE(hash_password("Secret123"), hash_password("Secret123")); }
+
+TEST(Password, PolicyNeedsLengthLetterAndDigit) {
+  EXPECT_FALSE(check_password_policy("Demo@2026", "p").has_value());
+  EXPECT_FALSE(check_password_policy("abcdefg1", "p").has_value());
+  EXPECT_TRUE(check_password_policy("abc1234", "p").has_value());     // 7 characters
+  EXPECT_TRUE(check_password_policy("abcdefgh", "p").has_value());    // no digit
+  EXPECT_TRUE(check_password_policy("12345678", "p").has_value());    // no letter
+  EXPECT_TRUE(check_password_policy(std::string(129, 'a') + "1", "p").has_value());
+  auto error = check_password_policy("short", "new_password");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->field, "new_password");
+  EXPECT_EQ(error->code, "weak_password");
+}
+
+TEST(Tokens, AreRandomAndDigestIsStable) {
+  const auto a = random_token(), b = random_token();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 43u);  // 32 bytes, URL-safe base64 without padding
+  EXPECT_EQ(token_digest(a), token_digest(a));
+  EXPECT_NE(token_digest(a), token_digest(b));
+  EXPECT_EQ(token_digest(a).size(), 64u);
+  EXPECT_TRUE(constant_time_equal(a, a));
+  EXPECT_FALSE(constant_time_equal(a, b));
+  EXPECT_FALSE(constant_time_equal(a, ""));
+}
