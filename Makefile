@@ -1,0 +1,29 @@
+# Riskwatch: `make run` serves the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+JOBS ?= 2
+
+.PHONY: run test build deps test-deps server web clean
+
+run: build
+	scripts/run-demo.sh
+
+test: test-deps server web
+	scripts/test-all.sh
+
+build: deps server web
+
+deps:
+	scripts/install-deps.sh
+
+test-deps:
+	scripts/install-deps.sh --test
+
+server:
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+	cmake --build build -j$(JOBS)
+
+web:
+	cd web && npm run build
+
+clean:
+	rm -rf build web/dist test-output

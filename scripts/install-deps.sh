@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Riskwatch needs on Debian 12 and is missing: build tools and libraries, and with --test
+# also PostgreSQL, Chromium and CJK fonts for the test suite. Then the web app's npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config ccache curl
+          libboost-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev
+          libspdlog-dev libfmt-dev libcli11-dev libgtest-dev googletest)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(postgresql chromium fonts-noto-cjk)
+fi
+command -v node >/dev/null || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=""
+  [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# npm ci only when the lock file changed since the last install.
+stamp=web/node_modules/.riskwatch-lock-stamp
+if [[ ! -f "$stamp" ]] || ! cmp -s web/package-lock.json "$stamp"; then
+  echo "install-deps: npm ci (web)"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  cp web/package-lock.json "$stamp"
+fi
