@@ -105,12 +105,9 @@ http::Response get_me(app::Context& context) { return app::json_ok(me_json(conte
 http::Response update_me(app::Context& context) {
   auto body = context.body();
   Fields fields(body);
-  auto display_name = fields.optional_text("display_name", 50);
-  if (display_name && display_name->empty()) fields.add_error("display_name", "required", "不能为空", "must not be empty");
+  auto display_name = fields.optional_nonempty_text("display_name", 50);
   auto phone = fields.optional_text("phone", 30);
-  auto email = fields.optional_text("email", 100);
-  if (email && !email->empty() && email->find('@') == std::string::npos)
-    fields.add_error("email", "invalid_email", "邮箱格式不正确", "is not an email address");
+  auto email = fields.optional_email("email");
   fields.finish();
 
   const auto& me = context.me();

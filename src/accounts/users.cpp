@@ -7,7 +7,7 @@
 #include "accounts/sessions.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
-#include "platform/sql_filter.hpp"
+#include "platform/paging.hpp"
 
 namespace rw::accounts {
 namespace {
@@ -58,11 +58,6 @@ void save_roles(db::Connection& db, std::int64_t user_id, const std::vector<std:
   for (const auto& role : roles) db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, role});
 }
 
-void check_email(Fields& fields, const std::optional<std::string>& email) {
-  if (email && !email->empty() && email->find('@') == std::string::npos)
-    fields.add_error("email", "invalid_email", "邮箱格式不正确", "is not an email address");
-}
-
 http::Response list_users(app::Context& context) {
   const auto& me = context.me();
   require_permission(me, "user:read");
@@ -76,15 +71,13 @@ http::Response list_users(app::Context& context) {
   if (auto q = query_text(query, "q"))
     where.add("(u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')",
               db::Params{db::like_contains(*q), db::like_contains(*q)});
-  auto total = context.db.query("SELECT COUNT(*) AS n FROM users u" + where.sql(), where.params())[0].integer("n");
-  auto rows = context.db.query(std::string(kSelectUser) + where.sql() + " ORDER BY u.id LIMIT ? OFFSET ?",
-                               where.params_with({page.limit, page.offset}));
+  auto [rows, total] = select_page(context.db, kSelectUser, "SELECT COUNT(*) AS n FROM users u", where, "u.id", page);
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
   auto roles = roles_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(user_json(rows[i], roles[ids[i]]));
-  return app::json_ok({{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}});
+  return app::json_ok(page_json(items, total, page));
 }
 
 http::Response get_user(app::Context& context) {
@@ -104,8 +97,7 @@ http::Response create_user(app::Context& context) {
   const auto roles = fields.optional_choices("roles", kRoles);
   const auto password = fields.required_text("password", 1, 256);
   const auto phone = fields.optional_text("phone", 30);
-  const auto email = fields.optional_text("email", 100);
-  check_email(fields, email);
+  const auto email = fields.optional_email("email");
   if (!username.empty() && !valid_username(username))
     fields.add_error("username", "invalid_username", "用户名只能包含字母、数字和 . _ - @",
                      "may contain only letters, digits and . _ - @");
@@ -132,14 +124,12 @@ http::Response update_user(app::Context& context) {
   auto before = find_user(context, id);
   auto body = context.body();
   Fields fields(body);
-  auto display_name = fields.optional_text("display_name", 50);
-  if (display_name && display_name->empty()) fields.add_error("display_name", "required", "不能为空", "must not be empty");
+  auto display_name = fields.optional_nonempty_text("display_name", 50);
   auto roles = fields.optional_choices("roles", kRoles);
   if (roles && roles->empty()) fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
   auto active = fields.optional_bool("active");
   auto phone = fields.optional_text("phone", 30);
-  auto email = fields.optional_text("email", 100);
-  check_email(fields, email);
+  auto email = fields.optional_email("email");
   if (id == me.id && (active == false || (roles && std::find(roles->begin(), roles->end(), "admin") == roles->end())))
     fields.add_error(active == false ? "active" : "roles", "cannot_change_own_access",
                      "不能停用自己或去掉自己的管理员角色", "you cannot deactivate yourself or drop your own admin role");

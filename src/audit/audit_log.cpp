@@ -2,7 +2,7 @@
 
 #include "accounts/scope.hpp"
 #include "platform/json_input.hpp"
-#include "platform/sql_filter.hpp"
+#include "platform/paging.hpp"
 
 namespace rw::audit {
 namespace {
@@ -34,9 +34,8 @@ http::Response list_entries(app::Context& context) {
       where.add(std::string("a.at ") + op + " ?", format_utc(t));
     }
   }
-  auto total = context.db.query("SELECT COUNT(*) AS n FROM audit_log a" + where.sql(), where.params())[0].integer("n");
-  auto rows = context.db.query(std::string(kSelectEntries) + where.sql() + " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                               where.params_with({page.limit, page.offset}));
+  auto [rows, total] =
+      select_page(context.db, kSelectEntries, "SELECT COUNT(*) AS n FROM audit_log a", where, "a.id DESC", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto row = rows[i];
@@ -52,7 +51,7 @@ http::Response list_entries(app::Context& context) {
                      {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
                      {"request_id", row.text("request_id")}});
   }
-  return app::json_ok({{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}});
+  return app::json_ok(page_json(items, total, page));
 }
 
 }  // namespace

@@ -77,6 +77,19 @@ std::optional<std::string> Fields::optional_text(const std::string& key, std::si
   return value;
 }
 
+std::optional<std::string> Fields::optional_nonempty_text(const std::string& key, std::size_t max_chars) {
+  auto value = optional_text(key, max_chars);
+  if (value && value->empty()) add_error(key, "required", "不能为空", "must not be empty");
+  return value;
+}
+
+std::optional<std::string> Fields::optional_email(const std::string& key) {
+  auto value = optional_text(key, 100);
+  if (value && !value->empty() && value->find('@') == std::string::npos)
+    add_error(key, "invalid_email", "邮箱格式不正确", "is not an email address");
+  return value;
+}
+
 std::string Fields::required_text(const std::string& key, std::size_t min_chars, std::size_t max_chars) {
   if (!object_.contains(key) || object_[key].is_null()) {
     add_error(key, "required", "必填", "is required");

@@ -25,6 +25,10 @@ class Fields {
   // Text trimmed of surrounding spaces; length counted in characters (UTF-8 code points).
   std::string required_text(const std::string& key, std::size_t min_chars, std::size_t max_chars);
   std::optional<std::string> optional_text(const std::string& key, std::size_t max_chars);
+  // Like optional_text, but an empty value is an error (for renaming: a name may change, not vanish).
+  std::optional<std::string> optional_nonempty_text(const std::string& key, std::size_t max_chars);
+  // Empty, or text with an @.
+  std::optional<std::string> optional_email(const std::string& key);
   std::optional<std::int64_t> optional_id(const std::string& key);  // null or absent → nullopt
   std::int64_t required_id(const std::string& key);
   std::optional<bool> optional_bool(const std::string& key);

@@ -3,7 +3,7 @@
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
-#include "platform/sql_filter.hpp"
+#include "platform/paging.hpp"
 #include "registry/uscc.hpp"
 
 namespace rw::registry {
@@ -106,15 +106,14 @@ http::Response list_organizations(app::Context& context) {
   if (auto q = query_text(query, "q"))
     where.add("(o.name LIKE ? ESCAPE '\\' OR o.credit_code LIKE ? ESCAPE '\\')",
               db::Params{db::like_contains(*q), db::like_contains(*q)});
-  auto total = context.db.query("SELECT COUNT(*) AS n FROM organizations o" + where.sql(), where.params())[0].integer("n");
-  auto rows = context.db.query(std::string(kSelectOrganization) + where.sql() + " ORDER BY o.id LIMIT ? OFFSET ?",
-                               where.params_with({page.limit, page.offset}));
+  auto [rows, total] =
+      select_page(context.db, kSelectOrganization, "SELECT COUNT(*) AS n FROM organizations o", where, "o.id", page);
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
   auto regions = regions_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(organization_json(rows[i], regions[ids[i]]));
-  return app::json_ok({{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}});
+  return app::json_ok(page_json(items, total, page));
 }
 
 http::Response get_organization(app::Context& context) {
@@ -161,8 +160,7 @@ http::Response update_organization(app::Context& context) {
   if (!accounts::org_in_scope(context.db, accounts::write_scope(me, "id"), id)) throw forbidden();
   auto body = context.body();
   Fields fields(body);
-  auto name = fields.optional_text("name", 100);
-  if (name && name->empty()) fields.add_error("name", "required", "不能为空", "must not be empty");
+  auto name = fields.optional_nonempty_text("name", 100);
   auto region_ids = fields.optional_ids("region_ids", 500);
   auto credit_code = fields.optional_text("credit_code", 18);
   auto phone = fields.optional_text("contact_phone", 30);

@@ -2,7 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
-#include "platform/sql_filter.hpp"
+#include "platform/paging.hpp"
 
 namespace rw::registry {
 namespace {
@@ -50,12 +50,10 @@ http::Response list_regions(app::Context& context) {
   if (auto level = query_choice(query, "level", kRegionLevels)) where.add("r.level = ?", *level);
   if (auto q = query_text(query, "q")) where.add("(r.name LIKE ? ESCAPE '\\' OR r.code LIKE ? ESCAPE '\\')",
                                                  db::Params{db::like_contains(*q), db::like_contains(*q)});
-  auto total = context.db.query("SELECT COUNT(*) AS n FROM regions r" + where.sql(), where.params())[0].integer("n");
-  auto rows = context.db.query(std::string(kSelectRegion) + where.sql() + " ORDER BY r.code LIMIT ? OFFSET ?",
-                               where.params_with({page.limit, page.offset}));
+  auto [rows, total] = select_page(context.db, kSelectRegion, "SELECT COUNT(*) AS n FROM regions r", where, "r.code", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(region_json(rows[i]));
-  return app::json_ok({{"items", items}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}});
+  return app::json_ok(page_json(items, total, page));
 }
 
 http::Response get_region(app::Context& context) {
@@ -99,8 +97,7 @@ http::Response update_region(app::Context& context) {
   auto body = context.body();
   Fields fields(body);
   auto code = fields.optional_text("code", 12);
-  auto name = fields.optional_text("name", 50);
-  if (name && name->empty()) fields.add_error("name", "required", "不能为空", "must not be empty");
+  auto name = fields.optional_nonempty_text("name", 50);
   fields.finish();
   if (code) check_code(context.db, fields, *code, id);
   fields.finish();
