@@ -53,6 +53,7 @@ run_ctest ctest-sqlite ctest --test-dir build -j2 --output-on-failure --timeout 
 run_ctest ctest-postgresql scripts/with-postgres.sh ctest --test-dir build -j2 --output-on-failure --timeout 300
 
 run_step web-typecheck bash -c "cd web && npm run --silent typecheck"
+run_step web-lint bash -c "cd web && npm run --silent lint"
 run_step openapi-lint bash -c "cd web && npm run --silent lint:openapi"
 run_step openapi-types-current bash -c "cd web && npm run --silent check:api"
 

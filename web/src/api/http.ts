@@ -1,0 +1,162 @@
+import type { FieldError, Problem } from './types'
+
+/**
+ * The one request client of both apps. It sends cookies, attaches the CSRF header on unsafe
+ * methods, unwraps JSON, turns problem+json into ApiError and reports each failure once through
+ * the notifier its app configured (ElMessage on the desk, showToast on the phone).
+ */
+
+export const API_BASE = '/api/v1'
+const CSRF_HEADER = 'X-CSRF-Token'
+const CSRF_KEY = 'rw_csrf'
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type QueryValue = string | number | boolean | null | undefined
+export type Query = Record<string, QueryValue>
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+    /** Seconds from the Retry-After header (429), when present. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  /** Field errors by field name, for inline display under form items. */
+  get byField(): Record<string, string> {
+    return Object.fromEntries(this.fieldErrors.map((e) => [e.field, e.message]))
+  }
+}
+
+export interface HttpConfig {
+  /** Current UI locale: 'en' picks detail_en, anything else detail. */
+  locale(): string
+  /** Shows one error message to the user. */
+  notify(message: string): void
+  /** Called on 401 (other than a failed login) for requests that are not silent. */
+  onUnauthorized(): void
+  /** Message for a request that got no HTTP answer at all. */
+  networkMessage(): string
+}
+
+const config: HttpConfig = {
+  locale: () => 'zh-CN',
+  notify: () => {},
+  onUnauthorized: () => {},
+  networkMessage: () => 'Network error',
+}
+
+export function configureHttp(overrides: Partial<HttpConfig>): void {
+  Object.assign(config, overrides)
+}
+
+export const csrfToken = {
+  get: (): string | null => sessionStorage.getItem(CSRF_KEY),
+  set: (token: string): void => sessionStorage.setItem(CSRF_KEY, token),
+  clear: (): void => sessionStorage.removeItem(CSRF_KEY),
+}
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** The caller handles failures itself: no message, no redirect on 401. */
+  silent?: boolean
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.append(key, String(value))
+  }
+  const qs = params.toString()
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
+}
+
+/** Shows an error the way the client does; for callers that handled a silent request partly. */
+export function notifyError(error: unknown): void {
+  config.notify(error instanceof Error ? error.message : String(error))
+}
+
+/** Identical unsafe requests in flight share one promise: a double click sends one request. */
+const inFlight = new Map<string, Promise<unknown>>()
+
+export function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = buildUrl(path, options.query)
+  if (!UNSAFE.has(method)) return send<T>(method, url, options)
+  const key = `${method} ${url} ${JSON.stringify(options.body ?? null)}`
+  const pending = inFlight.get(key)
+  if (pending) return pending as Promise<T>
+  const promise = send<T>(method, url, options).finally(() => inFlight.delete(key))
+  inFlight.set(key, promise)
+  return promise
+}
+
+async function send<T>(method: HttpMethod, url: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  const token = csrfToken.get()
+  if (UNSAFE.has(method) && token) headers[CSRF_HEADER] = token
+
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
+  } catch {
+    throw fail(new ApiError(0, 'network_error', config.networkMessage()), options)
+  }
+  if (response.ok) return (await readJson(response)) as T
+  throw fail(await toApiError(response), options)
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text()
+  return text ? JSON.parse(text) : undefined
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let problem: Partial<Problem> = {}
+  try {
+    problem = ((await readJson(response)) as Partial<Problem> | undefined) ?? {}
+  } catch {
+    // not JSON (e.g. a proxy's HTML page): fall back to the status line below
+  }
+  const english = config.locale() === 'en'
+  const localized = english ? problem.detail_en || problem.detail : problem.detail || problem.detail_en
+  const fieldErrors = (problem.errors ?? []).map((e) => ({
+    ...e,
+    message: english ? e.message_en || e.message : e.message || e.message_en,
+  }))
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10)
+  return new ApiError(
+    response.status,
+    problem.code ?? `http_${response.status}`,
+    localized || problem.title || `${response.status} ${response.statusText}`.trim(),
+    fieldErrors,
+    Number.isFinite(retryAfter) ? retryAfter : null,
+  )
+}
+
+function fail(error: ApiError, options: RequestOptions): ApiError {
+  if (error.status === 401) csrfToken.clear()
+  if (options.silent) return error
+  config.notify(error.message)
+  if (error.status === 401 && error.code !== 'invalid_credentials') config.onUnauthorized()
+  return error
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, options?: RequestOptions) => request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+}

@@ -1,0 +1,53 @@
+import { reactive, ref, shallowRef } from 'vue'
+import type { PageQuery, PageResult } from '@/api/page'
+
+/**
+ * State of a filtered, paged table: filters, current page, rows and total.
+ * `initialFilters` builds the empty filter set, used again by reset(). Returned as one reactive
+ * object so templates read `list.items`, `list.loading` directly.
+ */
+export function usePagedList<T, F extends object>(
+  fetchPage: (query: F & PageQuery) => Promise<PageResult<T>>,
+  initialFilters: () => F,
+  pageSize = 20,
+) {
+  const filters = reactive(initialFilters()) as F
+  const items = shallowRef<T[]>([])
+  const total = ref(0)
+  const page = ref(1)
+  const size = ref(pageSize)
+  const loading = ref(false)
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      const result = await fetchPage({ ...filters, limit: size.value, offset: (page.value - 1) * size.value })
+      items.value = result.items
+      total.value = result.total
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function search(): Promise<void> {
+    page.value = 1
+    return load()
+  }
+
+  function setPage(value: number): Promise<void> {
+    page.value = value
+    return load()
+  }
+
+  function setSize(value: number): Promise<void> {
+    size.value = value
+    return search()
+  }
+
+  function reset(): Promise<void> {
+    Object.assign(filters, initialFilters())
+    return search()
+  }
+
+  return reactive({ filters, items, total, page, size, loading, load, search, setPage, setSize, reset })
+}

@@ -1,0 +1,17 @@
+import 'element-plus/dist/index.css'
+import './styles.css'
+import { ElMessage } from 'element-plus'
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import { connectHttp } from '@/app/connect-http'
+import { installErrorHandling } from '@/app/errors'
+import { i18n } from '@/i18n'
+import App from './App.vue'
+import { vPerm } from './directives/perm'
+import { router } from './router'
+
+const app = createApp(App)
+app.use(createPinia()).use(i18n).use(router).directive('perm', vPerm)
+installErrorHandling(app)
+connectHttp(router, (message) => ElMessage({ type: 'error', message, grouping: true, showClose: true }))
+app.mount('#app')

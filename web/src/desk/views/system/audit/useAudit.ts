@@ -1,0 +1,34 @@
+import { listAudit } from '@/api/audit'
+import type { AuditAction, AuditChange, AuditEntry } from '@/api/types'
+import { toApiTime } from '@/utils/time'
+import { usePagedList } from '../../../composables/usePagedList'
+
+export const AUDIT_ENTITIES = ['user', 'organization', 'region', 'session'] as const
+
+/** The picked days, as the UTC instants from the start of the first to the end of the last (local time). */
+export function dayRange(range: [Date, Date] | null): { from?: string; to?: string } {
+  if (!range) return {}
+  const end = new Date(range[1])
+  end.setHours(23, 59, 59, 0)
+  return { from: toApiTime(range[0]), to: toApiTime(end) }
+}
+
+export function changeRows(changes: Record<string, AuditChange>) {
+  const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value))
+  return Object.entries(changes).map(([field, change]) => ({ field, from: show(change.from), to: show(change.to) }))
+}
+
+type AuditFilters = {
+  entity: string
+  user_id: number | undefined
+  action: AuditAction | undefined
+  days: [Date, Date] | null
+}
+
+/** Audit log page: filters by entity, user, action and days; rows expand to their field changes. */
+export function useAudit() {
+  return usePagedList<AuditEntry, AuditFilters>(
+    ({ days, ...query }) => listAudit({ ...query, ...dayRange(days) }),
+    () => ({ entity: '', user_id: undefined, action: undefined, days: null }),
+  )
+}

@@ -1,0 +1,16 @@
+import 'vant/lib/index.css'
+import './styles.css'
+import { createPinia } from 'pinia'
+import { showToast } from 'vant'
+import { createApp } from 'vue'
+import { connectHttp } from '@/app/connect-http'
+import { installErrorHandling } from '@/app/errors'
+import { i18n } from '@/i18n'
+import App from './App.vue'
+import { router } from './router'
+
+const app = createApp(App)
+app.use(createPinia()).use(i18n).use(router)
+installErrorHandling(app)
+connectHttp(router, (message) => showToast({ message, position: 'top' }))
+app.mount('#app')

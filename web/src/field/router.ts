@@ -1,0 +1,19 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+
+/** The phone app lives under /field/ (the server serves field.html there). */
+export const router = createRouter({
+  history: createWebHistory('/field/'),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('./views/login.vue'), meta: { public: true } },
+    { path: '/', name: 'home', component: () => import('./views/home.vue') },
+    { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.ensureLoaded()
+  if (to.meta.public) return to.name === 'login' && session.signedIn ? { name: 'home' } : true
+  return session.signedIn ? true : { name: 'login', query: { redirect: to.fullPath } }
+})
