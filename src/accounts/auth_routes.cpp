@@ -5,6 +5,7 @@
 #include "accounts/password.hpp"
 #include "accounts/sessions.hpp"
 #include "accounts/throttle.hpp"
+#include "accounts/users.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/json_input.hpp"
@@ -17,20 +18,13 @@ constexpr const char* kSelectLogin =
     "JOIN organizations o ON o.id = u.org_id WHERE u.username = ?";
 constexpr const char* kSelectFailures = "SELECT at FROM login_failures WHERE username = ? AND at > ?";
 constexpr const char* kInsertFailure = "INSERT INTO login_failures (username, at, remote_addr) VALUES (?, ?, ?)";
-constexpr const char* kSelectProfile = "SELECT phone, email FROM users WHERE id = ?";
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-nlohmann::json me_json(app::Context& context, const CurrentUser& user) {
-  auto profile = context.db.query(kSelectProfile, {user.id})[0];
+nlohmann::json me_json(const CurrentUser& user) {
   return {{"id", user.id},
           {"username", user.username},
           {"display_name", user.display_name},
-          {"phone", profile.text("phone")},
-          {"email", profile.text("email")},
+          {"phone", user.phone},
+          {"email", user.email},
           {"org", {{"id", user.org_id}, {"name", user.org_name}, {"type", user.org_type}}},
           {"roles", user.roles},
           {"permissions", permissions_for(user)},
@@ -40,7 +34,7 @@ nlohmann::json me_json(app::Context& context, const CurrentUser& user) {
 http::Response login(app::Context& context) {
   auto body = context.body();
   Fields fields(body);
-  const std::string username = lower(fields.required_text("username", 1, 64));
+  const std::string username = normalize_username(fields.required_text("username", 1, 64));
   const std::string password = fields.required_text("password", 1, 256);
   fields.finish();
 
@@ -85,7 +79,7 @@ http::Response login(app::Context& context) {
   auto response = app::json_ok({{"token", session.token},
                                 {"csrf_token", session.csrf_token},
                                 {"expires_at", format_utc(now + context.settings.session_idle)},
-                                {"user", me_json(context, user)}});
+                                {"user", me_json(user)}});
   response.set_header("Set-Cookie", session_cookie(session.token, context.settings.secure_cookies));
   response.user_id = user.id;
   return response;
@@ -100,7 +94,7 @@ http::Response logout(app::Context& context) {
   return response;
 }
 
-http::Response get_me(app::Context& context) { return app::json_ok(me_json(context, context.me())); }
+http::Response get_me(app::Context& context) { return app::json_ok(me_json(context.me())); }
 
 http::Response update_me(app::Context& context) {
   auto body = context.body();
@@ -111,10 +105,7 @@ http::Response update_me(app::Context& context) {
   fields.finish();
 
   const auto& me = context.me();
-  auto current = context.db.query("SELECT display_name, phone, email FROM users WHERE id = ?", {me.id})[0];
-  nlohmann::json before = {{"display_name", current.text("display_name")},
-                           {"phone", current.text("phone")},
-                           {"email", current.text("email")}};
+  nlohmann::json before = {{"display_name", me.display_name}, {"phone", me.phone}, {"email", me.email}};
   nlohmann::json after = before;
   if (display_name) after["display_name"] = *display_name;
   if (phone) after["phone"] = *phone;
@@ -126,7 +117,7 @@ http::Response update_me(app::Context& context) {
   if (!changes.empty()) audit::record(context, {"user", std::to_string(me.id), "update", me.org_id, changes});
   auto user = *load_user(context.db, me.id);
   user.csrf_token = me.csrf_token;
-  return app::json_ok(me_json(context, user));
+  return app::json_ok(me_json(user));
 }
 
 http::Response change_password(app::Context& context) {

@@ -16,6 +16,8 @@ struct CurrentUser {
   std::int64_t id = 0;
   std::string username;
   std::string display_name;
+  std::string phone;
+  std::string email;
   std::int64_t org_id = 0;
   std::string org_name;
   std::string org_type;

@@ -7,7 +7,7 @@ namespace rw::accounts {
 namespace {
 
 constexpr const char* kSelectUser =
-    "SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, o.type AS org_type "
+    "SELECT u.id, u.username, u.display_name, u.phone, u.email, u.org_id, o.name AS org_name, o.type AS org_type "
     "FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ? AND u.active = 1";
 constexpr const char* kSelectRoles = "SELECT role FROM user_roles WHERE user_id = ? ORDER BY role";
 constexpr const char* kSelectSession =
@@ -59,6 +59,8 @@ std::optional<CurrentUser> load_user(db::Connection& db, std::int64_t user_id) {
   user.id = row.integer("id");
   user.username = row.text("username");
   user.display_name = row.text("display_name");
+  user.phone = row.text("phone");
+  user.email = row.text("email");
   user.org_id = row.integer("org_id");
   user.org_name = row.text("org_name");
   user.org_type = row.text("org_type");

@@ -16,8 +16,8 @@ constexpr const char* kSelectUser =
     "SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, u.phone, u.email, u.active, "
     "u.created_at, u.updated_at, u.last_login_at FROM users u JOIN organizations o ON o.id = u.org_id";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (org_id, username, display_name, password_hash, active, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id";
+    "INSERT INTO users (org_id, username, display_name, password_hash, phone, email, active, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id";
 
 std::map<std::int64_t, std::vector<std::string>> roles_of(db::Connection& db, const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::vector<std::string>> out;
@@ -90,8 +90,7 @@ http::Response create_user(app::Context& context) {
   require_permission(me, "user:write");
   auto body = context.body();
   Fields fields(body);
-  auto username = fields.required_text("username", 3, 64);
-  std::transform(username.begin(), username.end(), username.begin(), [](unsigned char c) { return std::tolower(c); });
+  const auto username = normalize_username(fields.required_text("username", 3, 64));
   const auto display_name = fields.required_text("display_name", 1, 50);
   const auto org_id = fields.required_id("org_id");
   const auto roles = fields.optional_choices("roles", kRoles);
@@ -109,9 +108,10 @@ http::Response create_user(app::Context& context) {
   fields.finish();
   if (!context.db.query("SELECT 1 AS one FROM users WHERE username = ?", {username}).empty())
     throw conflict("duplicate_username", "用户名已被使用：" + username, "The username is taken: " + username);
-  const auto id = insert_user(context.db, org_id, username, display_name, *roles, hash_password(password),
+  const auto id = insert_user(context.db,
+                              {org_id, username, display_name, *roles, hash_password(password), phone.value_or(""),
+                               email.value_or("")},
                               context.now_text());
-  context.db.execute("UPDATE users SET phone = ?, email = ? WHERE id = ?", {phone.value_or(""), email.value_or(""), id});
   auto created = find_user(context, id);
   audit::record(context, {"user", std::to_string(id), "create", org_id, audit::created(created)});
   return app::json_ok(created, 201);
@@ -183,11 +183,16 @@ bool valid_username(const std::string& username) {
   });
 }
 
-std::int64_t insert_user(db::Connection& db, std::int64_t org_id, const std::string& username,
-                         const std::string& display_name, const std::vector<std::string>& roles,
-                         const std::string& password_hash, const std::string& now) {
-  const auto id = db.query(kInsertUser, {org_id, username, display_name, password_hash, now, now})[0].integer("id");
-  save_roles(db, id, roles);
+std::string normalize_username(std::string username) {
+  std::transform(username.begin(), username.end(), username.begin(), [](unsigned char c) { return std::tolower(c); });
+  return username;
+}
+
+std::int64_t insert_user(db::Connection& db, const NewUser& user, const std::string& now) {
+  const auto id = db.query(kInsertUser, {user.org_id, user.username, user.display_name, user.password_hash, user.phone,
+                                         user.email, now, now})[0]
+                      .integer("id");
+  save_roles(db, id, user.roles);
   return id;
 }
 

@@ -71,7 +71,8 @@ int serve(ServeOptions& o) {
   return 0;
 }
 
-int create_admin(const std::string& db_url, const std::string& username) {
+int create_admin(const std::string& db_url, const std::string& requested_username) {
+  const auto username = accounts::normalize_username(requested_username);
   std::string password;
   std::getline(std::cin, password);
   if (!accounts::valid_username(username)) {
@@ -96,7 +97,7 @@ int create_admin(const std::string& db_url, const std::string& username) {
                                          "VALUES ('Riskwatch 平台', 'platform', 1, ?, ?) RETURNING id",
                                          {now, now})[0].integer("id")
                           : platform[0].integer("id");
-  accounts::insert_user(*lease, org_id, username, username, {"admin"}, accounts::hash_password(password), now);
+  accounts::insert_user(*lease, {org_id, username, username, {"admin"}, accounts::hash_password(password)}, now);
   transaction.commit();
   std::cout << "created platform admin " << username << "\n";
   return 0;

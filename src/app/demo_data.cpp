@@ -99,7 +99,7 @@ bool seed_demo(db::Database& database) {
       {"demo-enterprise", "钱安环", first_enterprise, {"enterprise_user"}},
       {"demo-park", "冯园区", park, {"manager"}},
   };
-  for (const auto& u : users) accounts::insert_user(*lease, u.org, u.username, u.display_name, u.roles, hash, s.now);
+  for (const auto& u : users) accounts::insert_user(*lease, {u.org, u.username, u.display_name, u.roles, hash}, s.now);
   transaction.commit();
   return true;
 }

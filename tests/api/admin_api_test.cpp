@@ -219,9 +219,12 @@ TEST_F(AdminApi, CreateUserValidatesAndRejectsOtherTenantsOrg) {
   EXPECT_TRUE(contains(codes, "password:weak_password"));
 
   auto created = agency.post("/users", {{"username", "HK-Tech3"}, {"display_name", "新技术员"}, {"org_id", agency.org_id()},
-                                        {"roles", {"technician"}}, {"password", "Field@2026"}});
+                                        {"roles", {"technician"}}, {"password", "Field@2026"},
+                                        {"phone", "13900000003"}, {"email", "tech3@example.cn"}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json()["username"], "hk-tech3");
+  EXPECT_EQ(created.json()["phone"], "13900000003");
+  EXPECT_EQ(created.json()["email"], "tech3@example.cn");
   EXPECT_EQ(login(port(), "hk-tech3", "Field@2026").user["roles"], json::array({"technician"}));
   auto duplicate = agency.post("/users", {{"username", "hk-tech3"}, {"display_name", "重复"}, {"org_id", agency.org_id()},
                                           {"roles", {"technician"}}, {"password", "Field@2026"}});

@@ -101,6 +101,11 @@ TEST_F(AuthApi, CookieWritesNeedTheCsrfHeader) {
   auto with = http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(with.status, 200) << with.body;
   EXPECT_EQ(with.json()["display_name"], "冯园区长");
+  auto contact = http_request(port(), "PATCH", "/api/v1/me", json{{"phone", "0510-85550000"}}.dump(),
+                              {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(contact.json()["phone"], "0510-85550000");
+  EXPECT_EQ(contact.json()["display_name"], "冯园区长");
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}).json()["phone"], "0510-85550000");
 }
 
 TEST_F(AuthApi, LogoutEndsTheSession) {
