@@ -21,6 +21,15 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
     out.insert(out.end(), {"org:write", "user:read", "user:write", "audit:read"});
   }
   if (user.has_role("enterprise_user")) out.push_back("enterprise:self");
+  // Registry: scopes decide which rows; these decide which actions.
+  out.insert(out.end(), {"enterprise:read", "policy:read"});
+  const bool leads = user.has_role("admin") || user.has_role("manager");
+  const bool platform = user.org_type == "platform";
+  if (leads && (platform || user.org_type == "insurer" || user.org_type == "agency" || user.org_type == "park"))
+    out.push_back("enterprise:write");
+  if (leads && (platform || user.org_type == "insurer")) out.push_back("policy:write");
+  if (!enterprise_only && user.org_type != "enterprise" && user.org_type != "park") out.push_back("staff:read");
+  if (leads && (platform || user.org_type == "insurer" || user.org_type == "agency")) out.push_back("staff:write");
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "accounts/password.hpp"
 #include "accounts/users.hpp"
+#include "app/demo_registry.hpp"
 #include "platform/clock.hpp"
 #include "registry/uscc.hpp"
 
@@ -60,7 +61,7 @@ bool seed_demo(db::Database& database) {
   const auto platform = s.org("Riskwatch 风险防控服务平台", "platform", std::nullopt, {});
   const auto regulator = s.org("无锡市生态环境局", "regulator", std::nullopt, {wuxi});
   const auto insurer_a = s.org("中国人民财产保险股份有限公司无锡市分公司", "insurer", std::nullopt, {wuxi});
-  s.org("中国平安财产保险股份有限公司无锡分公司", "insurer", std::nullopt, {wuxi});
+  const auto insurer_b = s.org("中国平安财产保险股份有限公司无锡分公司", "insurer", std::nullopt, {wuxi});
   const auto agency_a = s.org("无锡环科风险评估有限公司", "agency", std::nullopt, {liangxi});
   const auto agency_b = s.org("江苏清源环境技术服务有限公司", "agency", std::nullopt, {xinwu});
   const auto park = s.org("无锡新吴高新技术产业园", "park", std::nullopt, {streets[3]});
@@ -68,13 +69,13 @@ bool seed_demo(db::Database& database) {
   const char* names[] = {"恒达化工", "华润印染", "锡能电镀", "太湖精密铸造", "江南涂料", "新材表面处理", "宏远制药",
                          "东方纺织", "利民食品", "金属热处理", "蓝天包装印刷", "富源塑料", "明光电子", "长江钢管",
                          "清泉水务", "瑞丰橡胶", "中科电池材料", "协和医疗器械", "安达物流", "创新半导体"};
-  std::int64_t first_enterprise = 0;
+  std::vector<std::int64_t> enterprises;
   for (int i = 0; i < 20; ++i) {
     const bool in_park = i >= 15;  // the park's resident enterprises belong to it
-    const auto id = s.org(std::string("无锡市") + names[i] + "有限公司", "enterprise",
-                          in_park ? std::optional(park) : std::nullopt, {streets[i % 4]}, demo_credit_code(i));
-    if (i == 0) first_enterprise = id;
+    enterprises.push_back(s.org(std::string("无锡市") + names[i] + "有限公司", "enterprise",
+                                in_park ? std::optional(park) : std::nullopt, {streets[i % 4]}, demo_credit_code(i)));
   }
+  const auto first_enterprise = enterprises.front();
 
   // Every demo user shares one password, so one hash serves all and seeding stays fast.
   const auto hash = accounts::hash_password(kDemoPassword);
@@ -99,7 +100,9 @@ bool seed_demo(db::Database& database) {
       {"demo-enterprise", "钱安环", first_enterprise, {"enterprise_user"}},
       {"demo-park", "冯园区", park, {"manager"}},
   };
-  for (const auto& u : users) accounts::insert_user(*lease, {u.org, u.username, u.display_name, u.roles, hash}, s.now);
+  for (const auto& u : users)
+    accounts::insert_user(*lease, {u.org, u.username, u.display_name, u.roles, hash, "", ""}, s.now);
+  seed_demo_registry(*lease, {platform, insurer_a, insurer_b, agency_a, agency_b, park, enterprises, streets}, s.now);
   transaction.commit();
   return true;
 }

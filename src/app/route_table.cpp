@@ -4,8 +4,12 @@
 #include "accounts/users.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_log.hpp"
+#include "registry/enterprises.hpp"
+#include "registry/industries.hpp"
 #include "registry/organizations.hpp"
+#include "registry/policies.hpp"
 #include "registry/regions.hpp"
+#include "registry/staff.hpp"
 
 namespace rw::app {
 
@@ -15,6 +19,10 @@ void add_all_routes(Routes& routes) {
   accounts::add_user_routes(routes);
   registry::add_region_routes(routes);
   registry::add_organization_routes(routes);
+  registry::add_industry_routes(routes);
+  registry::add_enterprise_routes(routes);
+  registry::add_policy_routes(routes);
+  registry::add_staff_routes(routes);
   audit::add_routes(routes);
 }
 

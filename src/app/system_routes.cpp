@@ -1,21 +1,11 @@
 #include "app/system_routes.hpp"
 
 #include "platform/embedded.hpp"
+#include "platform/vocabulary.hpp"
+#include "registry/vocabularies.hpp"
 
 namespace rw::app {
 namespace {
-
-struct Label {
-  const char* value;
-  const char* zh;
-  const char* en;
-};
-
-nlohmann::json labels(std::initializer_list<Label> entries) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& e : entries) out.push_back({{"value", e.value}, {"zh", e.zh}, {"en", e.en}});
-  return out;
-}
 
 http::Response health(Context& context) {
   context.db.query("SELECT 1 AS one");
@@ -26,31 +16,37 @@ http::Response openapi(Context&) {
   return http::json_response(200, std::string(embedded::openapi_json()));
 }
 
-http::Response dictionaries(Context&) {
-  static const nlohmann::json body = {
-      {"org_types", labels({{"platform", "平台运营方", "Platform"},
+nlohmann::json all_dictionaries() {
+  nlohmann::json body = {
+      {"org_types", Vocabulary({{"platform", "平台运营方", "Platform"},
                             {"regulator", "监管部门", "Regulator"},
                             {"insurer", "保险机构", "Insurer"},
                             {"agency", "第三方服务机构", "Service agency"},
                             {"enterprise", "企业", "Enterprise"},
-                            {"park", "工业园区", "Industrial park"}})},
-      {"roles", labels({{"admin", "管理员", "Administrator"},
+                            {"park", "工业园区", "Industrial park"}}).to_json()},
+      {"roles", Vocabulary({{"admin", "管理员", "Administrator"},
                         {"manager", "业务负责人", "Manager"},
                         {"expert", "专家", "Expert"},
                         {"technician", "技术人员", "Technician"},
                         {"reviewer", "审核人员", "Reviewer"},
                         {"viewer", "查看人员", "Viewer"},
-                        {"enterprise_user", "企业用户", "Enterprise user"}})},
-      {"region_levels", labels({{"province", "省", "Province"},
+                        {"enterprise_user", "企业用户", "Enterprise user"}}).to_json()},
+      {"region_levels", Vocabulary({{"province", "省", "Province"},
                                 {"city", "市", "City"},
                                 {"district", "区县", "District / county"},
-                                {"street", "街道乡镇", "Street / town"}})},
-      {"audit_actions", labels({{"create", "新增", "Create"},
+                                {"street", "街道乡镇", "Street / town"}}).to_json()},
+      {"audit_actions", Vocabulary({{"create", "新增", "Create"},
                                 {"update", "修改", "Update"},
                                 {"delete", "删除", "Delete"},
                                 {"login", "登录", "Sign in"},
                                 {"logout", "退出", "Sign out"},
-                                {"password", "修改密码", "Password change"}})}};
+                                {"password", "修改密码", "Password change"}}).to_json()}};
+  body.update(registry::registry_dictionaries());
+  return body;
+}
+
+http::Response dictionaries(Context&) {
+  static const nlohmann::json body = all_dictionaries();
   return json_ok(body);
 }
 

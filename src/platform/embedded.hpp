@@ -12,5 +12,7 @@ struct File {
 
 const std::vector<File>& migrations();
 std::string_view openapi_json();
+// GB/T 4754-2017 classes: data/industries/gb-t-4754-2017.tsv.
+std::string_view industries_tsv();
 
 }  // namespace rw::embedded

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cmath>
 #include <limits>
+#include <sstream>
+
+#include "platform/dates.hpp"
 
 namespace rw {
 namespace {
@@ -132,6 +136,67 @@ std::optional<bool> Fields::optional_bool(const std::string& key) {
     return std::nullopt;
   }
   return object_[key].get<bool>();
+}
+
+std::optional<std::string> Fields::optional_date(const std::string& key) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_string() || !parse_date(v.get<std::string>())) {
+    add_error(key, "invalid_date", "应为有效日期（YYYY-MM-DD）", "must be a valid date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  return v.get<std::string>();
+}
+
+std::optional<double> Fields::optional_number(const std::string& key, double min, double max) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_number()) {
+    wrong_type(key, "数字", "a number");
+    return std::nullopt;
+  }
+  const double value = v.get<double>();
+  if (!(value >= min && value <= max)) {
+    std::ostringstream range;
+    range << min << " ~ " << max;
+    add_error(key, "out_of_range", "应在 " + range.str() + " 之间", "must be between " + range.str());
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> Fields::optional_amount_fen(const std::string& key) {
+  constexpr double kMaxYuan = 1e12;
+  const auto yuan = optional_number(key, 0, kMaxYuan);
+  if (!yuan) return std::nullopt;
+  const double fen = std::round(*yuan * 100);
+  if (std::fabs(fen - *yuan * 100) > 1e-6 * std::max(1.0, fen)) {
+    add_error(key, "too_precise", "金额最多两位小数", "must have at most two decimals");
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(fen);
+}
+
+std::optional<std::vector<std::string>> Fields::optional_texts(const std::string& key, std::size_t max_items,
+                                                               std::size_t max_chars) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_array() || v.size() > max_items) {
+    add_error(key, "wrong_type", "应为不超过 " + std::to_string(max_items) + " 项的文本数组",
+              "must be an array of at most " + std::to_string(max_items) + " strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  for (const auto& item : v) {
+    if (!item.is_string() || trim(item.get<std::string>()).empty() || utf8_length(item.get<std::string>()) > max_chars) {
+      add_error(key, "invalid_item", "每项应为不超过 " + std::to_string(max_chars) + " 个字符的非空文本",
+                "each item must be a non-empty string of at most " + std::to_string(max_chars) + " characters");
+      return std::nullopt;
+    }
+    auto value = trim(item.get<std::string>());
+    if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(std::move(value));
+  }
+  return values;
 }
 
 std::optional<std::vector<std::int64_t>> Fields::optional_ids(const std::string& key, std::size_t max_items) {

@@ -22,6 +22,7 @@ class Fields {
   explicit Fields(const nlohmann::json& object) : object_(object) {}
 
   bool has(const std::string& key) const { return object_.contains(key); }
+  const nlohmann::json& object() const { return object_; }
   // Text trimmed of surrounding spaces; length counted in characters (UTF-8 code points).
   std::string required_text(const std::string& key, std::size_t min_chars, std::size_t max_chars);
   std::optional<std::string> optional_text(const std::string& key, std::size_t max_chars);
@@ -32,6 +33,14 @@ class Fields {
   std::optional<std::int64_t> optional_id(const std::string& key);  // null or absent → nullopt
   std::int64_t required_id(const std::string& key);
   std::optional<bool> optional_bool(const std::string& key);
+  // A YYYY-MM-DD calendar date; null or absent → nullopt.
+  std::optional<std::string> optional_date(const std::string& key);
+  std::optional<double> optional_number(const std::string& key, double min, double max);
+  // A non-negative yuan amount with at most two decimals, returned in fen.
+  std::optional<std::int64_t> optional_amount_fen(const std::string& key);
+  // A list of distinct non-empty texts.
+  std::optional<std::vector<std::string>> optional_texts(const std::string& key, std::size_t max_items,
+                                                         std::size_t max_chars);
   std::optional<std::vector<std::int64_t>> optional_ids(const std::string& key, std::size_t max_items);
   // A list of distinct values out of `allowed`.
   std::optional<std::vector<std::string>> optional_choices(const std::string& key, const std::set<std::string>& allowed);
@@ -40,6 +49,7 @@ class Fields {
 
   void add_error(std::string field, std::string code, std::string message, std::string message_en);
   bool ok() const { return errors_.empty(); }
+  const std::vector<FieldError>& errors() const { return errors_; }
   // Throws 422 with every error collected.
   void finish() const;
 

@@ -28,4 +28,10 @@ bool valid_uscc(const std::string& code) {
   return check && *check == code[17];
 }
 
+std::string normalize_uscc(std::string code) {
+  for (auto& ch : code)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  return code;
+}
+
 }  // namespace rw::registry

@@ -9,5 +9,7 @@ namespace rw::registry {
 // The check character for the first 17 characters, or nullopt if they use characters outside the code set.
 std::optional<char> uscc_check_character(const std::string& first17);
 bool valid_uscc(const std::string& code);
+// Upper-case, as people often type the letters in lower case.
+std::string normalize_uscc(std::string code);
 
 }  // namespace rw::registry

@@ -1,0 +1,99 @@
+#include "registry/enterprise_listing.hpp"
+
+#include "platform/json_input.hpp"
+#include "registry/enterprise_record.hpp"
+#include "registry/enterprise_scope.hpp"
+#include "registry/industries.hpp"
+#include "registry/vocabularies.hpp"
+
+namespace rw::registry {
+
+const char* const kSelectEnterprise =
+    "SELECT e.*, r.name AS region_name, rp.name AS district_name, pk.name AS park_name "
+    "FROM enterprises e JOIN regions r ON r.id = e.region_id LEFT JOIN regions rp ON rp.id = r.parent_id "
+    "LEFT JOIN organizations pk ON pk.id = e.park_org_id";
+const char* const kCountEnterprise = "SELECT COUNT(*) AS n FROM enterprises e";
+
+namespace {
+
+constexpr const char* kRegionSubtree =
+    "e.region_id IN (WITH RECURSIVE rsub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
+    "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub)";
+
+bool all_digits(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+void add_industry_filter(SqlFilter& where, const std::string& industry) {
+  const auto& table = IndustryTable::shipped();
+  if (industry.size() == 1 && table.find(industry)) {
+    const auto divisions = table.divisions_of(industry);
+    db::Params params(divisions.begin(), divisions.end());
+    where.add("SUBSTR(e.industry_code, 1, 2) IN (" + placeholders(divisions.size()) + ")", params);
+  } else if (all_digits(industry) && industry.size() <= 4) {
+    where.add("e.industry_code LIKE ?", industry + "%");
+  } else {
+    throw invalid_field("industry", "invalid_query", "查询参数 industry 应为门类字母或行业代码前缀",
+                        "query parameter industry must be a section letter or a code prefix");
+  }
+}
+
+}  // namespace
+
+SqlFilter enterprise_filter(db::Connection& db, const accounts::CurrentUser& user,
+                            const std::map<std::string, std::string>& query) {
+  SqlFilter where = enterprise_scope(db, user);
+  const auto archived = query_bool(query, "archived").value_or(false);
+  where.add("e.archived = ?", std::int64_t{archived ? 1 : 0});
+  if (auto region = query_id(query, "region_id")) where.add(kRegionSubtree, *region);
+  if (auto park = query_id(query, "park_id")) where.add("e.park_org_id = ?", *park);
+  if (auto industry = query_text(query, "industry", 4)) add_industry_filter(where, *industry);
+  if (auto v = query_choice(query, "scale", enterprise_scales().values())) where.add("e.scale = ?", *v);
+  if (auto v = query_choice(query, "risk_level", risk_levels().values())) where.add("e.risk_level = ?", *v);
+  if (auto v = query_choice(query, "permit_type", permit_types().values())) where.add("e.permit_type = ?", *v);
+  if (auto v = query_choice(query, "production_status", production_statuses().values()))
+    where.add("e.production_status = ?", *v);
+  if (auto insurer = query_id(query, "insurer_id"))
+    where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)", *insurer);
+  if (auto agency = query_id(query, "agency_id"))
+    where.add("EXISTS (SELECT 1 FROM enterprise_agencies fa WHERE fa.enterprise_id = e.id AND fa.agency_org_id = ?)",
+              *agency);
+  if (auto tag = query_text(query, "tag", 20)) where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
+  if (auto q = query_text(query, "q")) {
+    auto pattern = db::like_contains(*q);
+    where.add("(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\' OR e.registered_address LIKE ? "
+              "ESCAPE '\\' OR e.business_address LIKE ? ESCAPE '\\')",
+              db::Params{pattern, db::like_contains(*q), pattern, pattern});
+  }
+  return where;
+}
+
+std::string enterprise_order(const std::map<std::string, std::string>& query) {
+  static const std::set<std::string> sortable = {"name",  "credit_code",  "created_at",  "updated_at",  "risk_level",
+                                                 "-name", "-credit_code", "-created_at", "-updated_at", "-risk_level"};
+  const auto sort = query_choice(query, "sort", sortable).value_or("-updated_at");
+  const bool descending = sort.front() == '-';
+  const auto key = descending ? sort.substr(1) : sort;
+  // Risk levels sort by severity, not by spelling.
+  const std::string column = key == "risk_level" ? "CASE e.risk_level WHEN 'major' THEN 3 WHEN 'larger' THEN 2 "
+                                                   "WHEN 'general' THEN 1 ELSE 0 END"
+                                                 : "e." + key;
+  return column + (descending ? " DESC, e.id DESC" : ", e.id");
+}
+
+nlohmann::json enterprise_json(const db::Row& row) {
+  auto out = record_json(record_from_row(row));
+  const auto* industry = IndustryTable::shipped().find(row.text("industry_code"));
+  out["id"] = row.integer("id");
+  out["industry_name"] = industry ? industry->name : "";
+  out["region_name"] = row.text("region_name");
+  out["district_name"] = row.text("district_name");
+  out["park_name"] = row.is_null("park_name") ? nlohmann::json() : nlohmann::json(row.text("park_name"));
+  out["created_by_org_id"] = row.integer("created_by_org_id");
+  out["archived"] = row.integer("archived") == 1;
+  out["created_at"] = row.text("created_at");
+  out["updated_at"] = row.text("updated_at");
+  return out;
+}
+
+}  // namespace rw::registry

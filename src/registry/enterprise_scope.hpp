@@ -1,0 +1,27 @@
+#pragma once
+// Which enterprises a user may see. An enterprise is visible to the organizations (with their
+// sub-organizations) that registered it, that it is, that host it as a park, that insure it or that
+// serve it as an agency; and to regulators whose jurisdiction contains its region. Everything else
+// answers 404.
+#include <cstdint>
+#include <vector>
+
+#include "accounts/current_user.hpp"
+#include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::registry {
+
+// The user's organization and all its descendants.
+std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const accounts::CurrentUser& user);
+
+// A condition on the enterprises table aliased `e`; empty for a platform admin.
+SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user);
+
+// 404 unless the enterprise exists and the user may see it.
+void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id);
+
+// "1, 2, 3": ids from the database inlined into SQL, which keeps parameter lists short.
+std::string id_list(const std::vector<std::int64_t>& ids);
+
+}  // namespace rw::registry

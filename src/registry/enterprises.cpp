@@ -1,0 +1,165 @@
+#include "registry/enterprises.hpp"
+
+#include "accounts/scope.hpp"
+#include "audit/audit_log.hpp"
+#include "platform/paging.hpp"
+#include "registry/enterprise_listing.hpp"
+#include "registry/enterprise_record.hpp"
+#include "registry/enterprise_scope.hpp"
+#include "registry/uscc.hpp"
+
+namespace rw::registry {
+namespace {
+
+// The enterprise as the user may see it, with the agencies serving it; 404 outside the user's scope.
+nlohmann::json find_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+  SqlFilter where = enterprise_scope(db, user);
+  where.add("e.id = ?", id);
+  auto rows = db.query(std::string(kSelectEnterprise) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  auto out = enterprise_json(rows[0]);
+  auto agencies = db.query(
+      "SELECT o.id, o.name FROM enterprise_agencies a JOIN organizations o ON o.id = a.agency_org_id "
+      "WHERE a.enterprise_id = ? ORDER BY o.id",
+      {id});
+  out["agencies"] = nlohmann::json::array();
+  for (std::size_t i = 0; i < agencies.size(); ++i)
+    out["agencies"].push_back({{"id", agencies[i].integer("id")}, {"name", agencies[i].text("name")}});
+  return out;
+}
+
+// Writers change enterprises they can see; an enterprise's own users change a few fields of their own.
+bool may_write_all_fields(const accounts::CurrentUser& user) { return accounts::has_permission(user, "enterprise:write"); }
+
+void require_self_keys_only(const nlohmann::json& body) {
+  const auto& allowed = enterprise_self_keys();
+  for (const auto& [key, value] : body.items())
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) throw forbidden();
+}
+
+nlohmann::json merged(nlohmann::json base, const nlohmann::json& body) {
+  for (const auto& key : enterprise_keys())
+    if (body.contains(key)) base[key] = body[key];
+  return base;
+}
+
+EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
+  Fields fields(object);
+  auto record = read_enterprise(fields);
+  fields.finish();
+  EnterpriseChecks(context.db, context.me()).check(fields, record, self_id);
+  fields.finish();
+  auto holder = enterprise_with_credit_code(context.db, record.credit_code);
+  if (holder && *holder != self_id) throw duplicate_credit_code();
+  return record;
+}
+
+http::Response list_enterprises(app::Context& context) {
+  accounts::require_permission(context.me(), "enterprise:read");
+  const auto& query = context.request.query;
+  const auto page = parse_page(query);
+  const auto where = enterprise_filter(context.db, context.me(), query);
+  auto [rows, total] =
+      select_page(context.db, kSelectEnterprise, kCountEnterprise, where, enterprise_order(query), page);
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enterprise_json(rows[i]));
+  return app::json_ok(page_json(items, total, page));
+}
+
+http::Response get_enterprise(app::Context& context) {
+  accounts::require_permission(context.me(), "enterprise:read");
+  return app::json_ok(find_enterprise(context.db, context.me(), context.id()));
+}
+
+http::Response create_enterprise(app::Context& context) {
+  accounts::require_permission(context.me(), "enterprise:write");
+  const auto record = checked_record(context, merged(nlohmann::json::object(), context.body()), 0);
+  const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
+  auto created = find_enterprise(context.db, context.me(), id);
+  audit::record(context, {"enterprise", std::to_string(id), "create", context.me().org_id, audit::created(created)});
+  return app::json_ok(created, 201);
+}
+
+http::Response update_enterprise_route(app::Context& context) {
+  const auto& me = context.me();
+  const auto id = context.id();
+  auto before = find_enterprise(context.db, me, id);
+  const auto body = context.body();
+  if (!may_write_all_fields(me)) {
+    if (!accounts::has_permission(me, "enterprise:self") || before["org_id"] != me.org_id) throw forbidden();
+    require_self_keys_only(body);
+  }
+  const auto record = checked_record(context, merged(before, body), id);
+  update_enterprise(context.db, id, record, context.now_text());
+  auto after = find_enterprise(context.db, me, id);
+  auto changes = audit::diff(before, record_json(record));
+  if (!changes.empty()) audit::record(context, {"enterprise", std::to_string(id), "update", me.org_id, changes});
+  return app::json_ok(after);
+}
+
+http::Response set_archived(app::Context& context, bool archived) {
+  accounts::require_permission(context.me(), "enterprise:write");
+  const auto id = context.id();
+  find_enterprise(context.db, context.me(), id);
+  context.db.execute("UPDATE enterprises SET archived = ?, updated_at = ? WHERE id = ?",
+                     {std::int64_t{archived ? 1 : 0}, context.now_text(), id});
+  audit::record(context, {"enterprise", std::to_string(id), archived ? "archive" : "restore", context.me().org_id,
+                          {{"archived", {{"from", !archived}, {"to", archived}}}}});
+  return archived ? http::no_content() : app::json_ok(find_enterprise(context.db, context.me(), id));
+}
+
+http::Response archive_enterprise(app::Context& context) { return set_archived(context, true); }
+http::Response restore_enterprise(app::Context& context) { return set_archived(context, false); }
+
+// PUT /enterprises/{id}/agencies {"agency_org_ids": [...]}: who serves the enterprise until commissions exist.
+http::Response set_agencies(app::Context& context) {
+  const auto& me = context.me();
+  if (!me.is_platform_admin() && me.org_type != "insurer") throw forbidden();
+  accounts::require_permission(me, "enterprise:write");
+  const auto id = context.id();
+  auto before = find_enterprise(context.db, me, id);
+  auto body = context.body();
+  Fields fields(body);
+  const auto agency_ids = fields.optional_ids("agency_org_ids", 20).value_or(std::vector<std::int64_t>{});
+  if (!fields.has("agency_org_ids")) fields.add_error("agency_org_ids", "required", "必填", "is required");
+  fields.finish();
+  if (!agency_ids.empty()) {
+    db::Params params(agency_ids.begin(), agency_ids.end());
+    auto found = context.db.query("SELECT COUNT(*) AS n FROM organizations WHERE type = 'agency' AND active = 1 AND id IN (" +
+                                      placeholders(agency_ids.size()) + ")",
+                                  params)[0].integer("n");
+    if (found != static_cast<std::int64_t>(agency_ids.size()))
+      throw invalid_field("agency_org_ids", "unknown_agency", "包含不存在的服务机构", "contains an unknown agency");
+  }
+  context.db.execute("DELETE FROM enterprise_agencies WHERE enterprise_id = ?", {id});
+  for (auto agency : agency_ids)
+    context.db.execute("INSERT INTO enterprise_agencies (enterprise_id, agency_org_id) VALUES (?, ?)", {id, agency});
+  auto after = find_enterprise(context.db, me, id);
+  audit::record(context, {"enterprise", std::to_string(id), "update", me.org_id,
+                          {{"agencies", {{"from", before["agencies"]}, {"to", after["agencies"]}}}}});
+  return app::json_ok(after);
+}
+
+// GET /enterprises/credit-code-check?code=: for forms that check as the user types.
+http::Response check_credit_code(app::Context& context) {
+  accounts::require_permission(context.me(), "enterprise:read");
+  const auto code = normalize_uscc(query_text(context.request.query, "code", 30).value_or(""));
+  const bool valid = valid_uscc(code);
+  const auto holder = valid ? enterprise_with_credit_code(context.db, code) : std::nullopt;
+  return app::json_ok({{"code", code}, {"valid", valid}, {"registered", holder.has_value()}});
+}
+
+}  // namespace
+
+void add_enterprise_routes(app::Routes& routes) {
+  routes.get("/enterprises", list_enterprises);
+  routes.get("/enterprises/credit-code-check", check_credit_code);
+  routes.get("/enterprises/{id}", get_enterprise);
+  routes.post("/enterprises", create_enterprise);
+  routes.patch("/enterprises/{id}", update_enterprise_route);
+  routes.del("/enterprises/{id}", archive_enterprise);
+  routes.post("/enterprises/{id}/restore", restore_enterprise);
+  routes.put("/enterprises/{id}/agencies", set_agencies);
+}
+
+}  // namespace rw::registry

@@ -1,0 +1,70 @@
+#include "registry/policy_listing.hpp"
+
+#include "platform/dates.hpp"
+#include "platform/json_input.hpp"
+#include "registry/enterprise_scope.hpp"
+#include "registry/policy_record.hpp"
+#include "registry/vocabularies.hpp"
+
+namespace rw::registry {
+
+const char* const kSelectPolicy =
+    "SELECT p.*, e.name AS enterprise_name, e.credit_code AS enterprise_credit_code, i.name AS insurer_name "
+    "FROM policies p JOIN enterprises e ON e.id = p.enterprise_id JOIN organizations i ON i.id = p.insurer_org_id";
+const char* const kCountPolicy = "SELECT COUNT(*) AS n FROM policies p JOIN enterprises e ON e.id = p.enterprise_id";
+
+SqlFilter policy_scope(db::Connection& db, const accounts::CurrentUser& user) {
+  if (user.is_platform_admin()) return {};
+  const auto own = "p.insurer_org_id IN (" + id_list(subtree_org_ids(db, user)) + ")";
+  if (user.org_type == "insurer") return SqlFilter(own, db::Params{});
+  const auto enterprises = enterprise_scope(db, user);
+  return SqlFilter(own + " OR (" + enterprises.condition() + ")", enterprises.params());
+}
+
+SqlFilter policy_filter(db::Connection& db, const accounts::CurrentUser& user,
+                        const std::map<std::string, std::string>& query) {
+  SqlFilter where = policy_scope(db, user);
+  if (auto v = query_id(query, "enterprise_id")) where.add("p.enterprise_id = ?", *v);
+  if (auto v = query_id(query, "insurer_id")) where.add("p.insurer_org_id = ?", *v);
+  if (auto v = query_choice(query, "insurance_type", insurance_types().values())) where.add("p.insurance_type = ?", *v);
+  if (auto v = query_choice(query, "status", policy_statuses().values())) where.add("p.status = ?", *v);
+  if (auto v = query_text(query, "in_force_on", 10)) {
+    if (!parse_date(*v))
+      throw invalid_field("in_force_on", "invalid_query", "查询参数 in_force_on 应为日期", "in_force_on must be a date");
+    where.add("p.status = 'active' AND p.starts_on <= ? AND p.ends_on >= ?", db::Params{*v, *v});
+  }
+  if (auto v = query_text(query, "ends_before", 10)) {
+    if (!parse_date(*v))
+      throw invalid_field("ends_before", "invalid_query", "查询参数 ends_before 应为日期", "ends_before must be a date");
+    where.add("p.ends_on < ?", *v);
+  }
+  if (auto q = query_text(query, "q")) {
+    auto pattern = db::like_contains(*q);
+    where.add("(p.policy_number LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')",
+              db::Params{pattern, pattern, pattern});
+  }
+  return where;
+}
+
+std::string policy_order(const std::map<std::string, std::string>& query) {
+  static const std::set<std::string> sortable = {"starts_on", "-starts_on", "ends_on", "-ends_on", "policy_number",
+                                                 "-policy_number", "premium_fen", "-premium_fen"};
+  const auto sort = query_choice(query, "sort", sortable).value_or("-starts_on");
+  if (sort.front() == '-') return "p." + sort.substr(1) + " DESC, p.id DESC";
+  return "p." + sort + ", p.id";
+}
+
+nlohmann::json policy_json(const db::Row& row, const std::string& today) {
+  const auto record = policy_from_row(row);
+  auto out = policy_record_json(record);
+  out["id"] = row.integer("id");
+  out["enterprise_name"] = row.text("enterprise_name");
+  out["enterprise_credit_code"] = row.text("enterprise_credit_code");
+  out["insurer_name"] = row.text("insurer_name");
+  out["in_force"] = record.status == "active" && record.starts_on <= today && today <= record.ends_on;
+  out["created_at"] = row.text("created_at");
+  out["updated_at"] = row.text("updated_at");
+  return out;
+}
+
+}  // namespace rw::registry

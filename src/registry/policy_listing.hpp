@@ -1,0 +1,28 @@
+#pragma once
+// Reading policies: scope, list filters (shared by the list endpoint and the export) and JSON.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+#include "accounts/current_user.hpp"
+#include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::registry {
+
+// Policies `p` joined with their enterprise `e` and insurer; ends where a WHERE clause goes.
+extern const char* const kSelectPolicy;
+extern const char* const kCountPolicy;
+
+// An insurer sees its own policies (and its branches'); other parties see the policies of the
+// enterprises they may see, since those name the insurer they deal with.
+SqlFilter policy_scope(db::Connection& db, const accounts::CurrentUser& user);
+SqlFilter policy_filter(db::Connection& db, const accounts::CurrentUser& user,
+                        const std::map<std::string, std::string>& query);
+std::string policy_order(const std::map<std::string, std::string>& query);
+
+// `today` (YYYY-MM-DD, China) decides whether the policy is in force.
+nlohmann::json policy_json(const db::Row& row, const std::string& today);
+
+}  // namespace rw::registry

@@ -1,0 +1,107 @@
+#include "registry/staff.hpp"
+
+#include "accounts/scope.hpp"
+#include "audit/audit_log.hpp"
+#include "platform/paging.hpp"
+#include "registry/enterprise_scope.hpp"
+#include "registry/staff_listing.hpp"
+#include "registry/staff_record.hpp"
+#include "registry/staffing_rule.hpp"
+
+namespace rw::registry {
+namespace {
+
+nlohmann::json find_staff(app::Context& context, std::int64_t id) {
+  SqlFilter where = accounts::read_scope(context.me(), "s.org_id");
+  where.add("s.id = ?", id);
+  auto rows = context.db.query(std::string(kSelectStaff) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return staff_items(context.db, rows)[0];
+}
+
+StaffRecord checked_staff(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
+  Fields fields(object);
+  auto record = read_staff(fields, context.me());
+  fields.finish();
+  check_staff(context.db, context.me(), fields, record, self_id);
+  fields.finish();
+  return record;
+}
+
+nlohmann::json merged(nlohmann::json base, const nlohmann::json& body) {
+  for (const auto& key : staff_keys())
+    if (body.contains(key)) base[key] = body[key];
+  return base;
+}
+
+http::Response list_staff(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:read");
+  const auto& query = context.request.query;
+  const auto page = parse_page(query);
+  const auto where = staff_filter(context.me(), query);
+  auto [rows, total] = select_page(context.db, kSelectStaff, kCountStaff, where, "s.name, s.id", page);
+  return app::json_ok(page_json(staff_items(context.db, rows), total, page));
+}
+
+http::Response get_staff(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:read");
+  return app::json_ok(find_staff(context, context.id()));
+}
+
+http::Response create_staff(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:write");
+  const auto record = checked_staff(context, merged(nlohmann::json::object(), context.body()), 0);
+  const auto id = insert_staff(context.db, record, context.now_text());
+  auto created = find_staff(context, id);
+  audit::record(context, {"staff", std::to_string(id), "create", record.org_id, audit::created(created)});
+  return app::json_ok(created, 201);
+}
+
+http::Response update_staff_route(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:write");
+  const auto id = context.id();
+  auto before = find_staff(context, id);
+  // Regulators may see staff in their jurisdiction; only the staff's own organization changes them.
+  if (!may_write_staff_of(context.db, context.me(), before["org_id"].get<std::int64_t>())) throw forbidden();
+  const auto record = checked_staff(context, merged(before, context.body()), id);
+  update_staff(context.db, id, record, context.now_text());
+  auto changes = audit::diff(before, staff_record_json(record));
+  if (!changes.empty()) audit::record(context, {"staff", std::to_string(id), "update", record.org_id, changes});
+  return app::json_ok(find_staff(context, id));
+}
+
+// POST /staffing-check {"enterprise_id", "staff_ids", "special_request"}: the rules a team breaks.
+http::Response staffing_check(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:read");
+  auto body = context.body();
+  Fields fields(body);
+  const auto enterprise_id = fields.required_id("enterprise_id");
+  const auto staff_ids = fields.optional_ids("staff_ids", 20).value_or(std::vector<std::int64_t>{});
+  const auto special = fields.optional_bool("special_request").value_or(false);
+  fields.finish();
+  require_visible_enterprise(context.db, context.me(), enterprise_id);
+  auto enterprise = context.db.query("SELECT risk_level, scale FROM enterprises WHERE id = ?", {enterprise_id})[0];
+  std::vector<TeamMember> team;
+  for (auto id : staff_ids) {
+    const auto member = find_staff(context, id);
+    team.push_back({member["name"], member["kind"], member["title_level"], member["evaluation_grade"],
+                    member["excluded"]});
+  }
+  const auto unmet =
+      unmet_staffing_rules({enterprise.text("risk_level"), enterprise.text("scale"), special}, team);
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& r : unmet) rules.push_back({{"code", r.code}, {"message", r.message}, {"message_en", r.message_en}});
+  return app::json_ok({{"satisfied", unmet.empty()}, {"unmet", rules}});
+}
+
+}  // namespace
+
+void add_staff_routes(app::Routes& routes) {
+  routes.get("/staff", list_staff);
+  routes.get("/staff/{id}", get_staff);
+  routes.post("/staff", create_staff);
+  routes.patch("/staff/{id}", update_staff_route);
+  routes.post("/staffing-check", staffing_check);
+}
+
+}  // namespace rw::registry

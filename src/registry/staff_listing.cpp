@@ -1,0 +1,55 @@
+#include "registry/staff_listing.hpp"
+
+#include "accounts/scope.hpp"
+#include "platform/dates.hpp"
+#include "platform/json_input.hpp"
+#include "registry/staff_record.hpp"
+#include "registry/vocabularies.hpp"
+
+namespace rw::registry {
+
+const char* const kSelectStaff =
+    "SELECT s.*, o.name AS org_name FROM staff s JOIN organizations o ON o.id = s.org_id";
+const char* const kCountStaff = "SELECT COUNT(*) AS n FROM staff s";
+
+SqlFilter staff_filter(const accounts::CurrentUser& user, const std::map<std::string, std::string>& query) {
+  SqlFilter where = accounts::read_scope(user, "s.org_id");
+  if (auto v = query_id(query, "org_id")) where.add("s.org_id = ?", *v);
+  if (auto v = query_choice(query, "kind", staff_kinds().values())) where.add("s.kind = ?", *v);
+  if (auto v = query_choice(query, "title_level", title_levels().values())) where.add("s.title_level = ?", *v);
+  if (auto v = query_choice(query, "specialty", specialties().values()))
+    where.add("s.specialties LIKE ?", "%\"" + *v + "\"%");
+  if (auto v = query_choice(query, "evaluation_grade", evaluation_grades().values()))
+    where.add("s.evaluation_grade = ?", *v);
+  if (auto v = query_bool(query, "excluded")) where.add("s.excluded = ?", std::int64_t{*v ? 1 : 0});
+  if (auto v = query_bool(query, "active")) where.add("s.active = ?", std::int64_t{*v ? 1 : 0});
+  if (auto v = query_text(query, "certificate_expires_before", 10)) {
+    if (!parse_date(*v))
+      throw invalid_field("certificate_expires_before", "invalid_query", "查询参数 certificate_expires_before 应为日期",
+                          "certificate_expires_before must be a date");
+    where.add("EXISTS (SELECT 1 FROM staff_certificates c WHERE c.staff_id = s.id AND c.expires_on < ?)", *v);
+  }
+  if (auto q = query_text(query, "q")) {
+    auto pattern = db::like_contains(*q);
+    where.add("(s.name LIKE ? ESCAPE '\\' OR s.phone LIKE ? ESCAPE '\\')", db::Params{pattern, pattern});
+  }
+  return where;
+}
+
+nlohmann::json staff_items(db::Connection& db, const db::Rows& rows) {
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
+  auto certificates = certificates_of(db, ids);
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto item = staff_record_json(staff_from_row(rows[i], certificates[ids[i]]));
+    item["id"] = ids[i];
+    item["org_name"] = rows[i].text("org_name");
+    item["created_at"] = rows[i].text("created_at");
+    item["updated_at"] = rows[i].text("updated_at");
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+}  // namespace rw::registry

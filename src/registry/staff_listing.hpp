@@ -1,0 +1,21 @@
+#pragma once
+// Reading staff: scope, list filters (shared by the list endpoint and the export) and JSON.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+#include "accounts/current_user.hpp"
+#include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::registry {
+
+extern const char* const kSelectStaff;  // staff `s` with the organization's name
+extern const char* const kCountStaff;
+
+SqlFilter staff_filter(const accounts::CurrentUser& user, const std::map<std::string, std::string>& query);
+// The page's staff as JSON, certificates included (one extra query).
+nlohmann::json staff_items(db::Connection& db, const db::Rows& rows);
+
+}  // namespace rw::registry
