@@ -4,6 +4,7 @@
 #include "accounts/users.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_log.hpp"
+#include "exchange/exchange_routes.hpp"
 #include "registry/enterprises.hpp"
 #include "registry/industries.hpp"
 #include "registry/organizations.hpp"
@@ -23,6 +24,7 @@ void add_all_routes(Routes& routes) {
   registry::add_enterprise_routes(routes);
   registry::add_policy_routes(routes);
   registry::add_staff_routes(routes);
+  exchange::add_exchange_routes(routes);
   audit::add_routes(routes);
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // Domain errors: the one exception type every capability throws for an expected failure.
 // http/problem.cpp is the only place that turns them into HTTP responses.
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rw {
@@ -12,6 +14,7 @@ struct FieldError {
   std::string code;
   std::string message;     // Chinese
   std::string message_en;  // English
+  std::size_t row = 0;     // the row of an imported file, when the error is about one
 };
 
 class ApiError : public std::runtime_error {
@@ -30,6 +33,8 @@ class ApiError : public std::runtime_error {
   std::string detail;
   std::string detail_en;
   std::vector<FieldError> errors;
+  // Extra problem members as name → JSON text, e.g. an import's full report.
+  std::vector<std::pair<std::string, std::string>> extensions;
 };
 
 ApiError not_found();

@@ -9,7 +9,7 @@
 namespace rw::registry {
 
 const char* const kSelectEnterprise =
-    "SELECT e.*, r.name AS region_name, rp.name AS district_name, pk.name AS park_name "
+    "SELECT e.*, r.name AS region_name, r.level AS region_level, rp.name AS district_name, pk.name AS park_name "
     "FROM enterprises e JOIN regions r ON r.id = e.region_id LEFT JOIN regions rp ON rp.id = r.parent_id "
     "LEFT JOIN organizations pk ON pk.id = e.park_org_id";
 const char* const kCountEnterprise = "SELECT COUNT(*) AS n FROM enterprises e";

@@ -22,10 +22,15 @@ std::string reason_phrase(int status) {
   }
 }
 
+nlohmann::json field_error_json(const FieldError& e) {
+  nlohmann::json out = {{"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}};
+  if (e.row) out["row"] = e.row;
+  return out;
+}
+
 Response problem_response(const ApiError& error) {
   nlohmann::json errors = nlohmann::json::array();
-  for (const auto& e : error.errors)
-    errors.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}});
+  for (const auto& e : error.errors) errors.push_back(field_error_json(e));
   nlohmann::json body = {{"type", "/problems/" + error.code},
                          {"title", reason_phrase(error.status)},
                          {"status", error.status},
@@ -33,6 +38,7 @@ Response problem_response(const ApiError& error) {
                          {"detail", error.detail},
                          {"detail_en", error.detail_en},
                          {"errors", errors}};
+  for (const auto& [name, json_text] : error.extensions) body[name] = nlohmann::json::parse(json_text);
   Response response = json_response(error.status, body.dump());
   response.content_type = "application/problem+json";
   return response;

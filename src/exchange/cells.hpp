@@ -1,0 +1,51 @@
+#pragma once
+// One imported row's cells by column header, and the conversions from what people type in Excel
+// ("2026/1/5", "是", "大型", "水；大气") to the API's JSON values. Conversion errors name the column.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/errors.hpp"
+#include "platform/vocabulary.hpp"
+
+namespace rw::exchange {
+
+class Cells {
+ public:
+  Cells(std::size_t row, const std::map<std::string, std::string>& cells, std::vector<FieldError>& errors)
+      : row_(row), cells_(cells), errors_(errors) {}
+
+  std::size_t row() const { return row_; }
+  // The column is in the file (its cell may still be empty).
+  bool has(const std::string& header) const { return cells_.count(header) > 0; }
+  // Trimmed text; "" when the column is absent.
+  std::string text(const std::string& header) const;
+
+  // Each setter writes object[key] only when the column is in the file; an empty cell writes the
+  // empty value (null, "" or []), so the file can clear a field.
+  void put_text(nlohmann::json& object, const std::string& key, const std::string& header) const;
+  void put_number(nlohmann::json& object, const std::string& key, const std::string& header) const;
+  void put_date(nlohmann::json& object, const std::string& key, const std::string& header) const;
+  void put_choice(nlohmann::json& object, const std::string& key, const std::string& header,
+                  const Vocabulary& vocabulary, const char* empty_value = nullptr) const;
+  void put_list(nlohmann::json& object, const std::string& key, const std::string& header) const;
+  void put_bool(nlohmann::json& object, const std::string& key, const std::string& header) const;
+
+  void error(const std::string& header, std::string code, std::string message, std::string message_en) const;
+
+ private:
+  std::size_t row_;
+  const std::map<std::string, std::string>& cells_;
+  std::vector<FieldError>& errors_;
+};
+
+// "2026-01-05", "2026/1/5", "2026.1.5", "2026年1月5日" → "2026-01-05".
+std::optional<std::string> normalize_date(const std::string& text);
+// Items separated by ；;、,，or line breaks, trimmed, empty ones dropped.
+std::vector<std::string> split_list(const std::string& text);
+std::string join_list(const std::vector<std::string>& items);
+
+}  // namespace rw::exchange

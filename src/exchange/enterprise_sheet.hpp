@@ -1,0 +1,43 @@
+#pragma once
+// Enterprises in spreadsheets: the import (upsert by credit code) and the export, which share columns
+// so an exported file imports again unchanged.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "exchange/import_driver.hpp"
+#include "exchange/lookups.hpp"
+#include "registry/enterprise_record.hpp"
+
+namespace rw::exchange {
+
+const std::vector<SheetColumn>& enterprise_columns();
+
+class EnterpriseImport {
+ public:
+  struct Prepared {
+    std::optional<std::int64_t> existing_id;
+    registry::EnterpriseRecord record;
+    nlohmann::json before;  // the existing record, for the audit log
+  };
+
+  explicit EnterpriseImport(app::Context& context);
+  std::string name() const { return "enterprises"; }
+  const std::vector<SheetColumn>& columns() const { return enterprise_columns(); }
+  std::string key_header() const { return "统一社会信用代码"; }
+  std::string key(const Prepared& p) const { return p.record.credit_code; }
+  std::optional<Prepared> prepare(const Cells& cells);
+  bool write(const Prepared& prepared);
+
+ private:
+  app::Context& context_;
+  registry::EnterpriseChecks checks_;
+  RegionIndex regions_;
+  OrgNames parks_;
+};
+
+// The rows of a kSelectEnterprise query as a sheet.
+sheet::SheetData enterprise_sheet(const db::Rows& rows);
+
+}  // namespace rw::exchange

@@ -1,0 +1,147 @@
+#include "exchange/exchange_routes.hpp"
+
+#include "accounts/current_user.hpp"
+#include "exchange/enterprise_sheet.hpp"
+#include "exchange/policy_sheet.hpp"
+#include "exchange/staff_sheet.hpp"
+#include "platform/dates.hpp"
+#include "registry/enterprise_listing.hpp"
+#include "registry/policy_listing.hpp"
+#include "registry/staff_listing.hpp"
+
+namespace rw::exchange {
+namespace {
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr std::size_t kMaxExportRows = 100'000;
+
+std::string percent_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// An .xlsx download named in Chinese for people, with an ASCII fallback for old clients.
+http::Response xlsx_download(std::string bytes, const std::string& ascii_name, const std::string& chinese_name) {
+  http::Response response;
+  response.content_type = kXlsx;
+  response.body = std::move(bytes);
+  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + ".xlsx\"; filename*=UTF-8''" +
+                                                 percent_encode(chinese_name + ".xlsx"));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& where, const std::string& order) {
+  auto rows = db.query(std::string(select) + where.sql() + " ORDER BY " + order + " LIMIT ?",
+                       where.params_with({static_cast<std::int64_t>(kMaxExportRows + 1)}));
+  if (rows.size() > kMaxExportRows)
+    throw ApiError(422, "too_many_rows", "超过 100000 行，请缩小筛选范围后导出",
+                   "more than 100,000 rows; narrow the filters and export again");
+  return rows;
+}
+
+std::string dated(app::Context& context, const std::string& name) { return name + "-" + china_date(context.clock.now()); }
+
+http::Response export_enterprises(app::Context& context) {
+  accounts::require_permission(context.me(), "enterprise:read");
+  const auto& query = context.request.query;
+  const auto where = registry::enterprise_filter(context.db, context.me(), query);
+  auto rows = export_rows(context.db, registry::kSelectEnterprise, where, registry::enterprise_order(query));
+  return xlsx_download(sheet::write_xlsx({enterprise_sheet(rows)}), dated(context, "enterprises"), dated(context, "企业"));
+}
+
+http::Response export_policies(app::Context& context) {
+  accounts::require_permission(context.me(), "policy:read");
+  const auto& query = context.request.query;
+  const auto where = registry::policy_filter(context.db, context.me(), query);
+  auto rows = export_rows(context.db, registry::kSelectPolicy, where, registry::policy_order(query));
+  return xlsx_download(sheet::write_xlsx({policy_sheet(rows)}), dated(context, "policies"), dated(context, "保单"));
+}
+
+http::Response export_staff(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:read");
+  const auto where = registry::staff_filter(context.me(), context.request.query);
+  auto rows = export_rows(context.db, registry::kSelectStaff, where, "s.name, s.id");
+  return xlsx_download(sheet::write_xlsx({staff_sheet(registry::staff_items(context.db, rows))}),
+                       dated(context, "staff"), dated(context, "人员"));
+}
+
+struct KindInfo {
+  const std::vector<SheetColumn>& columns;
+  const char* permission;
+  const char* chinese_name;
+};
+
+KindInfo kind_info(const std::string& kind) {
+  if (kind == "enterprises") return {enterprise_columns(), "enterprise:write", "企业"};
+  if (kind == "policies") return {policy_columns(), "policy:write", "保单"};
+  if (kind == "staff") return {staff_columns(), "staff:write", "人员"};
+  throw not_found();
+}
+
+ImportMode import_mode(const std::map<std::string, std::string>& query) {
+  auto it = query.find("mode");
+  if (it == query.end() || it->second == "all_or_nothing") return ImportMode::all_or_nothing;
+  if (it->second == "valid_rows") return ImportMode::valid_rows;
+  throw invalid_field("mode", "invalid_query", "mode 应为 all_or_nothing 或 valid_rows",
+                      "mode must be all_or_nothing or valid_rows");
+}
+
+template <class Kind>
+ImportReport import_with(app::Context& context, const sheet::Table& table, ImportMode mode) {
+  Kind kind(context);
+  return run_import(kind, table, mode);
+}
+
+http::Response import_sheet(app::Context& context) {
+  const auto kind = context.params.text("kind");
+  const auto info = kind_info(kind);
+  accounts::require_permission(context.me(), info.permission);
+  const auto mode = import_mode(context.request.query);
+  const auto table = sheet::read_table(context.request.body);
+  ImportReport report;
+  if (kind == "enterprises") report = import_with<EnterpriseImport>(context, table, mode);
+  else if (kind == "policies") report = import_with<PolicyImport>(context, table, mode);
+  else report = import_with<StaffImport>(context, table, mode);
+  return app::json_ok(report.to_json());
+}
+
+// The template: headers with an example row, and a sheet explaining every column.
+http::Response import_template(app::Context& context) {
+  const auto info = kind_info(context.params.text("kind"));
+  accounts::require_permission(context.me(), info.permission);
+  sheet::SheetData data{info.chinese_name, {}, {}};
+  sheet::SheetData notes{"填写说明", {{"列名", 22}, {"是否必填", 10}, {"说明", 60}}, {}};
+  std::vector<sheet::Value> example;
+  for (const auto& c : info.columns) {
+    data.columns.push_back({c.required ? c.header + "*" : c.header, c.width});
+    example.emplace_back(c.example);
+    notes.rows.push_back({c.header, std::string(c.required ? "是" : "否"), c.note});
+  }
+  data.rows.push_back(std::move(example));
+  notes.rows.push_back({std::string(), std::string(), std::string("第一行为表头，带 * 的列必填；示例行请删除或改写。文件可为 .xlsx 或 .csv（UTF-8 或 GBK）。不接受公式。")});
+  return xlsx_download(sheet::write_xlsx({data, notes}), context.params.text("kind") + "-template",
+                       std::string(info.chinese_name) + "导入模板");
+}
+
+}  // namespace
+
+void add_exchange_routes(app::Routes& routes) {
+  routes.get("/enterprises/export", export_enterprises);
+  routes.get("/policies/export", export_policies);
+  routes.get("/staff/export", export_staff);
+  routes.post("/imports/{kind}", import_sheet);
+  routes.get("/imports/{kind}/template", import_template);
+}
+
+}  // namespace rw::exchange

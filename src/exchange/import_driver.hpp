@@ -1,0 +1,96 @@
+#pragma once
+// The part every spreadsheet import shares: find the columns by their Chinese headers, check every
+// row before anything is written, refuse the whole file or write the valid rows, and report row by
+// row. A kind of import (enterprises, policies, staff) supplies the columns and two steps:
+//   std::optional<Prepared> prepare(const Cells&)  — convert and validate one row (errors go to the Cells)
+//   std::string key(const Prepared&)               — the upsert key, to catch the same record twice in a file
+//   bool write(const Prepared&)                    — insert (true) or update (false)
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "exchange/cells.hpp"
+#include "spreadsheet/table.hpp"
+
+namespace rw::exchange {
+
+struct SheetColumn {
+  std::string header;  // as insurers write it: 企业名称, 统一社会信用代码, …
+  std::string key;     // the API field it fills; "" for columns only exported (read-only on import)
+  bool required = false;
+  std::string note;    // for the template's instructions sheet
+  double width = 16;
+  std::string example;
+};
+
+enum class ImportMode { all_or_nothing, valid_rows };
+
+struct ImportReport {
+  std::string kind;
+  ImportMode mode = ImportMode::all_or_nothing;
+  std::size_t total_rows = 0;
+  std::size_t invalid_rows = 0;
+  std::size_t created = 0;
+  std::size_t updated = 0;
+  bool written = false;
+  std::vector<FieldError> errors;
+
+  nlohmann::json to_json() const;
+};
+
+// Data rows keyed by header; 422 missing_columns when a required header is absent, no_rows when
+// there are no data rows.
+struct HeaderedRow {
+  std::size_t number = 0;
+  std::map<std::string, std::string> values;  // header → text
+  std::vector<std::string> formula_headers;   // cells holding formulas, which imports refuse
+};
+std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::vector<SheetColumn>& columns);
+
+// Domain errors (named by API field, e.g. "contacts[0].phone") reported under the column that fills the field.
+void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns, const std::vector<FieldError>& errors);
+
+// Throws 422 import_rows_invalid carrying the report (all_or_nothing with errors); else returns it.
+void finish_report(const ImportReport& report);
+
+template <class Kind>
+ImportReport run_import(Kind& kind, const sheet::Table& table, ImportMode mode) {
+  ImportReport report;
+  report.kind = kind.name();
+  report.mode = mode;
+  const auto rows = rows_by_header(table, kind.columns());
+  report.total_rows = rows.size();
+  std::vector<typename Kind::Prepared> valid;
+  std::map<std::string, std::size_t> first_row_of_key;
+  for (const auto& row : rows) {
+    std::vector<FieldError> row_errors;
+    Cells cells(row.number, row.values, row_errors);
+    // A formula's cached value may be stale, and the file's author may not see what it resolves to.
+    for (const auto& header : row.formula_headers)
+      cells.error(header, "formula_not_allowed", "不能使用公式，请粘贴为数值", "formulas are not accepted; paste values");
+    auto prepared = kind.prepare(cells);
+    if (prepared && row_errors.empty()) {
+      auto [it, fresh] = first_row_of_key.try_emplace(kind.key(*prepared), row.number);
+      if (!fresh)
+        cells.error(kind.key_header(), "duplicate_in_file", "与第 " + std::to_string(it->second) + " 行重复",
+                    "repeats row " + std::to_string(it->second));
+    }
+    if (row_errors.empty()) {
+      valid.push_back(std::move(*prepared));
+    } else {
+      ++report.invalid_rows;
+      report.errors.insert(report.errors.end(), row_errors.begin(), row_errors.end());
+    }
+  }
+  if (mode == ImportMode::all_or_nothing && report.invalid_rows) finish_report(report);
+  for (const auto& record : valid) (kind.write(record) ? report.created : report.updated)++;
+  report.written = !valid.empty();
+  return report;
+}
+
+}  // namespace rw::exchange

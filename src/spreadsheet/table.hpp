@@ -1,0 +1,56 @@
+#pragma once
+// A spreadsheet as rows of text cells, the common shape of the .xlsx and .csv readers, and the
+// .xlsx writer used by every list export. Readers throw ApiError (422) for files they cannot read.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace rw::sheet {
+
+struct Cell {
+  std::string text;         // the value as text; dates in date-formatted xlsx cells become YYYY-MM-DD
+  bool is_formula = false;  // the xlsx cell holds a formula (imports refuse these)
+};
+
+struct Row {
+  std::size_t number = 0;  // 1-based row number as the spreadsheet shows it
+  std::vector<Cell> cells;  // column A first; missing cells are empty
+};
+
+struct Table {
+  std::vector<Row> rows;  // fully empty rows are left out; rows[0] is usually the header
+};
+
+struct ReadLimits {
+  std::size_t max_rows = 100'000;
+  std::size_t max_columns = 200;
+  std::size_t max_unpacked_bytes = 200u << 20;  // the sum of the xlsx parts read, against zip bombs
+};
+
+// Error codes (ApiError 422, with Chinese and English detail): empty_file, unreadable_file,
+// too_many_rows, too_many_columns.
+Table read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
+// UTF-8 (with or without BOM) or GBK/GB18030, detected; RFC 4180 quoting; CRLF or LF.
+Table read_csv(std::string_view bytes, const ReadLimits& limits = {});
+// An .xlsx when the bytes start like a zip file, CSV otherwise.
+Table read_table(std::string_view bytes, const ReadLimits& limits = {});
+
+using Value = std::variant<std::monostate, std::string, double>;
+
+struct Column {
+  std::string header;
+  double width = 14;  // in Excel character units
+};
+
+struct SheetData {
+  std::string name;  // the worksheet tab
+  std::vector<Column> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+// One workbook with a bold, frozen header row on each sheet; returns the .xlsx bytes.
+std::string write_xlsx(const std::vector<SheetData>& sheets);
+
+}  // namespace rw::sheet

@@ -1,0 +1,423 @@
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "spreadsheet/read_support.hpp"
+#include "spreadsheet/table.hpp"
+
+namespace rw::sheet {
+namespace {
+
+ApiError too_large() { return unreadable_file("文件解压后过大", "The file is too large once unpacked"); }
+
+// Reads parts of the archive, counting their unpacked sizes against the limit: first the size the zip
+// declares, then what inflating really produces, should the declaration understate it.
+class Package {
+ public:
+  Package(std::string_view bytes, std::size_t max_unpacked_bytes);
+  bool has(const std::string& name) const { return locate(name) >= 0; }
+  std::optional<std::string> read(const std::string& name);
+
+ private:
+  zip_int64_t locate(const std::string& name) const {
+    return zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
+  }
+  void check_fits(std::uint64_t size) const;  // on top of what was read already
+
+  std::unique_ptr<zip_t, void (*)(zip_t*)> zip_{nullptr, &zip_discard};
+  std::size_t max_bytes_;
+  std::size_t used_bytes_ = 0;
+};
+
+Package::Package(std::string_view bytes, std::size_t max_unpacked_bytes) : max_bytes_(max_unpacked_bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* zip = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+  zip_error_fini(&error);
+  if (!zip) {
+    zip_source_free(source);  // the archive owns the source only once it is open
+    throw unreadable_file();
+  }
+  zip_.reset(zip);
+}
+
+void Package::check_fits(std::uint64_t size) const {
+  if (size > max_bytes_ - used_bytes_) throw too_large();
+}
+
+std::optional<std::string> Package::read(const std::string& name) {
+  const zip_int64_t index = locate(name);
+  if (index < 0) return std::nullopt;
+  zip_stat_t stat;
+  if (zip_stat_index(zip_.get(), index, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
+    throw unreadable_file();
+  check_fits(stat.size);
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_.get(), index, 0), &zip_fclose);
+  if (!file) throw unreadable_file();
+  std::string data;
+  data.reserve(stat.size);
+  char chunk[1 << 16];
+  zip_int64_t n;
+  while ((n = zip_fread(file.get(), chunk, sizeof chunk)) > 0) {
+    data.append(chunk, static_cast<std::size_t>(n));
+    check_fits(data.size());
+  }
+  if (n < 0) throw unreadable_file();
+  used_bytes_ += std::max<std::size_t>(data.size(), stat.size);
+  return data;
+}
+
+// Keep a cell text that is only whitespace, e.g. <t xml:space="preserve"> </t>.
+constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
+
+// A DOM costs several times the XML it holds, so only the small parts (workbook, relationships, styles) are
+// parsed whole; the sheet and the shared strings go element by element (for_each_element).
+constexpr std::size_t kMaxWholePartBytes = 16u << 20;
+
+// Parses in place; the text must outlive the document.
+pugi::xml_document parse_xml(std::string& text) {
+  if (text.size() > kMaxWholePartBytes) throw too_large();
+  pugi::xml_document doc;
+  if (!doc.load_buffer_inplace(text.data(), text.size(), kParseOptions)) throw unreadable_file();
+  return doc;
+}
+
+// Element names without their prefix: some producers write <x:row> instead of <row>.
+std::string_view local_name(pugi::xml_node node) {
+  const std::string_view name = node.name();
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node child(pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_node c : node.children())
+    if (local_name(c) == name) return c;
+  return {};
+}
+
+template <typename F>
+void for_each_child(pugi::xml_node node, std::string_view name, F f) {
+  for (pugi::xml_node c : node.children())
+    if (local_name(c) == name) f(c);
+}
+
+struct Tag {
+  std::string_view name;  // qualified, e.g. "row" or "x:row"
+  std::size_t end;        // just past its '>'
+  bool empty;             // <name ... />
+};
+
+// The start tag opening at xml[pos].
+Tag start_tag(std::string_view xml, std::size_t pos) {
+  const std::size_t name_end = xml.find_first_of(" \t\r\n/>", pos + 1);
+  const std::size_t close = xml.find('>', pos);
+  if (name_end == std::string_view::npos || close == std::string_view::npos) throw unreadable_file();
+  return {xml.substr(pos + 1, name_end - pos - 1), close + 1, xml[close - 1] == '/'};
+}
+
+// The root element's start tag, after the XML declaration and any comments.
+Tag root_tag(std::string_view xml) {
+  std::size_t pos = xml.find('<');
+  while (pos != std::string_view::npos && pos + 1 < xml.size() &&
+         (xml[pos + 1] == '?' || xml[pos + 1] == '!'))
+    pos = xml.find('<', pos + 1);
+  if (pos == std::string_view::npos) throw unreadable_file();
+  return start_tag(xml, pos);
+}
+
+// Calls f with each <name> element of a large part, parsed on its own: a DOM of a whole sheet at the
+// limits takes gigabytes, one row's is small, and the row limit then stops a huge sheet early. Elements
+// are cut at their end tag, which text cannot contain unescaped; the part must end with its root's end
+// tag, so a truncated one is refused.
+template <typename F>
+void for_each_element(std::string_view xml, std::string_view name, F f) {
+  const Tag root = root_tag(xml);
+  if (root.empty) return;
+  const std::string_view content = xml.substr(0, xml.find_last_not_of(" \t\r\n") + 1);
+  if (!content.ends_with("</" + std::string(root.name) + ">")) throw unreadable_file();
+  const std::size_t colon = root.name.find(':');
+  const std::string prefix(colon == std::string_view::npos ? "" : root.name.substr(0, colon + 1));
+  const std::string open = "<" + prefix + std::string(name);
+  const std::string close = "</" + prefix + std::string(name) + ">";
+  pugi::xml_document doc;
+  std::size_t pos = root.end;
+  while ((pos = content.find(open, pos)) != std::string_view::npos) {
+    const Tag tag = start_tag(content, pos);
+    if (tag.name.size() != open.size() - 1) {  // another element that starts alike, e.g. <rowBreaks>
+      pos = tag.end;
+      continue;
+    }
+    const std::size_t end_tag = tag.empty ? tag.end : content.find(close, tag.end);
+    if (end_tag == std::string_view::npos) throw unreadable_file();
+    const std::size_t end = tag.empty ? tag.end : end_tag + close.size();
+    if (!doc.load_buffer(content.data() + pos, end - pos, kParseOptions)) throw unreadable_file();
+    f(doc.first_child());
+    pos = end;
+  }
+}
+
+void append_utf8(std::string& out, std::uint32_t code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// Excel writes characters that XML cannot carry as _xHHHH_, e.g. _x000D_ for a carriage return
+// (and a literal "_x" as _x005F_x).
+std::string decode_escapes(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::uint32_t code = 0;
+    const bool escape =
+        text.substr(i, 2) == "_x" && i + 7 <= text.size() && text[i + 6] == '_' &&
+        std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16).ptr == text.data() + i + 6 &&
+        !(code >= 0xD800 && code <= 0xDFFF);
+    if (escape) {
+      append_utf8(out, code);
+      i += 7;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+// The text of a shared or inline string: plain <t>, or rich text runs <r><t> joined. Phonetic runs
+// (<rPh>) are not part of the value.
+std::string string_item(pugi::xml_node item) {
+  std::string text;
+  for (pugi::xml_node c : item.children()) {
+    if (local_name(c) == "t") text += c.child_value();
+    if (local_name(c) == "r") text += child(c, "t").child_value();
+  }
+  return decode_escapes(text);
+}
+
+struct Workbook {
+  std::string sheet_path = "xl/worksheets/sheet1.xml";  // where Excel puts it, when nothing says otherwise
+  bool date1904 = false;                                // old Mac workbooks count days from 1904
+};
+
+// A relationship target is relative to xl/, or absolute within the package.
+std::string part_path(std::string_view target) {
+  return target.starts_with('/') ? std::string(target.substr(1)) : "xl/" + std::string(target);
+}
+
+// r:id, whatever prefix the file binds to the relationships namespace.
+std::string_view relationship_id(pugi::xml_node sheet) {
+  for (pugi::xml_attribute a : sheet.attributes())
+    if (std::string_view(a.name()).ends_with(":id")) return a.value();
+  return {};
+}
+
+// The first sheet in tab order that is a worksheet (not a chart sheet).
+std::optional<std::string> first_worksheet(pugi::xml_node workbook, pugi::xml_node relationships) {
+  for (pugi::xml_node sheet : child(workbook, "sheets").children()) {
+    if (local_name(sheet) != "sheet") continue;
+    for (pugi::xml_node rel : relationships.children()) {
+      if (rel.attribute("Id").value() == relationship_id(sheet) &&
+          std::string_view(rel.attribute("Type").value()).ends_with("/worksheet"))
+        return part_path(rel.attribute("Target").value());
+    }
+  }
+  return std::nullopt;
+}
+
+Workbook read_workbook(Package& package) {
+  Workbook info;
+  auto workbook_xml = package.read("xl/workbook.xml");
+  if (!workbook_xml) return info;
+  const pugi::xml_document workbook = parse_xml(*workbook_xml);
+  const pugi::xml_node root = workbook.document_element();
+  info.date1904 = child(root, "workbookPr").attribute("date1904").as_bool();
+  if (auto rels_xml = package.read("xl/_rels/workbook.xml.rels")) {
+    const pugi::xml_document rels = parse_xml(*rels_xml);
+    const auto path = first_worksheet(root, rels.document_element());
+    if (path && package.has(*path)) info.sheet_path = *path;
+  }
+  return info;
+}
+
+std::vector<std::string> read_shared_strings(Package& package) {
+  std::vector<std::string> strings;
+  if (const auto xml = package.read("xl/sharedStrings.xml"))
+    for_each_element(*xml, "si", [&](pugi::xml_node si) { strings.push_back(string_item(si)); });
+  return strings;
+}
+
+// Built-in formats that show a date (the CJK ones included); the pure time formats 18–21 and 45–47 are not.
+bool builtin_date_format(int id) {
+  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+}
+
+// A format shows a date when it has y, d or m outside quoted text, escaped characters and [..] sections
+// (colours, locales); m next to h or s means minutes, so h:mm, mm:ss and [h]:mm are times, not dates.
+bool custom_date_format(std::string_view code) {
+  bool date = false, month_or_minute = false, time = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
+    if (c == '"' || c == '[') {
+      const std::size_t close = code.find(c == '"' ? '"' : ']', i + 1);
+      if (close == std::string_view::npos) break;
+      if (c == '[' && code.substr(i + 1, close - i - 1).find_first_not_of("hHmMsS") == std::string_view::npos)
+        time = true;  // elapsed time: [h], [mm], [ss]
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // the next character is literal text or padding
+    } else if (c == 'y' || c == 'd') {
+      date = true;
+    } else if (c == 'm') {
+      month_or_minute = true;
+    } else if (c == 'h' || c == 's') {
+      time = true;
+    }
+  }
+  return date || (month_or_minute && !time);
+}
+
+// Whether each cell style (the cell's s attribute indexes cellXfs) shows a date.
+std::vector<bool> read_date_styles(Package& package) {
+  std::vector<bool> dates;
+  auto xml = package.read("xl/styles.xml");
+  if (!xml) return dates;
+  const pugi::xml_document doc = parse_xml(*xml);
+  const pugi::xml_node root = doc.document_element();
+  std::unordered_map<int, bool> custom;  // may also redefine a built-in id
+  for_each_child(child(root, "numFmts"), "numFmt", [&](pugi::xml_node format) {
+    custom[format.attribute("numFmtId").as_int()] =
+        custom_date_format(format.attribute("formatCode").value());
+  });
+  for_each_child(child(root, "cellXfs"), "xf", [&](pugi::xml_node xf) {
+    const int id = xf.attribute("numFmtId").as_int();
+    const auto found = custom.find(id);
+    dates.push_back(found != custom.end() ? found->second : builtin_date_format(id));
+  });
+  return dates;
+}
+
+struct Context {
+  std::vector<std::string> strings;
+  std::vector<bool> date_styles;
+  bool date1904 = false;
+};
+
+// Excel's 1900 system counts 1900-01-01 as day 1 and has the non-existent 1900-02-29 as day 60, so later
+// serials are one day ahead of the calendar. The time of day is dropped.
+std::optional<std::string> excel_date(double serial, bool date1904) {
+  using namespace std::chrono;
+  if (!(serial >= (date1904 ? 0 : 1) && serial < 2958466)) return std::nullopt;  // up to 9999-12-31
+  const auto day = static_cast<int>(std::floor(serial));
+  if (!date1904 && day == 60) return "1900-02-29";
+  const sys_days origin = date1904 ? sys_days{1904y / 1 / 1} : sys_days{1899y / 12 / 31};
+  const year_month_day date{origin + days{day > 60 && !date1904 ? day - 1 : day}};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return text;
+}
+
+// Integers without a fraction, so a phone number or code typed as a number comes through intact
+// (13800000000, not 1.38E+10); other numbers in the shortest form that reads back as the same value.
+std::string number_text(double value) {
+  if (value == 0) value = 0;  // not "-0"
+  char text[64];
+  const bool integer = std::abs(value) < 1e21 && value == std::trunc(value);
+  const auto end = integer ? std::to_chars(text, text + sizeof text, value, std::chars_format::fixed).ptr
+                           : std::to_chars(text, text + sizeof text, value).ptr;
+  return {text, end};
+}
+
+std::string numeric_cell(std::string_view raw, bool date_style, bool date1904) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
+  if (raw.empty() || error != std::errc() || end != raw.data() + raw.size()) return std::string(raw);
+  if (date_style)
+    if (auto date = excel_date(value, date1904)) return *date;
+  return number_text(value);
+}
+
+std::string shared_string(std::string_view raw, const std::vector<std::string>& strings) {
+  if (raw.empty()) return {};
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(raw.data(), raw.data() + raw.size(), index);
+  if (error != std::errc() || end != raw.data() + raw.size() || index >= strings.size())
+    throw unreadable_file();
+  return strings[index];
+}
+
+std::string cell_text(pugi::xml_node c, const Context& context) {
+  const std::string_view type = c.attribute("t").value();
+  const std::string_view raw = child(c, "v").child_value();
+  if (type == "s") return shared_string(raw, context.strings);
+  if (type == "inlineStr") return string_item(child(c, "is"));
+  if (type == "str") return decode_escapes(raw);
+  if (type == "b") return raw.empty() ? "" : raw == "0" ? "FALSE" : "TRUE";
+  if (type == "e") return std::string(raw);
+  if (type == "d") return std::string(raw.substr(0, raw.find('T')));  // ISO 8601, strict OOXML
+  const std::size_t style = c.attribute("s").as_uint();
+  const bool date_style = style < context.date_styles.size() && context.date_styles[style];
+  return numeric_cell(raw, date_style, context.date1904);
+}
+
+// The column of a cell reference, 1-based: "AB12" → 28. It saturates, so an absurd reference still
+// compares above any column limit without overflowing.
+std::size_t column_of(std::string_view ref) {
+  constexpr std::size_t kSaturated = std::size_t{1} << 40;
+  std::size_t column = 0;
+  std::size_t i = 0;
+  for (; i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i])); ++i)
+    column = std::min(column * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1), kSaturated);
+  if (i == 0) throw unreadable_file();
+  return column;
+}
+
+Table read_sheet(std::string_view sheet_xml, const Context& context, const ReadLimits& limits) {
+  TableBuilder table(limits);
+  std::size_t row_number = 0;
+  for_each_element(sheet_xml, "row", [&](pugi::xml_node row) {
+    const std::size_t r = row.attribute("r").as_ullong();
+    row_number = r ? r : row_number + 1;  // rows and cells without a reference follow the previous one
+    table.start_row(row_number);
+    std::size_t column = 0;
+    for_each_child(row, "c", [&](pugi::xml_node c) {
+      const pugi::xml_attribute ref = c.attribute("r");
+      column = ref ? column_of(ref.value()) : column + 1;
+      table.set_cell(column - 1, Cell{cell_text(c, context), !child(c, "f").empty()});
+    });
+    table.end_row();
+  });
+  return std::move(table).finish();
+}
+
+}  // namespace
+
+Table read_xlsx(std::string_view bytes, const ReadLimits& limits) {
+  if (bytes.empty()) throw empty_file();
+  Package package(bytes, limits.max_unpacked_bytes);
+  const Workbook workbook = read_workbook(package);
+  const auto sheet_xml = package.read(workbook.sheet_path);
+  if (!sheet_xml) throw unreadable_file("文件中没有工作表", "The file has no worksheet");
+  const Context context{read_shared_strings(package), read_date_styles(package), workbook.date1904};
+  return read_sheet(*sheet_xml, context, limits);
+}
+
+}  // namespace rw::sheet
