@@ -4,15 +4,10 @@
 #include <cstdlib>
 
 #include "platform/dates.hpp"
+#include "platform/text.hpp"
 
 namespace rw::exchange {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Replaces every occurrence of `from` with `to`.
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {

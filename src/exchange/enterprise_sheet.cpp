@@ -1,6 +1,7 @@
 #include "exchange/enterprise_sheet.hpp"
 
 #include "audit/audit_log.hpp"
+#include "platform/text.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "registry/industries.hpp"
 #include "registry/uscc.hpp"
@@ -97,19 +98,36 @@ const std::vector<SheetColumn>& enterprise_columns() {
 EnterpriseImport::EnterpriseImport(app::Context& context)
     : context_(context), checks_(context.db, context.me()), regions_(context.db), parks_(context.db, "park") {}
 
+void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
+  constexpr std::size_t kChunk = 500;
+  std::vector<std::string> codes;
+  for (const auto& row : rows)
+    if (auto it = row.values.find(kCode); it != row.values.end()) codes.push_back(registry::normalize_uscc(trim(it->second)));
+  for (std::size_t start = 0; start < codes.size(); start += kChunk) {
+    const auto end = std::min(codes.size(), start + kChunk);
+    db::Params params(codes.begin() + static_cast<std::ptrdiff_t>(start), codes.begin() + static_cast<std::ptrdiff_t>(end));
+    const auto in_chunk = "e.credit_code IN (" + placeholders(end - start) + ")";
+    auto found = context_.db.query("SELECT e.* FROM enterprises e WHERE " + in_chunk, params);
+    for (std::size_t i = 0; i < found.size(); ++i)
+      registered_[found[i].text("credit_code")] = {found[i].integer("id"), false,
+                                                   registry::record_json(registry::record_from_row(found[i]))};
+    SqlFilter visible = registry::enterprise_scope(context_.db, context_.me());
+    visible.add(in_chunk, params);
+    auto seen = context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
+    for (std::size_t i = 0; i < seen.size(); ++i) registered_[seen[i].text("credit_code")].visible = true;
+  }
+}
+
 std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells& cells) {
   Prepared prepared;
   const auto code = registry::normalize_uscc(cells.text(kCode));
-  if (auto existing = code.empty() ? std::nullopt : registry::enterprise_with_credit_code(context_.db, code)) {
-    try {
-      registry::require_visible_enterprise(context_.db, context_.me(), *existing);
-    } catch (const ApiError&) {
+  if (auto registered = registered_.find(code); registered != registered_.end()) {
+    if (!registered->second.visible) {
       cells.error(kCode, "duplicate_uscc", "该信用代码的企业已由其他机构登记", "is registered by another organization");
       return std::nullopt;
     }
-    prepared.existing_id = existing;
-    prepared.before = registry::record_json(registry::record_from_row(
-        context_.db.query("SELECT * FROM enterprises WHERE id = ?", {*existing})[0]));
+    prepared.existing_id = registered->second.id;
+    prepared.before = registered->second.record;
   }
   nlohmann::json row = prepared.before.is_null() ? nlohmann::json::object() : prepared.before;
   for (const auto& [key, header] : {std::pair{"name", kName}, {"credit_code", kCode}}) cells.put_text(row, key, header);

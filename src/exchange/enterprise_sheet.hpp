@@ -27,6 +27,8 @@ class EnterpriseImport {
   const std::vector<SheetColumn>& columns() const { return enterprise_columns(); }
   std::string key_header() const { return "统一社会信用代码"; }
   std::string key(const Prepared& p) const { return p.record.credit_code; }
+  // The ids of the rows' credit codes already registered, in a few queries.
+  void preload(const std::vector<HeaderedRow>& rows);
   std::optional<Prepared> prepare(const Cells& cells);
   bool write(const Prepared& prepared);
 
@@ -35,6 +37,12 @@ class EnterpriseImport {
   registry::EnterpriseChecks checks_;
   RegionIndex regions_;
   OrgNames parks_;
+  struct Registered {
+    std::int64_t id = 0;
+    bool visible = false;  // to the importing user; others' enterprises are not changed
+    nlohmann::json record;
+  };
+  std::map<std::string, Registered> registered_;  // by credit code
 };
 
 // The rows of a kSelectEnterprise query as a sheet.

@@ -1,6 +1,7 @@
 #include "exchange/import_driver.hpp"
 
 #include "platform/http/problem.hpp"
+#include "platform/text.hpp"
 
 namespace rw::exchange {
 namespace {
@@ -8,10 +9,8 @@ namespace {
 constexpr std::size_t kListedErrors = 1000;
 
 // "企业名称*" and " 企业名称 " both name the 企业名称 column.
-std::string header_name(std::string text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+std::string header_name(const std::string& cell) {
+  auto text = trim(cell);
   while (!text.empty() && text.back() == '*') text.pop_back();
   if (text.size() >= 3 && text.compare(text.size() - 3, 3, "＊") == 0) text.resize(text.size() - 3);
   return text;

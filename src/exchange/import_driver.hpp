@@ -5,6 +5,7 @@
 //   std::optional<Prepared> prepare(const Cells&)  — convert and validate one row (errors go to the Cells)
 //   std::string key(const Prepared&)               — the upsert key, to catch the same record twice in a file
 //   bool write(const Prepared&)                    — insert (true) or update (false)
+// and may supply preload(rows) to look up what the rows refer to in a few queries instead of one per row.
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -65,6 +66,7 @@ ImportReport run_import(Kind& kind, const sheet::Table& table, ImportMode mode) 
   report.mode = mode;
   const auto rows = rows_by_header(table, kind.columns());
   report.total_rows = rows.size();
+  if constexpr (requires { kind.preload(rows); }) kind.preload(rows);
   std::vector<typename Kind::Prepared> valid;
   std::map<std::string, std::size_t> first_row_of_key;
   for (const auto& row : rows) {

@@ -8,15 +8,10 @@
 #include <sstream>
 
 #include "platform/dates.hpp"
+#include "platform/text.hpp"
 
 namespace rw {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 bool parse_int64(const std::string& text, std::int64_t& out) {
   if (text.empty()) return false;

@@ -230,9 +230,11 @@ void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std
   if (record.park_org_id && org_type(*record.park_org_id) != "park")
     fields.add_error("park_org_id", "unknown_park", "所属园区不存在", "the park does not exist");
   // The link to an enterprise organization is checked when it is set or changed, not on every edit.
-  const auto current_org = self_id ? db_.query("SELECT org_id FROM enterprises WHERE id = ?", {self_id})[0].optional_integer("org_id")
-                                   : std::nullopt;
-  if (record.org_id && record.org_id != current_org) {
+  const auto current_org = [&]() -> std::optional<std::int64_t> {
+    if (!self_id || !record.org_id) return std::nullopt;
+    return db_.query("SELECT org_id FROM enterprises WHERE id = ?", {self_id})[0].optional_integer("org_id");
+  };
+  if (record.org_id && record.org_id != current_org()) {
     if (org_type(*record.org_id) != "enterprise" ||
         !accounts::org_in_scope(db_, accounts::write_scope(user_, "id"), *record.org_id)) {
       fields.add_error("org_id", "unknown_org", "企业机构账号不存在", "the enterprise organization does not exist");
