@@ -63,3 +63,36 @@ TEST(JsonInput, PageLimits) {
   EXPECT_THROW(rw::parse_page({{"offset", "-1"}}), ApiError);
   EXPECT_THROW(rw::parse_page({{"limit", "ten"}}), ApiError);
 }
+
+TEST(Fields, AmountsAreFenWithAtMostTwoDecimals) {
+  nlohmann::json body = {{"a", 12345.67}, {"b", 0.1}, {"c", 1.005}, {"d", -1}, {"e", "12"}, {"f", 30000}};
+  rw::Fields fields(body);
+  EXPECT_EQ(fields.optional_amount_fen("a"), 1234567);
+  EXPECT_EQ(fields.optional_amount_fen("b"), 10);
+  EXPECT_EQ(fields.optional_amount_fen("f"), 3000000);
+  EXPECT_EQ(fields.optional_amount_fen("c"), std::nullopt);
+  EXPECT_EQ(fields.optional_amount_fen("d"), std::nullopt);
+  EXPECT_EQ(fields.optional_amount_fen("e"), std::nullopt);
+  EXPECT_EQ(fields.optional_amount_fen("missing"), std::nullopt);
+  ASSERT_EQ(fields.errors().size(), 3u);
+  EXPECT_EQ(fields.errors()[0].code, "too_precise");
+  EXPECT_EQ(fields.errors()[1].code, "out_of_range");
+  EXPECT_EQ(fields.errors()[2].code, "wrong_type");
+}
+
+TEST(Fields, DatesNumbersAndTextLists) {
+  nlohmann::json body = {{"d", "2026-02-28"}, {"bad_d", "2026-02-30"}, {"n", 31.5},     {"far", 200},
+                         {"l", {" 水 ", "水", "气"}},  {"bad_l", {"ok", ""}},           {"long_l", {"一二三"}}};
+  rw::Fields fields(body);
+  EXPECT_EQ(fields.optional_date("d"), "2026-02-28");
+  EXPECT_EQ(fields.optional_date("bad_d"), std::nullopt);
+  EXPECT_EQ(fields.optional_number("n", 3, 54), 31.5);
+  EXPECT_EQ(fields.optional_number("far", 3, 54), std::nullopt);
+  EXPECT_EQ(fields.optional_texts("l", 5, 10), (std::vector<std::string>{"水", "气"}));
+  EXPECT_EQ(fields.optional_texts("bad_l", 5, 10), std::nullopt);
+  EXPECT_EQ(fields.optional_texts("long_l", 5, 2), std::nullopt);
+  std::vector<std::string> codes;
+  for (const auto& e : fields.errors()) codes.push_back(e.field + ":" + e.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"bad_d:invalid_date", "far:out_of_range", "bad_l:invalid_item",
+                                             "long_l:invalid_item"}));
+}
