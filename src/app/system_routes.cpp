@@ -40,7 +40,9 @@ nlohmann::json all_dictionaries() {
                                 {"delete", "删除", "Delete"},
                                 {"login", "登录", "Sign in"},
                                 {"logout", "退出", "Sign out"},
-                                {"password", "修改密码", "Password change"}}).to_json()}};
+                                {"password", "修改密码", "Password change"},
+                                {"archive", "归档", "Archive"},
+                                {"restore", "恢复", "Restore"}}).to_json()}};
   body.update(registry::registry_dictionaries());
   return body;
 }

@@ -16,12 +16,6 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-std::string allowed_labels(const Vocabulary& vocabulary) {
-  std::string out;
-  for (const auto& entry : vocabulary.to_json()) out += (out.empty() ? "" : "、") + entry["zh"].get<std::string>();
-  return out;
-}
-
 }  // namespace
 
 std::string Cells::text(const std::string& header) const {
@@ -78,8 +72,7 @@ void Cells::put_choice(nlohmann::json& object, const std::string& key, const std
   if (auto chosen = vocabulary.value_of(value))
     object[key] = *chosen;
   else
-    error(header, "invalid_choice", "应为以下之一：" + allowed_labels(vocabulary),
-          "must be one of: " + allowed_labels(vocabulary));
+    error(header, "invalid_choice", "应为以下之一：" + vocabulary.zh_list(), "must be one of: " + vocabulary.zh_list());
 }
 
 void Cells::put_list(nlohmann::json& object, const std::string& key, const std::string& header) const {

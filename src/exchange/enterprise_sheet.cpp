@@ -14,12 +14,6 @@ const std::string kName = "企业名称", kCode = "统一社会信用代码", kC
                   kRole = "联系人职务", kIndustry = "行业代码", kDistrict = "区县", kStreet = "街道",
                   kPark = "所属园区", kRisk = "环境风险等级";
 
-std::string labels(const Vocabulary& v) {
-  std::string out;
-  for (const auto& e : v.to_json()) out += (out.empty() ? "" : "、") + e["zh"].get<std::string>();
-  return out;
-}
-
 void put_contact(const Cells& cells, nlohmann::json& row, const nlohmann::json& base) {
   if (!cells.has(kContact)) return;
   nlohmann::json contacts = nlohmann::json::array();
@@ -56,8 +50,8 @@ void put_risk_level(const Cells& cells, nlohmann::json& row) {
   else if (auto level = registry::risk_levels().value_of(text))
     row["risk_level"] = *level;
   else
-    cells.error(kRisk, "invalid_choice", "应为以下之一：" + labels(registry::risk_levels()),
-                "must be one of: " + labels(registry::risk_levels()));
+    cells.error(kRisk, "invalid_choice", "应为以下之一：" + registry::risk_levels().zh_list(),
+                "must be one of: " + registry::risk_levels().zh_list());
 }
 
 }  // namespace
@@ -77,16 +71,16 @@ const std::vector<SheetColumn>& enterprise_columns() {
       {kRole, "contacts", false, "", 12, "环保负责人"},
       {kIndustry, "industry_code", false, "GB/T 4754-2017 小类代码（如 2614），也可写代码加名称或名称", 10, "2614"},
       {"行业名称", "", false, "导出时填写；导入时忽略", 20, "有机化学原料制造"},
-      {"企业规模", "scale", false, labels(enterprise_scales()), 8, "大型"},
+      {"企业规模", "scale", false, enterprise_scales().zh_list(), 8, "大型"},
       {kDistrict, "region_id", false, "区县名称；新企业须填写区县或街道", 10, "梁溪区"},
       {kStreet, "region_id", false, "街道乡镇名称", 12, "崇安寺街道"},
       {kPark, "park_org_id", false, "园区机构全称，可空", 20, ""},
-      {"生产状态", "production_status", false, labels(production_statuses()) + "；空为生产", 10, "生产"},
-      {"排污许可管理类别", "permit_type", false, labels(permit_types()), 12, "重点管理"},
+      {"生产状态", "production_status", false, production_statuses().zh_list() + "；空为生产", 10, "生产"},
+      {"排污许可管理类别", "permit_type", false, permit_types().zh_list(), 12, "重点管理"},
       {"排污许可证编号", "permit_number", false, "重点管理和简化管理必填", 24, "91320213MA1000000E001P"},
       {"许可证有效期起", "permit_valid_from", false, "日期，如 2023-06-01", 14, "2023-06-01"},
       {"许可证有效期止", "permit_valid_until", false, "日期", 14, "2028-05-31"},
-      {kRisk, "risk_level", false, labels(risk_levels()) + "；空为未评定", 12, "重大"},
+      {kRisk, "risk_level", false, risk_levels().zh_list() + "；空为未评定", 12, "重大"},
       {"风险评定日期", "risk_assessed_on", false, "日期", 14, "2025-03-15"},
       {"风险等级来源", "risk_source", false, "如突发环境事件应急预案备案", 20, "突发环境事件应急预案备案"},
       {"周边敏感受体", "sensitive_receptors", false, "多个用“；”分隔", 30, "京杭大运河；居民区"},

@@ -9,12 +9,6 @@ namespace {
 const std::string kName = "姓名", kPhone = "手机号", kOrg = "所属机构", kSpecialties = "专业领域",
                   kCertificate = "证书名称", kCertificateNumber = "证书编号", kCertificateExpiry = "证书有效期至";
 
-std::string labels(const Vocabulary& v) {
-  std::string out;
-  for (const auto& e : v.to_json()) out += (out.empty() ? "" : "、") + e["zh"].get<std::string>();
-  return out;
-}
-
 void put_specialties(const Cells& cells, nlohmann::json& row) {
   if (!cells.has(kSpecialties)) return;
   nlohmann::json values = nlohmann::json::array();
@@ -22,8 +16,8 @@ void put_specialties(const Cells& cells, nlohmann::json& row) {
     if (auto value = registry::specialties().value_of(item)) {
       values.push_back(*value);
     } else {
-      cells.error(kSpecialties, "invalid_choice", "“" + item + "”不是可选的专业：" + labels(registry::specialties()),
-                  item + " is not one of: " + labels(registry::specialties()));
+      cells.error(kSpecialties, "invalid_choice", "“" + item + "”不是可选的专业：" + registry::specialties().zh_list(),
+                  item + " is not one of: " + registry::specialties().zh_list());
       return;
     }
   }
@@ -52,12 +46,12 @@ const std::vector<SheetColumn>& staff_columns() {
       {kName, "name", true, "", 10, "陈专家"},
       {kPhone, "phone", true, "本机构内唯一；已有人员按此更新", 14, "13912340001"},
       {kOrg, "org_id", false, "服务机构或保险机构全称；空为本机构", 28, ""},
-      {"人员类别", "kind", true, labels(staff_kinds()), 14, "专家"},
-      {"职称", "title_level", false, labels(title_levels()), 8, "高级"},
-      {"专家库级别", "expert_pool_level", false, labels(expert_pool_levels()) + "；专家必填", 10, "市级"},
-      {"注册安全工程师级别", "safety_engineer_level", false, labels(safety_engineer_levels()), 12, ""},
-      {kSpecialties, "specialties", false, labels(specialties()) + "；多个用“；”分隔", 24, "水污染防治；环境应急"},
-      {"考评等级", "evaluation_grade", false, labels(evaluation_grades()), 8, "良好"},
+      {"人员类别", "kind", true, staff_kinds().zh_list(), 14, "专家"},
+      {"职称", "title_level", false, title_levels().zh_list(), 8, "高级"},
+      {"专家库级别", "expert_pool_level", false, expert_pool_levels().zh_list() + "；专家必填", 10, "市级"},
+      {"注册安全工程师级别", "safety_engineer_level", false, safety_engineer_levels().zh_list(), 12, ""},
+      {kSpecialties, "specialties", false, specialties().zh_list() + "；多个用“；”分隔", 24, "水污染防治；环境应急"},
+      {"考评等级", "evaluation_grade", false, evaluation_grades().zh_list(), 8, "良好"},
       {"是否排除", "excluded", false, "是、否；空为否", 8, "否"},
       {"排除原因", "excluded_reason", false, "排除时必填", 20, ""},
       {kCertificate, "certificates", false, "第一个证书", 20, "环境影响评价工程师"},

@@ -48,6 +48,12 @@ nlohmann::json parse_json_object(const std::string& body) {
   return value;
 }
 
+nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes, const std::vector<std::string>& keys) {
+  for (const auto& key : keys)
+    if (changes.contains(key)) base[key] = changes[key];
+  return base;
+}
+
 void Fields::add_error(std::string field, std::string code, std::string message, std::string message_en) {
   errors_.push_back({std::move(field), std::move(code), std::move(message), std::move(message_en)});
 }

@@ -16,6 +16,8 @@ namespace rw {
 
 // Parses a JSON object body: 400 malformed_json / 400 body_not_object.
 nlohmann::json parse_json_object(const std::string& body);
+// `base` with the values of those `keys` that `changes` has: a PATCH body over the stored record.
+nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes, const std::vector<std::string>& keys);
 
 class Fields {
  public:

@@ -36,4 +36,10 @@ std::string Vocabulary::zh(std::string_view value) const {
   return std::string(value);
 }
 
+std::string Vocabulary::zh_list() const {
+  std::string out;
+  for (const auto& l : labels_) out += (out.empty() ? "" : "、") + l.zh;
+  return out;
+}
+
 }  // namespace rw

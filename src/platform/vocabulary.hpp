@@ -29,6 +29,8 @@ class Vocabulary {
   std::optional<std::string> value_of(std::string_view text) const;
   // The Chinese label of a value; the value itself when unknown.
   std::string zh(std::string_view value) const;
+  // "大型、中型、小型、微型": the labels a person may write, for messages and templates.
+  std::string zh_list() const;
 
  private:
   std::vector<Label> labels_;

@@ -87,7 +87,8 @@ nlohmann::json enterprise_json(const db::Row& row) {
   out["id"] = row.integer("id");
   out["industry_name"] = industry ? industry->name : "";
   out["region_name"] = row.text("region_name");
-  out["district_name"] = row.text("district_name");
+  // An enterprise sitting in a district itself is in that district (not in its parent city).
+  out["district_name"] = row.text(row.text("region_level") == "district" ? "region_name" : "district_name");
   out["park_name"] = row.is_null("park_name") ? nlohmann::json() : nlohmann::json(row.text("park_name"));
   out["created_by_org_id"] = row.integer("created_by_org_id");
   out["archived"] = row.integer("archived") == 1;

@@ -166,8 +166,10 @@ EnterpriseRecord read_enterprise(Fields& f) {
   r.business_address = f.optional_text("business_address", 200).value_or("");
   r.longitude = f.optional_number("longitude", kMinLongitude, kMaxLongitude);
   r.latitude = f.optional_number("latitude", kMinLatitude, kMaxLatitude);
-  if (r.longitude.has_value() != r.latitude.has_value())
-    f.add_error(r.longitude ? "latitude" : "longitude", "required", "经纬度须同时填写",
+  // One without the other (a value sent but out of range has its own error already).
+  const auto given = [&f](const char* key) { return f.has(key) && !f.object()[key].is_null(); };
+  if (given("longitude") != given("latitude"))
+    f.add_error(given("longitude") ? "latitude" : "longitude", "required", "经纬度须同时填写",
                 "longitude and latitude go together");
   r.contacts = read_contacts(f);
   r.industry_code = f.optional_text("industry_code", 4).value_or("");

@@ -37,12 +37,6 @@ void require_self_keys_only(const nlohmann::json& body) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) throw forbidden();
 }
 
-nlohmann::json merged(nlohmann::json base, const nlohmann::json& body) {
-  for (const auto& key : enterprise_keys())
-    if (body.contains(key)) base[key] = body[key];
-  return base;
-}
-
 EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
   Fields fields(object);
   auto record = read_enterprise(fields);
@@ -73,7 +67,7 @@ http::Response get_enterprise(app::Context& context) {
 
 http::Response create_enterprise(app::Context& context) {
   accounts::require_permission(context.me(), "enterprise:write");
-  const auto record = checked_record(context, merged(nlohmann::json::object(), context.body()), 0);
+  const auto record = checked_record(context, overlay(nlohmann::json::object(), context.body(), enterprise_keys()), 0);
   const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
   auto created = find_enterprise(context.db, context.me(), id);
   audit::record(context, {"enterprise", std::to_string(id), "create", context.me().org_id, audit::created(created)});
@@ -89,7 +83,7 @@ http::Response update_enterprise_route(app::Context& context) {
     if (!accounts::has_permission(me, "enterprise:self") || before["org_id"] != me.org_id) throw forbidden();
     require_self_keys_only(body);
   }
-  const auto record = checked_record(context, merged(before, body), id);
+  const auto record = checked_record(context, overlay(before, body, enterprise_keys()), id);
   update_enterprise(context.db, id, record, context.now_text());
   auto after = find_enterprise(context.db, me, id);
   auto changes = audit::diff(before, record_json(record));

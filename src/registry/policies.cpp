@@ -43,12 +43,6 @@ void check_writable(app::Context& context, const nlohmann::json& policy) {
   if (!may_write_policies_of(context.db, context.me(), policy["insurer_org_id"].get<std::int64_t>())) throw forbidden();
 }
 
-nlohmann::json merged(nlohmann::json base, const nlohmann::json& body) {
-  for (const auto& key : policy_keys())
-    if (body.contains(key)) base[key] = body[key];
-  return base;
-}
-
 http::Response list_policies(app::Context& context) {
   accounts::require_permission(context.me(), "policy:read");
   const auto& query = context.request.query;
@@ -68,7 +62,7 @@ http::Response get_policy(app::Context& context) {
 
 http::Response create_policy(app::Context& context) {
   accounts::require_permission(context.me(), "policy:write");
-  const auto record = checked_policy(context, merged(nlohmann::json::object(), context.body()), 0);
+  const auto record = checked_policy(context, overlay(nlohmann::json::object(), context.body(), policy_keys()), 0);
   const auto id = insert_policy(context.db, record, context.now_text());
   auto created = find_policy(context, id);
   audit::record(context, {"policy", std::to_string(id), "create", record.insurer_org_id, audit::created(created)});
@@ -81,7 +75,7 @@ http::Response update_policy_route(app::Context& context) {
   auto before = find_policy(context, id);
   // Another party may see the policy through the enterprise; only its insurer changes it.
   check_writable(context, before);
-  const auto record = checked_policy(context, merged(before, context.body()), id);
+  const auto record = checked_policy(context, overlay(before, context.body(), policy_keys()), id);
   update_policy(context.db, id, record, context.now_text());
   auto changes = audit::diff(before, policy_record_json(record));
   if (!changes.empty()) audit::record(context, {"policy", std::to_string(id), "update", record.insurer_org_id, changes});

@@ -28,12 +28,6 @@ StaffRecord checked_staff(app::Context& context, const nlohmann::json& object, s
   return record;
 }
 
-nlohmann::json merged(nlohmann::json base, const nlohmann::json& body) {
-  for (const auto& key : staff_keys())
-    if (body.contains(key)) base[key] = body[key];
-  return base;
-}
-
 http::Response list_staff(app::Context& context) {
   accounts::require_permission(context.me(), "staff:read");
   const auto& query = context.request.query;
@@ -50,7 +44,7 @@ http::Response get_staff(app::Context& context) {
 
 http::Response create_staff(app::Context& context) {
   accounts::require_permission(context.me(), "staff:write");
-  const auto record = checked_staff(context, merged(nlohmann::json::object(), context.body()), 0);
+  const auto record = checked_staff(context, overlay(nlohmann::json::object(), context.body(), staff_keys()), 0);
   const auto id = insert_staff(context.db, record, context.now_text());
   auto created = find_staff(context, id);
   audit::record(context, {"staff", std::to_string(id), "create", record.org_id, audit::created(created)});
@@ -63,7 +57,7 @@ http::Response update_staff_route(app::Context& context) {
   auto before = find_staff(context, id);
   // Regulators may see staff in their jurisdiction; only the staff's own organization changes them.
   if (!may_write_staff_of(context.db, context.me(), before["org_id"].get<std::int64_t>())) throw forbidden();
-  const auto record = checked_staff(context, merged(before, context.body()), id);
+  const auto record = checked_staff(context, overlay(before, context.body(), staff_keys()), id);
   update_staff(context.db, id, record, context.now_text());
   auto changes = audit::diff(before, staff_record_json(record));
   if (!changes.empty()) audit::record(context, {"staff", std::to_string(id), "update", record.org_id, changes});
