@@ -1,5 +1,7 @@
 #include "app/api.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "accounts/sessions.hpp"
@@ -21,7 +23,10 @@ http::Response Api::handle(http::Request& request) const {
     return http::problem_response(bad_request("bad_target", "请求地址编码有误", "Malformed request URL"));
   if (request.path == "/api" || request.path.rfind("/api/", 0) == 0) {
     http::Response response = handle_api(request);
-    response.set_header("Cache-Control", "no-store");
+    // API answers are private and current unless a handler says otherwise (reference data may be cached).
+    const bool handler_decided = std::any_of(response.headers.begin(), response.headers.end(),
+                                             [](const auto& h) { return h.first == "Cache-Control"; });
+    if (!handler_decided) response.set_header("Cache-Control", "no-store");
     return response;
   }
   return static_files_.serve(request);

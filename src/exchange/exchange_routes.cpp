@@ -37,7 +37,6 @@ http::Response xlsx_download(std::string bytes, const std::string& ascii_name, c
   response.body = std::move(bytes);
   response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + ".xlsx\"; filename*=UTF-8''" +
                                                  percent_encode(chinese_name + ".xlsx"));
-  response.set_header("Cache-Control", "no-store");
   return response;
 }
 

@@ -31,10 +31,15 @@ nlohmann::json find_enterprise(db::Connection& db, const accounts::CurrentUser& 
 // Writers change enterprises they can see; an enterprise's own users change a few fields of their own.
 bool may_write_all_fields(const accounts::CurrentUser& user) { return accounts::has_permission(user, "enterprise:write"); }
 
-void require_self_keys_only(const nlohmann::json& body) {
+// An enterprise's own users may resend unchanged values (a whole form), but change only their fields.
+void require_self_keys_only(const nlohmann::json& body, const nlohmann::json& current) {
   const auto& allowed = enterprise_self_keys();
-  for (const auto& [key, value] : body.items())
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) throw forbidden();
+  std::vector<FieldError> errors;
+  for (const auto& key : enterprise_keys())
+    if (body.contains(key) && body[key] != current[key] &&
+        std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+      errors.push_back({key, "not_editable", "企业用户不能修改此项", "enterprise users cannot change this field"});
+  if (!errors.empty()) throw validation_failed(errors);
 }
 
 EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
@@ -81,7 +86,7 @@ http::Response update_enterprise_route(app::Context& context) {
   const auto body = context.body();
   if (!may_write_all_fields(me)) {
     if (!accounts::has_permission(me, "enterprise:self") || before["org_id"] != me.org_id) throw forbidden();
-    require_self_keys_only(body);
+    require_self_keys_only(body, before);
   }
   const auto record = checked_record(context, overlay(before, body, enterprise_keys()), id);
   update_enterprise(context.db, id, record, context.now_text());

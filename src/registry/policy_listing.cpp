@@ -48,10 +48,12 @@ SqlFilter policy_filter(db::Connection& db, const accounts::CurrentUser& user,
 
 std::string policy_order(const std::map<std::string, std::string>& query) {
   static const std::set<std::string> sortable = {"starts_on", "-starts_on", "ends_on", "-ends_on", "policy_number",
-                                                 "-policy_number", "premium_fen", "-premium_fen"};
+                                                 "-policy_number", "premium", "-premium"};
   const auto sort = query_choice(query, "sort", sortable).value_or("-starts_on");
-  if (sort.front() == '-') return "p." + sort.substr(1) + " DESC, p.id DESC";
-  return "p." + sort + ", p.id";
+  const bool descending = sort.front() == '-';
+  auto column = "p." + (descending ? sort.substr(1) : sort);
+  if (column == "p.premium") column = "p.premium_fen";
+  return descending ? column + " DESC, p.id DESC" : column + ", p.id";
 }
 
 nlohmann::json policy_json(const db::Row& row, const std::string& today) {

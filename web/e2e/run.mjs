@@ -1,9 +1,10 @@
 // Browser tests of the desk and field apps against a running, seeded server.
 //   BASE_URL=http://127.0.0.1:18080 SCREENSHOT_DIR=/tmp/shots node e2e/run.mjs
 // Prints "ok - name" / "not ok - name" per scenario and "N passed, N failed" at the end.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inflateRawSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '')
@@ -56,6 +57,64 @@ async function signedIn(page, username) {
   await deskLogin(page, username)
   await byTest(page, 'side-menu').waitFor()
   await byTest(page, 'user-name').waitFor()
+}
+
+/** The entries of a zip archive (an .xlsx is one) by name, read from its central directory. */
+function unzip(buffer) {
+  let end = buffer.length - 22
+  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end -= 1
+  assert(end >= 0, 'not a zip archive: no end of central directory')
+  const count = buffer.readUInt16LE(end + 10)
+  let at = buffer.readUInt32LE(end + 16)
+  const entries = new Map()
+  for (let i = 0; i < count; i += 1) {
+    assert(buffer.readUInt32LE(at) === 0x02014b50, 'broken zip central directory')
+    const method = buffer.readUInt16LE(at + 10)
+    const size = buffer.readUInt32LE(at + 20)
+    const nameLength = buffer.readUInt16LE(at + 28)
+    const extraLength = buffer.readUInt16LE(at + 30)
+    const commentLength = buffer.readUInt16LE(at + 32)
+    const local = buffer.readUInt32LE(at + 42)
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength)
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28)
+    const data = buffer.subarray(start, start + size)
+    entries.set(name, () => (method === 0 ? data : inflateRawSync(data)).toString('utf8'))
+    at += 46 + nameLength + extraLength + commentLength
+  }
+  return entries
+}
+
+/** The rows of the enterprise table, as their text. */
+async function tableRows(page, name) {
+  return page.locator(`[data-test="${name}"] .el-table__body-wrapper .el-table__row`).allTextContents()
+}
+
+/** The number in "共 N 条" above the enterprise table. */
+async function enterpriseTotal(page) {
+  const text = (await byTest(page, 'enterprise-total').textContent()) ?? ''
+  const match = /(\d+)/.exec(text)
+  assert(match, `no total in "${text}"`)
+  return Number(match[1])
+}
+
+async function openEnterprises(page) {
+  await byTest(page, 'menu-enterprises').click()
+  await page.locator('[data-test="enterprise-table"] .el-table__row').first().waitFor()
+}
+
+/** Searches the enterprise list and waits for the answer to be shown. */
+async function searchEnterprises(page, text) {
+  await input(page, 'enterprise-search').fill(text)
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/enterprises' && r.request().method() === 'GET')
+  await byTest(page, 'enterprise-search-submit').click()
+  await answered
+  await page.locator('[data-test="enterprise-table"] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+}
+
+/** Waits for a dialog to finish opening (Element Plus fades it in) so screenshots show it whole. */
+async function dialogOpen(page, name) {
+  await byTest(page, name).waitFor()
+  await page.waitForTimeout(400)
 }
 
 async function shot(page, name) {
@@ -134,6 +193,254 @@ const scenarios = [
       await byTest(page, 'menu-audit').click()
       await byTest(page, 'audit-table').locator('.el-table__row').first().waitFor()
       await shot(page, '4-admin-audit')
+    },
+  },
+  {
+    name: 'enterprise search by a Chinese substring: 化工 finds 恒达化工 and no other enterprise',
+    async run(page) {
+      await signedIn(page, 'demo-admin')
+      expectMenu(await menuText(page), ['基础档案', '企业档案', '保单管理', '服务人员'], [])
+      await openEnterprises(page)
+      assert((await enterpriseTotal(page)) === 20, `admin sees ${await enterpriseTotal(page)} enterprises, expected 20`)
+      await searchEnterprises(page, '化工')
+      const rows = await tableRows(page, 'enterprise-table')
+      assert(rows.length === 1, `化工 matched ${rows.length} rows: ${rows.join(' | ')}`)
+      assert(rows[0].includes('无锡市恒达化工有限公司'), `the match is not 恒达化工: ${rows[0]}`)
+      assert(rows[0].includes('重大'), `恒达化工 does not show its risk level 重大: ${rows[0]}`)
+      assert((await enterpriseTotal(page)) === 1, 'the total does not follow the search')
+      for (const other of ['无锡市创新半导体有限公司', '无锡市安达物流有限公司', '无锡市锡能电镀有限公司']) {
+        assert(!rows.some((row) => row.includes(other)), `${other} is listed for 化工`)
+      }
+      await shot(page, '6-enterprise-search-chemical')
+
+      await page.locator('[data-test="enterprise-table"] a', { hasText: '无锡市恒达化工有限公司' }).click()
+      await byTest(page, 'enterprise-info').waitFor()
+      const info = (await byTest(page, 'enterprise-info').textContent()) ?? ''
+      for (const expected of ['91320213MA1000000E', '重大', '大型']) assert(info.includes(expected), `the detail lacks ${expected}`)
+      await shot(page, '6-enterprise-detail-info')
+      await page.locator('[data-test="enterprise-tabs"] .el-tabs__item', { hasText: '保单' }).click()
+      await page.locator('[data-test="enterprise-policies"] .el-table__row').first().waitFor()
+      await shot(page, '6-enterprise-detail-policies')
+      await page.locator('[data-test="enterprise-tabs"] .el-tabs__item', { hasText: '联系人' }).click()
+      await page.locator('[data-test="enterprise-contacts-table"] .el-table__row').first().waitFor()
+
+      await page.goBack()
+      await page.locator('[data-test="enterprise-table"] .el-table__row').first().waitFor()
+      await byTest(page, 'lang-switch').click()
+      await byTest(page, 'lang-en').click()
+      await page.waitForFunction(() => document.querySelector('[data-test="enterprise-table"]')?.textContent?.includes('Risk level'))
+      const english = (await byTest(page, 'enterprise-table').textContent()) ?? ''
+      for (const label of ['Unified social credit code', 'Production', 'Major', 'Large', 'Operating']) {
+        assert(english.includes(label), `the English list lacks "${label}"`)
+      }
+      await shot(page, '6-enterprise-list-en')
+    },
+  },
+  {
+    name: 'an invalid credit code is flagged at its field while typing and nothing is sent or created',
+    async run(page) {
+      const posts = []
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/enterprises') posts.push(request.url())
+      })
+      await signedIn(page, 'demo-admin')
+      await openEnterprises(page)
+      const before = await enterpriseTotal(page)
+      await byTest(page, 'enterprise-create').click()
+      await input(page, 'enterprise-name').fill('无锡市校验测试有限公司')
+      // 91320213MA1000000E is valid (恒达化工); the last character changed makes the check character wrong
+      await input(page, 'enterprise-credit-code').fill('91320213MA1000000F')
+      const error = page.locator('[data-test="enterprise-credit-code-item"] .el-form-item__error')
+      await error.waitFor()
+      const message = (await error.textContent()) ?? ''
+      assert(message.includes('校验位'), `the credit-code field says "${message}"`)
+      await byTest(page, 'enterprise-save').click()
+      await page.waitForTimeout(500)
+      assert(await error.isVisible(), 'the credit-code error went away on save')
+      assert(posts.length === 0, `the form was sent: ${posts.join(', ')}`)
+      await byTest(page, 'enterprise-credit-code-item').scrollIntoViewIfNeeded()
+      await shot(page, '7-enterprise-invalid-credit-code')
+
+      await page.keyboard.press('Escape')
+      await byTest(page, 'enterprise-dialog').waitFor({ state: 'hidden' })
+      await page.reload()
+      await page.locator('[data-test="enterprise-table"] .el-table__row').first().waitFor()
+      assert((await enterpriseTotal(page)) === before, 'the number of enterprises changed')
+    },
+  },
+  {
+    name: 'a registered credit code: warned while typing, and the server\'s 409 is shown at the field',
+    expectedApiFailures: ['POST /api/v1/enterprises → 409'],
+    async run(page) {
+      await signedIn(page, 'demo-admin')
+      await openEnterprises(page)
+      await byTest(page, 'enterprise-create').click()
+      await input(page, 'enterprise-name').fill('无锡市重复登记测试有限公司')
+      await input(page, 'enterprise-credit-code').fill('91320213MA1000000E')
+      await byTest(page, 'enterprise-credit-code-registered').waitFor()
+      // region: 江苏省 › 无锡市 › 新吴区 (a district may be chosen; provinces and cities only open)
+      await byTest(page, 'enterprise-region').first().click()
+      // (the list's region filter has a hidden tree of its own: only the open dropdown's nodes count)
+      const node = (name) => page.locator('.el-tree-node__content:visible', { hasText: name }).first()
+      for (const name of ['江苏省', '无锡市']) await node(name).locator('.el-tree-node__expand-icon').click()
+      await node('新吴区').locator('.el-select-dropdown__item').click()
+      await byTest(page, 'enterprise-save').click()
+      const error = page.locator('[data-test="enterprise-credit-code-item"] .el-form-item__error')
+      await page.waitForFunction(() => document.querySelector('[data-test="enterprise-credit-code-item"] .el-form-item__error')?.textContent?.includes('已登记'))
+      assert(((await error.textContent()) ?? '').includes('已登记'), 'the 409 is not shown at the credit-code field')
+      await shot(page, '7-enterprise-duplicate-credit-code')
+    },
+  },
+  {
+    name: 'import in all_or_nothing mode with 2 bad rows: both rows\' errors are reported and nothing is written',
+    expectedApiFailures: ['POST /api/v1/imports/enterprises → 422'],
+    async run(page) {
+      await signedIn(page, 'demo-admin')
+      await openEnterprises(page)
+      const before = await enterpriseTotal(page)
+      // line 1 is the header; line 2 is valid and new, line 3 has a wrong check character, line 4 an unknown risk level
+      const csv = [
+        '企业名称,统一社会信用代码,区县,街道,环境风险等级',
+        '无锡市导入测试一有限公司,91320214MA1X00001T,新吴区,旺庄街道,一般',
+        '无锡市导入测试二有限公司,91320214MA1X00002Y,新吴区,旺庄街道,一般',
+        '无锡市导入测试三有限公司,91320214MA1X000031,新吴区,旺庄街道,极高',
+      ].join('\r\n')
+      await byTest(page, 'enterprise-import').click()
+      await dialogOpen(page, 'import-dialog')
+      assert(await page.locator('[data-test="import-mode-all"] input').isChecked(), 'all_or_nothing is not the default mode')
+      const [template] = await Promise.all([page.waitForEvent('download'), byTest(page, 'import-template').click()])
+      const templateFile = readFileSync(await template.path())
+      assert(templateFile.subarray(0, 2).toString('latin1') === 'PK', 'the template is not an .xlsx')
+      await page.locator('[data-test="import-file"] input[type=file]').setInputFiles({
+        name: '企业导入.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      })
+      await byTest(page, 'import-submit').click()
+      await byTest(page, 'import-summary').waitFor()
+      const summary = (await byTest(page, 'import-summary').textContent()) ?? ''
+      assert(summary.includes('未写入任何数据'), `the summary does not say nothing was written: "${summary}"`)
+      const errors = await tableRows(page, 'import-errors')
+      const rowsWithErrors = new Set(errors.map((row) => /^\s*(\d+)/.exec(row)?.[1]))
+      assert(String([...rowsWithErrors].sort()) === '3,4', `errors are for rows ${[...rowsWithErrors].join(', ')}, expected 3 and 4: ${errors.join(' | ')}`)
+      assert(errors.some((row) => row.startsWith('3') && row.includes('统一社会信用代码')), `row 3's credit-code error is missing: ${errors.join(' | ')}`)
+      assert(errors.some((row) => row.startsWith('4') && row.includes('环境风险等级')), `row 4's risk-level error is missing: ${errors.join(' | ')}`)
+      const count = async (name) => ((await byTest(page, `import-count-${name}`).textContent()) ?? '').trim()
+      const counts = { total: await count('total'), valid: await count('valid'), invalid: await count('invalid'), created: await count('created'), updated: await count('updated') }
+      assert(JSON.stringify(counts) === JSON.stringify({ total: '3', valid: '1', invalid: '2', created: '0', updated: '0' }), `unexpected counts ${JSON.stringify(counts)}`)
+      await shot(page, '8-import-refused')
+
+      await page.keyboard.press('Escape')
+      await byTest(page, 'import-dialog').waitFor({ state: 'hidden' })
+      await page.reload()
+      await page.locator('[data-test="enterprise-table"] .el-table__row').first().waitFor()
+      assert((await enterpriseTotal(page)) === before, `the list went from ${before} to ${await enterpriseTotal(page)} enterprises`)
+      await searchEnterprises(page, '导入测试')
+      assert((await enterpriseTotal(page)) === 0, 'an enterprise of the refused file was created')
+    },
+  },
+  {
+    name: 'export with the current filters downloads an .xlsx holding only the matching enterprises',
+    async run(page) {
+      await signedIn(page, 'demo-admin')
+      await openEnterprises(page)
+      await searchEnterprises(page, '化工')
+      const [download] = await Promise.all([page.waitForEvent('download'), byTest(page, 'enterprise-export').click()])
+      const file = readFileSync(await download.path())
+      assert(file.subarray(0, 2).toString('latin1') === 'PK', `the download starts with ${JSON.stringify(file.subarray(0, 4).toString('latin1'))}, not PK`)
+      assert(download.suggestedFilename().endsWith('.xlsx'), `the file is named ${download.suggestedFilename()}`)
+      const entries = unzip(file)
+      for (const name of ['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']) {
+        assert(entries.has(name), `the workbook lacks ${name}: ${[...entries.keys()].join(', ')}`)
+      }
+      const text = ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'].map((name) => entries.get(name)?.() ?? '').join('\n')
+      assert(text.includes('统一社会信用代码'), 'the sheet has no 统一社会信用代码 header')
+      assert(text.includes('无锡市恒达化工有限公司'), 'the sheet does not hold 恒达化工')
+      assert(!text.includes('无锡市创新半导体有限公司'), 'the sheet ignores the search: it holds 创新半导体')
+    },
+  },
+  {
+    name: 'registry lists follow the user\'s scope: agency A sees 10 enterprises, insurer A 12, with policies and staff pages',
+    async run(page) {
+      await signedIn(page, 'demo-agency')
+      await openEnterprises(page)
+      assert((await enterpriseTotal(page)) === 10, `agency A sees ${await enterpriseTotal(page)} enterprises, expected 10`)
+      await byTest(page, 'menu-staff').click()
+      await page.locator('[data-test="staff-table"] .el-table__row').first().waitFor()
+      await shot(page, '9-agency-staff')
+      await byTest(page, 'staff-create').click()
+      await dialogOpen(page, 'staff-dialog')
+      await page.locator('[data-test="staff-kind"] .el-radio', { hasText: '专家' }).click()
+      await byTest(page, 'staff-expert-pool-level').waitFor()
+      await shot(page, '9-agency-staff-form-expert')
+      await page.keyboard.press('Escape')
+
+      await page.context().clearCookies()
+      await signedIn(page, 'demo-insurer')
+      await openEnterprises(page)
+      assert((await enterpriseTotal(page)) === 12, `insurer A sees ${await enterpriseTotal(page)} enterprises, expected 12`)
+      await byTest(page, 'menu-policies').click()
+      await page.locator('[data-test="policy-table"] .el-table__row').first().waitFor()
+      await shot(page, '9-insurer-policies')
+      await byTest(page, 'policy-create').click()
+      await dialogOpen(page, 'policy-dialog')
+      await shot(page, '9-insurer-policy-form')
+    },
+  },
+  {
+    name: 'insurer creates a policy: enterprise picked by search, the fund as a share of the premium',
+    async run(page) {
+      await signedIn(page, 'demo-insurer')
+      await byTest(page, 'menu-policies').click()
+      await page.locator('[data-test="policy-table"] .el-table__row').first().waitFor()
+      const number = `PICC-E2E-${Date.now()}`
+      await byTest(page, 'policy-create').click()
+      await dialogOpen(page, 'policy-dialog')
+      await input(page, 'policy-number').fill(number)
+      await byTest(page, 'policy-enterprise').click()
+      await page.keyboard.type('恒达')
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '无锡市恒达化工有限公司' }).click()
+      const dialog = byTest(page, 'policy-dialog')
+      const dates = dialog.locator('.el-date-editor input')
+      await dates.nth(0).fill('2026-12-01')
+      await page.keyboard.press('Enter')
+      await dates.nth(1).fill('2027-11-30')
+      await page.keyboard.press('Enter')
+      const amounts = dialog.locator('.el-input-number input')
+      for (const [index, value] of ['12345.67', '1000000', '15'].entries()) {
+        await amounts.nth(index).fill(value)
+        await amounts.nth(index).blur()
+      }
+      const preview = (await dialog.locator('.preview').textContent()) ?? ''
+      assert(preview.includes('1,851.85'), `15% of 12,345.67 is shown as "${preview}"`)
+      const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/policies' && r.request().method() === 'POST')
+      await byTest(page, 'policy-save').click()
+      assert((await created).status() === 201, 'the policy was not created')
+      const row = page.locator('[data-test="policy-table"] .el-table__row', { hasText: number })
+      await row.waitFor()
+      const text = (await row.textContent()) ?? ''
+      for (const expected of ['无锡市恒达化工有限公司', '12,345.67', '1,851.85', '15%']) assert(text.includes(expected), `the new row lacks ${expected}: ${text}`)
+    },
+  },
+  {
+    name: 'an enterprise user edits only the fields it may change on its own enterprise',
+    async run(page) {
+      await signedIn(page, 'demo-enterprise')
+      await byTest(page, 'menu-enterprise').click()
+      await byTest(page, 'enterprise-info').waitFor()
+      await byTest(page, 'enterprise-edit').click()
+      await dialogOpen(page, 'enterprise-dialog')
+      assert((await byTest(page, 'enterprise-name').count()) === 0, 'an enterprise user may edit the name')
+      assert((await byTest(page, 'enterprise-credit-code').count()) === 0, 'an enterprise user may edit the credit code')
+      const address = `无锡市梁溪区工业路 ${Date.now() % 1000} 号`
+      await input(page, 'enterprise-business-address').fill(address)
+      await shot(page, '10-enterprise-self-edit')
+      const patched = page.waitForRequest((r) => r.method() === 'PATCH' && /\/api\/v1\/enterprises\/\d+$/.test(new URL(r.url()).pathname))
+      await byTest(page, 'enterprise-save').click()
+      const body = JSON.parse((await patched).postData() ?? '{}')
+      assert(String(Object.keys(body)) === 'business_address', `the update sends ${Object.keys(body).join(', ')}`)
+      await byTest(page, 'enterprise-dialog').waitFor({ state: 'hidden' })
+      await page.waitForFunction((text) => document.querySelector('[data-test="enterprise-info"]')?.textContent?.includes(text), address)
     },
   },
   {

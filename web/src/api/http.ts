@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly fieldErrors: FieldError[] = [],
     /** Seconds from the Retry-After header (429), when present. */
     readonly retryAfter: number | null = null,
+    /** The whole problem body, for members some answers add (an import's `report`). */
+    readonly problem: Partial<Problem> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -65,6 +67,8 @@ export const csrfToken = {
 export interface RequestOptions {
   query?: Query
   body?: unknown
+  /** A file sent as the raw request body (an upload) with its content type, instead of a JSON body. */
+  file?: { data: Blob; type: string }
   /** The caller handles failures itself: no message, no redirect on 401. */
   silent?: boolean
 }
@@ -88,7 +92,8 @@ const inFlight = new Map<string, Promise<unknown>>()
 
 export function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
   const url = buildUrl(path, options.query)
-  if (!UNSAFE.has(method)) return send<T>(method, url, options)
+  // an upload is not deduplicated by its body: the dialog that sends it allows one at a time
+  if (!UNSAFE.has(method) || options.file) return send<T>(method, url, options)
   const key = `${method} ${url} ${JSON.stringify(options.body ?? null)}`
   const pending = inFlight.get(key)
   if (pending) return pending as Promise<T>
@@ -98,24 +103,62 @@ export function request<T>(method: HttpMethod, path: string, options: RequestOpt
 }
 
 async function send<T>(method: HttpMethod, url: string, options: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  return (await readJson(await exchange(method, url, options, 'application/json'))) as T
+}
+
+/** Sends one request; an answer other than 2xx (or none) becomes an ApiError, reported unless silent. */
+async function exchange(method: HttpMethod, url: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept }
+  let body: BodyInit | undefined
+  if (options.file) {
+    headers['Content-Type'] = options.file.type
+    body = options.file.data
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.body)
+  }
   const token = csrfToken.get()
   if (UNSAFE.has(method) && token) headers[CSRF_HEADER] = token
 
   let response: Response
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    })
+    response = await fetch(url, { method, headers, credentials: 'same-origin', body })
   } catch {
     throw fail(new ApiError(0, 'network_error', config.networkMessage()), options)
   }
-  if (response.ok) return (await readJson(response)) as T
-  throw fail(await toApiError(response), options)
+  if (!response.ok) throw fail(await toApiError(response), options)
+  return response
+}
+
+export interface DownloadedFile {
+  blob: Blob
+  /** From Content-Disposition; empty when the server named none. */
+  filename: string
+}
+
+/** GETs a binary answer (an export, a template) with the session cookie; failures are reported like any request. */
+export async function fetchFile(path: string, query?: Query, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await exchange('GET', buildUrl(path, query), options, '*/*')
+  return { blob: await response.blob(), filename: attachmentName(response.headers.get('Content-Disposition')) }
+}
+
+/** The file name of a Content-Disposition header: RFC 6266 `filename*=UTF-8''…` first, then `filename="…"`. */
+export function attachmentName(header: string | null): string {
+  return declaredName(header ?? '').replace(/[\\/]/g, '_')
+}
+
+function declaredName(header: string): string {
+  const extended = /filename\*\s*=\s*[\w-]+'[^']*'([^;\s]+)/i.exec(header)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1])
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header)
+  if (!plain) return ''
+  return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2].trim()
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -143,6 +186,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     localized || problem.title || `${response.status} ${response.statusText}`.trim(),
     fieldErrors,
     Number.isFinite(retryAfter) ? retryAfter : null,
+    problem,
   )
 }
 
@@ -157,6 +201,7 @@ function fail(error: ApiError, options: RequestOptions): ApiError {
 export const http = {
   get: <T>(path: string, query?: Query, options?: RequestOptions) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 }

@@ -333,6 +333,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行业分类 / Industry classes
+         * @description GB/T 4754-2017 国民经济行业分类（含 2019 年第 1 号修改单）。/ GB/T 4754-2017 classes (with amendment No.1 of 2019).
+         */
+        get: operations["listIndustries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业列表 / List enterprises
+         * @description 需要 enterprise:read。监管部门看辖区内企业；保险机构看其承保或登记的企业；服务机构看其服务或登记的企业；园区看园内企业；企业用户只看本企业；范围外 404。/ Regulators see enterprises in their regions; insurers those they insure or registered; agencies those they serve or registered; parks their resident enterprises; enterprise users only their own. Outside scope: 404.
+         */
+        get: operations["listEnterprises"];
+        put?: never;
+        /**
+         * 新建企业 / Create enterprise
+         * @description 需要 enterprise:write。信用代码无效 422 invalid_uscc；已登记 409 duplicate_uscc。/ Requires enterprise:write. Invalid credit code: 422 invalid_uscc; already registered: 409 duplicate_uscc.
+         */
+        post: operations["createEnterprise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/credit-code-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 校验信用代码 / Check a credit code
+         * @description 边输入边校验 / For forms that check while typing.
+         */
+        get: operations["checkCreditCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出企业 / Export enterprises
+         * @description 按当前筛选条件导出 .xlsx（最多 100000 行），列名与导入模板一致。/ The filtered list as .xlsx (at most 100,000 rows), with the import template's headers.
+         */
+        get: operations["exportEnterprises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业详情 / Get enterprise
+         * @description 监管部门看辖区内企业；保险机构看其承保或登记的企业；服务机构看其服务或登记的企业；园区看园内企业；企业用户只看本企业；范围外 404。/ Regulators see enterprises in their regions; insurers those they insure or registered; agencies those they serve or registered; parks their resident enterprises; enterprise users only their own. Outside scope: 404.
+         */
+        get: operations["getEnterprise"];
+        put?: never;
+        post?: never;
+        /**
+         * 归档企业 / Archive enterprise
+         * @description 软删除：企业移入归档，可恢复。/ Soft delete: the enterprise is archived and can be restored.
+         */
+        delete: operations["archiveEnterprise"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改企业 / Update enterprise
+         * @description 需要 enterprise:write，或企业用户修改本企业的部分字段（其他字段可原样回传；改动它们返回 422 not_editable）。/ Requires enterprise:write, or an enterprise user changing some fields of its own enterprise (other fields may be sent back unchanged; changing them is 422 not_editable).
+         */
+        patch: operations["updateEnterprise"];
+        trace?: never;
+    };
+    "/enterprises/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复企业 / Restore enterprise
+         * @description 从归档中恢复 / Bring back from the archive.
+         */
+        post: operations["restoreEnterprise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置服务机构 / Set serving agencies
+         * @description 平台管理员或保险机构；委托功能上线前的临时关联。/ Platform admins or insurers; interim link until commissions exist.
+         */
+        put: operations["setEnterpriseAgencies"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 保单列表 / List policies
+         * @description 需要 policy:read。保险机构只看本机构（含下级）的保单；其他用户看其可见企业的保单。/ Insurers see their own (and branches') policies; others see the policies of enterprises they may see.
+         */
+        get: operations["listPolicies"];
+        put?: never;
+        /**
+         * 新建保单 / Create policy
+         * @description 需要 policy:write。同一保险机构保单号重复 409 duplicate_policy_number。/ Requires policy:write. A policy number used twice by one insurer: 409 duplicate_policy_number.
+         */
+        post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出保单 / Export policies
+         * @description 按筛选条件导出 .xlsx / The filtered list as .xlsx.
+         */
+        get: operations["exportPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 保单详情 / Get policy
+         * @description 保险机构只看本机构（含下级）的保单；其他用户看其可见企业的保单。/ Insurers see their own (and branches') policies; others see the policies of enterprises they may see.
+         */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除保单 / Delete policy
+         * @description 只有承保机构可以删除；已被引用时 409 / Only the insurer deletes it; 409 once referenced.
+         */
+        delete: operations["deletePolicy"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改保单 / Update policy
+         * @description 只有承保机构可以修改 / Only the insurer changes it.
+         */
+        patch: operations["updatePolicy"];
+        trace?: never;
+    };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 人员列表 / List staff
+         * @description 需要 staff:read；范围同机构。/ Requires staff:read; scoped like organizations.
+         */
+        get: operations["listStaff"];
+        put?: never;
+        /**
+         * 新建人员 / Create staff member
+         * @description 需要 staff:write / Requires staff:write.
+         */
+        post: operations["createStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出人员 / Export staff
+         * @description 按筛选条件导出 .xlsx / The filtered list as .xlsx.
+         */
+        get: operations["exportStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 人员详情 / Get staff member
+         * @description 范围同机构 / Scoped like organizations.
+         */
+        get: operations["getStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改人员 / Update staff member
+         * @description 只有所属机构可以修改 / Only the own organization changes them.
+         */
+        patch: operations["updateStaff"];
+        trace?: never;
+    };
+    "/staffing-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 人员配置校验 / Check a team
+         * @description 按无锡指引第十五条（三）及附件1：至少 2 人；较大及以上风险企业至少 1 名专家，否则至少 1 名专家或中级及以上职称技术人员；大型企业或特殊需求至少 3 人且至少 1 名高级及以上职称专家；被排除或考评不合格人员不计。返回全部未满足规则。/ wuxi §15(三) and att.1; returns every unmet rule.
+         */
+        post: operations["checkStaffing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入 / Import a spreadsheet
+         * @description 请求体为 .xlsx 或 .csv 文件本身（UTF-8 或 GBK）。先校验全部行；mode=all_or_nothing（默认）有任何错误则不写入并返回 422 import_rows_invalid（report 为完整报告）；mode=valid_rows 写入正确的行。按信用代码 / 保单号 / 机构+手机号更新已有记录，重复导入不产生重复数据。/ The body is the .xlsx or .csv file itself (UTF-8 or GBK). Every row is checked first; all_or_nothing (default) writes nothing if any row fails and answers 422 import_rows_invalid with the report; valid_rows writes the valid rows. Existing records are updated (by credit code / policy number / organization + phone), so re-importing creates no duplicates.
+         */
+        post: operations["importSpreadsheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载导入模板 / Download the import template
+         * @description 带中文表头、说明和示例行的 .xlsx / An .xlsx with Chinese headers, notes and an example row.
+         */
+        get: operations["importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -340,7 +692,7 @@ export interface components {
         /** @description 单个字段的错误 / One invalid field. */
         FieldError: {
             /**
-             * @description 字段名（JSON 属性名）/ Field name (JSON property).
+             * @description 字段名（JSON 属性名；导入报告中为列名）/ Field name (JSON property; the column header in import reports).
              * @example username
              */
             field: string;
@@ -359,6 +711,11 @@ export interface components {
              * @example is required
              */
             message_en: string;
+            /**
+             * @description 导入文件中的行号（仅导入报告）/ Row number in an imported file (import reports only).
+             * @example 3
+             */
+            row?: number;
         };
         /** @description 错误响应（RFC 7807 风格）/ Error body (RFC 7807 style), sent as application/problem+json for every non-2xx response. */
         Problem: {
@@ -391,6 +748,8 @@ export interface components {
             detail_en?: string;
             /** @description 字段错误，总是存在（可为空）/ Field errors; always present, may be empty. */
             errors: components["schemas"]["FieldError"][];
+            /** @description 导入失败时的完整报告 / The full report when an import is refused. */
+            report?: components["schemas"]["ImportReport"];
         };
         /**
          * @description 角色 / Role.
@@ -415,9 +774,9 @@ export interface components {
          * @example create
          * @enum {string}
          */
-        AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password";
+        AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore";
         /**
-         * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, enterprise:self. More may be added; clients must ignore unknown ones.
+         * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write. More may be added; clients must ignore unknown ones.
          * @example region:read
          */
         Permission: string;
@@ -865,6 +1224,19 @@ export interface components {
             org_types: components["schemas"]["DictionaryEntry"][];
             roles: components["schemas"]["DictionaryEntry"][];
             region_levels: components["schemas"]["DictionaryEntry"][];
+            enterprise_scales: components["schemas"]["DictionaryEntry"][];
+            production_statuses: components["schemas"]["DictionaryEntry"][];
+            permit_types: components["schemas"]["DictionaryEntry"][];
+            risk_levels: components["schemas"]["DictionaryEntry"][];
+            insurance_types: components["schemas"]["DictionaryEntry"][];
+            policy_statuses: components["schemas"]["DictionaryEntry"][];
+            fund_share_kinds: components["schemas"]["DictionaryEntry"][];
+            title_levels: components["schemas"]["DictionaryEntry"][];
+            staff_kinds: components["schemas"]["DictionaryEntry"][];
+            expert_pool_levels: components["schemas"]["DictionaryEntry"][];
+            safety_engineer_levels: components["schemas"]["DictionaryEntry"][];
+            specialties: components["schemas"]["DictionaryEntry"][];
+            evaluation_grades: components["schemas"]["DictionaryEntry"][];
         } & {
             [key: string]: components["schemas"]["DictionaryEntry"][];
         };
@@ -878,6 +1250,660 @@ export interface components {
             db: string;
             /** @example 0.1.0 */
             version: string;
+        };
+        /**
+         * @description 企业规模 / Enterprise scale (大型/中型/小型/微型).
+         * @example large
+         * @enum {string}
+         */
+        EnterpriseScale: "large" | "medium" | "small" | "micro";
+        /**
+         * @description 生产状态 / Production status (生产/停产/季节性停产/关闭).
+         * @example operating
+         * @enum {string}
+         */
+        ProductionStatus: "operating" | "suspended" | "seasonal" | "closed";
+        /**
+         * @description 排污许可管理类别 / Discharge-permit management type (重点管理/简化管理/登记管理/无).
+         * @example key
+         * @enum {string}
+         */
+        PermitType: "key" | "simplified" | "registration" | "none";
+        /**
+         * @description 环境风险等级 / Environmental risk level (一般/较大/重大/未评定).
+         * @example general
+         * @enum {string}
+         */
+        RiskLevel: "general" | "larger" | "major" | "unknown";
+        /**
+         * @description 险种 / Insurance type (环责险/安责险).
+         * @example environmental
+         * @enum {string}
+         */
+        InsuranceType: "environmental" | "work_safety";
+        /**
+         * @description 保单状态 / Policy status (有效/已终止).
+         * @example active
+         * @enum {string}
+         */
+        PolicyStatus: "active" | "terminated";
+        /**
+         * @description 风险防控费用计提方式 / How the prevention fund is set aside: fixed amount (yuan) or percent of premium.
+         * @example amount
+         * @enum {string}
+         */
+        FundShareKind: "amount" | "percent";
+        /**
+         * @description 职称 / Professional title (无/初级/中级/高级/正高级).
+         * @example none
+         * @enum {string}
+         */
+        TitleLevel: "none" | "junior" | "intermediate" | "senior" | "full_senior";
+        /**
+         * @description 人员类别 / Staff kind (专家/技术人员/注册安全工程师).
+         * @example expert
+         * @enum {string}
+         */
+        StaffKind: "expert" | "technician" | "safety_engineer";
+        /**
+         * @description 专家库级别 / Expert pool level (区县级/市级/省级/国家级).
+         * @example county
+         * @enum {string}
+         */
+        ExpertPoolLevel: "county" | "city" | "province" | "national";
+        /**
+         * @description 注册安全工程师级别 / Registered safety engineer level.
+         * @example junior
+         * @enum {string}
+         */
+        SafetyEngineerLevel: "junior" | "intermediate" | "senior";
+        /**
+         * @description 专业领域 / Specialty.
+         * @example water
+         * @enum {string}
+         */
+        Specialty: "water" | "air" | "solid_waste" | "soil" | "noise" | "emergency" | "eia_permit" | "safety" | "chemicals" | "fire" | "other";
+        /**
+         * @description 考评等级 / Evaluation grade (优秀/良好/中等/不合格; wuxi §17).
+         * @example excellent
+         * @enum {string}
+         */
+        EvaluationGrade: "excellent" | "good" | "fair" | "unqualified";
+        /**
+         * @description 导入类型 / What a spreadsheet import holds.
+         * @example enterprises
+         * @enum {string}
+         */
+        ImportKind: "enterprises" | "policies" | "staff";
+        /** @description 联系人 / Contact person. */
+        Contact: {
+            /** @example 王建国 */
+            name: string;
+            /** @example 13951500001 */
+            phone: string;
+            /**
+             * @description 职务 / Role, e.g. 环保负责人.
+             * @example 环保负责人
+             */
+            role: string;
+        };
+        OrgName: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        /** @description 新建企业 / Create an enterprise. */
+        EnterpriseCreate: {
+            /** @example 无锡市新材料化工有限公司 */
+            name: string;
+            /**
+             * @description 统一社会信用代码（GB 32100-2015，校验位校验）/ Unified social credit code, check character verified.
+             * @example 91320214MA1MXXXX0X
+             */
+            credit_code: string;
+            legal_representative?: string;
+            registered_address?: string;
+            /** @description 实际经营地址 / Actual business address. */
+            business_address?: string;
+            longitude?: number | null;
+            latitude?: number | null;
+            contacts?: components["schemas"]["Contact"][];
+            /**
+             * @description GB/T 4754-2017 大类/中类/小类代码，可为空 / GB/T 4754-2017 division, group or class code; may be empty.
+             * @example 2614
+             */
+            industry_code?: string;
+            /**
+             * @description 企业规模，空为未知 / Scale; empty when unknown.
+             * @enum {string}
+             */
+            scale?: "" | "large" | "medium" | "small" | "micro";
+            /**
+             * Format: int64
+             * @description 所属街道乡镇（或区县）/ Street/town (or district) region.
+             */
+            region_id: number;
+            /**
+             * Format: int64
+             * @description 所属园区机构 / Park organization.
+             */
+            park_org_id?: number | null;
+            /**
+             * Format: int64
+             * @description 企业自己的机构（企业用户登录所属）/ The enterprise's own organization, whose users sign in as it.
+             */
+            org_id?: number | null;
+            production_status?: components["schemas"]["ProductionStatus"];
+            permit_type?: components["schemas"]["PermitType"];
+            /** @description 排污许可证编号；重点和简化管理必填 / Permit number; required for key and simplified management. */
+            permit_number?: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            permit_valid_from?: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            permit_valid_until?: string | null;
+            risk_level?: components["schemas"]["RiskLevel"];
+            /**
+             * Format: date
+             * @description 风险等级评定日期 / Date the risk level was assessed.
+             * @example 2026-01-01
+             */
+            risk_assessed_on?: string | null;
+            /** @description 风险等级来源，如应急预案备案 / Source of the risk level, e.g. the filed emergency plan. */
+            risk_source?: string;
+            /** @description 周边敏感受体 / Sensitive receptors nearby. */
+            sensitive_receptors?: string[];
+            tags?: string[];
+        };
+        /** @description 修改企业（只发送要修改的字段；企业用户只能改 business_address、longitude、latitude、contacts、production_status、sensitive_receptors）/ Update an enterprise (send only changed fields; enterprise users may change only business_address, longitude, latitude, contacts, production_status, sensitive_receptors). */
+        EnterpriseUpdate: {
+            /** @example 无锡市新材料化工有限公司 */
+            name?: string;
+            /**
+             * @description 统一社会信用代码（GB 32100-2015，校验位校验）/ Unified social credit code, check character verified.
+             * @example 91320214MA1MXXXX0X
+             */
+            credit_code?: string;
+            legal_representative?: string;
+            registered_address?: string;
+            /** @description 实际经营地址 / Actual business address. */
+            business_address?: string;
+            longitude?: number | null;
+            latitude?: number | null;
+            contacts?: components["schemas"]["Contact"][];
+            /**
+             * @description GB/T 4754-2017 大类/中类/小类代码，可为空 / GB/T 4754-2017 division, group or class code; may be empty.
+             * @example 2614
+             */
+            industry_code?: string;
+            /**
+             * @description 企业规模，空为未知 / Scale; empty when unknown.
+             * @enum {string}
+             */
+            scale?: "" | "large" | "medium" | "small" | "micro";
+            /**
+             * Format: int64
+             * @description 所属街道乡镇（或区县）/ Street/town (or district) region.
+             */
+            region_id?: number;
+            /**
+             * Format: int64
+             * @description 所属园区机构 / Park organization.
+             */
+            park_org_id?: number | null;
+            /**
+             * Format: int64
+             * @description 企业自己的机构（企业用户登录所属）/ The enterprise's own organization, whose users sign in as it.
+             */
+            org_id?: number | null;
+            production_status?: components["schemas"]["ProductionStatus"];
+            permit_type?: components["schemas"]["PermitType"];
+            /** @description 排污许可证编号；重点和简化管理必填 / Permit number; required for key and simplified management. */
+            permit_number?: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            permit_valid_from?: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            permit_valid_until?: string | null;
+            risk_level?: components["schemas"]["RiskLevel"];
+            /**
+             * Format: date
+             * @description 风险等级评定日期 / Date the risk level was assessed.
+             * @example 2026-01-01
+             */
+            risk_assessed_on?: string | null;
+            /** @description 风险等级来源，如应急预案备案 / Source of the risk level, e.g. the filed emergency plan. */
+            risk_source?: string;
+            /** @description 周边敏感受体 / Sensitive receptors nearby. */
+            sensitive_receptors?: string[];
+            tags?: string[];
+        };
+        /** @description 企业 / Enterprise. */
+        Enterprise: {
+            /** @example 无锡市新材料化工有限公司 */
+            name: string;
+            /**
+             * @description 统一社会信用代码（GB 32100-2015，校验位校验）/ Unified social credit code, check character verified.
+             * @example 91320214MA1MXXXX0X
+             */
+            credit_code: string;
+            legal_representative: string;
+            registered_address: string;
+            /** @description 实际经营地址 / Actual business address. */
+            business_address: string;
+            longitude: number | null;
+            latitude: number | null;
+            contacts: components["schemas"]["Contact"][];
+            /**
+             * @description GB/T 4754-2017 大类/中类/小类代码，可为空 / GB/T 4754-2017 division, group or class code; may be empty.
+             * @example 2614
+             */
+            industry_code: string;
+            /**
+             * @description 企业规模，空为未知 / Scale; empty when unknown.
+             * @enum {string}
+             */
+            scale: "" | "large" | "medium" | "small" | "micro";
+            /**
+             * Format: int64
+             * @description 所属街道乡镇（或区县）/ Street/town (or district) region.
+             */
+            region_id: number;
+            /**
+             * Format: int64
+             * @description 所属园区机构 / Park organization.
+             */
+            park_org_id: number | null;
+            /**
+             * Format: int64
+             * @description 企业自己的机构（企业用户登录所属）/ The enterprise's own organization, whose users sign in as it.
+             */
+            org_id: number | null;
+            production_status: components["schemas"]["ProductionStatus"];
+            permit_type: components["schemas"]["PermitType"];
+            /** @description 排污许可证编号；重点和简化管理必填 / Permit number; required for key and simplified management. */
+            permit_number: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            permit_valid_from: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            permit_valid_until: string | null;
+            risk_level: components["schemas"]["RiskLevel"];
+            /**
+             * Format: date
+             * @description 风险等级评定日期 / Date the risk level was assessed.
+             * @example 2026-01-01
+             */
+            risk_assessed_on: string | null;
+            /** @description 风险等级来源，如应急预案备案 / Source of the risk level, e.g. the filed emergency plan. */
+            risk_source: string;
+            /** @description 周边敏感受体 / Sensitive receptors nearby. */
+            sensitive_receptors: string[];
+            tags: string[];
+            /** Format: int64 */
+            id: number;
+            /** @description 行业名称 / Industry name. */
+            industry_name: string;
+            region_name: string;
+            district_name: string;
+            park_name: string | null;
+            /** Format: int64 */
+            created_by_org_id: number;
+            archived: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            updated_at: string;
+            /** @description 服务机构（仅详情）/ Agencies serving it (detail only). */
+            agencies?: components["schemas"]["OrgName"][];
+        };
+        /** @description 企业分页 / A page of enterprises. */
+        EnterprisePage: {
+            items: components["schemas"]["Enterprise"][];
+            /** Format: int64 */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AgencyLinks: {
+            agency_org_ids: number[];
+        };
+        CreditCodeCheck: {
+            code: string;
+            /** @description 校验位正确 / Check character correct. */
+            valid: boolean;
+            /** @description 平台已有该代码的企业 / An enterprise with this code exists. */
+            registered: boolean;
+        };
+        Industry: {
+            /** @example 2614 */
+            code: string;
+            /** @description 1 门类, 2 大类, 3 中类, 4 小类 */
+            level: number;
+            /** @example 261 */
+            parent: string;
+            /** @example 有机化学原料制造 */
+            name: string;
+        };
+        IndustryList: {
+            items: components["schemas"]["Industry"][];
+            total: number;
+        };
+        /** @description 新建保单 / Create a policy. */
+        PolicyCreate: {
+            insurance_type: components["schemas"]["InsuranceType"];
+            /**
+             * Format: int64
+             * @description 保险机构；保险机构用户默认本机构 / Insurer; defaults to the insurer user's own organization.
+             */
+            insurer_org_id?: number;
+            /** @description 保单号，同一保险机构内唯一 / Unique per insurer. */
+            policy_number: string;
+            /** Format: int64 */
+            enterprise_id: number;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            ends_on: string;
+            /** @description 保费（元，两位小数）/ Premium in yuan. */
+            premium: number;
+            /** @description 保额（元）/ Sum insured in yuan. */
+            sum_insured: number;
+            fund_share_kind: components["schemas"]["FundShareKind"];
+            /** @description 金额（元）或保费百分比 / Amount in yuan, or percent of the premium. */
+            fund_share_value: number;
+            status?: components["schemas"]["PolicyStatus"];
+        };
+        /** @description 修改保单（只发送要修改的字段）/ Update a policy (send only changed fields). */
+        PolicyUpdate: {
+            insurance_type?: components["schemas"]["InsuranceType"];
+            /**
+             * Format: int64
+             * @description 保险机构；保险机构用户默认本机构 / Insurer; defaults to the insurer user's own organization.
+             */
+            insurer_org_id?: number;
+            /** @description 保单号，同一保险机构内唯一 / Unique per insurer. */
+            policy_number?: string;
+            /** Format: int64 */
+            enterprise_id?: number;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            starts_on?: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            ends_on?: string;
+            /** @description 保费（元，两位小数）/ Premium in yuan. */
+            premium?: number;
+            /** @description 保额（元）/ Sum insured in yuan. */
+            sum_insured?: number;
+            fund_share_kind?: components["schemas"]["FundShareKind"];
+            /** @description 金额（元）或保费百分比 / Amount in yuan, or percent of the premium. */
+            fund_share_value?: number;
+            status?: components["schemas"]["PolicyStatus"];
+        };
+        /** @description 保单 / Insurance policy. */
+        Policy: {
+            insurance_type: components["schemas"]["InsuranceType"];
+            /**
+             * Format: int64
+             * @description 保险机构；保险机构用户默认本机构 / Insurer; defaults to the insurer user's own organization.
+             */
+            insurer_org_id: number;
+            /** @description 保单号，同一保险机构内唯一 / Unique per insurer. */
+            policy_number: string;
+            /** Format: int64 */
+            enterprise_id: number;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            ends_on: string;
+            /** @description 保费（元，两位小数）/ Premium in yuan. */
+            premium: number;
+            /** @description 保额（元）/ Sum insured in yuan. */
+            sum_insured: number;
+            fund_share_kind: components["schemas"]["FundShareKind"];
+            /** @description 金额（元）或保费百分比 / Amount in yuan, or percent of the premium. */
+            fund_share_value: number;
+            status: components["schemas"]["PolicyStatus"];
+            /** Format: int64 */
+            id: number;
+            /** @description 风险防控费用（元）/ Prevention-service fund in yuan. */
+            prevention_fund: number;
+            enterprise_name: string;
+            enterprise_credit_code: string;
+            insurer_name: string;
+            /** @description 今天（北京时间）在保险期内且有效 / Active and today (China time) is within the period. */
+            in_force: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            updated_at: string;
+        };
+        /** @description 保单分页 / A page of policies. */
+        PolicyPage: {
+            items: components["schemas"]["Policy"][];
+            /** Format: int64 */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Certificate: {
+            /** @example 注册环保工程师 */
+            name: string;
+            number?: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            expires_on?: string | null;
+        };
+        /** @description 新建人员 / Create a staff member. */
+        StaffCreate: {
+            /**
+             * Format: int64
+             * @description 所属服务机构或保险机构；默认本机构 / Agency or insurer; defaults to the own organization.
+             */
+            org_id?: number;
+            /**
+             * Format: int64
+             * @description 关联的用户账号 / Linked user account.
+             */
+            user_id?: number | null;
+            name: string;
+            /** @description 本机构内唯一 / Unique within the organization. */
+            phone?: string;
+            title_level?: components["schemas"]["TitleLevel"];
+            kind: components["schemas"]["StaffKind"];
+            /**
+             * @description 专家必填 / Required for experts.
+             * @enum {string|null}
+             */
+            expert_pool_level?: "county" | "city" | "province" | "national" | null;
+            /**
+             * @description 注册安全工程师必填 / Required for registered safety engineers.
+             * @enum {string|null}
+             */
+            safety_engineer_level?: "junior" | "intermediate" | "senior" | null;
+            specialties?: components["schemas"]["Specialty"][];
+            certificates?: components["schemas"]["Certificate"][];
+            /** @enum {string} */
+            evaluation_grade?: "" | "excellent" | "good" | "fair" | "unqualified";
+            /** @description 已排除（不再派遣）/ Excluded from service. */
+            excluded?: boolean;
+            /** @description 排除时必填 / Required when excluded. */
+            excluded_reason?: string;
+            active?: boolean;
+        };
+        /** @description 修改人员（只发送要修改的字段）/ Update a staff member (send only changed fields). */
+        StaffUpdate: {
+            /**
+             * Format: int64
+             * @description 所属服务机构或保险机构；默认本机构 / Agency or insurer; defaults to the own organization.
+             */
+            org_id?: number;
+            /**
+             * Format: int64
+             * @description 关联的用户账号 / Linked user account.
+             */
+            user_id?: number | null;
+            name?: string;
+            /** @description 本机构内唯一 / Unique within the organization. */
+            phone?: string;
+            title_level?: components["schemas"]["TitleLevel"];
+            kind?: components["schemas"]["StaffKind"];
+            /**
+             * @description 专家必填 / Required for experts.
+             * @enum {string|null}
+             */
+            expert_pool_level?: "county" | "city" | "province" | "national" | null;
+            /**
+             * @description 注册安全工程师必填 / Required for registered safety engineers.
+             * @enum {string|null}
+             */
+            safety_engineer_level?: "junior" | "intermediate" | "senior" | null;
+            specialties?: components["schemas"]["Specialty"][];
+            certificates?: components["schemas"]["Certificate"][];
+            /** @enum {string} */
+            evaluation_grade?: "" | "excellent" | "good" | "fair" | "unqualified";
+            /** @description 已排除（不再派遣）/ Excluded from service. */
+            excluded?: boolean;
+            /** @description 排除时必填 / Required when excluded. */
+            excluded_reason?: string;
+            active?: boolean;
+        };
+        /** @description 服务人员 / Staff member. */
+        Staff: {
+            /**
+             * Format: int64
+             * @description 所属服务机构或保险机构；默认本机构 / Agency or insurer; defaults to the own organization.
+             */
+            org_id: number;
+            /**
+             * Format: int64
+             * @description 关联的用户账号 / Linked user account.
+             */
+            user_id: number | null;
+            name: string;
+            /** @description 本机构内唯一 / Unique within the organization. */
+            phone: string;
+            title_level: components["schemas"]["TitleLevel"];
+            kind: components["schemas"]["StaffKind"];
+            /**
+             * @description 专家必填 / Required for experts.
+             * @enum {string|null}
+             */
+            expert_pool_level: "county" | "city" | "province" | "national" | null;
+            /**
+             * @description 注册安全工程师必填 / Required for registered safety engineers.
+             * @enum {string|null}
+             */
+            safety_engineer_level: "junior" | "intermediate" | "senior" | null;
+            specialties: components["schemas"]["Specialty"][];
+            certificates: components["schemas"]["Certificate"][];
+            /** @enum {string} */
+            evaluation_grade: "" | "excellent" | "good" | "fair" | "unqualified";
+            /** @description 已排除（不再派遣）/ Excluded from service. */
+            excluded: boolean;
+            /** @description 排除时必填 / Required when excluded. */
+            excluded_reason: string;
+            active: boolean;
+            /** Format: int64 */
+            id: number;
+            org_name: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            updated_at: string;
+        };
+        /** @description 人员分页 / A page of staff. */
+        StaffPage: {
+            items: components["schemas"]["Staff"][];
+            /** Format: int64 */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        StaffingCheckRequest: {
+            /** Format: int64 */
+            enterprise_id: number;
+            staff_ids: number[];
+            /** @description 企业提出的特殊需求 / A special request of the enterprise. */
+            special_request?: boolean;
+        };
+        UnmetRule: {
+            /** @enum {string} */
+            code: "excluded_member" | "too_few_people" | "expert_required" | "expert_or_technician_required" | "senior_expert_required";
+            message: string;
+            message_en: string;
+        };
+        StaffingCheckResult: {
+            satisfied: boolean;
+            unmet: components["schemas"]["UnmetRule"][];
+        };
+        /** @description 导入报告 / Import report. */
+        ImportReport: {
+            kind: components["schemas"]["ImportKind"];
+            /** @enum {string} */
+            mode: "all_or_nothing" | "valid_rows";
+            /** @description 数据行数（不含表头）/ Data rows (header excluded). */
+            total_rows: number;
+            valid_rows: number;
+            invalid_rows: number;
+            created: number;
+            updated: number;
+            /** @description 是否写入了数据 / Whether anything was written. */
+            written: boolean;
+            /** @description 逐行错误（最多 1000 条）/ Row errors (at most 1,000 listed). */
+            errors: components["schemas"]["FieldError"][];
         };
     };
     responses: {
@@ -1668,6 +2694,837 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+        };
+    };
+    listIndustries: {
+        parameters: {
+            query?: {
+                /** @description 上级代码 / Parent code. */
+                parent?: string;
+                /** @description 代码前缀或名称子串 / Code prefix or name substring. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 行业分类 / Classes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustryList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listEnterprises: {
+        parameters: {
+            query?: {
+                /** @description 区划（含下级）/ Region, sub-regions included. */
+                region_id?: number;
+                /** @description 园区 / Park organization. */
+                park_id?: number;
+                /** @description 门类字母或行业代码前缀 / Section letter (C) or code prefix (26, 261, 2614). */
+                industry?: string;
+                /** @description 企业规模 / Scale. */
+                scale?: components["schemas"]["EnterpriseScale"];
+                /** @description 风险等级 / Risk level. */
+                risk_level?: components["schemas"]["RiskLevel"];
+                /** @description 排污许可类别 / Permit type. */
+                permit_type?: components["schemas"]["PermitType"];
+                /** @description 生产状态 / Production status. */
+                production_status?: components["schemas"]["ProductionStatus"];
+                /** @description 由该保险机构承保 / Insured by this insurer. */
+                insurer_id?: number;
+                /** @description 由该服务机构服务 / Served by this agency. */
+                agency_id?: number;
+                /** @description 标签 / Tag. */
+                tag?: string;
+                /** @description 已归档的企业 / Archived enterprises instead of current ones. */
+                archived?: boolean;
+                /** @description 名称、信用代码或地址子串（支持中文）/ Substring of name, credit code or address (Chinese works). */
+                q?: string;
+                /** @description 排序，- 为倒序 / Sort key; - for descending. */
+                sort?: "name" | "-name" | "credit_code" | "-credit_code" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "risk_level" | "-risk_level";
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 企业分页 / A page of enterprises. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createEnterprise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    checkCreditCode: {
+        parameters: {
+            query: {
+                /** @description 统一社会信用代码 / Credit code. */
+                code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 校验结果 / Result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCodeCheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportEnterprises: {
+        parameters: {
+            query?: {
+                /** @description 区划（含下级）/ Region, sub-regions included. */
+                region_id?: number;
+                /** @description 园区 / Park organization. */
+                park_id?: number;
+                /** @description 门类字母或行业代码前缀 / Section letter (C) or code prefix (26, 261, 2614). */
+                industry?: string;
+                /** @description 企业规模 / Scale. */
+                scale?: components["schemas"]["EnterpriseScale"];
+                /** @description 风险等级 / Risk level. */
+                risk_level?: components["schemas"]["RiskLevel"];
+                /** @description 排污许可类别 / Permit type. */
+                permit_type?: components["schemas"]["PermitType"];
+                /** @description 生产状态 / Production status. */
+                production_status?: components["schemas"]["ProductionStatus"];
+                /** @description 由该保险机构承保 / Insured by this insurer. */
+                insurer_id?: number;
+                /** @description 由该服务机构服务 / Served by this agency. */
+                agency_id?: number;
+                /** @description 标签 / Tag. */
+                tag?: string;
+                /** @description 已归档的企业 / Archived enterprises instead of current ones. */
+                archived?: boolean;
+                /** @description 名称、信用代码或地址子串（支持中文）/ Substring of name, credit code or address (Chinese works). */
+                q?: string;
+                /** @description 排序，- 为倒序 / Sort key; - for descending. */
+                sort?: "name" | "-name" | "credit_code" | "-credit_code" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "risk_level" | "-risk_level";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 文件 / The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 企业 / The enterprise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    archiveEnterprise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已归档 / Archived. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateEnterprise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseUpdate"];
+            };
+        };
+        responses: {
+            /** @description 已更新 / Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    restoreEnterprise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已恢复 / Restored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setEnterpriseAgencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyLinks"];
+            };
+        };
+        responses: {
+            /** @description 已更新 / Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 保险机构 / Insurer. */
+                insurer_id?: number;
+                /** @description 险种 / Insurance type. */
+                insurance_type?: components["schemas"]["InsuranceType"];
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["PolicyStatus"];
+                /** @description 该日在保 / In force on this date. */
+                in_force_on?: string;
+                /** @description 止期早于 / Ends before. */
+                ends_before?: string;
+                /** @description 保单号、企业名称或信用代码子串 / Substring of policy number, enterprise name or credit code. */
+                q?: string;
+                /** @description 排序 / Sort key. */
+                sort?: "starts_on" | "-starts_on" | "ends_on" | "-ends_on" | "policy_number" | "-policy_number" | "premium" | "-premium";
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 保单分页 / A page of policies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportPolicies: {
+        parameters: {
+            query?: {
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 保险机构 / Insurer. */
+                insurer_id?: number;
+                /** @description 险种 / Insurance type. */
+                insurance_type?: components["schemas"]["InsuranceType"];
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["PolicyStatus"];
+                /** @description 该日在保 / In force on this date. */
+                in_force_on?: string;
+                /** @description 止期早于 / Ends before. */
+                ends_before?: string;
+                /** @description 保单号、企业名称或信用代码子串 / Substring of policy number, enterprise name or credit code. */
+                q?: string;
+                /** @description 排序 / Sort key. */
+                sort?: "starts_on" | "-starts_on" | "ends_on" | "-ends_on" | "policy_number" | "-policy_number" | "premium" | "-premium";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 文件 / The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 保单 / The policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deletePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 / Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description 已更新 / Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: {
+                /** @description 所属机构 / Organization. */
+                org_id?: number;
+                /** @description 人员类别 / Kind. */
+                kind?: components["schemas"]["StaffKind"];
+                /** @description 职称 / Title. */
+                title_level?: components["schemas"]["TitleLevel"];
+                /** @description 专业 / Specialty. */
+                specialty?: components["schemas"]["Specialty"];
+                /** @description 考评等级 / Grade. */
+                evaluation_grade?: components["schemas"]["EvaluationGrade"];
+                /** @description 已排除 / Excluded. */
+                excluded?: boolean;
+                /** @description 按启用状态过滤 / Filter by active flag. */
+                active?: components["parameters"]["Active"];
+                /** @description 有证书在该日前到期 / Has a certificate expiring before this date. */
+                certificate_expires_before?: string;
+                /** @description 姓名或电话子串 / Substring of name or phone. */
+                q?: string;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 人员分页 / A page of staff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportStaff: {
+        parameters: {
+            query?: {
+                /** @description 所属机构 / Organization. */
+                org_id?: number;
+                /** @description 人员类别 / Kind. */
+                kind?: components["schemas"]["StaffKind"];
+                /** @description 职称 / Title. */
+                title_level?: components["schemas"]["TitleLevel"];
+                /** @description 专业 / Specialty. */
+                specialty?: components["schemas"]["Specialty"];
+                /** @description 考评等级 / Grade. */
+                evaluation_grade?: components["schemas"]["EvaluationGrade"];
+                /** @description 已排除 / Excluded. */
+                excluded?: boolean;
+                /** @description 按启用状态过滤 / Filter by active flag. */
+                active?: components["parameters"]["Active"];
+                /** @description 有证书在该日前到期 / Has a certificate expiring before this date. */
+                certificate_expires_before?: string;
+                /** @description 姓名或电话子串 / Substring of name or phone. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 文件 / The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 人员 / The staff member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffUpdate"];
+            };
+        };
+        responses: {
+            /** @description 已更新 / Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    checkStaffing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffingCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description 校验结果 / Result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importSpreadsheet: {
+        parameters: {
+            query?: {
+                /** @description 写入方式 / Write mode. */
+                mode?: "all_or_nothing" | "valid_rows";
+            };
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 导入类型 / Import kind. */
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description 导入报告 / The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入类型 / Import kind. */
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板 / The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -14,5 +14,7 @@ declare module 'vue-router' {
     public?: boolean
     /** Not listed in the menu. */
     hidden?: boolean
+    /** The menu item to highlight for a hidden page (a detail page highlights its list). */
+    activeMenu?: string
   }
 }

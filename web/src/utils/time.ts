@@ -20,3 +20,17 @@ export function formatTime(iso: string | null | undefined): string {
 export function toApiTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
+
+const dayFormatter = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** A day as the API's date ("YYYY-MM-DD") in China time; today by default. */
+export function chinaDate(date: Date = new Date()): string {
+  return dayFormatter.format(date)
+}
+
+/** The day `days` after the date "YYYY-MM-DD" (calendar arithmetic, no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}

@@ -1,12 +1,21 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
-import { useFormSubmit } from '@/desk/composables/useFormSubmit'
+import { ApiError } from '@/api/http'
+import { fieldProp, useFormSubmit } from '@/desk/composables/useFormSubmit'
 
-/** Mounts a component whose el-form stand-in answers validate() as told. */
-function mountForm(valid: () => Promise<boolean>, action: () => Promise<void>) {
+type FakeItem = { validateState: string; validateMessage: string }
+
+/** Mounts a component whose el-form stand-in answers validate() as told and has items for `props`. */
+function mountForm(valid: () => Promise<boolean>, action: () => Promise<void>, props: string[] = []) {
+  const items: Record<string, FakeItem> = Object.fromEntries(props.map((p) => [p, { validateState: '', validateMessage: '' }]))
   const FakeForm = defineComponent({
     setup(_props, { expose }) {
-      expose({ validate: () => valid().then((ok) => (ok ? true : Promise.reject(new Error('invalid')))) })
+      expose({
+        validate: () => valid().then((ok) => (ok ? true : Promise.reject(new Error('invalid')))),
+        getField: (prop: string) => items[prop],
+        scrollToField: () => {},
+        clearValidate: (cleared: string[]) => cleared.forEach((p) => Object.assign(items[p], { validateState: '', validateMessage: '' })),
+      })
       return () => h('form')
     },
   })
@@ -18,7 +27,7 @@ function mountForm(valid: () => Promise<boolean>, action: () => Promise<void>) {
     },
   })
   createApp(Host).mount(document.createElement('div'))
-  return state
+  return Object.assign(state, { items })
 }
 
 describe('useFormSubmit', () => {
@@ -53,5 +62,28 @@ describe('useFormSubmit', () => {
     expect(form.submitting.value).toBe(false)
     await expect(form.submit()).rejects.toThrow('409')
     expect(action).toHaveBeenCalledTimes(2)
+  })
+
+  it('shows the server\'s field errors at the form items, nested ones too, and clears them on the next submit', async () => {
+    const fieldErrors = [
+      { field: 'credit_code', code: 'duplicate_uscc', message: '已登记', message_en: 'is registered' },
+      { field: 'contacts[1].name', code: 'required', message: '不能为空', message_en: 'must not be empty' },
+    ]
+    let fail = true
+    const action = vi.fn(async () => {
+      if (fail) throw new ApiError(409, 'duplicate_uscc', '已登记', fieldErrors)
+    })
+    const form = mountForm(async () => true, action, ['credit_code', 'contacts.1.name'])
+    await form.submit()
+    expect(form.items.credit_code).toEqual({ validateState: 'error', validateMessage: '已登记' })
+    expect(form.items['contacts.1.name']).toEqual({ validateState: 'error', validateMessage: '不能为空' })
+    fail = false
+    await form.submit()
+    expect(form.items.credit_code.validateState).toBe('')
+  })
+
+  it('reads server field names as form-item props', () => {
+    expect(fieldProp('contacts[10].phone')).toBe('contacts.10.phone')
+    expect(fieldProp('name')).toBe('name')
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, configureHttp, csrfToken, http } from '@/api/http'
+import { ApiError, attachmentName, buildUrl, configureHttp, csrfToken, fetchFile, http } from '@/api/http'
+import { importSpreadsheet } from '@/api/imports'
 
 type Call = { url: string; init: RequestInit }
 
@@ -171,5 +172,61 @@ describe('request client', () => {
 describe('buildUrl', () => {
   it('keeps false and 0, drops empty values', () => {
     expect(buildUrl('/users', { active: false, offset: 0, q: '', role: null })).toBe('/api/v1/users?active=false&offset=0')
+  })
+})
+
+describe('files', () => {
+  it('uploads a file as the raw body with its content type and the CSRF token', async () => {
+    csrfToken.set('tok-1')
+    const report = { kind: 'enterprises', mode: 'valid_rows', total_rows: 1, valid_rows: 1, invalid_rows: 0, created: 1, updated: 0, written: true, errors: [] }
+    respond = () => jsonResponse(200, report)
+    const file = new Blob(['企业名称\n'], { type: 'text/csv' })
+    await expect(importSpreadsheet('enterprises', file, 'text/csv', 'valid_rows')).resolves.toEqual(report)
+    expect(calls[0].url).toBe('/api/v1/imports/enterprises?mode=valid_rows')
+    expect(calls[0].init.method).toBe('POST')
+    expect(calls[0].init.body).toBe(file)
+    expect(header(calls[0], 'Content-Type')).toBe('text/csv')
+    expect(header(calls[0], 'X-CSRF-Token')).toBe('tok-1')
+  })
+
+  it('answers a refused all_or_nothing import with the report of its problem, without a message', async () => {
+    const report = { kind: 'enterprises', mode: 'all_or_nothing', total_rows: 3, valid_rows: 1, invalid_rows: 2, created: 0, updated: 0, written: false,
+      errors: [{ row: 3, field: '统一社会信用代码', code: 'invalid_uscc', message: '无效', message_en: 'invalid' }] }
+    respond = () => jsonResponse(422, { ...problem(422, 'import_rows_invalid', '有错误', 'Rows are invalid'), report })
+    await expect(importSpreadsheet('enterprises', new Blob(['x']), 'text/csv', 'all_or_nothing')).resolves.toEqual(report)
+    expect(notify).not.toHaveBeenCalled()
+  })
+
+  it('leaves other import failures to the dialog', async () => {
+    respond = () => jsonResponse(400, problem(400, 'bad_request', '不是表格文件', 'Not a spreadsheet'))
+    await expect(importSpreadsheet('staff', new Blob(['x']), 'text/csv', 'all_or_nothing')).rejects.toMatchObject({ status: 400, message: '不是表格文件' })
+    expect(notify).not.toHaveBeenCalled()
+  })
+
+  it('downloads a binary answer with its file name', async () => {
+    respond = () =>
+      new Response(new Uint8Array([0x50, 0x4b, 3, 4]), {
+        status: 200,
+        headers: { 'Content-Disposition': `attachment; filename="enterprises.xlsx"; filename*=UTF-8''%E4%BC%81%E4%B8%9A.xlsx` },
+      })
+    const file = await fetchFile('/enterprises/export', { q: '化工', archived: false })
+    expect(calls[0].url).toBe('/api/v1/enterprises/export?q=%E5%8C%96%E5%B7%A5&archived=false')
+    expect(calls[0].init.credentials).toBe('same-origin')
+    expect(file.filename).toBe('企业.xlsx')
+    expect(new Uint8Array(await file.blob.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]))
+  })
+
+  it('reports a failed download like any request', async () => {
+    respond = () => jsonResponse(403, problem(403, 'forbidden', '没有权限', 'Not allowed'))
+    await expect(fetchFile('/staff/export')).rejects.toMatchObject({ status: 403 })
+    expect(notify).toHaveBeenCalledWith('没有权限')
+  })
+
+  it('reads the file name of Content-Disposition', () => {
+    expect(attachmentName(null)).toBe('')
+    expect(attachmentName('attachment; filename="a b.xlsx"')).toBe('a b.xlsx')
+    expect(attachmentName('attachment; filename=plain.xlsx')).toBe('plain.xlsx')
+    expect(attachmentName(`attachment; filename*=UTF-8''%E4%BF%9D%E5%8D%95.xlsx; filename="p.xlsx"`)).toBe('保单.xlsx')
+    expect(attachmentName('attachment; filename="../../etc/x.xlsx"')).toBe('.._.._etc_x.xlsx')
   })
 })

@@ -26,6 +26,15 @@ describe('buildMenu over the desk routes', () => {
     expect(menu).toEqual(['home', 'enterprise'])
   })
 
+  it('gives an insurer the registry section without the hidden enterprise detail page', () => {
+    const menu = menuFor(['profile', 'region:read', 'org:read', 'enterprise:read', 'enterprise:write', 'policy:read', 'policy:write', 'staff:read'])
+    expect(menu).toEqual(['home', 'registry', 'enterprises', 'policies', 'staff', 'system', 'regions', 'organizations'])
+  })
+
+  it('gives an enterprise user its enterprise and the registry pages it may read', () => {
+    expect(menuFor(['profile', 'enterprise:self', 'enterprise:read', 'policy:read'])).toEqual(['home', 'enterprise', 'registry', 'enterprises', 'policies'])
+  })
+
   it('never lists hidden pages such as the profile', () => {
     expect(menuFor(['profile'])).not.toContain('profile')
   })

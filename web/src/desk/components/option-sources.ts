@@ -1,3 +1,4 @@
+import { getEnterprise, listEnterprises } from '@/api/enterprises'
 import { getOrganization, listOrganizations } from '@/api/organizations'
 import { getRegion, listRegions } from '@/api/regions'
 import { getUser, listUsers } from '@/api/users'
@@ -43,4 +44,29 @@ export const userOptions = source(
   (q) => listUsers({ q, limit: SEARCH_LIMIT }),
   getUser,
   (user) => `${user.display_name}（${user.username}）`,
+)
+
+export const parkOptions = source(
+  (q) => listOrganizations({ q, type: 'park', limit: SEARCH_LIMIT }),
+  getOrganization,
+  (org) => org.name,
+)
+
+export const insurerOptions = source(
+  (q) => listOrganizations({ q, type: 'insurer', limit: SEARCH_LIMIT }),
+  getOrganization,
+  (org) => org.name,
+)
+
+export const enterpriseOrgOptions = source(
+  (q) => listOrganizations({ q, type: 'enterprise', limit: SEARCH_LIMIT }),
+  getOrganization,
+  (org) => org.name,
+)
+
+/** Registered enterprises the user may see, by name, credit code or address. */
+export const enterpriseOptions = source(
+  (q) => listEnterprises({ q, limit: SEARCH_LIMIT }),
+  getEnterprise,
+  (enterprise) => `${enterprise.name}（${enterprise.credit_code}）`,
 )

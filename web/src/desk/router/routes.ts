@@ -2,10 +2,11 @@ import type { RouteRecordRaw } from 'vue-router'
 import { enterpriseRoutes } from './modules/enterprise'
 import { homeRoutes } from './modules/home'
 import { profileRoutes } from './modules/profile'
+import { registryRoutes } from './modules/registry'
 import { systemRoutes } from './modules/system'
 
 /** The pages inside the layout; the side menu is built from them. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...systemRoutes, ...enterpriseRoutes, ...profileRoutes]
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...systemRoutes, ...profileRoutes]
 
 export const routes: RouteRecordRaw[] = [
   {

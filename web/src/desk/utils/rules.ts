@@ -27,3 +27,12 @@ export const phone = (t: Translate): FormItemRule => ({
   message: t('rules.phone'),
   trigger: 'blur',
 })
+
+/** A rule whose check returns an i18n key of the problem, or null when the value is fine. */
+export const check = <V>(t: Translate, problem: (value: V) => string | null, trigger: string | string[] = ['blur', 'change']): FormItemRule => ({
+  trigger,
+  validator: (_rule, value: V, callback) => {
+    const key = problem(value)
+    callback(key ? new Error(t(key)) : undefined)
+  },
+})
