@@ -1,5 +1,6 @@
 #include "exchange/cells.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -27,6 +28,10 @@ void Cells::error(const std::string& header, std::string code, std::string messa
   FieldError e{header, std::move(code), std::move(message), std::move(message_en)};
   e.row = row_;
   errors_.push_back(std::move(e));
+}
+
+bool Cells::has_error(const std::string& header) const {
+  return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.row == row_ && e.field == header; });
 }
 
 void Cells::put_text(nlohmann::json& object, const std::string& key, const std::string& header) const {

@@ -35,6 +35,8 @@ class Cells {
   void put_bool(nlohmann::json& object, const std::string& key, const std::string& header) const;
 
   void error(const std::string& header, std::string code, std::string message, std::string message_en) const;
+  // Whether this row already has an error in the column (a later rule need not repeat it).
+  bool has_error(const std::string& header) const;
 
  private:
   std::size_t row_;

@@ -66,13 +66,14 @@ std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::ve
 void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns, const std::vector<FieldError>& errors) {
   for (const auto& e : errors) {
     const auto key = e.field.substr(0, e.field.find_first_of("[."));
-    std::string header = key;
+    std::string header;
+    bool already_explained = false;  // a cell that could not be read explains itself; no "required" on top
     for (const auto& column : columns)
       if (column.key == key) {
-        header = column.header;
-        break;
+        if (header.empty()) header = column.header;
+        already_explained = already_explained || cells.has_error(column.header);
       }
-    cells.error(header, e.code, e.message, e.message_en);
+    if (!already_explained) cells.error(header.empty() ? key : header, e.code, e.message, e.message_en);
   }
 }
 

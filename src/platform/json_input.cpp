@@ -166,12 +166,25 @@ std::optional<double> Fields::optional_number(const std::string& key, double min
   return value;
 }
 
+// Digits after the decimal point in the shortest text that reads back as `value` (30000.123 → 3).
+static int decimals_of(double value) {
+  char text[64];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  const std::string_view s(text, static_cast<std::size_t>(end - text));
+  const auto e = s.find('e');
+  const auto mantissa = s.substr(0, e);
+  const auto point = mantissa.find('.');
+  int decimals = point == std::string_view::npos ? 0 : static_cast<int>(mantissa.size() - point - 1);
+  if (e != std::string_view::npos) decimals -= std::stoi(std::string(s.substr(e + 1)));
+  return std::max(decimals, 0);
+}
+
 std::optional<std::int64_t> Fields::optional_amount_fen(const std::string& key) {
   constexpr double kMaxYuan = 1e12;
   const auto yuan = optional_number(key, 0, kMaxYuan);
   if (!yuan) return std::nullopt;
   const double fen = std::round(*yuan * 100);
-  if (std::fabs(fen - *yuan * 100) > 1e-6 * std::max(1.0, fen)) {
+  if (decimals_of(*yuan) > 2) {
     add_error(key, "too_precise", "金额最多两位小数", "must have at most two decimals");
     return std::nullopt;
   }

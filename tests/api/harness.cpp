@@ -215,7 +215,15 @@ HttpResult Client::post(const std::string& target, const nlohmann::json& body) c
 HttpResult Client::patch(const std::string& target, const nlohmann::json& body) const {
   return send("PATCH", target, body.dump());
 }
+HttpResult Client::put(const std::string& target, const nlohmann::json& body) const {
+  return send("PUT", target, body.dump());
+}
 HttpResult Client::del(const std::string& target) const { return send("DELETE", target, ""); }
+HttpResult Client::post_raw(const std::string& target, const std::string& body, const std::string& content_type) const {
+  std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + login_.token}};
+  if (!content_type.empty()) headers["Content-Type"] = content_type;
+  return http_request(port_, "POST", "/api/v1" + target, body, headers);
+}
 
 Login login(unsigned short port, const std::string& username, const std::string& password) {
   auto result = http_request(port, "POST", "/api/v1/auth/login",
