@@ -113,8 +113,7 @@ http::Response update_me(app::Context& context) {
   context.db.execute("UPDATE users SET display_name = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?",
                      {after["display_name"].get<std::string>(), after["phone"].get<std::string>(),
                       after["email"].get<std::string>(), context.now_text(), me.id});
-  auto changes = audit::diff(before, after);
-  if (!changes.empty()) audit::record(context, {"user", std::to_string(me.id), "update", me.org_id, changes});
+  audit::record_update(context, "user", me.id, me.org_id, before, after);
   auto user = *load_user(context.db, me.id);
   user.csrf_token = me.csrf_token;
   return app::json_ok(me_json(user));

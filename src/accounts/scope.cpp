@@ -1,17 +1,38 @@
 #include "accounts/scope.hpp"
 
+#include <string>
+
 namespace rw::accounts {
 namespace {
 
-constexpr const char* kOrgSubtree =
-    " IN (WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
-    "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)";
-constexpr const char* kJurisdiction =
-    " IN (SELECT jr.org_id FROM organization_regions jr WHERE jr.region_id IN ("
+// An organization (the parameter) and its descendants.
+const std::string kOrgSubtreeIds =
+    "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
+    "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub";
+// The regions of an organization's jurisdiction (the parameter) and their sub-regions.
+const std::string kJurisdictionRegionIds =
     "WITH RECURSIVE rsub(id) AS (SELECT region_id FROM organization_regions WHERE org_id = CAST(? AS BIGINT) "
-    "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub))";
+    "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
+
+const std::string kOrgSubtree = " IN (" + kOrgSubtreeIds + ")";
+const std::string kJurisdiction =
+    " IN (SELECT jr.org_id FROM organization_regions jr WHERE jr.region_id IN (" + kJurisdictionRegionIds + "))";
+
+std::vector<std::int64_t> ids_of(const db::Rows& rows) {
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].integer("id"));
+  return out;
+}
 
 }  // namespace
+
+std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user) {
+  return ids_of(db.query(kOrgSubtreeIds, {user.org_id}));
+}
+
+std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user) {
+  return ids_of(db.query(kJurisdictionRegionIds, {user.org_id}));
+}
 
 SqlFilter own_subtree(const CurrentUser& user, std::string_view column) {
   return SqlFilter(std::string(column) + kOrgSubtree, {user.org_id});

@@ -1,7 +1,9 @@
 #pragma once
 // Tenancy: which organizations a user may see and change, as SQL conditions on an org-id column.
 // Everything outside scope is reported as 404 by the callers, so ids of other tenants do not leak.
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "accounts/current_user.hpp"
 #include "platform/sql_filter.hpp"
@@ -17,5 +19,9 @@ SqlFilter read_scope(const CurrentUser& user, std::string_view column);
 SqlFilter write_scope(const CurrentUser& user, std::string_view column);
 
 bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t org_id);
+
+// The same sets as lists, for conditions that use them several times (enterprise visibility).
+std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user);
+std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user);
 
 }  // namespace rw::accounts

@@ -151,9 +151,7 @@ http::Response update_user(app::Context& context) {
   if (active == false) end_user_sessions(context.db, id);
   auto saved = find_user(context, id);
   after.erase("updated_at");
-  auto changes = audit::diff(before, after);
-  if (!changes.empty())
-    audit::record(context, {"user", std::to_string(id), "update", before["org_id"].get<std::int64_t>(), changes});
+  audit::record_update(context, "user", id, before["org_id"].get<std::int64_t>(), before, after);
   return app::json_ok(saved);
 }
 

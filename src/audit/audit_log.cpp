@@ -66,6 +66,12 @@ void record(app::Context& context, const Entry& entry) {
   record_as(context, context.me().id, context.me().username, entry);
 }
 
+void record_update(app::Context& context, const std::string& entity, std::int64_t id,
+                   std::optional<std::int64_t> org_id, const nlohmann::json& before, const nlohmann::json& after) {
+  auto changes = diff(before, after);
+  if (!changes.empty()) record(context, {entity, std::to_string(id), "update", org_id, std::move(changes)});
+}
+
 nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, value] : after.items()) {

@@ -22,6 +22,10 @@ void record(app::Context& context, const Entry& entry);
 // Actor given explicitly, for writes before a session exists (login).
 void record_as(app::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry);
 
+// An "update" entry with the fields that differ between `before` and `after`; none when nothing changed.
+void record_update(app::Context& context, const std::string& entity, std::int64_t id,
+                   std::optional<std::int64_t> org_id, const nlohmann::json& before, const nlohmann::json& after);
+
 // {field: {from, to}} for every key of `after` whose value differs from `before`.
 nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after);
 // {field: {from: null, to}} for a created record.

@@ -175,8 +175,7 @@ bool EnterpriseImport::write(const Prepared& p) {
   const auto org = context_.me().org_id;
   if (p.existing_id) {
     registry::update_enterprise(context_.db, *p.existing_id, p.record, now);
-    auto changes = audit::diff(p.before, registry::record_json(p.record));
-    if (!changes.empty()) audit::record(context_, {"enterprise", std::to_string(*p.existing_id), "update", org, changes});
+    audit::record_update(context_, "enterprise", *p.existing_id, org, p.before, registry::record_json(p.record));
     return false;
   }
   const auto id = registry::insert_enterprise(context_.db, p.record, org, now);

@@ -103,8 +103,7 @@ bool PolicyImport::write(const Prepared& p) {
   const auto org = p.record.insurer_org_id;
   if (p.existing_id) {
     registry::update_policy(context_.db, *p.existing_id, p.record, now);
-    auto changes = audit::diff(p.before, registry::policy_record_json(p.record));
-    if (!changes.empty()) audit::record(context_, {"policy", std::to_string(*p.existing_id), "update", org, changes});
+    audit::record_update(context_, "policy", *p.existing_id, org, p.before, registry::policy_record_json(p.record));
     return false;
   }
   const auto id = registry::insert_policy(context_.db, p.record, now);

@@ -105,8 +105,8 @@ bool StaffImport::write(const Prepared& p) {
   const auto now = context_.now_text();
   if (p.existing_id) {
     registry::update_staff(context_.db, *p.existing_id, p.record, now);
-    auto changes = audit::diff(p.before, registry::staff_record_json(p.record));
-    if (!changes.empty()) audit::record(context_, {"staff", std::to_string(*p.existing_id), "update", p.record.org_id, changes});
+    audit::record_update(context_, "staff", *p.existing_id, p.record.org_id, p.before,
+                         registry::staff_record_json(p.record));
     return false;
   }
   const auto id = registry::insert_staff(context_.db, p.record, now);

@@ -12,9 +12,6 @@
 
 namespace rw::registry {
 
-// The user's organization and all its descendants.
-std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const accounts::CurrentUser& user);
-
 // A condition on the enterprises table aliased `e`; empty for a platform admin.
 SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user);
 

@@ -91,8 +91,7 @@ http::Response update_enterprise_route(app::Context& context) {
   const auto record = checked_record(context, overlay(before, body, enterprise_keys()), id);
   update_enterprise(context.db, id, record, context.now_text());
   auto after = find_enterprise(context.db, me, id);
-  auto changes = audit::diff(before, record_json(record));
-  if (!changes.empty()) audit::record(context, {"enterprise", std::to_string(id), "update", me.org_id, changes});
+  audit::record_update(context, "enterprise", id, me.org_id, before, record_json(record));
   return app::json_ok(after);
 }
 

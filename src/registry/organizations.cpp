@@ -193,8 +193,7 @@ http::Response update_organization(app::Context& context) {
   if (active == false) context.db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)", {id});
   auto saved = find_organization(context.db, {}, id);
   after.erase("updated_at");
-  auto changes = audit::diff(before, after);
-  if (!changes.empty()) audit::record(context, {"organization", std::to_string(id), "update", id, changes});
+  audit::record_update(context, "organization", id, id, before, after);
   return app::json_ok(saved);
 }
 

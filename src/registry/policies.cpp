@@ -77,8 +77,7 @@ http::Response update_policy_route(app::Context& context) {
   check_writable(context, before);
   const auto record = checked_policy(context, overlay(before, context.body(), policy_keys()), id);
   update_policy(context.db, id, record, context.now_text());
-  auto changes = audit::diff(before, policy_record_json(record));
-  if (!changes.empty()) audit::record(context, {"policy", std::to_string(id), "update", record.insurer_org_id, changes});
+  audit::record_update(context, "policy", id, record.insurer_org_id, before, policy_record_json(record));
   return app::json_ok(find_policy(context, id));
 }
 

@@ -1,5 +1,6 @@
 #include "registry/policy_listing.hpp"
 
+#include "accounts/scope.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
 #include "registry/enterprise_scope.hpp"
@@ -15,7 +16,7 @@ const char* const kCountPolicy = "SELECT COUNT(*) AS n FROM policies p JOIN ente
 
 SqlFilter policy_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
-  const auto own = "p.insurer_org_id IN (" + id_list(subtree_org_ids(db, user)) + ")";
+  const auto own = "p.insurer_org_id IN (" + id_list(accounts::subtree_org_ids(db, user)) + ")";
   if (user.org_type == "insurer") return SqlFilter(own, db::Params{});
   const auto enterprises = enterprise_scope(db, user);
   return SqlFilter(own + " OR (" + enterprises.condition() + ")", enterprises.params());

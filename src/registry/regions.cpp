@@ -106,8 +106,7 @@ http::Response update_region(app::Context& context) {
   if (name) after["name"] = *name;
   context.db.execute("UPDATE regions SET code = ?, name = ?, updated_at = ? WHERE id = ?",
                      {after["code"].get<std::string>(), after["name"].get<std::string>(), context.now_text(), id});
-  auto changes = audit::diff(before, after);
-  if (!changes.empty()) audit::record(context, {"region", std::to_string(id), "update", std::nullopt, changes});
+  audit::record_update(context, "region", id, std::nullopt, before, after);
   return app::json_ok(after);
 }
 

@@ -59,8 +59,7 @@ http::Response update_staff_route(app::Context& context) {
   if (!may_write_staff_of(context.db, context.me(), before["org_id"].get<std::int64_t>())) throw forbidden();
   const auto record = checked_staff(context, overlay(before, context.body(), staff_keys()), id);
   update_staff(context.db, id, record, context.now_text());
-  auto changes = audit::diff(before, staff_record_json(record));
-  if (!changes.empty()) audit::record(context, {"staff", std::to_string(id), "update", record.org_id, changes});
+  audit::record_update(context, "staff", id, record.org_id, before, staff_record_json(record));
   return app::json_ok(find_staff(context, id));
 }
 
