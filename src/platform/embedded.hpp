@@ -12,7 +12,9 @@ struct File {
 
 const std::vector<File>& migrations();
 std::string_view openapi_json();
-// GB/T 4754-2017 classes: data/industries/gb-t-4754-2017.tsv.
-std::string_view industries_tsv();
+// Every file under data/, named by its path there ("industries/gb-t-4754-2017.tsv").
+const std::vector<File>& data_files();
+// The text of data/<relative_path>; throws std::out_of_range when no such file was embedded.
+std::string_view data_file(std::string_view relative_path);
 
 }  // namespace rw::embedded

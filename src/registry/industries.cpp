@@ -44,7 +44,7 @@ IndustryTable::IndustryTable(std::string_view tsv) {
 }
 
 const IndustryTable& IndustryTable::shipped() {
-  static const IndustryTable table(embedded::industries_tsv());
+  static const IndustryTable table(embedded::data_file("industries/gb-t-4754-2017.tsv"));
   return table;
 }
 
