@@ -69,10 +69,13 @@ count web-unit "${v_pass:-0}" "${v_fail:-0}"
 echo "== browser (playwright-core + chromium)"
 e2e_dir=$(mktemp -d)
 db="sqlite://$e2e_dir/e2e.db"
+# The server's clock stands still on a known working day, so dates in the scenarios never depend on
+# the day the suite runs (the browser's clock is set to the same moment).
+echo "2026-06-01T02:00:00Z" >"$e2e_dir/clock"
 build/riskwatch migrate --db "$db" >"$out/e2e-server.log" 2>&1
-build/riskwatch seed-demo --db "$db" >>"$out/e2e-server.log" 2>&1
+build/riskwatch seed-demo --db "$db" --clock-file "$e2e_dir/clock" >>"$out/e2e-server.log" 2>&1
 build/riskwatch serve --db "$db" --listen 127.0.0.1:0 --port-file "$e2e_dir/port" --data-dir "$e2e_dir/data" \
-  --web-dir web/dist >>"$out/e2e-server.log" 2>&1 &
+  --clock-file "$e2e_dir/clock" --web-dir web/dist >>"$out/e2e-server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null; rm -rf "$e2e_dir"' EXIT
 for _ in $(seq 100); do [[ -s "$e2e_dir/port" ]] && break; sleep 0.1; done

@@ -11,10 +11,10 @@ bool CurrentUser::has_role(std::string_view role) const {
 }
 
 std::vector<std::string> permissions_for(const CurrentUser& user) {
-  std::vector<std::string> out = {"profile"};
+  std::vector<std::string> out = {"profile", "calendar:read"};
   const bool enterprise_only = user.roles.size() == 1 && user.has_role("enterprise_user");
   if (!enterprise_only) out.push_back("region:read");
-  if (user.is_platform_admin()) out.push_back("region:write");
+  if (user.is_platform_admin()) out.insert(out.end(), {"region:write", "calendar:write"});
   if (user.has_role("admin") || user.has_role("manager") || user.has_role("reviewer") || user.has_role("viewer"))
     out.push_back("org:read");
   if (user.has_role("admin")) {
@@ -30,6 +30,21 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
   if (leads && (platform || user.org_type == "insurer")) out.push_back("policy:write");
   if (!enterprise_only && user.org_type != "enterprise" && user.org_type != "park") out.push_back("staff:read");
   if (leads && (platform || user.org_type == "insurer" || user.org_type == "agency")) out.push_back("staff:write");
+  // The service catalog is reference data every party reads; the platform keeps it.
+  out.push_back("catalog:read");
+  if (user.is_platform_admin()) out.push_back("catalog:write");
+  // Services: commissions between insurers and agencies; plans agreed by the enterprise; visits made
+  // by agencies (leads schedule, the team does the work) and reviewed by insurers.
+  const bool insurer = user.org_type == "insurer", agency = user.org_type == "agency";
+  if (platform || insurer || agency) out.push_back("commission:read");
+  if (leads && (platform || insurer)) out.push_back("commission:write");
+  if (leads && (platform || agency)) out.push_back("commission:decide");
+  out.insert(out.end(), {"plan:read", "visit:read", "deadline:read"});
+  if ((leads && (platform || insurer || agency)) || (agency && user.has_role("expert"))) out.push_back("plan:write");
+  if (user.has_role("enterprise_user")) out.push_back("plan:agree");
+  if (leads && (platform || agency)) out.push_back("visit:write");
+  if (agency && (leads || user.has_role("expert") || user.has_role("technician"))) out.push_back("visit:work");
+  if ((leads || user.has_role("reviewer")) && (platform || insurer)) out.push_back("visit:review");
   return out;
 }
 

@@ -27,7 +27,11 @@ std::vector<std::int64_t> ids_of(const db::Rows& rows) {
 }  // namespace
 
 std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user) {
-  return ids_of(db.query(kOrgSubtreeIds, {user.org_id}));
+  return org_subtree_ids(db, user.org_id);
+}
+
+std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {
+  return ids_of(db.query(kOrgSubtreeIds, {org_id}));
 }
 
 std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user) {

@@ -22,6 +22,8 @@ bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t
 
 // The same sets as lists, for conditions that use them several times (enterprise visibility).
 std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user);
+// Any organization and its descendants.
+std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user);
 
 }  // namespace rw::accounts

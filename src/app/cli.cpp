@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "accounts/password.hpp"
@@ -14,6 +17,8 @@
 #include "app/demo_data.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/http/server.hpp"
+#include "services/daily_jobs.hpp"
+#include "services/catalog.hpp"
 
 namespace rw::app {
 namespace {
@@ -30,6 +35,7 @@ std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t 
   auto database = db::Database::open(url, pool_size);
   auto result = db::migrate(*database);
   for (const auto& name : result.applied) spdlog::info("applied migration {}", name);
+  services::install_shipped_catalog(*database->acquire());
   return database;
 }
 
@@ -39,10 +45,36 @@ struct ServeOptions {
   std::string data_dir = "var/data";
   std::string web_dir = "web/dist";
   std::string port_file;
+  std::string clock_file;
+  std::int64_t job_interval_seconds = 300;
   std::int64_t session_idle_seconds = 8 * 3600;
   bool secure_cookies = false;
   http::ServerOptions server;
   std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000, grace_ms = 20'000;
+};
+
+// Checks every `interval` whether today's daily jobs still have to run; stops with the server.
+class DailyJobs {
+ public:
+  DailyJobs(db::Database& database, const Clock& clock, std::chrono::seconds interval) {
+    if (interval.count() <= 0) return;
+    thread_ = std::jthread([&database, &clock, interval, this](std::stop_token stop) {
+      std::mutex mutex;
+      std::unique_lock lock(mutex);
+      while (!stop.stop_requested()) {
+        try {
+          services::run_daily_jobs(database, clock);
+        } catch (const std::exception& e) {
+          spdlog::error("daily jobs failed: {}", e.what());
+        }
+        wake_.wait_for(lock, stop, interval, [] { return false; });
+      }
+    });
+  }
+
+ private:
+  std::condition_variable_any wake_;
+  std::jthread thread_;
 };
 
 int serve(ServeOptions& o) {
@@ -57,7 +89,9 @@ int serve(ServeOptions& o) {
   std::filesystem::create_directories(o.data_dir);
   const std::size_t threads = o.server.threads ? o.server.threads : std::max(1u, std::thread::hardware_concurrency());
   auto database = open_database(o.db_url, threads + 2);
-  SystemClock clock;
+  SystemClock system_clock;
+  FileClock file_clock(o.clock_file);
+  const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
   Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name()};
   Api api(*database, clock, settings, o.web_dir);
   if (!o.port_file.empty()) {
@@ -67,6 +101,7 @@ int serve(ServeOptions& o) {
       std::filesystem::rename(temporary, o.port_file);  // readers never see a half-written file
     };
   }
+  DailyJobs jobs(*database, clock, std::chrono::seconds(o.job_interval_seconds));
   http::serve(o.server, [&api](http::Request& request) { return api.handle(request); });
   return 0;
 }
@@ -129,6 +164,11 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--session-idle-seconds", serve_options.session_idle_seconds, "Sign-in session idle expiry")
       ->capture_default_str();
+  serve_cmd->add_option("--clock-file", serve_options.clock_file,
+                        "Read the current time from this file (tests, training); system time when absent");
+  serve_cmd->add_option("--job-interval-seconds", serve_options.job_interval_seconds,
+                        "How often to check for due daily jobs (0: never)")
+      ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
 
   std::string db_url = default_db_url();
@@ -136,6 +176,8 @@ int run_cli(int argc, char** argv) {
   migrate_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
   auto* seed_cmd = app.add_subcommand("seed-demo", "Create the demo city, organizations and users");
   seed_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+  std::string seed_clock_file;
+  seed_cmd->add_option("--clock-file", seed_clock_file, "Date the demo data by the time in this file (tests)");
   std::string username;
   auto* admin_cmd = app.add_subcommand("create-admin", "Create a platform admin; reads the password from stdin");
   admin_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
@@ -152,7 +194,8 @@ int run_cli(int argc, char** argv) {
     }
     if (*seed_cmd) {
       auto database = open_database(db_url, 1);
-      if (seed_demo(*database))
+      const FileClock clock(seed_clock_file);  // the system time when no file is given
+      if (seed_demo(*database, clock))
         std::cout << "demo data created; every demo user's password is " << kDemoPassword << "\n";
       else
         std::cout << "demo data already present\n";

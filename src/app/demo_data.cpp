@@ -5,7 +5,9 @@
 #include "accounts/password.hpp"
 #include "accounts/users.hpp"
 #include "app/demo_registry.hpp"
+#include "app/demo_services.hpp"
 #include "platform/clock.hpp"
+#include "platform/dates.hpp"
 #include "registry/uscc.hpp"
 
 namespace rw::app {
@@ -44,11 +46,11 @@ std::string demo_credit_code(int n) {
 
 }  // namespace
 
-bool seed_demo(db::Database& database) {
+bool seed_demo(db::Database& database, const Clock& clock) {
   auto lease = database.acquire();
   db::Transaction transaction(*lease, true);
   if (!lease->query("SELECT 1 AS one FROM users WHERE username = 'demo-admin'").empty()) return false;
-  Seeder s{*lease, format_utc(SystemClock().now())};
+  Seeder s{*lease, format_utc(clock.now())};
 
   const auto jiangsu = s.region("320000", "江苏省", "province", std::nullopt);
   const auto wuxi = s.region("320200", "无锡市", "city", jiangsu);
@@ -102,7 +104,9 @@ bool seed_demo(db::Database& database) {
   };
   for (const auto& u : users)
     accounts::insert_user(*lease, {u.org, u.username, u.display_name, u.roles, hash, "", ""}, s.now);
-  seed_demo_registry(*lease, {platform, insurer_a, insurer_b, agency_a, agency_b, park, enterprises, streets}, s.now);
+  const DemoOrganizations orgs{platform, insurer_a, insurer_b, agency_a, agency_b, park, enterprises, streets};
+  seed_demo_registry(*lease, orgs, s.now);
+  seed_demo_services(*lease, orgs, china_day(clock.now()), s.now);
   transaction.commit();
   return true;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 
 namespace rw::app {
@@ -7,6 +8,6 @@ constexpr const char* kDemoPassword = "Demo@2026";
 
 // A demo city with regulator, insurers, agencies, a park, 20 enterprises and one user per party.
 // Returns false (and changes nothing) when the demo data is already there.
-bool seed_demo(db::Database& database);
+bool seed_demo(db::Database& database, const Clock& clock);
 
 }  // namespace rw::app

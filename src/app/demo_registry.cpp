@@ -83,12 +83,6 @@ void seed_policies(db::Connection& db, const DemoOrganizations& orgs, const std:
   }
 }
 
-void link_agencies(db::Connection& db, const DemoOrganizations& orgs, const std::vector<std::int64_t>& enterprises) {
-  for (std::size_t i = 0; i < 15 && i < enterprises.size(); ++i)
-    db.execute("INSERT INTO enterprise_agencies (enterprise_id, agency_org_id) VALUES (?, ?)",
-               {enterprises[i], i < 10 ? orgs.agency_a : orgs.agency_b});
-}
-
 std::optional<std::int64_t> user_id(db::Connection& db, const char* username) {
   auto rows = db.query("SELECT id FROM users WHERE username = ?", {std::string(username)});
   if (rows.empty()) return std::nullopt;
@@ -141,7 +135,6 @@ void seed_demo_registry(db::Connection& db, const DemoOrganizations& orgs, const
   std::vector<std::int64_t> enterprises;
   seed_enterprises(db, orgs, now, enterprises);
   seed_policies(db, orgs, enterprises, now);
-  link_agencies(db, orgs, enterprises);
   seed_staff(db, orgs, now);
 }
 

@@ -4,13 +4,21 @@
 #include "accounts/users.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_log.hpp"
+#include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
+#include "notify/notifications.hpp"
 #include "registry/enterprises.hpp"
 #include "registry/industries.hpp"
 #include "registry/organizations.hpp"
 #include "registry/policies.hpp"
 #include "registry/regions.hpp"
 #include "registry/staff.hpp"
+#include "services/commissions.hpp"
+#include "services/deadlines.hpp"
+#include "services/service_plans.hpp"
+#include "services/survey_gaps.hpp"
+#include "services/visits.hpp"
+#include "services/catalog_routes.hpp"
 
 namespace rw::app {
 
@@ -24,6 +32,15 @@ void add_all_routes(Routes& routes) {
   registry::add_enterprise_routes(routes);
   registry::add_policy_routes(routes);
   registry::add_staff_routes(routes);
+  services::add_catalog_routes(routes);
+  calendar::add_calendar_routes(routes);
+  services::add_commission_routes(routes);
+  services::add_plan_routes(routes);
+  services::add_visit_routes(routes);
+  services::add_visit_action_routes(routes);
+  services::add_deadline_routes(routes);
+  services::add_survey_gap_routes(routes);
+  notify::add_routes(routes);
   exchange::add_exchange_routes(routes);
   audit::add_routes(routes);
 }

@@ -3,6 +3,8 @@
 #include "platform/embedded.hpp"
 #include "platform/vocabulary.hpp"
 #include "registry/vocabularies.hpp"
+#include "services/catalog_record.hpp"
+#include "services/workflow_vocabularies.hpp"
 
 namespace rw::app {
 namespace {
@@ -44,6 +46,8 @@ nlohmann::json all_dictionaries() {
                                 {"archive", "归档", "Archive"},
                                 {"restore", "恢复", "Restore"}}).to_json()}};
   body.update(registry::registry_dictionaries());
+  body.update(services::catalog_dictionaries());
+  body.update(services::workflow_dictionaries());
   return body;
 }
 

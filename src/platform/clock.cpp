@@ -2,8 +2,17 @@
 
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 
 namespace rw {
+
+Seconds FileClock::now() const {
+  std::ifstream in(path_);
+  std::string text;
+  Seconds t = 0;
+  if (in >> text && parse_utc(text, t)) return t;
+  return SystemClock().now();
+}
 
 std::string format_utc(Seconds t) {
   std::time_t tt = static_cast<std::time_t>(t);

@@ -33,10 +33,11 @@ std::string format_date(std::chrono::year_month_day date) {
   return out;
 }
 
-std::string china_date(std::int64_t unix_seconds) {
+std::chrono::year_month_day china_day(std::int64_t unix_seconds) {
   constexpr std::int64_t kChinaOffset = 8 * 3600;
-  const std::chrono::sys_days day{std::chrono::floor<std::chrono::days>(std::chrono::seconds(unix_seconds + kChinaOffset))};
-  return format_date(std::chrono::year_month_day(day));
+  return std::chrono::sys_days{std::chrono::floor<std::chrono::days>(std::chrono::seconds(unix_seconds + kChinaOffset))};
 }
+
+std::string china_date(std::int64_t unix_seconds) { return format_date(china_day(unix_seconds)); }
 
 }  // namespace rw

@@ -14,5 +14,6 @@ std::string format_date(std::chrono::year_month_day date);
 // The calendar date in China (UTC+8, no daylight saving) at Unix time `t`: deadlines and policy
 // periods are Chinese dates.
 std::string china_date(std::int64_t unix_seconds);
+std::chrono::year_month_day china_day(std::int64_t unix_seconds);
 
 }  // namespace rw

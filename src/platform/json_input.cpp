@@ -166,6 +166,25 @@ std::optional<double> Fields::optional_number(const std::string& key, double min
   return value;
 }
 
+std::optional<std::int64_t> Fields::optional_integer(const std::string& key, std::int64_t min, std::int64_t max) {
+  if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
+  const auto& v = object_[key];
+  if (!v.is_number_integer()) {
+    wrong_type(key, "整数", "an integer");
+    return std::nullopt;
+  }
+  // Unsigned JSON numbers above INT64_MAX are out of range, not wrapped into negatives.
+  const bool too_big = v.is_number_unsigned() &&
+                       v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  const bool in_range = !too_big && v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max;
+  if (!in_range) {
+    const auto range = std::to_string(min) + " ~ " + std::to_string(max);
+    add_error(key, "out_of_range", "应在 " + range + " 之间", "must be between " + range);
+    return std::nullopt;
+  }
+  return v.get<std::int64_t>();
+}
+
 // Digits after the decimal point in the shortest text that reads back as `value` (30000.123 → 3).
 static int decimals_of(double value) {
   char text[64];
@@ -298,6 +317,12 @@ std::optional<std::string> query_text(const std::map<std::string, std::string>& 
   std::string value = trim(it->second);
   if (value.empty()) return std::nullopt;
   if (utf8_length(value) > max_chars) throw query_error(key, "过长", "is too long");
+  return value;
+}
+
+std::optional<std::string> query_date(const std::map<std::string, std::string>& query, const std::string& key) {
+  auto value = query_text(query, key, 10);
+  if (value && !parse_date(*value)) throw query_error(key, "应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)");
   return value;
 }
 

@@ -38,6 +38,8 @@ class Fields {
   // A YYYY-MM-DD calendar date; null or absent → nullopt.
   std::optional<std::string> optional_date(const std::string& key);
   std::optional<double> optional_number(const std::string& key, double min, double max);
+  // A whole number within [min, max]; null or absent → nullopt.
+  std::optional<std::int64_t> optional_integer(const std::string& key, std::int64_t min, std::int64_t max);
   // A non-negative yuan amount with at most two decimals, returned in fen.
   std::optional<std::int64_t> optional_amount_fen(const std::string& key);
   // A list of distinct non-empty texts.
@@ -71,6 +73,8 @@ Page parse_page(const std::map<std::string, std::string>& query);
 std::optional<std::int64_t> query_id(const std::map<std::string, std::string>& query, const std::string& key);
 std::optional<std::string> query_text(const std::map<std::string, std::string>& query, const std::string& key,
                                       std::size_t max_chars = 100);
+// A YYYY-MM-DD date.
+std::optional<std::string> query_date(const std::map<std::string, std::string>& query, const std::string& key);
 std::optional<bool> query_bool(const std::map<std::string, std::string>& query, const std::string& key);
 std::optional<std::string> query_choice(const std::map<std::string, std::string>& query, const std::string& key,
                                         const std::set<std::string>& allowed);

@@ -14,7 +14,9 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Vocabulary::Vocabulary(std::initializer_list<Label> labels) : labels_(labels) {
+Vocabulary::Vocabulary(std::initializer_list<Label> labels) : Vocabulary(std::vector<Label>(labels)) {}
+
+Vocabulary::Vocabulary(std::vector<Label> labels) : labels_(std::move(labels)) {
   for (const auto& label : labels_) values_.insert(label.value);
 }
 
@@ -33,6 +35,12 @@ std::optional<std::string> Vocabulary::value_of(std::string_view text) const {
 std::string Vocabulary::zh(std::string_view value) const {
   for (const auto& l : labels_)
     if (value == l.value) return l.zh;
+  return std::string(value);
+}
+
+std::string Vocabulary::en(std::string_view value) const {
+  for (const auto& l : labels_)
+    if (value == l.value) return l.en;
   return std::string(value);
 }
 

@@ -21,6 +21,8 @@ struct Label {
 class Vocabulary {
  public:
   Vocabulary(std::initializer_list<Label> labels);
+  // For value sets read from reference data files.
+  explicit Vocabulary(std::vector<Label> labels);
 
   const std::set<std::string>& values() const { return values_; }
   // [{"value", "zh", "en"}, …] in declaration order.
@@ -29,6 +31,7 @@ class Vocabulary {
   std::optional<std::string> value_of(std::string_view text) const;
   // The Chinese label of a value; the value itself when unknown.
   std::string zh(std::string_view value) const;
+  std::string en(std::string_view value) const;
   // "大型、中型、小型、微型": the labels a person may write, for messages and templates.
   std::string zh_list() const;
 

@@ -1,6 +1,7 @@
 #include "registry/enterprise_listing.hpp"
 
 #include "platform/json_input.hpp"
+#include "platform/json_rows.hpp"
 #include "registry/enterprise_record.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "registry/industries.hpp"
@@ -56,8 +57,7 @@ SqlFilter enterprise_filter(db::Connection& db, const accounts::CurrentUser& use
   if (auto insurer = query_id(query, "insurer_id"))
     where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)", *insurer);
   if (auto agency = query_id(query, "agency_id"))
-    where.add("EXISTS (SELECT 1 FROM enterprise_agencies fa WHERE fa.enterprise_id = e.id AND fa.agency_org_id = ?)",
-              *agency);
+    where.add(served_by_agencies(std::to_string(*agency)), db::Params{});
   if (auto tag = query_text(query, "tag", 20)) where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
   if (auto q = query_text(query, "q")) {
     auto pattern = db::like_contains(*q);
@@ -89,7 +89,7 @@ nlohmann::json enterprise_json(const db::Row& row) {
   out["region_name"] = row.text("region_name");
   // An enterprise sitting in a district itself is in that district (not in its parent city).
   out["district_name"] = row.text(row.text("region_level") == "district" ? "region_name" : "district_name");
-  out["park_name"] = row.is_null("park_name") ? nlohmann::json() : nlohmann::json(row.text("park_name"));
+  out["park_name"] = json_text(row, "park_name");
   out["created_by_org_id"] = row.integer("created_by_org_id");
   out["archived"] = row.integer("archived") == 1;
   out["created_at"] = row.text("created_at");

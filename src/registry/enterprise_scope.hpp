@@ -1,7 +1,7 @@
 #pragma once
 // Which enterprises a user may see. An enterprise is visible to the organizations (with their
 // sub-organizations) that registered it, that it is, that host it as a park, that insure it or that
-// serve it as an agency; and to regulators whose jurisdiction contains its region. Everything else
+// serve it as an agency (commissioned to it, until declined, cancelled or withdrawn); and to regulators whose jurisdiction contains its region. Everything else
 // answers 404.
 #include <cstdint>
 #include <vector>
@@ -17,6 +17,12 @@ SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user
 
 // 404 unless the enterprise exists and the user may see it.
 void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id);
+
+// Commission-item statuses in which the agency serves the enterprise, as an SQL list.
+inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel_requested', 'completed')";
+
+// A condition on `e`: one of the agencies (an id list) is commissioned to serve the enterprise.
+std::string served_by_agencies(const std::string& agency_ids);
 
 // "1, 2, 3": ids from the database inlined into SQL, which keeps parameter lists short.
 std::string id_list(const std::vector<std::int64_t>& ids);

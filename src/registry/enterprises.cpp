@@ -19,8 +19,9 @@ nlohmann::json find_enterprise(db::Connection& db, const accounts::CurrentUser& 
   if (rows.empty()) throw not_found();
   auto out = enterprise_json(rows[0]);
   auto agencies = db.query(
-      "SELECT o.id, o.name FROM enterprise_agencies a JOIN organizations o ON o.id = a.agency_org_id "
-      "WHERE a.enterprise_id = ? ORDER BY o.id",
+      "SELECT DISTINCT o.id, o.name FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
+      "JOIN organizations o ON o.id = c.agency_org_id WHERE ci.enterprise_id = ? AND ci.status IN " +
+          std::string(kServingStatuses) + " ORDER BY o.id",
       {id});
   out["agencies"] = nlohmann::json::array();
   for (std::size_t i = 0; i < agencies.size(); ++i)
@@ -109,35 +110,6 @@ http::Response set_archived(app::Context& context, bool archived) {
 http::Response archive_enterprise(app::Context& context) { return set_archived(context, true); }
 http::Response restore_enterprise(app::Context& context) { return set_archived(context, false); }
 
-// PUT /enterprises/{id}/agencies {"agency_org_ids": [...]}: who serves the enterprise until commissions exist.
-http::Response set_agencies(app::Context& context) {
-  const auto& me = context.me();
-  if (!me.is_platform_admin() && me.org_type != "insurer") throw forbidden();
-  accounts::require_permission(me, "enterprise:write");
-  const auto id = context.id();
-  auto before = find_enterprise(context.db, me, id);
-  auto body = context.body();
-  Fields fields(body);
-  const auto agency_ids = fields.optional_ids("agency_org_ids", 20).value_or(std::vector<std::int64_t>{});
-  if (!fields.has("agency_org_ids")) fields.add_error("agency_org_ids", "required", "必填", "is required");
-  fields.finish();
-  if (!agency_ids.empty()) {
-    db::Params params(agency_ids.begin(), agency_ids.end());
-    auto found = context.db.query("SELECT COUNT(*) AS n FROM organizations WHERE type = 'agency' AND active = 1 AND id IN (" +
-                                      placeholders(agency_ids.size()) + ")",
-                                  params)[0].integer("n");
-    if (found != static_cast<std::int64_t>(agency_ids.size()))
-      throw invalid_field("agency_org_ids", "unknown_agency", "包含不存在的服务机构", "contains an unknown agency");
-  }
-  context.db.execute("DELETE FROM enterprise_agencies WHERE enterprise_id = ?", {id});
-  for (auto agency : agency_ids)
-    context.db.execute("INSERT INTO enterprise_agencies (enterprise_id, agency_org_id) VALUES (?, ?)", {id, agency});
-  auto after = find_enterprise(context.db, me, id);
-  audit::record(context, {"enterprise", std::to_string(id), "update", me.org_id,
-                          {{"agencies", {{"from", before["agencies"]}, {"to", after["agencies"]}}}}});
-  return app::json_ok(after);
-}
-
 // GET /enterprises/credit-code-check?code=: for forms that check as the user types.
 http::Response check_credit_code(app::Context& context) {
   accounts::require_permission(context.me(), "enterprise:read");
@@ -157,7 +129,6 @@ void add_enterprise_routes(app::Routes& routes) {
   routes.patch("/enterprises/{id}", update_enterprise_route);
   routes.del("/enterprises/{id}", archive_enterprise);
   routes.post("/enterprises/{id}/restore", restore_enterprise);
-  routes.put("/enterprises/{id}/agencies", set_agencies);
 }
 
 }  // namespace rw::registry

@@ -3,6 +3,7 @@
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
+#include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
 #include "registry/uscc.hpp"
 
@@ -26,7 +27,7 @@ nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> r
   return {{"id", row.integer("id")},
           {"name", row.text("name")},
           {"type", row.text("type")},
-          {"parent_id", row.is_null("parent_id") ? nlohmann::json() : nlohmann::json(row.integer("parent_id"))},
+          {"parent_id", json_integer(row, "parent_id")},
           {"region_ids", std::move(region_ids)},
           {"credit_code", row.text("credit_code")},
           {"contact_phone", row.text("contact_phone")},
@@ -99,7 +100,10 @@ http::Response list_organizations(app::Context& context) {
   accounts::require_permission(me, "org:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
-  SqlFilter where = accounts::read_scope(me, "o.id");
+  // Whoever commissions agencies (POST /commissions) chooses among all of them, not only its own subtree.
+  const bool any_agency = query_choice(query, "type", accounts::kOrgTypes) == "agency" &&
+                          accounts::has_permission(me, "commission:write");
+  SqlFilter where = any_agency ? SqlFilter() : accounts::read_scope(me, "o.id");
   if (auto type = query_choice(query, "type", accounts::kOrgTypes)) where.add("o.type = ?", *type);
   if (auto parent = query_id(query, "parent_id")) where.add("o.parent_id = ?", *parent);
   if (auto active = query_bool(query, "active")) where.add("o.active = ?", std::int64_t{*active ? 1 : 0});

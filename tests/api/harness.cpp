@@ -152,11 +152,18 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
   db_url_ = fresh_database_url();
   const std::string log = dir_ + "/server.log";
   if (run_binary({"migrate", "--db", db_url_}, log) != 0) throw std::runtime_error("migrate failed; see " + log);
-  if (config.seed_demo && run_binary({"seed-demo", "--db", db_url_}, log) != 0)
-    throw std::runtime_error("seed-demo failed; see " + log);
+  std::vector<std::string> clock_args;
+  if (!config.clock.empty()) {
+    set_clock(config.clock);
+    clock_args = {"--clock-file", dir_ + "/clock"};
+  }
+  std::vector<std::string> seed = {"seed-demo", "--db", db_url_};
+  seed.insert(seed.end(), clock_args.begin(), clock_args.end());
+  if (config.seed_demo && run_binary(seed, log) != 0) throw std::runtime_error("seed-demo failed; see " + log);
   const std::string port_file = dir_ + "/port";
   std::vector<std::string> args = {RISKWATCH_BINARY, "serve", "--db", db_url_, "--listen", "127.0.0.1:0",
                                    "--data-dir", dir_ + "/data", "--web-dir", dir_ + "/web", "--port-file", port_file};
+  args.insert(args.end(), clock_args.begin(), clock_args.end());
   for (const auto& a : config.extra_args) args.push_back(a);
   pid_ = fork();
   if (pid_ == 0) {
@@ -177,6 +184,12 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
     else std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   if (port_ == 0) throw std::runtime_error("server did not start; see " + log);
+}
+
+void ServerProcess::set_clock(const std::string& utc) {
+  const auto path = dir_ + "/clock";
+  std::ofstream(path + ".tmp") << utc << "\n";
+  std::filesystem::rename(path + ".tmp", path);  // the server never reads a half-written time
 }
 
 ServerProcess::~ServerProcess() {

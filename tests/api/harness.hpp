@@ -42,6 +42,9 @@ class RawConnection {
 struct ServerConfig {
   std::vector<std::string> extra_args;
   bool seed_demo = true;
+  // When set ("2026-06-01T02:00:00Z"), the server and the demo data read the time from a file that
+  // set_clock() moves; otherwise they use the system time.
+  std::string clock;
 };
 
 class ServerProcess {
@@ -53,6 +56,8 @@ class ServerProcess {
   const std::string& dir() const { return dir_; }
   // Sends SIGTERM and waits; returns the exit status (or -1 if killed by a signal).
   int terminate();
+  // Moves the clock of a server started with ServerConfig::clock.
+  void set_clock(const std::string& utc);
   void send_sigterm();
   int wait_exit(int timeout_ms);
 

@@ -16,8 +16,9 @@
 namespace rw::testing {
 
 // The 20 demo enterprises in seeding order. Enterprise i: street i % 4 (崇安寺, 通江 in 梁溪区; 旺庄, 硕放
-// in 新吴区); insured by insurer A when i < 12 and by insurer B when 8 <= i < 16; served by agency A when
-// i < 10 and by agency B when 10 <= i < 15; in the park when i >= 15.
+// in 新吴区); insured by insurer A when i < 12 and by insurer B when 8 <= i < 16; commissioned to agency A
+// when i < 10 (it declined 9) and to agency B when 10 <= i < 15 (src/app/demo_services.cpp); in the park
+// when i >= 15.
 inline const std::vector<std::string> kDemoShortNames = {
     "恒达化工", "华润印染", "锡能电镀",     "太湖精密铸造", "江南涂料", "新材表面处理", "宏远制药",
     "东方纺织", "利民食品", "金属热处理",   "蓝天包装印刷", "富源塑料", "明光电子",     "长江钢管",

@@ -96,3 +96,20 @@ TEST(Fields, DatesNumbersAndTextLists) {
   EXPECT_EQ(codes, (std::vector<std::string>{"bad_d:invalid_date", "far:out_of_range", "bad_l:invalid_item",
                                              "long_l:invalid_item"}));
 }
+
+TEST(Fields, IntegersAreWholeAndInRange) {
+  nlohmann::json body = {{"days", 5},         {"zero", 0},      {"negative", -1},
+                         {"fraction", 2.5},   {"text", "3"},    {"huge", 18446744073709551615ULL}};
+  rw::Fields fields(body);
+  EXPECT_EQ(fields.optional_integer("days", 0, 60), 5);
+  EXPECT_EQ(fields.optional_integer("zero", 0, 60), 0);
+  EXPECT_EQ(fields.optional_integer("absent", 0, 60), std::nullopt);
+  EXPECT_EQ(fields.optional_integer("negative", 0, 60), std::nullopt);
+  EXPECT_EQ(fields.optional_integer("fraction", 0, 60), std::nullopt);
+  EXPECT_EQ(fields.optional_integer("text", 0, 60), std::nullopt);
+  EXPECT_EQ(fields.optional_integer("huge", -5, 60), std::nullopt);
+  std::vector<std::string> codes;
+  for (const auto& e : fields.errors()) codes.push_back(e.field + ":" + e.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"negative:out_of_range", "fraction:wrong_type", "text:wrong_type",
+                                             "huge:out_of_range"}));
+}

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { commissionScenarios } from './commissions.mjs'
+import { visitScenarios } from './visits.mjs'
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '')
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'riskwatch-e2e-screenshots')
@@ -444,9 +446,120 @@ const scenarios = [
     },
   },
   {
+    name: 'service catalog: 无锡 types with their upload deadline; the admin\'s edit makes version 2 and keeps version 1',
+    async run(page) {
+      await signedIn(page, 'demo-admin')
+      expectMenu(await menuText(page), ['服务管理', '服务目录'], [])
+      await byTest(page, 'menu-service-catalog').click()
+      const table = byTest(page, 'catalog-table')
+      await table.locator('.el-table__row').first().waitFor()
+      const listed = () => page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/service-types' && r.request().method() === 'GET')
+      let answered = listed()
+      await byTest(page, 'catalog-source').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '无锡环责险' }).click()
+      await answered
+      await page.waitForFunction(() => document.querySelector('[data-test="catalog-total"]')?.textContent?.includes('17'))
+      const rows = await tableRows(page, 'catalog-table')
+      assert(rows.length === 17 && rows.every((row) => row.includes('无锡环责险')), `the 无锡 filter shows: ${rows.join(' | ')}`)
+      const assessment = table.locator('.el-table__row', { hasText: '环责险风险评估' })
+      const text = (await assessment.textContent()) ?? ''
+      for (const expected of ['排查服务类', '现场服务结束后 5 个工作日内', '至少 2 人']) assert(text.includes(expected), `环责险风险评估 lacks ${expected}: ${text}`)
+      await shot(page, '11-catalog-wuxi')
+
+      await assessment.locator('.name').click()
+      const drawer = byTest(page, 'catalog-detail')
+      await byTest(page, 'catalog-upload-rule').waitFor()
+      const rule = (await byTest(page, 'catalog-upload-rule').textContent()) ?? ''
+      assert(rule.includes('5 个工作日内'), `the drawer's upload rule is "${rule}"`)
+      const details = (await drawer.textContent()) ?? ''
+      for (const expected of ['服务报告', '企业签字确认', 'wuxi §9(一)', 'wuxi att.1 一(一)7']) assert(details.includes(expected), `the drawer lacks ${expected}`)
+      await page.waitForTimeout(400)
+      await shot(page, '11-catalog-detail')
+      await page.keyboard.press('Escape')
+      await drawer.locator('.el-drawer').waitFor({ state: 'hidden' })
+
+      // 大气污染治理专项培训: one week after the visit (5 working days); the edit moves it to 4 (or back to 5 on a rerun)
+      const air = table.locator('.el-table__row', { hasText: '大气污染治理专项培训' })
+      const before = (await air.textContent()) ?? ''
+      const version = Number(/v(\d+)/.exec(before)?.[1])
+      const days = before.includes('5 个工作日内') ? '4' : '5'
+      await air.locator('[data-test="catalog-edit"]').click()
+      await dialogOpen(page, 'catalog-dialog')
+      await input(page, 'catalog-upload-days').fill(days)
+      await input(page, 'catalog-upload-days').blur()
+      await shot(page, '11-catalog-edit')
+      const patched = page.waitForResponse((r) => /\/api\/v1\/service-types\/\d+$/.test(new URL(r.url()).pathname) && r.request().method() === 'PATCH')
+      answered = listed()
+      await byTest(page, 'catalog-save').click()
+      const response = await patched
+      assert(response.status() === 200, `the edit answered ${response.status()}`)
+      const body = JSON.parse(response.request().postData() ?? '{}')
+      assert(String(Object.keys(body)) === 'upload_working_days', `the edit sends ${Object.keys(body).join(', ')}`)
+      await answered
+      await page.waitForFunction(
+        ([days, version]) =>
+          [...document.querySelectorAll('[data-test="catalog-table"] .el-table__row')].some(
+            (row) => row.textContent?.includes('大气污染治理专项培训') && row.textContent.includes(`${days} 个工作日内`) && row.textContent.includes(`v${version}`),
+          ),
+        [days, version + 1],
+      )
+
+      await air.locator('.name').click()
+      const versions = byTest(page, 'catalog-versions')
+      await page.waitForFunction((count) => document.querySelectorAll('[data-test="catalog-versions"] .el-table__row').length === count, version + 1)
+      assert(((await versions.textContent()) ?? '').includes('系统预置'), 'version 1 is not listed as shipped')
+      // version 1 still has the seed's one week
+      await versions.locator('.el-table__row', { hasText: 'v1' }).locator('button').click()
+      await byTest(page, 'catalog-older-version').waitFor()
+      const first = (await byTest(page, 'catalog-upload-rule').textContent()) ?? ''
+      assert(first.includes('5 个工作日内'), `version 1's upload rule is "${first}"`)
+      await page.waitForTimeout(400)
+      await shot(page, '11-catalog-versions')
+    },
+  },
+  {
+    name: 'working-day calendar: 2026 shows 02-14 as a 调休 working day and 02-17 off; 2026-09-30 + 5 working days is 10-13',
+    async run(page) {
+      await signedIn(page, 'demo-admin')
+      expectMenu(await menuText(page), ['系统管理', '工作日历'], [])
+      await byTest(page, 'menu-calendar').click()
+      await byTest(page, 'calendar-year-2026').click()
+      await page.waitForFunction(() => document.querySelector('[data-test="calendar-source"]')?.textContent?.includes('2026年'))
+      const source = (await byTest(page, 'calendar-source').textContent()) ?? ''
+      for (const expected of ['官方文件', '国办发明电〔2025〕7号', '全年工作日 248 天']) assert(source.includes(expected), `the source line lacks ${expected}: ${source}`)
+      // 春节 2026: off Sun 02-15 … Mon 02-23, worked Sat 02-14 (调休)
+      const workday = byTest(page, 'day-2026-02-14')
+      assert((await workday.getAttribute('class'))?.includes('is-workday'), `02-14 is marked ${await workday.getAttribute('class')}`)
+      assert(((await workday.textContent()) ?? '').includes('班'), '02-14 has no 班 mark')
+      const holiday = byTest(page, 'day-2026-02-17')
+      assert((await holiday.getAttribute('class'))?.includes('is-holiday'), `02-17 is marked ${await holiday.getAttribute('class')}`)
+      assert(((await holiday.textContent()) ?? '').includes('休'), '02-17 has no 休 mark')
+      assert((await holiday.getAttribute('title')) === '春节', `02-17 is titled ${await holiday.getAttribute('title')}`)
+      await shot(page, '12-calendar-2026')
+
+      // off Thu 10-01 … Wed 10-07: Thu 10-08, Fri 10-09, Sat 10-10 (调休), Mon 10-12, Tue 10-13
+      await input(page, 'calc-from').fill('2026-09-30')
+      await page.keyboard.press('Enter')
+      await input(page, 'calc-days').fill('5')
+      await input(page, 'calc-days').blur()
+      const answered = page.waitForResponse((r) => {
+        const url = new URL(r.url())
+        return url.pathname === '/api/v1/calendar/add-working-days' && url.searchParams.get('from') === '2026-09-30' && url.searchParams.get('days') === '5'
+      })
+      await byTest(page, 'calc-add').click()
+      await answered
+      await page.waitForFunction(() => document.querySelector('[data-test="calc-add-result"]')?.textContent?.includes('2026-10-13'))
+      const result = (await byTest(page, 'calc-add-result').textContent()) ?? ''
+      assert(result.includes('第 5 个工作日是 2026-10-13（周二）'), `the calculator says "${result}"`)
+      await byTest(page, 'calendar-calculator').scrollIntoViewIfNeeded()
+      await shot(page, '12-calendar-calculator')
+    },
+  },
+  {
     name: 'field app: expert signs in on a phone and sees the home screen',
     viewport: PHONE_VIEWPORT,
     async run(page) {
+      await page.clock.setFixedTime(new Date('2026-06-01T10:00:00+08:00'))
       await page.goto(`${BASE_URL}/field/`)
       await page.waitForURL(/\/field\/login/)
       await input(page, 'field-username').fill('demo-expert')
@@ -454,12 +567,16 @@ const scenarios = [
       await byTest(page, 'field-submit').click()
       await byTest(page, 'field-home').waitFor()
       assert(new URL(page.url()).pathname === '/field/', `unexpected field URL ${page.url()}`)
+      // 我的服务: demo data has a visit confirmed for today with 陈专家
+      await byTest(page, 'field-tasks').locator('[data-test="field-visit"]').first().waitFor()
       const tasks = (await byTest(page, 'field-tasks').textContent()) ?? ''
-      assert(tasks.includes('暂无走访任务'), `today's tasks do not say there are no visits: "${tasks}"`)
+      assert(tasks.includes('无锡市华润印染有限公司'), `today's visits do not show 华润印染: "${tasks}"`)
       assert(((await byTest(page, 'field-org').textContent()) ?? '').trim().length > 2, 'no organization shown')
       await shot(page, '5-field-home')
     },
   },
+  ...commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen, tableRows, BASE_URL }),
+  ...visitScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, tableRows, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
 ]
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'riskwatch-e2e-profile-'))
@@ -476,7 +593,8 @@ context.setDefaultTimeout(15_000)
 let passed = 0
 let failed = 0
 try {
-  for (const scenario of scenarios) {
+  // E2E_ONLY=text runs only the scenarios whose name contains it (while working on them)
+  for (const scenario of scenarios.filter((s) => !process.env.E2E_ONLY || s.name.includes(process.env.E2E_ONLY))) {
     // every scenario starts signed out, in the default language
     await context.clearCookies()
     const page = await context.newPage()

@@ -15,8 +15,6 @@ export const updateEnterprise = (id: number, patch: EnterpriseUpdate) =>
 /** Soft delete: the enterprise moves to the archive and can be restored. */
 export const archiveEnterprise = (id: number) => http.delete(`/enterprises/${id}`)
 export const restoreEnterprise = (id: number) => http.post<Enterprise>(`/enterprises/${id}/restore`)
-export const setEnterpriseAgencies = (id: number, agencyOrgIds: number[]) =>
-  http.put<Enterprise>(`/enterprises/${id}/agencies`, { agency_org_ids: agencyOrgIds })
 /** Whether a credit code is well formed and already registered; for checking while typing (silent). */
 export const checkCreditCode = (code: string) =>
   http.get<CreditCodeCheck>('/enterprises/credit-code-check', { code }, { silent: true })

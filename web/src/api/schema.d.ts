@@ -353,6 +353,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作日历年份 / Calendar years
+         * @description 有数据的年份：随软件发布的官方安排（国务院办公厅通知）或管理员上传的更正。/ The years with data: shipped official arrangements (State Council General Office notices) or corrections uploaded by an admin.
+         */
+        get: operations["listCalendarYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/add-working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 加工作日 / Add working days
+         * @description 起始日之后的第一个工作日为第 1 天；0 天即起始日本身。无数据的年份按周一至周五计算，并返回 fallback: true。/ The first working day after `from` is day 1; 0 days gives `from` itself. Years without data count Monday–Friday, and the answer says `fallback: true`.
+         */
+        get: operations["addWorkingDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/working-days-between": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 两日间工作日数 / Working days between two dates
+         * @description (from, to] 区间的工作日数：不含 from，含 to；to 早于 from 时为负数。/ Working days in (from, to]: `from` exclusive, `to` inclusive; negative when `to` is before `from`.
+         */
+        get: operations["workingDaysBetween"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份 / Year (2000–2100). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * 某年的工作日历 / A year's calendar
+         * @description 管理员上传的更正优先于随软件发布的文件；都没有时 source 为 fallback，按周一至周五计算。/ An admin's upload overrides the shipped file; with neither, `source` is `fallback` and Monday–Friday count.
+         */
+        get: operations["getCalendarYear"];
+        /**
+         * 上传更正的年份 / Upload a corrected year
+         * @description 仅平台管理员；整年替换并覆盖随软件发布的文件。日期须为该年的有效日期，不得重复，调休上班日须为周六或周日且不能同时为放假日。请求体上限 64 KB。/ Platform admins only; replaces the whole year and overrides the shipped file. Dates must be real days of that year, listed once; an adjusted working day must be a Saturday or Sunday and not also a holiday. Bodies are capped at 64 KB.
+         */
+        put: operations["putCalendarYear"];
+        post?: never;
+        /**
+         * 删除上传，恢复官方文件 / Remove the upload
+         * @description 仅平台管理员；之后该年回到随软件发布的文件（没有则按周一至周五）。该年没有上传时 404。/ Platform admins only; the year goes back to the shipped file (or Monday–Friday). 404 when the year has no upload.
+         */
+        delete: operations["deleteCalendarYear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enterprises": {
         parameters: {
             query?: never;
@@ -459,26 +550,6 @@ export interface paths {
          * @description 从归档中恢复 / Bring back from the archive.
          */
         post: operations["restoreEnterprise"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/enterprises/{id}/agencies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * 设置服务机构 / Set serving agencies
-         * @description 平台管理员或保险机构；委托功能上线前的临时关联。/ Platform admins or insurers; interim link until commissions exist.
-         */
-        put: operations["setEnterpriseAgencies"];
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -645,6 +716,774 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/service-classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务大类 / List service classes
+         * @description 需要 catalog:read（所有登录用户）。按目录顺序。/ Requires catalog:read (every signed-in user). In catalog order.
+         */
+        get: operations["listServiceClasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务类型列表 / List service types
+         * @description 需要 catalog:read（所有登录用户）。每个类型显示其当前版本。/ Requires catalog:read (every signed-in user). Each type as its current version.
+         */
+        get: operations["listServiceTypes"];
+        put?: never;
+        /**
+         * 新增服务类型 / Create service type
+         * @description 需要 catalog:write（平台管理员）。代码重复 409 duplicate_service_type_code。/ Requires catalog:write (platform admins). A code used twice: 409 duplicate_service_type_code.
+         */
+        post: operations["createServiceType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务类型详情 / Get service type
+         * @description 当前版本及全部版本列表（新的在前）。/ The current version and the list of all versions, newest first.
+         */
+        get: operations["getServiceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改服务类型 / Update service type
+         * @description 需要 catalog:write（平台管理员）。修改任一规则字段会新增一个版本，旧版本不变，已按旧版本开展的服务沿用旧规则；只修改 active 或 class_code 不产生新版本。代码不能修改（422 not_editable）。/ Requires catalog:write. A change of any rule field adds a version and leaves the old ones as they were, so services made earlier keep their rules; changing only active or class_code makes no version. The code cannot change (422 not_editable).
+         */
+        patch: operations["updateServiceType"];
+        trace?: never;
+    };
+    "/service-types/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务类型的某一版本 / Get one version of a service type
+         * @description 该版本的全部规则，即按此版本开展的服务所用的规则。/ The rules of that version, as services made with it keep them.
+         */
+        get: operations["getServiceTypeVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 委托列表 / List commissions
+         * @description 需要 commission:read。保险机构看其发出的委托，服务机构看其收到的委托（各含下级机构），平台管理员看全部；新委托在前。/ Requires commission:read. Insurers see the commissions they sent, agencies those they received (each with sub-organizations), platform admins all; newest first.
+         */
+        get: operations["listCommissions"];
+        put?: never;
+        /**
+         * 新建委托 / Create commission
+         * @description 需要 commission:write（保险机构或平台管理员的管理员、经理）。每家企业须有该保险机构今天（北京时间）在保的保单，且没有该保险机构进行中（待确认、已接受、申请取消）的委托。企业逐一以 pending 状态加入；通知服务机构的管理员和经理。字段错误代码：required、unknown_insurer、unknown_agency、unknown_service_type、not_insured、already_commissioned。/ Requires commission:write. Each enterprise needs a policy of the insurer in force today (China time) and no open (pending, accepted, cancel_requested) commission of the insurer. Items start pending; the agency's admins and managers are notified. Field error codes: required, unknown_insurer, unknown_agency, unknown_service_type, not_insured, already_commissioned.
+         */
+        post: operations["createCommission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 委托详情 / Get commission
+         * @description 需要 commission:read；含全部企业（按企业名称）。范围同列表，范围外 404。/ Requires commission:read; with every item (by enterprise name). Scoped like the list; outside scope 404.
+         */
+        get: operations["getCommission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 委托企业列表 / List commission items
+         * @description 需要 commission:read。服务机构的待办（status=pending）、保险机构的跟踪。范围同委托列表。/ Requires commission:read. The agency's inbox (status=pending) and the insurer's follow-up; scoped like commissions.
+         */
+        get: operations["listCommissionItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 委托企业详情 / Get commission item
+         * @description 需要 commission:read；含状态历史。/ Requires commission:read; with the status history.
+         */
+        get: operations["getCommissionItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接受委托 / Accept
+         * @description 服务机构（commission:decide）：待确认 → 已接受；现场服务期限为 60 日后（遇节假日顺延），并开启期限跟踪。/ The agency (commission:decide): pending → accepted; the on-site service is due 60 days later (moved to the next working day), and the deadline is tracked. 当前状态不允许时 409 invalid_transition；不是该委托的一方 403。/ A status that does not allow it: 409 invalid_transition; not a party of the commission: 403.
+         */
+        post: operations["acceptCommissionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 拒绝委托 / Decline
+         * @description 服务机构（commission:decide）：待确认 → 已拒绝，原因必填；通知保险机构。企业可再次委托。/ The agency (commission:decide): pending → declined, with a reason; the insurer is notified. The enterprise may be commissioned again. 当前状态不允许时 409 invalid_transition；不是该委托的一方 403。/ A status that does not allow it: 409 invalid_transition; not a party of the commission: 403.
+         */
+        post: operations["declineCommissionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}/request-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请取消 / Request cancellation
+         * @description 服务机构（commission:decide）：企业信息有误时，待确认 → 申请取消，原因必填；通知保险机构。/ The agency (commission:decide), when the enterprise data is wrong: pending → cancel_requested, with a reason; the insurer is notified. 当前状态不允许时 409 invalid_transition；不是该委托的一方 403。/ A status that does not allow it: 409 invalid_transition; not a party of the commission: 403.
+         */
+        post: operations["requestCommissionItemCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}/approve-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 同意取消 / Approve cancellation
+         * @description 保险机构（commission:write）：申请取消 → 已取消。/ The insurer (commission:write): cancel_requested → cancelled. 当前状态不允许时 409 invalid_transition；不是该委托的一方 403。/ A status that does not allow it: 409 invalid_transition; not a party of the commission: 403.
+         */
+        post: operations["approveCommissionItemCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}/reject-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 驳回取消申请 / Reject cancellation
+         * @description 保险机构（commission:write）：申请取消 → 待确认，原因必填。/ The insurer (commission:write): cancel_requested → pending, with a reason. 当前状态不允许时 409 invalid_transition；不是该委托的一方 403。/ A status that does not allow it: 409 invalid_transition; not a party of the commission: 403.
+         */
+        post: operations["rejectCommissionItemCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commission-items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回委托 / Withdraw
+         * @description 保险机构（commission:write）：待确认 → 已撤回；已接受的只有现场服务逾期后才能撤回（否则 409 not_overdue），原因必填，之后可改委托其他机构（无锡指引第十五条（二））。/ The insurer (commission:write): pending → withdrawn; an accepted item only once its on-site service is overdue (else 409 not_overdue), with a reason, so that another agency may be commissioned (wuxi §15(二)). 当前状态不允许时 409 invalid_transition；不是该委托的一方 403。/ A status that does not allow it: 409 invalid_transition; not a party of the commission: 403.
+         */
+        post: operations["withdrawCommissionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务方案列表 / List service plans
+         * @description 需要 plan:read。方案的服务机构、保险机构（含下级）、企业本身与辖区监管部门可见。/ Requires plan:read. Seen by the plan's agency and insurer (with sub-organizations), the enterprise itself and regulators of its region.
+         */
+        get: operations["listServicePlans"];
+        put?: never;
+        /**
+         * 新建服务方案 / Create service plan
+         * @description 需要 plan:write；编写人须是方案的服务机构或保险机构（否则 422 not_a_party）。同一企业、年度、服务机构只能有一份（409 duplicate_plan）。新方案为草稿。字段错误代码：required、unknown_enterprise、unknown_agency、unknown_insurer、unknown_policy、unknown_staff、unknown_service_type、invalid_items、invalid_training_plan、not_a_party。/ Requires plan:write; the writer must be the plan's agency or insurer (else 422 not_a_party). One plan per enterprise, year and agency (409 duplicate_plan). A new plan is a draft.
+         */
+        post: operations["createServicePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务方案详情 / Get service plan
+         * @description 需要 plan:read；含状态历史。/ Requires plan:read; with the status history.
+         */
+        get: operations["getServicePlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改服务方案 / Update service plan
+         * @description 需要 plan:write，方案的服务机构或保险机构；只有草稿或被退回的方案可改（否则 409 plan_not_editable）。/ Requires plan:write, by the plan's agency or insurer; only a draft or returned plan changes (else 409 plan_not_editable).
+         */
+        patch: operations["updateServicePlan"];
+        trace?: never;
+    };
+    "/service-plans/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交企业确认 / Propose to the enterprise
+         * @description 编写方（plan:write 的服务机构或保险机构）：草稿或被退回 → 待企业确认；通知企业用户。/ The writer (agency or insurer with plan:write): draft or returned → proposed; the enterprise's users are notified. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["proposeServicePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-plans/{id}/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业同意 / Agree
+         * @description 企业用户（plan:agree）：待企业确认 → 企业已同意；通知编写方。/ The enterprise's users (plan:agree): proposed → agreed; the writer is notified. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["agreeServicePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-plans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业退回 / Return
+         * @description 企业用户（plan:agree）：待企业确认 → 企业退回，意见（reason）必填；通知编写方。/ The enterprise's users (plan:agree): proposed → returned, with comments in reason; the writer is notified. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["returnServicePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-plans/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新修订 / Reopen
+         * @description 编写方：企业已同意 → 草稿，原因必填（方案需修订）。/ The writer: agreed → draft, with a reason (the plan is revised). 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["reopenServicePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务列表 / List visits
+         * @description 需要 visit:read。服务机构看本机构（含下级）的服务；其他用户看其可见企业的服务。按计划日期排序。/ Requires visit:read. Agencies see their own (and sub-organizations') visits; others the visits to enterprises they may see. By planned date.
+         */
+        get: operations["listVisits"];
+        put?: never;
+        /**
+         * 安排服务 / Create visit
+         * @description 需要 visit:write（服务机构或平台管理员的管理员、经理）；新服务为已计划，若有该企业已接受的委托则关联。字段错误代码：required、unknown_agency、unknown_enterprise、unknown_service_type、unknown_plan、unknown_staff、leader_not_in_team、not_whole_days。人员配置与时长规则（无锡指引第十五条（三）、附件1）不满足时 422 visit_rules_unmet，errors 与 unmet_rules 列出全部未满足规则。/ Requires visit:write; a new visit is planned and linked to the enterprise's accepted commission item, if any. Staffing and duration rules (wuxi §15(三), att.1): when unmet, 422 visit_rules_unmet listing every rule in errors and unmet_rules.
+         */
+        post: operations["createVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/team-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 校验服务安排 / Check a planned visit
+         * @description 需要 visit:write。按新建服务校验但不保存：规则未满足时返回 200 与 satisfied=false；字段错误仍为 422。/ Requires visit:write. Checks the body as a new visit without saving: unmet rules give 200 with satisfied=false; field errors are still 422.
+         */
+        post: operations["checkVisitTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/team-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可派人员 / Team suggestions
+         * @description 需要 visit:write。服务机构（含下级）在职、未排除、考评非不合格的人员，考评、专家、职称高者在前，并标出当天是否已有其他服务；机构不在本人范围内时 404。/ Requires visit:write. The agency's active, not excluded, not unqualified staff, best graded, experts and senior titles first, marked busy when on another visit that day; an agency outside the user's scope: 404.
+         */
+        get: operations["suggestVisitTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务详情 / Get visit
+         * @description 需要 visit:read；含状态历史。/ Requires visit:read; with the status history.
+         */
+        get: operations["getVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改安排 / Update visit
+         * @description 需要 visit:write，服务的服务机构；只有已计划或已确认的服务可改（否则 409 visit_not_editable）。人员配置与时长规则（无锡指引第十五条（三）、附件1）不满足时 422 visit_rules_unmet，errors 与 unmet_rules 列出全部未满足规则。/ Requires visit:write, by the visit's agency; only a planned or confirmed visit changes (else 409 visit_not_editable). Staffing and duration rules (wuxi §15(三), att.1): when unmet, 422 visit_rules_unmet listing every rule in errors and unmet_rules.
+         */
+        patch: operations["updateVisit"];
+        trace?: never;
+    };
+    "/visits/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认预约 / Confirm
+         * @description 企业用户或服务机构：已计划 → 已与企业确认。/ The enterprise's users or the agency: planned → confirmed. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["confirmVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始服务 / Start
+         * @description 小组成员（visit:work）或服务机构：已计划或已确认 → 服务中。/ A team member (visit:work) or the agency: planned or confirmed → in_progress. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["startVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 完成服务 / Finish
+         * @description 小组成员或服务机构：服务中 → 已完成；按各服务类型开启资料上传期限；现场服务完成所响应的委托。/ A team member or the agency: in_progress → done; opens an upload deadline per service type with an upload rule; an on-site visit completes the commission item it answers. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["finishVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/could-not-enter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 无法入场 / Could not enter
+         * @description 小组成员或服务机构：已计划、已确认或服务中 → 无法入场，原因必填（other 时说明必填）；通知委托的保险机构（无锡附件1 一(一)2.）。/ A team member or the agency: planned, confirmed or in_progress → could_not_enter with a reason (and a note for other); the commissioning insurer is notified (wuxi att.1). 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["visitCouldNotEnter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消服务 / Cancel
+         * @description 服务机构（visit:write）：已计划或已确认 → 已取消，原因必填。/ The agency (visit:write): planned or confirmed → cancelled, with a reason. 当前状态不允许时 409 invalid_transition；无权操作 403。/ A status that does not allow it: 409 invalid_transition; not allowed: 403.
+         */
+        post: operations["cancelVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/data-uploaded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 资料已上传 / Data uploaded
+         * @description 小组成员或服务机构：已完成且未上传的服务标记资料已上传（否则 409 upload_not_expected），关闭上传期限；有委托时开启保险机构 10 个工作日的审核期限并通知审核人（无锡附件1 一(一)7）。/ A team member or the agency marks a done visit's data uploaded (else 409 upload_not_expected), meeting the upload deadline; for a commissioned visit the insurer's 10-working-day review starts and its reviewers are notified (wuxi att.1).
+         */
+        post: operations["markVisitDataUploaded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/reviewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核完成 / Reviewed
+         * @description 委托的保险机构（visit:review）或平台管理员：资料已上传且未审核的服务标记已审核（否则 409 review_not_expected），关闭审核期限。/ The commissioning insurer (visit:review) or a platform admin marks uploaded data reviewed (else 409 review_not_expected), meeting the review deadline.
+         */
+        post: operations["markVisitReviewed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 期限列表 / List deadlines
+         * @description 需要 deadline:read。负责机构、跟踪机构（含下级）、企业本身与辖区监管部门可见；按期限日期排序。/ Requires deadline:read. Seen by the responsible and watching organizations (with sub-organizations), the enterprise itself and regulators of its region; by due date.
+         */
+        get: operations["listDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/deadline-sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即检查逾期 / Run the deadline sweep
+         * @description 仅平台管理员。与每日任务相同：将已过期的未完成期限标记逾期并通知负责人（每个期限一次），对 2 个工作日内到期的提醒一次。/ Platform admins only. Same as the daily job: flags open deadlines past due as overdue and notifies the responsible people once per deadline; reminds once when due within 2 working days.
+         */
+        post: operations["runDeadlineSweep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 年度排查缺口 / Survey gaps
+         * @description 需要 visit:read 与 policy:read。指定日期（默认今天）在保、但保险期内尚无已完成的年度现场排查的保单（无锡指引第十五条（一））；范围同保单列表。/ Requires visit:read and policy:read. Policies in force on the day (default today) whose enterprise has no done annual-survey visit within the policy period (wuxi §15(一)); scoped like policies.
+         */
+        get: operations["listSurveyGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的通知 / My notifications
+         * @description 当前用户自己的通知，最新在前，并返回未读总数。/ The signed-in user's own notifications, newest first, with the unread count.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标为已读 / Mark read
+         * @description 只能标记自己的通知，否则 404。/ Only the user's own notifications; others are 404.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 全部已读 / Mark all read
+         * @description 将自己的未读通知全部标为已读。/ Marks all the user's unread notifications read.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/{kind}": {
         parameters: {
             query?: never;
@@ -732,7 +1571,7 @@ export interface components {
             /** @example 422 */
             status: number;
             /**
-             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, too_many_attempts, payload_too_large, internal_error.
+             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, internal_error.
              * @example validation_failed
              */
             code: string;
@@ -750,6 +1589,8 @@ export interface components {
             errors: components["schemas"]["FieldError"][];
             /** @description 导入失败时的完整报告 / The full report when an import is refused. */
             report?: components["schemas"]["ImportReport"];
+            /** @description 服务安排未满足的规则（仅 visit_rules_unmet）/ The rules a visit breaks (visit_rules_unmet only). */
+            unmet_rules?: components["schemas"]["UnmetVisitRule"][];
         };
         /**
          * @description 角色 / Role.
@@ -776,7 +1617,7 @@ export interface components {
          */
         AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore";
         /**
-         * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write. More may be added; clients must ignore unknown ones.
+         * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, calendar:read, calendar:write, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write, catalog:read, catalog:write, commission:read, commission:write, commission:decide, plan:read, plan:write, plan:agree, visit:read, visit:write, visit:work, visit:review, deadline:read. More may be added; clients must ignore unknown ones.
          * @example region:read
          */
         Permission: string;
@@ -1237,6 +2078,15 @@ export interface components {
             safety_engineer_levels: components["schemas"]["DictionaryEntry"][];
             specialties: components["schemas"]["DictionaryEntry"][];
             evaluation_grades: components["schemas"]["DictionaryEntry"][];
+            commission_item_statuses: components["schemas"]["DictionaryEntry"][];
+            plan_statuses: components["schemas"]["DictionaryEntry"][];
+            visit_statuses: components["schemas"]["DictionaryEntry"][];
+            not_entered_reasons: components["schemas"]["DictionaryEntry"][];
+            deadline_kinds: components["schemas"]["DictionaryEntry"][];
+            catalog_sources: components["schemas"]["DictionaryEntry"][];
+            service_insurance_types: components["schemas"]["DictionaryEntry"][];
+            upload_anchors: components["schemas"]["DictionaryEntry"][];
+            deliverable_kinds: components["schemas"]["DictionaryEntry"][];
         } & {
             [key: string]: components["schemas"]["DictionaryEntry"][];
         };
@@ -1575,7 +2425,7 @@ export interface components {
              * @example 2026-11-22T07:13:14Z
              */
             updated_at: string;
-            /** @description 服务机构（仅详情）/ Agencies serving it (detail only). */
+            /** @description 服务机构：有待确认、已接受、申请取消或已完成委托的机构（仅详情）/ Agencies serving it: those with a pending, accepted, cancel-requested or completed commission item (detail only). */
             agencies?: components["schemas"]["OrgName"][];
         };
         /** @description 企业分页 / A page of enterprises. */
@@ -1585,9 +2435,6 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
-        };
-        AgencyLinks: {
-            agency_org_ids: number[];
         };
         CreditCodeCheck: {
             code: string;
@@ -1609,6 +2456,93 @@ export interface components {
         IndustryList: {
             items: components["schemas"]["Industry"][];
             total: number;
+        };
+        /**
+         * @description shipped 随软件发布的官方文件 / the official file shipped; uploaded 管理员上传 / uploaded by an admin; fallback 无数据，按周一至周五 / no data, Monday–Friday.
+         * @enum {string}
+         */
+        CalendarSource: "shipped" | "uploaded" | "fallback";
+        /** @description 一个节日的放假日或调休上班日 / The days off, or the adjusted working days, of one holiday. */
+        CalendarEntry: {
+            /** @example 春节 */
+            name: string;
+            /** @example Spring Festival */
+            name_en?: string;
+            /**
+             * @example [
+             *       "2026-02-14",
+             *       "2026-02-28"
+             *     ]
+             */
+            dates: string[];
+        };
+        /** @description 某年的完整安排 / A year's whole arrangement. */
+        CalendarYearUpload: {
+            /**
+             * @description 可省略；给出时须与地址中的年份一致 / Optional; when given, must match the path.
+             * @example 2026
+             */
+            year?: number;
+            /** @example 国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号） */
+            notice: string;
+            /** @description 放假日（含周末）/ Days off (weekends included). */
+            holidays: components["schemas"]["CalendarEntry"][];
+            /** @description 调休上班的周六、周日 / Saturdays and Sundays worked (调休). */
+            working_days: components["schemas"]["CalendarEntry"][];
+        };
+        /** @description 年份及其数据来源 / A year and where its data comes from. */
+        CalendarYearSummary: {
+            /** @example 2026 */
+            year: number;
+            source: components["schemas"]["CalendarSource"];
+            /** @description 无数据，按周一至周五 / No data: Monday–Friday count. */
+            fallback: boolean;
+            /**
+             * @description 依据的通知；无数据时为空 / The notice it follows; empty without data.
+             * @example 国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号）
+             */
+            notice: string;
+            /** @description 是否有随软件发布的文件（删除上传后恢复为它）/ Whether a shipped file exists (what removing the upload goes back to). */
+            has_shipped: boolean;
+            /**
+             * Format: date-time
+             * @description 上传时间；非上传为 null / When uploaded; null unless uploaded.
+             */
+            updated_at: string | null;
+            /**
+             * @description 上传人 / Who uploaded it.
+             * @example 平台管理员
+             */
+            updated_by: string | null;
+        };
+        /** @description 某年的工作日历 / A year's working-day calendar. */
+        CalendarYear: components["schemas"]["CalendarYearSummary"] & {
+            holidays: components["schemas"]["CalendarEntry"][];
+            working_days: components["schemas"]["CalendarEntry"][];
+            /**
+             * @description 全年工作日数 / Working days in the year.
+             * @example 248
+             */
+            working_day_count: number;
+        };
+        CalendarYearList: {
+            items: components["schemas"]["CalendarYearSummary"][];
+            total: number;
+        };
+        WorkingDayDate: {
+            /**
+             * Format: date
+             * @example 2026-10-13
+             */
+            date: string;
+            /** @description 涉及无数据的年份，按周一至周五计算 / A year without data was counted Monday–Friday. */
+            fallback: boolean;
+        };
+        WorkingDayCount: {
+            /** @example 6 */
+            days: number;
+            /** @description 涉及无数据的年份，按周一至周五计算 / A year without data was counted Monday–Friday. */
+            fallback: boolean;
         };
         /** @description 新建保单 / Create a policy. */
         PolicyCreate: {
@@ -1889,6 +2823,1214 @@ export interface components {
             satisfied: boolean;
             unmet: components["schemas"]["UnmetRule"][];
         };
+        /**
+         * @description 服务目录来源（无锡环责险/成都安责险/徐州第三方/桂林园区托管/自定义）/ Source of a catalog class.
+         * @example wuxi
+         * @enum {string}
+         */
+        CatalogSource: "wuxi" | "chengdu" | "xuzhou" | "guilin" | "custom";
+        /**
+         * @description 业务类别（环责险/安责险/园区托管）/ Line of business.
+         * @example environmental
+         * @enum {string}
+         */
+        ServiceInsuranceType: "environmental" | "work_safety" | "park_hosting";
+        /**
+         * @description 上传期限起算点（现场服务结束/取得备案表）/ What the upload deadline counts from.
+         * @example service_end
+         * @enum {string}
+         */
+        UploadAnchor: "service_end" | "filing_receipt";
+        /**
+         * @description 交付物种类，标签见 /dictionaries 的 deliverable_kinds / Kind of deliverable; labels in deliverable_kinds of /dictionaries.
+         * @example report
+         * @enum {string}
+         */
+        DeliverableKind: "report" | "checklist" | "photos" | "enterprise_signoff" | "satisfaction_survey" | "sign_in_sheet" | "feedback_form" | "filing_receipt" | "screenshots" | "work_document" | "training_materials" | "exam_results" | "service_record" | "hazard_register" | "consulting_opinion" | "monitoring_report" | "rectification_notice" | "archive";
+        /** @description 服务大类 / Service class. */
+        ServiceClass: {
+            /** Format: int64 */
+            id: number;
+            /** @example wuxi.screening */
+            code: string;
+            source: components["schemas"]["CatalogSource"];
+            /** @example 排查服务类 */
+            name_zh: string;
+            name_en: string;
+            /** @example wuxi §8, §9; att.1 一 */
+            reference: string;
+            type_count: number;
+        };
+        ServiceClassList: {
+            items: components["schemas"]["ServiceClass"][];
+        };
+        /** @description 新增服务类型 / Create a service type. */
+        ServiceTypeCreate: {
+            /**
+             * @description 稳定的英文代码，创建后不能修改 / Stable ASCII code; cannot change once created.
+             * @example custom.night_patrol
+             */
+            code: string;
+            /**
+             * @description 服务大类代码 / Class code.
+             * @example wuxi.screening
+             */
+            class_code: string;
+            /** @description 停用的类型不能再用于新的委托、方案和走访 / Inactive types cannot be used for new commissions, plans or visits. */
+            active?: boolean;
+            /** @example 环责险风险评估 */
+            name_zh: string;
+            /** @example Environmental liability risk assessment */
+            name_en?: string;
+            /** @description 服务内容（摘自依据文件）/ What the service is, from the seed document. */
+            description?: string;
+            /**
+             * @description 依据条款 / Where the seed defines it.
+             * @example wuxi §9(一); att.1 一(一)
+             */
+            reference?: string;
+            insurance_type: components["schemas"]["ServiceInsuranceType"];
+            /** @description 在企业现场开展，适用入场人员配置规则 / Done at the enterprise, so the visit staffing rule applies. */
+            on_site?: boolean;
+            /** @description 计为每年一次的现场勘查（无锡指引第十五条（一））/ Counts as the yearly on-site survey (wuxi §15(一)). */
+            annual_survey?: boolean;
+            /** @description 交付物 / Deliverables. */
+            deliverables: components["schemas"]["DeliverableKind"][];
+            /** @description 资料上传期限（工作日）；依据文件未规定时为 null / Upload deadline in working days; null when the seed sets none. */
+            upload_working_days?: number | null;
+            upload_from?: components["schemas"]["UploadAnchor"];
+            /**
+             * @description 上传期限的依据 / Where the upload deadline comes from.
+             * @example wuxi att.1 一(一)7：结束现场服务工作后的5个工作日内上传
+             */
+            upload_basis?: string;
+            /** @description 每次入场最少人数 / Fewest people per visit. */
+            min_people?: number;
+            /** @description 大型企业或特殊需求时最少人数，不少于 min_people / Fewest people for large enterprises and special requests; at least min_people. */
+            min_people_large?: number;
+            /** @description 无论企业风险等级都须有 1 名专家 / An expert is needed whatever the enterprise's risk. */
+            expert_always?: boolean;
+        };
+        /** @description 修改服务类型（只发送要修改的字段）/ Update a service type (send only changed fields). */
+        ServiceTypeUpdate: {
+            /**
+             * @description 稳定的英文代码，创建后不能修改 / Stable ASCII code; cannot change once created.
+             * @example custom.night_patrol
+             */
+            code?: string;
+            /**
+             * @description 服务大类代码 / Class code.
+             * @example wuxi.screening
+             */
+            class_code?: string;
+            /** @description 停用的类型不能再用于新的委托、方案和走访 / Inactive types cannot be used for new commissions, plans or visits. */
+            active?: boolean;
+            /** @example 环责险风险评估 */
+            name_zh?: string;
+            /** @example Environmental liability risk assessment */
+            name_en?: string;
+            /** @description 服务内容（摘自依据文件）/ What the service is, from the seed document. */
+            description?: string;
+            /**
+             * @description 依据条款 / Where the seed defines it.
+             * @example wuxi §9(一); att.1 一(一)
+             */
+            reference?: string;
+            insurance_type?: components["schemas"]["ServiceInsuranceType"];
+            /** @description 在企业现场开展，适用入场人员配置规则 / Done at the enterprise, so the visit staffing rule applies. */
+            on_site?: boolean;
+            /** @description 计为每年一次的现场勘查（无锡指引第十五条（一））/ Counts as the yearly on-site survey (wuxi §15(一)). */
+            annual_survey?: boolean;
+            /** @description 交付物 / Deliverables. */
+            deliverables?: components["schemas"]["DeliverableKind"][];
+            /** @description 资料上传期限（工作日）；依据文件未规定时为 null / Upload deadline in working days; null when the seed sets none. */
+            upload_working_days?: number | null;
+            upload_from?: components["schemas"]["UploadAnchor"];
+            /**
+             * @description 上传期限的依据 / Where the upload deadline comes from.
+             * @example wuxi att.1 一(一)7：结束现场服务工作后的5个工作日内上传
+             */
+            upload_basis?: string;
+            /** @description 每次入场最少人数 / Fewest people per visit. */
+            min_people?: number;
+            /** @description 大型企业或特殊需求时最少人数，不少于 min_people / Fewest people for large enterprises and special requests; at least min_people. */
+            min_people_large?: number;
+            /** @description 无论企业风险等级都须有 1 名专家 / An expert is needed whatever the enterprise's risk. */
+            expert_always?: boolean;
+        };
+        /** @description 服务类型（当前版本）/ Service type as its current version. */
+        ServiceType: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description 稳定的英文代码，创建后不能修改 / Stable ASCII code; cannot change once created.
+             * @example custom.night_patrol
+             */
+            code: string;
+            /**
+             * @description 服务大类代码 / Class code.
+             * @example wuxi.screening
+             */
+            class_code: string;
+            class_name_zh: string;
+            class_name_en: string;
+            source: components["schemas"]["CatalogSource"];
+            /** @description 停用的类型不能再用于新的委托、方案和走访 / Inactive types cannot be used for new commissions, plans or visits. */
+            active: boolean;
+            /** @description 当前版本号 / Current version number. */
+            version: number;
+            /**
+             * Format: int64
+             * @description 当前版本 ID / Current version id.
+             */
+            version_id: number;
+            /** @example 环责险风险评估 */
+            name_zh: string;
+            /** @example Environmental liability risk assessment */
+            name_en: string;
+            /** @description 服务内容（摘自依据文件）/ What the service is, from the seed document. */
+            description: string;
+            /**
+             * @description 依据条款 / Where the seed defines it.
+             * @example wuxi §9(一); att.1 一(一)
+             */
+            reference: string;
+            insurance_type: components["schemas"]["ServiceInsuranceType"];
+            /** @description 在企业现场开展，适用入场人员配置规则 / Done at the enterprise, so the visit staffing rule applies. */
+            on_site: boolean;
+            /** @description 计为每年一次的现场勘查（无锡指引第十五条（一））/ Counts as the yearly on-site survey (wuxi §15(一)). */
+            annual_survey: boolean;
+            /** @description 交付物 / Deliverables. */
+            deliverables: components["schemas"]["DeliverableKind"][];
+            /** @description 资料上传期限（工作日）；依据文件未规定时为 null / Upload deadline in working days; null when the seed sets none. */
+            upload_working_days: number | null;
+            upload_from: components["schemas"]["UploadAnchor"];
+            /**
+             * @description 上传期限的依据 / Where the upload deadline comes from.
+             * @example wuxi att.1 一(一)7：结束现场服务工作后的5个工作日内上传
+             */
+            upload_basis: string;
+            /** @description 每次入场最少人数 / Fewest people per visit. */
+            min_people: number;
+            /** @description 大型企业或特殊需求时最少人数，不少于 min_people / Fewest people for large enterprises and special requests; at least min_people. */
+            min_people_large: number;
+            /** @description 无论企业风险等级都须有 1 名专家 / An expert is needed whatever the enterprise's risk. */
+            expert_always: boolean;
+            /** @description 关联的检查表模板（尚未启用）/ Linked checklist templates (not used yet). */
+            checklists: number[];
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            updated_at: string;
+        };
+        ServiceTypeVersionSummary: {
+            /**
+             * Format: int64
+             * @description 版本 ID / Version id.
+             */
+            id: number;
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description 修改人；随系统安装的版本为 null / Who made it; null for the shipped version.
+             */
+            created_by: number | null;
+            created_by_name: string;
+        };
+        ServiceTypeDetail: components["schemas"]["ServiceType"] & {
+            /** @description 全部版本，新的在前 / Every version, newest first. */
+            versions: components["schemas"]["ServiceTypeVersionSummary"][];
+        };
+        /** @description 服务类型的一个版本 / One version of a service type's rules. */
+        ServiceTypeVersion: {
+            /**
+             * Format: int64
+             * @description 版本 ID / Version id.
+             */
+            id: number;
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T07:13:14Z
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description 修改人；随系统安装的版本为 null / Who made it; null for the shipped version.
+             */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: int64 */
+            type_id: number;
+            /**
+             * @description 稳定的英文代码，创建后不能修改 / Stable ASCII code; cannot change once created.
+             * @example custom.night_patrol
+             */
+            code: string;
+            /** @example 环责险风险评估 */
+            name_zh: string;
+            /** @example Environmental liability risk assessment */
+            name_en: string;
+            /** @description 服务内容（摘自依据文件）/ What the service is, from the seed document. */
+            description: string;
+            /**
+             * @description 依据条款 / Where the seed defines it.
+             * @example wuxi §9(一); att.1 一(一)
+             */
+            reference: string;
+            insurance_type: components["schemas"]["ServiceInsuranceType"];
+            /** @description 在企业现场开展，适用入场人员配置规则 / Done at the enterprise, so the visit staffing rule applies. */
+            on_site: boolean;
+            /** @description 计为每年一次的现场勘查（无锡指引第十五条（一））/ Counts as the yearly on-site survey (wuxi §15(一)). */
+            annual_survey: boolean;
+            /** @description 交付物 / Deliverables. */
+            deliverables: components["schemas"]["DeliverableKind"][];
+            /** @description 资料上传期限（工作日）；依据文件未规定时为 null / Upload deadline in working days; null when the seed sets none. */
+            upload_working_days: number | null;
+            upload_from: components["schemas"]["UploadAnchor"];
+            /**
+             * @description 上传期限的依据 / Where the upload deadline comes from.
+             * @example wuxi att.1 一(一)7：结束现场服务工作后的5个工作日内上传
+             */
+            upload_basis: string;
+            /** @description 每次入场最少人数 / Fewest people per visit. */
+            min_people: number;
+            /** @description 大型企业或特殊需求时最少人数，不少于 min_people / Fewest people for large enterprises and special requests; at least min_people. */
+            min_people_large: number;
+            /** @description 无论企业风险等级都须有 1 名专家 / An expert is needed whatever the enterprise's risk. */
+            expert_always: boolean;
+            /** @description 关联的检查表模板（尚未启用）/ Linked checklist templates (not used yet). */
+            checklists: number[];
+        };
+        /** @description 服务类型分页 / A page of service types. */
+        ServiceTypePage: {
+            items: components["schemas"]["ServiceType"][];
+            /** Format: int64 */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /**
+         * @description 委托企业状态 / Status of an enterprise in a commission (待确认/已接受/已拒绝/申请取消/已取消/已撤回/已完成现场服务).
+         * @example pending
+         * @enum {string}
+         */
+        CommissionItemStatus: "pending" | "accepted" | "declined" | "cancel_requested" | "cancelled" | "withdrawn" | "completed";
+        /**
+         * @description 服务方案状态 / Service plan status (草稿/待企业确认/企业已同意/企业退回).
+         * @example draft
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "proposed" | "agreed" | "returned";
+        /**
+         * @description 服务（现场）状态 / Visit status (已计划/已与企业确认/服务中/已完成/无法入场/已取消).
+         * @example planned
+         * @enum {string}
+         */
+        VisitStatus: "planned" | "confirmed" | "in_progress" | "done" | "could_not_enter" | "cancelled";
+        /**
+         * @description 无法入场原因（无锡附件1 一(一)2.）/ Why the team could not enter (wuxi att.1): 企业拒绝入场/企业未营业/经营地址变动/其他.
+         * @example refused
+         * @enum {string}
+         */
+        NotEnteredReason: "refused" | "not_operating" | "address_changed" | "other";
+        /**
+         * @description 期限类型 / Deadline kind (委托现场服务/服务资料上传/保险机构审核).
+         * @example data_upload
+         * @enum {string}
+         */
+        DeadlineKind: "commission_on_site" | "data_upload" | "report_review";
+        /** @description 服务类型（按所用版本）/ A service type at the version a commission, plan or visit was made with. */
+        ServiceTypeRef: {
+            /**
+             * Format: int64
+             * @description 服务类型 / Service type.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description 所用版本 / The version it was made with.
+             */
+            version_id: number;
+            /**
+             * @description 版本号 / Version number.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description 代码 / Code.
+             * @example wuxi.survey
+             */
+            code: string;
+            /** @example 风险排查 */
+            name_zh: string;
+            /** @example Risk survey */
+            name_en: string;
+            /**
+             * @description 服务后资料上传期限（工作日），无则 null / Working days to upload the data after the visit; null when none.
+             * @example 5
+             */
+            upload_working_days: number | null;
+        };
+        /** @description 保单摘要 / Policy summary. */
+        PolicyRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example PICC-ENV-2026-0001 */
+            policy_number: string;
+        };
+        /** @description 一次状态变化 / One status change. */
+        StatusEvent: {
+            /**
+             * @description 操作 / Action, e.g. accept, decline, propose, start.
+             * @example decline
+             */
+            action: string;
+            /**
+             * @description 原状态 / Status before.
+             * @example pending
+             */
+            from: string;
+            /**
+             * @description 新状态 / Status after.
+             * @example declined
+             */
+            to: string;
+            /**
+             * @description 原因或意见，可为空字符串 / Reason or comments; may be empty.
+             * @example 企业已由其他机构服务
+             */
+            reason: string;
+            /** @description 操作人；系统操作为 null / Who did it; null for the system. */
+            user: {
+                /** Format: int64 */
+                id: number;
+                /** @example 无锡环科管理员 */
+                name: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            at: string;
+        };
+        /** @description 可选的原因 / An optional reason. */
+        ReasonBody: {
+            /**
+             * @description 原因或意见；拒绝、申请取消、驳回取消申请、撤回已接受的委托、退回或重新打开方案、取消服务时必填。委托最长 1000 字，方案最长 2000 字 / Reason or comments. Required to decline, request cancellation, reject a cancellation, withdraw an accepted item, return or reopen a plan and cancel a visit. At most 1000 characters for commission items and visits, 2000 for plans.
+             * @example 企业信息有误
+             */
+            reason?: string;
+        };
+        /** @description 新建委托 / A new commission. */
+        CommissionCreate: {
+            /**
+             * Format: int64
+             * @description 委托的保险机构；默认本机构 / The commissioning insurer; defaults to the user's own organization.
+             */
+            insurer_org_id?: number;
+            /**
+             * Format: int64
+             * @description 受托的第三方服务机构 / The agency commissioned.
+             */
+            agency_org_id: number;
+            /** @description 参保企业，须有该保险机构当日在保的保单，且没有该保险机构进行中的委托（错误在 enterprise_ids[i]：not_insured、already_commissioned）/ Insured enterprises: each needs a policy of the insurer in force today and no open commission of the insurer (errors at enterprise_ids[i]: not_insured, already_commissioned). */
+            enterprise_ids: number[];
+            /** @description 委托的服务类型（当前版本）/ Service types commissioned (their current versions). */
+            service_type_ids: number[];
+            /**
+             * @description 备注 / Notes.
+             * @example 2026 年度风险排查
+             */
+            notes?: string;
+        };
+        /** @description 委托：保险机构将一批企业委托给第三方服务机构（无锡指引第十四条（二）、第十五条（二））/ A commission: an insurer sends an agency a list of enterprises (wuxi §14(二), §15(二)). */
+        Commission: {
+            /** Format: int64 */
+            id: number;
+            insurer: components["schemas"]["OrgName"];
+            agency: components["schemas"]["OrgName"];
+            service_types: components["schemas"]["ServiceTypeRef"][];
+            /** @example 2026 年度风险排查 */
+            notes: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            created_at: string;
+            /** @description 各状态的企业数（每个状态都有键）/ Enterprises per status (every status is a key). */
+            item_counts: {
+                pending: number;
+                accepted: number;
+                declined: number;
+                cancel_requested: number;
+                cancelled: number;
+                withdrawn: number;
+                completed: number;
+            } & {
+                [key: string]: number;
+            };
+            /**
+             * @description 已接受但现场服务已逾期的企业数 / Accepted items past their on-site due date.
+             * @example 0
+             */
+            overdue_count: number;
+            /** @description 委托的企业（仅详情与新建返回）/ The enterprises (detail and create only). */
+            items?: components["schemas"]["CommissionItem"][];
+        };
+        /** @description 委托分页 / A page of commissions. */
+        CommissionPage: {
+            items: components["schemas"]["Commission"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        /** @description 委托中的一家企业 / One enterprise in a commission. */
+        CommissionItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            commission_id: number;
+            /** @description 供服务机构核对的企业信息 / Enterprise data for the agency to check. */
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                /** @example 无锡示范化工有限公司 */
+                name: string;
+                /** @example 91320200MA1XXXXX0X */
+                credit_code: string;
+                business_address: string;
+                /**
+                 * @description 企业规模（可为空）/ Scale (may be empty).
+                 * @example medium
+                 */
+                scale: string;
+                /**
+                 * @description 风险等级（可为空）/ Risk level (may be empty).
+                 * @example general
+                 */
+                risk_level: string;
+                /**
+                 * @description 国民经济行业代码 / Industry code.
+                 * @example C2614
+                 */
+                industry_code: string;
+            };
+            /** @description 委托时在保的保单 / The policy in force when commissioned. */
+            policy: components["schemas"]["PolicyRef"] | null;
+            insurer: components["schemas"]["OrgName"];
+            agency: components["schemas"]["OrgName"];
+            status: components["schemas"]["CommissionItemStatus"];
+            /**
+             * Format: date-time
+             * @description 委托时间 / When commissioned.
+             * @example 2026-06-01T02:00:00Z
+             */
+            commissioned_at: string;
+            /**
+             * Format: date
+             * @description 接受日期 / Accepted on.
+             * @example 2026-06-01
+             */
+            accepted_on: string | null;
+            /**
+             * Format: date
+             * @description 现场服务期限：接受后 60 日，遇节假日顺延至下一工作日 / On-site service due: 60 days after acceptance, moved to the next working day when it ends on a day off.
+             * @example 2026-07-31
+             */
+            due_on: string | null;
+            /**
+             * Format: date
+             * @description 完成现场服务日期 / On-site service done on.
+             * @example 2026-06-01
+             */
+            completed_on: string | null;
+            /**
+             * @description 最近一次拒绝、申请取消或撤回的原因 / Reason of the last decline, cancellation request or withdrawal.
+             * @example
+             */
+            reason: string;
+            /** @description 已接受且超过期限 / Accepted and past due. */
+            overdue: boolean;
+            /**
+             * @description 已接受时距期限的工作日数：正数为剩余，0 为当天，负数为逾期；其他状态为 null / For accepted items, working days to the due date: positive ahead, 0 on the day, negative overdue; null otherwise.
+             * @example 5
+             */
+            working_days_left: number | null;
+        };
+        /** @description 委托企业及其状态历史 / A commission item with its history. */
+        CommissionItemDetail: components["schemas"]["CommissionItem"] & {
+            /** @description 状态历史，最早在前 / Status history, oldest first. */
+            history: components["schemas"]["StatusEvent"][];
+        };
+        /** @description 委托企业分页 / A page of commission items. */
+        CommissionItemPage: {
+            items: components["schemas"]["CommissionItem"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        /** @description 培训计划一行（成都附录C 表1）；写入时只需 topic，其余缺省为空字符串 / One row of the training plan (chengdu App. C table 1); on write only topic is required, others default to empty strings. */
+        TrainingRow: {
+            /** @description 培训主题 / Topic. */
+            topic: string;
+            /** @description 培训对象 / Audience. */
+            audience?: string;
+            /** @description 培训形式 / Form. */
+            form?: string;
+            /** @description 培训类别 / Kind. */
+            kind?: string;
+            /** @description 教材 / Materials. */
+            materials?: string;
+            /** @description 培训时间 / Time. */
+            time?: string;
+        };
+        /** @description 方案中的服务项目 / One service item of a plan. */
+        PlanItem: {
+            service_type: components["schemas"]["ServiceTypeRef"];
+            /** @description 服务措施 / Measures. */
+            measures: string;
+            /**
+             * @description 频次 / Frequency.
+             * @example 每年 1 次
+             */
+            frequency: string;
+            /** @description 预期效果 / Expected results. */
+            expected_results: string;
+        };
+        /** @description 方案服务项目（写入）/ A plan item to write. */
+        PlanItemInput: {
+            /**
+             * Format: int64
+             * @description 服务类型（使用当前版本）/ Service type (its current version is used).
+             */
+            service_type_id: number;
+            /** @description 服务措施 / Measures. */
+            measures?: string;
+            /**
+             * @description 频次 / Frequency.
+             * @example 每年 1 次
+             */
+            frequency?: string;
+            /** @description 预期效果 / Expected results. */
+            expected_results?: string;
+        };
+        /** @description 服务人员摘要 / Staff member summary. */
+        StaffRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example 张工 */
+            name: string;
+            kind: components["schemas"]["StaffKind"];
+            title_level: components["schemas"]["TitleLevel"];
+        };
+        /** @description 新建服务方案：由方案的服务机构或保险机构编写 / A new service plan, written by its agency or insurer. */
+        ServicePlanCreate: {
+            /**
+             * Format: int64
+             * @description 企业 / Enterprise.
+             */
+            enterprise_id: number;
+            /**
+             * @description 年度 / Year.
+             * @example 2026
+             */
+            year: number;
+            /**
+             * Format: int64
+             * @description 服务机构；服务机构用户默认本机构 / The agency; defaults to the agency user's own organization.
+             */
+            agency_org_id?: number;
+            /**
+             * Format: int64
+             * @description 保险机构；保险机构用户默认本机构 / The insurer; defaults to the insurer user's own organization.
+             */
+            insurer_org_id?: number;
+            /**
+             * Format: int64
+             * @description 该企业的保单 / A policy of the enterprise.
+             */
+            policy_id?: number | null;
+            /** @description 企业概况 / Enterprise overview. */
+            enterprise_overview?: string;
+            /** @description 主要设施与工艺 / Facilities and processes. */
+            facilities_and_processes?: string;
+            /** @description 事故情况 / Accident history. */
+            accident_history?: string;
+            /** @description 保障措施 / Safeguards. */
+            safeguards?: string;
+            /** @description 备注 / Notes. */
+            notes?: string;
+            /** @description 服务项目，至少 1 项 / Service items, at least one. */
+            items: components["schemas"]["PlanItemInput"][];
+            /** @description 培训计划 / Training plan. */
+            training_plan?: components["schemas"]["TrainingRow"][];
+            /** @description 服务人员，须属于服务机构 / Staff, all with the agency. */
+            staff_ids?: number[];
+        };
+        /** @description 修改服务方案（仅草稿或被退回时）；未给出的字段不变 / Changes to a draft or returned plan; absent fields stay. */
+        ServicePlanUpdate: {
+            /**
+             * Format: int64
+             * @description 该企业的保单 / A policy of the enterprise.
+             */
+            policy_id?: number | null;
+            /** @description 企业概况 / Enterprise overview. */
+            enterprise_overview?: string;
+            /** @description 主要设施与工艺 / Facilities and processes. */
+            facilities_and_processes?: string;
+            /** @description 事故情况 / Accident history. */
+            accident_history?: string;
+            /** @description 保障措施 / Safeguards. */
+            safeguards?: string;
+            /** @description 备注 / Notes. */
+            notes?: string;
+            /** @description 服务项目，至少 1 项 / Service items, at least one. */
+            items?: components["schemas"]["PlanItemInput"][];
+            /** @description 培训计划 / Training plan. */
+            training_plan?: components["schemas"]["TrainingRow"][];
+            /** @description 服务人员，须属于服务机构 / Staff, all with the agency. */
+            staff_ids?: number[];
+        };
+        /** @description 服务方案（无锡指引第十四条（三）、成都 5.3.1 与附录C）/ Service plan (wuxi §14(三), chengdu 5.3.1 and App. C). */
+        ServicePlan: {
+            /** Format: int64 */
+            id: number;
+            enterprise: components["schemas"]["OrgName"];
+            /** @example 2026 */
+            year: number;
+            agency: components["schemas"]["OrgName"];
+            insurer: components["schemas"]["OrgName"] | null;
+            policy: components["schemas"]["PolicyRef"] | null;
+            status: components["schemas"]["PlanStatus"];
+            /** @description 企业概况 / Enterprise overview. */
+            enterprise_overview: string;
+            /** @description 主要设施与工艺 / Facilities and processes. */
+            facilities_and_processes: string;
+            /** @description 事故情况 / Accident history. */
+            accident_history: string;
+            items: components["schemas"]["PlanItem"][];
+            training_plan: components["schemas"]["TrainingRow"][];
+            staff: components["schemas"]["StaffRef"][];
+            /** @description 保障措施 / Safeguards. */
+            safeguards: string;
+            /** @description 备注 / Notes. */
+            notes: string;
+            /**
+             * @description 企业最近一次退回意见 / The enterprise's last return comments.
+             * @example
+             */
+            return_comments: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description 企业同意时间 / When the enterprise agreed.
+             * @example 2026-06-01T02:00:00Z
+             */
+            agreed_at: string | null;
+            /** @description 状态历史，最早在前（列表中没有）/ Status history, oldest first (not in lists). */
+            history?: components["schemas"]["StatusEvent"][];
+        };
+        /** @description 服务方案分页 / A page of service plans. */
+        ServicePlanPage: {
+            items: components["schemas"]["ServicePlan"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        /** @description 服务小组成员 / A team member. */
+        VisitTeamMember: {
+            /** Format: int64 */
+            staff_id: number;
+            /** @example 张工 */
+            name: string;
+            kind: components["schemas"]["StaffKind"];
+            title_level: components["schemas"]["TitleLevel"];
+            /**
+             * Format: int64
+             * @description 对应的登录用户 / The member's user account.
+             */
+            user_id: number | null;
+            /** @description 组长 / Team leader. */
+            leader: boolean;
+        };
+        /** @description 一次上门服务 / One visit to an enterprise. */
+        Visit: {
+            /** Format: int64 */
+            id: number;
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                /** @example 无锡示范化工有限公司 */
+                name: string;
+                business_address: string;
+                /** @example medium */
+                scale: string;
+                /** @example general */
+                risk_level: string;
+            };
+            agency: components["schemas"]["OrgName"];
+            /**
+             * Format: int64
+             * @description 所响应的已接受委托 / The accepted commission item it answers.
+             */
+            commission_item_id: number | null;
+            /**
+             * Format: int64
+             * @description 服务方案 / The service plan.
+             */
+            plan_id: number | null;
+            /**
+             * Format: date
+             * @description 计划日期 / Planned date.
+             * @example 2026-06-01
+             */
+            planned_on: string;
+            /**
+             * @description 天数 / Days.
+             * @example 1
+             */
+            duration_days: number;
+            /** @description 企业提出的特殊需求 / A special request of the enterprise. */
+            special_request: boolean;
+            status: components["schemas"]["VisitStatus"];
+            /**
+             * @description 无法入场原因（NotEnteredReason），否则为空字符串 / The NotEnteredReason when the team could not enter, else empty.
+             * @example
+             */
+            not_entered_reason: string;
+            /**
+             * @description 最近一次状态操作的说明 / Note of the last status action.
+             * @example
+             */
+            status_note: string;
+            /** @description 备注 / Notes. */
+            notes: string;
+            /**
+             * Format: date-time
+             * @description 开始时间 / Started at.
+             * @example 2026-06-01T02:00:00Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date
+             * @description 完成日期 / Done on.
+             * @example 2026-06-01
+             */
+            done_on: string | null;
+            /**
+             * Format: date
+             * @description 资料上传日期 / Data uploaded on.
+             * @example 2026-06-01
+             */
+            data_uploaded_on: string | null;
+            /**
+             * Format: date
+             * @description 保险机构审核日期 / Reviewed by the insurer on.
+             * @example 2026-06-01
+             */
+            reviewed_on: string | null;
+            service_types: components["schemas"]["ServiceTypeRef"][];
+            /** @description 组长在前 / Leader first. */
+            team: components["schemas"]["VisitTeamMember"][];
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            updated_at: string;
+        };
+        /** @description 服务及其状态历史 / A visit with its history. */
+        VisitDetail: components["schemas"]["Visit"] & {
+            /** @description 状态历史，最早在前 / Status history, oldest first. */
+            history: components["schemas"]["StatusEvent"][];
+        };
+        /** @description 服务分页 / A page of visits. */
+        VisitPage: {
+            items: components["schemas"]["Visit"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        /** @description 安排服务 / A new visit. */
+        VisitCreate: {
+            /**
+             * Format: int64
+             * @description 企业 / Enterprise.
+             */
+            enterprise_id: number;
+            /**
+             * Format: int64
+             * @description 服务机构（仅平台管理员需要；其他用户为本机构）/ The agency (platform admins only; others make visits for their own organization).
+             */
+            agency_org_id?: number;
+            /** @description 服务类型（当前版本）/ Service types (current versions). */
+            service_type_ids: number[];
+            /**
+             * Format: date
+             * @description 计划日期 / Planned date.
+             * @example 2026-06-01
+             */
+            planned_on: string;
+            /**
+             * @description 天数：一般 1 天，大型企业或特殊需求最多 2 天 / Whole days: 1, or up to 2 for a large enterprise or a special request.
+             * @example 1
+             */
+            duration_days?: number;
+            /** @description 企业提出的特殊需求 / A special request of the enterprise. */
+            special_request?: boolean;
+            /** @description 服务小组 / The team. */
+            staff_ids?: number[];
+            /**
+             * Format: int64
+             * @description 组长，须在小组中；默认第一位 / Team leader, on the team; defaults to the first member.
+             */
+            leader_staff_id?: number | null;
+            /**
+             * Format: int64
+             * @description 该企业与服务机构的服务方案 / A plan of the enterprise with the agency.
+             */
+            plan_id?: number | null;
+            /** @description 备注 / Notes. */
+            notes?: string;
+        };
+        /** @description 修改安排（仅已计划或已确认时）；未给出的字段不变 / Changes to a planned or confirmed visit; absent fields stay. */
+        VisitUpdate: {
+            /** @description 服务类型（当前版本）/ Service types (current versions). */
+            service_type_ids?: number[];
+            /**
+             * Format: date
+             * @description 计划日期 / Planned date.
+             * @example 2026-06-01
+             */
+            planned_on?: string;
+            /**
+             * @description 天数：一般 1 天，大型企业或特殊需求最多 2 天 / Whole days: 1, or up to 2 for a large enterprise or a special request.
+             * @example 1
+             */
+            duration_days?: number;
+            /** @description 企业提出的特殊需求 / A special request of the enterprise. */
+            special_request?: boolean;
+            /** @description 服务小组 / The team. */
+            staff_ids?: number[];
+            /**
+             * Format: int64
+             * @description 组长，须在小组中；默认第一位 / Team leader, on the team; defaults to the first member.
+             */
+            leader_staff_id?: number | null;
+            /**
+             * Format: int64
+             * @description 该企业与服务机构的服务方案 / A plan of the enterprise with the agency.
+             */
+            plan_id?: number | null;
+            /** @description 备注 / Notes. */
+            notes?: string;
+        };
+        /** @description 服务安排未满足的规则 / A staffing or duration rule the visit breaks. */
+        UnmetVisitRule: {
+            /**
+             * @description 违反的字段 / The field concerned.
+             * @example staff_ids
+             * @enum {string}
+             */
+            field: "staff_ids" | "duration_days";
+            /**
+             * @description 规则代码 / Rule code.
+             * @example too_few_people
+             * @enum {string}
+             */
+            code: "excluded_member" | "too_few_people" | "expert_required" | "expert_or_technician_required" | "senior_expert_required" | "duration_too_long";
+            /** @example 至少需要 2 名服务人员 */
+            message: string;
+            /** @example at least 2 people are required */
+            message_en: string;
+        };
+        /** @description 服务安排校验结果 / Result of checking a planned visit. */
+        TeamCheckResult: {
+            satisfied: boolean;
+            unmet: components["schemas"]["UnmetVisitRule"][];
+        };
+        /** @description 可派人员 / A staff member who may go. */
+        TeamSuggestion: {
+            /** Format: int64 */
+            id: number;
+            /** @example 张工 */
+            name: string;
+            kind: components["schemas"]["StaffKind"];
+            title_level: components["schemas"]["TitleLevel"];
+            evaluation_grade: components["schemas"]["EvaluationGrade"];
+            specialties: components["schemas"]["Specialty"][];
+            /** @description 当天已在其他服务中 / Already on another visit that day. */
+            busy: boolean;
+        };
+        /** @description 可派人员，考评好者在前 / Staff who may go, best graded first. */
+        TeamSuggestionList: {
+            items: components["schemas"]["TeamSuggestion"][];
+        };
+        /** @description 无法入场 / Could not enter. */
+        NotEnteredBody: {
+            reason: components["schemas"]["NotEnteredReason"];
+            /**
+             * @description 说明；原因为 other 时必填 / Note; required when the reason is other.
+             * @example 企业大门紧闭，电话无人接听
+             */
+            note?: string;
+        };
+        /** @description 按工作日（或自然日）计算的期限（SPEC §5）/ A deadline counted in working (or calendar) days. */
+        Deadline: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["DeadlineKind"];
+            /**
+             * @description 所属对象 / The object it belongs to.
+             * @example visit
+             * @enum {string}
+             */
+            object_type: "commission_item" | "visit";
+            /** Format: int64 */
+            object_id: number;
+            enterprise: components["schemas"]["OrgName"];
+            responsible: components["schemas"]["OrgName"];
+            /** @description 跟踪的机构（如委托的保险机构）/ The organization following it (e.g. the commissioning insurer). */
+            watcher: components["schemas"]["OrgName"] | null;
+            /** @description 资料上传期限所属服务类型 / The service type of an upload deadline. */
+            service_type: {
+                /** Format: int64 */
+                version_id: number;
+                /** @example 风险排查 */
+                name_zh: string;
+                /** @example Risk survey */
+                name_en: string;
+            } | null;
+            /** @description 期限规则 / The rule. */
+            rule: {
+                /** @example 5 */
+                amount: number;
+                /**
+                 * @example working_days
+                 * @enum {string}
+                 */
+                unit: "working_days" | "calendar_days";
+                /**
+                 * @description 依据 / Where the rule comes from.
+                 * @example wuxi att.1 一(一)7
+                 */
+                basis: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-06-01
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @example 2026-06-08
+             */
+            due_on: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "met" | "cancelled";
+            /**
+             * Format: date
+             * @description 完成日期 / Met on.
+             * @example 2026-06-01
+             */
+            met_on: string | null;
+            /** @description 未完成且已过期 / Open and past due. */
+            overdue: boolean;
+            /**
+             * @description 未完成时距期限的工作日：正数剩余，0 当天，负数逾期；否则 null / For open deadlines, working days to the due date: positive ahead, 0 on the day, negative overdue; null otherwise.
+             * @example 3
+             */
+            working_days_left: number | null;
+        };
+        /** @description 期限分页 / A page of deadlines. */
+        DeadlinePage: {
+            items: components["schemas"]["Deadline"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        /** @description 逾期检查结果 / What the deadline sweep did. */
+        SweepResult: {
+            /**
+             * @description 新标记逾期数 / Newly marked overdue.
+             * @example 1
+             */
+            marked_overdue: number;
+            /**
+             * @description 即将到期提醒数 / Due-soon reminders.
+             * @example 2
+             */
+            reminders: number;
+            /**
+             * @description 发送的通知数 / Notifications sent.
+             * @example 3
+             */
+            notifications: number;
+        };
+        /** @description 保险期内尚无年度现场排查的保单 / A policy in force whose enterprise has had no annual on-site survey in the period. */
+        SurveyGap: {
+            policy: {
+                /** Format: int64 */
+                id: number;
+                /** @example PICC-ENV-2026-0001 */
+                policy_number: string;
+                insurance_type: components["schemas"]["InsuranceType"];
+                /**
+                 * Format: date
+                 * @example 2026-03-01
+                 */
+                starts_on: string;
+                /**
+                 * Format: date
+                 * @example 2027-02-28
+                 */
+                ends_on: string;
+            };
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                /** @example 无锡示范化工有限公司 */
+                name: string;
+                credit_code: string;
+            };
+            insurer: components["schemas"]["OrgName"];
+        };
+        /** @description 年度排查缺口分页 / A page of survey gaps. */
+        SurveyGapPage: {
+            items: components["schemas"]["SurveyGap"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * Format: date
+             * @description 检查日期 / The day checked.
+             * @example 2026-06-01
+             */
+            on: string;
+        };
+        /** @description 站内通知 / An in-app notification. */
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description 类型 / Kind, e.g. commission_received, commission_declined, commission_cancel_requested, plan_proposed, plan_agreed, plan_returned, visit_not_entered, review_requested, deadline_due_soon, deadline_overdue.
+             * @example commission_received
+             */
+            kind: string;
+            /** @example 收到新的服务委托 */
+            title: string;
+            /** @example New commission received */
+            title_en: string;
+            body: string;
+            body_en: string;
+            /**
+             * @description 相关对象类型（commission、commission_item、service_plan、visit），可为空字符串 / Type of the object it is about (commission, commission_item, service_plan, visit); may be empty.
+             * @example commission
+             */
+            object_type: string;
+            /** Format: int64 */
+            object_id: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T02:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description 已读时间 / Read at.
+             * @example 2026-06-01T02:00:00Z
+             */
+            read_at: string | null;
+        };
+        /** @description 通知分页，最新在前 / A page of notifications, newest first. */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /**
+             * Format: int64
+             * @description 符合条件的总数 / Total matching rows.
+             * @example 1
+             */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description 未读总数 / Unread count.
+             * @example 2
+             */
+            unread: number;
+        };
         /** @description 导入报告 / Import report. */
         ImportReport: {
             kind: components["schemas"]["ImportKind"];
@@ -1943,7 +4085,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 与现有数据冲突 / Conflicts with existing data (conflict, duplicate_*, region_in_use). */
+        /** @description 与现有数据冲突或当前状态不允许 / Conflicts with existing data or not allowed in the current status (conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, upload_not_expected, review_not_expected). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -1961,7 +4103,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 字段校验失败 / Field validation failed (validation_failed, weak_password, wrong_password). */
+        /** @description 字段校验失败 / Field validation failed (validation_failed, weak_password, wrong_password, visit_rules_unmet). */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
@@ -2723,6 +4865,171 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    listCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年份 / Years. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    addWorkingDays: {
+        parameters: {
+            query: {
+                /** @description 起始日（不计入）/ Start date (not counted), 2000–2100. */
+                from: string;
+                /** @description 工作日数 / Working days (0–1000). */
+                days: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 到期日 / The date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDayDate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    workingDaysBetween: {
+        parameters: {
+            query: {
+                /** @description 起始日（不计入）/ Start date (exclusive), 2000–2100. */
+                from: string;
+                /** @description 截止日（计入）/ End date (inclusive), 2000–2100. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工作日数 / The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDayCount"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份 / Year (2000–2100). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 该年安排 / The year's arrangement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    putCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 年份 / Year (2000–2100). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYearUpload"];
+            };
+        };
+        responses: {
+            /** @description 已保存 / Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    deleteCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 年份 / Year (2000–2100). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 / Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     listEnterprises: {
         parameters: {
             query?: {
@@ -3003,41 +5310,6 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-        };
-    };
-    setEnterpriseAgencies: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
-                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
-            };
-            path: {
-                /** @description 记录 ID / Record id. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AgencyLinks"];
-            };
-        };
-        responses: {
-            /** @description 已更新 / Updated. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Enterprise"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["Unprocessable"];
         };
     };
     listPolicies: {
@@ -3460,6 +5732,1491 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listServiceClasses: {
+        parameters: {
+            query?: {
+                /** @description 来源 / Source. */
+                source?: components["schemas"]["CatalogSource"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务大类 / The classes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceClassList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listServiceTypes: {
+        parameters: {
+            query?: {
+                /** @description 来源 / Source. */
+                source?: components["schemas"]["CatalogSource"];
+                /** @description 服务大类代码 / Class code. */
+                class_code?: string;
+                /** @description 险种 / Insurance type. */
+                insurance_type?: components["schemas"]["ServiceInsuranceType"];
+                /** @description 是否现场服务 / Done at the enterprise. */
+                on_site?: boolean;
+                /** @description 按启用状态过滤 / Filter by active flag. */
+                active?: components["parameters"]["Active"];
+                /** @description 名称（中文或英文）或代码子串 / Substring of the Chinese or English name or the code. */
+                q?: string;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务类型分页 / A page of service types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createServiceType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建（版本 1）/ Created as version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getServiceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务类型 / The service type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateServiceType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description 已更新 / Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getServiceTypeVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                /** @description 版本号 / Version number. */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 版本 / The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeVersion"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCommissions: {
+        parameters: {
+            query?: {
+                /** @description 服务机构 / Agency. */
+                agency_org_id?: number;
+                /** @description 保险机构 / Insurer. */
+                insurer_org_id?: number;
+                /** @description 只看有逾期企业的委托 / Only commissions with an overdue accepted item. */
+                overdue?: boolean;
+                /** @description 只看有待确认或申请取消企业的委托 / Only commissions with a pending or cancel-requested item. */
+                pending?: boolean;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 委托分页 / A page of commissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createCommission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommissionCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建，含企业 / Created, with its items. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCommission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 委托 / The commission. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCommissionItems: {
+        parameters: {
+            query?: {
+                /** @description 委托 / Commission. */
+                commission_id?: number;
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 服务机构 / Agency. */
+                agency_org_id?: number;
+                /** @description 保险机构 / Insurer. */
+                insurer_org_id?: number;
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["CommissionItemStatus"];
+                /** @description true：已接受且逾期；false：其余 / true: accepted and past due; false: the rest. */
+                overdue?: boolean;
+                /** @description 企业名称或信用代码子串 / Substring of the enterprise name or credit code. */
+                q?: string;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 委托企业分页 / A page of items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCommissionItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 委托企业 / The item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    acceptCommissionItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的委托企业 / The item after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    declineCommissionItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的委托企业 / The item after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    requestCommissionItemCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的委托企业 / The item after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    approveCommissionItemCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的委托企业 / The item after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rejectCommissionItemCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的委托企业 / The item after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    withdrawCommissionItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的委托企业 / The item after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionItemDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listServicePlans: {
+        parameters: {
+            query?: {
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 服务机构 / Agency. */
+                agency_org_id?: number;
+                /** @description 年度 / Year. */
+                year?: number;
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["PlanStatus"];
+                /** @description 企业名称子串 / Substring of the enterprise name. */
+                q?: string;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务方案分页 / A page of plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlanPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createServicePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServicePlanCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getServicePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务方案 / The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateServicePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServicePlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description 已更新 / Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    proposeServicePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的方案（含历史）/ The plan after the change, with its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    agreeServicePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的方案（含历史）/ The plan after the change, with its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    returnServicePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的方案（含历史）/ The plan after the change, with its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reopenServicePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的方案（含历史）/ The plan after the change, with its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listVisits: {
+        parameters: {
+            query?: {
+                /** @description 计划日期起 / Planned on or after. */
+                from?: string;
+                /** @description 计划日期止 / Planned on or before. */
+                to?: string;
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["VisitStatus"];
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 服务机构 / Agency. */
+                agency_org_id?: number;
+                /** @description 小组成员 / Team member. */
+                staff_id?: number;
+                /** @description 只看本人在小组中的 / Only visits with the signed-in user on the team. */
+                mine?: boolean;
+                /** @description 企业名称子串 / Substring of the enterprise name. */
+                q?: string;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务分页 / A page of visits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitCreate"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    checkVisitTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitCreate"];
+            };
+        };
+        responses: {
+            /** @description 校验结果 / Result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    suggestVisitTeam: {
+        parameters: {
+            query?: {
+                /** @description 计划日期 / Planned date. */
+                planned_on?: string;
+                /** @description 服务机构，默认本机构 / Agency; defaults to the user's own. */
+                agency_org_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 可派人员 / Suggestions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSuggestionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务 / The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitUpdate"];
+            };
+        };
+        responses: {
+            /** @description 已更新（含历史）/ Updated, with its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    confirmVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    startVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    finishVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    visitCouldNotEnter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotEnteredBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    cancelVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    markVisitDataUploaded: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    markVisitReviewed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 更新后的服务 / The visit after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listDeadlines: {
+        parameters: {
+            query?: {
+                /** @description 状态，默认 open / Status; default open. */
+                status?: "open" | "met" | "cancelled" | "all";
+                /** @description 类型 / Kind. */
+                kind?: components["schemas"]["DeadlineKind"];
+                /** @description true：已过期；false：未过期 / true: past due; false: not yet due. */
+                overdue?: boolean;
+                /** @description 期限早于 / Due before. */
+                due_before?: string;
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 对象类型 / Object type. */
+                object_type?: "commission_item" | "visit";
+                /** @description 对象 / Object. */
+                object_id?: number;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 期限分页 / A page of deadlines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlinePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    runDeadlineSweep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 检查结果 / What it did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepResult"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listSurveyGaps: {
+        parameters: {
+            query?: {
+                /** @description 检查日期 / Day to check. */
+                on?: string;
+                /** @description 险种 / Insurance type. */
+                insurance_type?: components["schemas"]["InsuranceType"];
+                /** @description 保险机构 / Insurer. */
+                insurer_org_id?: number;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 缺口分页 / A page of gaps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyGapPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description 只看未读 / Only unread. */
+                unread?: boolean;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通知分页 / A page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已读 / Marked read. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 标记数量 / How many were marked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 3 */
+                        marked: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     importSpreadsheet: {

@@ -50,6 +50,15 @@ export type EvaluationGrade = Schemas['EvaluationGrade']
 
 export type Industry = Schemas['Industry']
 
+export type CalendarSource = Schemas['CalendarSource']
+export type CalendarEntry = Schemas['CalendarEntry']
+export type CalendarYear = Schemas['CalendarYear']
+export type CalendarYearSummary = Schemas['CalendarYearSummary']
+export type CalendarYearList = Schemas['CalendarYearList']
+export type CalendarYearUpload = Schemas['CalendarYearUpload']
+export type WorkingDayDate = Schemas['WorkingDayDate']
+export type WorkingDayCount = Schemas['WorkingDayCount']
+
 export type Contact = Schemas['Contact']
 export type Enterprise = Schemas['Enterprise']
 export type EnterpriseCreate = Schemas['EnterpriseCreate']
@@ -67,6 +76,59 @@ export type StaffCreate = Schemas['StaffCreate']
 export type StaffUpdate = Schemas['StaffUpdate']
 export type StaffingCheckRequest = Schemas['StaffingCheckRequest']
 export type StaffingCheckResult = Schemas['StaffingCheckResult']
+
+export type CatalogSource = Schemas['CatalogSource']
+export type ServiceInsuranceType = Schemas['ServiceInsuranceType']
+export type UploadAnchor = Schemas['UploadAnchor']
+export type DeliverableKind = Schemas['DeliverableKind']
+export type ServiceClass = Schemas['ServiceClass']
+export type ServiceType = Schemas['ServiceType']
+export type ServiceTypeDetail = Schemas['ServiceTypeDetail']
+export type ServiceTypeVersion = Schemas['ServiceTypeVersion']
+export type ServiceTypeCreate = Schemas['ServiceTypeCreate']
+export type ServiceTypeUpdate = Schemas['ServiceTypeUpdate']
+
+export type ServiceTypeRef = Schemas['ServiceTypeRef']
+export type StatusEvent = Schemas['StatusEvent']
+export type StaffRef = Schemas['StaffRef']
+export type PolicyRef = Schemas['PolicyRef']
+export type ServicePlan = Schemas['ServicePlan']
+export type ServicePlanCreate = Schemas['ServicePlanCreate']
+export type ServicePlanUpdate = Schemas['ServicePlanUpdate']
+export type ServicePlanPage = Schemas['ServicePlanPage']
+export type PlanStatus = Schemas['PlanStatus']
+export type PlanItem = Schemas['PlanItem']
+export type PlanItemInput = Schemas['PlanItemInput']
+export type TrainingRow = Schemas['TrainingRow']
+export type Visit = Schemas['Visit']
+export type VisitDetail = Schemas['VisitDetail']
+export type VisitPage = Schemas['VisitPage']
+export type VisitStatus = Schemas['VisitStatus']
+export type VisitCreate = Schemas['VisitCreate']
+export type VisitUpdate = Schemas['VisitUpdate']
+export type VisitTeamMember = Schemas['VisitTeamMember']
+export type TeamCheckResult = Schemas['TeamCheckResult']
+export type UnmetVisitRule = Schemas['UnmetVisitRule']
+export type TeamSuggestion = Schemas['TeamSuggestion']
+export type TeamSuggestionList = Schemas['TeamSuggestionList']
+export type NotEnteredReason = Schemas['NotEnteredReason']
+export type SurveyGap = Schemas['SurveyGap']
+export type SurveyGapPage = Schemas['SurveyGapPage']
+
+export type CommissionItemStatus = Schemas['CommissionItemStatus']
+export type Commission = Schemas['Commission']
+export type CommissionPage = Schemas['CommissionPage']
+export type CommissionCreate = Schemas['CommissionCreate']
+export type CommissionItem = Schemas['CommissionItem']
+export type CommissionItemDetail = Schemas['CommissionItemDetail']
+export type CommissionItemPage = Schemas['CommissionItemPage']
+export type DeadlineKind = Schemas['DeadlineKind']
+export type Deadline = Schemas['Deadline']
+export type DeadlinePage = Schemas['DeadlinePage']
+export type SweepResult = Schemas['SweepResult']
+/** Named so, not Notification, to keep the browser's Notification type visible. */
+export type UserNotification = Schemas['Notification']
+export type NotificationPage = Schemas['NotificationPage']
 
 export type ImportKind = Schemas['ImportKind']
 export type ImportReport = Schemas['ImportReport']
@@ -93,6 +155,15 @@ export type DictKind =
   | 'safety_engineer_levels'
   | 'specialties'
   | 'evaluation_grades'
+  | 'catalog_sources'
+  | 'deliverable_kinds'
+  | 'service_insurance_types'
+  | 'upload_anchors'
+  | 'plan_statuses'
+  | 'visit_statuses'
+  | 'not_entered_reasons'
+  | 'commission_item_statuses'
+  | 'deadline_kinds'
 
 /** Query parameters (filters and paging) of a list operation. */
 export type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>

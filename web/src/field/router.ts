@@ -7,6 +7,7 @@ export const router = createRouter({
   routes: [
     { path: '/login', name: 'login', component: () => import('./views/login.vue'), meta: { public: true } },
     { path: '/', name: 'home', component: () => import('./views/home.vue') },
+    { path: '/visits/:id(\\d+)', name: 'visit', component: () => import('./views/visit.vue'), props: (route) => ({ id: Number(route.params.id) }) },
     { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
   ],
 })

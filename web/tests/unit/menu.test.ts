@@ -35,6 +35,10 @@ describe('buildMenu over the desk routes', () => {
     expect(menuFor(['profile', 'enterprise:self', 'enterprise:read', 'policy:read'])).toEqual(['home', 'enterprise', 'registry', 'enterprises', 'policies'])
   })
 
+  it('gives every user the working-day calendar', () => {
+    expect(menuFor(['profile', 'enterprise:self', 'calendar:read'])).toEqual(['home', 'enterprise', 'system', 'calendar'])
+  })
+
   it('never lists hidden pages such as the profile', () => {
     expect(menuFor(['profile'])).not.toContain('profile')
   })
@@ -43,7 +47,7 @@ describe('buildMenu over the desk routes', () => {
     const menu = buildMenu(layoutRoutes, () => true)
     const system = menu.find((item) => item.name === 'system')
     expect(system?.path).toBe('/system')
-    expect(system?.children.map((c) => c.path)).toEqual(['/system/regions', '/system/organizations', '/system/users', '/system/audit'])
+    expect(system?.children.map((c) => c.path)).toEqual(['/system/regions', '/system/organizations', '/system/users', '/system/audit', '/system/calendar'])
     expect(system?.children[0].title).toBe('menu.regions')
     expect(system?.children[0].icon).toBeDefined()
   })

@@ -3,10 +3,11 @@ import { enterpriseRoutes } from './modules/enterprise'
 import { homeRoutes } from './modules/home'
 import { profileRoutes } from './modules/profile'
 import { registryRoutes } from './modules/registry'
+import { servicesRoutes } from './modules/services'
 import { systemRoutes } from './modules/system'
 
 /** The pages inside the layout; the side menu is built from them. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...systemRoutes, ...profileRoutes]
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...servicesRoutes, ...systemRoutes, ...profileRoutes]
 
 export const routes: RouteRecordRaw[] = [
   {

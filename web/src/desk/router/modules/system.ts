@@ -1,4 +1,4 @@
-import { Document, Location, OfficeBuilding, Setting, User } from '@element-plus/icons-vue'
+import { Calendar, Document, Location, OfficeBuilding, Setting, User } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 
 export const systemRoutes: RouteRecordRaw[] = [
@@ -30,6 +30,12 @@ export const systemRoutes: RouteRecordRaw[] = [
         name: 'audit',
         component: () => import('@/desk/views/system/audit/index.vue'),
         meta: { title: 'menu.audit', icon: Document, perms: ['audit:read'] },
+      },
+      {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('@/desk/views/system/calendar/index.vue'),
+        meta: { title: 'menu.calendar', icon: Calendar, perms: ['calendar:read'] },
       },
     ],
   },

@@ -3,7 +3,7 @@ import type { AuditAction, AuditChange, AuditEntry } from '@/api/types'
 import { toApiTime } from '@/utils/time'
 import { usePagedList } from '../../../composables/usePagedList'
 
-export const AUDIT_ENTITIES = ['user', 'organization', 'region', 'session'] as const
+export const AUDIT_ENTITIES = ['user', 'organization', 'region', 'session', 'calendar_year'] as const
 
 /** The picked days, as the UTC instants from the start of the first to the end of the last (local time). */
 export function dayRange(range: [Date, Date] | null): { from?: string; to?: string } {

@@ -1,0 +1,96 @@
+#include "services/commission_listing.hpp"
+
+#include "accounts/scope.hpp"
+#include "platform/dates.hpp"
+#include "platform/errors.hpp"
+#include "platform/json_input.hpp"
+#include "platform/json_rows.hpp"
+#include "registry/enterprise_scope.hpp"
+#include "services/deadline_rules.hpp"
+#include "services/workflow_vocabularies.hpp"
+
+namespace rw::services {
+
+SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user) {
+  if (user.is_platform_admin()) return {};
+  const auto orgs = registry::id_list(accounts::subtree_org_ids(db, user));
+  return SqlFilter("c.insurer_org_id IN (" + orgs + ") OR c.agency_org_id IN (" + orgs + ")", db::Params{});
+}
+
+const char* const kSelectCommissionItem =
+    "SELECT ci.*, c.insurer_org_id, c.agency_org_id, c.created_at AS commissioned_at, c.notes AS commission_notes, "
+    "e.name AS enterprise_name, e.credit_code, e.business_address, e.scale, e.risk_level, e.industry_code, "
+    "i.name AS insurer_name, a.name AS agency_name, p.policy_number "
+    "FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
+    "JOIN enterprises e ON e.id = ci.enterprise_id JOIN organizations i ON i.id = c.insurer_org_id "
+    "JOIN organizations a ON a.id = c.agency_org_id LEFT JOIN policies p ON p.id = ci.policy_id";
+const char* const kCountCommissionItem =
+    "SELECT COUNT(*) AS n FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
+    "JOIN enterprises e ON e.id = ci.enterprise_id";
+
+SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser& user,
+                                 const std::map<std::string, std::string>& query, const std::string& today) {
+  SqlFilter where = commission_scope(db, user);
+  if (auto v = query_id(query, "commission_id")) where.add("ci.commission_id = ?", *v);
+  if (auto v = query_id(query, "enterprise_id")) where.add("ci.enterprise_id = ?", *v);
+  if (auto v = query_id(query, "agency_org_id")) where.add("c.agency_org_id = ?", *v);
+  if (auto v = query_id(query, "insurer_org_id")) where.add("c.insurer_org_id = ?", *v);
+  if (auto v = query_choice(query, "status", commission_item_statuses().values())) where.add("ci.status = ?", *v);
+  if (auto v = query_bool(query, "overdue")) {
+    if (*v)
+      where.add("ci.status = 'accepted' AND ci.due_on < ?", today);
+    else
+      where.add("NOT (ci.status = 'accepted' AND ci.due_on < ?)", today);
+  }
+  if (auto q = query_text(query, "q")) {
+    const auto pattern = db::like_contains(*q);
+    where.add("(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')", db::Params{pattern, pattern});
+  }
+  return where;
+}
+
+nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingCalendar& calendar,
+                                    calendar::Date today) {
+  const auto status = row.text("status");
+  nlohmann::json out = {
+      {"id", row.integer("id")},
+      {"commission_id", row.integer("commission_id")},
+      {"enterprise",
+       {{"id", row.integer("enterprise_id")},
+        {"name", row.text("enterprise_name")},
+        {"credit_code", row.text("credit_code")},
+        {"business_address", row.text("business_address")},
+        {"scale", row.text("scale")},
+        {"risk_level", row.text("risk_level")},
+        {"industry_code", row.text("industry_code")}}},
+      {"policy", row.is_null("policy_id")
+                     ? nlohmann::json()
+                     : nlohmann::json{{"id", row.integer("policy_id")}, {"policy_number", row.text("policy_number")}}},
+      {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}},
+      {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
+      {"status", status},
+      {"commissioned_at", row.text("commissioned_at")},
+      {"accepted_on", json_text(row, "accepted_on")},
+      {"due_on", json_text(row, "due_on")},
+      {"completed_on", json_text(row, "completed_on")},
+      {"reason", row.text("reason")},
+      {"overdue", false},
+      {"working_days_left", nullptr}};
+  if (status == "accepted") {
+    const auto due = *parse_date(row.text("due_on"));
+    const int left = working_days_left(calendar, today, due);
+    out["overdue"] = std::chrono::sys_days(today) > std::chrono::sys_days(due);
+    out["working_days_left"] = left;
+  }
+  return out;
+}
+
+db::Row find_commission_item(db::Connection& db, const accounts::CurrentUser& user, std::int64_t item_id) {
+  SqlFilter where = commission_scope(db, user);
+  where.add("ci.id = ?", item_id);
+  auto rows = db.query(std::string(kSelectCommissionItem) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return rows[0];
+}
+
+}  // namespace rw::services

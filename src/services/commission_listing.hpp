@@ -1,0 +1,33 @@
+#pragma once
+// Reading commissions and their items as the user may see them: the insurer that sent them and the
+// agency that received them (each with its sub-organizations), and platform admins.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+#include "accounts/current_user.hpp"
+#include "calendar/working_calendar.hpp"
+#include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::services {
+
+// A condition on commissions aliased `c`.
+SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user);
+
+extern const char* const kSelectCommissionItem;
+extern const char* const kCountCommissionItem;
+
+// Filters of GET /commission-items: commission_id, enterprise_id, agency_org_id, insurer_org_id,
+// status, overdue, q (enterprise name or credit code).
+SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser& user,
+                                 const std::map<std::string, std::string>& query, const std::string& today);
+
+nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingCalendar& calendar,
+                                    calendar::Date today);
+
+// 404 unless the item exists and the user may see its commission.
+db::Row find_commission_item(db::Connection& db, const accounts::CurrentUser& user, std::int64_t item_id);
+
+}  // namespace rw::services

@@ -1,0 +1,31 @@
+#include "services/daily_jobs.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "calendar/calendar_store.hpp"
+#include "platform/dates.hpp"
+#include "services/deadlines.hpp"
+
+namespace rw::services {
+
+bool run_daily_jobs(db::Database& database, const Clock& clock) {
+  const auto now = clock.now();
+  const auto today = china_day(now);
+  const auto today_text = format_date(today);
+  auto lease = database.acquire();
+  db::Transaction transaction(*lease, true);
+  // Claiming the day inside the transaction keeps two servers from both running the sweep.
+  auto claimed = lease->execute("UPDATE job_runs SET last_run_on = ? WHERE job = 'deadline_sweep' AND last_run_on < ?",
+                                {today_text, today_text});
+  if (claimed == 0) {
+    if (!lease->query("SELECT 1 AS one FROM job_runs WHERE job = 'deadline_sweep'").empty()) return false;
+    lease->execute("INSERT INTO job_runs (job, last_run_on) VALUES ('deadline_sweep', ?)", {today_text});
+  }
+  const auto result = sweep_deadlines(*lease, calendar::load_calendar(*lease), today, format_utc(now));
+  transaction.commit();
+  spdlog::info("deadline sweep {}: {} overdue, {} reminders, {} notifications", today_text, result.marked_overdue,
+               result.reminders, result.notifications);
+  return true;
+}
+
+}  // namespace rw::services

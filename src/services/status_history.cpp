@@ -1,0 +1,38 @@
+#include "services/status_history.hpp"
+
+#include "audit/audit_log.hpp"
+
+namespace rw::services {
+
+void record_status_change(app::Context& context, const StatusChange& change, std::optional<std::int64_t> org_id) {
+  context.db.execute(
+      "INSERT INTO status_events (object_type, object_id, action, from_status, to_status, reason, user_id, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {change.object_type, change.object_id, change.action, change.from, change.to, change.reason, context.me().id,
+       context.now_text()});
+  nlohmann::json changes = {{"status", {{"from", change.from}, {"to", change.to}}}};
+  if (!change.reason.empty()) changes["reason"] = {{"from", nullptr}, {"to", change.reason}};
+  audit::record(context, {change.object_type, std::to_string(change.object_id), "update", org_id, changes});
+}
+
+nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id) {
+  auto rows = db.query(
+      "SELECT s.action, s.from_status, s.to_status, s.reason, s.at, s.user_id, u.display_name FROM status_events s "
+      "LEFT JOIN users u ON u.id = s.user_id WHERE s.object_type = ? AND s.object_id = ? ORDER BY s.id",
+      {object_type, object_id});
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto row = rows[i];
+    out.push_back({{"action", row.text("action")},
+                   {"from", row.text("from_status")},
+                   {"to", row.text("to_status")},
+                   {"reason", row.text("reason")},
+                   {"user", row.is_null("user_id") ? nlohmann::json()
+                                                   : nlohmann::json{{"id", row.integer("user_id")},
+                                                                    {"name", row.text("display_name")}}},
+                   {"at", row.text("at")}});
+  }
+  return out;
+}
+
+}  // namespace rw::services

@@ -1,0 +1,130 @@
+#include "services/visit_listing.hpp"
+
+#include <map>
+
+#include "accounts/scope.hpp"
+#include "platform/json_input.hpp"
+#include "platform/json_rows.hpp"
+#include "registry/enterprise_scope.hpp"
+#include "services/service_type_ref.hpp"
+#include "services/workflow_vocabularies.hpp"
+
+namespace rw::services {
+
+SqlFilter visit_scope(db::Connection& db, const accounts::CurrentUser& user) {
+  if (user.is_platform_admin()) return {};
+  if (user.org_type == "agency")
+    return SqlFilter("v.agency_org_id IN (" + registry::id_list(accounts::subtree_org_ids(db, user)) + ")",
+                     db::Params{});
+  return registry::enterprise_scope(db, user);
+}
+
+const char* const kSelectVisit =
+    "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, a.name AS agency_name "
+    "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = v.agency_org_id";
+const char* const kCountVisit = "SELECT COUNT(*) AS n FROM visits v JOIN enterprises e ON e.id = v.enterprise_id";
+
+SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
+                       const std::map<std::string, std::string>& query) {
+  SqlFilter where = visit_scope(db, user);
+  if (auto v = query_date(query, "from")) where.add("v.planned_on >= ?", *v);
+  if (auto v = query_date(query, "to")) where.add("v.planned_on <= ?", *v);
+  if (auto v = query_choice(query, "status", visit_statuses().values())) where.add("v.status = ?", *v);
+  if (auto v = query_id(query, "enterprise_id")) where.add("v.enterprise_id = ?", *v);
+  if (auto v = query_id(query, "agency_org_id")) where.add("v.agency_org_id = ?", *v);
+  if (auto v = query_id(query, "staff_id"))
+    where.add("EXISTS (SELECT 1 FROM visit_team t WHERE t.visit_id = v.id AND t.staff_id = ?)", *v);
+  if (query_bool(query, "mine").value_or(false))
+    where.add("EXISTS (SELECT 1 FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = v.id "
+              "AND s.user_id = ?)",
+              user.id);
+  if (auto q = query_text(query, "q")) where.add("e.name LIKE ? ESCAPE '\\'", db::like_contains(*q));
+  return where;
+}
+
+namespace {
+
+std::string visit_ids(const db::Rows& rows) {
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
+  return registry::id_list(ids);
+}
+
+}  // namespace
+
+nlohmann::json visits_json(db::Connection& db, const db::Rows& rows) {
+  const auto ids = visit_ids(rows);
+  std::map<std::int64_t, nlohmann::json> types, teams;
+  auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE visit_id IN (" +
+                            ids + ") ORDER BY visit_id, service_type_version_id");
+  std::vector<std::int64_t> versions;
+  for (std::size_t i = 0; i < type_rows.size(); ++i) versions.push_back(type_rows[i].integer("service_type_version_id"));
+  const auto rules = service_rules_of_versions(db, versions);
+  for (std::size_t i = 0; i < type_rows.size(); ++i)
+    types[type_rows[i].integer("visit_id")].push_back(service_type_ref(rules[i]));
+  auto team_rows = db.query(
+      "SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
+      "JOIN staff s ON s.id = t.staff_id WHERE t.visit_id IN (" + ids + ") ORDER BY t.visit_id, t.leader DESC, s.name");
+  for (std::size_t i = 0; i < team_rows.size(); ++i) {
+    const auto row = team_rows[i];
+    teams[row.integer("visit_id")].push_back({{"staff_id", row.integer("staff_id")},
+                                              {"name", row.text("name")},
+                                              {"kind", row.text("kind")},
+                                              {"title_level", row.text("title_level")},
+                                              {"user_id", json_integer(row, "user_id")},
+                                              {"leader", row.integer("leader") != 0}});
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto row = rows[i];
+    const auto id = row.integer("id");
+    out.push_back({{"id", id},
+                   {"enterprise",
+                    {{"id", row.integer("enterprise_id")},
+                     {"name", row.text("enterprise_name")},
+                     {"business_address", row.text("business_address")},
+                     {"scale", row.text("scale")},
+                     {"risk_level", row.text("risk_level")}}},
+                   {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
+                   {"commission_item_id", json_integer(row, "commission_item_id")},
+                   {"plan_id", json_integer(row, "plan_id")},
+                   {"planned_on", row.text("planned_on")},
+                   {"duration_days", row.integer("duration_days")},
+                   {"special_request", row.integer("special_request") != 0},
+                   {"status", row.text("status")},
+                   {"not_entered_reason", row.text("not_entered_reason")},
+                   {"status_note", row.text("status_note")},
+                   {"notes", row.text("notes")},
+                   {"started_at", json_text(row, "started_at")},
+                   {"done_on", json_text(row, "done_on")},
+                   {"data_uploaded_on", json_text(row, "data_uploaded_on")},
+                   {"reviewed_on", json_text(row, "reviewed_on")},
+                   {"service_types", types.count(id) ? types[id] : nlohmann::json::array()},
+                   {"team", teams.count(id) ? teams[id] : nlohmann::json::array()},
+                   {"created_at", row.text("created_at")},
+                   {"updated_at", row.text("updated_at")}});
+  }
+  return out;
+}
+
+namespace {
+
+db::Rows visible_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+  SqlFilter where = visit_scope(db, user);
+  where.add("v.id = ?", id);
+  auto rows = db.query(std::string(kSelectVisit) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return rows;
+}
+
+}  // namespace
+
+db::Row find_visit_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+  return visible_visit(db, user, id)[0];
+}
+
+nlohmann::json find_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+  return visits_json(db, visible_visit(db, user, id))[0];
+}
+
+}  // namespace rw::services

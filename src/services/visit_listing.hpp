@@ -1,0 +1,30 @@
+#pragma once
+// Reading visits as the user may see them. An agency sees the visits it makes (with its
+// sub-organizations); everyone else sees the visits to the enterprises they may see.
+#include <map>
+#include <string>
+
+#include "app/context.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::services {
+
+// A condition on visits aliased `v` joined to enterprises `e`.
+SqlFilter visit_scope(db::Connection& db, const accounts::CurrentUser& user);
+
+// Filters of GET /visits: from, to (planned dates), status, enterprise_id, agency_org_id, staff_id,
+// mine (the signed-in user is on the team), q (enterprise name).
+SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
+                       const std::map<std::string, std::string>& query);
+
+extern const char* const kSelectVisit;
+extern const char* const kCountVisit;
+
+// The visits with their service types (at their versions) and team.
+nlohmann::json visits_json(db::Connection& db, const db::Rows& rows);
+
+// 404 unless the visit exists and the user may see it.
+db::Row find_visit_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
+nlohmann::json find_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
+
+}  // namespace rw::services

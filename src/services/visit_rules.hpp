@@ -1,0 +1,38 @@
+#pragma once
+// What a visit must respect (wuxi §15(三), att.1 现场服务人员要求) and how its status moves. Pure.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "registry/staffing_rule.hpp"
+#include "services/catalog.hpp"
+#include "services/transitions.hpp"
+
+namespace rw::services {
+
+// planned → confirmed → in_progress → done; planned, confirmed or in progress → could_not_enter;
+// planned or confirmed → cancelled. Parties: "agency" (its leads), "team" (a member or a lead),
+// "enterprise" (the enterprise's own users, or the agency).
+std::span<const Transition> visit_transitions();
+
+struct VisitPlan {
+  std::string risk_level;  // of the enterprise
+  std::string scale;       // of the enterprise
+  bool special_request = false;
+  int duration_days = 1;
+  std::vector<ServiceRules> service_types;
+};
+
+// A visit lasts at most 1 day, or 2 for a large enterprise or a special request.
+int max_duration_days(const std::string& scale, bool special_request);
+
+struct VisitViolation {
+  std::string field;  // staff_ids | duration_days
+  registry::UnmetRule rule;
+};
+
+// Every rule the visit breaks: the staffing rule with the strictest parameters of its service types,
+// and the duration limit.
+std::vector<VisitViolation> visit_violations(const VisitPlan& plan, const std::vector<registry::TeamMember>& team);
+
+}  // namespace rw::services

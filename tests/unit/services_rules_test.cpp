@@ -1,0 +1,131 @@
+// The pure rules of the services capability: status tables, visit limits, and due dates over a
+// hand-made calendar (the real calendars are tested in working_calendar_test.cpp).
+#include <gtest/gtest.h>
+
+#include "services/commission_rules.hpp"
+#include "services/deadline_rules.hpp"
+#include "services/plan_rules.hpp"
+#include "services/visit_rules.hpp"
+
+using namespace rw::services;
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::year;
+
+namespace {
+
+Date d(int y, unsigned m, unsigned dd) { return Date{year(y), month(m), day(dd)}; }
+
+std::string to_of(std::span<const Transition> table, std::string_view action, std::string_view from) {
+  auto t = find_transition(table, action, from);
+  return t ? std::string(t->to) : "-";
+}
+
+// National Day 2026 as the notice has it: 10-01…10-07 off, Sunday 09-20 and Saturday 10-10 worked.
+WorkingCalendar national_day_2026() {
+  rw::calendar::YearArrangement y;
+  y.year = 2026;
+  for (unsigned i = 1; i <= 7; ++i) y.holidays.insert(std::chrono::sys_days(d(2026, 10, i)));
+  y.working_weekends = {std::chrono::sys_days(d(2026, 9, 20)), std::chrono::sys_days(d(2026, 10, 10))};
+  return WorkingCalendar({{2026, y}});
+}
+
+}  // namespace
+
+TEST(CommissionRules, TheTableOfWuxi14And15) {
+  const auto t = commission_transitions();
+  EXPECT_EQ(to_of(t, "accept", "pending"), "accepted");
+  EXPECT_EQ(to_of(t, "decline", "pending"), "declined");
+  EXPECT_EQ(to_of(t, "request_cancel", "pending"), "cancel_requested");
+  EXPECT_EQ(to_of(t, "approve_cancel", "cancel_requested"), "cancelled");
+  EXPECT_EQ(to_of(t, "reject_cancel", "cancel_requested"), "pending");
+  EXPECT_EQ(to_of(t, "withdraw", "pending"), "withdrawn");
+  EXPECT_EQ(to_of(t, "withdraw", "accepted"), "withdrawn");
+  EXPECT_EQ(to_of(t, "complete", "accepted"), "completed");
+  for (const char* final_status : {"declined", "cancelled", "withdrawn", "completed"})
+    for (const char* action : {"accept", "decline", "request_cancel", "approve_cancel", "reject_cancel", "withdraw", "complete"})
+      EXPECT_EQ(to_of(t, action, final_status), "-") << final_status << " " << action;
+  EXPECT_EQ(to_of(t, "accept", "accepted"), "-");
+  EXPECT_TRUE(find_transition(t, "decline", "pending")->needs_reason);
+  EXPECT_EQ(find_transition(t, "accept", "pending")->party, "agency");
+  EXPECT_EQ(find_transition(t, "approve_cancel", "cancel_requested")->party, "insurer");
+  EXPECT_TRUE(commission_open("cancel_requested"));
+  EXPECT_FALSE(commission_open("completed"));
+}
+
+TEST(PlanRules, EnterpriseAgreesOrReturnsWhatTheWriterProposed) {
+  const auto t = plan_transitions();
+  EXPECT_EQ(to_of(t, "propose", "draft"), "proposed");
+  EXPECT_EQ(to_of(t, "propose", "returned"), "proposed");
+  EXPECT_EQ(to_of(t, "agree", "proposed"), "agreed");
+  EXPECT_EQ(to_of(t, "return", "proposed"), "returned");
+  EXPECT_EQ(to_of(t, "reopen", "agreed"), "draft");
+  EXPECT_EQ(to_of(t, "agree", "draft"), "-");
+  EXPECT_EQ(to_of(t, "propose", "agreed"), "-");
+  EXPECT_EQ(find_transition(t, "agree", "proposed")->party, "enterprise");
+  EXPECT_TRUE(find_transition(t, "return", "proposed")->needs_reason);
+}
+
+TEST(VisitRules, StatusTable) {
+  const auto t = visit_transitions();
+  EXPECT_EQ(to_of(t, "confirm", "planned"), "confirmed");
+  EXPECT_EQ(to_of(t, "start", "planned"), "in_progress");
+  EXPECT_EQ(to_of(t, "start", "confirmed"), "in_progress");
+  EXPECT_EQ(to_of(t, "finish", "in_progress"), "done");
+  EXPECT_EQ(to_of(t, "finish", "confirmed"), "-");
+  EXPECT_EQ(to_of(t, "could_not_enter", "in_progress"), "could_not_enter");
+  EXPECT_EQ(to_of(t, "cancel", "in_progress"), "-");
+  for (const char* action : {"confirm", "start", "finish", "could_not_enter", "cancel"})
+    for (const char* final_status : {"done", "could_not_enter", "cancelled"})
+      EXPECT_EQ(to_of(t, action, final_status), "-");
+}
+
+TEST(VisitRules, DurationIsOneDayOrTwoForLargeEnterprisesAndSpecialRequests) {
+  EXPECT_EQ(max_duration_days("small", false), 1);
+  EXPECT_EQ(max_duration_days("", false), 1);
+  EXPECT_EQ(max_duration_days("large", false), 2);
+  EXPECT_EQ(max_duration_days("medium", true), 2);
+  const rw::registry::TeamMember expert{"陈", "expert", "senior", "good", false};
+  const rw::registry::TeamMember technician{"刘", "technician", "intermediate", "", false};
+  VisitPlan plan{"general", "small", false, 2, {}};
+  auto v = visit_violations(plan, {expert, technician});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].field, "duration_days");
+  EXPECT_EQ(v[0].rule.code, "duration_too_long");
+  plan.duration_days = 1;
+  EXPECT_TRUE(visit_violations(plan, {expert, technician}).empty());
+}
+
+TEST(VisitRules, TheStrictestOnSiteServiceTypeRaisesTheStaffingRule) {
+  const rw::registry::TeamMember technician{"刘", "technician", "intermediate", "", false};
+  const rw::registry::TeamMember other{"孙", "technician", "intermediate", "", false};
+  ServiceRules needs_expert;
+  needs_expert.expert_always = true;
+  ServiceRules off_site = needs_expert;
+  off_site.on_site = false;
+  off_site.min_people = 4;
+  VisitPlan plan{"general", "small", false, 1, {off_site}};
+  EXPECT_TRUE(visit_violations(plan, {technician, other}).empty());  // off-site types do not count
+  plan.service_types.push_back(needs_expert);
+  auto v = visit_violations(plan, {technician, other});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].rule.code, "expert_required");
+}
+
+TEST(DeadlineRules, SixtyCalendarDaysThenTheNextWorkingDay) {
+  const auto calendar = national_day_2026();
+  // 2026-06-01 + 60 = 2026-07-31, a Friday.
+  EXPECT_EQ(commission_on_site_due(calendar, d(2026, 6, 1)), d(2026, 7, 31));
+  // 2026-08-05 + 60 = 2026-10-04, a Sunday in the holiday: Thursday 10-08.
+  EXPECT_EQ(commission_on_site_due(calendar, d(2026, 8, 5)), d(2026, 10, 8));
+  // 2026-08-11 + 60 = 2026-10-10, the adjusted working Saturday: it stands.
+  EXPECT_EQ(commission_on_site_due(calendar, d(2026, 8, 11)), d(2026, 10, 10));
+}
+
+TEST(DeadlineRules, WorkingDaysLeftCountsAheadAndBehind) {
+  const auto calendar = national_day_2026();
+  EXPECT_EQ(working_days_left(calendar, d(2026, 9, 30), d(2026, 10, 13)), 5);  // 10-08, 09, 10, 12, 13
+  EXPECT_EQ(working_days_left(calendar, d(2026, 10, 13), d(2026, 10, 13)), 0);
+  EXPECT_EQ(working_days_left(calendar, d(2026, 10, 14), d(2026, 10, 13)), -1);
+  EXPECT_EQ(working_days_left(calendar, d(2026, 10, 8), d(2026, 9, 30)), -1);  // only 10-08 worked since
+}

@@ -1,0 +1,177 @@
+// Browser scenarios of commissions (wuxi §14(二), §15(二)): an insurer commissions enterprises to an
+// agency, the agency accepts or declines each, the insurer sees the outcome; another agency sees none of it.
+// Registered in run.mjs, which passes its helpers.
+
+/** The moment the e2e server's clock stands at (scripts/test-all.sh), as the browser sees it. */
+const NOW = new Date('2026-06-01T10:00:00+08:00')
+const AGENCY_A = '无锡环科风险评估有限公司'
+/** Insured by demo-insurer and in no open commission: 10 and 11 never commissioned, 9 declined before. */
+const FREE = ['无锡市金属热处理有限公司', '无锡市蓝天包装印刷有限公司', '无锡市富源塑料有限公司']
+const [TO_ACCEPT_1, TO_ACCEPT_2, TO_DECLINE] = FREE
+const DECLINE_REASON = '本月排期已满，无法承接'
+
+export function commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen, tableRows, BASE_URL }) {
+  /** The commission created by the first scenario, for the second. */
+  let commissionId = null
+
+  async function signInAs(page, username) {
+    await page.context().clearCookies()
+    await signedIn(page, username)
+  }
+
+  /** Picks an option of a searchable select: open it, type (replacing an earlier search), click the option. */
+  async function pick(page, name, typed, option) {
+    await byTest(page, name).click()
+    await byTest(page, name).locator('input').first().fill(typed)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  }
+
+  const textArea = (page, name) => page.locator(`textarea[data-test="${name}"], [data-test="${name}"] textarea`).first()
+
+  /** A multiple select stays open after a pick; a click on the dialog's title closes it. */
+  async function closeDropdown(page) {
+    await byTest(page, 'commission-dialog').locator('.el-dialog__title').click()
+    await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {})
+  }
+
+  const inboxRow = (page, enterprise) => page.locator('[data-test="inbox-table"] .el-table__row', { has: page.locator(`[data-test="inbox-row"][data-enterprise="${enterprise}"]`) })
+
+  /** Waits for the inbox to answer a load and show it. */
+  async function inboxLoaded(page, load) {
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/commission-items' && r.request().method() === 'GET')
+    await load()
+    await answered
+    await page.locator('[data-test="inbox-table"] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+  }
+
+  const itemRows = (page) => tableRows(page, 'commission-items')
+
+  return [
+    {
+      name: 'an insurer commissions three enterprises to agency A, which accepts two and declines one; the insurer sees the outcome',
+      expectedApiFailures: ['POST /api/v1/commissions → 422'],
+      async run(page) {
+        await page.clock.setFixedTime(NOW)
+        await signInAs(page, 'demo-insurer')
+        await byTest(page, 'menu-commissions').click()
+        await page.locator('[data-test="commission-table"] .el-table__row').first().waitFor()
+
+        await byTest(page, 'commission-create').click()
+        await dialogOpen(page, 'commission-dialog')
+        await pick(page, 'commission-agency', '环科', AGENCY_A)
+        for (const name of FREE) await pick(page, 'commission-enterprises', name.slice(3, 8), name)
+        await closeDropdown(page)
+        await pick(page, 'commission-service-types', '风险评估', '环责险风险评估')
+        await closeDropdown(page)
+        await textArea(page, 'commission-notes').fill('2026 年度补充委托')
+        await shot(page, '30-commission-create')
+        const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/commissions' && r.request().method() === 'POST')
+        await byTest(page, 'commission-save').click()
+        assert((await created).status() === 201, 'the commission was not created')
+        await page.waitForURL(/\/commissions\/\d+$/)
+        commissionId = Number(new URL(page.url()).pathname.split('/').pop())
+        await page.locator('[data-test="commission-items"] .el-table__row').nth(2).waitFor()
+        let rows = await itemRows(page)
+        assert(rows.length === 3 && FREE.every((name) => rows.some((row) => row.includes(name))), `the new commission lists: ${rows.join(' | ')}`)
+        assert(rows.every((row) => row.includes('待确认')), `new items are not all pending: ${rows.join(' | ')}`)
+        assert(((await byTest(page, 'commission-agency-name').textContent()) ?? '').includes(AGENCY_A), 'the commission is not to agency A')
+
+        // an enterprise already in an open commission is refused, by name
+        await byTest(page, 'menu-commissions').click()
+        await byTest(page, 'commission-create').click()
+        await dialogOpen(page, 'commission-dialog')
+        await pick(page, 'commission-agency', '清源', '江苏清源环境技术服务有限公司')
+        await pick(page, 'commission-enterprises', TO_ACCEPT_1.slice(3, 8), TO_ACCEPT_1)
+        await closeDropdown(page)
+        await pick(page, 'commission-service-types', '风险评估', '环责险风险评估')
+        await closeDropdown(page)
+        await byTest(page, 'commission-save').click()
+        const refused = byTest(page, 'commission-enterprise-errors')
+        await refused.waitFor()
+        const why = (await refused.textContent()) ?? ''
+        assert(why.includes(TO_ACCEPT_1) && why.includes('已有进行中的委托'), `the refusal reads: ${why}`)
+        await shot(page, '30-commission-refused')
+        await byTest(page, 'commission-dialog').locator('.el-dialog__headerbtn').click()
+
+        // the agency checks the enterprises in its inbox (pending items by default)
+        await signInAs(page, 'demo-agency')
+        await inboxLoaded(page, () => byTest(page, 'menu-commission-inbox').click())
+        for (const name of FREE) await inboxRow(page, name).waitFor()
+        const checked = (await inboxRow(page, TO_DECLINE).textContent()) ?? ''
+        for (const expected of ['91320', '地址', '规模', '风险等级', '中国人民财产保险']) assert(checked.includes(expected), `the inbox row lacks ${expected}: ${checked}`)
+        await shot(page, '31-commission-inbox')
+
+        for (const name of [TO_ACCEPT_1, TO_ACCEPT_2]) {
+          await inboxLoaded(page, () => inboxRow(page, name).locator('[data-test="accept"]').click())
+          await inboxRow(page, name).waitFor({ state: 'detached' })
+        }
+        await inboxRow(page, TO_DECLINE).locator('[data-test="decline"]').click()
+        await dialogOpen(page, 'reason-dialog')
+        // a reason is required
+        await byTest(page, 'confirm').click()
+        await page.locator('[data-test="reason-dialog"] .el-form-item__error').waitFor()
+        await textArea(page, 'reason').fill(DECLINE_REASON)
+        await inboxLoaded(page, () => byTest(page, 'confirm').click())
+        await inboxRow(page, TO_DECLINE).waitFor({ state: 'detached' })
+
+        // what the agency now sees of that commission, by status
+        await inboxLoaded(page, () => page.goto(`${BASE_URL}/commission-inbox?commission_id=${commissionId}&status=accepted`))
+        rows = await tableRows(page, 'inbox-table')
+        assert(rows.length === 2 && rows.every((row) => row.includes('已接受')), `accepted: ${rows.join(' | ')}`)
+        assert([TO_ACCEPT_1, TO_ACCEPT_2].every((name) => rows.some((row) => row.includes(name))), `accepted: ${rows.join(' | ')}`)
+        assert(rows.every((row) => row.includes('剩余')), `accepted items show no working days left: ${rows.join(' | ')}`)
+        await inboxLoaded(page, () => page.goto(`${BASE_URL}/commission-inbox?commission_id=${commissionId}&status=declined`))
+        rows = await tableRows(page, 'inbox-table')
+        assert(rows.length === 1 && rows[0].includes(TO_DECLINE) && rows[0].includes('已拒绝') && rows[0].includes(DECLINE_REASON), `declined: ${rows.join(' | ')}`)
+
+        // the deadlines: 60 days for the new acceptances, and the old overdue one in red
+        await byTest(page, 'menu-deadlines').click()
+        const deadlines = page.locator('[data-test="deadline-table"] .el-table__row')
+        await deadlines.first().waitFor()
+        const fresh = (await deadlines.filter({ hasText: TO_ACCEPT_1 }).textContent()) ?? ''
+        assert(fresh.includes('60 天 · wuxi §15(二)') && fresh.includes('剩余'), `the new deadline reads: ${fresh}`)
+        const late = (await deadlines.filter({ hasText: '无锡市江南涂料有限公司' }).textContent()) ?? ''
+        assert(late.includes('逾期 6 个工作日'), `the overdue deadline reads: ${late}`)
+        await shot(page, '32-deadlines')
+
+        // the insurer hears of the decline and opens the commission from the bell
+        await signInAs(page, 'demo-insurer')
+        await page.waitForFunction(() => Number(document.querySelector('[data-test="notification-count"] sup')?.textContent ?? 0) > 0)
+        await byTest(page, 'notification-bell').click()
+        await page.locator('[data-test="notification-item"]', { hasText: `委托被拒绝：${TO_DECLINE}` }).click()
+        await page.waitForURL(new RegExp(`/commissions/${commissionId}$`))
+        await page.locator('[data-test="commission-items"] .el-table__row').nth(2).waitFor()
+        rows = await itemRows(page)
+        const count = (label) => rows.filter((row) => row.includes(label)).length
+        assert(count('已接受') === 2 && count('已拒绝') === 1, `the insurer sees: ${rows.join(' | ')}`)
+        assert(rows.find((row) => row.includes(TO_DECLINE))?.includes(DECLINE_REASON), `the decline reason is not shown: ${rows.join(' | ')}`)
+        await shot(page, '33-commission-outcome')
+      },
+    },
+    {
+      name: 'agency B sees neither the items nor the commission agency A was sent',
+      get expectedApiFailures() {
+        return [`GET /api/v1/commissions/${commissionId} → 404`]
+      },
+      async run(page) {
+        assert(commissionId, 'the commission scenario did not run')
+        await page.clock.setFixedTime(NOW)
+        await signInAs(page, 'qingyuan-admin')
+        await inboxLoaded(page, () => byTest(page, 'menu-commission-inbox').click())
+        // insurer B commissioned two of the same enterprises to agency B (commission #2): those stay; A's do not show
+        const mark = `委托 #${commissionId} `
+        for (const status of ['pending', 'accepted', 'declined']) {
+          await inboxLoaded(page, () => page.goto(`${BASE_URL}/commission-inbox?status=${status}`))
+          const rows = await tableRows(page, 'inbox-table')
+          assert(!rows.some((row) => row.includes(mark)), `agency B's ${status} inbox shows: ${rows.join(' | ')}`)
+          assert(!rows.some((row) => row.includes('中国人民财产保险')), `agency B's ${status} inbox shows insurer A's items: ${rows.join(' | ')}`)
+        }
+        await inboxLoaded(page, () => page.goto(`${BASE_URL}/commission-inbox?commission_id=${commissionId}&status=accepted`))
+        assert((await tableRows(page, 'inbox-table')).length === 0, "agency B sees agency A's accepted items")
+        await page.goto(`${BASE_URL}/commissions/${commissionId}`)
+        await byTest(page, 'not-found').waitFor()
+        await shot(page, '34-commission-other-agency')
+      },
+    },
+  ]
+}

@@ -1,0 +1,60 @@
+import { http } from './http'
+import type {
+  NotEnteredReason,
+  QueryOf,
+  TeamCheckResult,
+  TeamSuggestionList,
+  Visit,
+  VisitCreate,
+  VisitDetail,
+  VisitPage,
+  VisitUpdate,
+} from './types'
+
+export type VisitQuery = QueryOf<'listVisits'>
+
+/** The server's largest page. */
+const MAX_PAGE = 200
+
+export const listVisits = (query: VisitQuery) => http.get<VisitPage>('/visits', query)
+
+/** Every visit matching the query, fetched page by page (for a calendar's date range). */
+export async function listAllVisits(query: Omit<VisitQuery, 'limit' | 'offset'>): Promise<Visit[]> {
+  const all: Visit[] = []
+  for (;;) {
+    const page = await listVisits({ ...query, limit: MAX_PAGE, offset: all.length })
+    all.push(...page.items)
+    if (!page.items.length || all.length >= page.total) return all
+  }
+}
+
+/** One visit with its status history. */
+export const getVisit = (id: number) => http.get<VisitDetail>(`/visits/${id}`)
+export const createVisit = (body: VisitCreate) => http.post<Visit>('/visits', body)
+/** A planned or confirmed visit changes; the staffing rules are checked again. */
+export const updateVisit = (id: number, patch: VisitUpdate) => http.patch<VisitDetail>(`/visits/${id}`, patch)
+
+/**
+ * The staffing and duration rules a visit would break, without saving (for the team picker).
+ * Silent: the picker shows the answer, and an incomplete form is not an error worth a message.
+ */
+export const checkTeam = (body: VisitCreate) => http.post<TeamCheckResult>('/visits/team-check', body, { silent: true })
+/** The agency's staff who may go, best graded first, with whether each is busy that day. */
+export const suggestTeam = (plannedOn: string | undefined, agencyOrgId?: number) =>
+  http.get<TeamSuggestionList>('/visits/team-suggestions', { planned_on: plannedOn, agency_org_id: agencyOrgId })
+
+/** The enterprise agreed the appointment (planned → confirmed). */
+export const confirmVisit = (id: number) => http.post<Visit>(`/visits/${id}/confirm`)
+/** The team arrived (planned or confirmed → in progress). */
+export const startVisit = (id: number) => http.post<Visit>(`/visits/${id}/start`)
+/** The team finished on site (in progress → done); upload deadlines open. */
+export const finishVisit = (id: number) => http.post<Visit>(`/visits/${id}/finish`)
+/** The team could not enter (wuxi att.1): the reason, and a note (required for "other"). */
+export const reportNotEntered = (id: number, reason: NotEnteredReason, note: string) =>
+  http.post<Visit>(`/visits/${id}/could-not-enter`, { reason, note })
+/** The agency cancels a planned or confirmed visit, saying why. */
+export const cancelVisit = (id: number, reason: string) => http.post<Visit>(`/visits/${id}/cancel`, { reason })
+/** The team uploaded the service data of a done visit; the insurer's review is due next. */
+export const markDataUploaded = (id: number) => http.post<Visit>(`/visits/${id}/data-uploaded`)
+/** The commissioning insurer reviewed the uploaded data. */
+export const markReviewed = (id: number) => http.post<Visit>(`/visits/${id}/reviewed`)

@@ -1,0 +1,48 @@
+import { ElMessage } from 'element-plus'
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { listDeadlines, runDeadlineSweep } from '@/api/deadlines'
+import type { Deadline, DeadlineKind } from '@/api/types'
+import { usePagedList } from '../../../composables/usePagedList'
+
+export type DeadlineFilters = {
+  kind: DeadlineKind | undefined
+  overdue: 'overdue' | 'on_time' | undefined
+  due_before: string | null | undefined
+}
+
+/** Where a deadline's object is shown: a visit's page, or a commission item (forwarded to its commission). */
+export function deadlineObjectPath(deadline: Pick<Deadline, 'object_type' | 'object_id'>): string {
+  return deadline.object_type === 'visit' ? `/visits/${deadline.object_id}` : `/commission-items/${deadline.object_id}`
+}
+
+/** 期限看板: open deadlines, soonest first, and the platform admin's "check now". */
+export function useDeadlines() {
+  const { t } = useI18n()
+  const list = usePagedList<Deadline, DeadlineFilters>(
+    ({ limit, offset, ...filters }) =>
+      listDeadlines({
+        kind: filters.kind,
+        overdue: filters.overdue === undefined ? undefined : filters.overdue === 'overdue',
+        due_before: filters.due_before ?? undefined,
+        limit,
+        offset,
+      }),
+    () => ({ kind: undefined, overdue: undefined, due_before: undefined }),
+  )
+  const sweeping = ref(false)
+
+  async function sweep(): Promise<void> {
+    if (sweeping.value) return
+    sweeping.value = true
+    try {
+      const result = await runDeadlineSweep()
+      ElMessage.success(t('deadline.sweepDone', { overdue: result.marked_overdue, reminders: result.reminders, notifications: result.notifications }))
+      await list.load()
+    } finally {
+      sweeping.value = false
+    }
+  }
+
+  return { list, sweeping, sweep }
+}

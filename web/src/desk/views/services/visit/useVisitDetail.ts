@@ -1,0 +1,114 @@
+import { ElMessage } from 'element-plus'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { listDeadlines } from '@/api/deadlines'
+import { ApiError } from '@/api/http'
+import type { Deadline, Visit, VisitDetail } from '@/api/types'
+import {
+  cancelVisit,
+  confirmVisit,
+  finishVisit,
+  getVisit,
+  markDataUploaded,
+  markReviewed,
+  startVisit,
+} from '@/api/visits'
+import { useSessionStore } from '@/stores/session'
+import { visitActions, type VisitAction } from '@/utils/visits'
+import { useConfirm } from '../../../composables/useConfirm'
+import { useReasonPrompt } from '../../../composables/useReasonPrompt'
+
+/** Actions taken after a yes/no question, and what each sends. */
+const SIMPLE: Partial<Record<VisitAction, (id: number) => Promise<Visit>>> = {
+  confirm: confirmVisit,
+  start: startVisit,
+  finish: finishVisit,
+  data_uploaded: markDataUploaded,
+  reviewed: markReviewed,
+}
+
+/**
+ * One visit with its history and deadlines, and the actions the user may take on it: the status
+ * machine's steps (confirm, start, finish, could not enter, cancel) and the milestones after it
+ * (data uploaded, reviewed).
+ */
+export function useVisitDetail(id: () => number) {
+  const { t } = useI18n()
+  const confirm = useConfirm()
+  const prompt = useReasonPrompt()
+  const session = useSessionStore()
+  const visit = shallowRef<VisitDetail | null>(null)
+  const deadlines = shallowRef<Deadline[]>([])
+  const loading = ref(false)
+  const missing = ref(false)
+  const busy = ref(false)
+  const editing = ref(false)
+  const notEntering = ref(false)
+
+  const actions = computed(() =>
+    visit.value ? visitActions(visit.value, { userId: session.me?.id ?? 0, can: session.can }) : [],
+  )
+  const canEdit = computed(
+    () => session.can(['visit:write']) && (visit.value?.status === 'planned' || visit.value?.status === 'confirmed'),
+  )
+
+  async function loadDeadlines(): Promise<void> {
+    if (!session.can(['deadline:read'])) return
+    deadlines.value = (await listDeadlines({ object_type: 'visit', object_id: id(), status: 'all', limit: 50 })).items
+  }
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      visit.value = await getVisit(id())
+      missing.value = false
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error
+      missing.value = true
+      return
+    } finally {
+      loading.value = false
+    }
+    await loadDeadlines()
+  }
+
+  watch(
+    id,
+    () => {
+      visit.value = null
+      deadlines.value = []
+      void load()
+    },
+    { immediate: true },
+  )
+
+  async function run(action: () => Promise<unknown>, done: string): Promise<void> {
+    busy.value = true
+    try {
+      await action()
+      ElMessage.success(t(done))
+      await load()
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function act(action: VisitAction): Promise<void> {
+    const current = visit.value
+    if (!current || busy.value) return
+    if (action === 'could_not_enter') {
+      notEntering.value = true
+      return
+    }
+    if (action === 'cancel') {
+      const reason = await prompt(t('visit.actions.cancel'), t('visit.cancelReason'))
+      if (reason !== null) await run(() => cancelVisit(current.id, reason), 'visit.done.cancel')
+      return
+    }
+    const send = SIMPLE[action]
+    if (!send || !(await confirm(t(`visit.confirmAction.${action}`, { name: current.enterprise.name })))) return
+    await run(() => send(current.id), `visit.done.${action}`)
+  }
+
+  return { visit, deadlines, loading, missing, busy, editing, notEntering, actions, canEdit, load, act }
+}
