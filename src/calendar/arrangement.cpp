@@ -25,7 +25,8 @@ void check_date(Fields& fields, const std::string& field, const nlohmann::json& 
                 std::map<std::string, Kind>& seen, std::vector<std::string>& dates) {
   const auto date = value.is_string() ? parse_date(value.get<std::string>()) : std::nullopt;
   if (!date) {
-    fields.add_error(field, "invalid_date", "应为有效日期（YYYY-MM-DD）", "must be a valid date (YYYY-MM-DD)");
+    fields.add_error(field, "invalid_date", "应为有效日期（YYYY-MM-DD）",
+                     "must be a valid date (YYYY-MM-DD)");
     return;
   }
   const auto text = value.get<std::string>();
@@ -43,7 +44,8 @@ void check_date(Fields& fields, const std::string& field, const nlohmann::json& 
     if (it->second == kind)
       fields.add_error(field, "duplicate_date", "日期重复：" + text, "is listed twice: " + text);
     else
-      fields.add_error(field, "holiday_and_working_day", "该日期已列为放假日：" + text, "is also a holiday: " + text);
+      fields.add_error(field, "holiday_and_working_day", "该日期已列为放假日：" + text,
+                       "is also a holiday: " + text);
     return;
   }
   seen.emplace(text, kind);
@@ -75,7 +77,8 @@ nlohmann::json checked_entries(Fields& fields, const std::string& key, Kind kind
     for (const auto& e : entry.errors()) fields.add_error(prefix + e.field, e.code, e.message, e.message_en);
     const auto& dates = list[i].contains("dates") ? list[i]["dates"] : nlohmann::json();
     if (!dates.is_array() || dates.empty() || dates.size() > kMaxDates) {
-      fields.add_error(prefix + "dates", "wrong_type", "应为 1–31 个日期的数组", "must be an array of 1 to 31 dates");
+      fields.add_error(prefix + "dates", "wrong_type", "应为 1–31 个日期的数组",
+                       "must be an array of 1 to 31 dates");
       continue;
     }
     std::vector<std::string> good;
@@ -101,16 +104,21 @@ nlohmann::json checked_arrangement(const nlohmann::json& document, int year) {
   auto holidays = checked_entries(fields, "holidays", Kind::holiday, year, seen);
   auto working_days = checked_entries(fields, "working_days", Kind::working_day, year, seen);
   fields.finish();
-  return {{"year", year}, {"notice", notice}, {"holidays", std::move(holidays)}, {"working_days", std::move(working_days)}};
+  return {{"year", year},
+          {"notice", notice},
+          {"holidays", std::move(holidays)},
+          {"working_days", std::move(working_days)}};
 }
 
 YearArrangement arrangement_of(const nlohmann::json& checked) {
   YearArrangement out;
   out.year = checked["year"].get<int>();
   out.source = checked["notice"].get<std::string>();
-  for (const auto& [key, target] : {std::pair{"holidays", &out.holidays}, std::pair{"working_days", &out.working_weekends}})
+  for (const auto& [key, target] :
+       {std::pair{"holidays", &out.holidays}, std::pair{"working_days", &out.working_weekends}})
     for (const auto& entry : checked[key])
-      for (const auto& date : entry["dates"]) target->insert(std::chrono::sys_days(*parse_date(date.get<std::string>())));
+      for (const auto& date : entry["dates"])
+        target->insert(std::chrono::sys_days(*parse_date(date.get<std::string>())));
   return out;
 }
 

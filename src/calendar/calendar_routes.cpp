@@ -21,7 +21,8 @@ constexpr std::size_t kMaxUploadBytes = 64 * 1024;
 int year_param(const app::Context& context) {
   const auto year = parse_id(context.params.text("year"));
   if (year < kFirstYear || year > kLastYear)
-    throw invalid_field("year", "out_of_range", "年份应在 2000–2100 之间", "the year must be between 2000 and 2100");
+    throw invalid_field("year", "out_of_range", "年份应在 2000–2100 之间",
+                        "the year must be between 2000 and 2100");
   return static_cast<int>(year);
 }
 
@@ -55,9 +56,13 @@ Date new_years_eve(int year) { return std::chrono::year(year) / std::chrono::Dec
 nlohmann::json year_json(int year, const UploadedYear* upload, bool detail) {
   const auto& shipped = shipped_years();
   const auto file = shipped.find(year);
-  const nlohmann::json* document = upload ? &upload->document : file != shipped.end() ? &file->second : nullptr;
+  const nlohmann::json* document = upload                  ? &upload->document
+                                   : file != shipped.end() ? &file->second
+                                                           : nullptr;
   nlohmann::json out = {{"year", year},
-                        {"source", upload ? "uploaded" : document ? "shipped" : "fallback"},
+                        {"source", upload     ? "uploaded"
+                                   : document ? "shipped"
+                                              : "fallback"},
                         {"fallback", document == nullptr},
                         {"notice", document ? (*document)["notice"] : ""},
                         {"has_shipped", file != shipped.end()},
@@ -68,7 +73,8 @@ nlohmann::json year_json(int year, const UploadedYear* upload, bool detail) {
   out["working_days"] = document ? (*document)["working_days"] : nlohmann::json::array();
   std::map<int, YearArrangement> years;
   if (document) years[year] = arrangement_of(*document);
-  out["working_day_count"] = WorkingCalendar(std::move(years)).working_days_between(new_years_eve(year - 1), new_years_eve(year));
+  out["working_day_count"] =
+      WorkingCalendar(std::move(years)).working_days_between(new_years_eve(year - 1), new_years_eve(year));
   return out;
 }
 
@@ -101,14 +107,16 @@ http::Response put_year(app::Context& context) {
   accounts::require_permission(context.me(), "calendar:write");
   const int year = year_param(context);
   if (context.request.body.size() > kMaxUploadBytes)
-    throw ApiError(413, "payload_too_large", "工作日历上传不能超过 64 KB", "A calendar upload must be at most 64 KB");
+    throw ApiError(413, "payload_too_large", "工作日历上传不能超过 64 KB",
+                   "A calendar upload must be at most 64 KB");
   const auto document = checked_arrangement(context.body(), year);
   const auto before = uploaded_year(context.db, year);
   save_upload(context.db, year, document, context.now_text(), context.me().id);
   if (before)
     audit::record_update(context, "calendar_year", year, std::nullopt, before->document, document);
   else
-    audit::record(context, {"calendar_year", std::to_string(year), "create", std::nullopt, audit::created(document)});
+    audit::record(context,
+                  {"calendar_year", std::to_string(year), "create", std::nullopt, audit::created(document)});
   return app::json_ok(find_year(context.db, year));
 }
 
@@ -119,7 +127,8 @@ http::Response delete_year(app::Context& context) {
   const auto before = uploaded_year(context.db, year);
   if (!before) throw not_found();
   delete_upload(context.db, year);
-  audit::record(context, {"calendar_year", std::to_string(year), "delete", std::nullopt, audit::deleted(before->document)});
+  audit::record(context, {"calendar_year", std::to_string(year), "delete", std::nullopt,
+                          audit::deleted(before->document)});
   return http::no_content();
 }
 
@@ -141,7 +150,8 @@ http::Response working_days_between_route(app::Context& context) {
   const auto from = query_calendar_date(query, "from");
   const auto to = query_calendar_date(query, "to");
   const auto calendar = load_calendar(context.db);
-  return app::json_ok({{"days", calendar.working_days_between(from, to)}, {"fallback", calendar.uses_fallback(from, to)}});
+  return app::json_ok(
+      {{"days", calendar.working_days_between(from, to)}, {"fallback", calendar.uses_fallback(from, to)}});
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ std::map<int, nlohmann::json> read_shipped_years() {
     } catch (const ApiError& e) {
       // A broken shipped file is a build mistake; name it rather than answer 422 to some later request.
       const auto& first = e.errors.at(0);
-      throw std::runtime_error("data/" + std::string(file.name) + ": " + first.field + " " + first.message_en);
+      throw std::runtime_error("data/" + std::string(file.name) + ": " + first.field + " " +
+                               first.message_en);
     }
   }
   return years;
@@ -61,14 +62,16 @@ WorkingCalendar load_calendar(db::Connection& db) {
   auto years = shipped;
   const auto rows = db.query(kSelectArrangements);
   for (std::size_t i = 0; i < rows.size(); ++i)
-    years[static_cast<int>(rows[i].integer("year"))] = arrangement_of(nlohmann::json::parse(rows[i].text("arrangement")));
+    years[static_cast<int>(rows[i].integer("year"))] =
+        arrangement_of(nlohmann::json::parse(rows[i].text("arrangement")));
   return WorkingCalendar(std::move(years));
 }
 
 std::map<int, UploadedYear> uploaded_years(db::Connection& db) {
   std::map<int, UploadedYear> out;
   const auto rows = db.query(kSelectUploads);
-  for (std::size_t i = 0; i < rows.size(); ++i) out[static_cast<int>(rows[i].integer("year"))] = upload_of(rows[i]);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out[static_cast<int>(rows[i].integer("year"))] = upload_of(rows[i]);
   return out;
 }
 

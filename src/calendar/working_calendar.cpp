@@ -52,7 +52,8 @@ bool WorkingCalendar::is_working_day(Date day) const {
 
 int WorkingCalendar::count_between(sys_days from, sys_days to) const {
   const auto weekdays = weekdays_before(to + days(1)) - weekdays_before(from + days(1));
-  return static_cast<int>(weekdays - count_in(weekdays_off_, from, to) + count_in(weekends_worked_, from, to));
+  return static_cast<int>(weekdays - count_in(weekdays_off_, from, to) +
+                          count_in(weekends_worked_, from, to));
 }
 
 int WorkingCalendar::working_days_between(Date from, Date to) const {

@@ -36,11 +36,12 @@ class WorkingCalendar {
   bool uses_fallback(Date from, Date to) const;
 
  private:
-  // Working days in (from, to] for from <= to: weekdays by arithmetic, corrected by the two sorted lists below.
+  // Working days in (from, to] for from <= to: weekdays by arithmetic, corrected by the two sorted lists
+  // below.
   int count_between(std::chrono::sys_days from, std::chrono::sys_days to) const;
 
   std::map<int, YearArrangement> years_;
-  std::vector<std::chrono::sys_days> weekdays_off_;    // holidays falling on Monday–Friday, sorted
+  std::vector<std::chrono::sys_days> weekdays_off_;     // holidays falling on Monday–Friday, sorted
   std::vector<std::chrono::sys_days> weekends_worked_;  // 调休 Saturdays/Sundays, sorted
 };
 

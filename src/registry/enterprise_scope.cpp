@@ -33,4 +33,8 @@ void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser&
   if (db.query("SELECT 1 AS one FROM enterprises e" + where.sql(), where.params()).empty()) throw not_found();
 }
 
+bool is_own_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id) {
+  return !db.query("SELECT 1 AS one FROM enterprises WHERE id = ? AND org_id = ?", {enterprise_id, user.org_id}).empty();
+}
+
 }  // namespace rw::registry

@@ -24,6 +24,9 @@ inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel
 // A condition on `e`: one of the agencies (an id list) is commissioned to serve the enterprise.
 std::string served_by_agencies(const std::string& agency_ids);
 
+// The user signs in as the enterprise itself (its own organization).
+bool is_own_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id);
+
 // "1, 2, 3": ids from the database inlined into SQL, which keeps parameter lists short.
 std::string id_list(const std::vector<std::int64_t>& ids);
 

@@ -4,6 +4,7 @@
 #include "audit/audit_log.hpp"
 #include "notify/notifications.hpp"
 #include "platform/paging.hpp"
+#include "registry/enterprise_scope.hpp"
 #include "services/plan_record.hpp"
 #include "services/plan_rules.hpp"
 #include "services/status_history.hpp"
@@ -29,9 +30,7 @@ bool writes_plan(app::Context& context, const db::Row& plan) {
 
 bool is_plan_enterprise(app::Context& context, const db::Row& plan) {
   return accounts::has_permission(context.me(), "plan:agree") &&
-         !context.db.query("SELECT 1 AS one FROM enterprises WHERE id = ? AND org_id = ?",
-                           {plan.integer("enterprise_id"), context.me().org_id})
-              .empty();
+         registry::is_own_enterprise(context.db, context.me(), plan.integer("enterprise_id"));
 }
 
 http::Response list_plans(app::Context& context) {

@@ -6,6 +6,7 @@
 #include "notify/notifications.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
+#include "registry/enterprise_scope.hpp"
 #include "services/commissions.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/deadlines.hpp"
@@ -35,8 +36,7 @@ bool on_team(app::Context& context, std::int64_t visit_id) {
 
 bool is_the_enterprise(app::Context& context, std::int64_t enterprise_id) {
   return accounts::has_permission(context.me(), "enterprise:self") &&
-         !context.db.query("SELECT 1 AS one FROM enterprises WHERE id = ? AND org_id = ?", {enterprise_id, context.me().org_id})
-              .empty();
+         registry::is_own_enterprise(context.db, context.me(), enterprise_id);
 }
 
 void require_party(app::Context& context, const db::Row& visit, std::string_view party) {

@@ -30,8 +30,9 @@ class CalendarApi : public ApiTest {
             {"holidays",
              {{{"name", "国庆节"},
                {"name_en", "National Day"},
-               {"dates", {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06",
-                          "2026-10-07", "2026-10-08"}}}}},
+               {"dates",
+                {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06",
+                 "2026-10-07", "2026-10-08"}}}}},
             {"working_days", json::array()}};
   }
   static Codes errors_of(const HttpResult& r) {
@@ -56,14 +57,16 @@ TEST_F(CalendarApi, AddsAndCountsWorkingDays) {
   EXPECT_EQ(add("2026-02-17", 0), json({{"date", "2026-02-17"}, {"fallback", false}}));
   // 2031 has no data: Wed 01-01 + 5 weekdays is Wed 01-08, and the answer says it fell back.
   EXPECT_EQ(add("2031-01-01", 5), json({{"date", "2031-01-08"}, {"fallback", true}}));
-  // 2025 国庆中秋: in (Fri 09-26, Sun 10-12] the working days are 09-28 (Sun), 09-29, 09-30, 10-09, 10-10, 10-11 (Sat).
+  // 2025 国庆中秋: in (Fri 09-26, Sun 10-12] the working days are 09-28 (Sun), 09-29, 09-30, 10-09, 10-10,
+  // 10-11 (Sat).
   EXPECT_EQ(between("2025-09-26", "2025-10-12"), json({{"days", 6}, {"fallback", false}}));
   EXPECT_EQ(between("2025-10-12", "2025-09-26"), json({{"days", -6}, {"fallback", false}}));
   // 2031 (starts on a Wednesday, 365 days): 261 weekdays.
   EXPECT_EQ(between("2030-12-31", "2031-12-31"), json({{"days", 261}, {"fallback", true}}));
   // Every signed-in user may ask; nobody else.
   EXPECT_EQ(as("demo-enterprise").get("/calendar/add-working-days?from=2026-09-30&days=5").status, 200);
-  EXPECT_EQ(http_request(port(), "GET", "/api/v1/calendar/add-working-days?from=2026-09-30&days=5").status, 401);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/calendar/add-working-days?from=2026-09-30&days=5").status,
+            401);
 }
 
 TEST_F(CalendarApi, BadQueriesAreRefused) {
@@ -77,7 +80,8 @@ TEST_F(CalendarApi, BadQueriesAreRefused) {
     EXPECT_EQ(errors_of(client.get("/calendar/add-working-days?days=5&from=" + std::string(from))),
               Codes{"from:invalid_query"})
         << from;
-  EXPECT_EQ(errors_of(client.get("/calendar/working-days-between?from=2026-01-01")), Codes{"to:invalid_query"});
+  EXPECT_EQ(errors_of(client.get("/calendar/working-days-between?from=2026-01-01")),
+            Codes{"to:invalid_query"});
   const auto problem = client.get("/calendar/add-working-days?from=2026-09-30&days=1001").json();
   EXPECT_EQ(problem["errors"][0]["message"], "查询参数 days 应为 0–1000 的整数");
   EXPECT_EQ(problem["errors"][0]["message_en"], "query parameter days must be an integer from 0 to 1000");
@@ -170,7 +174,9 @@ TEST_F(CalendarApi, OnlyPlatformAdminsWrite) {
   EXPECT_EQ(admin().get("/calendar/2026").json()["source"], "shipped");
   // The permissions the web app shows the page and its buttons by.
   auto permissions = [](const std::string& user) { return as(user).get("/me").json()["permissions"]; };
-  auto holds = [](const json& list, const char* p) { return std::find(list.begin(), list.end(), p) != list.end(); };
+  auto holds = [](const json& list, const char* p) {
+    return std::find(list.begin(), list.end(), p) != list.end();
+  };
   EXPECT_TRUE(holds(permissions("demo-admin"), "calendar:write"));
   EXPECT_FALSE(holds(permissions("demo-agency"), "calendar:write"));
   EXPECT_TRUE(holds(permissions("demo-enterprise"), "calendar:read"));
@@ -184,8 +190,9 @@ TEST_F(CalendarApi, BadUploadsAreRefusedWithFieldErrorsAndNothingIsStored) {
   EXPECT_EQ(upload_errors({{"holidays", entry("国庆节", {"2026-10-01", "2026-10-01"})}}),
             Codes{"holidays[0].dates[1]:duplicate_date"});
   // Sun 10-04 is a holiday and cannot be worked; Fri 10-09 is no weekend.
-  EXPECT_EQ(upload_errors({{"working_days", entry("国庆节", {"2026-10-04", "2026-10-09"})}}),
-            (Codes{"working_days[0].dates[0]:holiday_and_working_day", "working_days[0].dates[1]:not_weekend"}));
+  EXPECT_EQ(
+      upload_errors({{"working_days", entry("国庆节", {"2026-10-04", "2026-10-09"})}}),
+      (Codes{"working_days[0].dates[0]:holiday_and_working_day", "working_days[0].dates[1]:not_weekend"}));
   EXPECT_EQ(upload_errors({{"year", 2025}}), Codes{"year:year_mismatch"});
   EXPECT_EQ(upload_errors({{"notice", ""}, {"holidays", entry("", json::array())}}),
             (Codes{"notice:required", "holidays[0].name:required", "holidays[0].dates:wrong_type"}));
@@ -197,8 +204,9 @@ TEST_F(CalendarApi, BadUploadsAreRefusedWithFieldErrorsAndNothingIsStored) {
             (Codes{"notice:required", "holidays:required", "working_days:required"}));
   EXPECT_EQ(errors_of(admin().put("/calendar/1999", corrected_2026())), Codes{"year:out_of_range"});
   EXPECT_EQ(errors_of(admin().put("/calendar/2101", corrected_2026())), Codes{"year:out_of_range"});
-  const auto problem = admin().put("/calendar/2026", {{"notice", "x"}, {"holidays", entry("国庆节", {"2025-10-01"})},
-                                                      {"working_days", json::array()}});
+  const auto problem = admin().put(
+      "/calendar/2026",
+      {{"notice", "x"}, {"holidays", entry("国庆节", {"2025-10-01"})}, {"working_days", json::array()}});
   EXPECT_EQ(problem.json()["errors"][0]["message"], "日期不在 2026 年内");
   EXPECT_EQ(problem.json()["errors"][0]["message_en"], "is not in 2026");
 

@@ -224,3 +224,10 @@ TEST_F(CommissionDueApi, ADueDayOnAHolidayMovesToTheNextWorkingDay) {
   EXPECT_TRUE(found);
   set_today("2026-06-01");
 }
+
+TEST_F(CommissionApi, InsurersChooseAmongAllAgenciesButSeeNoOtherOrganizations) {
+  auto insurer = as("demo-insurer");
+  EXPECT_EQ(sorted(names_of(insurer.get("/organizations?type=agency"))), sorted({kAgencyA, kAgencyB}));
+  EXPECT_EQ(names_of(insurer.get("/organizations?type=insurer")), std::vector<std::string>{kInsurerA});
+  EXPECT_EQ(total_of(as("demo-agency").get("/organizations?type=agency")), 1);  // agencies do not commission
+}

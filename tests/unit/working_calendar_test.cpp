@@ -36,7 +36,8 @@ TEST(WorkingCalendar, ShippedFilesLoadAndEveryAdjustedWorkingDayIsAWeekend) {
   for (int year = 2023; year <= 2026; ++year) {
     ASSERT_TRUE(years.count(year)) << year;
     const auto& document = years.at(year);
-    EXPECT_NE(document["notice"].get<std::string>().find("国务院办公厅关于" + std::to_string(year) + "年部分节假日安排的通知"),
+    EXPECT_NE(document["notice"].get<std::string>().find("国务院办公厅关于" + std::to_string(year) +
+                                                         "年部分节假日安排的通知"),
               std::string::npos);
     for (const auto& entry : document["working_days"])
       for (const auto& date : entry["dates"]) {
@@ -44,7 +45,8 @@ TEST(WorkingCalendar, ShippedFilesLoadAndEveryAdjustedWorkingDayIsAWeekend) {
         EXPECT_TRUE(w == std::chrono::Saturday || w == std::chrono::Sunday) << date;
       }
   }
-  // The notices: 2023 lists 6 holidays (元旦 … 中秋国庆), 2024 and 2026 list 7, 2025 lists 6 (国庆中秋 together).
+  // The notices: 2023 lists 6 holidays (元旦 … 中秋国庆), 2024 and 2026 list 7, 2025 lists 6 (国庆中秋
+  // together).
   EXPECT_EQ(years.at(2023)["holidays"].size(), 6u);
   EXPECT_EQ(years.at(2024)["holidays"].size(), 7u);
   EXPECT_EQ(years.at(2025)["holidays"].size(), 6u);
@@ -184,7 +186,8 @@ TEST(WorkingCalendar, CountingAgreesWithWalkingDayByDay) {
         walked += days(1);
         if (c.is_working_day(Date(walked))) ++counted;
       }
-      ASSERT_EQ(text(c.add_working_days(Date(start), n)), text(Date(walked))) << text(Date(start)) << " + " << n;
+      ASSERT_EQ(text(c.add_working_days(Date(start), n)), text(Date(walked)))
+          << text(Date(start)) << " + " << n;
       ASSERT_EQ(c.working_days_between(Date(start), Date(walked)), n);
     }
   }
@@ -202,10 +205,9 @@ TEST(WorkingCalendar, UploadsAreCheckedDateByDate) {
     return std::vector<std::string>{};
   };
   using Codes = std::vector<std::string>;
-  const nlohmann::json good = {
-      {"notice", "更正"},
-      {"holidays", {{{"name", "春节"}, {"dates", {"2026-02-16", "2026-02-15"}}}}},
-      {"working_days", {{{"name", "春节"}, {"dates", {"2026-02-14"}}}}}};
+  const nlohmann::json good = {{"notice", "更正"},
+                               {"holidays", {{{"name", "春节"}, {"dates", {"2026-02-16", "2026-02-15"}}}}},
+                               {"working_days", {{{"name", "春节"}, {"dates", {"2026-02-14"}}}}}};
   EXPECT_EQ(errors_of(good), Codes{});
   EXPECT_EQ(rw::calendar::checked_arrangement(good, 2026)["holidays"][0]["dates"],
             nlohmann::json({"2026-02-15", "2026-02-16"}));  // sorted
@@ -213,9 +215,11 @@ TEST(WorkingCalendar, UploadsAreCheckedDateByDate) {
   bad["year"] = 2025;
   bad["holidays"][0]["dates"] = {"2026-02-30", "2025-10-01", "2026-02-15", "2026-02-15", 20260217};
   bad["working_days"][0]["dates"] = {"2026-02-15", "2026-02-17"};  // a holiday (Sunday); a Tuesday
-  EXPECT_EQ(errors_of(bad), (Codes{"year:year_mismatch", "holidays[0].dates[0]:invalid_date",
-                                   "holidays[0].dates[1]:wrong_year", "holidays[0].dates[3]:duplicate_date",
-                                   "holidays[0].dates[4]:invalid_date", "working_days[0].dates[0]:holiday_and_working_day",
-                                   "working_days[0].dates[1]:not_weekend"}));
-  EXPECT_EQ(errors_of({{"holidays", nlohmann::json::array()}}), (Codes{"notice:required", "working_days:required"}));
+  EXPECT_EQ(
+      errors_of(bad),
+      (Codes{"year:year_mismatch", "holidays[0].dates[0]:invalid_date", "holidays[0].dates[1]:wrong_year",
+             "holidays[0].dates[3]:duplicate_date", "holidays[0].dates[4]:invalid_date",
+             "working_days[0].dates[0]:holiday_and_working_day", "working_days[0].dates[1]:not_weekend"}));
+  EXPECT_EQ(errors_of({{"holidays", nlohmann::json::array()}}),
+            (Codes{"notice:required", "working_days:required"}));
 }

@@ -362,11 +362,12 @@ const scenarios = [
     },
   },
   {
-    name: 'registry lists follow the user\'s scope: agency A sees 10 enterprises, insurer A 12, with policies and staff pages',
+    name: 'registry lists follow the user\'s scope: agency A sees the 9 enterprises it serves, insurer A 12, with policies and staff pages',
     async run(page) {
       await signedIn(page, 'demo-agency')
       await openEnterprises(page)
-      assert((await enterpriseTotal(page)) === 10, `agency A sees ${await enterpriseTotal(page)} enterprises, expected 10`)
+      // Commissioned 0–9 by insurer A; it declined 9.
+      assert((await enterpriseTotal(page)) === 9, `agency A sees ${await enterpriseTotal(page)} enterprises, expected 9`)
       await byTest(page, 'menu-staff').click()
       await page.locator('[data-test="staff-table"] .el-table__row').first().waitFor()
       await shot(page, '9-agency-staff')

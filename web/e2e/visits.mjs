@@ -8,6 +8,8 @@ const NOW = new Date('2026-06-01T10:00:00+08:00')
 const ENTERPRISE = '无锡市太湖精密铸造有限公司'
 const DAY = '2026-06-02'
 const SERVICE = '环责险风险评估'
+/** Demo enterprise 0, whose user is demo-enterprise: agency A's plan for the year is agreed. */
+const PLANNED = '无锡市恒达化工有限公司'
 /** Demo enterprise 1: a visit confirmed for today with 陈专家 and 刘技术. */
 const TODAYS = '无锡市华润印染有限公司'
 
@@ -32,7 +34,83 @@ export function visitScenarios({ assert, byTest, input, signedIn, shot, dialogOp
 
   const unmet = async (page) => page.locator('[data-test="team-unmet"]').allTextContents()
 
+  /** Answers an ElMessageBox.prompt (a reason or comments) and waits for it to close. */
+  async function answerPrompt(page, text) {
+    const box = page.locator('.reason-prompt')
+    await box.locator('textarea').fill(text)
+    await box.locator('.el-message-box__btns .el-button--primary').click()
+    await box.waitFor({ state: 'hidden' })
+  }
+
+  const planStatus = async (page, text) =>
+    page.waitForFunction((t) => document.querySelector('[data-test="plan-status"]')?.textContent?.includes(t), text)
+
   return [
+    {
+      name: 'service plan after chengdu App. C: agency A revises 恒达化工\'s agreed plan and sends it; the enterprise returns it with comments',
+      async run(page) {
+        await page.clock.setFixedTime(NOW)
+        await signedIn(page, 'demo-agency')
+        await byTest(page, 'menu-service-plans').click()
+        await page.locator('[data-test="plan-table"] a', { hasText: PLANNED }).click()
+        await byTest(page, 'plan-status').waitFor()
+        // agreed in the demo data: revise it (a rerun finds it returned, ready to edit)
+        if (await byTest(page, 'plan-reopen').count()) {
+          await byTest(page, 'plan-reopen').click()
+          await answerPrompt(page, '补充培训计划和应急排查项目')
+          await planStatus(page, '草稿')
+        }
+        await byTest(page, 'plan-save').waitFor()
+
+        await pick(page, 'plan-items', '突发环境', '突发环境事件隐患排查')
+        await page.locator('[data-test="plan-editor"] h2').click()
+        await byTest(page, 'plan-item-1').waitFor()
+        await byTest(page, 'plan-item-1').locator('textarea').first().fill('对照 16 项重大、37 项一般隐患逐项排查')
+        const rowsBefore = await page.locator('[data-test="plan-training"] .el-table__body-wrapper .el-table__row').count()
+        await byTest(page, 'plan-training-add').click()
+        // a row without its topic is flagged at its cell, and nothing is sent
+        await byTest(page, 'plan-save').click()
+        const topicError = page.locator(`[data-test="plan-training"] .el-table__row:nth-child(${rowsBefore + 1}) .el-form-item__error`).first()
+        await topicError.waitFor()
+        assert(((await topicError.textContent()) ?? '').includes('请填写培训主题'), 'the empty topic is not flagged')
+        const fill = (column, text) => input(page, `plan-training-${column}-${rowsBefore}`).fill(text)
+        await fill('topic', '危险废物规范化管理')
+        await fill('audience', '车间负责人、危废管理员')
+        await fill('form', '现场授课')
+        await fill('kind', '专项培训')
+        await fill('materials', '培训课件、签到表')
+        await fill('time', '第三季度')
+        await shot(page, '22-plan-editor')
+
+        const patched = page.waitForResponse((r) => /\/api\/v1\/service-plans\/\d+$/.test(new URL(r.url()).pathname) && r.request().method() === 'PATCH')
+        const proposed = page.waitForResponse((r) => /\/propose$/.test(new URL(r.url()).pathname))
+        await byTest(page, 'plan-propose').click()
+        const body = JSON.parse((await patched).request().postData() ?? '{}')
+        assert(body.items.length === 2 && body.training_plan.at(-1).topic === '危险废物规范化管理', `the plan sent is ${JSON.stringify(body)}`)
+        assert((await proposed).status() === 200, 'the plan was not sent to the enterprise')
+        await planStatus(page, '待企业确认')
+        assert((await byTest(page, 'plan-save').count()) === 0, 'a proposed plan is still editable')
+
+        await page.context().clearCookies()
+        await signedIn(page, 'demo-enterprise')
+        await byTest(page, 'menu-service-plans').click()
+        await page.locator('[data-test="plan-table"] a', { hasText: PLANNED }).click()
+        await planStatus(page, '待企业确认')
+        const editor = (await byTest(page, 'plan-editor').textContent()) ?? ''
+        for (const expected of ['一、投保单位基本情况', '三、服务措施与预期成果', '对照 16 项重大', '四、培训计划', '危险废物规范化管理', '第三季度', '突发环境事件隐患排查']) {
+          assert(editor.includes(expected), `the enterprise's view lacks ${expected}`)
+        }
+        await byTest(page, 'plan-agree').waitFor()
+        await byTest(page, 'plan-return').click()
+        await answerPrompt(page, '请将培训时间调整到第二季度')
+        await planStatus(page, '企业退回')
+        const comments = (await byTest(page, 'plan-return-comments').textContent()) ?? ''
+        assert(comments.includes('请将培训时间调整到第二季度'), `the return comments show "${comments}"`)
+        const history = (await byTest(page, 'status-history').textContent()) ?? ''
+        for (const expected of ['企业退回', '请将培训时间调整到第二季度', '提交企业确认']) assert(history.includes(expected), `the history lacks ${expected}`)
+        await shot(page, '22-plan-returned')
+      },
+    },
     {
       name: 'agency A schedules a visit: a junior technician alone breaks the staffing rules, live and on save; 陈专家 + 刘技术 are saved and shown in the list and calendar',
       expectedApiFailures: ['POST /api/v1/visits → 422'],

@@ -43,6 +43,8 @@ export const VISIT_STEPS = ['planned', 'confirmed', 'in_progress', 'done'] as co
  * there (could not enter, cancelled) — then the step after the last one reached shows the error.
  */
 export function visitStep(status: VisitStatus, history: readonly { from: string }[] = []): { active: number; failed: boolean } {
+  // done is the last step reached: every step shows as finished
+  if (status === 'done') return { active: VISIT_STEPS.length, failed: false }
   const onPath = (VISIT_STEPS as readonly string[]).indexOf(status)
   if (onPath >= 0) return { active: onPath, failed: false }
   // the status it left the path from is the last event's `from`
@@ -112,6 +114,11 @@ export function groupByDay<V extends Pick<Visit, 'planned_on' | 'duration_days'>
     }
   }
   return byDay
+}
+
+/** How names are listed in a line: 陈专家、刘技术 or 陈专家, 刘技术. */
+export function listSeparator(locale: string): string {
+  return locale === 'en' ? ', ' : '、'
 }
 
 /** The team as one line, the leader first and marked: "陈专家（组长）、刘技术". */

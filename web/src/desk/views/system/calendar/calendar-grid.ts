@@ -7,13 +7,15 @@ export interface DayCell {
   date: string
   day: number
   kind: DayKind
-  /** The holiday the day belongs to (春节), for holidays and 调休 days. */
+  /** The holiday the day belongs to (春节, Spring Festival), for holidays and 调休 days. */
   name: string
+  nameEn: string
 }
 
 export interface DayMark {
   kind: 'holiday' | 'workday'
   name: string
+  nameEn: string
 }
 
 export type Arrangement = Pick<CalendarYearUpload, 'holidays' | 'working_days'>
@@ -22,7 +24,7 @@ export type Arrangement = Pick<CalendarYearUpload, 'holidays' | 'working_days'>
 export function dayMarks(arrangement: Arrangement): Map<string, DayMark> {
   const marks = new Map<string, DayMark>()
   const mark = (entries: CalendarEntry[], kind: DayMark['kind']) => {
-    for (const entry of entries) for (const date of entry.dates) marks.set(date, { kind, name: entry.name })
+    for (const entry of entries) for (const date of entry.dates) marks.set(date, { kind, name: entry.name, nameEn: entry.name_en ?? '' })
   }
   mark(arrangement.holidays, 'holiday')
   mark(arrangement.working_days, 'workday')
@@ -43,7 +45,7 @@ export function monthWeeks(year: number, month: number, marks: Map<string, DayMa
     const date = `${year}-${pad(month)}-${pad(day)}`
     const mark = marks.get(date)
     const weekend = (lead + day - 1) % 7 >= 5
-    cells.push({ date, day, kind: mark?.kind ?? (weekend ? 'weekend' : 'weekday'), name: mark?.name ?? '' })
+    cells.push({ date, day, kind: mark?.kind ?? (weekend ? 'weekend' : 'weekday'), name: mark?.name ?? '', nameEn: mark?.nameEn ?? '' })
   }
   while (cells.length % 7) cells.push(null)
   return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7))
