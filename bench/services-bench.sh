@@ -20,9 +20,10 @@
 # It seeds a fresh SQLite database, adds a year of services for agency A / insurer A with bench/make-services.py
 # and the sqlite3 CLI (one transaction), starts `riskwatch serve --clock-file … --job-interval-seconds 0`, signs
 # in as demo-agency and demo-insurer, and per round benchmarks with wrk GET /api/v1/health (no auth, no database:
-# the reference), then /deadlines?limit=50, /commission-items?limit=50, /visits?from=&to=&limit=50 and
-# /notifications?limit=20 as each user; it also times one GET /deadlines?limit=200 per user with curl. It prints
-# endpoint / user / req/s / p50 / p99 / errors / share of /health's rate, and always stops the server on exit.
+# the reference) and /me (session lookup: the cheapest signed-in request), then as each user /deadlines?limit=50,
+# /commission-items?limit=50, /visits?from=&to=&limit=50 and /notifications?limit=20; it also times one
+# GET /deadlines?limit=200 per user with curl. It prints per round endpoint / user / req/s / p50 / p99 / errors /
+# share of /health's rate / the server's CPU milliseconds per request, and always stops the server on exit.
 set -euo pipefail
 
 readonly PROG=services-bench
@@ -34,7 +35,7 @@ VERBOSE=0
 case "${1:-}" in
     "") ;;
     -v|--verbose) VERBOSE=1 ;;
-    -h|--help) sed -n '2,25s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
 esac
 
@@ -116,11 +117,22 @@ for user in "${USERS[@]}"; do
 done
 
 # ------------------------------------------------------------------ benchmark
-# one tab-separated row per measurement: round, label, user, req/s, p50, p99, failed requests
+# The server's CPU time (user + system, in clock ticks) from /proc: CPU per request does not depend on what else
+# the machine runs as much as req/s does. Empty when /proc is not there.
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+server_ticks() {
+    local stat
+    stat=$(cat "/proc/$SERVER_PID/stat" 2>/dev/null) || return 0
+    stat=${stat##*) }                       # the fields after "(comm) "; utime and stime are the 12th and 13th
+    awk '{ print $12 + $13 }' <<<"$stat"
+}
+
+# one tab-separated row per measurement: round, label, user, req/s, p50, p99, failed requests, server CPU ms/request
 ROWS=()
 bench() {
     local round=$1 user=$2 path=$3; shift 3
-    local out=$TMP/wrk-${#ROWS[@]}.txt label=${path#/api/v1}
+    local out=$TMP/wrk-${#ROWS[@]}.txt label=${path#/api/v1} ticks_before ticks
+    ticks_before=$(server_ticks)
     log "round $round: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $TIMEOUT --latency $label ($user)"
     # in the background, so a signal to this script is handled at once (the traps stop wrk too)
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" --latency "$@" "$BASE$path" </dev/null >"$out" 2>&1 &
@@ -129,21 +141,26 @@ bench() {
         cat "$out" >&2
         die "wrk failed for $label"
     fi
+    ticks=$(server_ticks)
+    [[ -n $ticks && -n $ticks_before ]] && ticks=$(( ticks - ticks_before )) || ticks=""
     [[ $VERBOSE -eq 0 ]] || { echo "== round $round: $label ($user)"; cat "$out"; echo; }
-    ROWS+=("$(awk -v round="$round" -v label="$label" -v user="$user" '
+    ROWS+=("$(awk -v round="$round" -v label="$label" -v user="$user" -v ticks="$ticks" -v hz="$CLK_TCK" '
+        / requests in /               { n = $1 }
         /^Requests\/sec:/             { rps = $2 }
         $1 == "50%"                   { p50 = $2 }
         $1 == "99%"                   { p99 = $2 }
         /Non-2xx or 3xx responses:/   { bad += $NF }
         /Socket errors:/              { for (i = 3; i <= NF; i += 2) { v = $(i + 1); gsub(/,/, "", v); bad += v } }
-        END { printf "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", round, label, user, (rps == "" ? "?" : rps),
-              (p50 == "" ? "?" : p50), (p99 == "" ? "?" : p99), bad }
+        END { cpu = (ticks != "" && n > 0) ? sprintf("%.3f", 1000 * ticks / hz / n) : "?"
+              printf "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", round, label, user, (rps == "" ? "?" : rps),
+              (p50 == "" ? "?" : p50), (p99 == "" ? "?" : p99), bad, cpu }
     ' "$out")")
 }
 
 SINGLE=()   # round, user, seconds of one GET /deadlines?limit=200
 for round in $(seq 1 "$ROUNDS"); do
     bench "$round" - /api/v1/health
+    bench "$round" agency /api/v1/me -H "Authorization: Bearer $AGENCY_TOKEN"
     for path in "${ENDPOINTS[@]}"; do
         for user in "${USERS[@]}"; do
             bench "$round" "$user" "$path" -H "Authorization: Bearer $(token_of "$user")"
@@ -165,14 +182,15 @@ printf 'riskwatch services benchmark: wrk -t%s -c%s -d%s --timeout %s on %s (%s 
 errors_total=0
 for round in $(seq 1 "$ROUNDS"); do
     printf '\nround %s of %s\n' "$round" "$ROUNDS"
-    printf '%-58s %-8s %10s %10s %10s %7s %9s\n' endpoint user req/s p50 p99 errors /health
+    printf '%-58s %-8s %10s %10s %10s %7s %9s %12s\n' endpoint user req/s p50 p99 errors /health 'cpu ms/req'
     health=""
     for row in "${ROWS[@]}"; do
-        IFS=$'\t' read -r r label user rps p50 p99 bad <<<"$row"
+        IFS=$'\t' read -r r label user rps p50 p99 bad cpu <<<"$row"
         [[ $r == "$round" ]] || continue
         [[ $label != /health ]] || health=$rps
         share=$(awk -v a="$rps" -v b="$health" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1f%%", 100 * a / b; else print "?" }')
-        printf '%-58s %-8s %10s %10s %10s %7s %9s\n' "GET /api/v1$label" "$user" "$rps" "$p50" "$p99" "$bad" "$share"
+        printf '%-58s %-8s %10s %10s %10s %7s %9s %12s\n' "GET /api/v1$label" "$user" "$rps" "$p50" "$p99" "$bad" \
+            "$share" "$cpu"
         errors_total=$(( errors_total + bad ))
     done
     for row in "${SINGLE[@]}"; do

@@ -13,7 +13,7 @@ using namespace rw::services;
 class CatalogStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    database = db::Database::open(rw::testing::fresh_database_url(), 1);
+    database = db::Database::open(rw::testing::fresh_database_url(), 2);  // a test may hold a lease while a helper takes another
     db::migrate(*database);
     install_shipped_catalog(*database->acquire());
   }
