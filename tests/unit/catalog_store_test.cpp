@@ -20,6 +20,7 @@ class CatalogStoreTest : public ::testing::Test {
   std::int64_t count(const std::string& table) {
     return database->acquire()->query("SELECT COUNT(*) AS n FROM " + table)[0].integer("n");
   }
+  // Takes a connection of its own: call it before holding one (the pool has one).
   std::int64_t type_id(const std::string& code) { return *type_with_code(*database->acquire(), code); }
   std::unique_ptr<db::Database> database;
 };
@@ -45,8 +46,10 @@ TEST_F(CatalogStoreTest, InstallsOnceAndKeepsEdits) {
 }
 
 TEST_F(CatalogStoreTest, RulesCarryTheShippedValues) {
+  const auto assessment = type_id("wuxi.screening.risk_assessment");
+  const auto eia = type_id("xuzhou.eia");
   auto lease = database->acquire();
-  const auto rules = current_service_rules(*lease, {type_id("wuxi.screening.risk_assessment")}, "ids")[0];
+  const auto rules = current_service_rules(*lease, {assessment}, "ids")[0];
   EXPECT_EQ(rules.version, 1);
   EXPECT_EQ(rules.name_zh, "环责险风险评估");
   EXPECT_EQ(rules.class_code, "wuxi.screening");
@@ -62,15 +65,15 @@ TEST_F(CatalogStoreTest, RulesCarryTheShippedValues) {
   EXPECT_EQ(rules.deliverables,
             (std::vector<std::string>{"report", "checklist", "photos", "enterprise_signoff", "satisfaction_survey"}));
   EXPECT_TRUE(rules.checklists.empty());
-  const auto none = current_service_rules(*lease, {type_id("xuzhou.eia")}, "ids")[0];
+  const auto none = current_service_rules(*lease, {eia}, "ids")[0];
   EXPECT_FALSE(none.upload_working_days.has_value());
   EXPECT_FALSE(none.on_site);
 }
 
 TEST_F(CatalogStoreTest, UnknownOrInactiveTypesAreAFieldError) {
-  auto lease = database->acquire();
   const auto active = type_id("chengdu.training");
   const auto inactive = type_id("chengdu.technology");
+  auto lease = database->acquire();
   lease->execute("UPDATE service_types SET active = 0 WHERE id = ?", {inactive});
   try {
     current_service_rules(*lease, {active, inactive, 999999}, "service_type_ids");
@@ -86,9 +89,11 @@ TEST_F(CatalogStoreTest, UnknownOrInactiveTypesAreAFieldError) {
 }
 
 TEST_F(CatalogStoreTest, VersionsAreReadInTheOrderGivenAndNeverChange) {
+  const auto report = type_id("guilin.annual_report");
+  const auto plan = type_id("wuxi.emergency.plan");
   auto lease = database->acquire();
-  const auto a = current_service_rules(*lease, {type_id("guilin.annual_report")}, "ids")[0];
-  const auto b = current_service_rules(*lease, {type_id("wuxi.emergency.plan")}, "ids")[0];
+  const auto a = current_service_rules(*lease, {report}, "ids")[0];
+  const auto b = current_service_rules(*lease, {plan}, "ids")[0];
   auto changed = b;
   changed.min_people = 3;
   changed.name_zh = "突发环境事件应急预案编制（修订）";

@@ -155,7 +155,6 @@ const en: MessageSchema = {
     },
   },
   calendar: {
-    year: 'Year',
     source: {
       shipped: 'Official notice',
       uploaded: 'Uploaded by an admin',
@@ -700,6 +699,7 @@ const en: MessageSchema = {
       dueOn: 'Due on',
       basis: 'Basis',
       open: '{days} working days left',
+      dueToday: 'Due today',
       overdue: 'Overdue',
       met: 'Met ({on})',
       cancelled: 'Cancelled',

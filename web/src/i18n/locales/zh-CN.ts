@@ -153,7 +153,6 @@ const zhCN = {
     },
   },
   calendar: {
-    year: '年份',
     source: {
       shipped: '官方文件',
       uploaded: '管理员上传',
@@ -698,6 +697,7 @@ const zhCN = {
       dueOn: '截止日',
       basis: '依据',
       open: '剩余 {days} 个工作日',
+      dueToday: '今天到期',
       overdue: '已逾期',
       met: '已完成（{on}）',
       cancelled: '已取消',
