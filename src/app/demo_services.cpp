@@ -70,9 +70,10 @@ struct Seeder {
     return id;
   }
 
-  std::int64_t visit(std::size_t enterprise, std::optional<std::int64_t> item, int planned_offset, const char* status,
+  // Past visits are `offset` calendar days back; planned ones `offset` working days ahead.
+  std::int64_t visit(std::size_t enterprise, std::optional<std::int64_t> item, int offset, const char* status,
                      std::int64_t version, const std::vector<std::int64_t>& team) {
-    const auto planned = day_text(today, planned_offset);
+    const auto planned = offset <= 0 ? day_text(today, offset) : format_date(calendar.add_working_days(today, offset));
     const bool done = std::string(status) == "done";
     const auto id = id_of(db,
                           "INSERT INTO visits (enterprise_id, agency_org_id, commission_item_id, planned_on, status, "
