@@ -20,7 +20,6 @@ class CatalogStoreTest : public ::testing::Test {
   std::int64_t count(const std::string& table) {
     return database->acquire()->query("SELECT COUNT(*) AS n FROM " + table)[0].integer("n");
   }
-  // Takes a connection of its own: call it before holding one (the pool has one).
   std::int64_t type_id(const std::string& code) { return *type_with_code(*database->acquire(), code); }
   std::unique_ptr<db::Database> database;
 };
