@@ -66,7 +66,8 @@ std::vector<ServiceRules> visit_service_rules(db::Connection& db, std::int64_t v
   return service_rules_of_versions(db, versions);
 }
 
-// Done: one upload deadline per service type that has an upload rule; the commission is served.
+// Done: one upload deadline per service type whose rule counts from the end of the service; the
+// commission is served.
 void on_done(app::Context& context, const db::Row& visit, calendar::Date today) {
   const auto calendar = calendar::load_calendar(context.db);
   const auto id = visit.integer("id");
@@ -74,7 +75,8 @@ void on_done(app::Context& context, const db::Row& visit, calendar::Date today) 
   bool on_site = false;
   for (const auto& type : visit_service_rules(context.db, id)) {
     on_site = on_site || type.on_site;
-    if (!type.upload_working_days) continue;
+    // Counted from the filing receipt (wuxi's emergency plan), a date the visit does not know yet.
+    if (!type.upload_working_days || type.upload_from != "service_end") continue;
     open_deadline(context.db,
                   {"data_upload", "visit", id, type.version_id, visit.integer("enterprise_id"),
                    visit.integer("agency_org_id"), insurer, format_date(today),
