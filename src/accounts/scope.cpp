@@ -18,12 +18,6 @@ const std::string kOrgSubtree = " IN (" + kOrgSubtreeIds + ")";
 const std::string kJurisdiction =
     " IN (SELECT jr.org_id FROM organization_regions jr WHERE jr.region_id IN (" + kJurisdictionRegionIds + "))";
 
-std::vector<std::int64_t> ids_of(const db::Rows& rows) {
-  std::vector<std::int64_t> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].integer("id"));
-  return out;
-}
-
 }  // namespace
 
 std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user) {
@@ -31,11 +25,11 @@ std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser&
 }
 
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {
-  return ids_of(db.query(kOrgSubtreeIds, {org_id}));
+  return db.query(kOrgSubtreeIds, {org_id}).integers("id");
 }
 
 std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user) {
-  return ids_of(db.query(kJurisdictionRegionIds, {user.org_id}));
+  return db.query(kJurisdictionRegionIds, {user.org_id}).integers("id");
 }
 
 SqlFilter own_subtree(const CurrentUser& user, std::string_view column) {
@@ -58,6 +52,10 @@ bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t
   SqlFilter filter = scope_on_id;
   filter.add("id = ?", org_id);
   return !db.query("SELECT 1 AS one FROM organizations" + filter.sql(), filter.params()).empty();
+}
+
+bool acts_for(db::Connection& db, const CurrentUser& user, std::int64_t org_id) {
+  return org_in_scope(db, write_scope(user, "id"), org_id);
 }
 
 }  // namespace rw::accounts

@@ -19,6 +19,8 @@ SqlFilter read_scope(const CurrentUser& user, std::string_view column);
 SqlFilter write_scope(const CurrentUser& user, std::string_view column);
 
 bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t org_id);
+// The user acts for the organization: it is the user's own or below it, or the user is a platform admin.
+bool acts_for(db::Connection& db, const CurrentUser& user, std::int64_t org_id);
 
 // The same sets as lists, for conditions that use them several times (enterprise visibility).
 std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user);

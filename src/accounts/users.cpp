@@ -72,8 +72,7 @@ http::Response list_users(app::Context& context) {
     where.add("(u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')",
               db::Params{db::like_contains(*q), db::like_contains(*q)});
   auto [rows, total] = select_page(context.db, kSelectUser, "SELECT COUNT(*) AS n FROM users u", where, "u.id", page);
-  std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
+  const auto ids = rows.integers("id");
   auto roles = roles_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(user_json(rows[i], roles[ids[i]]));
@@ -103,7 +102,7 @@ http::Response create_user(app::Context& context) {
   if (!roles || roles->empty()) fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
   if (!password.empty())
     if (auto weak = check_password_policy(password, "password")) fields.add_error(weak->field, weak->code, weak->message, weak->message_en);
-  if (org_id && !org_in_scope(context.db, write_scope(me, "id"), org_id))
+  if (org_id && !acts_for(context.db, me, org_id))
     fields.add_error("org_id", "unknown_organization", "机构不存在", "the organization does not exist");
   fields.finish();
   if (!context.db.query("SELECT 1 AS one FROM users WHERE username = ?", {username}).empty())

@@ -6,6 +6,10 @@ namespace rw::app {
 
 nlohmann::json Context::body() const { return parse_json_object(request.body); }
 
+nlohmann::json Context::body_or_empty() const {
+  return request.body.empty() ? nlohmann::json::object() : body();
+}
+
 std::int64_t Context::id(std::string_view name) const { return parse_id(params.text(name)); }
 
 http::Response json_ok(const nlohmann::json& body, int status) {

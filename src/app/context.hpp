@@ -31,6 +31,8 @@ struct Context {
 
   const accounts::CurrentUser& me() const { return *user; }
   nlohmann::json body() const;
+  // The body, or {} when the request has none (actions whose fields are all optional).
+  nlohmann::json body_or_empty() const;
   std::int64_t id(std::string_view name = "id") const;
   std::string now_text() const { return format_utc(clock.now()); }
 };

@@ -92,8 +92,7 @@ struct Seeder {
 
 void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calendar::Date today, const std::string& now) {
   Seeder s{db, orgs, today, now};
-  auto rows = db.query("SELECT id FROM enterprises ORDER BY id");
-  for (std::size_t i = 0; i < rows.size(); ++i) s.enterprises.push_back(rows[i].integer("id"));
+  s.enterprises = db.query("SELECT id FROM enterprises ORDER BY id").integers("id");
   const auto assessment = version_of(db, "wuxi.screening.risk_assessment");
   const auto emergency = version_of(db, "wuxi.screening.emergency_hazard");
   const auto safety_screening = version_of(db, "chengdu.hazard_screening");

@@ -24,12 +24,10 @@ std::vector<std::int64_t> org_users_with_roles(db::Connection& db, std::int64_t 
                                                std::initializer_list<std::string_view> roles) {
   db::Params params{org_id};
   for (auto role : roles) params.emplace_back(std::string(role));
-  auto rows = db.query("SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
+  return db.query("SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
                        "WHERE u.org_id = ? AND u.active = 1 AND r.role IN (" + placeholders(roles.size()) + ")",
-                       params);
-  std::vector<std::int64_t> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].integer("id"));
-  return out;
+                  params)
+      .integers("id");
 }
 
 namespace {

@@ -238,7 +238,7 @@ void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std
   };
   if (record.org_id && record.org_id != current_org()) {
     if (org_type(*record.org_id) != "enterprise" ||
-        !accounts::org_in_scope(db_, accounts::write_scope(user_, "id"), *record.org_id)) {
+        !accounts::acts_for(db_, user_, *record.org_id)) {
       fields.add_error("org_id", "unknown_org", "企业机构账号不存在", "the enterprise organization does not exist");
     } else {
       auto taken = db_.query("SELECT id FROM enterprises WHERE org_id = ? AND id <> ?", {*record.org_id, self_id});

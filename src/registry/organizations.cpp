@@ -86,7 +86,7 @@ void check_parent(app::Context& context, Fields& fields, std::optional<std::int6
       fields.add_error("parent_id", "required", "须指定上级机构", "a parent organization is required");
     return;
   }
-  if (!accounts::org_in_scope(context.db, accounts::write_scope(me, "id"), *parent_id)) {
+  if (!accounts::acts_for(context.db, me, *parent_id)) {
     fields.add_error("parent_id", "unknown_parent", "上级机构不存在", "the parent organization does not exist");
     return;
   }
@@ -112,8 +112,7 @@ http::Response list_organizations(app::Context& context) {
               db::Params{db::like_contains(*q), db::like_contains(*q)});
   auto [rows, total] =
       select_page(context.db, kSelectOrganization, "SELECT COUNT(*) AS n FROM organizations o", where, "o.id", page);
-  std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
+  const auto ids = rows.integers("id");
   auto regions = regions_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(organization_json(rows[i], regions[ids[i]]));
@@ -161,7 +160,7 @@ http::Response update_organization(app::Context& context) {
   accounts::require_permission(me, "org:write");
   const auto id = context.id();
   auto before = find_organization(context.db, accounts::read_scope(me, "o.id"), id);
-  if (!accounts::org_in_scope(context.db, accounts::write_scope(me, "id"), id)) throw forbidden();
+  if (!accounts::acts_for(context.db, me, id)) throw forbidden();
   auto body = context.body();
   Fields fields(body);
   auto name = fields.optional_nonempty_text("name", 100);

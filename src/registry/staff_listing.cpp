@@ -37,8 +37,7 @@ SqlFilter staff_filter(const accounts::CurrentUser& user, const std::map<std::st
 }
 
 nlohmann::json staff_items(db::Connection& db, const db::Rows& rows) {
-  std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
+  const auto ids = rows.integers("id");
   auto certificates = certificates_of(db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -63,8 +63,7 @@ CommissionRequest read_commission(app::Context& context, const std::string& toda
     fields.add_error("service_type_ids", "required", "请选择至少一项服务", "choose at least one service type");
   fields.finish();
 
-  const bool own_insurer = accounts::org_in_scope(context.db, accounts::write_scope(me, "id"), request.insurer_org_id);
-  if (!own_insurer || !org_of_type(context.db, request.insurer_org_id, "insurer"))
+  if (!accounts::acts_for(context.db, me, request.insurer_org_id) || !org_of_type(context.db, request.insurer_org_id, "insurer"))
     fields.add_error("insurer_org_id", "unknown_insurer", "保险机构不存在或无权代其委托",
                      "the insurer does not exist or you may not commission for it");
   if (!org_of_type(context.db, request.agency_org_id, "agency"))
@@ -95,13 +94,10 @@ CommissionRequest read_commission(app::Context& context, const std::string& toda
 
 nlohmann::json commission_json(db::Connection& db, const db::Row& row) {
   nlohmann::json types = nlohmann::json::array();
-  auto version_rows = db.query(
-      "SELECT service_type_version_id FROM commission_service_types WHERE commission_id = ? "
-      "ORDER BY service_type_version_id",
-      {row.integer("id")});
-  std::vector<std::int64_t> versions;
-  for (std::size_t i = 0; i < version_rows.size(); ++i)
-    versions.push_back(version_rows[i].integer("service_type_version_id"));
+  const auto versions = db.query("SELECT service_type_version_id FROM commission_service_types WHERE commission_id = ? "
+                                 "ORDER BY service_type_version_id",
+                                 {row.integer("id")})
+                            .integers("service_type_version_id");
   for (const auto& rules : service_rules_of_versions(db, versions)) types.push_back(service_type_ref(rules));
   nlohmann::json counts = nlohmann::json::object();
   for (const auto& status : commission_item_statuses().values()) counts[status] = 0;
@@ -227,11 +223,6 @@ http::Response get_item(app::Context& context) {
   return app::json_ok(item_with_history(context, context.id()));
 }
 
-bool acts_for(app::Context& context, std::int64_t org_id) {
-  return context.me().is_platform_admin() ||
-         accounts::org_in_scope(context.db, accounts::own_subtree(context.me(), "id"), org_id);
-}
-
 void notify_insurer(app::Context& context, const db::Row& item, const std::string& action, const std::string& reason) {
   const auto name = item.text("enterprise_name");
   const bool declined = action == "decline";
@@ -250,18 +241,15 @@ void apply_action(app::Context& context, const std::string& action) {
   const auto id = context.id();
   const auto item = find_commission_item(context.db, context.me(), id);
   const auto from = item.text("status");
-  const auto transition = find_transition(commission_transitions(), action, from);
-  if (!transition || transition->party == "visit")
-    throw_invalid_transition(commission_item_statuses().zh(from), commission_item_statuses().en(from), action);
-  const bool agency = transition->party == "agency";
+  const auto transition = require_transition(commission_transitions(), action, from, commission_item_statuses());
+  const bool agency = transition.party == "agency";
   accounts::require_permission(context.me(), agency ? "commission:decide" : "commission:write");
-  if (!acts_for(context, item.integer(agency ? "agency_org_id" : "insurer_org_id"))) throw forbidden();
+  if (!accounts::acts_for(context.db, context.me(), item.integer(agency ? "agency_org_id" : "insurer_org_id")))
+    throw forbidden();
 
-  auto body = context.request.body.empty() ? nlohmann::json::object() : context.body();
+  const auto body = context.body_or_empty();
   Fields fields(body);
-  auto reason = fields.optional_text("reason", 1000).value_or("");
-  if (fields.ok() && transition->needs_reason && reason.empty())
-    fields.add_error("reason", "required", "请填写原因", "give a reason");
+  const auto reason = transition_reason(fields, transition, 1000);
   fields.finish();
 
   const auto today_day = china_day(context.clock.now());
@@ -276,7 +264,7 @@ void apply_action(app::Context& context, const std::string& action) {
     const auto due = format_date(commission_on_site_due(calendar, today_day));
     context.db.execute("UPDATE commission_items SET status = ?, accepted_on = ?, due_on = ?, reason = '', "
                        "updated_at = ? WHERE id = ?",
-                       {std::string(transition->to), today, due, now, id});
+                       {std::string(transition.to), today, due, now, id});
     open_deadline(context.db,
                   {"commission_on_site", "commission_item", id, std::nullopt, item.integer("enterprise_id"),
                    item.integer("agency_org_id"), item.integer("insurer_org_id"), today, due, kCommissionOnSiteDays,
@@ -284,10 +272,10 @@ void apply_action(app::Context& context, const std::string& action) {
                   now);
   } else {
     context.db.execute("UPDATE commission_items SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
-                       {std::string(transition->to), reason, now, id});
+                       {std::string(transition.to), reason, now, id});
     if (from == "accepted") close_deadlines(context.db, "commission_item", id, "commission_on_site", "cancelled", today);
   }
-  record_status_change(context, {"commission_item", id, action, from, std::string(transition->to), reason},
+  record_status_change(context, {"commission_item", id, action, from, std::string(transition.to), reason},
                        item.integer("insurer_org_id"));
   if (action == "decline" || action == "request_cancel") notify_insurer(context, item, action, reason);
 }

@@ -1,13 +1,12 @@
 #include "services/deadlines.hpp"
 
-#include "accounts/scope.hpp"
 #include "calendar/calendar_store.hpp"
 #include "notify/notifications.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "services/deadline_rules.hpp"
+#include "services/party_scope.hpp"
 #include "services/workflow_vocabularies.hpp"
 
 namespace rw::services {
@@ -37,18 +36,6 @@ const char* const kSelectDeadline =
     "LEFT JOIN organizations w ON w.id = d.watcher_org_id "
     "LEFT JOIN service_type_versions stv ON stv.id = d.service_type_version_id";
 const char* const kCountDeadline = "SELECT COUNT(*) AS n FROM deadlines d JOIN enterprises e ON e.id = d.enterprise_id";
-
-// The parties of a deadline see it: the organization that must act, the one that follows it, the
-// enterprise itself, and regulators of the enterprise's region.
-SqlFilter deadline_scope(db::Connection& db, const accounts::CurrentUser& user) {
-  if (user.is_platform_admin()) return {};
-  const auto orgs = registry::id_list(accounts::subtree_org_ids(db, user));
-  std::string condition = "d.responsible_org_id IN (" + orgs + ") OR d.watcher_org_id IN (" + orgs +
-                          ") OR e.org_id IN (" + orgs + ")";
-  if (user.org_type == "regulator")
-    condition += " OR e.region_id IN (" + registry::id_list(accounts::jurisdiction_region_ids(db, user)) + ")";
-  return SqlFilter(condition, db::Params{});
-}
 
 nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar& calendar, calendar::Date today) {
   const auto due = *parse_date(row.text("due_on"));
@@ -83,7 +70,8 @@ http::Response list_deadlines(app::Context& context) {
   const auto page = parse_page(query);
   const auto today = china_day(context.clock.now());
   const auto today_text = format_date(today);
-  SqlFilter where = deadline_scope(context.db, context.me());
+  // The organization that must act, the one that follows it, the enterprise and its regulators.
+  SqlFilter where = party_scope(context.db, context.me(), {"d.responsible_org_id", "d.watcher_org_id"});
   const auto status = query_choice(query, "status", {"open", "met", "cancelled", "all"}).value_or("open");
   if (status != "all") where.add("d.status = ?", status);
   if (auto v = query_date(query, "due_before")) where.add("d.due_on < ?", *v);

@@ -6,6 +6,7 @@
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
 #include "registry/enterprise_scope.hpp"
+#include "services/party_scope.hpp"
 #include "services/service_type_ref.hpp"
 
 namespace rw::services {
@@ -83,9 +84,8 @@ void check_parties(app::Context& context, Fields& fields, PlanInput& plan) {
   }
   // The writer must be the plan's agency or insurer.
   const auto& me = context.me();
-  const auto own = accounts::write_scope(me, "id");
-  if (!me.is_platform_admin() && !accounts::org_in_scope(db, own, plan.agency_org_id) &&
-      !(plan.insurer_org_id && accounts::org_in_scope(db, own, *plan.insurer_org_id)))
+  if (!me.is_platform_admin() && !accounts::acts_for(db, me, plan.agency_org_id) &&
+      !(plan.insurer_org_id && accounts::acts_for(db, me, *plan.insurer_org_id)))
     fields.add_error(me.org_type == "insurer" ? "insurer_org_id" : "agency_org_id", "not_a_party",
                      "只有方案的服务机构或保险机构可以编写方案", "only the plan's agency or insurer may write it");
 }
@@ -177,13 +177,7 @@ void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, con
 }
 
 SqlFilter plan_scope(db::Connection& db, const accounts::CurrentUser& user) {
-  if (user.is_platform_admin()) return {};
-  const auto orgs = registry::id_list(accounts::subtree_org_ids(db, user));
-  std::string condition =
-      "sp.agency_org_id IN (" + orgs + ") OR sp.insurer_org_id IN (" + orgs + ") OR e.org_id IN (" + orgs + ")";
-  if (user.org_type == "regulator")
-    condition += " OR e.region_id IN (" + registry::id_list(accounts::jurisdiction_region_ids(db, user)) + ")";
-  return SqlFilter(condition, db::Params{});
+  return party_scope(db, user, {"sp.agency_org_id", "sp.insurer_org_id"});
 }
 
 const char* const kSelectPlan =
@@ -196,9 +190,7 @@ const char* const kCountPlan = "SELECT COUNT(*) AS n FROM service_plans sp JOIN 
 nlohmann::json plan_json(db::Connection& db, const db::Row& row) {
   const auto id = row.integer("id");
   auto item_rows = db.query("SELECT * FROM service_plan_items WHERE plan_id = ? ORDER BY position", {id});
-  std::vector<std::int64_t> versions;
-  for (std::size_t i = 0; i < item_rows.size(); ++i) versions.push_back(item_rows[i].integer("service_type_version_id"));
-  const auto rules = service_rules_of_versions(db, versions);
+  const auto rules = service_rules_of_versions(db, item_rows.integers("service_type_version_id"));
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < item_rows.size(); ++i)
     items.push_back({{"service_type", service_type_ref(rules[i])},
@@ -262,13 +254,11 @@ PlanInput stored_plan(db::Connection& db, std::int64_t id) {
   plan.safeguards = row.text("safeguards");
   plan.notes = row.text("notes");
   auto items = db.query("SELECT * FROM service_plan_items WHERE plan_id = ? ORDER BY position", {id});
-  std::vector<std::int64_t> versions;
-  for (std::size_t i = 0; i < items.size(); ++i) versions.push_back(items[i].integer("service_type_version_id"));
-  const auto rules = service_rules_of_versions(db, versions);
+  const auto rules = service_rules_of_versions(db, items.integers("service_type_version_id"));
   for (std::size_t i = 0; i < items.size(); ++i)
     plan.items.push_back({rules[i], items[i].text("measures"), items[i].text("frequency"), items[i].text("expected_results")});
-  auto staff = db.query("SELECT staff_id FROM service_plan_staff WHERE plan_id = ? ORDER BY staff_id", {id});
-  for (std::size_t i = 0; i < staff.size(); ++i) plan.staff_ids.push_back(staff[i].integer("staff_id"));
+  plan.staff_ids =
+      db.query("SELECT staff_id FROM service_plan_staff WHERE plan_id = ? ORDER BY staff_id", {id}).integers("staff_id");
   return plan;
 }
 

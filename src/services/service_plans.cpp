@@ -22,10 +22,8 @@ nlohmann::json plan_with_history(app::Context& context, std::int64_t id) {
 bool writes_plan(app::Context& context, const db::Row& plan) {
   const auto& me = context.me();
   if (!accounts::has_permission(me, "plan:write")) return false;
-  if (me.is_platform_admin()) return true;
-  const auto own = accounts::own_subtree(me, "id");
-  return accounts::org_in_scope(context.db, own, plan.integer("agency_org_id")) ||
-         (!plan.is_null("insurer_org_id") && accounts::org_in_scope(context.db, own, plan.integer("insurer_org_id")));
+  return accounts::acts_for(context.db, me, plan.integer("agency_org_id")) ||
+         (!plan.is_null("insurer_org_id") && accounts::acts_for(context.db, me, plan.integer("insurer_org_id")));
 }
 
 bool is_plan_enterprise(app::Context& context, const db::Row& plan) {
@@ -115,18 +113,16 @@ app::Handler plan_action(std::string action) {
     const auto id = context.id();
     const auto row = find_plan_row(context.db, context.me(), id);
     const auto from = row.text("status");
-    const auto transition = find_transition(plan_transitions(), action, from);
-    if (!transition) throw_invalid_transition(plan_statuses().zh(from), plan_statuses().en(from), action);
-    const bool allowed = transition->party == "writer" ? writes_plan(context, row) : is_plan_enterprise(context, row);
+    const auto transition = require_transition(plan_transitions(), action, from, plan_statuses());
+    const bool allowed = transition.party == "writer" ? writes_plan(context, row) : is_plan_enterprise(context, row);
     if (!allowed) throw forbidden();
-    auto body = context.request.body.empty() ? nlohmann::json::object() : context.body();
+    const auto body = context.body_or_empty();
     Fields fields(body);
-    const auto reason = fields.optional_text("reason", 2000).value_or("");
-    if (fields.ok() && transition->needs_reason && reason.empty())
-      fields.add_error("reason", "required", action == "return" ? "请填写退回意见" : "请填写原因",
-                       action == "return" ? "give your comments" : "give a reason");
+    const auto reason = action == "return"
+                            ? transition_reason(fields, transition, 2000, "请填写退回意见", "give your comments")
+                            : transition_reason(fields, transition, 2000);
     fields.finish();
-    const auto to = std::string(transition->to);
+    const auto to = std::string(transition.to);
     context.db.execute(
         "UPDATE service_plans SET status = ?, return_comments = CASE WHEN ? = 'returned' THEN ? ELSE return_comments END, "
         "agreed_at = CASE WHEN ? = 'agreed' THEN ? ELSE agreed_at END, updated_at = ? WHERE id = ?",

@@ -20,9 +20,7 @@ namespace rw::services {
 namespace {
 
 bool leads_agency(app::Context& context, std::int64_t agency_org_id) {
-  return accounts::has_permission(context.me(), "visit:write") &&
-         (context.me().is_platform_admin() ||
-          accounts::org_in_scope(context.db, accounts::own_subtree(context.me(), "id"), agency_org_id));
+  return accounts::has_permission(context.me(), "visit:write") && accounts::acts_for(context.db, context.me(), agency_org_id);
 }
 
 bool on_team(app::Context& context, std::int64_t visit_id) {
@@ -58,12 +56,10 @@ std::optional<std::int64_t> commissioning_insurer(db::Connection& db, const db::
 }
 
 std::vector<ServiceRules> visit_service_rules(db::Connection& db, std::int64_t visit_id) {
-  auto rows = db.query("SELECT service_type_version_id FROM visit_service_types WHERE visit_id = ? "
-                       "ORDER BY service_type_version_id",
-                       {visit_id});
-  std::vector<std::int64_t> versions;
-  for (std::size_t i = 0; i < rows.size(); ++i) versions.push_back(rows[i].integer("service_type_version_id"));
-  return service_rules_of_versions(db, versions);
+  return service_rules_of_versions(db, db.query("SELECT service_type_version_id FROM visit_service_types "
+                                                "WHERE visit_id = ? ORDER BY service_type_version_id",
+                                                {visit_id})
+                                           .integers("service_type_version_id"));
 }
 
 // Done: one upload deadline per service type whose rule counts from the end of the service; the
@@ -107,11 +103,10 @@ app::Handler transition_handler(std::string action) {
     const auto id = context.id();
     const auto visit = find_visit_row(context.db, context.me(), id);
     const auto from = visit.text("status");
-    const auto transition = find_transition(visit_transitions(), action, from);
-    if (!transition) throw_invalid_transition(visit_statuses().zh(from), visit_statuses().en(from), action);
-    require_party(context, visit, transition->party);
+    const auto transition = require_transition(visit_transitions(), action, from, visit_statuses());
+    require_party(context, visit, transition.party);
 
-    auto body = context.request.body.empty() ? nlohmann::json::object() : context.body();
+    const auto body = context.body_or_empty();
     Fields fields(body);
     std::string reason, note;
     if (action == "could_not_enter") {
@@ -120,9 +115,7 @@ app::Handler transition_handler(std::string action) {
       if (fields.ok() && reason == "other" && note.empty())
         fields.add_error("note", "required", "请说明无法入场的情况", "describe why the team could not enter");
     } else {
-      note = fields.optional_text("reason", 1000).value_or("");
-      if (fields.ok() && transition->needs_reason && note.empty())
-        fields.add_error("reason", "required", "请填写原因", "give a reason");
+      note = transition_reason(fields, transition, 1000);
     }
     fields.finish();
 
@@ -132,9 +125,9 @@ app::Handler transition_handler(std::string action) {
         "UPDATE visits SET status = ?, not_entered_reason = ?, status_note = ?, updated_at = ?, "
         "started_at = CASE WHEN ? = 'in_progress' THEN ? ELSE started_at END, "
         "done_on = CASE WHEN ? = 'done' THEN ? ELSE done_on END WHERE id = ?",
-        {std::string(transition->to), reason, note, now, std::string(transition->to), now, std::string(transition->to),
+        {std::string(transition.to), reason, note, now, std::string(transition.to), now, std::string(transition.to),
          format_date(today), id});
-    record_status_change(context, {"visit", id, action, from, std::string(transition->to),
+    record_status_change(context, {"visit", id, action, from, std::string(transition.to),
                                    reason.empty() ? note : not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note)},
                          visit.integer("agency_org_id"));
     if (action == "finish") on_done(context, visit, today);
@@ -184,8 +177,7 @@ http::Response reviewed(app::Context& context) {
   const auto id = context.id();
   const auto visit = find_visit_row(context.db, context.me(), id);
   const auto insurer = commissioning_insurer(context.db, visit);
-  if (!context.me().is_platform_admin() &&
-      !(insurer && accounts::org_in_scope(context.db, accounts::own_subtree(context.me(), "id"), *insurer)))
+  if (!context.me().is_platform_admin() && !(insurer && accounts::acts_for(context.db, context.me(), *insurer)))
     throw forbidden();
   if (visit.is_null("data_uploaded_on") || !visit.is_null("reviewed_on"))
     throw conflict("review_not_expected", "只有已上传资料且尚未审核的服务可以标记审核",

@@ -42,24 +42,12 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
   return where;
 }
 
-namespace {
-
-std::string visit_ids(const db::Rows& rows) {
-  std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].integer("id"));
-  return registry::id_list(ids);
-}
-
-}  // namespace
-
 nlohmann::json visits_json(db::Connection& db, const db::Rows& rows) {
-  const auto ids = visit_ids(rows);
+  const auto ids = registry::id_list(rows.integers("id"));
   std::map<std::int64_t, nlohmann::json> types, teams;
   auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE visit_id IN (" +
                             ids + ") ORDER BY visit_id, service_type_version_id");
-  std::vector<std::int64_t> versions;
-  for (std::size_t i = 0; i < type_rows.size(); ++i) versions.push_back(type_rows[i].integer("service_type_version_id"));
-  const auto rules = service_rules_of_versions(db, versions);
+  const auto rules = service_rules_of_versions(db, type_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < type_rows.size(); ++i)
     types[type_rows[i].integer("visit_id")].push_back(service_type_ref(rules[i]));
   auto team_rows = db.query(

@@ -162,7 +162,7 @@ http::Response update_visit(app::Context& context) {
   accounts::require_permission(context.me(), "visit:write");
   const auto id = context.id();
   const auto before = find_visit(context.db, context.me(), id);
-  if (!accounts::org_in_scope(context.db, accounts::write_scope(context.me(), "id"), before["agency"]["id"]))
+  if (!accounts::acts_for(context.db, context.me(), before["agency"]["id"]))
     throw forbidden();
   const auto status = before["status"].get<std::string>();
   if (status != "planned" && status != "confirmed")
@@ -176,7 +176,8 @@ http::Response update_visit(app::Context& context) {
   write_team_and_types(context.db, id, input);
   auto after = find_visit(context.db, context.me(), id);
   audit::record_update(context, "visit", id, input.agency_org_id, before, after);
-  return app::json_ok(visit_with_history(context, id));
+  after["history"] = status_history(context.db, "visit", id);
+  return app::json_ok(after);
 }
 
 // POST /visits/team-check: the rules a planned visit would break, without saving (for the team picker).
@@ -201,7 +202,7 @@ http::Response team_suggestions(app::Context& context) {
   accounts::require_permission(context.me(), "visit:write");
   const auto& query = context.request.query;
   const auto agency = query_id(query, "agency_org_id").value_or(context.me().org_id);
-  if (!accounts::org_in_scope(context.db, accounts::write_scope(context.me(), "id"), agency)) throw not_found();
+  if (!accounts::acts_for(context.db, context.me(), agency)) throw not_found();
   const auto day = query_date(query, "planned_on").value_or("");
   auto rows = context.db.query(
       "SELECT s.id, s.name, s.kind, s.title_level, s.evaluation_grade, s.specialties, "

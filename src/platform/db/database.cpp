@@ -14,6 +14,13 @@ const Value& Row::at(std::string_view column) const {
 
 bool Row::is_null(std::string_view column) const { return std::holds_alternative<std::monostate>(at(column)); }
 
+std::vector<std::int64_t> Rows::integers(std::string_view column) const {
+  std::vector<std::int64_t> out;
+  out.reserve(size());
+  for (std::size_t i = 0; i < size(); ++i) out.push_back((*this)[i].integer(column));
+  return out;
+}
+
 std::int64_t Row::integer(std::string_view column) const {
   const Value& v = at(column);
   if (auto* i = std::get_if<std::int64_t>(&v)) return *i;

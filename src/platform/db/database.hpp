@@ -56,6 +56,8 @@ struct Rows {
   std::size_t size() const { return values.size(); }
   bool empty() const { return values.empty(); }
   Row operator[](std::size_t i) const { return Row(columns, values.at(i)); }
+  // One column of every row, e.g. the ids of a page for a follow-up IN query.
+  std::vector<std::int64_t> integers(std::string_view column) const;
 };
 
 class Connection {
