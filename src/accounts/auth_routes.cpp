@@ -17,7 +17,8 @@ constexpr const char* kSelectLogin =
     "SELECT u.id, u.password_hash, u.active, o.active AS org_active FROM users u "
     "JOIN organizations o ON o.id = u.org_id WHERE u.username = ?";
 constexpr const char* kSelectFailures = "SELECT at FROM login_failures WHERE username = ? AND at > ?";
-constexpr const char* kInsertFailure = "INSERT INTO login_failures (username, at, remote_addr) VALUES (?, ?, ?)";
+constexpr const char* kInsertFailure =
+    "INSERT INTO login_failures (username, at, remote_addr) VALUES (?, ?, ?)";
 
 nlohmann::json me_json(const CurrentUser& user) {
   return {{"id", user.id},
@@ -45,9 +46,9 @@ http::Response login(app::Context& context) {
   for (std::size_t i = 0; i < rows.size(); ++i) failures.push_back(rows[i].integer("at"));
   if (auto until = locked_until(failures, now, policy)) {
     const auto minutes = std::to_string((*until - now + 59) / 60);
-    auto response = http::problem_response(
-        {429, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
-         "Too many failed sign-ins; try again in " + minutes + " minutes"});
+    auto response =
+        http::problem_response({429, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
+                                "Too many failed sign-ins; try again in " + minutes + " minutes"});
     response.set_header("Retry-After", std::to_string(*until - now));
     return response;
   }
@@ -127,9 +128,11 @@ http::Response change_password(app::Context& context) {
   fields.finish();
   if (auto weak = check_password_policy(next, "new_password")) throw validation_failed({*weak});
   const auto& me = context.me();
-  auto hash = context.db.query("SELECT password_hash FROM users WHERE id = ?", {me.id})[0].text("password_hash");
+  auto hash =
+      context.db.query("SELECT password_hash FROM users WHERE id = ?", {me.id})[0].text("password_hash");
   if (!verify_password(hash, current))
-    throw invalid_field("current_password", "wrong_password", "当前密码不正确", "The current password is wrong");
+    throw invalid_field("current_password", "wrong_password", "当前密码不正确",
+                        "The current password is wrong");
   context.db.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
                      {hash_password(next), context.now_text(), me.id});
   // Other devices signed in with the old password are signed out; this session stays.

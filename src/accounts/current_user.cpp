@@ -15,7 +15,8 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
   const bool enterprise_only = user.roles.size() == 1 && user.has_role("enterprise_user");
   if (!enterprise_only) out.push_back("region:read");
   if (user.is_platform_admin()) out.insert(out.end(), {"region:write", "calendar:write"});
-  if (user.has_role("admin") || user.has_role("manager") || user.has_role("reviewer") || user.has_role("viewer"))
+  if (user.has_role("admin") || user.has_role("manager") || user.has_role("reviewer") ||
+      user.has_role("viewer"))
     out.push_back("org:read");
   if (user.has_role("admin")) {
     out.insert(out.end(), {"org:write", "user:read", "user:write", "audit:read"});
@@ -25,11 +26,14 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
   out.insert(out.end(), {"enterprise:read", "policy:read"});
   const bool leads = user.has_role("admin") || user.has_role("manager");
   const bool platform = user.org_type == "platform";
-  if (leads && (platform || user.org_type == "insurer" || user.org_type == "agency" || user.org_type == "park"))
+  if (leads &&
+      (platform || user.org_type == "insurer" || user.org_type == "agency" || user.org_type == "park"))
     out.push_back("enterprise:write");
   if (leads && (platform || user.org_type == "insurer")) out.push_back("policy:write");
-  if (!enterprise_only && user.org_type != "enterprise" && user.org_type != "park") out.push_back("staff:read");
-  if (leads && (platform || user.org_type == "insurer" || user.org_type == "agency")) out.push_back("staff:write");
+  if (!enterprise_only && user.org_type != "enterprise" && user.org_type != "park")
+    out.push_back("staff:read");
+  if (leads && (platform || user.org_type == "insurer" || user.org_type == "agency"))
+    out.push_back("staff:write");
   // The service catalog is reference data every party reads; the platform keeps it.
   out.push_back("catalog:read");
   if (user.is_platform_admin()) out.push_back("catalog:write");
@@ -40,10 +44,12 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
   if (leads && (platform || insurer)) out.push_back("commission:write");
   if (leads && (platform || agency)) out.push_back("commission:decide");
   out.insert(out.end(), {"plan:read", "visit:read", "deadline:read"});
-  if ((leads && (platform || insurer || agency)) || (agency && user.has_role("expert"))) out.push_back("plan:write");
+  if ((leads && (platform || insurer || agency)) || (agency && user.has_role("expert")))
+    out.push_back("plan:write");
   if (user.has_role("enterprise_user")) out.push_back("plan:agree");
   if (leads && (platform || agency)) out.push_back("visit:write");
-  if (agency && (leads || user.has_role("expert") || user.has_role("technician"))) out.push_back("visit:work");
+  if (agency && (leads || user.has_role("expert") || user.has_role("technician")))
+    out.push_back("visit:work");
   if ((leads || user.has_role("reviewer")) && (platform || insurer)) out.push_back("visit:review");
   return out;
 }

@@ -10,7 +10,8 @@ namespace rw::accounts {
 
 inline const std::set<std::string> kRoles = {"admin",    "manager", "expert",         "technician",
                                              "reviewer", "viewer",  "enterprise_user"};
-inline const std::set<std::string> kOrgTypes = {"platform", "regulator", "insurer", "agency", "enterprise", "park"};
+inline const std::set<std::string> kOrgTypes = {"platform", "regulator",  "insurer",
+                                                "agency",   "enterprise", "park"};
 
 struct CurrentUser {
   std::int64_t id = 0;

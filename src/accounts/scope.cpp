@@ -16,7 +16,8 @@ const std::string kJurisdictionRegionIds =
 
 const std::string kOrgSubtree = " IN (" + kOrgSubtreeIds + ")";
 const std::string kJurisdiction =
-    " IN (SELECT jr.org_id FROM organization_regions jr WHERE jr.region_id IN (" + kJurisdictionRegionIds + "))";
+    " IN (SELECT jr.org_id FROM organization_regions jr WHERE jr.region_id IN (" + kJurisdictionRegionIds +
+    "))";
 
 }  // namespace
 

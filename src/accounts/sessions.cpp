@@ -7,7 +7,8 @@ namespace rw::accounts {
 namespace {
 
 constexpr const char* kSelectUser =
-    "SELECT u.id, u.username, u.display_name, u.phone, u.email, u.org_id, o.name AS org_name, o.type AS org_type "
+    "SELECT u.id, u.username, u.display_name, u.phone, u.email, u.org_id, o.name AS org_name, o.type AS "
+    "org_type "
     "FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ? AND u.active = 1";
 constexpr const char* kSelectRoles = "SELECT role FROM user_roles WHERE user_id = ? ORDER BY role";
 constexpr const char* kSelectSession =
@@ -25,7 +26,8 @@ std::string cookie_token(const http::Request& request) {
   while (at < cookies.size()) {
     while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
     const auto end = std::min(cookies.find(';', at), cookies.size());
-    if (cookies.compare(at, key.size(), key) == 0) return cookies.substr(at + key.size(), end - at - key.size());
+    if (cookies.compare(at, key.size(), key) == 0)
+      return cookies.substr(at + key.size(), end - at - key.size());
     at = end;
   }
   return {};
@@ -37,9 +39,11 @@ ApiError session_expired() {
 
 }  // namespace
 
-NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now, const std::string& remote_address) {
+NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now,
+                          const std::string& remote_address) {
   NewSession session{random_token(), random_token()};
-  db.execute(kInsertSession, {token_digest(session.token), user_id, session.csrf_token, now, now, remote_address});
+  db.execute(kInsertSession,
+             {token_digest(session.token), user_id, session.csrf_token, now, now, remote_address});
   return session;
 }
 
@@ -69,7 +73,8 @@ std::optional<CurrentUser> load_user(db::Connection& db, std::int64_t user_id) {
   return user;
 }
 
-CurrentUser authenticate(db::Connection& db, const http::Request& request, Seconds now, Seconds idle_timeout) {
+CurrentUser authenticate(db::Connection& db, const http::Request& request, Seconds now,
+                         Seconds idle_timeout) {
   std::string token;
   bool from_cookie = false;
   const std::string authorization = request.header("authorization");
@@ -108,7 +113,8 @@ std::string session_cookie(const std::string& token, bool secure) {
 }
 
 std::string cleared_session_cookie(bool secure) {
-  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace rw::accounts

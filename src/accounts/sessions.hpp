@@ -15,7 +15,8 @@ struct NewSession {
   std::string csrf_token;
 };
 
-NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now, const std::string& remote_address);
+NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now,
+                          const std::string& remote_address);
 void end_session(db::Connection& db, std::int64_t session_id);
 void end_user_sessions(db::Connection& db, std::int64_t user_id);
 

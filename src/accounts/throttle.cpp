@@ -4,7 +4,8 @@
 
 namespace rw::accounts {
 
-std::optional<Seconds> locked_until(std::vector<Seconds> failures, Seconds now, const ThrottlePolicy& policy) {
+std::optional<Seconds> locked_until(std::vector<Seconds> failures, Seconds now,
+                                    const ThrottlePolicy& policy) {
   std::sort(failures.begin(), failures.end());
   std::optional<Seconds> until;
   const auto n = static_cast<int>(failures.size());

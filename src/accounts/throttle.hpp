@@ -17,6 +17,7 @@ struct ThrottlePolicy {
 };
 
 // `failures`: times of failed attempts (any order). Returns the end of the lock if `now` is locked.
-std::optional<Seconds> locked_until(std::vector<Seconds> failures, Seconds now, const ThrottlePolicy& policy = {});
+std::optional<Seconds> locked_until(std::vector<Seconds> failures, Seconds now,
+                                    const ThrottlePolicy& policy = {});
 
 }  // namespace rw::accounts

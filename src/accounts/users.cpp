@@ -16,16 +16,19 @@ constexpr const char* kSelectUser =
     "SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, u.phone, u.email, u.active, "
     "u.created_at, u.updated_at, u.last_login_at FROM users u JOIN organizations o ON o.id = u.org_id";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (org_id, username, display_name, password_hash, phone, email, active, created_at, updated_at) "
+    "INSERT INTO users (org_id, username, display_name, password_hash, phone, email, active, created_at, "
+    "updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id";
 
-std::map<std::int64_t, std::vector<std::string>> roles_of(db::Connection& db, const std::vector<std::int64_t>& ids) {
+std::map<std::int64_t, std::vector<std::string>> roles_of(db::Connection& db,
+                                                          const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::vector<std::string>> out;
   if (ids.empty()) return out;
   auto rows = db.query("SELECT user_id, role FROM user_roles WHERE user_id IN (" + placeholders(ids.size()) +
                            ") ORDER BY role",
                        db::Params(ids.begin(), ids.end()));
-  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].integer("user_id")].push_back(rows[i].text("role"));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out[rows[i].integer("user_id")].push_back(rows[i].text("role"));
   return out;
 }
 
@@ -41,7 +44,8 @@ nlohmann::json user_json(const db::Row& row, std::vector<std::string> roles) {
           {"active", row.integer("active") == 1},
           {"created_at", row.text("created_at")},
           {"updated_at", row.text("updated_at")},
-          {"last_login_at", row.is_null("last_login_at") ? nlohmann::json() : nlohmann::json(row.text("last_login_at"))}};
+          {"last_login_at",
+           row.is_null("last_login_at") ? nlohmann::json() : nlohmann::json(row.text("last_login_at"))}};
 }
 
 // The user as JSON when the caller manages its organization; 404 otherwise.
@@ -55,7 +59,8 @@ nlohmann::json find_user(app::Context& context, std::int64_t id) {
 
 void save_roles(db::Connection& db, std::int64_t user_id, const std::vector<std::string>& roles) {
   db.execute("DELETE FROM user_roles WHERE user_id = ?", {user_id});
-  for (const auto& role : roles) db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, role});
+  for (const auto& role : roles)
+    db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, role});
 }
 
 http::Response list_users(app::Context& context) {
@@ -71,7 +76,8 @@ http::Response list_users(app::Context& context) {
   if (auto q = query_text(query, "q"))
     where.add("(u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')",
               db::Params{db::like_contains(*q), db::like_contains(*q)});
-  auto [rows, total] = select_page(context.db, kSelectUser, "SELECT COUNT(*) AS n FROM users u", where, "u.id", page);
+  auto [rows, total] =
+      select_page(context.db, kSelectUser, "SELECT COUNT(*) AS n FROM users u", where, "u.id", page);
   const auto ids = rows.integers("id");
   auto roles = roles_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
@@ -99,17 +105,19 @@ http::Response create_user(app::Context& context) {
   if (!username.empty() && !valid_username(username))
     fields.add_error("username", "invalid_username", "用户名只能包含字母、数字和 . _ - @",
                      "may contain only letters, digits and . _ - @");
-  if (!roles || roles->empty()) fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
+  if (!roles || roles->empty())
+    fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
   if (!password.empty())
-    if (auto weak = check_password_policy(password, "password")) fields.add_error(weak->field, weak->code, weak->message, weak->message_en);
+    if (auto weak = check_password_policy(password, "password"))
+      fields.add_error(weak->field, weak->code, weak->message, weak->message_en);
   if (org_id && !acts_for(context.db, me, org_id))
     fields.add_error("org_id", "unknown_organization", "机构不存在", "the organization does not exist");
   fields.finish();
   if (!context.db.query("SELECT 1 AS one FROM users WHERE username = ?", {username}).empty())
     throw conflict("duplicate_username", "用户名已被使用：" + username, "The username is taken: " + username);
   const auto id = insert_user(context.db,
-                              {org_id, username, display_name, *roles, hash_password(password), phone.value_or(""),
-                               email.value_or("")},
+                              {org_id, username, display_name, *roles, hash_password(password),
+                               phone.value_or(""), email.value_or("")},
                               context.now_text());
   auto created = find_user(context, id);
   audit::record(context, {"user", std::to_string(id), "create", org_id, audit::created(created)});
@@ -125,13 +133,16 @@ http::Response update_user(app::Context& context) {
   Fields fields(body);
   auto display_name = fields.optional_nonempty_text("display_name", 50);
   auto roles = fields.optional_choices("roles", kRoles);
-  if (roles && roles->empty()) fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
+  if (roles && roles->empty())
+    fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
   auto active = fields.optional_bool("active");
   auto phone = fields.optional_text("phone", 30);
   auto email = fields.optional_email("email");
-  if (id == me.id && (active == false || (roles && std::find(roles->begin(), roles->end(), "admin") == roles->end())))
+  if (id == me.id &&
+      (active == false || (roles && std::find(roles->begin(), roles->end(), "admin") == roles->end())))
     fields.add_error(active == false ? "active" : "roles", "cannot_change_own_access",
-                     "不能停用自己或去掉自己的管理员角色", "you cannot deactivate yourself or drop your own admin role");
+                     "不能停用自己或去掉自己的管理员角色",
+                     "you cannot deactivate yourself or drop your own admin role");
   fields.finish();
   auto after = before;
   if (display_name) after["display_name"] = *display_name;
@@ -143,9 +154,10 @@ http::Response update_user(app::Context& context) {
   if (active) after["active"] = *active;
   if (phone) after["phone"] = *phone;
   if (email) after["email"] = *email;
-  context.db.execute("UPDATE users SET display_name = ?, active = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?",
-                     {after["display_name"].get<std::string>(), std::int64_t{after["active"].get<bool>() ? 1 : 0},
-                      after["phone"].get<std::string>(), after["email"].get<std::string>(), context.now_text(), id});
+  context.db.execute(
+      "UPDATE users SET display_name = ?, active = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?",
+      {after["display_name"].get<std::string>(), std::int64_t{after["active"].get<bool>() ? 1 : 0},
+       after["phone"].get<std::string>(), after["email"].get<std::string>(), context.now_text(), id});
   if (roles) save_roles(context.db, id, after["roles"].get<std::vector<std::string>>());
   if (active == false) end_user_sessions(context.db, id);
   auto saved = find_user(context, id);
@@ -181,13 +193,14 @@ bool valid_username(const std::string& username) {
 }
 
 std::string normalize_username(std::string username) {
-  std::transform(username.begin(), username.end(), username.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(username.begin(), username.end(), username.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return username;
 }
 
 std::int64_t insert_user(db::Connection& db, const NewUser& user, const std::string& now) {
-  const auto id = db.query(kInsertUser, {user.org_id, user.username, user.display_name, user.password_hash, user.phone,
-                                         user.email, now, now})[0]
+  const auto id = db.query(kInsertUser, {user.org_id, user.username, user.display_name, user.password_hash,
+                                         user.phone, user.email, now, now})[0]
                       .integer("id");
   save_roles(db, id, user.roles);
   return id;

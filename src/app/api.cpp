@@ -39,8 +39,8 @@ http::Response Api::handle_api(http::Request& request) const {
     if (match.outcome == ApiRouter::Outcome::not_found)
       return http::problem_response({404, "not_found", "接口不存在", "No such API endpoint"});
     if (match.outcome == ApiRouter::Outcome::method_not_allowed) {
-      auto response = http::problem_response({405, "method_not_allowed", "该接口不支持此请求方法",
-                                              "This endpoint does not support the method"});
+      auto response = http::problem_response(
+          {405, "method_not_allowed", "该接口不支持此请求方法", "This endpoint does not support the method"});
       response.set_header("Allow", match.allow);
       return response;
     }

@@ -1,12 +1,12 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <condition_variable>
 #include <mutex>
 #include <stop_token>
 #include <thread>
@@ -17,8 +17,8 @@
 #include "app/demo_data.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/http/server.hpp"
-#include "services/daily_jobs.hpp"
 #include "services/catalog.hpp"
+#include "services/daily_jobs.hpp"
 
 namespace rw::app {
 namespace {
@@ -50,7 +50,8 @@ struct ServeOptions {
   std::int64_t session_idle_seconds = 8 * 3600;
   bool secure_cookies = false;
   http::ServerOptions server;
-  std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000, grace_ms = 20'000;
+  std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000,
+               grace_ms = 20'000;
 };
 
 // Checks every `interval` whether today's daily jobs still have to run; stops with the server.
@@ -87,7 +88,8 @@ int serve(ServeOptions& o) {
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
   std::filesystem::create_directories(o.data_dir);
-  const std::size_t threads = o.server.threads ? o.server.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads =
+      o.server.threads ? o.server.threads : std::max(1u, std::thread::hardware_concurrency());
   auto database = open_database(o.db_url, threads + 2);
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
@@ -128,11 +130,15 @@ int create_admin(const std::string& db_url, const std::string& requested_usernam
   const auto now = format_utc(SystemClock().now());
   auto platform = lease->query("SELECT id FROM organizations WHERE type = 'platform' ORDER BY id LIMIT 1");
   const auto org_id = platform.empty()
-                          ? lease->query("INSERT INTO organizations (name, type, active, created_at, updated_at) "
-                                         "VALUES ('Riskwatch 平台', 'platform', 1, ?, ?) RETURNING id",
-                                         {now, now})[0].integer("id")
+                          ? lease
+                                ->query(
+                                    "INSERT INTO organizations (name, type, active, created_at, updated_at) "
+                                    "VALUES ('Riskwatch 平台', 'platform', 1, ?, ?) RETURNING id",
+                                    {now, now})[0]
+                                .integer("id")
                           : platform[0].integer("id");
-  accounts::insert_user(*lease, {org_id, username, username, {"admin"}, accounts::hash_password(password)}, now);
+  accounts::insert_user(*lease, {org_id, username, username, {"admin"}, accounts::hash_password(password)},
+                        now);
   transaction.commit();
   std::cout << "created platform admin " << username << "\n";
   return 0;
@@ -147,27 +153,40 @@ int run_cli(int argc, char** argv) {
 
   ServeOptions serve_options;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the API and the web app (migrates first)");
-  serve_cmd->add_option("--db", serve_options.db_url, "sqlite:///abs/path.db or postgresql://…")->capture_default_str();
-  serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)")->capture_default_str();
-  serve_cmd->add_option("--data-dir", serve_options.data_dir, "Uploaded and generated files")->capture_default_str();
-  serve_cmd->add_option("--web-dir", serve_options.web_dir, "Built web app (web/dist)")->capture_default_str();
+  serve_cmd->add_option("--db", serve_options.db_url, "sqlite:///abs/path.db or postgresql://…")
+      ->capture_default_str();
+  serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks a free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--data-dir", serve_options.data_dir, "Uploaded and generated files")
+      ->capture_default_str();
+  serve_cmd->add_option("--web-dir", serve_options.web_dir, "Built web app (web/dist)")
+      ->capture_default_str();
   serve_cmd->add_option("--port-file", serve_options.port_file, "Write the bound port to this file");
   serve_cmd->add_option("--threads", serve_options.server.threads, "Worker threads (0: one per core)");
-  serve_cmd->add_option("--max-body-bytes", serve_options.server.body_limit, "Request body cap; larger gets 413")
+  serve_cmd
+      ->add_option("--max-body-bytes", serve_options.server.body_limit, "Request body cap; larger gets 413")
       ->capture_default_str();
-  serve_cmd->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")
+  serve_cmd
+      ->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")
       ->capture_default_str();
-  serve_cmd->add_option("--body-timeout-ms", serve_options.body_timeout_ms, "Time to receive a body / send a response")
+  serve_cmd
+      ->add_option("--body-timeout-ms", serve_options.body_timeout_ms,
+                   "Time to receive a body / send a response")
       ->capture_default_str();
-  serve_cmd->add_option("--idle-timeout-ms", serve_options.idle_timeout_ms, "Keep-alive idle time")->capture_default_str();
-  serve_cmd->add_option("--shutdown-grace-ms", serve_options.grace_ms, "Time in-flight requests get on SIGTERM")
+  serve_cmd->add_option("--idle-timeout-ms", serve_options.idle_timeout_ms, "Keep-alive idle time")
       ->capture_default_str();
-  serve_cmd->add_option("--session-idle-seconds", serve_options.session_idle_seconds, "Sign-in session idle expiry")
+  serve_cmd
+      ->add_option("--shutdown-grace-ms", serve_options.grace_ms, "Time in-flight requests get on SIGTERM")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--session-idle-seconds", serve_options.session_idle_seconds,
+                   "Sign-in session idle expiry")
       ->capture_default_str();
   serve_cmd->add_option("--clock-file", serve_options.clock_file,
                         "Read the current time from this file (tests, training); system time when absent");
-  serve_cmd->add_option("--job-interval-seconds", serve_options.job_interval_seconds,
-                        "How often to check for due daily jobs (0: never)")
+  serve_cmd
+      ->add_option("--job-interval-seconds", serve_options.job_interval_seconds,
+                   "How often to check for due daily jobs (0: never)")
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
 
@@ -177,9 +196,11 @@ int run_cli(int argc, char** argv) {
   auto* seed_cmd = app.add_subcommand("seed-demo", "Create the demo city, organizations and users");
   seed_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
   std::string seed_clock_file;
-  seed_cmd->add_option("--clock-file", seed_clock_file, "Date the demo data by the time in this file (tests)");
+  seed_cmd->add_option("--clock-file", seed_clock_file,
+                       "Date the demo data by the time in this file (tests)");
   std::string username;
-  auto* admin_cmd = app.add_subcommand("create-admin", "Create a platform admin; reads the password from stdin");
+  auto* admin_cmd =
+      app.add_subcommand("create-admin", "Create a platform admin; reads the password from stdin");
   admin_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
   admin_cmd->add_option("--username", username, "Login name")->required();
 

@@ -19,18 +19,23 @@ struct Seeder {
 
   std::int64_t region(const std::string& code, const std::string& name, const std::string& level,
                       std::optional<std::int64_t> parent) {
-    return db.query("INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                    "RETURNING id",
-                    {code, name, level, db::optional_value(parent), now, now})[0]
+    return db
+        .query(
+            "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, "
+            "?, ?) "
+            "RETURNING id",
+            {code, name, level, db::optional_value(parent), now, now})[0]
         .integer("id");
   }
 
   std::int64_t org(const std::string& name, const std::string& type, std::optional<std::int64_t> parent,
                    std::vector<std::int64_t> regions, const std::string& credit_code = "") {
-    const auto id = db.query("INSERT INTO organizations (name, type, parent_id, credit_code, contact_phone, active, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, '', 1, ?, ?) RETURNING id",
-                             {name, type, db::optional_value(parent), credit_code, now, now})[0]
-                        .integer("id");
+    const auto id =
+        db.query(
+              "INSERT INTO organizations (name, type, parent_id, credit_code, contact_phone, active, "
+              "created_at, updated_at) VALUES (?, ?, ?, ?, '', 1, ?, ?) RETURNING id",
+              {name, type, db::optional_value(parent), credit_code, now, now})[0]
+            .integer("id");
     for (auto region_id : regions)
       db.execute("INSERT INTO organization_regions (org_id, region_id) VALUES (?, ?)", {id, region_id});
     return id;
@@ -56,9 +61,10 @@ bool seed_demo(db::Database& database, const Clock& clock) {
   const auto wuxi = s.region("320200", "无锡市", "city", jiangsu);
   const auto liangxi = s.region("320213", "梁溪区", "district", wuxi);
   const auto xinwu = s.region("320214", "新吴区", "district", wuxi);
-  const std::vector<std::int64_t> streets = {
-      s.region("320213001", "崇安寺街道", "street", liangxi), s.region("320213002", "通江街道", "street", liangxi),
-      s.region("320214001", "旺庄街道", "street", xinwu), s.region("320214002", "硕放街道", "street", xinwu)};
+  const std::vector<std::int64_t> streets = {s.region("320213001", "崇安寺街道", "street", liangxi),
+                                             s.region("320213002", "通江街道", "street", liangxi),
+                                             s.region("320214001", "旺庄街道", "street", xinwu),
+                                             s.region("320214002", "硕放街道", "street", xinwu)};
 
   const auto platform = s.org("Riskwatch 风险防控服务平台", "platform", std::nullopt, {});
   const auto regulator = s.org("无锡市生态环境局", "regulator", std::nullopt, {wuxi});
@@ -68,14 +74,16 @@ bool seed_demo(db::Database& database, const Clock& clock) {
   const auto agency_b = s.org("江苏清源环境技术服务有限公司", "agency", std::nullopt, {xinwu});
   const auto park = s.org("无锡新吴高新技术产业园", "park", std::nullopt, {streets[3]});
 
-  const char* names[] = {"恒达化工", "华润印染", "锡能电镀", "太湖精密铸造", "江南涂料", "新材表面处理", "宏远制药",
-                         "东方纺织", "利民食品", "金属热处理", "蓝天包装印刷", "富源塑料", "明光电子", "长江钢管",
-                         "清泉水务", "瑞丰橡胶", "中科电池材料", "协和医疗器械", "安达物流", "创新半导体"};
+  const char* names[] = {"恒达化工",     "华润印染",     "锡能电镀",     "太湖精密铸造", "江南涂料",
+                         "新材表面处理", "宏远制药",     "东方纺织",     "利民食品",     "金属热处理",
+                         "蓝天包装印刷", "富源塑料",     "明光电子",     "长江钢管",     "清泉水务",
+                         "瑞丰橡胶",     "中科电池材料", "协和医疗器械", "安达物流",     "创新半导体"};
   std::vector<std::int64_t> enterprises;
   for (int i = 0; i < 20; ++i) {
     const bool in_park = i >= 15;  // the park's resident enterprises belong to it
     enterprises.push_back(s.org(std::string("无锡市") + names[i] + "有限公司", "enterprise",
-                                in_park ? std::optional(park) : std::nullopt, {streets[i % 4]}, demo_credit_code(i)));
+                                in_park ? std::optional(park) : std::nullopt, {streets[i % 4]},
+                                demo_credit_code(i)));
   }
   const auto first_enterprise = enterprises.front();
 
@@ -104,7 +112,8 @@ bool seed_demo(db::Database& database, const Clock& clock) {
   };
   for (const auto& u : users)
     accounts::insert_user(*lease, {u.org, u.username, u.display_name, u.roles, hash, "", ""}, s.now);
-  const DemoOrganizations orgs{platform, insurer_a, insurer_b, agency_a, agency_b, park, enterprises, streets};
+  const DemoOrganizations orgs{platform, insurer_a, insurer_b,   agency_a,
+                               agency_b, park,      enterprises, streets};
   seed_demo_registry(*lease, orgs, s.now);
   seed_demo_services(*lease, orgs, china_day(clock.now()), s.now);
   transaction.commit();

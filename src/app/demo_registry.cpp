@@ -17,16 +17,26 @@ struct DemoEnterprise {
 
 // Parallel to the 20 demo enterprise organizations, in order.
 const DemoEnterprise kEnterprises[] = {
-    {"2614", "large", "major", "key", "钱安环"},     {"1713", "medium", "larger", "key", "孙志强"},
-    {"3360", "small", "larger", "key", "李红梅"},    {"3391", "medium", "general", "simplified", "周建华"},
-    {"2641", "small", "larger", "key", "吴晓东"},    {"3360", "small", "general", "simplified", "郑丽"},
-    {"2710", "large", "major", "key", "王海涛"},     {"1711", "medium", "general", "registration", "冯磊"},
-    {"1391", "small", "general", "registration", "陈静"}, {"3360", "micro", "general", "simplified", "褚卫国"},
-    {"2231", "small", "general", "registration", "卫敏"}, {"2922", "small", "unknown", "registration", "蒋涛"},
-    {"3982", "medium", "larger", "key", "沈洁"},     {"3130", "large", "larger", "key", "韩冰"},
-    {"4620", "medium", "larger", "key", "杨帆"},     {"2911", "medium", "general", "simplified", "朱军"},
-    {"3841", "large", "major", "key", "秦雪"},       {"3581", "small", "general", "registration", "尤佳"},
-    {"5990", "small", "unknown", "none", "许强"},     {"3973", "large", "larger", "key", "何平"},
+    {"2614", "large", "major", "key", "钱安环"},
+    {"1713", "medium", "larger", "key", "孙志强"},
+    {"3360", "small", "larger", "key", "李红梅"},
+    {"3391", "medium", "general", "simplified", "周建华"},
+    {"2641", "small", "larger", "key", "吴晓东"},
+    {"3360", "small", "general", "simplified", "郑丽"},
+    {"2710", "large", "major", "key", "王海涛"},
+    {"1711", "medium", "general", "registration", "冯磊"},
+    {"1391", "small", "general", "registration", "陈静"},
+    {"3360", "micro", "general", "simplified", "褚卫国"},
+    {"2231", "small", "general", "registration", "卫敏"},
+    {"2922", "small", "unknown", "registration", "蒋涛"},
+    {"3982", "medium", "larger", "key", "沈洁"},
+    {"3130", "large", "larger", "key", "韩冰"},
+    {"4620", "medium", "larger", "key", "杨帆"},
+    {"2911", "medium", "general", "simplified", "朱军"},
+    {"3841", "large", "major", "key", "秦雪"},
+    {"3581", "small", "general", "registration", "尤佳"},
+    {"5990", "small", "unknown", "none", "许强"},
+    {"3973", "large", "larger", "key", "何平"},
 };
 
 void seed_enterprises(db::Connection& db, const DemoOrganizations& orgs, const std::string& now,
@@ -38,7 +48,8 @@ void seed_enterprises(db::Connection& db, const DemoOrganizations& orgs, const s
     r.name = org.text("name");
     r.credit_code = org.text("credit_code");
     r.legal_representative = demo.contact;
-    r.registered_address = "无锡市" + std::string(i % 4 < 2 ? "梁溪区" : "新吴区") + "工业路 " + std::to_string(10 + i) + " 号";
+    r.registered_address =
+        "无锡市" + std::string(i % 4 < 2 ? "梁溪区" : "新吴区") + "工业路 " + std::to_string(10 + i) + " 号";
     r.business_address = r.registered_address;
     r.longitude = 120.30 + 0.01 * static_cast<double>(i);
     r.latitude = 31.55 + 0.005 * static_cast<double>(i);
@@ -64,22 +75,22 @@ void seed_enterprises(db::Connection& db, const DemoOrganizations& orgs, const s
   }
 }
 
-void seed_policies(db::Connection& db, const DemoOrganizations& orgs, const std::vector<std::int64_t>& enterprises,
-                   const std::string& now) {
+void seed_policies(db::Connection& db, const DemoOrganizations& orgs,
+                   const std::vector<std::int64_t>& enterprises, const std::string& now) {
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
     const std::int64_t premium = (30000 + 5000 * static_cast<std::int64_t>(i % 5)) * 100;
     if (i < 12)
-      registry::insert_policy(db,
-                              {"environmental", orgs.insurer_a, "PICC-WX-2026-" + std::to_string(1001 + i),
-                               enterprises[i], "2026-01-01", "2026-12-31", premium, 2000000LL * 100, "percent", 1500,
-                               "active"},
-                              now);
+      registry::insert_policy(
+          db,
+          {"environmental", orgs.insurer_a, "PICC-WX-2026-" + std::to_string(1001 + i), enterprises[i],
+           "2026-01-01", "2026-12-31", premium, 2000000LL * 100, "percent", 1500, "active"},
+          now);
     if (i >= 8 && i < 16)
-      registry::insert_policy(db,
-                              {"work_safety", orgs.insurer_b, "PAIC-WX-2026-" + std::to_string(2001 + i),
-                               enterprises[i], "2026-03-01", "2027-02-28", premium, 1000000LL * 100, "amount",
-                               5000LL * 100, "active"},
-                              now);
+      registry::insert_policy(
+          db,
+          {"work_safety", orgs.insurer_b, "PAIC-WX-2026-" + std::to_string(2001 + i), enterprises[i],
+           "2026-03-01", "2027-02-28", premium, 1000000LL * 100, "amount", 5000LL * 100, "active"},
+          now);
   }
 }
 
@@ -90,8 +101,8 @@ std::optional<std::int64_t> user_id(db::Connection& db, const char* username) {
 }
 
 void seed_staff(db::Connection& db, const DemoOrganizations& orgs, const std::string& now) {
-  auto person = [&](std::int64_t org, const char* username, const char* name, const char* phone, const char* title,
-                    const char* kind, std::vector<std::string> specialties) {
+  auto person = [&](std::int64_t org, const char* username, const char* name, const char* phone,
+                    const char* title, const char* kind, std::vector<std::string> specialties) {
     registry::StaffRecord r;
     r.org_id = org;
     if (username) r.user_id = user_id(db, username);
@@ -104,28 +115,33 @@ void seed_staff(db::Connection& db, const DemoOrganizations& orgs, const std::st
     r.evaluation_grade = "good";
     return r;
   };
-  auto chen = person(orgs.agency_a, "demo-expert", "陈专家", "13912340001", "senior", "expert", {"water", "emergency"});
+  auto chen = person(orgs.agency_a, "demo-expert", "陈专家", "13912340001", "senior", "expert",
+                     {"water", "emergency"});
   chen.certificates = {{"环境影响评价工程师", "HP0012345", "2027-06-30"}};
   registry::insert_staff(db, chen, now);
-  auto zhou = person(orgs.agency_a, "demo-expert2", "周专家", "13912340002", "full_senior", "expert", {"air", "solid_waste"});
+  auto zhou = person(orgs.agency_a, "demo-expert2", "周专家", "13912340002", "full_senior", "expert",
+                     {"air", "solid_waste"});
   zhou.expert_pool_level = "province";
   zhou.evaluation_grade = "excellent";
   registry::insert_staff(db, zhou, now);
-  registry::insert_staff(db, person(orgs.agency_a, "demo-technician", "刘技术", "13912340003", "intermediate",
-                                    "technician", {"water", "noise"}),
+  registry::insert_staff(db,
+                         person(orgs.agency_a, "demo-technician", "刘技术", "13912340003", "intermediate",
+                                "technician", {"water", "noise"}),
                          now);
-  registry::insert_staff(db, person(orgs.agency_a, nullptr, "何初级", "13912340004", "junior", "technician", {"soil"}),
-                         now);
+  registry::insert_staff(
+      db, person(orgs.agency_a, nullptr, "何初级", "13912340004", "junior", "technician", {"soil"}), now);
   auto ma = person(orgs.agency_a, nullptr, "马排除", "13912340005", "intermediate", "expert", {"water"});
   ma.evaluation_grade = "unqualified";
   ma.excluded = true;
   ma.excluded_reason = "2025 年下半年考评不合格";
   registry::insert_staff(db, ma, now);
-  registry::insert_staff(db, person(orgs.agency_b, "qingyuan-expert", "郑专家", "13912340006", "senior", "expert",
-                                    {"emergency", "chemicals"}),
+  registry::insert_staff(db,
+                         person(orgs.agency_b, "qingyuan-expert", "郑专家", "13912340006", "senior", "expert",
+                                {"emergency", "chemicals"}),
                          now);
-  registry::insert_staff(db, person(orgs.agency_b, "qingyuan-technician", "孙技术", "13912340007", "intermediate",
-                                    "technician", {"air"}),
+  registry::insert_staff(db,
+                         person(orgs.agency_b, "qingyuan-technician", "孙技术", "13912340007", "intermediate",
+                                "technician", {"air"}),
                          now);
 }
 

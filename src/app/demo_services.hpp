@@ -6,6 +6,7 @@
 
 namespace rw::app {
 
-void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calendar::Date today, const std::string& now);
+void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calendar::Date today,
+                        const std::string& now);
 
 }  // namespace rw::app

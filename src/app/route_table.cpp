@@ -13,12 +13,12 @@
 #include "registry/policies.hpp"
 #include "registry/regions.hpp"
 #include "registry/staff.hpp"
+#include "services/catalog_routes.hpp"
 #include "services/commissions.hpp"
 #include "services/deadlines.hpp"
 #include "services/service_plans.hpp"
 #include "services/survey_gaps.hpp"
 #include "services/visits.hpp"
-#include "services/catalog_routes.hpp"
 
 namespace rw::app {
 

@@ -14,37 +14,38 @@ http::Response health(Context& context) {
   return json_ok({{"status", "ok"}, {"db", context.settings.database_kind}, {"version", RISKWATCH_VERSION}});
 }
 
-http::Response openapi(Context&) {
-  return http::json_response(200, std::string(embedded::openapi_json()));
-}
+http::Response openapi(Context&) { return http::json_response(200, std::string(embedded::openapi_json())); }
 
 nlohmann::json all_dictionaries() {
-  nlohmann::json body = {
-      {"org_types", Vocabulary({{"platform", "平台运营方", "Platform"},
-                            {"regulator", "监管部门", "Regulator"},
-                            {"insurer", "保险机构", "Insurer"},
-                            {"agency", "第三方服务机构", "Service agency"},
-                            {"enterprise", "企业", "Enterprise"},
-                            {"park", "工业园区", "Industrial park"}}).to_json()},
-      {"roles", Vocabulary({{"admin", "管理员", "Administrator"},
-                        {"manager", "业务负责人", "Manager"},
-                        {"expert", "专家", "Expert"},
-                        {"technician", "技术人员", "Technician"},
-                        {"reviewer", "审核人员", "Reviewer"},
-                        {"viewer", "查看人员", "Viewer"},
-                        {"enterprise_user", "企业用户", "Enterprise user"}}).to_json()},
-      {"region_levels", Vocabulary({{"province", "省", "Province"},
-                                {"city", "市", "City"},
-                                {"district", "区县", "District / county"},
-                                {"street", "街道乡镇", "Street / town"}}).to_json()},
-      {"audit_actions", Vocabulary({{"create", "新增", "Create"},
-                                {"update", "修改", "Update"},
-                                {"delete", "删除", "Delete"},
-                                {"login", "登录", "Sign in"},
-                                {"logout", "退出", "Sign out"},
-                                {"password", "修改密码", "Password change"},
-                                {"archive", "归档", "Archive"},
-                                {"restore", "恢复", "Restore"}}).to_json()}};
+  nlohmann::json body = {{"org_types", Vocabulary({{"platform", "平台运营方", "Platform"},
+                                                   {"regulator", "监管部门", "Regulator"},
+                                                   {"insurer", "保险机构", "Insurer"},
+                                                   {"agency", "第三方服务机构", "Service agency"},
+                                                   {"enterprise", "企业", "Enterprise"},
+                                                   {"park", "工业园区", "Industrial park"}})
+                                           .to_json()},
+                         {"roles", Vocabulary({{"admin", "管理员", "Administrator"},
+                                               {"manager", "业务负责人", "Manager"},
+                                               {"expert", "专家", "Expert"},
+                                               {"technician", "技术人员", "Technician"},
+                                               {"reviewer", "审核人员", "Reviewer"},
+                                               {"viewer", "查看人员", "Viewer"},
+                                               {"enterprise_user", "企业用户", "Enterprise user"}})
+                                       .to_json()},
+                         {"region_levels", Vocabulary({{"province", "省", "Province"},
+                                                       {"city", "市", "City"},
+                                                       {"district", "区县", "District / county"},
+                                                       {"street", "街道乡镇", "Street / town"}})
+                                               .to_json()},
+                         {"audit_actions", Vocabulary({{"create", "新增", "Create"},
+                                                       {"update", "修改", "Update"},
+                                                       {"delete", "删除", "Delete"},
+                                                       {"login", "登录", "Sign in"},
+                                                       {"logout", "退出", "Sign out"},
+                                                       {"password", "修改密码", "Password change"},
+                                                       {"archive", "归档", "Archive"},
+                                                       {"restore", "恢复", "Restore"}})
+                                               .to_json()}};
   body.update(registry::registry_dictionaries());
   body.update(services::catalog_dictionaries());
   body.update(services::workflow_dictionaries());

@@ -11,7 +11,8 @@ constexpr const char* kInsertEntry =
     "INSERT INTO audit_log (at, user_id, username, org_id, entity, entity_id, action, changes, request_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kSelectEntries =
-    "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id FROM audit_log a";
+    "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id FROM audit_log "
+    "a";
 
 const std::set<std::string> kActions = {"create", "update", "delete", "login", "logout", "password"};
 
@@ -30,26 +31,28 @@ http::Response list_entries(app::Context& context) {
     if (auto text = query_text(query, key, 20)) {
       Seconds t;
       if (!parse_utc(*text, t))
-        throw invalid_field(key, "invalid_query", "应为 YYYY-MM-DD 或 ISO 时间", "must be YYYY-MM-DD or an ISO time");
+        throw invalid_field(key, "invalid_query", "应为 YYYY-MM-DD 或 ISO 时间",
+                            "must be YYYY-MM-DD or an ISO time");
       where.add(std::string("a.at ") + op + " ?", format_utc(t));
     }
   }
-  auto [rows, total] =
-      select_page(context.db, kSelectEntries, "SELECT COUNT(*) AS n FROM audit_log a", where, "a.id DESC", page);
+  auto [rows, total] = select_page(context.db, kSelectEntries, "SELECT COUNT(*) AS n FROM audit_log a", where,
+                                   "a.id DESC", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto row = rows[i];
     auto changes = nlohmann::json::parse(row.text("changes"), nullptr, false);
-    items.push_back({{"id", row.integer("id")},
-                     {"at", row.text("at")},
-                     {"user_id", row.is_null("user_id") ? nlohmann::json() : nlohmann::json(row.integer("user_id"))},
-                     {"username", row.text("username")},
-                     {"org_id", row.is_null("org_id") ? nlohmann::json() : nlohmann::json(row.integer("org_id"))},
-                     {"entity", row.text("entity")},
-                     {"entity_id", row.text("entity_id")},
-                     {"action", row.text("action")},
-                     {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
-                     {"request_id", row.text("request_id")}});
+    items.push_back(
+        {{"id", row.integer("id")},
+         {"at", row.text("at")},
+         {"user_id", row.is_null("user_id") ? nlohmann::json() : nlohmann::json(row.integer("user_id"))},
+         {"username", row.text("username")},
+         {"org_id", row.is_null("org_id") ? nlohmann::json() : nlohmann::json(row.integer("org_id"))},
+         {"entity", row.text("entity")},
+         {"entity_id", row.text("entity_id")},
+         {"action", row.text("action")},
+         {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
+         {"request_id", row.text("request_id")}});
   }
   return app::json_ok(page_json(items, total, page));
 }
@@ -57,9 +60,9 @@ http::Response list_entries(app::Context& context) {
 }  // namespace
 
 void record_as(app::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry) {
-  context.db.execute(kInsertEntry, {context.now_text(), user_id, username, db::optional_value(entry.org_id),
-                                    entry.entity, entry.entity_id, entry.action, entry.changes.dump(),
-                                    context.request.request_id});
+  context.db.execute(kInsertEntry,
+                     {context.now_text(), user_id, username, db::optional_value(entry.org_id), entry.entity,
+                      entry.entity_id, entry.action, entry.changes.dump(), context.request.request_id});
 }
 
 void record(app::Context& context, const Entry& entry) {
@@ -67,7 +70,8 @@ void record(app::Context& context, const Entry& entry) {
 }
 
 void record_update(app::Context& context, const std::string& entity, std::int64_t id,
-                   std::optional<std::int64_t> org_id, const nlohmann::json& before, const nlohmann::json& after) {
+                   std::optional<std::int64_t> org_id, const nlohmann::json& before,
+                   const nlohmann::json& after) {
   auto changes = diff(before, after);
   if (!changes.empty()) record(context, {entity, std::to_string(id), "update", org_id, std::move(changes)});
 }

@@ -10,9 +10,9 @@
 namespace rw::audit {
 
 struct Entry {
-  std::string entity;     // "user", "organization", "region", "session"
+  std::string entity;  // "user", "organization", "region", "session"
   std::string entity_id;
-  std::string action;     // create | update | delete | login | logout | password
+  std::string action;                  // create | update | delete | login | logout | password
   std::optional<std::int64_t> org_id;  // the tenant the entity belongs to; decides who may read the entry
   nlohmann::json changes = nlohmann::json::object();
 };
@@ -24,7 +24,8 @@ void record_as(app::Context& context, std::int64_t user_id, const std::string& u
 
 // An "update" entry with the fields that differ between `before` and `after`; none when nothing changed.
 void record_update(app::Context& context, const std::string& entity, std::int64_t id,
-                   std::optional<std::int64_t> org_id, const nlohmann::json& before, const nlohmann::json& after);
+                   std::optional<std::int64_t> org_id, const nlohmann::json& before,
+                   const nlohmann::json& after);
 
 // {field: {from, to}} for every key of `after` whose value differs from `before`.
 nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after);

@@ -24,14 +24,16 @@ std::string Cells::text(const std::string& header) const {
   return it == cells_.end() ? std::string() : trim(it->second);
 }
 
-void Cells::error(const std::string& header, std::string code, std::string message, std::string message_en) const {
+void Cells::error(const std::string& header, std::string code, std::string message,
+                  std::string message_en) const {
   FieldError e{header, std::move(code), std::move(message), std::move(message_en)};
   e.row = row_;
   errors_.push_back(std::move(e));
 }
 
 bool Cells::has_error(const std::string& header) const {
-  return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.row == row_ && e.field == header; });
+  return std::any_of(errors_.begin(), errors_.end(),
+                     [&](const FieldError& e) { return e.row == row_ && e.field == header; });
 }
 
 void Cells::put_text(nlohmann::json& object, const std::string& key, const std::string& header) const {
@@ -77,7 +79,8 @@ void Cells::put_choice(nlohmann::json& object, const std::string& key, const std
   if (auto chosen = vocabulary.value_of(value))
     object[key] = *chosen;
   else
-    error(header, "invalid_choice", "应为以下之一：" + vocabulary.zh_list(), "must be one of: " + vocabulary.zh_list());
+    error(header, "invalid_choice", "应为以下之一：" + vocabulary.zh_list(),
+          "must be one of: " + vocabulary.zh_list());
 }
 
 void Cells::put_list(nlohmann::json& object, const std::string& key, const std::string& header) const {
@@ -103,7 +106,8 @@ std::optional<std::string> normalize_date(const std::string& text) {
   const auto second = first == std::string::npos ? std::string::npos : t.find('-', first + 1);
   if (second == std::string::npos) return std::nullopt;
   auto pad = [](std::string part) { return part.size() == 1 ? "0" + part : part; };
-  const auto iso = t.substr(0, first) + "-" + pad(t.substr(first + 1, second - first - 1)) + "-" + pad(t.substr(second + 1));
+  const auto iso = t.substr(0, first) + "-" + pad(t.substr(first + 1, second - first - 1)) + "-" +
+                   pad(t.substr(second + 1));
   if (!parse_date(iso)) return std::nullopt;
   return iso;
 }

@@ -18,7 +18,8 @@ void put_contact(const Cells& cells, nlohmann::json& row, const nlohmann::json& 
   if (!cells.has(kContact)) return;
   nlohmann::json contacts = nlohmann::json::array();
   if (!cells.text(kContact).empty())
-    contacts.push_back({{"name", cells.text(kContact)}, {"phone", cells.text(kPhone)}, {"role", cells.text(kRole)}});
+    contacts.push_back(
+        {{"name", cells.text(kContact)}, {"phone", cells.text(kPhone)}, {"role", cells.text(kRole)}});
   // The sheet holds the first contact; further ones entered in the app stay.
   if (base.contains("contacts"))
     for (std::size_t i = 1; i < base["contacts"].size(); ++i) contacts.push_back(base["contacts"][i]);
@@ -57,7 +58,8 @@ void put_risk_level(const Cells& cells, nlohmann::json& row) {
 }  // namespace
 
 const std::vector<SheetColumn>& enterprise_columns() {
-  using registry::enterprise_scales, registry::production_statuses, registry::permit_types, registry::risk_levels;
+  using registry::enterprise_scales, registry::production_statuses, registry::permit_types,
+      registry::risk_levels;
   static const std::vector<SheetColumn> columns = {
       {kName, "name", true, "2–100 个字", 30, "无锡市恒达化工有限公司"},
       {kCode, "credit_code", true, "18 位，校验位须正确；已登记的企业按此更新", 22, "91320213MA1000000E"},
@@ -69,7 +71,8 @@ const std::vector<SheetColumn>& enterprise_columns() {
       {kContact, "contacts", false, "第一联系人姓名", 10, "钱安环"},
       {kPhone, "contacts", false, "", 14, "13951501000"},
       {kRole, "contacts", false, "", 12, "环保负责人"},
-      {kIndustry, "industry_code", false, "GB/T 4754-2017 小类代码（如 2614），也可写代码加名称或名称", 10, "2614"},
+      {kIndustry, "industry_code", false, "GB/T 4754-2017 小类代码（如 2614），也可写代码加名称或名称", 10,
+       "2614"},
       {"行业名称", "", false, "导出时填写；导入时忽略", 20, "有机化学原料制造"},
       {"企业规模", "scale", false, enterprise_scales().zh_list(), 8, "大型"},
       {kDistrict, "region_id", false, "区县名称；新企业须填写区县或街道", 10, "梁溪区"},
@@ -90,24 +93,30 @@ const std::vector<SheetColumn>& enterprise_columns() {
 }
 
 EnterpriseImport::EnterpriseImport(app::Context& context)
-    : context_(context), checks_(context.db, context.me()), regions_(context.db), parks_(context.db, "park") {}
+    : context_(context),
+      checks_(context.db, context.me()),
+      regions_(context.db),
+      parks_(context.db, "park") {}
 
 void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
   constexpr std::size_t kChunk = 500;
   std::vector<std::string> codes;
   for (const auto& row : rows)
-    if (auto it = row.values.find(kCode); it != row.values.end()) codes.push_back(registry::normalize_uscc(trim(it->second)));
+    if (auto it = row.values.find(kCode); it != row.values.end())
+      codes.push_back(registry::normalize_uscc(trim(it->second)));
   for (std::size_t start = 0; start < codes.size(); start += kChunk) {
     const auto end = std::min(codes.size(), start + kChunk);
-    db::Params params(codes.begin() + static_cast<std::ptrdiff_t>(start), codes.begin() + static_cast<std::ptrdiff_t>(end));
+    db::Params params(codes.begin() + static_cast<std::ptrdiff_t>(start),
+                      codes.begin() + static_cast<std::ptrdiff_t>(end));
     const auto in_chunk = "e.credit_code IN (" + placeholders(end - start) + ")";
     auto found = context_.db.query("SELECT e.* FROM enterprises e WHERE " + in_chunk, params);
     for (std::size_t i = 0; i < found.size(); ++i)
-      registered_[found[i].text("credit_code")] = {found[i].integer("id"), false,
-                                                   registry::record_json(registry::record_from_row(found[i]))};
+      registered_[found[i].text("credit_code")] = {
+          found[i].integer("id"), false, registry::record_json(registry::record_from_row(found[i]))};
     SqlFilter visible = registry::enterprise_scope(context_.db, context_.me());
     visible.add(in_chunk, params);
-    auto seen = context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
+    auto seen =
+        context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
     for (std::size_t i = 0; i < seen.size(); ++i) registered_[seen[i].text("credit_code")].visible = true;
   }
 }
@@ -117,14 +126,16 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
   const auto code = registry::normalize_uscc(cells.text(kCode));
   if (auto registered = registered_.find(code); registered != registered_.end()) {
     if (!registered->second.visible) {
-      cells.error(kCode, "duplicate_uscc", "该信用代码的企业已由其他机构登记", "is registered by another organization");
+      cells.error(kCode, "duplicate_uscc", "该信用代码的企业已由其他机构登记",
+                  "is registered by another organization");
       return std::nullopt;
     }
     prepared.existing_id = registered->second.id;
     prepared.before = registered->second.record;
   }
   nlohmann::json row = prepared.before.is_null() ? nlohmann::json::object() : prepared.before;
-  for (const auto& [key, header] : {std::pair{"name", kName}, {"credit_code", kCode}}) cells.put_text(row, key, header);
+  for (const auto& [key, header] : {std::pair{"name", kName}, {"credit_code", kCode}})
+    cells.put_text(row, key, header);
   cells.put_text(row, "legal_representative", "法定代表人");
   cells.put_text(row, "registered_address", "注册地址");
   cells.put_text(row, "business_address", "实际经营地址");
@@ -175,16 +186,19 @@ bool EnterpriseImport::write(const Prepared& p) {
   const auto org = context_.me().org_id;
   if (p.existing_id) {
     registry::update_enterprise(context_.db, *p.existing_id, p.record, now);
-    audit::record_update(context_, "enterprise", *p.existing_id, org, p.before, registry::record_json(p.record));
+    audit::record_update(context_, "enterprise", *p.existing_id, org, p.before,
+                         registry::record_json(p.record));
     return false;
   }
   const auto id = registry::insert_enterprise(context_.db, p.record, org, now);
-  audit::record(context_, {"enterprise", std::to_string(id), "create", org, audit::created(registry::record_json(p.record))});
+  audit::record(context_, {"enterprise", std::to_string(id), "create", org,
+                           audit::created(registry::record_json(p.record))});
   return true;
 }
 
 sheet::SheetData enterprise_sheet(const db::Rows& rows) {
-  using registry::enterprise_scales, registry::production_statuses, registry::permit_types, registry::risk_levels;
+  using registry::enterprise_scales, registry::production_statuses, registry::permit_types,
+      registry::risk_levels;
   sheet::SheetData data{"企业", {}, {}};
   for (const auto& c : enterprise_columns()) data.columns.push_back({c.header, c.width});
   const auto& industries = registry::IndustryTable::shipped();

@@ -31,16 +31,19 @@ std::string percent_encode(const std::string& text) {
 }
 
 // An .xlsx download named in Chinese for people, with an ASCII fallback for old clients.
-http::Response xlsx_download(std::string bytes, const std::string& ascii_name, const std::string& chinese_name) {
+http::Response xlsx_download(std::string bytes, const std::string& ascii_name,
+                             const std::string& chinese_name) {
   http::Response response;
   response.content_type = kXlsx;
   response.body = std::move(bytes);
-  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + ".xlsx\"; filename*=UTF-8''" +
+  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name +
+                                                 ".xlsx\"; filename*=UTF-8''" +
                                                  percent_encode(chinese_name + ".xlsx"));
   return response;
 }
 
-db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& where, const std::string& order) {
+db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& where,
+                     const std::string& order) {
   auto rows = db.query(std::string(select) + where.sql() + " ORDER BY " + order + " LIMIT ?",
                        where.params_with({static_cast<std::int64_t>(kMaxExportRows + 1)}));
   if (rows.size() > kMaxExportRows)
@@ -49,14 +52,17 @@ db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& wh
   return rows;
 }
 
-std::string dated(app::Context& context, const std::string& name) { return name + "-" + china_date(context.clock.now()); }
+std::string dated(app::Context& context, const std::string& name) {
+  return name + "-" + china_date(context.clock.now());
+}
 
 http::Response export_enterprises(app::Context& context) {
   accounts::require_permission(context.me(), "enterprise:read");
   const auto& query = context.request.query;
   const auto where = registry::enterprise_filter(context.db, context.me(), query);
   auto rows = export_rows(context.db, registry::kSelectEnterprise, where, registry::enterprise_order(query));
-  return xlsx_download(sheet::write_xlsx({enterprise_sheet(rows)}), dated(context, "enterprises"), dated(context, "企业"));
+  return xlsx_download(sheet::write_xlsx({enterprise_sheet(rows)}), dated(context, "enterprises"),
+                       dated(context, "企业"));
 }
 
 http::Response export_policies(app::Context& context) {
@@ -64,7 +70,8 @@ http::Response export_policies(app::Context& context) {
   const auto& query = context.request.query;
   const auto where = registry::policy_filter(context.db, context.me(), query);
   auto rows = export_rows(context.db, registry::kSelectPolicy, where, registry::policy_order(query));
-  return xlsx_download(sheet::write_xlsx({policy_sheet(rows)}), dated(context, "policies"), dated(context, "保单"));
+  return xlsx_download(sheet::write_xlsx({policy_sheet(rows)}), dated(context, "policies"),
+                       dated(context, "保单"));
 }
 
 http::Response export_staff(app::Context& context) {
@@ -109,9 +116,12 @@ http::Response import_sheet(app::Context& context) {
   const auto mode = import_mode(context.request.query);
   const auto table = sheet::read_table(context.request.body);
   ImportReport report;
-  if (kind == "enterprises") report = import_with<EnterpriseImport>(context, table, mode);
-  else if (kind == "policies") report = import_with<PolicyImport>(context, table, mode);
-  else report = import_with<StaffImport>(context, table, mode);
+  if (kind == "enterprises")
+    report = import_with<EnterpriseImport>(context, table, mode);
+  else if (kind == "policies")
+    report = import_with<PolicyImport>(context, table, mode);
+  else
+    report = import_with<StaffImport>(context, table, mode);
   return app::json_ok(report.to_json());
 }
 
@@ -128,7 +138,9 @@ http::Response import_template(app::Context& context) {
     notes.rows.push_back({c.header, std::string(c.required ? "是" : "否"), c.note});
   }
   data.rows.push_back(std::move(example));
-  notes.rows.push_back({std::string(), std::string(), std::string("第一行为表头，带 * 的列必填；示例行请删除或改写。文件可为 .xlsx 或 .csv（UTF-8 或 GBK）。不接受公式。")});
+  notes.rows.push_back({std::string(), std::string(),
+                        std::string("第一行为表头，带 * 的列必填；示例行请删除或改写。文件可为 .xlsx 或 "
+                                    ".csv（UTF-8 或 GBK）。不接受公式。")});
   return xlsx_download(sheet::write_xlsx({data, notes}), context.params.text("kind") + "-template",
                        std::string(info.chinese_name) + "导入模板");
 }

@@ -20,7 +20,8 @@ std::string header_name(const std::string& cell) {
 
 nlohmann::json ImportReport::to_json() const {
   nlohmann::json listed = nlohmann::json::array();
-  for (std::size_t i = 0; i < errors.size() && i < kListedErrors; ++i) listed.push_back(http::field_error_json(errors[i]));
+  for (std::size_t i = 0; i < errors.size() && i < kListedErrors; ++i)
+    listed.push_back(http::field_error_json(errors[i]));
   return {{"kind", kind},
           {"mode", mode == ImportMode::all_or_nothing ? "all_or_nothing" : "valid_rows"},
           {"total_rows", total_rows},
@@ -33,8 +34,7 @@ nlohmann::json ImportReport::to_json() const {
 }
 
 std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::vector<SheetColumn>& columns) {
-  if (table.rows.empty())
-    throw ApiError(422, "no_rows", "文件中没有数据", "the file holds no rows");
+  if (table.rows.empty()) throw ApiError(422, "no_rows", "文件中没有数据", "the file holds no rows");
   std::map<std::size_t, std::string> header_at;  // column index → known header
   std::set<std::string> present;
   const auto& header_cells = table.rows.front().cells;
@@ -45,7 +45,8 @@ std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::ve
   }
   std::string missing;
   for (const auto& column : columns)
-    if (column.required && !present.count(column.header)) missing += (missing.empty() ? "" : "、") + column.header;
+    if (column.required && !present.count(column.header))
+      missing += (missing.empty() ? "" : "、") + column.header;
   if (!missing.empty())
     throw ApiError(422, "missing_columns", "缺少必需的列：" + missing + "（请使用导入模板）",
                    "required columns are missing: " + missing + " (use the import template)");
@@ -59,11 +60,13 @@ std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::ve
     }
     out.push_back(std::move(row));
   }
-  if (out.empty()) throw ApiError(422, "no_rows", "文件中只有表头，没有数据行", "the file has a header but no data rows");
+  if (out.empty())
+    throw ApiError(422, "no_rows", "文件中只有表头，没有数据行", "the file has a header but no data rows");
   return out;
 }
 
-void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns, const std::vector<FieldError>& errors) {
+void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns,
+                      const std::vector<FieldError>& errors) {
   for (const auto& e : errors) {
     const auto key = e.field.substr(0, e.field.find_first_of("[."));
     std::string header;

@@ -24,7 +24,7 @@ struct SheetColumn {
   std::string header;  // as insurers write it: 企业名称, 统一社会信用代码, …
   std::string key;     // the API field it fills; "" for columns only exported (read-only on import)
   bool required = false;
-  std::string note;    // for the template's instructions sheet
+  std::string note;  // for the template's instructions sheet
   double width = 16;
   std::string example;
 };
@@ -53,8 +53,10 @@ struct HeaderedRow {
 };
 std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::vector<SheetColumn>& columns);
 
-// Domain errors (named by API field, e.g. "contacts[0].phone") reported under the column that fills the field.
-void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns, const std::vector<FieldError>& errors);
+// Domain errors (named by API field, e.g. "contacts[0].phone") reported under the column that fills the
+// field.
+void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns,
+                      const std::vector<FieldError>& errors);
 
 // Throws 422 import_rows_invalid carrying the report (all_or_nothing with errors); else returns it.
 void finish_report(const ImportReport& report);
@@ -74,7 +76,8 @@ ImportReport run_import(Kind& kind, const sheet::Table& table, ImportMode mode) 
     Cells cells(row.number, row.values, row_errors);
     // A formula's cached value may be stale, and the file's author may not see what it resolves to.
     for (const auto& header : row.formula_headers)
-      cells.error(header, "formula_not_allowed", "不能使用公式，请粘贴为数值", "formulas are not accepted; paste values");
+      cells.error(header, "formula_not_allowed", "不能使用公式，请粘贴为数值",
+                  "formulas are not accepted; paste values");
     auto prepared = kind.prepare(cells);
     if (prepared && row_errors.empty()) {
       auto [it, fresh] = first_row_of_key.try_emplace(kind.key(*prepared), row.number);

@@ -3,18 +3,20 @@
 namespace rw::exchange {
 
 RegionIndex::RegionIndex(db::Connection& db) {
-  auto rows = db.query("SELECT id, name, level, parent_id FROM regions WHERE level IN ('district', 'street')");
+  auto rows =
+      db.query("SELECT id, name, level, parent_id FROM regions WHERE level IN ('district', 'street')");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];
     if (row.text("level") == "district")
       districts_.emplace(row.text("name"), row.integer("id"));
     else
-      streets_.emplace(row.text("name"), std::make_pair(row.integer("id"), row.optional_integer("parent_id").value_or(0)));
+      streets_.emplace(row.text("name"),
+                       std::make_pair(row.integer("id"), row.optional_integer("parent_id").value_or(0)));
   }
 }
 
-std::optional<std::int64_t> RegionIndex::find(const std::string& district, const std::string& street, std::string& why,
-                                              std::string& why_en) const {
+std::optional<std::int64_t> RegionIndex::find(const std::string& district, const std::string& street,
+                                              std::string& why, std::string& why_en) const {
   std::vector<std::int64_t> district_ids;
   for (auto [it, end] = districts_.equal_range(district); it != end; ++it) district_ids.push_back(it->second);
   if (!district.empty() && district_ids.empty()) {
@@ -25,7 +27,8 @@ std::optional<std::int64_t> RegionIndex::find(const std::string& district, const
   if (street.empty()) {
     if (district_ids.size() == 1) return district_ids.front();
     why = district.empty() ? "请填写区县或街道" : "有多个同名区县，请填写街道";
-    why_en = district.empty() ? "a district or street is required" : "several districts share this name; add the street";
+    why_en = district.empty() ? "a district or street is required"
+                              : "several districts share this name; add the street";
     return std::nullopt;
   }
   std::vector<std::int64_t> matches;

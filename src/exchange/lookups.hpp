@@ -1,7 +1,7 @@
 #pragma once
 // Names people write in spreadsheets resolved to ids, loaded once per import.
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>

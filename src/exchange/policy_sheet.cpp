@@ -16,9 +16,12 @@ const std::string kNumber = "保单号", kType = "险种", kInsurer = "保险机
 // Full names as policies print them, besides the short ones of the vocabulary.
 void put_insurance_type(const Cells& cells, nlohmann::json& row) {
   const auto text = cells.text(kType);
-  if (text == "环境污染责任保险") row["insurance_type"] = "environmental";
-  else if (text == "安全生产责任保险") row["insurance_type"] = "work_safety";
-  else cells.put_choice(row, "insurance_type", kType, registry::insurance_types());
+  if (text == "环境污染责任保险")
+    row["insurance_type"] = "environmental";
+  else if (text == "安全生产责任保险")
+    row["insurance_type"] = "work_safety";
+  else
+    cells.put_choice(row, "insurance_type", kType, registry::insurance_types());
 }
 
 // Amounts may carry thousands separators or a trailing 元 / %.
@@ -26,7 +29,8 @@ void put_amount(const Cells& cells, nlohmann::json& row, const std::string& key,
   if (!cells.has(header)) return;
   std::string text = cells.text(header);
   for (const char* noise : {",", "，", "元", "%", "％"})
-    for (auto at = text.find(noise); at != std::string::npos; at = text.find(noise)) text.erase(at, std::strlen(noise));
+    for (auto at = text.find(noise); at != std::string::npos; at = text.find(noise))
+      text.erase(at, std::strlen(noise));
   char* end = nullptr;
   const double value = std::strtod(text.c_str(), &end);
   if (text.empty() || end != text.c_str() + text.size())
@@ -60,7 +64,8 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   std::optional<std::int64_t> insurer = me.org_type == "insurer" ? std::optional(me.org_id) : std::nullopt;
   if (!cells.text(kInsurer).empty()) {
     insurer = insurers_.find(cells.text(kInsurer));
-    if (!insurer) cells.error(kInsurer, "unknown_insurer", "没有该名称的保险机构", "no insurer has this name");
+    if (!insurer)
+      cells.error(kInsurer, "unknown_insurer", "没有该名称的保险机构", "no insurer has this name");
   } else if (!insurer) {
     cells.error(kInsurer, "required", "必填", "is required");
   }
@@ -68,8 +73,8 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   if (insurer && !cells.text(kNumber).empty())
     if (auto existing = registry::policy_with_number(context_.db, *insurer, cells.text(kNumber))) {
       prepared.existing_id = existing;
-      prepared.before = registry::policy_record_json(
-          registry::policy_from_row(context_.db.query("SELECT * FROM policies WHERE id = ?", {*existing})[0]));
+      prepared.before = registry::policy_record_json(registry::policy_from_row(
+          context_.db.query("SELECT * FROM policies WHERE id = ?", {*existing})[0]));
     }
   nlohmann::json row = prepared.before.is_null() ? nlohmann::json::object() : prepared.before;
   if (insurer) row["insurer_org_id"] = *insurer;
@@ -77,10 +82,12 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   put_insurance_type(cells, row);
   // The credit code identifies the insured enterprise, registered by whoever registered it.
   const auto code = registry::normalize_uscc(cells.text(kCode));
-  if (auto enterprise = code.empty() ? std::nullopt : registry::enterprise_with_credit_code(context_.db, code))
+  if (auto enterprise =
+          code.empty() ? std::nullopt : registry::enterprise_with_credit_code(context_.db, code))
     row["enterprise_id"] = *enterprise;
   else if (!code.empty())
-    cells.error(kCode, "unknown_enterprise", "平台上没有该信用代码的企业，请先导入企业", "no enterprise has this credit code; import it first");
+    cells.error(kCode, "unknown_enterprise", "平台上没有该信用代码的企业，请先导入企业",
+                "no enterprise has this credit code; import it first");
   cells.put_date(row, "starts_on", "保险起期");
   cells.put_date(row, "ends_on", "保险止期");
   put_amount(cells, row, "premium", "保费（元）");
@@ -92,7 +99,8 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   Fields fields(row);
   prepared.record = registry::read_policy(fields, me);
   if (fields.ok() && !registry::may_write_policies_of(context_.db, me, prepared.record.insurer_org_id))
-    cells.error(kInsurer, "unknown_insurer", "无权为该保险机构导入保单", "you may not import this insurer's policies");
+    cells.error(kInsurer, "unknown_insurer", "无权为该保险机构导入保单",
+                "you may not import this insurer's policies");
   add_field_errors(cells, columns(), fields.errors());
   if (!fields.ok()) return std::nullopt;
   return prepared;
@@ -103,11 +111,13 @@ bool PolicyImport::write(const Prepared& p) {
   const auto org = p.record.insurer_org_id;
   if (p.existing_id) {
     registry::update_policy(context_.db, *p.existing_id, p.record, now);
-    audit::record_update(context_, "policy", *p.existing_id, org, p.before, registry::policy_record_json(p.record));
+    audit::record_update(context_, "policy", *p.existing_id, org, p.before,
+                         registry::policy_record_json(p.record));
     return false;
   }
   const auto id = registry::insert_policy(context_.db, p.record, now);
-  audit::record(context_, {"policy", std::to_string(id), "create", org, audit::created(registry::policy_record_json(p.record))});
+  audit::record(context_, {"policy", std::to_string(id), "create", org,
+                           audit::created(registry::policy_record_json(p.record))});
   return true;
 }
 
@@ -118,11 +128,12 @@ sheet::SheetData policy_sheet(const db::Rows& rows) {
     const auto row = rows[i];
     const auto r = registry::policy_from_row(row);
     const auto json = registry::policy_record_json(r);
-    data.rows.push_back({r.policy_number, registry::insurance_types().zh(r.insurance_type), row.text("insurer_name"),
-                         row.text("enterprise_credit_code"), row.text("enterprise_name"), r.starts_on, r.ends_on,
-                         json["premium"].get<double>(), json["sum_insured"].get<double>(),
-                         registry::fund_share_kinds().zh(r.fund_share_kind), json["fund_share_value"].get<double>(),
-                         registry::policy_statuses().zh(r.status)});
+    data.rows.push_back({r.policy_number, registry::insurance_types().zh(r.insurance_type),
+                         row.text("insurer_name"), row.text("enterprise_credit_code"),
+                         row.text("enterprise_name"), r.starts_on, r.ends_on, json["premium"].get<double>(),
+                         json["sum_insured"].get<double>(),
+                         registry::fund_share_kinds().zh(r.fund_share_kind),
+                         json["fund_share_value"].get<double>(), registry::policy_statuses().zh(r.status)});
   }
   return data;
 }

@@ -22,7 +22,9 @@ class PolicyImport {
   std::string name() const { return "policies"; }
   const std::vector<SheetColumn>& columns() const { return policy_columns(); }
   std::string key_header() const { return "保单号"; }
-  std::string key(const Prepared& p) const { return std::to_string(p.record.insurer_org_id) + "/" + p.record.policy_number; }
+  std::string key(const Prepared& p) const {
+    return std::to_string(p.record.insurer_org_id) + "/" + p.record.policy_number;
+  }
   std::optional<Prepared> prepare(const Cells& cells);
   bool write(const Prepared& prepared);
 

@@ -7,7 +7,8 @@ namespace rw::exchange {
 namespace {
 
 const std::string kName = "姓名", kPhone = "手机号", kOrg = "所属机构", kSpecialties = "专业领域",
-                  kCertificate = "证书名称", kCertificateNumber = "证书编号", kCertificateExpiry = "证书有效期至";
+                  kCertificate = "证书名称", kCertificateNumber = "证书编号",
+                  kCertificateExpiry = "证书有效期至";
 
 void put_specialties(const Cells& cells, nlohmann::json& row) {
   if (!cells.has(kSpecialties)) return;
@@ -16,7 +17,8 @@ void put_specialties(const Cells& cells, nlohmann::json& row) {
     if (auto value = registry::specialties().value_of(item)) {
       values.push_back(*value);
     } else {
-      cells.error(kSpecialties, "invalid_choice", "“" + item + "”不是可选的专业：" + registry::specialties().zh_list(),
+      cells.error(kSpecialties, "invalid_choice",
+                  "“" + item + "”不是可选的专业：" + registry::specialties().zh_list(),
                   item + " is not one of: " + registry::specialties().zh_list());
       return;
     }
@@ -29,12 +31,14 @@ void put_certificate(const Cells& cells, nlohmann::json& row, const nlohmann::js
   if (!cells.has(kCertificate)) return;
   nlohmann::json certificates = nlohmann::json::array();
   if (!cells.text(kCertificate).empty()) {
-    nlohmann::json certificate = {{"name", cells.text(kCertificate)}, {"number", cells.text(kCertificateNumber)}};
+    nlohmann::json certificate = {{"name", cells.text(kCertificate)},
+                                  {"number", cells.text(kCertificateNumber)}};
     cells.put_date(certificate, "expires_on", kCertificateExpiry);
     certificates.push_back(certificate);
   }
   if (base.contains("certificates"))
-    for (std::size_t i = 1; i < base["certificates"].size(); ++i) certificates.push_back(base["certificates"][i]);
+    for (std::size_t i = 1; i < base["certificates"].size(); ++i)
+      certificates.push_back(base["certificates"][i]);
   row["certificates"] = certificates;
 }
 
@@ -50,7 +54,8 @@ const std::vector<SheetColumn>& staff_columns() {
       {"职称", "title_level", false, title_levels().zh_list(), 8, "高级"},
       {"专家库级别", "expert_pool_level", false, expert_pool_levels().zh_list() + "；专家必填", 10, "市级"},
       {"注册安全工程师级别", "safety_engineer_level", false, safety_engineer_levels().zh_list(), 12, ""},
-      {kSpecialties, "specialties", false, specialties().zh_list() + "；多个用“；”分隔", 24, "水污染防治；环境应急"},
+      {kSpecialties, "specialties", false, specialties().zh_list() + "；多个用“；”分隔", 24,
+       "水污染防治；环境应急"},
       {"考评等级", "evaluation_grade", false, evaluation_grades().zh_list(), 8, "良好"},
       {"是否排除", "excluded", false, "是、否；空为否", 8, "否"},
       {"排除原因", "excluded_reason", false, "排除时必填", 20, ""},
@@ -67,11 +72,14 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
   if (const auto name = cells.text(kOrg); !name.empty()) {
     org = agencies_.find(name);
     if (!org) org = insurers_.find(name);
-    if (!org) cells.error(kOrg, "unknown_org", "没有该名称的服务机构或保险机构", "no agency or insurer has this name");
+    if (!org)
+      cells.error(kOrg, "unknown_org", "没有该名称的服务机构或保险机构",
+                  "no agency or insurer has this name");
   }
   Prepared prepared;
   const auto phone = cells.text(kPhone);
-  if (phone.empty()) cells.error(kPhone, "required", "必填（用于识别已有人员）", "is required (it identifies existing staff)");
+  if (phone.empty())
+    cells.error(kPhone, "required", "必填（用于识别已有人员）", "is required (it identifies existing staff)");
   if (org && !phone.empty())
     if (auto existing = registry::staff_with_phone(context_.db, *org, phone)) {
       prepared.existing_id = existing;
@@ -95,7 +103,8 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
 
   Fields fields(row);
   prepared.record = registry::read_staff(fields, me);
-  if (fields.ok()) registry::check_staff(context_.db, me, fields, prepared.record, prepared.existing_id.value_or(0));
+  if (fields.ok())
+    registry::check_staff(context_.db, me, fields, prepared.record, prepared.existing_id.value_or(0));
   add_field_errors(cells, columns(), fields.errors());
   if (!fields.ok()) return std::nullopt;
   return prepared;
@@ -110,7 +119,8 @@ bool StaffImport::write(const Prepared& p) {
     return false;
   }
   const auto id = registry::insert_staff(context_.db, p.record, now);
-  audit::record(context_, {"staff", std::to_string(id), "create", p.record.org_id, audit::created(registry::staff_record_json(p.record))});
+  audit::record(context_, {"staff", std::to_string(id), "create", p.record.org_id,
+                           audit::created(registry::staff_record_json(p.record))});
   return true;
 }
 
@@ -124,14 +134,16 @@ sheet::SheetData staff_sheet(const nlohmann::json& items) {
     const auto first = s["certificates"].empty() ? nlohmann::json::object() : s["certificates"][0];
     auto text = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : std::string(); };
     auto label = [&](const Vocabulary& vocabulary, const nlohmann::json& v) {
-      return v.is_string() && !v.get<std::string>().empty() ? vocabulary.zh(v.get<std::string>()) : std::string();
+      return v.is_string() && !v.get<std::string>().empty() ? vocabulary.zh(v.get<std::string>())
+                                                            : std::string();
     };
-    data.rows.push_back({text(s["name"]), text(s["phone"]), text(s["org_name"]), label(staff_kinds(), s["kind"]),
-                         label(title_levels(), s["title_level"]), label(expert_pool_levels(), s["expert_pool_level"]),
-                         label(safety_engineer_levels(), s["safety_engineer_level"]), join_list(specialty_labels),
-                         label(evaluation_grades(), s["evaluation_grade"]), s["excluded"].get<bool>() ? "是" : "否",
-                         text(s["excluded_reason"]), text(first.value("name", nlohmann::json())),
-                         text(first.value("number", nlohmann::json())), text(first.value("expires_on", nlohmann::json()))});
+    data.rows.push_back(
+        {text(s["name"]), text(s["phone"]), text(s["org_name"]), label(staff_kinds(), s["kind"]),
+         label(title_levels(), s["title_level"]), label(expert_pool_levels(), s["expert_pool_level"]),
+         label(safety_engineer_levels(), s["safety_engineer_level"]), join_list(specialty_labels),
+         label(evaluation_grades(), s["evaluation_grade"]), s["excluded"].get<bool>() ? "是" : "否",
+         text(s["excluded_reason"]), text(first.value("name", nlohmann::json())),
+         text(first.value("number", nlohmann::json())), text(first.value("expires_on", nlohmann::json()))});
   }
   return data;
 }

@@ -23,8 +23,8 @@ struct Message {
 };
 
 // Each user once; returns how many were notified.
-std::size_t notify_users(db::Connection& db, const std::vector<std::int64_t>& user_ids, const Message& message,
-                         const std::string& now);
+std::size_t notify_users(db::Connection& db, const std::vector<std::int64_t>& user_ids,
+                         const Message& message, const std::string& now);
 // The active users of the organization holding any of `roles`.
 std::vector<std::int64_t> org_users_with_roles(db::Connection& db, std::int64_t org_id,
                                                std::initializer_list<std::string_view> roles);

@@ -18,7 +18,8 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (text[i] < '0' || text[i] > '9') return std::nullopt;
   int y = 0, m = 0, d = 0;
-  if (!read_number(text.substr(0, 4), y) || !read_number(text.substr(5, 2), m) || !read_number(text.substr(8, 2), d))
+  if (!read_number(text.substr(0, 4), y) || !read_number(text.substr(5, 2), m) ||
+      !read_number(text.substr(8, 2), d))
     return std::nullopt;
   std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
                                    std::chrono::day(static_cast<unsigned>(d))};
@@ -28,14 +29,15 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
 
 std::string format_date(std::chrono::year_month_day date) {
   char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return out;
 }
 
 std::chrono::year_month_day china_day(std::int64_t unix_seconds) {
   constexpr std::int64_t kChinaOffset = 8 * 3600;
-  return std::chrono::sys_days{std::chrono::floor<std::chrono::days>(std::chrono::seconds(unix_seconds + kChinaOffset))};
+  return std::chrono::sys_days{
+      std::chrono::floor<std::chrono::days>(std::chrono::seconds(unix_seconds + kChinaOffset))};
 }
 
 std::string china_date(std::int64_t unix_seconds) { return format_date(china_day(unix_seconds)); }

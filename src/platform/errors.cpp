@@ -17,7 +17,8 @@ ApiError conflict(std::string code, std::string detail, std::string detail_en) {
 }
 
 ApiError validation_failed(std::vector<FieldError> errors) {
-  return {422, "validation_failed", "提交的数据有误，请检查标出的字段", "Some fields are invalid", std::move(errors)};
+  return {422, "validation_failed", "提交的数据有误，请检查标出的字段", "Some fields are invalid",
+          std::move(errors)};
 }
 
 ApiError invalid_field(std::string field, std::string code, std::string message, std::string message_en) {

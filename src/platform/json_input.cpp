@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <sstream>
 
@@ -20,7 +20,8 @@ bool parse_int64(const std::string& text, std::int64_t& out) {
 }
 
 ApiError query_error(const std::string& key, const std::string& zh, const std::string& en) {
-  return invalid_field(key, "invalid_query", "查询参数 " + key + " " + zh, "query parameter " + key + " " + en);
+  return invalid_field(key, "invalid_query", "查询参数 " + key + " " + zh,
+                       "query parameter " + key + " " + en);
 }
 
 }  // namespace
@@ -32,7 +33,8 @@ std::size_t utf8_length(const std::string& text) {
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     if (n == 0 || i + n > text.size()) return std::numeric_limits<std::size_t>::max();
     for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::numeric_limits<std::size_t>::max();
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2)
+        return std::numeric_limits<std::size_t>::max();
     i += n;
     ++count;
   }
@@ -48,7 +50,8 @@ nlohmann::json parse_json_object(const std::string& body) {
   return value;
 }
 
-nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes, const std::vector<std::string>& keys) {
+nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes,
+                       const std::vector<std::string>& keys) {
   for (const auto& key : keys)
     if (changes.contains(key)) base[key] = changes[key];
   return base;
@@ -166,7 +169,8 @@ std::optional<double> Fields::optional_number(const std::string& key, double min
   return value;
 }
 
-std::optional<std::int64_t> Fields::optional_integer(const std::string& key, std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> Fields::optional_integer(const std::string& key, std::int64_t min,
+                                                     std::int64_t max) {
   if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
   const auto& v = object_[key];
   if (!v.is_number_integer()) {
@@ -174,8 +178,9 @@ std::optional<std::int64_t> Fields::optional_integer(const std::string& key, std
     return std::nullopt;
   }
   // Unsigned JSON numbers above INT64_MAX are out of range, not wrapped into negatives.
-  const bool too_big = v.is_number_unsigned() &&
-                       v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  const bool too_big =
+      v.is_number_unsigned() &&
+      v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   const bool in_range = !too_big && v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max;
   if (!in_range) {
     const auto range = std::to_string(min) + " ~ " + std::to_string(max);
@@ -221,9 +226,11 @@ std::optional<std::vector<std::string>> Fields::optional_texts(const std::string
   }
   std::vector<std::string> values;
   for (const auto& item : v) {
-    if (!item.is_string() || trim(item.get<std::string>()).empty() || utf8_length(item.get<std::string>()) > max_chars) {
-      add_error(key, "invalid_item", "每项应为不超过 " + std::to_string(max_chars) + " 个字符的非空文本",
-                "each item must be a non-empty string of at most " + std::to_string(max_chars) + " characters");
+    if (!item.is_string() || trim(item.get<std::string>()).empty() ||
+        utf8_length(item.get<std::string>()) > max_chars) {
+      add_error(
+          key, "invalid_item", "每项应为不超过 " + std::to_string(max_chars) + " 个字符的非空文本",
+          "each item must be a non-empty string of at most " + std::to_string(max_chars) + " characters");
       return std::nullopt;
     }
     auto value = trim(item.get<std::string>());
@@ -252,7 +259,7 @@ std::optional<std::vector<std::int64_t>> Fields::optional_ids(const std::string&
 }
 
 std::optional<std::vector<std::string>> Fields::optional_choices(const std::string& key,
-                                                                const std::set<std::string>& allowed) {
+                                                                 const std::set<std::string>& allowed) {
   if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
   const auto& v = object_[key];
   if (!v.is_array()) {
@@ -271,7 +278,8 @@ std::optional<std::vector<std::string>> Fields::optional_choices(const std::stri
   return values;
 }
 
-std::optional<std::string> Fields::optional_choice(const std::string& key, const std::set<std::string>& allowed) {
+std::optional<std::string> Fields::optional_choice(const std::string& key,
+                                                   const std::set<std::string>& allowed) {
   if (!object_.contains(key) || object_[key].is_null()) return std::nullopt;
   const auto& v = object_[key];
   if (!v.is_string() || !allowed.count(v.get<std::string>())) {
@@ -302,11 +310,13 @@ Page parse_page(const std::map<std::string, std::string>& query) {
   return page;
 }
 
-std::optional<std::int64_t> query_id(const std::map<std::string, std::string>& query, const std::string& key) {
+std::optional<std::int64_t> query_id(const std::map<std::string, std::string>& query,
+                                     const std::string& key) {
   auto it = query.find(key);
   if (it == query.end() || it->second.empty()) return std::nullopt;
   std::int64_t value;
-  if (!parse_int64(it->second, value) || value <= 0) throw query_error(key, "应为正整数", "must be a positive integer");
+  if (!parse_int64(it->second, value) || value <= 0)
+    throw query_error(key, "应为正整数", "must be a positive integer");
   return value;
 }
 
@@ -320,9 +330,11 @@ std::optional<std::string> query_text(const std::map<std::string, std::string>& 
   return value;
 }
 
-std::optional<std::string> query_date(const std::map<std::string, std::string>& query, const std::string& key) {
+std::optional<std::string> query_date(const std::map<std::string, std::string>& query,
+                                      const std::string& key) {
   auto value = query_text(query, key, 10);
-  if (value && !parse_date(*value)) throw query_error(key, "应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)");
+  if (value && !parse_date(*value))
+    throw query_error(key, "应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)");
   return value;
 }
 
@@ -334,8 +346,8 @@ std::optional<bool> query_bool(const std::map<std::string, std::string>& query, 
   throw query_error(key, "应为 true 或 false", "must be true or false");
 }
 
-std::optional<std::string> query_choice(const std::map<std::string, std::string>& query, const std::string& key,
-                                        const std::set<std::string>& allowed) {
+std::optional<std::string> query_choice(const std::map<std::string, std::string>& query,
+                                        const std::string& key, const std::set<std::string>& allowed) {
   auto it = query.find(key);
   if (it == query.end() || it->second.empty()) return std::nullopt;
   if (!allowed.count(it->second)) throw query_error(key, "取值无效", "has an invalid value");

@@ -17,7 +17,8 @@ namespace rw {
 // Parses a JSON object body: 400 malformed_json / 400 body_not_object.
 nlohmann::json parse_json_object(const std::string& body);
 // `base` with the values of those `keys` that `changes` has: a PATCH body over the stored record.
-nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes, const std::vector<std::string>& keys);
+nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes,
+                       const std::vector<std::string>& keys);
 
 class Fields {
  public:
@@ -47,7 +48,8 @@ class Fields {
                                                          std::size_t max_chars);
   std::optional<std::vector<std::int64_t>> optional_ids(const std::string& key, std::size_t max_items);
   // A list of distinct values out of `allowed`.
-  std::optional<std::vector<std::string>> optional_choices(const std::string& key, const std::set<std::string>& allowed);
+  std::optional<std::vector<std::string>> optional_choices(const std::string& key,
+                                                           const std::set<std::string>& allowed);
   std::string required_choice(const std::string& key, const std::set<std::string>& allowed);
   std::optional<std::string> optional_choice(const std::string& key, const std::set<std::string>& allowed);
 
@@ -74,10 +76,11 @@ std::optional<std::int64_t> query_id(const std::map<std::string, std::string>& q
 std::optional<std::string> query_text(const std::map<std::string, std::string>& query, const std::string& key,
                                       std::size_t max_chars = 100);
 // A YYYY-MM-DD date.
-std::optional<std::string> query_date(const std::map<std::string, std::string>& query, const std::string& key);
+std::optional<std::string> query_date(const std::map<std::string, std::string>& query,
+                                      const std::string& key);
 std::optional<bool> query_bool(const std::map<std::string, std::string>& query, const std::string& key);
-std::optional<std::string> query_choice(const std::map<std::string, std::string>& query, const std::string& key,
-                                        const std::set<std::string>& allowed);
+std::optional<std::string> query_choice(const std::map<std::string, std::string>& query,
+                                        const std::string& key, const std::set<std::string>& allowed);
 std::int64_t parse_id(const std::string& text);  // path ids: 404 unless a positive integer
 
 std::size_t utf8_length(const std::string& text);  // code points; SIZE_MAX when not valid UTF-8

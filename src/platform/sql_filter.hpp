@@ -16,7 +16,9 @@ class SqlFilter {
     conditions_.push_back(std::move(condition));
     for (auto& p : params) params_.push_back(std::move(p));
   }
-  void add(std::string condition, db::Value param) { add(std::move(condition), db::Params{std::move(param)}); }
+  void add(std::string condition, db::Value param) {
+    add(std::move(condition), db::Params{std::move(param)});
+  }
   void add(const SqlFilter& other) {
     for (const auto& c : other.conditions_) conditions_.push_back(c);
     for (const auto& p : other.params_) params_.push_back(p);

@@ -10,7 +10,8 @@
 namespace rw::registry {
 
 const char* const kSelectEnterprise =
-    "SELECT e.*, r.name AS region_name, r.level AS region_level, rp.name AS district_name, pk.name AS park_name "
+    "SELECT e.*, r.name AS region_name, r.level AS region_level, rp.name AS district_name, pk.name AS "
+    "park_name "
     "FROM enterprises e JOIN regions r ON r.id = e.region_id LEFT JOIN regions rp ON rp.id = r.parent_id "
     "LEFT JOIN organizations pk ON pk.id = e.park_org_id";
 const char* const kCountEnterprise = "SELECT COUNT(*) AS n FROM enterprises e";
@@ -51,33 +52,39 @@ SqlFilter enterprise_filter(db::Connection& db, const accounts::CurrentUser& use
   if (auto industry = query_text(query, "industry", 4)) add_industry_filter(where, *industry);
   if (auto v = query_choice(query, "scale", enterprise_scales().values())) where.add("e.scale = ?", *v);
   if (auto v = query_choice(query, "risk_level", risk_levels().values())) where.add("e.risk_level = ?", *v);
-  if (auto v = query_choice(query, "permit_type", permit_types().values())) where.add("e.permit_type = ?", *v);
+  if (auto v = query_choice(query, "permit_type", permit_types().values()))
+    where.add("e.permit_type = ?", *v);
   if (auto v = query_choice(query, "production_status", production_statuses().values()))
     where.add("e.production_status = ?", *v);
   if (auto insurer = query_id(query, "insurer_id"))
-    where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)", *insurer);
+    where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)",
+              *insurer);
   if (auto agency = query_id(query, "agency_id"))
     where.add(served_by_agencies(std::to_string(*agency)), db::Params{});
-  if (auto tag = query_text(query, "tag", 20)) where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
+  if (auto tag = query_text(query, "tag", 20))
+    where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
   if (auto q = query_text(query, "q")) {
     auto pattern = db::like_contains(*q);
-    where.add("(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\' OR e.registered_address LIKE ? "
-              "ESCAPE '\\' OR e.business_address LIKE ? ESCAPE '\\')",
-              db::Params{pattern, db::like_contains(*q), pattern, pattern});
+    where.add(
+        "(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\' OR e.registered_address LIKE ? "
+        "ESCAPE '\\' OR e.business_address LIKE ? ESCAPE '\\')",
+        db::Params{pattern, db::like_contains(*q), pattern, pattern});
   }
   return where;
 }
 
 std::string enterprise_order(const std::map<std::string, std::string>& query) {
-  static const std::set<std::string> sortable = {"name",  "credit_code",  "created_at",  "updated_at",  "risk_level",
-                                                 "-name", "-credit_code", "-created_at", "-updated_at", "-risk_level"};
+  static const std::set<std::string> sortable = {"name",        "credit_code", "created_at",   "updated_at",
+                                                 "risk_level",  "-name",       "-credit_code", "-created_at",
+                                                 "-updated_at", "-risk_level"};
   const auto sort = query_choice(query, "sort", sortable).value_or("-updated_at");
   const bool descending = sort.front() == '-';
   const auto key = descending ? sort.substr(1) : sort;
   // Risk levels sort by severity, not by spelling.
-  const std::string column = key == "risk_level" ? "CASE e.risk_level WHEN 'major' THEN 3 WHEN 'larger' THEN 2 "
-                                                   "WHEN 'general' THEN 1 ELSE 0 END"
-                                                 : "e." + key;
+  const std::string column = key == "risk_level"
+                                 ? "CASE e.risk_level WHEN 'major' THEN 3 WHEN 'larger' THEN 2 "
+                                   "WHEN 'general' THEN 1 ELSE 0 END"
+                                 : "e." + key;
   return column + (descending ? " DESC, e.id DESC" : ", e.id");
 }
 

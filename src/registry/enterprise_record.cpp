@@ -9,9 +9,11 @@ namespace rw::registry {
 namespace {
 
 constexpr const char* kColumns =
-    "name, credit_code, legal_representative, registered_address, business_address, longitude, latitude, contacts, "
+    "name, credit_code, legal_representative, registered_address, business_address, longitude, latitude, "
+    "contacts, "
     "industry_code, scale, region_id, park_org_id, org_id, production_status, permit_type, permit_number, "
-    "permit_valid_from, permit_valid_until, risk_level, risk_assessed_on, risk_source, sensitive_receptors, tags";
+    "permit_valid_from, permit_valid_until, risk_level, risk_assessed_on, risk_source, sensitive_receptors, "
+    "tags";
 
 // China's extent, generously: catches swapped or zero coordinates.
 constexpr double kMinLongitude = 73, kMaxLongitude = 136, kMinLatitude = 3, kMaxLatitude = 54;
@@ -19,7 +21,8 @@ constexpr std::size_t kMaxContacts = 10;
 
 db::Params column_values(const EnterpriseRecord& r) {
   nlohmann::json contacts = nlohmann::json::array();
-  for (const auto& c : r.contacts) contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"role", c.role}});
+  for (const auto& c : r.contacts)
+    contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"role", c.role}});
   return {r.name,
           r.credit_code,
           r.legal_representative,
@@ -51,7 +54,8 @@ std::vector<Contact> read_contacts(Fields& fields) {
   if (!object.contains("contacts") || object["contacts"].is_null()) return out;
   const auto& list = object["contacts"];
   if (!list.is_array() || list.size() > kMaxContacts) {
-    fields.add_error("contacts", "wrong_type", "应为不超过 10 项的联系人数组", "must be an array of at most 10 contacts");
+    fields.add_error("contacts", "wrong_type", "应为不超过 10 项的联系人数组",
+                     "must be an array of at most 10 contacts");
     return out;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -63,7 +67,8 @@ std::vector<Contact> read_contacts(Fields& fields) {
     Fields contact(list[i]);
     Contact c{contact.required_text("name", 1, 50), contact.optional_text("phone", 30).value_or(""),
               contact.optional_text("role", 50).value_or("")};
-    for (const auto& e : contact.errors()) fields.add_error(prefix + e.field, e.code, e.message, e.message_en);
+    for (const auto& e : contact.errors())
+      fields.add_error(prefix + e.field, e.code, e.message, e.message_en);
     out.push_back(std::move(c));
   }
   return out;
@@ -110,25 +115,43 @@ EnterpriseRecord record_from_row(const db::Row& row) {
 }
 
 const std::vector<std::string>& enterprise_keys() {
-  static const std::vector<std::string> keys = {
-      "name",          "credit_code",         "legal_representative", "registered_address", "business_address",
-      "longitude",     "latitude",            "contacts",             "industry_code",      "scale",
-      "region_id",     "park_org_id",         "org_id",               "production_status",  "permit_type",
-      "permit_number", "permit_valid_from",   "permit_valid_until",   "risk_level",         "risk_assessed_on",
-      "risk_source",   "sensitive_receptors", "tags"};
+  static const std::vector<std::string> keys = {"name",
+                                                "credit_code",
+                                                "legal_representative",
+                                                "registered_address",
+                                                "business_address",
+                                                "longitude",
+                                                "latitude",
+                                                "contacts",
+                                                "industry_code",
+                                                "scale",
+                                                "region_id",
+                                                "park_org_id",
+                                                "org_id",
+                                                "production_status",
+                                                "permit_type",
+                                                "permit_number",
+                                                "permit_valid_from",
+                                                "permit_valid_until",
+                                                "risk_level",
+                                                "risk_assessed_on",
+                                                "risk_source",
+                                                "sensitive_receptors",
+                                                "tags"};
   return keys;
 }
 
 const std::vector<std::string>& enterprise_self_keys() {
-  static const std::vector<std::string> keys = {"business_address", "longitude", "latitude", "contacts",
-                                                "production_status", "sensitive_receptors"};
+  static const std::vector<std::string> keys = {
+      "business_address", "longitude", "latitude", "contacts", "production_status", "sensitive_receptors"};
   return keys;
 }
 
 nlohmann::json record_json(const EnterpriseRecord& r) {
   auto optional = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
   nlohmann::json contacts = nlohmann::json::array();
-  for (const auto& c : r.contacts) contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"role", c.role}});
+  for (const auto& c : r.contacts)
+    contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"role", c.role}});
   return {{"name", r.name},
           {"credit_code", r.credit_code},
           {"legal_representative", r.legal_representative},
@@ -184,7 +207,8 @@ EnterpriseRecord read_enterprise(Fields& f) {
   r.region_id = f.required_id("region_id");
   r.park_org_id = f.optional_id("park_org_id");
   r.org_id = f.optional_id("org_id");
-  r.production_status = f.optional_choice("production_status", production_statuses().values()).value_or("operating");
+  r.production_status =
+      f.optional_choice("production_status", production_statuses().values()).value_or("operating");
   r.permit_type = f.optional_choice("permit_type", permit_types().values()).value_or("none");
   r.permit_number = f.optional_text("permit_number", 50).value_or("");
   r.permit_valid_from = f.optional_date("permit_valid_from");
@@ -197,7 +221,8 @@ EnterpriseRecord read_enterprise(Fields& f) {
   r.risk_level = f.optional_choice("risk_level", risk_levels().values()).value_or("unknown");
   r.risk_assessed_on = f.optional_date("risk_assessed_on");
   r.risk_source = f.optional_text("risk_source", 100).value_or("");
-  r.sensitive_receptors = f.optional_texts("sensitive_receptors", 50, 100).value_or(std::vector<std::string>{});
+  r.sensitive_receptors =
+      f.optional_texts("sensitive_receptors", 50, 100).value_or(std::vector<std::string>{});
   r.tags = f.optional_texts("tags", 20, 20).value_or(std::vector<std::string>{});
   return r;
 }
@@ -237,19 +262,21 @@ void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std
     return db_.query("SELECT org_id FROM enterprises WHERE id = ?", {self_id})[0].optional_integer("org_id");
   };
   if (record.org_id && record.org_id != current_org()) {
-    if (org_type(*record.org_id) != "enterprise" ||
-        !accounts::acts_for(db_, user_, *record.org_id)) {
-      fields.add_error("org_id", "unknown_org", "企业机构账号不存在", "the enterprise organization does not exist");
+    if (org_type(*record.org_id) != "enterprise" || !accounts::acts_for(db_, user_, *record.org_id)) {
+      fields.add_error("org_id", "unknown_org", "企业机构账号不存在",
+                       "the enterprise organization does not exist");
     } else {
-      auto taken = db_.query("SELECT id FROM enterprises WHERE org_id = ? AND id <> ?", {*record.org_id, self_id});
+      auto taken =
+          db_.query("SELECT id FROM enterprises WHERE org_id = ? AND id <> ?", {*record.org_id, self_id});
       if (!taken.empty())
-        fields.add_error("org_id", "org_taken", "该机构已关联其他企业", "the organization belongs to another enterprise");
+        fields.add_error("org_id", "org_taken", "该机构已关联其他企业",
+                         "the organization belongs to another enterprise");
     }
   }
 }
 
-std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& record, std::int64_t created_by_org_id,
-                               const std::string& now) {
+std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& record,
+                               std::int64_t created_by_org_id, const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {created_by_org_id, now, now});
   return db
@@ -260,7 +287,8 @@ std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& recor
       .integer("id");
 }
 
-void update_enterprise(db::Connection& db, std::int64_t id, const EnterpriseRecord& record, const std::string& now) {
+void update_enterprise(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
+                       const std::string& now) {
   static const std::string sql = [] {
     std::string set;
     std::string columns = kColumns;
@@ -285,8 +313,10 @@ std::optional<std::int64_t> enterprise_with_credit_code(db::Connection& db, cons
 }
 
 ApiError duplicate_credit_code() {
-  return ApiError(409, "duplicate_uscc", "该统一社会信用代码的企业已登记", "an enterprise with this credit code is already registered",
-                  {{"credit_code", "duplicate_uscc", "该统一社会信用代码的企业已登记", "is already registered"}});
+  return ApiError(
+      409, "duplicate_uscc", "该统一社会信用代码的企业已登记",
+      "an enterprise with this credit code is already registered",
+      {{"credit_code", "duplicate_uscc", "该统一社会信用代码的企业已登记", "is already registered"}});
 }
 
 }  // namespace rw::registry

@@ -1,8 +1,8 @@
 #pragma once
 // Which enterprises a user may see. An enterprise is visible to the organizations (with their
 // sub-organizations) that registered it, that it is, that host it as a park, that insure it or that
-// serve it as an agency (commissioned to it, until declined, cancelled or withdrawn); and to regulators whose jurisdiction contains its region. Everything else
-// answers 404.
+// serve it as an agency (commissioned to it, until declined, cancelled or withdrawn); and to regulators whose
+// jurisdiction contains its region. Everything else answers 404.
 #include <cstdint>
 #include <vector>
 
@@ -16,7 +16,8 @@ namespace rw::registry {
 SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user);
 
 // 404 unless the enterprise exists and the user may see it.
-void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id);
+void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user,
+                                std::int64_t enterprise_id);
 
 // Commission-item statuses in which the agency serves the enterprise, as an SQL list.
 inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel_requested', 'completed')";

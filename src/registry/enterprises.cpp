@@ -30,7 +30,9 @@ nlohmann::json find_enterprise(db::Connection& db, const accounts::CurrentUser& 
 }
 
 // Writers change enterprises they can see; an enterprise's own users change a few fields of their own.
-bool may_write_all_fields(const accounts::CurrentUser& user) { return accounts::has_permission(user, "enterprise:write"); }
+bool may_write_all_fields(const accounts::CurrentUser& user) {
+  return accounts::has_permission(user, "enterprise:write");
+}
 
 // An enterprise's own users may resend unchanged values (a whole form), but change only their fields.
 void require_self_keys_only(const nlohmann::json& body, const nlohmann::json& current) {
@@ -39,7 +41,8 @@ void require_self_keys_only(const nlohmann::json& body, const nlohmann::json& cu
   for (const auto& key : enterprise_keys())
     if (body.contains(key) && body[key] != current[key] &&
         std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-      errors.push_back({key, "not_editable", "企业用户不能修改此项", "enterprise users cannot change this field"});
+      errors.push_back(
+          {key, "not_editable", "企业用户不能修改此项", "enterprise users cannot change this field"});
   if (!errors.empty()) throw validation_failed(errors);
 }
 
@@ -73,10 +76,12 @@ http::Response get_enterprise(app::Context& context) {
 
 http::Response create_enterprise(app::Context& context) {
   accounts::require_permission(context.me(), "enterprise:write");
-  const auto record = checked_record(context, overlay(nlohmann::json::object(), context.body(), enterprise_keys()), 0);
+  const auto record =
+      checked_record(context, overlay(nlohmann::json::object(), context.body(), enterprise_keys()), 0);
   const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
   auto created = find_enterprise(context.db, context.me(), id);
-  audit::record(context, {"enterprise", std::to_string(id), "create", context.me().org_id, audit::created(created)});
+  audit::record(context,
+                {"enterprise", std::to_string(id), "create", context.me().org_id, audit::created(created)});
   return app::json_ok(created, 201);
 }
 
@@ -102,7 +107,10 @@ http::Response set_archived(app::Context& context, bool archived) {
   find_enterprise(context.db, context.me(), id);
   context.db.execute("UPDATE enterprises SET archived = ?, updated_at = ? WHERE id = ?",
                      {std::int64_t{archived ? 1 : 0}, context.now_text(), id});
-  audit::record(context, {"enterprise", std::to_string(id), archived ? "archive" : "restore", context.me().org_id,
+  audit::record(context, {"enterprise",
+                          std::to_string(id),
+                          archived ? "archive" : "restore",
+                          context.me().org_id,
                           {{"archived", {{"from", !archived}, {"to", archived}}}}});
   return archived ? http::no_content() : app::json_ok(find_enterprise(context.db, context.me(), id));
 }

@@ -11,17 +11,21 @@ namespace rw::registry {
 namespace {
 
 constexpr const char* kSelectOrganization =
-    "SELECT o.id, o.name, o.type, o.parent_id, o.credit_code, o.contact_phone, o.active, o.created_at, o.updated_at "
+    "SELECT o.id, o.name, o.type, o.parent_id, o.credit_code, o.contact_phone, o.active, o.created_at, "
+    "o.updated_at "
     "FROM organizations o";
 constexpr const char* kInsertOrganization =
-    "INSERT INTO organizations (name, type, parent_id, credit_code, contact_phone, active, created_at, updated_at) "
+    "INSERT INTO organizations (name, type, parent_id, credit_code, contact_phone, active, created_at, "
+    "updated_at) "
     "VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id";
 constexpr const char* kUpdateOrganization =
-    "UPDATE organizations SET name = ?, parent_id = ?, credit_code = ?, contact_phone = ?, active = ?, updated_at = ? "
+    "UPDATE organizations SET name = ?, parent_id = ?, credit_code = ?, contact_phone = ?, active = ?, "
+    "updated_at = ? "
     "WHERE id = ?";
 constexpr const char* kDescendants =
     "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
-    "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT 1 AS one FROM sub WHERE id = ?";
+    "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT 1 AS one FROM sub WHERE id = "
+    "?";
 
 nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> region_ids) {
   return {{"id", row.integer("id")},
@@ -37,14 +41,16 @@ nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> r
 }
 
 // Region ids of each organization in `ids`, in one query.
-std::map<std::int64_t, std::vector<std::int64_t>> regions_of(db::Connection& db, const std::vector<std::int64_t>& ids) {
+std::map<std::int64_t, std::vector<std::int64_t>> regions_of(db::Connection& db,
+                                                             const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::vector<std::int64_t>> out;
   if (ids.empty()) return out;
   db::Params params(ids.begin(), ids.end());
   auto rows = db.query("SELECT org_id, region_id FROM organization_regions WHERE org_id IN (" +
                            placeholders(ids.size()) + ") ORDER BY region_id",
                        params);
-  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].integer("org_id")].push_back(rows[i].integer("region_id"));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out[rows[i].integer("org_id")].push_back(rows[i].integer("region_id"));
   return out;
 }
 
@@ -60,10 +66,13 @@ nlohmann::json find_organization(db::Connection& db, const SqlFilter& scope, std
 void check_regions(db::Connection& db, Fields& fields, const std::vector<std::int64_t>& region_ids) {
   if (region_ids.empty()) return;
   db::Params params(region_ids.begin(), region_ids.end());
-  auto found = db.query("SELECT COUNT(*) AS n FROM regions WHERE id IN (" + placeholders(region_ids.size()) + ")",
-                        params)[0].integer("n");
+  auto found =
+      db.query("SELECT COUNT(*) AS n FROM regions WHERE id IN (" + placeholders(region_ids.size()) + ")",
+               params)[0]
+          .integer("n");
   if (found != static_cast<std::int64_t>(region_ids.size()))
-    fields.add_error("region_ids", "unknown_region", "包含不存在的区划", "contains a region that does not exist");
+    fields.add_error("region_ids", "unknown_region", "包含不存在的区划",
+                     "contains a region that does not exist");
 }
 
 void save_regions(db::Connection& db, std::int64_t org_id, const std::vector<std::int64_t>& region_ids) {
@@ -79,7 +88,8 @@ void check_credit_code(Fields& fields, const std::optional<std::string>& code) {
 }
 
 // A parent the user may attach organizations to; errors go on the parent_id field.
-void check_parent(app::Context& context, Fields& fields, std::optional<std::int64_t> parent_id, std::int64_t self_id) {
+void check_parent(app::Context& context, Fields& fields, std::optional<std::int64_t> parent_id,
+                  std::int64_t self_id) {
   const auto& me = context.me();
   if (!parent_id) {
     if (!me.is_platform_admin())
@@ -87,7 +97,8 @@ void check_parent(app::Context& context, Fields& fields, std::optional<std::int6
     return;
   }
   if (!accounts::acts_for(context.db, me, *parent_id)) {
-    fields.add_error("parent_id", "unknown_parent", "上级机构不存在", "the parent organization does not exist");
+    fields.add_error("parent_id", "unknown_parent", "上级机构不存在",
+                     "the parent organization does not exist");
     return;
   }
   if (self_id && !context.db.query(kDescendants, {self_id, *parent_id}).empty())
@@ -110,8 +121,8 @@ http::Response list_organizations(app::Context& context) {
   if (auto q = query_text(query, "q"))
     where.add("(o.name LIKE ? ESCAPE '\\' OR o.credit_code LIKE ? ESCAPE '\\')",
               db::Params{db::like_contains(*q), db::like_contains(*q)});
-  auto [rows, total] =
-      select_page(context.db, kSelectOrganization, "SELECT COUNT(*) AS n FROM organizations o", where, "o.id", page);
+  auto [rows, total] = select_page(context.db, kSelectOrganization,
+                                   "SELECT COUNT(*) AS n FROM organizations o", where, "o.id", page);
   const auto ids = rows.integers("id");
   auto regions = regions_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
@@ -140,14 +151,16 @@ http::Response create_organization(app::Context& context) {
   const auto phone = fields.optional_text("contact_phone", 30);
   check_credit_code(fields, credit_code);
   if (type == "platform" && !me.is_platform_admin())
-    fields.add_error("type", "invalid_choice", "只有平台管理员可以创建平台机构", "only a platform admin may create this type");
+    fields.add_error("type", "invalid_choice", "只有平台管理员可以创建平台机构",
+                     "only a platform admin may create this type");
   fields.finish();
   check_parent(context, fields, parent_id, 0);
   check_regions(context.db, fields, region_ids);
   fields.finish();
   const auto now = context.now_text();
-  const auto id = context.db.query(kInsertOrganization, {name, type, db::optional_value(parent_id),
-                                                         credit_code.value_or(""), phone.value_or(""), now, now})[0]
+  const auto id = context.db
+                      .query(kInsertOrganization, {name, type, db::optional_value(parent_id),
+                                                   credit_code.value_or(""), phone.value_or(""), now, now})[0]
                       .integer("id");
   save_regions(context.db, id, region_ids);
   auto created = find_organization(context.db, {}, id);
@@ -174,26 +187,30 @@ http::Response update_organization(app::Context& context) {
   if (fields.has("parent_id")) {
     auto parent_id = fields.optional_id("parent_id");
     fields.finish();
-    if (parent_id != (before["parent_id"].is_null() ? std::nullopt : std::optional(before["parent_id"].get<std::int64_t>())))
+    if (parent_id != (before["parent_id"].is_null() ? std::nullopt
+                                                    : std::optional(before["parent_id"].get<std::int64_t>())))
       check_parent(context, fields, parent_id, id);
     after["parent_id"] = parent_id ? nlohmann::json(*parent_id) : nlohmann::json();
   }
   if (region_ids) check_regions(context.db, fields, *region_ids);
   if (active == false && id == me.org_id)
-    fields.add_error("active", "cannot_deactivate_own_org", "不能停用自己所在的机构", "you cannot deactivate your own organization");
+    fields.add_error("active", "cannot_deactivate_own_org", "不能停用自己所在的机构",
+                     "you cannot deactivate your own organization");
   fields.finish();
   if (name) after["name"] = *name;
   if (credit_code) after["credit_code"] = *credit_code;
   if (phone) after["contact_phone"] = *phone;
   if (active) after["active"] = *active;
   if (region_ids) after["region_ids"] = *region_ids;
-  context.db.execute(kUpdateOrganization,
-                     {after["name"].get<std::string>(),
-                      after["parent_id"].is_null() ? db::null_value() : db::Value(after["parent_id"].get<std::int64_t>()),
-                      after["credit_code"].get<std::string>(), after["contact_phone"].get<std::string>(),
-                      std::int64_t{after["active"].get<bool>() ? 1 : 0}, context.now_text(), id});
+  context.db.execute(
+      kUpdateOrganization,
+      {after["name"].get<std::string>(),
+       after["parent_id"].is_null() ? db::null_value() : db::Value(after["parent_id"].get<std::int64_t>()),
+       after["credit_code"].get<std::string>(), after["contact_phone"].get<std::string>(),
+       std::int64_t{after["active"].get<bool>() ? 1 : 0}, context.now_text(), id});
   if (region_ids) save_regions(context.db, id, *region_ids);
-  if (active == false) context.db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)", {id});
+  if (active == false)
+    context.db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)", {id});
   auto saved = find_organization(context.db, {}, id);
   after.erase("updated_at");
   audit::record_update(context, "organization", id, id, before, after);

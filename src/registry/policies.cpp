@@ -40,7 +40,8 @@ PolicyRecord checked_policy(app::Context& context, const nlohmann::json& object,
 }
 
 void check_writable(app::Context& context, const nlohmann::json& policy) {
-  if (!may_write_policies_of(context.db, context.me(), policy["insurer_org_id"].get<std::int64_t>())) throw forbidden();
+  if (!may_write_policies_of(context.db, context.me(), policy["insurer_org_id"].get<std::int64_t>()))
+    throw forbidden();
 }
 
 http::Response list_policies(app::Context& context) {
@@ -62,10 +63,12 @@ http::Response get_policy(app::Context& context) {
 
 http::Response create_policy(app::Context& context) {
   accounts::require_permission(context.me(), "policy:write");
-  const auto record = checked_policy(context, overlay(nlohmann::json::object(), context.body(), policy_keys()), 0);
+  const auto record =
+      checked_policy(context, overlay(nlohmann::json::object(), context.body(), policy_keys()), 0);
   const auto id = insert_policy(context.db, record, context.now_text());
   auto created = find_policy(context, id);
-  audit::record(context, {"policy", std::to_string(id), "create", record.insurer_org_id, audit::created(created)});
+  audit::record(context,
+                {"policy", std::to_string(id), "create", record.insurer_org_id, audit::created(created)});
   return app::json_ok(created, 201);
 }
 
@@ -87,8 +90,8 @@ http::Response delete_policy(app::Context& context) {
   auto before = find_policy(context, id);
   check_writable(context, before);
   context.db.execute("DELETE FROM policies WHERE id = ?", {id});
-  audit::record(context, {"policy", std::to_string(id), "delete", before["insurer_org_id"].get<std::int64_t>(),
-                          audit::deleted(before)});
+  audit::record(context, {"policy", std::to_string(id), "delete",
+                          before["insurer_org_id"].get<std::int64_t>(), audit::deleted(before)});
   return http::no_content();
 }
 

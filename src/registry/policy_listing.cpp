@@ -11,8 +11,10 @@ namespace rw::registry {
 
 const char* const kSelectPolicy =
     "SELECT p.*, e.name AS enterprise_name, e.credit_code AS enterprise_credit_code, i.name AS insurer_name "
-    "FROM policies p JOIN enterprises e ON e.id = p.enterprise_id JOIN organizations i ON i.id = p.insurer_org_id";
-const char* const kCountPolicy = "SELECT COUNT(*) AS n FROM policies p JOIN enterprises e ON e.id = p.enterprise_id";
+    "FROM policies p JOIN enterprises e ON e.id = p.enterprise_id JOIN organizations i ON i.id = "
+    "p.insurer_org_id";
+const char* const kCountPolicy =
+    "SELECT COUNT(*) AS n FROM policies p JOIN enterprises e ON e.id = p.enterprise_id";
 
 SqlFilter policy_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
@@ -27,29 +29,34 @@ SqlFilter policy_filter(db::Connection& db, const accounts::CurrentUser& user,
   SqlFilter where = policy_scope(db, user);
   if (auto v = query_id(query, "enterprise_id")) where.add("p.enterprise_id = ?", *v);
   if (auto v = query_id(query, "insurer_id")) where.add("p.insurer_org_id = ?", *v);
-  if (auto v = query_choice(query, "insurance_type", insurance_types().values())) where.add("p.insurance_type = ?", *v);
+  if (auto v = query_choice(query, "insurance_type", insurance_types().values()))
+    where.add("p.insurance_type = ?", *v);
   if (auto v = query_choice(query, "status", policy_statuses().values())) where.add("p.status = ?", *v);
   if (auto v = query_text(query, "in_force_on", 10)) {
     if (!parse_date(*v))
-      throw invalid_field("in_force_on", "invalid_query", "查询参数 in_force_on 应为日期", "in_force_on must be a date");
+      throw invalid_field("in_force_on", "invalid_query", "查询参数 in_force_on 应为日期",
+                          "in_force_on must be a date");
     where.add("p.status = 'active' AND p.starts_on <= ? AND p.ends_on >= ?", db::Params{*v, *v});
   }
   if (auto v = query_text(query, "ends_before", 10)) {
     if (!parse_date(*v))
-      throw invalid_field("ends_before", "invalid_query", "查询参数 ends_before 应为日期", "ends_before must be a date");
+      throw invalid_field("ends_before", "invalid_query", "查询参数 ends_before 应为日期",
+                          "ends_before must be a date");
     where.add("p.ends_on < ?", *v);
   }
   if (auto q = query_text(query, "q")) {
     auto pattern = db::like_contains(*q);
-    where.add("(p.policy_number LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')",
-              db::Params{pattern, pattern, pattern});
+    where.add(
+        "(p.policy_number LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE "
+        "'\\')",
+        db::Params{pattern, pattern, pattern});
   }
   return where;
 }
 
 std::string policy_order(const std::map<std::string, std::string>& query) {
-  static const std::set<std::string> sortable = {"starts_on", "-starts_on", "ends_on", "-ends_on", "policy_number",
-                                                 "-policy_number", "premium", "-premium"};
+  static const std::set<std::string> sortable = {"starts_on",     "-starts_on",     "ends_on", "-ends_on",
+                                                 "policy_number", "-policy_number", "premium", "-premium"};
   const auto sort = query_choice(query, "sort", sortable).value_or("-starts_on");
   const bool descending = sort.front() == '-';
   auto column = "p." + (descending ? sort.substr(1) : sort);

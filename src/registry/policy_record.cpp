@@ -11,7 +11,7 @@ constexpr std::int64_t kWholePremium = 10000;  // basis points
 double yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }
 
 db::Params column_values(const PolicyRecord& r) {
-  return {r.insurance_type, r.insurer_org_id,  r.policy_number,   r.enterprise_id,    r.starts_on,        r.ends_on,
+  return {r.insurance_type, r.insurer_org_id,  r.policy_number,   r.enterprise_id,    r.starts_on, r.ends_on,
           r.premium_fen,    r.sum_insured_fen, r.fund_share_kind, r.fund_share_value, r.status};
 }
 
@@ -19,7 +19,7 @@ db::Params column_values(const PolicyRecord& r) {
 
 const std::vector<std::string>& policy_keys() {
   static const std::vector<std::string> keys = {
-      "insurance_type", "insurer_org_id", "policy_number", "enterprise_id",   "starts_on",        "ends_on",
+      "insurance_type", "insurer_org_id", "policy_number",   "enterprise_id",    "starts_on", "ends_on",
       "premium",        "sum_insured",    "fund_share_kind", "fund_share_value", "status"};
   return keys;
 }
@@ -28,7 +28,8 @@ PolicyRecord read_policy(Fields& f, const accounts::CurrentUser& user) {
   PolicyRecord r;
   r.insurance_type = f.required_choice("insurance_type", insurance_types().values());
   r.insurer_org_id = f.optional_id("insurer_org_id").value_or(user.org_type == "insurer" ? user.org_id : 0);
-  if (!r.insurer_org_id && !f.has("insurer_org_id")) f.add_error("insurer_org_id", "required", "必填", "is required");
+  if (!r.insurer_org_id && !f.has("insurer_org_id"))
+    f.add_error("insurer_org_id", "required", "必填", "is required");
   r.policy_number = f.required_text("policy_number", 1, 50);
   r.enterprise_id = f.required_id("enterprise_id");
   const auto starts = f.optional_date("starts_on");
@@ -53,12 +54,14 @@ PolicyRecord read_policy(Fields& f, const accounts::CurrentUser& user) {
   if (share && r.fund_share_kind == "percent" && *share > kWholePremium)
     f.add_error("fund_share_value", "out_of_range", "比例不能超过 100%", "cannot exceed 100 percent");
   if (share && premium && r.fund_share_kind == "amount" && *share > *premium)
-    f.add_error("fund_share_value", "exceeds_premium", "风险防控费用不能超过保费", "cannot exceed the premium");
+    f.add_error("fund_share_value", "exceeds_premium", "风险防控费用不能超过保费",
+                "cannot exceed the premium");
   r.status = f.optional_choice("status", policy_statuses().values()).value_or("active");
   return r;
 }
 
-bool may_write_policies_of(db::Connection& db, const accounts::CurrentUser& user, std::int64_t insurer_org_id) {
+bool may_write_policies_of(db::Connection& db, const accounts::CurrentUser& user,
+                           std::int64_t insurer_org_id) {
   auto scope = accounts::write_scope(user, "id");
   scope.add("type = 'insurer'", db::Params{});
   return insurer_org_id && accounts::org_in_scope(db, scope, insurer_org_id);
@@ -73,28 +76,32 @@ std::optional<std::int64_t> policy_with_number(db::Connection& db, std::int64_t 
 }
 
 ApiError duplicate_policy_number() {
-  return ApiError(409, "duplicate_policy_number", "该保险机构已有此保单号", "the insurer already has this policy number",
-                  {{"policy_number", "duplicate_policy_number", "保单号重复", "is already used by this insurer"}});
+  return ApiError(
+      409, "duplicate_policy_number", "该保险机构已有此保单号", "the insurer already has this policy number",
+      {{"policy_number", "duplicate_policy_number", "保单号重复", "is already used by this insurer"}});
 }
 
 std::int64_t insert_policy(db::Connection& db, const PolicyRecord& record, const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {now, now});
   return db
-      .query("INSERT INTO policies (insurance_type, insurer_org_id, policy_number, enterprise_id, starts_on, ends_on, "
-             "premium_fen, sum_insured_fen, fund_share_kind, fund_share_value, status, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             params)[0]
+      .query(
+          "INSERT INTO policies (insurance_type, insurer_org_id, policy_number, enterprise_id, starts_on, "
+          "ends_on, "
+          "premium_fen, sum_insured_fen, fund_share_kind, fund_share_value, status, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          params)[0]
       .integer("id");
 }
 
 void update_policy(db::Connection& db, std::int64_t id, const PolicyRecord& record, const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {now, id});
-  db.execute("UPDATE policies SET insurance_type = ?, insurer_org_id = ?, policy_number = ?, enterprise_id = ?, "
-             "starts_on = ?, ends_on = ?, premium_fen = ?, sum_insured_fen = ?, fund_share_kind = ?, "
-             "fund_share_value = ?, status = ?, updated_at = ? WHERE id = ?",
-             params);
+  db.execute(
+      "UPDATE policies SET insurance_type = ?, insurer_org_id = ?, policy_number = ?, enterprise_id = ?, "
+      "starts_on = ?, ends_on = ?, premium_fen = ?, sum_insured_fen = ?, fund_share_kind = ?, "
+      "fund_share_value = ?, status = ?, updated_at = ? WHERE id = ?",
+      params);
 }
 
 std::int64_t prevention_fund_fen(const PolicyRecord& r) {
@@ -103,10 +110,12 @@ std::int64_t prevention_fund_fen(const PolicyRecord& r) {
 }
 
 PolicyRecord policy_from_row(const db::Row& row) {
-  return {row.text("insurance_type"),  row.integer("insurer_org_id"),  row.text("policy_number"),
-          row.integer("enterprise_id"), row.text("starts_on"),          row.text("ends_on"),
-          row.integer("premium_fen"),   row.integer("sum_insured_fen"), row.text("fund_share_kind"),
-          row.integer("fund_share_value"), row.text("status")};
+  return {row.text("insurance_type"),  row.integer("insurer_org_id"),
+          row.text("policy_number"),   row.integer("enterprise_id"),
+          row.text("starts_on"),       row.text("ends_on"),
+          row.integer("premium_fen"),  row.integer("sum_insured_fen"),
+          row.text("fund_share_kind"), row.integer("fund_share_value"),
+          row.text("status")};
 }
 
 nlohmann::json policy_record_json(const PolicyRecord& r) {

@@ -9,14 +9,16 @@ namespace {
 
 constexpr const char* kSelectRegion = "SELECT id, code, name, level, parent_id FROM regions r";
 constexpr const char* kInsertRegion =
-    "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
 
 nlohmann::json region_json(const db::Row& row) {
-  return {{"id", row.integer("id")},
-          {"code", row.text("code")},
-          {"name", row.text("name")},
-          {"level", row.text("level")},
-          {"parent_id", row.is_null("parent_id") ? nlohmann::json() : nlohmann::json(row.integer("parent_id"))}};
+  return {
+      {"id", row.integer("id")},
+      {"code", row.text("code")},
+      {"name", row.text("name")},
+      {"level", row.text("level")},
+      {"parent_id", row.is_null("parent_id") ? nlohmann::json() : nlohmann::json(row.integer("parent_id"))}};
 }
 
 nlohmann::json find_region(db::Connection& db, std::int64_t id) {
@@ -48,9 +50,11 @@ http::Response list_regions(app::Context& context) {
   SqlFilter where;
   if (auto parent = query_id(query, "parent_id")) where.add("r.parent_id = ?", *parent);
   if (auto level = query_choice(query, "level", kRegionLevels)) where.add("r.level = ?", *level);
-  if (auto q = query_text(query, "q")) where.add("(r.name LIKE ? ESCAPE '\\' OR r.code LIKE ? ESCAPE '\\')",
-                                                 db::Params{db::like_contains(*q), db::like_contains(*q)});
-  auto [rows, total] = select_page(context.db, kSelectRegion, "SELECT COUNT(*) AS n FROM regions r", where, "r.code", page);
+  if (auto q = query_text(query, "q"))
+    where.add("(r.name LIKE ? ESCAPE '\\' OR r.code LIKE ? ESCAPE '\\')",
+              db::Params{db::like_contains(*q), db::like_contains(*q)});
+  auto [rows, total] =
+      select_page(context.db, kSelectRegion, "SELECT COUNT(*) AS n FROM regions r", where, "r.code", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(region_json(rows[i]));
   return app::json_ok(page_json(items, total, page));
@@ -75,16 +79,19 @@ http::Response create_region(app::Context& context) {
   if (wanted.empty() && parent_id) {
     fields.add_error("parent_id", "parent_not_allowed", "省级区划没有上级", "a province has no parent");
   } else if (!wanted.empty()) {
-    auto parent = parent_id ? context.db.query("SELECT level FROM regions WHERE id = ?", {*parent_id}) : db::Rows{};
+    auto parent =
+        parent_id ? context.db.query("SELECT level FROM regions WHERE id = ?", {*parent_id}) : db::Rows{};
     if (parent.empty())
       fields.add_error("parent_id", "unknown_parent", "上级区划不存在", "the parent region does not exist");
     else if (parent[0].text("level") != wanted)
-      fields.add_error("parent_id", "wrong_parent_level", "上级区划的级别不对", "the parent region has the wrong level");
+      fields.add_error("parent_id", "wrong_parent_level", "上级区划的级别不对",
+                       "the parent region has the wrong level");
   }
   fields.finish();
   const auto now = context.now_text();
-  const auto id = context.db.query(kInsertRegion, {code, name, level, db::optional_value(parent_id), now, now})[0]
-                      .integer("id");
+  const auto id =
+      context.db.query(kInsertRegion, {code, name, level, db::optional_value(parent_id), now, now})[0]
+          .integer("id");
   auto region = find_region(context.db, id);
   audit::record(context, {"region", std::to_string(id), "create", std::nullopt, audit::created(region)});
   return app::json_ok(region, 201);
@@ -104,8 +111,9 @@ http::Response update_region(app::Context& context) {
   auto after = before;
   if (code) after["code"] = *code;
   if (name) after["name"] = *name;
-  context.db.execute("UPDATE regions SET code = ?, name = ?, updated_at = ? WHERE id = ?",
-                     {after["code"].get<std::string>(), after["name"].get<std::string>(), context.now_text(), id});
+  context.db.execute(
+      "UPDATE regions SET code = ?, name = ?, updated_at = ? WHERE id = ?",
+      {after["code"].get<std::string>(), after["name"].get<std::string>(), context.now_text(), id});
   audit::record_update(context, "region", id, std::nullopt, before, after);
   return app::json_ok(after);
 }
@@ -114,8 +122,10 @@ http::Response delete_region(app::Context& context) {
   accounts::require_permission(context.me(), "region:write");
   const auto id = context.id();
   auto before = find_region(context.db, id);
-  const bool has_children = !context.db.query("SELECT 1 AS one FROM regions WHERE parent_id = ?", {id}).empty();
-  const bool used = !context.db.query("SELECT 1 AS one FROM organization_regions WHERE region_id = ?", {id}).empty();
+  const bool has_children =
+      !context.db.query("SELECT 1 AS one FROM regions WHERE parent_id = ?", {id}).empty();
+  const bool used =
+      !context.db.query("SELECT 1 AS one FROM organization_regions WHERE region_id = ?", {id}).empty();
   if (has_children || used)
     throw conflict("region_in_use", "该区划下还有下级区划或机构，不能删除",
                    "The region still has sub-regions or organizations");

@@ -44,7 +44,8 @@ http::Response get_staff(app::Context& context) {
 
 http::Response create_staff(app::Context& context) {
   accounts::require_permission(context.me(), "staff:write");
-  const auto record = checked_staff(context, overlay(nlohmann::json::object(), context.body(), staff_keys()), 0);
+  const auto record =
+      checked_staff(context, overlay(nlohmann::json::object(), context.body(), staff_keys()), 0);
   const auto id = insert_staff(context.db, record, context.now_text());
   auto created = find_staff(context, id);
   audit::record(context, {"staff", std::to_string(id), "create", record.org_id, audit::created(created)});
@@ -73,7 +74,8 @@ http::Response staffing_check(app::Context& context) {
   const auto special = fields.optional_bool("special_request").value_or(false);
   fields.finish();
   require_visible_enterprise(context.db, context.me(), enterprise_id);
-  auto enterprise = context.db.query("SELECT risk_level, scale FROM enterprises WHERE id = ?", {enterprise_id})[0];
+  auto enterprise =
+      context.db.query("SELECT risk_level, scale FROM enterprises WHERE id = ?", {enterprise_id})[0];
   std::vector<TeamMember> team;
   for (auto id : staff_ids) {
     const auto member = find_staff(context, id);
@@ -83,7 +85,8 @@ http::Response staffing_check(app::Context& context) {
   const auto unmet =
       unmet_staffing_rules({enterprise.text("risk_level"), enterprise.text("scale"), special}, team);
   nlohmann::json rules = nlohmann::json::array();
-  for (const auto& r : unmet) rules.push_back({{"code", r.code}, {"message", r.message}, {"message_en", r.message_en}});
+  for (const auto& r : unmet)
+    rules.push_back({{"code", r.code}, {"message", r.message}, {"message_en", r.message_en}});
   return app::json_ok({{"satisfied", unmet.empty()}, {"unmet", rules}});
 }
 

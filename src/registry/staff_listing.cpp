@@ -16,7 +16,8 @@ SqlFilter staff_filter(const accounts::CurrentUser& user, const std::map<std::st
   SqlFilter where = accounts::read_scope(user, "s.org_id");
   if (auto v = query_id(query, "org_id")) where.add("s.org_id = ?", *v);
   if (auto v = query_choice(query, "kind", staff_kinds().values())) where.add("s.kind = ?", *v);
-  if (auto v = query_choice(query, "title_level", title_levels().values())) where.add("s.title_level = ?", *v);
+  if (auto v = query_choice(query, "title_level", title_levels().values()))
+    where.add("s.title_level = ?", *v);
   if (auto v = query_choice(query, "specialty", specialties().values()))
     where.add("s.specialties LIKE ?", "%\"" + *v + "\"%");
   if (auto v = query_choice(query, "evaluation_grade", evaluation_grades().values()))
@@ -25,7 +26,8 @@ SqlFilter staff_filter(const accounts::CurrentUser& user, const std::map<std::st
   if (auto v = query_bool(query, "active")) where.add("s.active = ?", std::int64_t{*v ? 1 : 0});
   if (auto v = query_text(query, "certificate_expires_before", 10)) {
     if (!parse_date(*v))
-      throw invalid_field("certificate_expires_before", "invalid_query", "查询参数 certificate_expires_before 应为日期",
+      throw invalid_field("certificate_expires_before", "invalid_query",
+                          "查询参数 certificate_expires_before 应为日期",
                           "certificate_expires_before must be a date");
     where.add("EXISTS (SELECT 1 FROM staff_certificates c WHERE c.staff_id = s.id AND c.expires_on < ?)", *v);
   }

@@ -14,7 +14,8 @@ std::vector<Certificate> read_certificates(Fields& fields) {
   if (!object.contains("certificates") || object["certificates"].is_null()) return out;
   const auto& list = object["certificates"];
   if (!list.is_array() || list.size() > kMaxCertificates) {
-    fields.add_error("certificates", "wrong_type", "应为不超过 20 项的证书数组", "must be an array of at most 20 certificates");
+    fields.add_error("certificates", "wrong_type", "应为不超过 20 项的证书数组",
+                     "must be an array of at most 20 certificates");
     return out;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -48,7 +49,8 @@ db::Params column_values(const StaffRecord& r) {
           std::int64_t{r.active ? 1 : 0}};
 }
 
-void save_certificates(db::Connection& db, std::int64_t staff_id, const std::vector<Certificate>& certificates) {
+void save_certificates(db::Connection& db, std::int64_t staff_id,
+                       const std::vector<Certificate>& certificates) {
   db.execute("DELETE FROM staff_certificates WHERE staff_id = ?", {staff_id});
   for (const auto& c : certificates)
     db.execute("INSERT INTO staff_certificates (staff_id, name, number, expires_on) VALUES (?, ?, ?, ?)",
@@ -58,10 +60,20 @@ void save_certificates(db::Connection& db, std::int64_t staff_id, const std::vec
 }  // namespace
 
 const std::vector<std::string>& staff_keys() {
-  static const std::vector<std::string> keys = {
-      "org_id",         "user_id",          "name",     "phone",           "title_level",
-      "kind",           "expert_pool_level", "safety_engineer_level", "specialties", "certificates",
-      "evaluation_grade", "excluded",       "excluded_reason", "active"};
+  static const std::vector<std::string> keys = {"org_id",
+                                                "user_id",
+                                                "name",
+                                                "phone",
+                                                "title_level",
+                                                "kind",
+                                                "expert_pool_level",
+                                                "safety_engineer_level",
+                                                "specialties",
+                                                "certificates",
+                                                "evaluation_grade",
+                                                "excluded",
+                                                "excluded_reason",
+                                                "active"};
   return keys;
 }
 
@@ -75,16 +87,19 @@ StaffRecord read_staff(Fields& f, const accounts::CurrentUser& user) {
   r.kind = f.required_choice("kind", staff_kinds().values());
   r.expert_pool_level = f.optional_choice("expert_pool_level", expert_pool_levels().values());
   r.safety_engineer_level = f.optional_choice("safety_engineer_level", safety_engineer_levels().values());
-  // Absent or null (an empty spreadsheet cell, a PATCH over a record without one); an invalid value has its own error.
+  // Absent or null (an empty spreadsheet cell, a PATCH over a record without one); an invalid value has its
+  // own error.
   const auto missing = [&f](const char* key) { return !f.has(key) || f.object()[key].is_null(); };
   if (r.kind == "expert" && !r.expert_pool_level && missing("expert_pool_level"))
-    f.add_error("expert_pool_level", "required", "专家须填写所在专家库级别", "experts need the level of their expert pool");
+    f.add_error("expert_pool_level", "required", "专家须填写所在专家库级别",
+                "experts need the level of their expert pool");
   if (r.kind != "expert") r.expert_pool_level.reset();
   if (r.kind == "safety_engineer" && !r.safety_engineer_level && missing("safety_engineer_level"))
     f.add_error("safety_engineer_level", "required", "注册安全工程师须填写级别",
                 "registered safety engineers need their level");
   if (r.kind != "safety_engineer") r.safety_engineer_level.reset();
-  r.specialties = f.optional_choices("specialties", specialties().values()).value_or(std::vector<std::string>{});
+  r.specialties =
+      f.optional_choices("specialties", specialties().values()).value_or(std::vector<std::string>{});
   r.certificates = read_certificates(f);
   if (f.object().value("evaluation_grade", nlohmann::json()) != "")  // "" means not yet evaluated
     r.evaluation_grade = f.optional_choice("evaluation_grade", evaluation_grades().values()).value_or("");
@@ -103,27 +118,33 @@ bool may_write_staff_of(db::Connection& db, const accounts::CurrentUser& user, s
   return org_id && accounts::org_in_scope(db, scope, org_id);
 }
 
-void check_staff(db::Connection& db, const accounts::CurrentUser& user, Fields& fields, const StaffRecord& record,
-                 std::int64_t self_id) {
+void check_staff(db::Connection& db, const accounts::CurrentUser& user, Fields& fields,
+                 const StaffRecord& record, std::int64_t self_id) {
   if (!may_write_staff_of(db, user, record.org_id)) {
     fields.add_error("org_id", "unknown_org", "机构不存在或不是服务机构、保险机构",
                      "the organization does not exist or is not an agency or insurer");
     return;
   }
   if (record.user_id) {
-    if (db.query("SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?", {*record.user_id, record.org_id}).empty())
-      fields.add_error("user_id", "unknown_user", "用户不存在或不属于该机构", "the user does not exist in this organization");
-    else if (!db.query("SELECT 1 AS one FROM staff WHERE user_id = ? AND id <> ?", {*record.user_id, self_id}).empty())
-      fields.add_error("user_id", "user_taken", "该用户已关联其他人员档案", "the user is linked to another staff record");
+    if (db.query("SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?", {*record.user_id, record.org_id})
+            .empty())
+      fields.add_error("user_id", "unknown_user", "用户不存在或不属于该机构",
+                       "the user does not exist in this organization");
+    else if (!db.query("SELECT 1 AS one FROM staff WHERE user_id = ? AND id <> ?", {*record.user_id, self_id})
+                  .empty())
+      fields.add_error("user_id", "user_taken", "该用户已关联其他人员档案",
+                       "the user is linked to another staff record");
   }
   if (!record.phone.empty()) {
     auto holder = staff_with_phone(db, record.org_id, record.phone);
     if (holder && *holder != self_id)
-      fields.add_error("phone", "duplicate_phone", "本机构已有使用该手机号的人员", "another staff member of the organization has this phone");
+      fields.add_error("phone", "duplicate_phone", "本机构已有使用该手机号的人员",
+                       "another staff member of the organization has this phone");
   }
 }
 
-std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t org_id, const std::string& phone) {
+std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t org_id,
+                                             const std::string& phone) {
   auto rows = db.query("SELECT id FROM staff WHERE org_id = ? AND phone = ?", {org_id, phone});
   if (rows.empty()) return std::nullopt;
   return rows[0].integer("id");
@@ -132,11 +153,13 @@ std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t or
 std::int64_t insert_staff(db::Connection& db, const StaffRecord& record, const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {now, now});
-  const auto id = db.query("INSERT INTO staff (org_id, user_id, name, phone, title_level, kind, expert_pool_level, "
-                           "safety_engineer_level, specialties, evaluation_grade, excluded, excluded_reason, active, "
-                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                           params)[0]
-                      .integer("id");
+  const auto id =
+      db.query(
+            "INSERT INTO staff (org_id, user_id, name, phone, title_level, kind, expert_pool_level, "
+            "safety_engineer_level, specialties, evaluation_grade, excluded, excluded_reason, active, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            params)[0]
+          .integer("id");
   save_certificates(db, id, record.certificates);
   return id;
 }
@@ -144,10 +167,12 @@ std::int64_t insert_staff(db::Connection& db, const StaffRecord& record, const s
 void update_staff(db::Connection& db, std::int64_t id, const StaffRecord& record, const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {now, id});
-  db.execute("UPDATE staff SET org_id = ?, user_id = ?, name = ?, phone = ?, title_level = ?, kind = ?, "
-             "expert_pool_level = ?, safety_engineer_level = ?, specialties = ?, evaluation_grade = ?, excluded = ?, "
-             "excluded_reason = ?, active = ?, updated_at = ? WHERE id = ?",
-             params);
+  db.execute(
+      "UPDATE staff SET org_id = ?, user_id = ?, name = ?, phone = ?, title_level = ?, kind = ?, "
+      "expert_pool_level = ?, safety_engineer_level = ?, specialties = ?, evaluation_grade = ?, excluded = "
+      "?, "
+      "excluded_reason = ?, active = ?, updated_at = ? WHERE id = ?",
+      params);
   save_certificates(db, id, record.certificates);
 }
 
@@ -196,9 +221,10 @@ std::map<std::int64_t, std::vector<Certificate>> certificates_of(db::Connection&
   std::map<std::int64_t, std::vector<Certificate>> out;
   if (staff_ids.empty()) return out;
   db::Params params(staff_ids.begin(), staff_ids.end());
-  auto rows = db.query("SELECT staff_id, name, number, expires_on FROM staff_certificates WHERE staff_id IN (" +
-                           placeholders(staff_ids.size()) + ") ORDER BY id",
-                       params);
+  auto rows =
+      db.query("SELECT staff_id, name, number, expires_on FROM staff_certificates WHERE staff_id IN (" +
+                   placeholders(staff_ids.size()) + ") ORDER BY id",
+               params);
   for (std::size_t i = 0; i < rows.size(); ++i)
     out[rows[i].integer("staff_id")].push_back(
         {rows[i].text("name"), rows[i].text("number"), rows[i].optional_text("expires_on")});

@@ -44,11 +44,12 @@ const std::vector<std::string>& staff_keys();
 StaffRecord read_staff(Fields& fields, const accounts::CurrentUser& user);
 // The organization must be an agency or insurer the user may write for; a linked user must belong to it
 // and not be linked to another staff record.
-void check_staff(db::Connection& db, const accounts::CurrentUser& user, Fields& fields, const StaffRecord& record,
-                 std::int64_t self_id);
+void check_staff(db::Connection& db, const accounts::CurrentUser& user, Fields& fields,
+                 const StaffRecord& record, std::int64_t self_id);
 bool may_write_staff_of(db::Connection& db, const accounts::CurrentUser& user, std::int64_t org_id);
 // Another staff record of the organization with this phone number (the import's upsert key).
-std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t org_id, const std::string& phone);
+std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t org_id,
+                                             const std::string& phone);
 
 std::int64_t insert_staff(db::Connection& db, const StaffRecord& record, const std::string& now);
 void update_staff(db::Connection& db, std::int64_t id, const StaffRecord& record, const std::string& now);

@@ -20,7 +20,8 @@ bool is_expert(const TeamMember& m) { return counts(m) && m.kind == "expert"; }
 
 // 技术人员: an environment or related professional with an intermediate title or above (wuxi §4, att.1).
 bool is_qualified_technician(const TeamMember& m) {
-  return counts(m) && (m.kind == "technician" || m.kind == "safety_engineer") && title_rank(m.title_level) >= 2;
+  return counts(m) && (m.kind == "technician" || m.kind == "safety_engineer") &&
+         title_rank(m.title_level) >= 2;
 }
 
 bool is_senior_expert(const TeamMember& m) { return is_expert(m) && title_rank(m.title_level) >= 3; }

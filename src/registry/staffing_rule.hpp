@@ -30,6 +30,7 @@ struct UnmetRule {
 };
 
 // Every rule the team breaks; empty when the team may go.
-std::vector<UnmetRule> unmet_staffing_rules(const StaffingCase& the_case, const std::vector<TeamMember>& team);
+std::vector<UnmetRule> unmet_staffing_rules(const StaffingCase& the_case,
+                                            const std::vector<TeamMember>& team);
 
 }  // namespace rw::registry

@@ -3,7 +3,9 @@
 namespace rw::registry {
 
 const Vocabulary& enterprise_scales() {
-  static const Vocabulary v{{"large", "大型", "Large"}, {"medium", "中型", "Medium"}, {"small", "小型", "Small"},
+  static const Vocabulary v{{"large", "大型", "Large"},
+                            {"medium", "中型", "Medium"},
+                            {"small", "小型", "Small"},
                             {"micro", "微型", "Micro"}};
   return v;
 }
@@ -44,7 +46,8 @@ const Vocabulary& policy_statuses() {
 }
 
 const Vocabulary& fund_share_kinds() {
-  static const Vocabulary v{{"amount", "固定金额", "Fixed amount"}, {"percent", "保费比例", "Share of premium"}};
+  static const Vocabulary v{{"amount", "固定金额", "Fixed amount"},
+                            {"percent", "保费比例", "Share of premium"}};
   return v;
 }
 
@@ -73,8 +76,8 @@ const Vocabulary& expert_pool_levels() {
 }
 
 const Vocabulary& safety_engineer_levels() {
-  static const Vocabulary v{{"junior", "初级", "Junior"}, {"intermediate", "中级", "Intermediate"},
-                            {"senior", "高级", "Senior"}};
+  static const Vocabulary v{
+      {"junior", "初级", "Junior"}, {"intermediate", "中级", "Intermediate"}, {"senior", "高级", "Senior"}};
   return v;
 }
 

@@ -13,7 +13,8 @@ namespace {
 
 // The versions matching `filter` whose `column` is one of `ids`, by their `key`.
 std::map<std::int64_t, ServiceRules> rules_by(db::Connection& db, SqlFilter filter, const std::string& column,
-                                              std::int64_t ServiceRules::*key, const std::vector<std::int64_t>& ids) {
+                                              std::int64_t ServiceRules::*key,
+                                              const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, ServiceRules> out;
   if (ids.empty()) return out;
   filter.add(column + " IN (" + placeholders(ids.size()) + ")", db::Params(ids.begin(), ids.end()));
@@ -46,7 +47,8 @@ std::vector<ServiceRules> current_service_rules(db::Connection& db, const std::v
   return out;
 }
 
-std::vector<ServiceRules> service_rules_of_versions(db::Connection& db, const std::vector<std::int64_t>& version_ids) {
+std::vector<ServiceRules> service_rules_of_versions(db::Connection& db,
+                                                    const std::vector<std::int64_t>& version_ids) {
   const auto found = rules_by(db, SqlFilter(), "v.id", &ServiceRules::version_id, version_ids);
   std::vector<ServiceRules> out;
   for (const auto id : version_ids) {
@@ -67,12 +69,15 @@ void install_shipped_catalog(db::Connection& db) {
   for (const auto& c : catalog.at("classes")) {
     const auto code = c.at("code").get<std::string>();
     if (classes.count(code)) continue;
-    const auto position = db.query("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM service_classes")[0].integer("n");
-    classes[code] = db.query("INSERT INTO service_classes (code, source, name_zh, name_en, reference, position, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                             {code, c.at("source").get<std::string>(), c.at("name_zh").get<std::string>(),
-                              c.at("name_en").get<std::string>(), c.at("reference").get<std::string>(), position, now})[0]
-                        .integer("id");
+    const auto position =
+        db.query("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM service_classes")[0].integer("n");
+    classes[code] =
+        db.query(
+              "INSERT INTO service_classes (code, source, name_zh, name_en, reference, position, "
+              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {code, c.at("source").get<std::string>(), c.at("name_zh").get<std::string>(),
+               c.at("name_en").get<std::string>(), c.at("reference").get<std::string>(), position, now})[0]
+            .integer("id");
   }
   std::set<std::string> class_codes;
   for (const auto& [code, id] : classes) class_codes.insert(code);

@@ -44,11 +44,12 @@ std::vector<ServiceRules> current_service_rules(db::Connection& db, const std::v
                                                 std::string_view field);
 // The rules of the given versions, in the order given (versions never disappear, so an unknown id is a
 // programming error: std::out_of_range).
-std::vector<ServiceRules> service_rules_of_versions(db::Connection& db, const std::vector<std::int64_t>& version_ids);
+std::vector<ServiceRules> service_rules_of_versions(db::Connection& db,
+                                                    const std::vector<std::int64_t>& version_ids);
 
 // Adds the classes and types of data/catalog/service-catalog.json whose code the database does not have
-// yet (types as version 1). Never changes what is there, so an admin's edits stay; safe to run at every start.
-// Runs in its own transaction.
+// yet (types as version 1). Never changes what is there, so an admin's edits stay; safe to run at every
+// start. Runs in its own transaction.
 void install_shipped_catalog(db::Connection& db);
 
 }  // namespace rw::services

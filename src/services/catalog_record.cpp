@@ -43,7 +43,8 @@ const Vocabulary& upload_anchors() {
 }
 
 const nlohmann::json& shipped_catalog() {
-  static const nlohmann::json catalog = nlohmann::json::parse(embedded::data_file("catalog/service-catalog.json"));
+  static const nlohmann::json catalog =
+      nlohmann::json::parse(embedded::data_file("catalog/service-catalog.json"));
   return catalog;
 }
 
@@ -67,10 +68,11 @@ nlohmann::json catalog_dictionaries() {
 
 const std::vector<std::string>& service_type_keys() {
   static const std::vector<std::string> keys = {
-      "code",           "class_code",   "active",        "name_zh",      "name_en",
-      "description",    "reference",    "insurance_type", "on_site",     "annual_survey",
-      "deliverables",   "upload_working_days", "upload_from", "upload_basis", "min_people",
-      "min_people_large", "expert_always"};
+      "code",         "class_code",    "active",       "name_zh",
+      "name_en",      "description",   "reference",    "insurance_type",
+      "on_site",      "annual_survey", "deliverables", "upload_working_days",
+      "upload_from",  "upload_basis",  "min_people",   "min_people_large",
+      "expert_always"};
   return keys;
 }
 
@@ -94,7 +96,8 @@ ServiceTypeInput read_service_type(Fields& f, const std::set<std::string>& class
   r.annual_survey = f.optional_bool("annual_survey").value_or(false);
   // The yearly survey is the visit of wuxi §15(一); done off site it would not count.
   if (r.annual_survey && !r.on_site)
-    f.add_error("annual_survey", "needs_on_site", "年度现场勘查必须是现场服务", "the yearly survey must be done on site");
+    f.add_error("annual_survey", "needs_on_site", "年度现场勘查必须是现场服务",
+                "the yearly survey must be done on site");
   const auto deliverables = f.optional_choices("deliverables", deliverable_kinds().values());
   if (!f.has("deliverables") || (deliverables && deliverables->empty()))
     f.add_error("deliverables", "required", "至少选择一项交付物", "at least one deliverable is required");
@@ -105,8 +108,8 @@ ServiceTypeInput read_service_type(Fields& f, const std::set<std::string>& class
   r.upload_basis = f.optional_text("upload_basis", 300).value_or("");
   r.min_people = static_cast<int>(f.optional_integer("min_people", 2, kMaxPeople).value_or(2));
   // wuxi §15(三): 3 people for large enterprises and special requests, unless the type asks for more anyway.
-  r.min_people_large =
-      static_cast<int>(f.optional_integer("min_people_large", 2, kMaxPeople).value_or(std::max(3, r.min_people)));
+  r.min_people_large = static_cast<int>(
+      f.optional_integer("min_people_large", 2, kMaxPeople).value_or(std::max(3, r.min_people)));
   if (r.min_people_large < r.min_people)
     f.add_error("min_people_large", "below_min_people", "大型企业的最少人数不能少于一般企业",
                 "cannot be below min_people");
@@ -123,7 +126,8 @@ nlohmann::json rules_json(const ServiceRules& r) {
           {"on_site", r.on_site},
           {"annual_survey", r.annual_survey},
           {"deliverables", r.deliverables},
-          {"upload_working_days", r.upload_working_days ? nlohmann::json(*r.upload_working_days) : nlohmann::json()},
+          {"upload_working_days",
+           r.upload_working_days ? nlohmann::json(*r.upload_working_days) : nlohmann::json()},
           {"upload_from", r.upload_from},
           {"upload_basis", r.upload_basis},
           {"min_people", r.min_people},

@@ -92,7 +92,8 @@ SqlFilter type_filter(const std::map<std::string, std::string>& query) {
 http::Response list_service_classes(app::Context& context) {
   accounts::require_permission(context.me(), "catalog:read");
   SqlFilter where;
-  if (auto v = query_choice(context.request.query, "source", catalog_sources().values())) where.add("c.source = ?", *v);
+  if (auto v = query_choice(context.request.query, "source", catalog_sources().values()))
+    where.add("c.source = ?", *v);
   auto rows = context.db.query(
       "SELECT c.id, c.code, c.source, c.name_zh, c.name_en, c.reference, "
       "(SELECT COUNT(*) FROM service_types t WHERE t.class_id = c.id) AS type_count FROM service_classes c" +
@@ -142,10 +143,10 @@ http::Response create_service_type(app::Context& context) {
   const auto input = read_service_type(fields, codes_of(classes));
   fields.finish();
   if (type_with_code(context.db, input.rules.code)) throw duplicate_code(input.rules.code);
-  const auto id =
-      insert_service_type(context.db, input, classes.at(input.rules.class_code), context.me().id, context.now_text());
-  audit::record(context,
-                {"service_type", std::to_string(id), "create", std::nullopt, audit::created(service_type_input_json(input))});
+  const auto id = insert_service_type(context.db, input, classes.at(input.rules.class_code), context.me().id,
+                                      context.now_text());
+  audit::record(context, {"service_type", std::to_string(id), "create", std::nullopt,
+                          audit::created(service_type_input_json(input))});
   return app::json_ok(type_detail(context.db, id), 201);
 }
 
@@ -162,7 +163,8 @@ http::Response update_service_type_route(app::Context& context) {
   auto input = read_service_type(fields, codes_of(classes));
   // Other data names types by code.
   if (input.rules.code != before.rules.code)
-    fields.add_error("code", "not_editable", "服务类型代码创建后不能修改", "the code cannot change once created");
+    fields.add_error("code", "not_editable", "服务类型代码创建后不能修改",
+                     "the code cannot change once created");
   fields.finish();
   input.rules.checklists = before.rules.checklists;
   const auto now = context.now_text();

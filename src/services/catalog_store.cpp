@@ -6,7 +6,8 @@ namespace rw::services {
 namespace {
 
 constexpr const char* kInsertVersion =
-    "INSERT INTO service_type_versions (type_id, version, name_zh, name_en, description, reference, insurance_type, "
+    "INSERT INTO service_type_versions (type_id, version, name_zh, name_en, description, reference, "
+    "insurance_type, "
     "on_site, annual_survey, deliverables, upload_working_days, upload_from, upload_basis, min_people, "
     "min_people_large, expert_always, checklists, created_at, created_by) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -22,11 +23,14 @@ std::vector<T> json_list(const std::string& text) {
 
 const char* const kSelectTypeVersions =
     "SELECT t.id AS type_id, t.code, t.active, t.created_at, t.updated_at, c.code AS class_code, c.source, "
-    "c.name_zh AS class_name_zh, c.name_en AS class_name_en, v.id AS version_id, v.version, v.name_zh, v.name_en, "
-    "v.description, v.reference, v.insurance_type, v.on_site, v.annual_survey, v.deliverables, v.upload_working_days, "
+    "c.name_zh AS class_name_zh, c.name_en AS class_name_en, v.id AS version_id, v.version, v.name_zh, "
+    "v.name_en, "
+    "v.description, v.reference, v.insurance_type, v.on_site, v.annual_survey, v.deliverables, "
+    "v.upload_working_days, "
     "v.upload_from, v.upload_basis, v.min_people, v.min_people_large, v.expert_always, v.checklists, "
     "v.created_at AS version_created_at, v.created_by, u.display_name AS created_by_name "
-    "FROM service_type_versions v JOIN service_types t ON t.id = v.type_id JOIN service_classes c ON c.id = t.class_id "
+    "FROM service_type_versions v JOIN service_types t ON t.id = v.type_id JOIN service_classes c ON c.id = "
+    "t.class_id "
     "LEFT JOIN users u ON u.id = v.created_by";
 const char* const kCountTypeVersions =
     "SELECT COUNT(*) AS n FROM service_type_versions v JOIN service_types t ON t.id = v.type_id "
@@ -50,7 +54,8 @@ ServiceRules rules_from_row(const db::Row& row) {
   r.on_site = row.integer("on_site") != 0;
   r.annual_survey = row.integer("annual_survey") != 0;
   r.deliverables = json_list<std::string>(row.text("deliverables"));
-  if (auto days = row.optional_integer("upload_working_days")) r.upload_working_days = static_cast<int>(*days);
+  if (auto days = row.optional_integer("upload_working_days"))
+    r.upload_working_days = static_cast<int>(*days);
   r.upload_from = row.text("upload_from");
   r.upload_basis = row.text("upload_basis");
   r.min_people = static_cast<int>(row.integer("min_people"));
@@ -76,26 +81,33 @@ std::optional<std::int64_t> type_with_code(db::Connection& db, const std::string
 std::int64_t insert_service_type(db::Connection& db, const ServiceTypeInput& input, std::int64_t class_id,
                                  std::optional<std::int64_t> created_by, const std::string& now) {
   // New types go to the end of the catalog's order.
-  const auto position = db.query("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM service_types")[0].integer("n");
-  const auto id = db.query("INSERT INTO service_types (code, class_id, active, current_version, position, created_at, "
-                           "updated_at) VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id",
-                           {input.rules.code, class_id, flag(input.active), position, now, now})[0]
-                      .integer("id");
+  const auto position =
+      db.query("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM service_types")[0].integer("n");
+  const auto id =
+      db.query(
+            "INSERT INTO service_types (code, class_id, active, current_version, position, created_at, "
+            "updated_at) VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id",
+            {input.rules.code, class_id, flag(input.active), position, now, now})[0]
+          .integer("id");
   add_service_type_version(db, id, input.rules, created_by, now);
   return id;
 }
 
 int add_service_type_version(db::Connection& db, std::int64_t type_id, const ServiceRules& r,
                              std::optional<std::int64_t> created_by, const std::string& now) {
-  const auto version = db.query("SELECT current_version FROM service_types WHERE id = ?", {type_id})[0]
-                           .integer("current_version") + 1;
-  db.execute(kInsertVersion,
-             {type_id, version, r.name_zh, r.name_en, r.description, r.reference, r.insurance_type, flag(r.on_site),
-              flag(r.annual_survey), nlohmann::json(r.deliverables).dump(),
-              r.upload_working_days ? db::Value(std::int64_t{*r.upload_working_days}) : db::null_value(),
-              r.upload_from, r.upload_basis, std::int64_t{r.min_people}, std::int64_t{r.min_people_large},
-              flag(r.expert_always), nlohmann::json(r.checklists).dump(), now, db::optional_value(created_by)});
-  db.execute("UPDATE service_types SET current_version = ?, updated_at = ? WHERE id = ?", {version, now, type_id});
+  const auto version =
+      db.query("SELECT current_version FROM service_types WHERE id = ?", {type_id})[0].integer(
+          "current_version") +
+      1;
+  db.execute(
+      kInsertVersion,
+      {type_id, version, r.name_zh, r.name_en, r.description, r.reference, r.insurance_type, flag(r.on_site),
+       flag(r.annual_survey), nlohmann::json(r.deliverables).dump(),
+       r.upload_working_days ? db::Value(std::int64_t{*r.upload_working_days}) : db::null_value(),
+       r.upload_from, r.upload_basis, std::int64_t{r.min_people}, std::int64_t{r.min_people_large},
+       flag(r.expert_always), nlohmann::json(r.checklists).dump(), now, db::optional_value(created_by)});
+  db.execute("UPDATE service_types SET current_version = ?, updated_at = ? WHERE id = ?",
+             {version, now, type_id});
   return static_cast<int>(version);
 }
 

@@ -18,7 +18,8 @@ SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user
 }
 
 const char* const kSelectCommissionItem =
-    "SELECT ci.*, c.insurer_org_id, c.agency_org_id, c.created_at AS commissioned_at, c.notes AS commission_notes, "
+    "SELECT ci.*, c.insurer_org_id, c.agency_org_id, c.created_at AS commissioned_at, c.notes AS "
+    "commission_notes, "
     "e.name AS enterprise_name, e.credit_code, e.business_address, e.scale, e.risk_level, e.industry_code, "
     "i.name AS insurer_name, a.name AS agency_name, p.policy_number "
     "FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
@@ -35,7 +36,8 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser
   if (auto v = query_id(query, "enterprise_id")) where.add("ci.enterprise_id = ?", *v);
   if (auto v = query_id(query, "agency_org_id")) where.add("c.agency_org_id = ?", *v);
   if (auto v = query_id(query, "insurer_org_id")) where.add("c.insurer_org_id = ?", *v);
-  if (auto v = query_choice(query, "status", commission_item_statuses().values())) where.add("ci.status = ?", *v);
+  if (auto v = query_choice(query, "status", commission_item_statuses().values()))
+    where.add("ci.status = ?", *v);
   if (auto v = query_bool(query, "overdue")) {
     if (*v)
       where.add("ci.status = 'accepted' AND ci.due_on < ?", today);
@@ -44,7 +46,8 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser
   }
   if (auto q = query_text(query, "q")) {
     const auto pattern = db::like_contains(*q);
-    where.add("(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')", db::Params{pattern, pattern});
+    where.add("(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')",
+              db::Params{pattern, pattern});
   }
   return where;
 }
@@ -63,9 +66,9 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
         {"scale", row.text("scale")},
         {"risk_level", row.text("risk_level")},
         {"industry_code", row.text("industry_code")}}},
-      {"policy", row.is_null("policy_id")
-                     ? nlohmann::json()
-                     : nlohmann::json{{"id", row.integer("policy_id")}, {"policy_number", row.text("policy_number")}}},
+      {"policy", row.is_null("policy_id") ? nlohmann::json()
+                                          : nlohmann::json{{"id", row.integer("policy_id")},
+                                                           {"policy_number", row.text("policy_number")}}},
       {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}},
       {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
       {"status", status},

@@ -23,7 +23,8 @@ namespace {
 constexpr std::size_t kMaxEnterprisesPerCommission = 500;
 
 std::int64_t org_of_type(db::Connection& db, std::int64_t org_id, const char* type) {
-  auto rows = db.query("SELECT id FROM organizations WHERE id = ? AND type = ? AND active = 1", {org_id, type});
+  auto rows =
+      db.query("SELECT id FROM organizations WHERE id = ? AND type = ? AND active = 1", {org_id, type});
   return rows.empty() ? 0 : rows[0].integer("id");
 }
 
@@ -53,17 +54,19 @@ CommissionRequest read_commission(app::Context& context, const std::string& toda
   CommissionRequest request;
   request.insurer_org_id = fields.optional_id("insurer_org_id").value_or(me.org_id);
   request.agency_org_id = fields.required_id("agency_org_id");
-  request.enterprise_ids = fields.optional_ids("enterprise_ids", kMaxEnterprisesPerCommission).value_or(
-      std::vector<std::int64_t>{});
+  request.enterprise_ids = fields.optional_ids("enterprise_ids", kMaxEnterprisesPerCommission)
+                               .value_or(std::vector<std::int64_t>{});
   const auto type_ids = fields.optional_ids("service_type_ids", 50).value_or(std::vector<std::int64_t>{});
   request.notes = fields.optional_text("notes", 2000).value_or("");
   if (fields.ok() && request.enterprise_ids.empty())
     fields.add_error("enterprise_ids", "required", "请选择至少一家企业", "choose at least one enterprise");
   if (fields.ok() && type_ids.empty())
-    fields.add_error("service_type_ids", "required", "请选择至少一项服务", "choose at least one service type");
+    fields.add_error("service_type_ids", "required", "请选择至少一项服务",
+                     "choose at least one service type");
   fields.finish();
 
-  if (!accounts::acts_for(context.db, me, request.insurer_org_id) || !org_of_type(context.db, request.insurer_org_id, "insurer"))
+  if (!accounts::acts_for(context.db, me, request.insurer_org_id) ||
+      !org_of_type(context.db, request.insurer_org_id, "insurer"))
     fields.add_error("insurer_org_id", "unknown_insurer", "保险机构不存在或无权代其委托",
                      "the insurer does not exist or you may not commission for it");
   if (!org_of_type(context.db, request.agency_org_id, "agency"))
@@ -94,16 +97,20 @@ CommissionRequest read_commission(app::Context& context, const std::string& toda
 
 nlohmann::json commission_json(db::Connection& db, const db::Row& row) {
   nlohmann::json types = nlohmann::json::array();
-  const auto versions = db.query("SELECT service_type_version_id FROM commission_service_types WHERE commission_id = ? "
-                                 "ORDER BY service_type_version_id",
-                                 {row.integer("id")})
-                            .integers("service_type_version_id");
+  const auto versions =
+      db.query(
+            "SELECT service_type_version_id FROM commission_service_types WHERE commission_id = ? "
+            "ORDER BY service_type_version_id",
+            {row.integer("id")})
+          .integers("service_type_version_id");
   for (const auto& rules : service_rules_of_versions(db, versions)) types.push_back(service_type_ref(rules));
   nlohmann::json counts = nlohmann::json::object();
   for (const auto& status : commission_item_statuses().values()) counts[status] = 0;
-  auto count_rows = db.query("SELECT status, COUNT(*) AS n FROM commission_items WHERE commission_id = ? GROUP BY status",
-                             {row.integer("id")});
-  for (std::size_t i = 0; i < count_rows.size(); ++i) counts[count_rows[i].text("status")] = count_rows[i].integer("n");
+  auto count_rows =
+      db.query("SELECT status, COUNT(*) AS n FROM commission_items WHERE commission_id = ? GROUP BY status",
+               {row.integer("id")});
+  for (std::size_t i = 0; i < count_rows.size(); ++i)
+    counts[count_rows[i].text("status")] = count_rows[i].integer("n");
   return {{"id", row.integer("id")},
           {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}},
           {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
@@ -115,8 +122,10 @@ nlohmann::json commission_json(db::Connection& db, const db::Row& row) {
 }
 
 std::string select_commission(const std::string& today) {
-  return "SELECT c.*, i.name AS insurer_name, a.name AS agency_name, (SELECT COUNT(*) FROM commission_items oi "
-         "WHERE oi.commission_id = c.id AND oi.status = 'accepted' AND oi.due_on < '" + today +
+  return "SELECT c.*, i.name AS insurer_name, a.name AS agency_name, (SELECT COUNT(*) FROM commission_items "
+         "oi "
+         "WHERE oi.commission_id = c.id AND oi.status = 'accepted' AND oi.due_on < '" +
+         today +
          "') AS overdue_count FROM commissions c JOIN organizations i ON i.id = c.insurer_org_id "
          "JOIN organizations a ON a.id = c.agency_org_id";
 }
@@ -130,13 +139,17 @@ http::Response list_commissions(app::Context& context) {
   if (auto v = query_id(query, "agency_org_id")) where.add("c.agency_org_id = ?", *v);
   if (auto v = query_id(query, "insurer_org_id")) where.add("c.insurer_org_id = ?", *v);
   if (query_bool(query, "overdue").value_or(false))
-    where.add("EXISTS (SELECT 1 FROM commission_items oi WHERE oi.commission_id = c.id AND oi.status = 'accepted' "
-              "AND oi.due_on < ?)", today);
+    where.add(
+        "EXISTS (SELECT 1 FROM commission_items oi WHERE oi.commission_id = c.id AND oi.status = 'accepted' "
+        "AND oi.due_on < ?)",
+        today);
   if (query_bool(query, "pending").value_or(false))
-    where.add("EXISTS (SELECT 1 FROM commission_items pi WHERE pi.commission_id = c.id AND pi.status IN "
-              "('pending', 'cancel_requested'))", db::Params{});
-  auto [rows, total] = select_page(context.db, select_commission(today), "SELECT COUNT(*) AS n FROM commissions c",
-                                   where, "c.id DESC", page);
+    where.add(
+        "EXISTS (SELECT 1 FROM commission_items pi WHERE pi.commission_id = c.id AND pi.status IN "
+        "('pending', 'cancel_requested'))",
+        db::Params{});
+  auto [rows, total] = select_page(context.db, select_commission(today),
+                                   "SELECT COUNT(*) AS n FROM commissions c", where, "c.id DESC", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(commission_json(context.db, rows[i]));
   return app::json_ok(page_json(items, total, page));
@@ -150,8 +163,8 @@ nlohmann::json find_commission(app::Context& context, std::int64_t id) {
   if (rows.empty()) throw not_found();
   auto out = commission_json(context.db, rows[0]);
   const auto calendar = calendar::load_calendar(context.db);
-  auto item_rows = context.db.query(std::string(kSelectCommissionItem) + " WHERE ci.commission_id = ? ORDER BY e.name, ci.id",
-                                    {id});
+  auto item_rows = context.db.query(
+      std::string(kSelectCommissionItem) + " WHERE ci.commission_id = ? ORDER BY e.name, ci.id", {id});
   out["items"] = nlohmann::json::array();
   for (std::size_t i = 0; i < item_rows.size(); ++i)
     out["items"].push_back(commission_item_json(item_rows[i], calendar, china_day(context.clock.now())));
@@ -168,14 +181,17 @@ http::Response create_commission(app::Context& context) {
   const auto today = china_date(context.clock.now());
   const auto request = read_commission(context, today);
   const auto now = context.now_text();
-  const auto id = context.db
-                      .query("INSERT INTO commissions (insurer_org_id, agency_org_id, notes, created_by, created_at) "
-                             "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                             {request.insurer_org_id, request.agency_org_id, request.notes, context.me().id, now})[0]
-                      .integer("id");
+  const auto id =
+      context.db
+          .query(
+              "INSERT INTO commissions (insurer_org_id, agency_org_id, notes, created_by, created_at) "
+              "VALUES (?, ?, ?, ?, ?) RETURNING id",
+              {request.insurer_org_id, request.agency_org_id, request.notes, context.me().id, now})[0]
+          .integer("id");
   for (const auto& rules : request.service_types)
-    context.db.execute("INSERT INTO commission_service_types (commission_id, service_type_version_id) VALUES (?, ?)",
-                       {id, rules.version_id});
+    context.db.execute(
+        "INSERT INTO commission_service_types (commission_id, service_type_version_id) VALUES (?, ?)",
+        {id, rules.version_id});
   for (auto enterprise : request.enterprise_ids)
     context.db.execute(
         "INSERT INTO commission_items (commission_id, enterprise_id, policy_id, status, updated_at) "
@@ -187,9 +203,11 @@ http::Response create_commission(app::Context& context) {
                                           {"enterprise_ids", request.enterprise_ids},
                                           {"notes", request.notes}})});
   const auto count = std::to_string(request.enterprise_ids.size());
-  notify::notify_users(context.db, notify::org_users_with_roles(context.db, request.agency_org_id, {"admin", "manager"}),
+  notify::notify_users(context.db,
+                       notify::org_users_with_roles(context.db, request.agency_org_id, {"admin", "manager"}),
                        {"commission_received", "收到新的服务委托", "New commission received",
-                        created["insurer"]["name"].get<std::string>() + "委托了 " + count + " 家企业，请确认企业信息并逐一接受或拒绝。",
+                        created["insurer"]["name"].get<std::string>() + "委托了 " + count +
+                            " 家企业，请确认企业信息并逐一接受或拒绝。",
                         created["insurer"]["name"].get<std::string>() + " commissioned " + count +
                             " enterprises; check their data and accept or decline each.",
                         "commission", id},
@@ -203,11 +221,12 @@ http::Response list_items(app::Context& context) {
   const auto page = parse_page(query);
   const auto today = china_day(context.clock.now());
   const auto where = commission_item_filter(context.db, context.me(), query, format_date(today));
-  auto [rows, total] = select_page(context.db, kSelectCommissionItem, kCountCommissionItem, where,
-                                   "ci.id DESC", page);
+  auto [rows, total] =
+      select_page(context.db, kSelectCommissionItem, kCountCommissionItem, where, "ci.id DESC", page);
   const auto calendar = calendar::load_calendar(context.db);
   nlohmann::json items = nlohmann::json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(commission_item_json(rows[i], calendar, today));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    items.push_back(commission_item_json(rows[i], calendar, today));
   return app::json_ok(page_json(items, total, page));
 }
 
@@ -223,11 +242,13 @@ http::Response get_item(app::Context& context) {
   return app::json_ok(item_with_history(context, context.id()));
 }
 
-void notify_insurer(app::Context& context, const db::Row& item, const std::string& action, const std::string& reason) {
+void notify_insurer(app::Context& context, const db::Row& item, const std::string& action,
+                    const std::string& reason) {
   const auto name = item.text("enterprise_name");
   const bool declined = action == "decline";
   notify::notify_users(
-      context.db, notify::org_users_with_roles(context.db, item.integer("insurer_org_id"), {"admin", "manager"}),
+      context.db,
+      notify::org_users_with_roles(context.db, item.integer("insurer_org_id"), {"admin", "manager"}),
       {declined ? "commission_declined" : "commission_cancel_requested",
        declined ? "委托被拒绝：" + name : "申请取消委托：" + name,
        declined ? "Commission declined: " + name : "Cancellation requested: " + name,
@@ -241,10 +262,12 @@ void apply_action(app::Context& context, const std::string& action) {
   const auto id = context.id();
   const auto item = find_commission_item(context.db, context.me(), id);
   const auto from = item.text("status");
-  const auto transition = require_transition(commission_transitions(), action, from, commission_item_statuses());
+  const auto transition =
+      require_transition(commission_transitions(), action, from, commission_item_statuses());
   const bool agency = transition.party == "agency";
   accounts::require_permission(context.me(), agency ? "commission:decide" : "commission:write");
-  if (!accounts::acts_for(context.db, context.me(), item.integer(agency ? "agency_org_id" : "insurer_org_id")))
+  if (!accounts::acts_for(context.db, context.me(),
+                          item.integer(agency ? "agency_org_id" : "insurer_org_id")))
     throw forbidden();
 
   const auto body = context.body_or_empty();
@@ -262,18 +285,20 @@ void apply_action(app::Context& context, const std::string& action) {
   if (action == "accept") {
     const auto calendar = calendar::load_calendar(context.db);
     const auto due = format_date(commission_on_site_due(calendar, today_day));
-    context.db.execute("UPDATE commission_items SET status = ?, accepted_on = ?, due_on = ?, reason = '', "
-                       "updated_at = ? WHERE id = ?",
-                       {std::string(transition.to), today, due, now, id});
+    context.db.execute(
+        "UPDATE commission_items SET status = ?, accepted_on = ?, due_on = ?, reason = '', "
+        "updated_at = ? WHERE id = ?",
+        {std::string(transition.to), today, due, now, id});
     open_deadline(context.db,
                   {"commission_on_site", "commission_item", id, std::nullopt, item.integer("enterprise_id"),
-                   item.integer("agency_org_id"), item.integer("insurer_org_id"), today, due, kCommissionOnSiteDays,
-                   "calendar_days", "wuxi §15(二)"},
+                   item.integer("agency_org_id"), item.integer("insurer_org_id"), today, due,
+                   kCommissionOnSiteDays, "calendar_days", "wuxi §15(二)"},
                   now);
   } else {
     context.db.execute("UPDATE commission_items SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
                        {std::string(transition.to), reason, now, id});
-    if (from == "accepted") close_deadlines(context.db, "commission_item", id, "commission_on_site", "cancelled", today);
+    if (from == "accepted")
+      close_deadlines(context.db, "commission_item", id, "commission_on_site", "cancelled", today);
   }
   record_status_change(context, {"commission_item", id, action, from, std::string(transition.to), reason},
                        item.integer("insurer_org_id"));
@@ -297,8 +322,9 @@ void complete_commission_items(app::Context& context, std::int64_t enterprise_id
       {enterprise_id, agency_org_id});
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto id = rows[i].integer("id");
-    context.db.execute("UPDATE commission_items SET status = 'completed', completed_on = ?, updated_at = ? WHERE id = ?",
-                       {done_on, context.now_text(), id});
+    context.db.execute(
+        "UPDATE commission_items SET status = 'completed', completed_on = ?, updated_at = ? WHERE id = ?",
+        {done_on, context.now_text(), id});
     close_deadlines(context.db, "commission_item", id, "commission_on_site", "met", done_on);
     record_status_change(context, {"commission_item", id, "complete", "accepted", "completed", ""},
                          rows[i].integer("insurer_org_id"));
@@ -311,9 +337,12 @@ void add_commission_routes(app::Routes& routes) {
   routes.get("/commissions/{id}", get_commission);
   routes.get("/commission-items", list_items);
   routes.get("/commission-items/{id}", get_item);
-  for (const auto& [path, action] : {std::pair{"accept", "accept"}, {"decline", "decline"},
-                                     {"request-cancel", "request_cancel"}, {"approve-cancel", "approve_cancel"},
-                                     {"reject-cancel", "reject_cancel"}, {"withdraw", "withdraw"}})
+  for (const auto& [path, action] : {std::pair{"accept", "accept"},
+                                     {"decline", "decline"},
+                                     {"request-cancel", "request_cancel"},
+                                     {"approve-cancel", "approve_cancel"},
+                                     {"reject-cancel", "reject_cancel"},
+                                     {"withdraw", "withdraw"}})
     routes.post(std::string("/commission-items/{id}/") + path, item_action(action));
 }
 

@@ -15,16 +15,17 @@ bool run_daily_jobs(db::Database& database, const Clock& clock) {
   auto lease = database.acquire();
   db::Transaction transaction(*lease, true);
   // Claiming the day inside the transaction keeps two servers from both running the sweep.
-  auto claimed = lease->execute("UPDATE job_runs SET last_run_on = ? WHERE job = 'deadline_sweep' AND last_run_on < ?",
-                                {today_text, today_text});
+  auto claimed =
+      lease->execute("UPDATE job_runs SET last_run_on = ? WHERE job = 'deadline_sweep' AND last_run_on < ?",
+                     {today_text, today_text});
   if (claimed == 0) {
     if (!lease->query("SELECT 1 AS one FROM job_runs WHERE job = 'deadline_sweep'").empty()) return false;
     lease->execute("INSERT INTO job_runs (job, last_run_on) VALUES ('deadline_sweep', ?)", {today_text});
   }
   const auto result = sweep_deadlines(*lease, calendar::load_calendar(*lease), today, format_utc(now));
   transaction.commit();
-  spdlog::info("deadline sweep {}: {} overdue, {} reminders, {} notifications", today_text, result.marked_overdue,
-               result.reminders, result.notifications);
+  spdlog::info("deadline sweep {}: {} overdue, {} reminders, {} notifications", today_text,
+               result.marked_overdue, result.reminders, result.notifications);
   return true;
 }
 

@@ -13,18 +13,21 @@ namespace rw::services {
 
 void open_deadline(db::Connection& db, const NewDeadline& d, const std::string& now) {
   db.execute(
-      "INSERT INTO deadlines (kind, object_type, object_id, service_type_version_id, enterprise_id, responsible_org_id, "
-      "watcher_org_id, starts_on, due_on, amount, unit, basis, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO deadlines (kind, object_type, object_id, service_type_version_id, enterprise_id, "
+      "responsible_org_id, "
+      "watcher_org_id, starts_on, due_on, amount, unit, basis, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?)",
       {d.kind, d.object_type, d.object_id, db::optional_value(d.service_type_version_id), d.enterprise_id,
-       d.responsible_org_id, db::optional_value(d.watcher_org_id), d.starts_on, d.due_on, std::int64_t{d.amount}, d.unit,
-       d.basis, now});
+       d.responsible_org_id, db::optional_value(d.watcher_org_id), d.starts_on, d.due_on,
+       std::int64_t{d.amount}, d.unit, d.basis, now});
 }
 
 void close_deadlines(db::Connection& db, const std::string& object_type, std::int64_t object_id,
                      const std::string& kind, const std::string& status, const std::string& on) {
-  db.execute("UPDATE deadlines SET status = ?, met_on = ? WHERE object_type = ? AND object_id = ? AND kind = ? "
-             "AND status = 'open'",
-             {status, status == "met" ? db::Value(on) : db::null_value(), object_type, object_id, kind});
+  db.execute(
+      "UPDATE deadlines SET status = ?, met_on = ? WHERE object_type = ? AND object_id = ? AND kind = ? "
+      "AND status = 'open'",
+      {status, status == "met" ? db::Value(on) : db::null_value(), object_type, object_id, kind});
 }
 
 namespace {
@@ -35,32 +38,36 @@ const char* const kSelectDeadline =
     "JOIN enterprises e ON e.id = d.enterprise_id JOIN organizations r ON r.id = d.responsible_org_id "
     "LEFT JOIN organizations w ON w.id = d.watcher_org_id "
     "LEFT JOIN service_type_versions stv ON stv.id = d.service_type_version_id";
-const char* const kCountDeadline = "SELECT COUNT(*) AS n FROM deadlines d JOIN enterprises e ON e.id = d.enterprise_id";
+const char* const kCountDeadline =
+    "SELECT COUNT(*) AS n FROM deadlines d JOIN enterprises e ON e.id = d.enterprise_id";
 
-nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar& calendar, calendar::Date today) {
+nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar& calendar,
+                             calendar::Date today) {
   const auto due = *parse_date(row.text("due_on"));
   const bool open = row.text("status") == "open";
-  return {{"id", row.integer("id")},
-          {"kind", row.text("kind")},
-          {"object_type", row.text("object_type")},
-          {"object_id", row.integer("object_id")},
-          {"enterprise", {{"id", row.integer("enterprise_id")}, {"name", row.text("enterprise_name")}}},
-          {"responsible", {{"id", row.integer("responsible_org_id")}, {"name", row.text("responsible_name")}}},
-          {"watcher", row.is_null("watcher_org_id") ? nlohmann::json()
-                                                    : nlohmann::json{{"id", row.integer("watcher_org_id")},
-                                                                     {"name", row.text("watcher_name")}}},
-          {"service_type", row.is_null("service_type_version_id")
-                               ? nlohmann::json()
-                               : nlohmann::json{{"version_id", row.integer("service_type_version_id")},
-                                                {"name_zh", row.text("service_type_name_zh")},
-                                                {"name_en", row.text("service_type_name_en")}}},
-          {"rule", {{"amount", row.integer("amount")}, {"unit", row.text("unit")}, {"basis", row.text("basis")}}},
-          {"starts_on", row.text("starts_on")},
-          {"due_on", row.text("due_on")},
-          {"status", row.text("status")},
-          {"met_on", json_text(row, "met_on")},
-          {"overdue", open && std::chrono::sys_days(today) > std::chrono::sys_days(due)},
-          {"working_days_left", open ? nlohmann::json(working_days_left(calendar, today, due)) : nlohmann::json()}};
+  return {
+      {"id", row.integer("id")},
+      {"kind", row.text("kind")},
+      {"object_type", row.text("object_type")},
+      {"object_id", row.integer("object_id")},
+      {"enterprise", {{"id", row.integer("enterprise_id")}, {"name", row.text("enterprise_name")}}},
+      {"responsible", {{"id", row.integer("responsible_org_id")}, {"name", row.text("responsible_name")}}},
+      {"watcher", row.is_null("watcher_org_id") ? nlohmann::json()
+                                                : nlohmann::json{{"id", row.integer("watcher_org_id")},
+                                                                 {"name", row.text("watcher_name")}}},
+      {"service_type", row.is_null("service_type_version_id")
+                           ? nlohmann::json()
+                           : nlohmann::json{{"version_id", row.integer("service_type_version_id")},
+                                            {"name_zh", row.text("service_type_name_zh")},
+                                            {"name_en", row.text("service_type_name_en")}}},
+      {"rule", {{"amount", row.integer("amount")}, {"unit", row.text("unit")}, {"basis", row.text("basis")}}},
+      {"starts_on", row.text("starts_on")},
+      {"due_on", row.text("due_on")},
+      {"status", row.text("status")},
+      {"met_on", json_text(row, "met_on")},
+      {"overdue", open && std::chrono::sys_days(today) > std::chrono::sys_days(due)},
+      {"working_days_left",
+       open ? nlohmann::json(working_days_left(calendar, today, due)) : nlohmann::json()}};
 }
 
 // GET /deadlines?due_before=&overdue=&kind=&enterprise_id=&status=open|met|cancelled|all
@@ -80,7 +87,8 @@ http::Response list_deadlines(app::Context& context) {
   if (auto v = query_id(query, "enterprise_id")) where.add("d.enterprise_id = ?", *v);
   if (auto v = query_text(query, "object_type", 30)) where.add("d.object_type = ?", *v);
   if (auto v = query_id(query, "object_id")) where.add("d.object_id = ?", *v);
-  auto [rows, total] = select_page(context.db, kSelectDeadline, kCountDeadline, where, "d.due_on, d.id", page);
+  auto [rows, total] =
+      select_page(context.db, kSelectDeadline, kCountDeadline, where, "d.due_on, d.id", page);
   const auto calendar = calendar::load_calendar(context.db);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));
@@ -90,11 +98,13 @@ http::Response list_deadlines(app::Context& context) {
 // Who hears about a deadline: the leads of the responsible organization, the reviewers of an
 // insurer that must review, and the team of a visit whose data is due.
 std::vector<std::int64_t> deadline_recipients(db::Connection& db, const db::Row& d) {
-  auto users = notify::org_users_with_roles(db, d.integer("responsible_org_id"), {"admin", "manager", "reviewer"});
+  auto users =
+      notify::org_users_with_roles(db, d.integer("responsible_org_id"), {"admin", "manager", "reviewer"});
   if (d.text("object_type") == "visit" && d.text("kind") == "data_upload") {
-    auto team = db.query("SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id "
-                         "WHERE t.visit_id = ? AND s.user_id IS NOT NULL",
-                         {d.integer("object_id")});
+    auto team = db.query(
+        "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id "
+        "WHERE t.visit_id = ? AND s.user_id IS NOT NULL",
+        {d.integer("object_id")});
     for (std::size_t i = 0; i < team.size(); ++i) users.push_back(team[i].integer("user_id"));
   }
   return users;
@@ -106,16 +116,18 @@ notify::Message deadline_message(const db::Row& d, bool overdue) {
   const auto what_en = deadline_kinds().en(kind) + ": " + d.text("enterprise_name");
   const auto due = d.text("due_on");
   if (overdue)
-    return {"deadline_overdue", "已逾期 · " + what, "Overdue · " + what_en, "期限为 " + due + "，请尽快处理。",
-            "It was due on " + due + ".", d.text("object_type"), d.integer("object_id")};
-  return {"deadline_due_soon", "即将到期 · " + what, "Due soon · " + what_en, "期限为 " + due + "。",
+    return {"deadline_overdue",           "已逾期 · " + what,
+            "Overdue · " + what_en,       "期限为 " + due + "，请尽快处理。",
+            "It was due on " + due + ".", d.text("object_type"),
+            d.integer("object_id")};
+  return {"deadline_due_soon",         "即将到期 · " + what,  "Due soon · " + what_en, "期限为 " + due + "。",
           "It is due on " + due + ".", d.text("object_type"), d.integer("object_id")};
 }
 
 http::Response run_sweep(app::Context& context) {
   if (!context.me().is_platform_admin()) throw forbidden();
-  const auto result = sweep_deadlines(context.db, calendar::load_calendar(context.db), china_day(context.clock.now()),
-                                      context.now_text());
+  const auto result = sweep_deadlines(context.db, calendar::load_calendar(context.db),
+                                      china_day(context.clock.now()), context.now_text());
   return app::json_ok({{"marked_overdue", result.marked_overdue},
                        {"reminders", result.reminders},
                        {"notifications", result.notifications}});
@@ -123,8 +135,8 @@ http::Response run_sweep(app::Context& context) {
 
 }  // namespace
 
-SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar& calendar, calendar::Date today,
-                            const std::string& now) {
+SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar& calendar,
+                            calendar::Date today, const std::string& now) {
   SweepResult result;
   const auto today_text = format_date(today);
   const auto soon = format_date(calendar.add_working_days(today, 2));
@@ -135,8 +147,8 @@ SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar&
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto d = rows[i];
     const bool overdue = d.text("due_on") < today_text;
-    result.notifications +=
-        static_cast<int>(notify::notify_users(db, deadline_recipients(db, d), deadline_message(d, overdue), now));
+    result.notifications += static_cast<int>(
+        notify::notify_users(db, deadline_recipients(db, d), deadline_message(d, overdue), now));
     if (overdue) {
       db.execute("UPDATE deadlines SET overdue = 1, overdue_notified = 1 WHERE id = ?", {d.integer("id")});
       ++result.marked_overdue;

@@ -38,8 +38,8 @@ struct SweepResult {
 };
 // Flags open deadlines past due as overdue and notifies the responsible people once per deadline;
 // reminds them once when a deadline is due within 2 working days.
-SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar& calendar, calendar::Date today,
-                            const std::string& now);
+SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar& calendar,
+                            calendar::Date today, const std::string& now);
 
 void add_deadline_routes(app::Routes& routes);
 

@@ -13,7 +13,8 @@ SqlFilter party_scope(db::Connection& db, const accounts::CurrentUser& user,
   for (auto column : org_columns) condition += std::string(column) + orgs + " OR ";
   condition += "e.org_id" + orgs;
   if (user.org_type == "regulator")
-    condition += " OR e.region_id IN (" + registry::id_list(accounts::jurisdiction_region_ids(db, user)) + ")";
+    condition +=
+        " OR e.region_id IN (" + registry::id_list(accounts::jurisdiction_region_ids(db, user)) + ")";
   return SqlFilter(condition, db::Params{});
 }
 

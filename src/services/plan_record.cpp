@@ -20,7 +20,8 @@ const char* const kTrainingColumns[] = {"topic", "audience", "form", "kind", "ma
 void read_items(Fields& fields, app::Context& context, PlanInput& plan) {
   const auto& list = fields.object()["items"];
   if (!list.is_array() || list.size() > kMaxItems) {
-    fields.add_error("items", "invalid_items", "服务项目应为不超过 30 项的列表", "items must be a list of at most 30");
+    fields.add_error("items", "invalid_items", "服务项目应为不超过 30 项的列表",
+                     "items must be a list of at most 30");
     return;
   }
   std::vector<std::int64_t> type_ids;
@@ -57,9 +58,11 @@ void read_training_plan(Fields& fields, PlanInput& plan) {
     Fields row(object);
     nlohmann::json clean = nlohmann::json::object();
     for (const char* column : kTrainingColumns) clean[column] = row.optional_text(column, 500).value_or("");
-    if (row.ok() && clean["topic"] == "") row.add_error("topic", "required", "请填写培训主题", "give the topic");
+    if (row.ok() && clean["topic"] == "")
+      row.add_error("topic", "required", "请填写培训主题", "give the topic");
     for (const auto& e : row.errors())
-      fields.add_error("training_plan[" + std::to_string(i) + "]." + e.field, e.code, e.message, e.message_en);
+      fields.add_error("training_plan[" + std::to_string(i) + "]." + e.field, e.code, e.message,
+                       e.message_en);
     out.push_back(clean);
   }
   plan.training_plan = out;
@@ -67,19 +70,25 @@ void read_training_plan(Fields& fields, PlanInput& plan) {
 
 void check_parties(app::Context& context, Fields& fields, PlanInput& plan) {
   auto& db = context.db;
-  if (db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'agency'", {plan.agency_org_id}).empty())
+  if (db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'agency'", {plan.agency_org_id})
+          .empty())
     fields.add_error("agency_org_id", "unknown_agency", "第三方服务机构不存在", "the agency does not exist");
   if (plan.insurer_org_id &&
-      db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'insurer'", {*plan.insurer_org_id}).empty())
+      db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'insurer'", {*plan.insurer_org_id})
+          .empty())
     fields.add_error("insurer_org_id", "unknown_insurer", "保险机构不存在", "the insurer does not exist");
   if (plan.policy_id && db.query("SELECT 1 AS one FROM policies WHERE id = ? AND enterprise_id = ?",
-                                 {*plan.policy_id, plan.enterprise_id}).empty())
-    fields.add_error("policy_id", "unknown_policy", "保单不存在或不属于该企业", "no such policy of the enterprise");
+                                 {*plan.policy_id, plan.enterprise_id})
+                            .empty())
+    fields.add_error("policy_id", "unknown_policy", "保单不存在或不属于该企业",
+                     "no such policy of the enterprise");
   const auto team_orgs = accounts::org_subtree_ids(db, plan.agency_org_id);
   for (std::size_t i = 0; i < plan.staff_ids.size(); ++i) {
     auto rows = db.query("SELECT org_id FROM staff WHERE id = ? AND active = 1", {plan.staff_ids[i]});
-    if (rows.empty() || std::find(team_orgs.begin(), team_orgs.end(), rows[0].integer("org_id")) == team_orgs.end())
-      fields.add_error("staff_ids[" + std::to_string(i) + "]", "unknown_staff", "服务人员不存在或不属于该服务机构",
+    if (rows.empty() ||
+        std::find(team_orgs.begin(), team_orgs.end(), rows[0].integer("org_id")) == team_orgs.end())
+      fields.add_error("staff_ids[" + std::to_string(i) + "]", "unknown_staff",
+                       "服务人员不存在或不属于该服务机构",
                        "the staff member does not exist or is not with the agency");
   }
   // The writer must be the plan's agency or insurer.
@@ -87,7 +96,8 @@ void check_parties(app::Context& context, Fields& fields, PlanInput& plan) {
   if (!me.is_platform_admin() && !accounts::acts_for(db, me, plan.agency_org_id) &&
       !(plan.insurer_org_id && accounts::acts_for(db, me, *plan.insurer_org_id)))
     fields.add_error(me.org_type == "insurer" ? "insurer_org_id" : "agency_org_id", "not_a_party",
-                     "只有方案的服务机构或保险机构可以编写方案", "only the plan's agency or insurer may write it");
+                     "只有方案的服务机构或保险机构可以编写方案",
+                     "only the plan's agency or insurer may write it");
 }
 
 }  // namespace
@@ -100,7 +110,8 @@ PlanInput read_plan(app::Context& context, const nlohmann::json& body, const Pla
     plan.enterprise_id = fields.required_id("enterprise_id");
     plan.year = static_cast<int>(fields.optional_number("year", 2000, 2100).value_or(0));
     if (!fields.has("year")) fields.add_error("year", "required", "必填", "is required");
-    plan.agency_org_id = fields.optional_id("agency_org_id").value_or(me.org_type == "agency" ? me.org_id : 0);
+    plan.agency_org_id =
+        fields.optional_id("agency_org_id").value_or(me.org_type == "agency" ? me.org_id : 0);
     plan.insurer_org_id = fields.optional_id("insurer_org_id");
     if (!plan.insurer_org_id && me.org_type == "insurer") plan.insurer_org_id = me.org_id;
   }
@@ -117,12 +128,14 @@ PlanInput read_plan(app::Context& context, const nlohmann::json& body, const Pla
     try {
       registry::require_visible_enterprise(context.db, me, plan.enterprise_id);
     } catch (const ApiError&) {
-      throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在", "the enterprise does not exist");
+      throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在",
+                          "the enterprise does not exist");
     }
   }
   if (fields.has("items")) read_items(fields, context, plan);
   fields.finish();
-  if (plan.items.empty()) fields.add_error("items", "required", "请至少选择一项服务项目", "choose at least one service item");
+  if (plan.items.empty())
+    fields.add_error("items", "required", "请至少选择一项服务项目", "choose at least one service item");
   check_parties(context, fields, plan);
   fields.finish();
   return plan;
@@ -135,33 +148,42 @@ void write_children(db::Connection& db, std::int64_t id, const PlanInput& plan) 
   db.execute("DELETE FROM service_plan_staff WHERE plan_id = ?", {id});
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
-    db.execute("INSERT INTO service_plan_items (plan_id, position, service_type_version_id, measures, frequency, "
-               "expected_results) VALUES (?, ?, ?, ?, ?, ?)",
-               {id, static_cast<std::int64_t>(i), item.service_type.version_id, item.measures, item.frequency,
-                item.expected_results});
+    db.execute(
+        "INSERT INTO service_plan_items (plan_id, position, service_type_version_id, measures, frequency, "
+        "expected_results) VALUES (?, ?, ?, ?, ?, ?)",
+        {id, static_cast<std::int64_t>(i), item.service_type.version_id, item.measures, item.frequency,
+         item.expected_results});
   }
   for (auto staff : plan.staff_ids)
     db.execute("INSERT INTO service_plan_staff (plan_id, staff_id) VALUES (?, ?)", {id, staff});
 }
 
 db::Params plan_values(const PlanInput& plan) {
-  return {db::optional_value(plan.policy_id), plan.enterprise_overview, plan.facilities_and_processes,
-          plan.accident_history, plan.training_plan.dump(), plan.safeguards, plan.notes};
+  return {db::optional_value(plan.policy_id),
+          plan.enterprise_overview,
+          plan.facilities_and_processes,
+          plan.accident_history,
+          plan.training_plan.dump(),
+          plan.safeguards,
+          plan.notes};
 }
 
 }  // namespace
 
-std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t created_by_org, const std::string& now) {
+std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t created_by_org,
+                         const std::string& now) {
   db::Params params{plan.enterprise_id, std::int64_t{plan.year}, db::optional_value(plan.insurer_org_id),
                     plan.agency_org_id};
   for (auto& v : plan_values(plan)) params.push_back(std::move(v));
   for (auto v : {db::Value(created_by_org), db::Value(now), db::Value(now)}) params.push_back(v);
-  const auto id = db.query("INSERT INTO service_plans (enterprise_id, year, insurer_org_id, agency_org_id, policy_id, "
-                           "enterprise_overview, facilities_and_processes, accident_history, training_plan, safeguards, "
-                           "notes, created_by_org_id, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                           params)[0]
-                      .integer("id");
+  const auto id =
+      db.query(
+            "INSERT INTO service_plans (enterprise_id, year, insurer_org_id, agency_org_id, policy_id, "
+            "enterprise_overview, facilities_and_processes, accident_history, training_plan, safeguards, "
+            "notes, created_by_org_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            params)[0]
+          .integer("id");
   write_children(db, id, plan);
   return id;
 }
@@ -170,9 +192,10 @@ void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, con
   auto params = plan_values(plan);
   params.push_back(now);
   params.push_back(id);
-  db.execute("UPDATE service_plans SET policy_id = ?, enterprise_overview = ?, facilities_and_processes = ?, "
-             "accident_history = ?, training_plan = ?, safeguards = ?, notes = ?, updated_at = ? WHERE id = ?",
-             params);
+  db.execute(
+      "UPDATE service_plans SET policy_id = ?, enterprise_overview = ?, facilities_and_processes = ?, "
+      "accident_history = ?, training_plan = ?, safeguards = ?, notes = ?, updated_at = ? WHERE id = ?",
+      params);
   write_children(db, id, plan);
 }
 
@@ -185,7 +208,8 @@ const char* const kSelectPlan =
     "FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id "
     "JOIN organizations a ON a.id = sp.agency_org_id LEFT JOIN organizations i ON i.id = sp.insurer_org_id "
     "LEFT JOIN policies p ON p.id = sp.policy_id";
-const char* const kCountPlan = "SELECT COUNT(*) AS n FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id";
+const char* const kCountPlan =
+    "SELECT COUNT(*) AS n FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id";
 
 nlohmann::json plan_json(db::Connection& db, const db::Row& row) {
   const auto id = row.integer("id");
@@ -197,9 +221,10 @@ nlohmann::json plan_json(db::Connection& db, const db::Row& row) {
                      {"measures", item_rows[i].text("measures")},
                      {"frequency", item_rows[i].text("frequency")},
                      {"expected_results", item_rows[i].text("expected_results")}});
-  auto staff_rows = db.query("SELECT s.id, s.name, s.kind, s.title_level FROM service_plan_staff ps "
-                             "JOIN staff s ON s.id = ps.staff_id WHERE ps.plan_id = ? ORDER BY s.name",
-                             {id});
+  auto staff_rows = db.query(
+      "SELECT s.id, s.name, s.kind, s.title_level FROM service_plan_staff ps "
+      "JOIN staff s ON s.id = ps.staff_id WHERE ps.plan_id = ? ORDER BY s.name",
+      {id});
   nlohmann::json staff = nlohmann::json::array();
   for (std::size_t i = 0; i < staff_rows.size(); ++i)
     staff.push_back({{"id", staff_rows[i].integer("id")},
@@ -256,9 +281,11 @@ PlanInput stored_plan(db::Connection& db, std::int64_t id) {
   auto items = db.query("SELECT * FROM service_plan_items WHERE plan_id = ? ORDER BY position", {id});
   const auto rules = service_rules_of_versions(db, items.integers("service_type_version_id"));
   for (std::size_t i = 0; i < items.size(); ++i)
-    plan.items.push_back({rules[i], items[i].text("measures"), items[i].text("frequency"), items[i].text("expected_results")});
+    plan.items.push_back(
+        {rules[i], items[i].text("measures"), items[i].text("frequency"), items[i].text("expected_results")});
   plan.staff_ids =
-      db.query("SELECT staff_id FROM service_plan_staff WHERE plan_id = ? ORDER BY staff_id", {id}).integers("staff_id");
+      db.query("SELECT staff_id FROM service_plan_staff WHERE plan_id = ? ORDER BY staff_id", {id})
+          .integers("staff_id");
   return plan;
 }
 

@@ -38,7 +38,8 @@ struct PlanInput {
 
 // Reads and checks a plan; `base` is the stored plan for a PATCH. Throws 422 with every error.
 PlanInput read_plan(app::Context& context, const nlohmann::json& body, const PlanInput* base);
-std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t created_by_org, const std::string& now);
+std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t created_by_org,
+                         const std::string& now);
 void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, const std::string& now);
 
 // Parties of a plan see it: its agency and insurer (with sub-organizations), the enterprise itself,

@@ -4,12 +4,14 @@
 
 namespace rw::services {
 
-void record_status_change(app::Context& context, const StatusChange& change, std::optional<std::int64_t> org_id) {
+void record_status_change(app::Context& context, const StatusChange& change,
+                          std::optional<std::int64_t> org_id) {
   context.db.execute(
-      "INSERT INTO status_events (object_type, object_id, action, from_status, to_status, reason, user_id, at) "
+      "INSERT INTO status_events (object_type, object_id, action, from_status, to_status, reason, user_id, "
+      "at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {change.object_type, change.object_id, change.action, change.from, change.to, change.reason, context.me().id,
-       context.now_text()});
+      {change.object_type, change.object_id, change.action, change.from, change.to, change.reason,
+       context.me().id, context.now_text()});
   nlohmann::json changes = {{"status", {{"from", change.from}, {"to", change.to}}}};
   if (!change.reason.empty()) changes["reason"] = {{"from", nullptr}, {"to", change.reason}};
   audit::record(context, {change.object_type, std::to_string(change.object_id), "update", org_id, changes});
@@ -17,7 +19,8 @@ void record_status_change(app::Context& context, const StatusChange& change, std
 
 nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id) {
   auto rows = db.query(
-      "SELECT s.action, s.from_status, s.to_status, s.reason, s.at, s.user_id, u.display_name FROM status_events s "
+      "SELECT s.action, s.from_status, s.to_status, s.reason, s.at, s.user_id, u.display_name FROM "
+      "status_events s "
       "LEFT JOIN users u ON u.id = s.user_id WHERE s.object_type = ? AND s.object_id = ? ORDER BY s.id",
       {object_type, object_id});
   nlohmann::json out = nlohmann::json::array();

@@ -18,7 +18,8 @@ struct StatusChange {
   std::string reason;
 };
 
-void record_status_change(app::Context& context, const StatusChange& change, std::optional<std::int64_t> org_id);
+void record_status_change(app::Context& context, const StatusChange& change,
+                          std::optional<std::int64_t> org_id);
 
 // [{action, from, to, reason, user: {id, name}, at}] oldest first.
 nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id);

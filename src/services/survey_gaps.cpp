@@ -13,8 +13,10 @@ namespace {
 
 constexpr const char* kNoSurveyYet =
     "NOT EXISTS (SELECT 1 FROM visits sv JOIN visit_service_types svt ON svt.visit_id = sv.id "
-    "JOIN service_type_versions stv ON stv.id = svt.service_type_version_id WHERE sv.enterprise_id = p.enterprise_id "
-    "AND sv.status = 'done' AND stv.annual_survey = 1 AND sv.done_on >= p.starts_on AND sv.done_on <= p.ends_on)";
+    "JOIN service_type_versions stv ON stv.id = svt.service_type_version_id WHERE sv.enterprise_id = "
+    "p.enterprise_id "
+    "AND sv.status = 'done' AND stv.annual_survey = 1 AND sv.done_on >= p.starts_on AND sv.done_on <= "
+    "p.ends_on)";
 
 http::Response survey_gaps(app::Context& context) {
   accounts::require_permission(context.me(), "visit:read");
@@ -33,15 +35,18 @@ http::Response survey_gaps(app::Context& context) {
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];
-    items.push_back({{"policy", {{"id", row.integer("id")},
-                                 {"policy_number", row.text("policy_number")},
-                                 {"insurance_type", row.text("insurance_type")},
-                                 {"starts_on", row.text("starts_on")},
-                                 {"ends_on", row.text("ends_on")}}},
-                     {"enterprise", {{"id", row.integer("enterprise_id")},
-                                     {"name", row.text("enterprise_name")},
-                                     {"credit_code", row.text("enterprise_credit_code")}}},
-                     {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}}});
+    items.push_back(
+        {{"policy",
+          {{"id", row.integer("id")},
+           {"policy_number", row.text("policy_number")},
+           {"insurance_type", row.text("insurance_type")},
+           {"starts_on", row.text("starts_on")},
+           {"ends_on", row.text("ends_on")}}},
+         {"enterprise",
+          {{"id", row.integer("enterprise_id")},
+           {"name", row.text("enterprise_name")},
+           {"credit_code", row.text("enterprise_credit_code")}}},
+         {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}}});
   }
   auto body = page_json(items, total, page);
   body["on"] = on;

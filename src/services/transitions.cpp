@@ -11,8 +11,8 @@ std::optional<Transition> find_transition(std::span<const Transition> table, std
   return std::nullopt;
 }
 
-Transition require_transition(std::span<const Transition> table, std::string_view action, std::string_view from,
-                              const Vocabulary& statuses) {
+Transition require_transition(std::span<const Transition> table, std::string_view action,
+                              std::string_view from, const Vocabulary& statuses) {
   if (auto transition = find_transition(table, action, from)) return *transition;
   throw conflict("invalid_transition", "当前状态为“" + statuses.zh(from) + "”，不能执行此操作",
                  "the status is " + statuses.en(from) + "; '" + std::string(action) + "' is not allowed");

@@ -26,12 +26,13 @@ std::optional<Transition> find_transition(std::span<const Transition> table, std
 
 // The transition `action` takes from `from`; 409 invalid_transition, naming the status by its labels in
 // `statuses`, when the table has none.
-Transition require_transition(std::span<const Transition> table, std::string_view action, std::string_view from,
-                              const Vocabulary& statuses);
+Transition require_transition(std::span<const Transition> table, std::string_view action,
+                              std::string_view from, const Vocabulary& statuses);
 
 // The "reason" of the body (at most `max_chars`); an error at "reason" when the transition needs one and
 // none was given.
 std::string transition_reason(Fields& fields, const Transition& transition, std::size_t max_chars,
-                              std::string_view missing_zh = "请填写原因", std::string_view missing_en = "give a reason");
+                              std::string_view missing_zh = "请填写原因",
+                              std::string_view missing_en = "give a reason");
 
 }  // namespace rw::services

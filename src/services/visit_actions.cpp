@@ -20,15 +20,17 @@ namespace rw::services {
 namespace {
 
 bool leads_agency(app::Context& context, std::int64_t agency_org_id) {
-  return accounts::has_permission(context.me(), "visit:write") && accounts::acts_for(context.db, context.me(), agency_org_id);
+  return accounts::has_permission(context.me(), "visit:write") &&
+         accounts::acts_for(context.db, context.me(), agency_org_id);
 }
 
 bool on_team(app::Context& context, std::int64_t visit_id) {
   return accounts::has_permission(context.me(), "visit:work") &&
          !context.db
-              .query("SELECT 1 AS one FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
-                     "AND s.user_id = ?",
-                     {visit_id, context.me().id})
+              .query(
+                  "SELECT 1 AS one FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
+                  "AND s.user_id = ?",
+                  {visit_id, context.me().id})
               .empty();
 }
 
@@ -48,9 +50,10 @@ void require_party(app::Context& context, const db::Row& visit, std::string_view
 // The insurer that commissioned the visit's enterprise to the agency, if the visit answers a commission.
 std::optional<std::int64_t> commissioning_insurer(db::Connection& db, const db::Row& visit) {
   if (visit.is_null("commission_item_id")) return std::nullopt;
-  auto rows = db.query("SELECT c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-                       "WHERE ci.id = ?",
-                       {visit.integer("commission_item_id")});
+  auto rows = db.query(
+      "SELECT c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
+      "WHERE ci.id = ?",
+      {visit.integer("commission_item_id")});
   if (rows.empty()) return std::nullopt;
   return rows[0].integer("insurer_org_id");
 }
@@ -76,8 +79,8 @@ void on_done(app::Context& context, const db::Row& visit, calendar::Date today) 
     open_deadline(context.db,
                   {"data_upload", "visit", id, type.version_id, visit.integer("enterprise_id"),
                    visit.integer("agency_org_id"), insurer, format_date(today),
-                   format_date(calendar.add_working_days(today, *type.upload_working_days)), *type.upload_working_days,
-                   "working_days", type.upload_basis},
+                   format_date(calendar.add_working_days(today, *type.upload_working_days)),
+                   *type.upload_working_days, "working_days", type.upload_basis},
                   context.now_text());
   }
   if (on_site)
@@ -85,16 +88,17 @@ void on_done(app::Context& context, const db::Row& visit, calendar::Date today) 
                               format_date(today));
 }
 
-void notify_not_entered(app::Context& context, const db::Row& visit, const std::string& reason, const std::string& note) {
+void notify_not_entered(app::Context& context, const db::Row& visit, const std::string& reason,
+                        const std::string& note) {
   const auto insurer = commissioning_insurer(context.db, visit);
   if (!insurer) return;
   const auto name = visit.text("enterprise_name");
-  notify::notify_users(context.db, notify::org_users_with_roles(context.db, *insurer, {"admin", "manager"}),
-                       {"visit_not_entered", "无法入场：" + name, "Could not enter: " + name,
-                        not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note),
-                        not_entered_reasons().en(reason) + (note.empty() ? "" : ": " + note), "visit",
-                        visit.integer("id")},
-                       context.now_text());
+  notify::notify_users(
+      context.db, notify::org_users_with_roles(context.db, *insurer, {"admin", "manager"}),
+      {"visit_not_entered", "无法入场：" + name, "Could not enter: " + name,
+       not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note),
+       not_entered_reasons().en(reason) + (note.empty() ? "" : ": " + note), "visit", visit.integer("id")},
+      context.now_text());
 }
 
 app::Handler transition_handler(std::string action) {
@@ -125,11 +129,13 @@ app::Handler transition_handler(std::string action) {
         "UPDATE visits SET status = ?, not_entered_reason = ?, status_note = ?, updated_at = ?, "
         "started_at = CASE WHEN ? = 'in_progress' THEN ? ELSE started_at END, "
         "done_on = CASE WHEN ? = 'done' THEN ? ELSE done_on END WHERE id = ?",
-        {std::string(transition.to), reason, note, now, std::string(transition.to), now, std::string(transition.to),
-         format_date(today), id});
-    record_status_change(context, {"visit", id, action, from, std::string(transition.to),
-                                   reason.empty() ? note : not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note)},
-                         visit.integer("agency_org_id"));
+        {std::string(transition.to), reason, note, now, std::string(transition.to), now,
+         std::string(transition.to), format_date(today), id});
+    record_status_change(
+        context,
+        {"visit", id, action, from, std::string(transition.to),
+         reason.empty() ? note : not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note)},
+        visit.integer("agency_org_id"));
     if (action == "finish") on_done(context, visit, today);
     if (action == "could_not_enter") notify_not_entered(context, visit, reason, note);
     return app::json_ok(find_visit(context.db, context.me(), id));
@@ -166,7 +172,10 @@ http::Response data_uploaded(app::Context& context) {
                           "请在 10 个工作日内审核。", "Review within 10 working days.", "visit", id},
                          context.now_text());
   }
-  audit::record(context, {"visit", std::to_string(id), "update", visit.integer("agency_org_id"),
+  audit::record(context, {"visit",
+                          std::to_string(id),
+                          "update",
+                          visit.integer("agency_org_id"),
                           {{"data_uploaded_on", {{"from", nullptr}, {"to", today_text}}}}});
   return app::json_ok(find_visit(context.db, context.me(), id));
 }
@@ -177,15 +186,20 @@ http::Response reviewed(app::Context& context) {
   const auto id = context.id();
   const auto visit = find_visit_row(context.db, context.me(), id);
   const auto insurer = commissioning_insurer(context.db, visit);
-  if (!context.me().is_platform_admin() && !(insurer && accounts::acts_for(context.db, context.me(), *insurer)))
+  if (!context.me().is_platform_admin() &&
+      !(insurer && accounts::acts_for(context.db, context.me(), *insurer)))
     throw forbidden();
   if (visit.is_null("data_uploaded_on") || !visit.is_null("reviewed_on"))
     throw conflict("review_not_expected", "只有已上传资料且尚未审核的服务可以标记审核",
                    "only a visit whose data is uploaded and not yet reviewed can be marked reviewed");
   const auto today = format_date(china_day(context.clock.now()));
-  context.db.execute("UPDATE visits SET reviewed_on = ?, updated_at = ? WHERE id = ?", {today, context.now_text(), id});
+  context.db.execute("UPDATE visits SET reviewed_on = ?, updated_at = ? WHERE id = ?",
+                     {today, context.now_text(), id});
   close_deadlines(context.db, "visit", id, "report_review", "met", today);
-  audit::record(context, {"visit", std::to_string(id), "update", insurer,
+  audit::record(context, {"visit",
+                          std::to_string(id),
+                          "update",
+                          insurer,
                           {{"reviewed_on", {{"from", nullptr}, {"to", today}}}}});
   return app::json_ok(find_visit(context.db, context.me(), id));
 }
@@ -193,8 +207,11 @@ http::Response reviewed(app::Context& context) {
 }  // namespace
 
 void add_visit_action_routes(app::Routes& routes) {
-  for (const auto& [path, action] : {std::pair{"confirm", "confirm"}, {"start", "start"}, {"finish", "finish"},
-                                     {"could-not-enter", "could_not_enter"}, {"cancel", "cancel"}})
+  for (const auto& [path, action] : {std::pair{"confirm", "confirm"},
+                                     {"start", "start"},
+                                     {"finish", "finish"},
+                                     {"could-not-enter", "could_not_enter"},
+                                     {"cancel", "cancel"}})
     routes.post(std::string("/visits/{id}/") + path, transition_handler(action));
   routes.post("/visits/{id}/data-uploaded", data_uploaded);
   routes.post("/visits/{id}/reviewed", reviewed);

@@ -21,8 +21,10 @@ SqlFilter visit_scope(db::Connection& db, const accounts::CurrentUser& user) {
 
 const char* const kSelectVisit =
     "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, a.name AS agency_name "
-    "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = v.agency_org_id";
-const char* const kCountVisit = "SELECT COUNT(*) AS n FROM visits v JOIN enterprises e ON e.id = v.enterprise_id";
+    "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = "
+    "v.agency_org_id";
+const char* const kCountVisit =
+    "SELECT COUNT(*) AS n FROM visits v JOIN enterprises e ON e.id = v.enterprise_id";
 
 SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
                        const std::map<std::string, std::string>& query) {
@@ -35,9 +37,10 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
   if (auto v = query_id(query, "staff_id"))
     where.add("EXISTS (SELECT 1 FROM visit_team t WHERE t.visit_id = v.id AND t.staff_id = ?)", *v);
   if (query_bool(query, "mine").value_or(false))
-    where.add("EXISTS (SELECT 1 FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = v.id "
-              "AND s.user_id = ?)",
-              user.id);
+    where.add(
+        "EXISTS (SELECT 1 FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = v.id "
+        "AND s.user_id = ?)",
+        user.id);
   if (auto q = query_text(query, "q")) where.add("e.name LIKE ? ESCAPE '\\'", db::like_contains(*q));
   return where;
 }
@@ -45,14 +48,16 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
 nlohmann::json visits_json(db::Connection& db, const db::Rows& rows) {
   const auto ids = registry::id_list(rows.integers("id"));
   std::map<std::int64_t, nlohmann::json> types, teams;
-  auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE visit_id IN (" +
-                            ids + ") ORDER BY visit_id, service_type_version_id");
+  auto type_rows =
+      db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE visit_id IN (" + ids +
+               ") ORDER BY visit_id, service_type_version_id");
   const auto rules = service_rules_of_versions(db, type_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < type_rows.size(); ++i)
     types[type_rows[i].integer("visit_id")].push_back(service_type_ref(rules[i]));
   auto team_rows = db.query(
       "SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
-      "JOIN staff s ON s.id = t.staff_id WHERE t.visit_id IN (" + ids + ") ORDER BY t.visit_id, t.leader DESC, s.name");
+      "JOIN staff s ON s.id = t.staff_id WHERE t.visit_id IN (" +
+      ids + ") ORDER BY t.visit_id, t.leader DESC, s.name");
   for (std::size_t i = 0; i < team_rows.size(); ++i) {
     const auto row = team_rows[i];
     teams[row.integer("visit_id")].push_back({{"staff_id", row.integer("staff_id")},

@@ -33,6 +33,7 @@ struct VisitViolation {
 
 // Every rule the visit breaks: the staffing rule with the strictest parameters of its service types,
 // and the duration limit.
-std::vector<VisitViolation> visit_violations(const VisitPlan& plan, const std::vector<registry::TeamMember>& team);
+std::vector<VisitViolation> visit_violations(const VisitPlan& plan,
+                                             const std::vector<registry::TeamMember>& team);
 
 }  // namespace rw::services

@@ -12,9 +12,11 @@ std::vector<registry::TeamMember> load_team(db::Connection& db, const VisitInput
   if (input.staff_ids.empty()) return team;
   const auto agency_orgs = accounts::org_subtree_ids(db, input.agency_org_id);
   db::Params params(input.staff_ids.begin(), input.staff_ids.end());
-  auto rows = db.query("SELECT id, org_id, name, kind, title_level, evaluation_grade, excluded, active FROM staff "
-                       "WHERE id IN (" + placeholders(input.staff_ids.size()) + ")",
-                       params);
+  auto rows = db.query(
+      "SELECT id, org_id, name, kind, title_level, evaluation_grade, excluded, active FROM staff "
+      "WHERE id IN (" +
+          placeholders(input.staff_ids.size()) + ")",
+      params);
   for (std::size_t i = 0; i < input.staff_ids.size(); ++i) {
     const auto id = input.staff_ids[i];
     std::optional<db::Row> found;
@@ -23,16 +25,18 @@ std::vector<registry::TeamMember> load_team(db::Connection& db, const VisitInput
     const bool ours = found && std::find(agency_orgs.begin(), agency_orgs.end(), found->integer("org_id")) !=
                                    agency_orgs.end();
     if (!ours || !found->integer("active")) {
-      fields.add_error("staff_ids[" + std::to_string(i) + "]", "unknown_staff", "服务人员不存在或不属于本机构",
+      fields.add_error("staff_ids[" + std::to_string(i) + "]", "unknown_staff",
+                       "服务人员不存在或不属于本机构",
                        "the staff member does not exist or is not with this agency");
       continue;
     }
     team.push_back({found->text("name"), found->text("kind"), found->text("title_level"),
                     found->text("evaluation_grade"), found->integer("excluded") != 0});
   }
-  if (input.leader_staff_id &&
-      std::find(input.staff_ids.begin(), input.staff_ids.end(), *input.leader_staff_id) == input.staff_ids.end())
-    fields.add_error("leader_staff_id", "leader_not_in_team", "组长应是服务小组成员", "the leader must be on the team");
+  if (input.leader_staff_id && std::find(input.staff_ids.begin(), input.staff_ids.end(),
+                                         *input.leader_staff_id) == input.staff_ids.end())
+    fields.add_error("leader_staff_id", "leader_not_in_team", "组长应是服务小组成员",
+                     "the leader must be on the team");
   return team;
 }
 
@@ -40,23 +44,27 @@ std::vector<VisitViolation> check_visit(db::Connection& db, const VisitInput& in
                                         const std::vector<registry::TeamMember>& team) {
   auto enterprise = db.query("SELECT risk_level, scale FROM enterprises WHERE id = ?", {input.enterprise_id});
   if (enterprise.empty()) return {};
-  return visit_violations({enterprise[0].text("risk_level"), enterprise[0].text("scale"), input.special_request,
-                           input.duration_days, input.service_types},
+  return visit_violations({enterprise[0].text("risk_level"), enterprise[0].text("scale"),
+                           input.special_request, input.duration_days, input.service_types},
                           team);
 }
 
 nlohmann::json violations_json(const std::vector<VisitViolation>& violations) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : violations)
-    out.push_back({{"field", v.field}, {"code", v.rule.code}, {"message", v.rule.message}, {"message_en", v.rule.message_en}});
+    out.push_back({{"field", v.field},
+                   {"code", v.rule.code},
+                   {"message", v.rule.message},
+                   {"message_en", v.rule.message_en}});
   return out;
 }
 
 void throw_violations(const std::vector<VisitViolation>& violations) {
   std::vector<FieldError> errors;
-  for (const auto& v : violations) errors.push_back({v.field, v.rule.code, v.rule.message, v.rule.message_en});
-  ApiError error(422, "visit_rules_unmet", "服务安排不符合人员配置或时长要求", "the visit breaks staffing or duration rules",
-                 std::move(errors));
+  for (const auto& v : violations)
+    errors.push_back({v.field, v.rule.code, v.rule.message, v.rule.message_en});
+  ApiError error(422, "visit_rules_unmet", "服务安排不符合人员配置或时长要求",
+                 "the visit breaks staffing or duration rules", std::move(errors));
   error.extensions.emplace_back("unmet_rules", violations_json(violations).dump());
   throw error;
 }

@@ -19,7 +19,8 @@ std::int64_t visit_agency(app::Context& context, Fields& fields) {
   const auto& me = context.me();
   if (!me.is_platform_admin()) return me.org_id;
   const auto id = fields.optional_id("agency_org_id");
-  if (!id || context.db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'agency'", {*id}).empty()) {
+  if (!id || context.db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'agency'", {*id})
+                 .empty()) {
     fields.add_error("agency_org_id", "unknown_agency", "请选择服务机构", "choose the agency");
     return 0;
   }
@@ -43,7 +44,8 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
   }
   std::optional<std::vector<std::int64_t>> type_ids = fields.optional_ids("service_type_ids", 20);
   if (!base && (!type_ids || type_ids->empty()))
-    fields.add_error("service_type_ids", "required", "请选择至少一项服务", "choose at least one service type");
+    fields.add_error("service_type_ids", "required", "请选择至少一项服务",
+                     "choose at least one service type");
   if (auto v = fields.optional_date("planned_on")) input.planned_on = *v;
   if (!base && !fields.has("planned_on")) fields.add_error("planned_on", "required", "必填", "is required");
   if (auto v = fields.optional_number("duration_days", 1, 10)) {
@@ -62,14 +64,18 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
     try {
       registry::require_visible_enterprise(context.db, context.me(), input.enterprise_id);
     } catch (const ApiError&) {
-      throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在", "the enterprise does not exist");
+      throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在",
+                          "the enterprise does not exist");
     }
   }
   if (type_ids && !type_ids->empty() && (!base || *type_ids != type_ids_of(input.service_types)))
     input.service_types = current_service_rules(context.db, *type_ids, "service_type_ids");
   if (input.plan_id &&
-      context.db.query("SELECT 1 AS one FROM service_plans WHERE id = ? AND enterprise_id = ? AND agency_org_id = ?",
-                       {*input.plan_id, input.enterprise_id, input.agency_org_id}).empty())
+      context.db
+          .query(
+              "SELECT 1 AS one FROM service_plans WHERE id = ? AND enterprise_id = ? AND agency_org_id = ?",
+              {*input.plan_id, input.enterprise_id, input.agency_org_id})
+          .empty())
     fields.add_error("plan_id", "unknown_plan", "服务方案不存在", "the service plan does not exist");
   const auto team = load_team(context.db, input, fields);
   fields.finish();
@@ -82,7 +88,8 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
 std::optional<std::int64_t> commission_item_for(db::Connection& db, const VisitInput& input) {
   auto rows = db.query(
       "SELECT ci.id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-      "WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND ci.status = 'accepted' ORDER BY ci.id DESC LIMIT 1",
+      "WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND ci.status = 'accepted' ORDER BY ci.id DESC "
+      "LIMIT 1",
       {input.enterprise_id, input.agency_org_id});
   if (rows.empty()) return std::nullopt;
   return rows[0].integer("id");
@@ -144,17 +151,20 @@ http::Response create_visit(app::Context& context) {
   const auto input = read_visit(context, context.body(), nullptr);
   const auto now = context.now_text();
   const auto item = commission_item_for(context.db, input);
-  const auto id = context.db
-                      .query("INSERT INTO visits (enterprise_id, agency_org_id, commission_item_id, plan_id, planned_on, "
-                             "duration_days, special_request, notes, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                             {input.enterprise_id, input.agency_org_id, db::optional_value(item),
-                              db::optional_value(input.plan_id), input.planned_on, std::int64_t{input.duration_days},
-                              std::int64_t{input.special_request}, input.notes, now, now})[0]
-                      .integer("id");
+  const auto id =
+      context.db
+          .query(
+              "INSERT INTO visits (enterprise_id, agency_org_id, commission_item_id, plan_id, planned_on, "
+              "duration_days, special_request, notes, created_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {input.enterprise_id, input.agency_org_id, db::optional_value(item),
+               db::optional_value(input.plan_id), input.planned_on, std::int64_t{input.duration_days},
+               std::int64_t{input.special_request}, input.notes, now, now})[0]
+          .integer("id");
   write_team_and_types(context.db, id, input);
   auto created = find_visit(context.db, context.me(), id);
-  audit::record(context, {"visit", std::to_string(id), "create", input.agency_org_id, audit::created(created)});
+  audit::record(context,
+                {"visit", std::to_string(id), "create", input.agency_org_id, audit::created(created)});
   return app::json_ok(created, 201);
 }
 
@@ -162,17 +172,18 @@ http::Response update_visit(app::Context& context) {
   accounts::require_permission(context.me(), "visit:write");
   const auto id = context.id();
   const auto before = find_visit(context.db, context.me(), id);
-  if (!accounts::acts_for(context.db, context.me(), before["agency"]["id"]))
-    throw forbidden();
+  if (!accounts::acts_for(context.db, context.me(), before["agency"]["id"])) throw forbidden();
   const auto status = before["status"].get<std::string>();
   if (status != "planned" && status != "confirmed")
-    throw conflict("visit_not_editable", "服务已开始或已结束，不能修改安排", "the visit has started or ended; it cannot change");
+    throw conflict("visit_not_editable", "服务已开始或已结束，不能修改安排",
+                   "the visit has started or ended; it cannot change");
   const auto base = stored_input(context.db, before);
   const auto input = read_visit(context, context.body(), &base);
-  context.db.execute("UPDATE visits SET plan_id = ?, planned_on = ?, duration_days = ?, special_request = ?, notes = ?, "
-                     "updated_at = ? WHERE id = ?",
-                     {db::optional_value(input.plan_id), input.planned_on, std::int64_t{input.duration_days},
-                      std::int64_t{input.special_request}, input.notes, context.now_text(), id});
+  context.db.execute(
+      "UPDATE visits SET plan_id = ?, planned_on = ?, duration_days = ?, special_request = ?, notes = ?, "
+      "updated_at = ? WHERE id = ?",
+      {db::optional_value(input.plan_id), input.planned_on, std::int64_t{input.duration_days},
+       std::int64_t{input.special_request}, input.notes, context.now_text(), id});
   write_team_and_types(context.db, id, input);
   auto after = find_visit(context.db, context.me(), id);
   audit::record_update(context, "visit", id, input.agency_org_id, before, after);
@@ -190,7 +201,8 @@ http::Response team_check(app::Context& context) {
     if (error.code != "visit_rules_unmet") throw;
     nlohmann::json unmet = nlohmann::json::array();
     for (const auto& e : error.errors)
-      unmet.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}});
+      unmet.push_back(
+          {{"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}});
     return app::json_ok({{"satisfied", false}, {"unmet", unmet}});
   }
   return app::json_ok({{"satisfied", true}, {"unmet", nlohmann::json::array()}});
@@ -208,11 +220,15 @@ http::Response team_suggestions(app::Context& context) {
       "SELECT s.id, s.name, s.kind, s.title_level, s.evaluation_grade, s.specialties, "
       "(SELECT COUNT(*) FROM visit_team t JOIN visits v ON v.id = t.visit_id WHERE t.staff_id = s.id "
       "AND v.planned_on = ? AND v.status IN ('planned', 'confirmed', 'in_progress')) AS busy "
-      "FROM staff s WHERE s.org_id IN (" + registry::id_list(accounts::org_subtree_ids(context.db, agency)) + ") "
-      "AND s.active = 1 AND s.excluded = 0 AND s.evaluation_grade <> 'unqualified' "
-      "ORDER BY CASE s.evaluation_grade WHEN 'excellent' THEN 0 WHEN 'good' THEN 1 WHEN 'fair' THEN 2 ELSE 3 END, "
-      "CASE s.kind WHEN 'expert' THEN 0 ELSE 1 END, "
-      "CASE s.title_level WHEN 'full_senior' THEN 0 WHEN 'senior' THEN 1 WHEN 'intermediate' THEN 2 ELSE 3 END, s.name",
+      "FROM staff s WHERE s.org_id IN (" +
+          registry::id_list(accounts::org_subtree_ids(context.db, agency)) +
+          ") "
+          "AND s.active = 1 AND s.excluded = 0 AND s.evaluation_grade <> 'unqualified' "
+          "ORDER BY CASE s.evaluation_grade WHEN 'excellent' THEN 0 WHEN 'good' THEN 1 WHEN 'fair' THEN 2 "
+          "ELSE 3 END, "
+          "CASE s.kind WHEN 'expert' THEN 0 ELSE 1 END, "
+          "CASE s.title_level WHEN 'full_senior' THEN 0 WHEN 'senior' THEN 1 WHEN 'intermediate' THEN 2 ELSE "
+          "3 END, s.name",
       {day});
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {

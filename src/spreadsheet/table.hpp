@@ -15,7 +15,7 @@ struct Cell {
 };
 
 struct Row {
-  std::size_t number = 0;  // 1-based row number as the spreadsheet shows it
+  std::size_t number = 0;   // 1-based row number as the spreadsheet shows it
   std::vector<Cell> cells;  // column A first; missing cells are empty
 };
 

@@ -26,7 +26,9 @@ std::vector<std::string> names(const HttpResult& list, const std::string& key = 
   return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 const std::string kAgencyA = "无锡环科风险评估有限公司";
 const std::string kAgencyB = "江苏清源环境技术服务有限公司";
@@ -54,16 +56,21 @@ TEST_F(AdminApi, RegionsListFilterAndPage) {
 TEST_F(AdminApi, RegionCreateValidatesHierarchyAndCodes) {
   auto admin = as("demo-admin");
   const auto district = region_id("320214");
-  auto bad_parent = admin.post("/regions", {{"code", "320214099"}, {"name", "测试街道"}, {"level", "district"},
-                                            {"parent_id", district}});
+  auto bad_parent = admin.post(
+      "/regions",
+      {{"code", "320214099"}, {"name", "测试街道"}, {"level", "district"}, {"parent_id", district}});
   EXPECT_EQ(bad_parent.status, 422);
   EXPECT_EQ(bad_parent.json()["errors"][0]["code"], "wrong_parent_level");
-  auto bad_code = admin.post("/regions", {{"code", "32A"}, {"name", "x"}, {"level", "street"}, {"parent_id", district}});
+  auto bad_code =
+      admin.post("/regions", {{"code", "32A"}, {"name", "x"}, {"level", "street"}, {"parent_id", district}});
   EXPECT_EQ(bad_code.json()["errors"][0]["code"], "invalid_region_code");
-  auto duplicate = admin.post("/regions", {{"code", "320214001"}, {"name", "x"}, {"level", "street"}, {"parent_id", district}});
+  auto duplicate = admin.post(
+      "/regions", {{"code", "320214001"}, {"name", "x"}, {"level", "street"}, {"parent_id", district}});
   EXPECT_EQ(duplicate.status, 409);
   EXPECT_EQ(duplicate.json()["code"], "duplicate_region_code");
-  auto created = admin.post("/regions", {{"code", "320214099"}, {"name", "测试街道"}, {"level", "street"}, {"parent_id", district}});
+  auto created =
+      admin.post("/regions",
+                 {{"code", "320214099"}, {"name", "测试街道"}, {"level", "street"}, {"parent_id", district}});
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = created.json()["id"].get<std::int64_t>();
   auto renamed = admin.patch("/regions/" + std::to_string(id), {{"name", "改名街道"}});
@@ -113,7 +120,10 @@ TEST_F(AdminApi, RegulatorSeesItsJurisdiction) {
   EXPECT_FALSE(contains(n, "Riskwatch 风险防控服务平台"));
   EXPECT_EQ(list.json()["total"], 26);
   // Reading is not managing.
-  EXPECT_EQ(as("demo-regulator").patch("/organizations/" + std::to_string(org_id(kAgencyA)), {{"name", "x"}}).status, 403);
+  EXPECT_EQ(as("demo-regulator")
+                .patch("/organizations/" + std::to_string(org_id(kAgencyA)), {{"name", "x"}})
+                .status,
+            403);
 }
 
 TEST_F(AdminApi, ParkSeesItsResidentEnterprises) {
@@ -131,10 +141,12 @@ TEST_F(AdminApi, EnterpriseUserReadsOnlyItsOwnOrganization) {
 
 TEST_F(AdminApi, OrgAdminCreatesChildOrganizationsOnlyUnderItsTree) {
   auto agency = as("demo-agency");
-  auto branch = agency.post("/organizations", {{"name", "环科滨湖分部"}, {"type", "agency"}, {"parent_id", agency.org_id()}});
+  auto branch = agency.post("/organizations",
+                            {{"name", "环科滨湖分部"}, {"type", "agency"}, {"parent_id", agency.org_id()}});
   ASSERT_EQ(branch.status, 201) << branch.body;
   EXPECT_EQ(branch.json()["parent_id"], agency.org_id());
-  auto foreign = agency.post("/organizations", {{"name", "越权分部"}, {"type", "agency"}, {"parent_id", org_id(kAgencyB)}});
+  auto foreign = agency.post("/organizations",
+                             {{"name", "越权分部"}, {"type", "agency"}, {"parent_id", org_id(kAgencyB)}});
   EXPECT_EQ(foreign.status, 422);
   EXPECT_EQ(foreign.json()["errors"][0]["code"], "unknown_parent");
   auto orphan = agency.post("/organizations", {{"name", "无上级"}, {"type", "agency"}});
@@ -145,8 +157,9 @@ TEST_F(AdminApi, OrgAdminCreatesChildOrganizationsOnlyUnderItsTree) {
 
 TEST_F(AdminApi, OrganizationValidation) {
   auto admin = as("demo-admin");
-  auto bad = admin.post("/organizations", {{"name", ""}, {"type", "bank"}, {"region_ids", {999999}},
-                                           {"credit_code", "91350100M000100Y44"}});
+  auto bad = admin.post(
+      "/organizations",
+      {{"name", ""}, {"type", "bank"}, {"region_ids", {999999}}, {"credit_code", "91350100M000100Y44"}});
   ASSERT_EQ(bad.status, 422);
   std::vector<std::string> fields;
   const auto body = bad.json();
@@ -154,7 +167,8 @@ TEST_F(AdminApi, OrganizationValidation) {
   EXPECT_TRUE(contains(fields, "name"));
   EXPECT_TRUE(contains(fields, "type"));
   EXPECT_TRUE(contains(fields, "credit_code"));
-  auto unknown_region = admin.post("/organizations", {{"name", "x"}, {"type", "agency"}, {"region_ids", {999999}}});
+  auto unknown_region =
+      admin.post("/organizations", {{"name", "x"}, {"type", "agency"}, {"region_ids", {999999}}});
   EXPECT_EQ(unknown_region.json()["errors"][0]["code"], "unknown_region");
   auto wrong_type = admin.post("/organizations", {{"name", "x"}, {"type", "agency"}, {"region_ids", "3"}});
   EXPECT_EQ(wrong_type.json()["errors"][0]["code"], "wrong_type");
@@ -162,13 +176,17 @@ TEST_F(AdminApi, OrganizationValidation) {
 
 TEST_F(AdminApi, OrganizationCannotMoveUnderItsOwnDescendant) {
   auto admin = as("demo-admin");
-  auto parent = admin.post("/organizations", {{"name", "总公司"}, {"type", "insurer"}}).json()["id"].get<std::int64_t>();
+  auto parent = admin.post("/organizations", {{"name", "总公司"}, {"type", "insurer"}})
+                    .json()["id"]
+                    .get<std::int64_t>();
   auto child = admin.post("/organizations", {{"name", "分公司"}, {"type", "insurer"}, {"parent_id", parent}})
-                   .json()["id"].get<std::int64_t>();
+                   .json()["id"]
+                   .get<std::int64_t>();
   auto cycle = admin.patch("/organizations/" + std::to_string(parent), {{"parent_id", child}});
   EXPECT_EQ(cycle.status, 422);
   EXPECT_EQ(cycle.json()["errors"][0]["code"], "parent_cycle");
-  auto updated = admin.patch("/organizations/" + std::to_string(child), {{"contact_phone", "0510-88888888"}, {"region_ids", {region_id("320200")}}});
+  auto updated = admin.patch("/organizations/" + std::to_string(child),
+                             {{"contact_phone", "0510-88888888"}, {"region_ids", {region_id("320200")}}});
   EXPECT_EQ(updated.status, 200);
   EXPECT_EQ(updated.json()["region_ids"], json::array({region_id("320200")}));
 }
@@ -191,7 +209,9 @@ TEST_F(AdminApi, CrossTenantUserAccessIsNotFound) {
   auto agency = as("demo-agency");
   EXPECT_EQ(agency.get("/users/" + std::to_string(other)).status, 404);
   EXPECT_EQ(agency.patch("/users/" + std::to_string(other), {{"active", false}}).status, 404);
-  EXPECT_EQ(agency.post("/users/" + std::to_string(other) + "/password", {{"new_password", "Hijack@2026"}}).status, 404);
+  EXPECT_EQ(
+      agency.post("/users/" + std::to_string(other) + "/password", {{"new_password", "Hijack@2026"}}).status,
+      404);
   // ...and nothing changed.
   EXPECT_EQ(as("demo-admin").get("/users/" + std::to_string(other)).json()["active"], true);
   EXPECT_EQ(login(port(), "qingyuan-expert").user["username"], "qingyuan-expert");
@@ -206,28 +226,39 @@ TEST_F(AdminApi, NonAdminsCannotManageUsers) {
 
 TEST_F(AdminApi, CreateUserValidatesAndRejectsOtherTenantsOrg) {
   auto agency = as("demo-agency");
-  auto invalid = agency.post("/users", {{"username", "a b"}, {"display_name", ""}, {"org_id", org_id(kAgencyB)},
-                                        {"roles", {"wizard"}}, {"password", "weak"}});
+  auto invalid = agency.post("/users", {{"username", "a b"},
+                                        {"display_name", ""},
+                                        {"org_id", org_id(kAgencyB)},
+                                        {"roles", {"wizard"}},
+                                        {"password", "weak"}});
   ASSERT_EQ(invalid.status, 422);
   std::vector<std::string> codes;
   const auto body = invalid.json();
-  for (const auto& e : body["errors"]) codes.push_back(e["field"].get<std::string>() + ":" + e["code"].get<std::string>());
+  for (const auto& e : body["errors"])
+    codes.push_back(e["field"].get<std::string>() + ":" + e["code"].get<std::string>());
   EXPECT_TRUE(contains(codes, "username:invalid_username"));
   EXPECT_TRUE(contains(codes, "display_name:required"));
   EXPECT_TRUE(contains(codes, "org_id:unknown_organization"));
   EXPECT_TRUE(contains(codes, "roles:invalid_choice"));
   EXPECT_TRUE(contains(codes, "password:weak_password"));
 
-  auto created = agency.post("/users", {{"username", "HK-Tech3"}, {"display_name", "新技术员"}, {"org_id", agency.org_id()},
-                                        {"roles", {"technician"}}, {"password", "Field@2026"},
-                                        {"phone", "13900000003"}, {"email", "tech3@example.cn"}});
+  auto created = agency.post("/users", {{"username", "HK-Tech3"},
+                                        {"display_name", "新技术员"},
+                                        {"org_id", agency.org_id()},
+                                        {"roles", {"technician"}},
+                                        {"password", "Field@2026"},
+                                        {"phone", "13900000003"},
+                                        {"email", "tech3@example.cn"}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json()["username"], "hk-tech3");
   EXPECT_EQ(created.json()["phone"], "13900000003");
   EXPECT_EQ(created.json()["email"], "tech3@example.cn");
   EXPECT_EQ(login(port(), "hk-tech3", "Field@2026").user["roles"], json::array({"technician"}));
-  auto duplicate = agency.post("/users", {{"username", "hk-tech3"}, {"display_name", "重复"}, {"org_id", agency.org_id()},
-                                          {"roles", {"technician"}}, {"password", "Field@2026"}});
+  auto duplicate = agency.post("/users", {{"username", "hk-tech3"},
+                                          {"display_name", "重复"},
+                                          {"org_id", agency.org_id()},
+                                          {"roles", {"technician"}},
+                                          {"password", "Field@2026"}});
   EXPECT_EQ(duplicate.status, 409);
   EXPECT_EQ(duplicate.json()["code"], "duplicate_username");
 }
@@ -254,11 +285,14 @@ TEST_F(AdminApi, AdminCannotLockThemselvesOut) {
 
 TEST_F(AdminApi, PasswordResetSignsTheUserOut) {
   auto expert = client_for(port(), "demo-expert");
-  auto r = as("demo-agency").post("/users/" + std::to_string(expert.user_id()) + "/password", {{"new_password", "Reset@2026"}});
+  auto r =
+      as("demo-agency")
+          .post("/users/" + std::to_string(expert.user_id()) + "/password", {{"new_password", "Reset@2026"}});
   EXPECT_EQ(r.status, 204);
   EXPECT_EQ(expert.get("/me").status, 401);
   EXPECT_EQ(login(port(), "demo-expert", "Reset@2026").user["username"], "demo-expert");
-  as("demo-agency").post("/users/" + std::to_string(expert.user_id()) + "/password", {{"new_password", kDemoPassword}});
+  as("demo-agency")
+      .post("/users/" + std::to_string(expert.user_id()) + "/password", {{"new_password", kDemoPassword}});
 }
 
 // ---- audit
@@ -266,7 +300,11 @@ TEST_F(AdminApi, PasswordResetSignsTheUserOut) {
 TEST_F(AdminApi, WritesAreAuditedWithChangedFields) {
   auto admin = as("demo-admin");
   const auto target = user_id("demo-viewer");
-  ASSERT_EQ(admin.patch("/users/" + std::to_string(target), {{"display_name", "赵查看员"}, {"phone", "13800000000"}}).status, 200);
+  ASSERT_EQ(
+      admin
+          .patch("/users/" + std::to_string(target), {{"display_name", "赵查看员"}, {"phone", "13800000000"}})
+          .status,
+      200);
   auto log = admin.get("/audit?entity=user&entity_id=" + std::to_string(target) + "&action=update");
   ASSERT_EQ(log.status, 200);
   ASSERT_GE(log.json()["total"], 1);

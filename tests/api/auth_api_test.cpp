@@ -10,7 +10,8 @@ using nlohmann::json;
 namespace {
 
 HttpResult login_attempt(unsigned short port, const std::string& username, const std::string& password) {
-  return http_request(port, "POST", "/api/v1/auth/login", json{{"username", username}, {"password", password}}.dump());
+  return http_request(port, "POST", "/api/v1/auth/login",
+                      json{{"username", username}, {"password", password}}.dump());
 }
 
 std::string cookie_of(const HttpResult& login_response) {
@@ -45,7 +46,9 @@ TEST_F(AuthApi, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
   EXPECT_FALSE(body["csrf_token"].get<std::string>().empty());
 }
 
-TEST_F(AuthApi, UsernameIsCaseInsensitive) { EXPECT_EQ(login_attempt(port(), "Demo-Expert", kDemoPassword).status, 200); }
+TEST_F(AuthApi, UsernameIsCaseInsensitive) {
+  EXPECT_EQ(login_attempt(port(), "Demo-Expert", kDemoPassword).status, 200);
+}
 
 TEST_F(AuthApi, WrongPasswordAndUnknownUserGetTheSame401) {
   auto wrong = login_attempt(port(), "demo-viewer", "Wrong@2026");
@@ -74,7 +77,8 @@ TEST_F(AuthApi, MeWorksWithBearerAndWithCookie) {
   auto bearer = http_request(port(), "GET", "/api/v1/me", "", {{"Authorization", "Bearer " + session.token}});
   EXPECT_EQ(bearer.status, 200);
   EXPECT_EQ(bearer.json()["username"], "demo-insurer");
-  auto cookie = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", "theme=dark; rw_session=" + session.token}});
+  auto cookie =
+      http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", "theme=dark; rw_session=" + session.token}});
   EXPECT_EQ(cookie.status, 200);
   EXPECT_EQ(cookie.json()["csrf_token"], session.csrf);
 }
@@ -94,7 +98,8 @@ TEST_F(AuthApi, CookieWritesNeedTheCsrfHeader) {
   auto without = http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}});
   EXPECT_EQ(without.status, 403);
   EXPECT_EQ(without.json()["code"], "csrf_failed");
-  auto wrong = http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}, {"X-CSRF-Token", csrf + "x"}});
+  auto wrong =
+      http_request(port(), "PATCH", "/api/v1/me", body, {{"Cookie", cookie}, {"X-CSRF-Token", csrf + "x"}});
   EXPECT_EQ(wrong.status, 403);
   auto unchanged = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}});
   EXPECT_EQ(unchanged.json()["display_name"], "冯园区");
@@ -105,7 +110,8 @@ TEST_F(AuthApi, CookieWritesNeedTheCsrfHeader) {
                               {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(contact.json()["phone"], "0510-85550000");
   EXPECT_EQ(contact.json()["display_name"], "冯园区长");
-  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}).json()["phone"], "0510-85550000");
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}).json()["phone"],
+            "0510-85550000");
 }
 
 TEST_F(AuthApi, LogoutEndsTheSession) {
@@ -146,7 +152,9 @@ TEST_F(AuthApi, ChangePasswordChecksTheCurrentOneAndThePolicy) {
   auto weak = me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "short"}});
   EXPECT_EQ(weak.status, 422);
   EXPECT_EQ(weak.json()["errors"][0]["code"], "weak_password");
-  EXPECT_EQ(me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "Better@2027"}}).status, 204);
+  EXPECT_EQ(
+      me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "Better@2027"}}).status,
+      204);
   EXPECT_EQ(login_attempt(port(), "qingyuan-admin", kDemoPassword).status, 401);
   EXPECT_EQ(login_attempt(port(), "qingyuan-admin", "Better@2027").status, 200);
   EXPECT_EQ(me.get("/me").status, 200);  // the session that changed it stays signed in
@@ -154,7 +162,9 @@ TEST_F(AuthApi, ChangePasswordChecksTheCurrentOneAndThePolicy) {
 
 TEST_F(AuthApi, PermissionsFollowRoles) {
   auto perms = [&](const std::string& user) { return as(user).get("/me").json()["permissions"]; };
-  auto contains = [](const json& list, const std::string& p) { return std::find(list.begin(), list.end(), p) != list.end(); };
+  auto contains = [](const json& list, const std::string& p) {
+    return std::find(list.begin(), list.end(), p) != list.end();
+  };
   auto admin = perms("demo-admin");
   EXPECT_TRUE(contains(admin, "region:write"));
   EXPECT_TRUE(contains(admin, "audit:read"));

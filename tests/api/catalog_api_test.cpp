@@ -126,7 +126,8 @@ TEST_F(CatalogListApi, DetailShowsTheRulesAndTheVersions) {
   EXPECT_EQ(t["code"], "wuxi.emergency.plan");
   EXPECT_EQ(t["upload_working_days"], 3);
   EXPECT_EQ(t["upload_from"], "filing_receipt");
-  EXPECT_EQ(t["deliverables"], (json{"work_document", "filing_receipt", "feedback_form", "satisfaction_survey"}));
+  EXPECT_EQ(t["deliverables"],
+            (json{"work_document", "filing_receipt", "feedback_form", "satisfaction_survey"}));
   EXPECT_EQ(t["reference"], "wuxi §12(一); att.1 四 一、");
   EXPECT_EQ(t["checklists"], json::array());
   ASSERT_EQ(t["versions"].size(), 1u);
@@ -158,7 +159,8 @@ TEST_F(CatalogApi, AdminCreatesACustomType) {
   EXPECT_EQ(t["versions"][0]["created_by_name"], admin().login().user["display_name"]);
   const auto custom = codes_of(as("demo-agency").get("/service-types?source=custom"));
   EXPECT_NE(std::find(custom.begin(), custom.end(), "custom.night_patrol"), custom.end());
-  auto audit = admin().get("/audit?entity=service_type&entity_id=" + std::to_string(t["id"].get<std::int64_t>()));
+  auto audit =
+      admin().get("/audit?entity=service_type&entity_id=" + std::to_string(t["id"].get<std::int64_t>()));
   ASSERT_EQ(total_of(audit), 1);
   EXPECT_EQ(audit.json()["items"][0]["action"], "create");
   EXPECT_EQ(audit.json()["items"][0]["changes"]["name_zh"]["to"], "园区夜间巡查");
@@ -167,7 +169,8 @@ TEST_F(CatalogApi, AdminCreatesACustomType) {
 TEST_F(CatalogApi, EditingRulesAddsAVersionAndKeepsTheOldOne) {
   const auto id = type_id("wuxi.training.air");
   const auto before = admin().get(type_path(id)).json();
-  auto edited = admin().patch(type_path(id), {{"upload_working_days", 4}, {"min_people", 3}, {"min_people_large", 4}});
+  auto edited =
+      admin().patch(type_path(id), {{"upload_working_days", 4}, {"min_people", 3}, {"min_people_large", 4}});
   ASSERT_EQ(edited.status, 200) << edited.body;
   const auto after = edited.json();
   EXPECT_EQ(after["version"], 2);
@@ -219,7 +222,8 @@ TEST_F(CatalogApi, SwitchingOffAndReclassifyingMakeNoVersion) {
   EXPECT_EQ(codes_of(as("demo-agency").get("/service-types?active=false")), Codes{"xuzhou.green_finance"});
   EXPECT_EQ(total_of(admin().get("/service-types?active=true")), all - 1);
   auto database = rw::db::Database::open(server_->db_url(), 1);
-  EXPECT_THROW(rw::services::current_service_rules(*database->acquire(), {id}, "service_type_ids"), rw::ApiError);
+  EXPECT_THROW(rw::services::current_service_rules(*database->acquire(), {id}, "service_type_ids"),
+               rw::ApiError);
   auto moved = admin().patch(type_path(id), {{"active", true}, {"class_code", "custom"}});
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json()["active"], true);
@@ -233,8 +237,9 @@ TEST_F(CatalogApi, BadInputIsRefusedAtItsFields) {
   const auto audit_before = total_of(admin().get("/audit?entity=service_type"));
   auto empty = admin().post("/service-types", json::object());
   EXPECT_EQ(empty.status, 422);
-  EXPECT_EQ(field_codes(empty.json()["errors"]), (Codes{"code:required", "class_code:required", "name_zh:required",
-                                                       "insurance_type:required", "deliverables:required"}));
+  EXPECT_EQ(field_codes(empty.json()["errors"]),
+            (Codes{"code:required", "class_code:required", "name_zh:required", "insurance_type:required",
+                   "deliverables:required"}));
   EXPECT_EQ(errors_with({{"code", "Night Patrol"}}), Codes{"code:invalid_code"});
   EXPECT_EQ(errors_with({{"class_code", "wuxi.nothing"}}), Codes{"class_code:unknown_class"});
   EXPECT_EQ(errors_with({{"deliverables", {"report", "fax"}}}), Codes{"deliverables:invalid_choice"});
@@ -243,7 +248,8 @@ TEST_F(CatalogApi, BadInputIsRefusedAtItsFields) {
   EXPECT_EQ(errors_with({{"upload_working_days", 2.5}}), Codes{"upload_working_days:wrong_type"});
   EXPECT_EQ(errors_with({{"upload_from", "tomorrow"}}), Codes{"upload_from:invalid_choice"});
   EXPECT_EQ(errors_with({{"min_people", 1}}), Codes{"min_people:out_of_range"});
-  EXPECT_EQ(errors_with({{"min_people", 4}, {"min_people_large", 3}}), Codes{"min_people_large:below_min_people"});
+  EXPECT_EQ(errors_with({{"min_people", 4}, {"min_people_large", 3}}),
+            Codes{"min_people_large:below_min_people"});
   EXPECT_EQ(errors_with({{"on_site", false}, {"annual_survey", true}}), Codes{"annual_survey:needs_on_site"});
   EXPECT_EQ(errors_with({{"insurance_type", "fire"}}), Codes{"insurance_type:invalid_choice"});
   EXPECT_EQ(errors_with({{"name_zh", std::string(101 * 3, 'x')}}), Codes{"name_zh:too_long"});
@@ -259,7 +265,8 @@ TEST_F(CatalogApi, BadInputIsRefusedAtItsFields) {
   EXPECT_EQ(renamed.status, 422);
   EXPECT_EQ(field_codes(renamed.json()["errors"]), Codes{"code:not_editable"});
   auto bad_patch = admin().patch(type_path(id), {{"min_people_large", 1}, {"deliverables", json::array()}});
-  EXPECT_EQ(field_codes(bad_patch.json()["errors"]), (Codes{"deliverables:required", "min_people_large:out_of_range"}));
+  EXPECT_EQ(field_codes(bad_patch.json()["errors"]),
+            (Codes{"deliverables:required", "min_people_large:out_of_range"}));
   EXPECT_EQ(admin().patch(type_path(99999999), {{"active", false}}).status, 404);
   // Nothing was written.
   EXPECT_EQ(total_of(admin().get("/service-types")), types_before);
@@ -269,8 +276,10 @@ TEST_F(CatalogApi, BadInputIsRefusedAtItsFields) {
 
 TEST_F(CatalogListApi, DictionariesLabelTheCatalog) {
   auto dicts = as("demo-enterprise").get("/dictionaries").json();
-  EXPECT_EQ(strings_of(dicts["catalog_sources"], "zh"), (Codes{"无锡环责险", "成都安责险", "徐州第三方", "桂林园区托管", "自定义"}));
+  EXPECT_EQ(strings_of(dicts["catalog_sources"], "zh"),
+            (Codes{"无锡环责险", "成都安责险", "徐州第三方", "桂林园区托管", "自定义"}));
   EXPECT_EQ(dicts["deliverable_kinds"].size(), 18u);
-  EXPECT_EQ(strings_of(dicts["service_insurance_types"], "value"), (Codes{"environmental", "work_safety", "park_hosting"}));
+  EXPECT_EQ(strings_of(dicts["service_insurance_types"], "value"),
+            (Codes{"environmental", "work_safety", "park_hosting"}));
   EXPECT_EQ(strings_of(dicts["upload_anchors"], "value"), (Codes{"service_end", "filing_receipt"}));
 }

@@ -16,7 +16,8 @@ using Codes = std::vector<std::string>;
 }  // namespace
 
 TEST_F(CommissionApi, InsurerCommissionsAndTheAgencyDecidesPerEnterprise) {
-  const auto e1 = insured_enterprise("无锡市委托甲有限公司", 201), e2 = insured_enterprise("无锡市委托乙有限公司", 202),
+  const auto e1 = insured_enterprise("无锡市委托甲有限公司", 201),
+             e2 = insured_enterprise("无锡市委托乙有限公司", 202),
              e3 = insured_enterprise("无锡市委托丙有限公司", 203);
   auto agency = as("demo-agency");
   EXPECT_EQ(agency.get(id_path("enterprises", e1)).status, 404);  // not served yet
@@ -120,8 +121,8 @@ TEST_F(CommissionApi, OnlyInsuredEnterprisesWithoutAnOpenCommissionAndValidInput
 // Every action from every status: the allowed ones as wuxi §14(二)/§15(二) describe them, everything
 // else 409 invalid_transition. Each case uses an enterprise of its own.
 TEST_F(CommissionApi, EveryAllowedAndForbiddenTransition) {
-  const std::vector<std::string> actions = {"accept", "decline", "request-cancel", "approve-cancel", "reject-cancel",
-                                            "withdraw"};
+  const std::vector<std::string> actions = {"accept",         "decline",       "request-cancel",
+                                            "approve-cancel", "reject-cancel", "withdraw"};
   // How to reach each status from pending, and which actions it allows (→ resulting status).
   struct Case {
     std::string status;
@@ -129,11 +130,17 @@ TEST_F(CommissionApi, EveryAllowedAndForbiddenTransition) {
     std::map<std::string, std::string> allowed;
   };
   const std::vector<Case> cases = {
-      {"pending", {}, {{"accept", "accepted"}, {"decline", "declined"}, {"request-cancel", "cancel_requested"},
-                       {"withdraw", "withdrawn"}}},
+      {"pending",
+       {},
+       {{"accept", "accepted"},
+        {"decline", "declined"},
+        {"request-cancel", "cancel_requested"},
+        {"withdraw", "withdrawn"}}},
       {"accepted", {{"accept", true}}, {}},  // withdraw only once overdue: CommissionDueApi
       {"declined", {{"decline", true}}, {}},
-      {"cancel_requested", {{"request-cancel", true}}, {{"approve-cancel", "cancelled"}, {"reject-cancel", "pending"}}},
+      {"cancel_requested",
+       {{"request-cancel", true}},
+       {{"approve-cancel", "cancelled"}, {"reject-cancel", "pending"}}},
       {"cancelled", {{"request-cancel", true}, {"approve-cancel", false}}, {}},
       {"withdrawn", {{"withdraw", false}}, {}},
   };
@@ -147,7 +154,9 @@ TEST_F(CommissionApi, EveryAllowedAndForbiddenTransition) {
       ++n;
       const auto item = item_of(commission({enterprise}), enterprise);
       for (const auto& [step, by_agency] : c.path)
-        ASSERT_EQ((by_agency ? agency : insurer).post(item_path(item, step), {{"reason", "原因"}}).status, 200) << step;
+        ASSERT_EQ((by_agency ? agency : insurer).post(item_path(item, step), {{"reason", "原因"}}).status,
+                  200)
+            << step;
       auto& actor = agency_actions.count(action) ? agency : insurer;
       auto r = actor.post(item_path(item, action), {{"reason", "原因"}});
       const auto allowed = c.allowed.find(action);

@@ -36,5 +36,6 @@ TEST_F(DailyJobApi, MarksOverdueDeadlinesAndNotifiesOncePerDay) {
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // two more checks the same day
   EXPECT_EQ(overdue_notifications(agency), 1);
   // The admin's manual run finds nothing new on the same day.
-  EXPECT_EQ(as("demo-admin").post("/jobs/deadline-sweep", nlohmann::json::object()).json()["marked_overdue"], 0);
+  EXPECT_EQ(as("demo-admin").post("/jobs/deadline-sweep", nlohmann::json::object()).json()["marked_overdue"],
+            0);
 }

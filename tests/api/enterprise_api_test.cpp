@@ -27,8 +27,9 @@ TEST_F(EnterpriseApi, CreateRoundTripsEveryField) {
                      {"business_address", "无锡市新吴区测试路 2 号"},
                      {"longitude", 120.35},
                      {"latitude", 31.49},
-                     {"contacts", {{{"name", "王建国"}, {"phone", "13951500001"}, {"role", "环保负责人"}},
-                                   {{"name", "李四"}, {"phone", "0510-88886666"}, {"role", "安全员"}}}},
+                     {"contacts",
+                      {{{"name", "王建国"}, {"phone", "13951500001"}, {"role", "环保负责人"}},
+                       {{"name", "李四"}, {"phone", "0510-88886666"}, {"role", "安全员"}}}},
                      {"industry_code", "2614"},
                      {"scale", "medium"},
                      {"region_id", street},
@@ -81,7 +82,8 @@ TEST_F(EnterpriseApi, InvalidCreditCodesAre422InvalidUscc) {
   const auto valid = test_uscc(3);
   std::string wrong_check = valid;
   wrong_check.back() = wrong_check.back() == '0' ? '1' : '0';
-  for (const auto& code : {valid.substr(0, 17), wrong_check, valid + "0", std::string("91320214MA500000IO")}) {
+  for (const auto& code :
+       {valid.substr(0, 17), wrong_check, valid + "0", std::string("91320214MA500000IO")}) {
     auto r = admin.post("/enterprises", enterprise_body("无锡市信用代码测试有限公司", code));
     EXPECT_EQ(r.status, 422) << code;
     EXPECT_EQ(r.json()["code"], "validation_failed");
@@ -109,7 +111,8 @@ TEST_F(EnterpriseApi, LowercaseCreditCodeIsAcceptedAndUppercased) {
 
 TEST_F(EnterpriseApi, DuplicateCreditCodeIs409) {
   auto admin = this->admin();
-  const auto demo_code = admin.get(id_path("enterprises", enterprise_id(demo_enterprise(0)))).json()["credit_code"];
+  const auto demo_code =
+      admin.get(id_path("enterprises", enterprise_id(demo_enterprise(0)))).json()["credit_code"];
   auto r = admin.post("/enterprises", enterprise_body("无锡市重复代码有限公司", demo_code));
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(r.json()["code"], "duplicate_uscc");
@@ -121,7 +124,8 @@ TEST_F(EnterpriseApi, DuplicateCreditCodeIs409) {
   ASSERT_EQ(admin.del(id_path("enterprises", first.json()["id"])).status, 204);
   std::string lower = code;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  EXPECT_EQ(admin.post("/enterprises", enterprise_body("无锡市后登记有限公司", lower)).json()["code"], "duplicate_uscc");
+  EXPECT_EQ(admin.post("/enterprises", enterprise_body("无锡市后登记有限公司", lower)).json()["code"],
+            "duplicate_uscc");
 }
 
 TEST_F(EnterpriseApi, RegionMustBeAStreetOrDistrict) {
@@ -129,13 +133,15 @@ TEST_F(EnterpriseApi, RegionMustBeAStreetOrDistrict) {
   auto city = admin.post("/enterprises", enterprise_body("无锡市区划测试有限公司", test_uscc(6), "320200"));
   EXPECT_EQ(city.status, 422);
   EXPECT_EQ(field_codes(city.json()["errors"]), std::vector<std::string>{"region_id:region_too_coarse"});
-  auto province = admin.post("/enterprises", enterprise_body("无锡市区划测试有限公司", test_uscc(6), "320000"));
+  auto province =
+      admin.post("/enterprises", enterprise_body("无锡市区划测试有限公司", test_uscc(6), "320000"));
   EXPECT_EQ(field_codes(province.json()["errors"]), std::vector<std::string>{"region_id:region_too_coarse"});
   auto body = enterprise_body("无锡市区划测试有限公司", test_uscc(6));
   body["region_id"] = 999999;
   EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]),
             std::vector<std::string>{"region_id:unknown_region"});
-  auto district = admin.post("/enterprises", enterprise_body("无锡市区划测试有限公司", test_uscc(6), "320213"));
+  auto district =
+      admin.post("/enterprises", enterprise_body("无锡市区划测试有限公司", test_uscc(6), "320213"));
   ASSERT_EQ(district.status, 201) << district.body;
   EXPECT_EQ(district.json()["region_name"], "梁溪区");
   // Sitting in the district itself, the district is its own district (web: regionText shows just "梁溪区").
@@ -163,17 +169,21 @@ TEST_F(EnterpriseApi, CoordinatesGoTogetherAndStayInChina) {
   auto admin = this->admin();
   auto body = enterprise_body("无锡市坐标测试有限公司", test_uscc(8));
   body["latitude"] = 31.5;
-  EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]), std::vector<std::string>{"longitude:required"});
+  EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]),
+            std::vector<std::string>{"longitude:required"});
   body.erase("latitude");
   body["longitude"] = 120.3;
-  EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]), std::vector<std::string>{"latitude:required"});
+  EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]),
+            std::vector<std::string>{"latitude:required"});
   body["latitude"] = 91;
-  EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]), std::vector<std::string>{"latitude:out_of_range"});
+  EXPECT_EQ(field_codes(admin.post("/enterprises", body).json()["errors"]),
+            std::vector<std::string>{"latitude:out_of_range"});
 }
 
 TEST_F(EnterpriseApi, MalformedBodies) {
   auto admin = this->admin();
-  auto wrong_type = admin.post("/enterprises", {{"name", "无锡市类型测试有限公司"}, {"credit_code", test_uscc(9)},
+  auto wrong_type = admin.post("/enterprises", {{"name", "无锡市类型测试有限公司"},
+                                                {"credit_code", test_uscc(9)},
                                                 {"region_id", std::to_string(region_id("320214001"))}});
   EXPECT_EQ(wrong_type.status, 422);
   EXPECT_EQ(field_codes(wrong_type.json()["errors"]), std::vector<std::string>{"region_id:wrong_type"});
@@ -190,9 +200,12 @@ TEST_F(EnterpriseApi, MalformedBodies) {
   auto array = admin.post_raw("/enterprises", "[]", "application/json");
   EXPECT_EQ(array.status, 400);
   EXPECT_EQ(array.json()["code"], "body_not_object");
-  auto bad_lists = admin.post("/enterprises", {{"name", "无锡市列表测试有限公司"}, {"credit_code", test_uscc(9)},
-                                               {"region_id", region_id("320214001")}, {"contacts", "王五"},
-                                               {"tags", {""}}, {"scale", "huge"}});
+  auto bad_lists = admin.post("/enterprises", {{"name", "无锡市列表测试有限公司"},
+                                               {"credit_code", test_uscc(9)},
+                                               {"region_id", region_id("320214001")},
+                                               {"contacts", "王五"},
+                                               {"tags", {""}},
+                                               {"scale", "huge"}});
   EXPECT_EQ(field_codes(bad_lists.json()["errors"]),
             (std::vector<std::string>{"contacts:wrong_type", "scale:invalid_choice", "tags:invalid_item"}));
 }
@@ -208,11 +221,12 @@ TEST_F(EnterpriseApi, PatchChangesOnlyTheFieldsSent) {
   auto after = r.json();
   EXPECT_EQ(after["legal_representative"], "新法人");
   EXPECT_EQ(after["tags"], json::array({"复查"}));
-  for (const auto& key : {"name", "credit_code", "contacts", "industry_code", "scale", "region_id", "permit_number",
-                          "risk_level", "sensitive_receptors", "longitude", "created_at"})
+  for (const auto& key : {"name", "credit_code", "contacts", "industry_code", "scale", "region_id",
+                          "permit_number", "risk_level", "sensitive_receptors", "longitude", "created_at"})
     EXPECT_EQ(after[key], before[key]) << key;
   // A PATCH is checked like a create: a clash with another enterprise's code is refused.
-  const auto other_code = admin.get(id_path("enterprises", enterprise_id(demo_enterprise(3)))).json()["credit_code"];
+  const auto other_code =
+      admin.get(id_path("enterprises", enterprise_id(demo_enterprise(3)))).json()["credit_code"];
   EXPECT_EQ(admin.patch(id_path("enterprises", id), {{"credit_code", other_code}}).status, 409);
   EXPECT_EQ(admin.patch(id_path("enterprises", id), {{"region_id", region_id("320200")}}).status, 422);
   EXPECT_EQ(admin.get(id_path("enterprises", id)).json()["credit_code"], before["credit_code"]);
@@ -293,22 +307,27 @@ TEST_F(EnterpriseListApi, ParkIndustryScaleRiskAndPermitFilters) {
   EXPECT_EQ(total_of(admin.get("/enterprises?permit_type=key")), 10);
   EXPECT_EQ(total_of(admin.get("/enterprises?permit_type=simplified")), 4);
   EXPECT_EQ(total_of(admin.get("/enterprises?permit_type=registration")), 5);
-  EXPECT_EQ(names_of(admin.get("/enterprises?permit_type=none")), std::vector<std::string>{demo_enterprise(18)});
+  EXPECT_EQ(names_of(admin.get("/enterprises?permit_type=none")),
+            std::vector<std::string>{demo_enterprise(18)});
   EXPECT_EQ(total_of(admin.get("/enterprises?risk_level=larger&scale=large")), 2);  // 长江钢管, 创新半导体
   EXPECT_EQ(admin.get("/enterprises?risk_level=high").status, 422);
 }
 
 TEST_F(EnterpriseListApi, InsurerAndAgencyFilters) {
   auto admin = this->admin();
-  EXPECT_EQ(sorted(names_of(admin.get("/enterprises?limit=200&insurer_id=" + std::to_string(org_id(kInsurerA))))),
-            sorted(demo_enterprises(0, 12)));
-  EXPECT_EQ(sorted(names_of(admin.get("/enterprises?limit=200&insurer_id=" + std::to_string(org_id(kInsurerB))))),
-            sorted(demo_enterprises(8, 16)));
+  EXPECT_EQ(
+      sorted(names_of(admin.get("/enterprises?limit=200&insurer_id=" + std::to_string(org_id(kInsurerA))))),
+      sorted(demo_enterprises(0, 12)));
+  EXPECT_EQ(
+      sorted(names_of(admin.get("/enterprises?limit=200&insurer_id=" + std::to_string(org_id(kInsurerB))))),
+      sorted(demo_enterprises(8, 16)));
   // Commissioned to agency A: 0–9, of which it declined 9.
-  EXPECT_EQ(sorted(names_of(admin.get("/enterprises?limit=200&agency_id=" + std::to_string(org_id(kAgencyA))))),
-            sorted(demo_enterprises(0, 9)));
-  EXPECT_EQ(sorted(names_of(admin.get("/enterprises?limit=200&agency_id=" + std::to_string(org_id(kAgencyB))))),
-            sorted(demo_enterprises(10, 15)));
+  EXPECT_EQ(
+      sorted(names_of(admin.get("/enterprises?limit=200&agency_id=" + std::to_string(org_id(kAgencyA))))),
+      sorted(demo_enterprises(0, 9)));
+  EXPECT_EQ(
+      sorted(names_of(admin.get("/enterprises?limit=200&agency_id=" + std::to_string(org_id(kAgencyB))))),
+      sorted(demo_enterprises(10, 15)));
   const auto both = "/enterprises?insurer_id=" + std::to_string(org_id(kInsurerB)) +
                     "&agency_id=" + std::to_string(org_id(kAgencyA));
   EXPECT_EQ(names_of(admin.get(both)), std::vector<std::string>{demo_enterprise(8)});
@@ -316,10 +335,14 @@ TEST_F(EnterpriseListApi, InsurerAndAgencyFilters) {
 
 TEST_F(EnterpriseListApi, SearchByChineseNameAddressAndCreditCode) {
   auto admin = this->admin();
-  EXPECT_EQ(names_of(admin.get("/enterprises?q=" + url("化工"))), std::vector<std::string>{demo_enterprise(0)});
+  EXPECT_EQ(names_of(admin.get("/enterprises?q=" + url("化工"))),
+            std::vector<std::string>{demo_enterprise(0)});
   EXPECT_EQ(total_of(admin.get("/enterprises?q=" + url("梁溪区工业路"))), 10);  // addresses
-  const auto code = admin.get(id_path("enterprises", enterprise_id(demo_enterprise(5)))).json()["credit_code"].get<std::string>();
-  EXPECT_EQ(names_of(admin.get("/enterprises?q=" + code.substr(10, 7))), std::vector<std::string>{demo_enterprise(5)});
+  const auto code = admin.get(id_path("enterprises", enterprise_id(demo_enterprise(5))))
+                        .json()["credit_code"]
+                        .get<std::string>();
+  EXPECT_EQ(names_of(admin.get("/enterprises?q=" + code.substr(10, 7))),
+            std::vector<std::string>{demo_enterprise(5)});
   EXPECT_EQ(total_of(admin.get("/enterprises?q=" + url("不存在的企业"))), 0);
   EXPECT_EQ(total_of(admin.get("/enterprises?q=" + url("100%"))), 0);  // % is literal, not a wildcard
 }
@@ -328,7 +351,8 @@ TEST_F(EnterpriseListApi, SortOrders) {
   auto admin = this->admin();
   auto by_name = names_of(admin.get("/enterprises?limit=200&sort=name"));
   ASSERT_EQ(by_name.size(), 20u);
-  EXPECT_TRUE(std::is_sorted(by_name.begin(), by_name.end()));  // code-point order (SQLite; PostgreSQL with C collation)
+  EXPECT_TRUE(std::is_sorted(by_name.begin(),
+                             by_name.end()));  // code-point order (SQLite; PostgreSQL with C collation)
   auto by_name_desc = names_of(admin.get("/enterprises?limit=200&sort=-name"));
   std::reverse(by_name_desc.begin(), by_name_desc.end());
   EXPECT_EQ(by_name_desc, by_name);
@@ -341,7 +365,8 @@ TEST_F(EnterpriseListApi, SortOrders) {
   // Ties: newest id first.
   EXPECT_EQ(strings_of(json(std::vector<json>(by_risk.begin(), by_risk.begin() + 3))),
             (std::vector<std::string>{demo_enterprise(16), demo_enterprise(6), demo_enterprise(0)}));
-  auto ascending = strings_of(admin.get("/enterprises?limit=1&sort=risk_level").json()["items"], "risk_level");
+  auto ascending =
+      strings_of(admin.get("/enterprises?limit=1&sort=risk_level").json()["items"], "risk_level");
   EXPECT_EQ(ascending, std::vector<std::string>{"unknown"});
   EXPECT_EQ(admin.get("/enterprises?sort=industry_code").status, 422);
 }
@@ -352,7 +377,8 @@ TEST_F(EnterpriseListApi, ProductionStatusFilter) {
   EXPECT_EQ(total_of(admin.get("/enterprises?production_status=suspended")), 0);
   const auto id = enterprise_id(demo_enterprise(7));
   ASSERT_EQ(admin.patch(id_path("enterprises", id), {{"production_status", "suspended"}}).status, 200);
-  EXPECT_EQ(names_of(admin.get("/enterprises?production_status=suspended")), std::vector<std::string>{demo_enterprise(7)});
+  EXPECT_EQ(names_of(admin.get("/enterprises?production_status=suspended")),
+            std::vector<std::string>{demo_enterprise(7)});
   EXPECT_EQ(total_of(admin.get("/enterprises?production_status=operating")), 19);
   EXPECT_EQ(admin.get("/enterprises?production_status=stopped").status, 422);
   // Put back, so the other tests of this suite see the demo data.
@@ -379,11 +405,13 @@ TEST_F(EnterpriseListApi, IndustriesAndDictionaries) {
   auto admin = this->admin();
   auto children = admin.get("/industries?parent=336").json();
   EXPECT_EQ(children["total"], 1);
-  EXPECT_EQ(children["items"][0], (json{{"code", "3360"}, {"level", 4}, {"parent", "336"}, {"name", "金属表面处理及热处理加工"}}));
+  EXPECT_EQ(children["items"][0],
+            (json{{"code", "3360"}, {"level", 4}, {"parent", "336"}, {"name", "金属表面处理及热处理加工"}}));
   auto search = admin.get("/industries?q=2614").json();
   EXPECT_EQ(search["items"][0]["name"], "有机化学原料制造");
   auto dictionaries = as("demo-enterprise").get("/dictionaries").json();
-  EXPECT_EQ(strings_of(dictionaries["risk_levels"], "value"), (std::vector<std::string>{"general", "larger", "major", "unknown"}));
+  EXPECT_EQ(strings_of(dictionaries["risk_levels"], "value"),
+            (std::vector<std::string>{"general", "larger", "major", "unknown"}));
   EXPECT_EQ(dictionaries["risk_levels"][1]["zh"], "较大");
   EXPECT_EQ(dictionaries["enterprise_scales"].size(), 4u);
   EXPECT_EQ(dictionaries["insurance_types"].size(), 2u);

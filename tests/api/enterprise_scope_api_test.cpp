@@ -16,7 +16,9 @@ class EnterpriseScopeApi : public RegistryApiTest {
     EXPECT_EQ(list.status, 200) << list.body;
     return sorted(names_of(list));
   }
-  static std::string path_of(std::size_t demo_index) { return id_path("enterprises", enterprise_id(demo_enterprise(demo_index))); }
+  static std::string path_of(std::size_t demo_index) {
+    return id_path("enterprises", enterprise_id(demo_enterprise(demo_index)));
+  }
 };
 
 // Registers enterprises, which widens scopes: a suite (and server) of its own.
@@ -92,8 +94,10 @@ TEST_F(EnterpriseScopeApi, EnterpriseUserChangesOnlyItsOwnContactFields) {
   const auto self = path_of(0);
   const json contacts = {{{"name", "钱安环"}, {"phone", "13951509999"}, {"role", "环保负责人"}},
                          {{"name", "赵值班"}, {"phone", "0510-12345678"}, {"role", "应急值班"}}};
-  auto ok = ent.patch(self, {{"contacts", contacts}, {"production_status", "seasonal"},
-                             {"sensitive_receptors", {"太湖"}}, {"business_address", "无锡市梁溪区新址 1 号"}});
+  auto ok = ent.patch(self, {{"contacts", contacts},
+                             {"production_status", "seasonal"},
+                             {"sensitive_receptors", {"太湖"}},
+                             {"business_address", "无锡市梁溪区新址 1 号"}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json()["contacts"], contacts);
   EXPECT_EQ(ok.json()["production_status"], "seasonal");

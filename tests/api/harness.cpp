@@ -107,7 +107,8 @@ std::string RawConnection::read_all(int timeout_ms) {
   std::string out;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
@@ -151,7 +152,8 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
   dir_ = make_temp_dir();
   db_url_ = fresh_database_url();
   const std::string log = dir_ + "/server.log";
-  if (run_binary({"migrate", "--db", db_url_}, log) != 0) throw std::runtime_error("migrate failed; see " + log);
+  if (run_binary({"migrate", "--db", db_url_}, log) != 0)
+    throw std::runtime_error("migrate failed; see " + log);
   std::vector<std::string> clock_args;
   if (!config.clock.empty()) {
     set_clock(config.clock);
@@ -159,10 +161,12 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
   }
   std::vector<std::string> seed = {"seed-demo", "--db", db_url_};
   seed.insert(seed.end(), clock_args.begin(), clock_args.end());
-  if (config.seed_demo && run_binary(seed, log) != 0) throw std::runtime_error("seed-demo failed; see " + log);
+  if (config.seed_demo && run_binary(seed, log) != 0)
+    throw std::runtime_error("seed-demo failed; see " + log);
   const std::string port_file = dir_ + "/port";
-  std::vector<std::string> args = {RISKWATCH_BINARY, "serve", "--db", db_url_, "--listen", "127.0.0.1:0",
-                                   "--data-dir", dir_ + "/data", "--web-dir", dir_ + "/web", "--port-file", port_file};
+  std::vector<std::string> args = {RISKWATCH_BINARY, "serve",       "--db",        db_url_,
+                                   "--listen",       "127.0.0.1:0", "--data-dir",  dir_ + "/data",
+                                   "--web-dir",      dir_ + "/web", "--port-file", port_file};
   args.insert(args.end(), clock_args.begin(), clock_args.end());
   for (const auto& a : config.extra_args) args.push_back(a);
   pid_ = fork();
@@ -180,8 +184,10 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
   for (int i = 0; i < 300 && port_ == 0; ++i) {
     std::ifstream in(port_file);
     int port = 0;
-    if (in >> port) port_ = static_cast<unsigned short>(port);
-    else std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (in >> port)
+      port_ = static_cast<unsigned short>(port);
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   if (port_ == 0) throw std::runtime_error("server did not start; see " + log);
 }
@@ -232,7 +238,8 @@ HttpResult Client::put(const std::string& target, const nlohmann::json& body) co
   return send("PUT", target, body.dump());
 }
 HttpResult Client::del(const std::string& target) const { return send("DELETE", target, ""); }
-HttpResult Client::post_raw(const std::string& target, const std::string& body, const std::string& content_type) const {
+HttpResult Client::post_raw(const std::string& target, const std::string& body,
+                            const std::string& content_type) const {
   std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + login_.token}};
   if (!content_type.empty()) headers["Content-Type"] = content_type;
   return http_request(port_, "POST", "/api/v1" + target, body, headers);
@@ -246,7 +253,9 @@ Login login(unsigned short port, const std::string& username, const std::string&
   return {body["token"], body["csrf_token"], body["user"]};
 }
 
-Client client_for(unsigned short port, const std::string& username) { return Client(port, login(port, username)); }
+Client client_for(unsigned short port, const std::string& username) {
+  return Client(port, login(port, username));
+}
 
 std::int64_t find_id(const HttpResult& list, const std::string& key, const std::string& value) {
   const auto body = list.json();

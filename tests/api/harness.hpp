@@ -84,7 +84,8 @@ class Client {
   HttpResult put(const std::string& target, const nlohmann::json& body) const;
   HttpResult del(const std::string& target) const;
   // A POST whose body is sent as given (a file upload, malformed JSON); Content-Type only when not empty.
-  HttpResult post_raw(const std::string& target, const std::string& body, const std::string& content_type = "") const;
+  HttpResult post_raw(const std::string& target, const std::string& body,
+                      const std::string& content_type = "") const;
   const Login& login() const { return login_; }
   std::int64_t user_id() const { return login_.user["id"].get<std::int64_t>(); }
   std::int64_t org_id() const { return login_.user["org"]["id"].get<std::int64_t>(); }

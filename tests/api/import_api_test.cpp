@@ -10,7 +10,7 @@ namespace {
 using Rows = std::vector<std::vector<std::string>>;
 using Codes = std::vector<std::string>;
 
-const std::vector<std::string> kEnterpriseHeader = {"企业名称", "统一社会信用代码", "区县",   "街道",
+const std::vector<std::string> kEnterpriseHeader = {"企业名称", "统一社会信用代码", "区县",         "街道",
                                                     "行业代码", "企业规模",         "环境风险等级", "联系人",
                                                     "联系电话", "周边敏感受体"};
 
@@ -50,16 +50,23 @@ TEST_F(ImportApi, Utf8CsvCreatesThenUpdatesWithoutDuplicates) {
   const auto agency_before = total_of(agency.get("/enterprises"));
   const auto all_before = enterprise_count();
   Rows rows = {kEnterpriseHeader};
-  rows.push_back({"无锡市导入一号化工有限公司", test_uscc(201), "新吴区", "旺庄街道", "2614", "大型", "重大", "张三",
-                  "13800000001", "京杭大运河；居民区"});
-  rows.push_back({"无锡市导入二号有限公司", test_uscc(202), "梁溪区", "", "3360 金属表面处理及热处理加工", "小型",
-                  "较大环境风险", "", "", ""});
-  rows.push_back({"无锡市导入三号有限公司", lower(test_uscc(203)), "", "硕放街道", "有机化学原料制造", "", "", "", "", ""});
+  rows.push_back({"无锡市导入一号化工有限公司", test_uscc(201), "新吴区", "旺庄街道", "2614", "大型", "重大",
+                  "张三", "13800000001", "京杭大运河；居民区"});
+  rows.push_back({"无锡市导入二号有限公司", test_uscc(202), "梁溪区", "", "3360 金属表面处理及热处理加工",
+                  "小型", "较大环境风险", "", "", ""});
+  rows.push_back({"无锡市导入三号有限公司", lower(test_uscc(203)), "", "硕放街道", "有机化学原料制造", "", "",
+                  "", "", ""});
   const auto file = "\xEF\xBB\xBF" + csv(rows);  // with the BOM Excel writes
   auto r = upload(agency, "enterprises", file);
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json(), (json{{"kind", "enterprises"}, {"mode", "all_or_nothing"}, {"total_rows", 3}, {"valid_rows", 3},
-                            {"invalid_rows", 0}, {"created", 3}, {"updated", 0}, {"written", true},
+  EXPECT_EQ(r.json(), (json{{"kind", "enterprises"},
+                            {"mode", "all_or_nothing"},
+                            {"total_rows", 3},
+                            {"valid_rows", 3},
+                            {"invalid_rows", 0},
+                            {"created", 3},
+                            {"updated", 0},
+                            {"written", true},
                             {"errors", json::array()}}));
   EXPECT_EQ(total_of(agency.get("/enterprises")), agency_before + 3);  // the importer sees what it registered
 
@@ -97,9 +104,10 @@ TEST_F(ImportApi, Utf8CsvCreatesThenUpdatesWithoutDuplicates) {
 
 TEST_F(ImportApi, GbkCsvKeepsChineseText) {
   Rows rows = {kEnterpriseHeader};
-  rows.push_back({"无锡市滨湖精细化工有限公司", test_uscc(211), "新吴区", "硕放街道", "2614", "中型", "较大", "钱多多",
-                  "13800000002", "太湖；蠡湖"});
-  rows.push_back({"无锡市锡山纺织印染有限公司", test_uscc(212), "梁溪区", "崇安寺街道", "1713", "小型", "一般", "", "", ""});
+  rows.push_back({"无锡市滨湖精细化工有限公司", test_uscc(211), "新吴区", "硕放街道", "2614", "中型", "较大",
+                  "钱多多", "13800000002", "太湖；蠡湖"});
+  rows.push_back({"无锡市锡山纺织印染有限公司", test_uscc(212), "梁溪区", "崇安寺街道", "1713", "小型",
+                  "一般", "", "", ""});
   const auto file = to_gbk(csv(rows));
   ASSERT_NE(file, csv(rows));
   auto r = upload(admin(), "enterprises", file);
@@ -116,8 +124,10 @@ TEST_F(ImportApi, GbkCsvKeepsChineseText) {
 
 TEST_F(ImportApi, XlsxImport) {
   Rows rows = {kEnterpriseHeader};
-  rows.push_back({"无锡市表格导入化工有限公司", test_uscc(231), "新吴区", "旺庄街道", "2614", "大型", "重大", "", "", ""});
-  rows.push_back({"无锡市表格导入电镀有限公司", test_uscc(232), "梁溪区", "通江街道", "3360", "微型", "", "", "", ""});
+  rows.push_back({"无锡市表格导入化工有限公司", test_uscc(231), "新吴区", "旺庄街道", "2614", "大型", "重大",
+                  "", "", ""});
+  rows.push_back(
+      {"无锡市表格导入电镀有限公司", test_uscc(232), "梁溪区", "通江街道", "3360", "微型", "", "", "", ""});
   auto r = upload(as("demo-insurer"), "enterprises", xlsx(rows), "", kXlsxType);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["created"], 2);
@@ -181,9 +191,11 @@ TEST_F(ImportApi, RowErrorsNameTheColumn) {
 }
 
 TEST_F(ImportApi, AnotherTenantsEnterpriseIsNotOverwritten) {
-  const auto theirs = admin().get(id_path("enterprises", enterprise_id(demo_enterprise(10)))).json();  // agency B's
+  const auto theirs =
+      admin().get(id_path("enterprises", enterprise_id(demo_enterprise(10)))).json();  // agency B's
   Rows rows = {kEnterpriseHeader,
-               {"无锡市冒名有限公司", lower(theirs["credit_code"].get<std::string>()), "新吴区", "", "", "", "", "", "", ""}};
+               {"无锡市冒名有限公司", lower(theirs["credit_code"].get<std::string>()), "新吴区", "", "", "",
+                "", "", "", ""}};
   auto r = upload(as("demo-agency"), "enterprises", csv(rows));
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(row_errors(r.json()["report"]), Codes{"2:统一社会信用代码:duplicate_uscc"});
@@ -204,7 +216,8 @@ TEST_F(ImportApi, ExportedFileImportsAgainUnchanged) {
     auto after = admin.get(id_path("enterprises", before["id"])).json();
     for (const auto& [key, value] : before.items()) {
       if (key == "updated_at") continue;
-      if (value.is_number_float())  // a coordinate may come back in its shortest spelling (31.58, not 31.580000000000002)
+      if (value.is_number_float())  // a coordinate may come back in its shortest spelling (31.58,
+                                    // not 31.580000000000002)
         EXPECT_NEAR(after[key].get<double>(), value.get<double>(), 1e-9) << before["name"] << " " << key;
       else
         EXPECT_EQ(after[key], value) << before["name"] << " " << key;
@@ -214,12 +227,22 @@ TEST_F(ImportApi, ExportedFileImportsAgainUnchanged) {
 
 TEST_F(ImportApi, PolicyImportNeedsARegisteredEnterprise) {
   auto insurer = as("demo-insurer");
-  const auto code = admin().get(id_path("enterprises", enterprise_id(demo_enterprise(0)))).json()["credit_code"];
-  const std::vector<std::string> header = {"保单号", "险种", "统一社会信用代码", "保险起期", "保险止期", "保费（元）",
-                                           "保额（元）", "风险防控费用计提方式", "风险防控费用（元或%）"};
+  const auto code =
+      admin().get(id_path("enterprises", enterprise_id(demo_enterprise(0)))).json()["credit_code"];
+  const std::vector<std::string> header = {"保单号",
+                                           "险种",
+                                           "统一社会信用代码",
+                                           "保险起期",
+                                           "保险止期",
+                                           "保费（元）",
+                                           "保额（元）",
+                                           "风险防控费用计提方式",
+                                           "风险防控费用（元或%）"};
   Rows rows = {header,
-               {"PICC-IMP-0001", "环境污染责任保险", code, "2026/1/1", "2026年12月31日", "30,000.00", "2000000", "保费比例", "15%"},
-               {"PICC-IMP-0002", "环责险", test_uscc(299), "2026-01-01", "2026-12-31", "1000", "100000", "固定金额", "100"}};
+               {"PICC-IMP-0001", "环境污染责任保险", code, "2026/1/1", "2026年12月31日", "30,000.00",
+                "2000000", "保费比例", "15%"},
+               {"PICC-IMP-0002", "环责险", test_uscc(299), "2026-01-01", "2026-12-31", "1000", "100000",
+                "固定金额", "100"}};
   auto refused = upload(insurer, "policies", csv(rows));
   ASSERT_EQ(refused.status, 422) << refused.body;
   const auto errors = row_errors(refused.json()["report"]);
@@ -250,9 +273,11 @@ TEST_F(ImportApi, PolicyImportNeedsARegisteredEnterprise) {
 TEST_F(ImportApi, StaffImportUpsertsByPhone) {
   auto agency = as("demo-agency");
   const auto before = total_of(agency.get("/staff"));
-  Rows rows = {{"姓名", "手机号", "人员类别", "职称", "专家库级别", "专业领域", "证书名称", "证书编号", "证书有效期至"},
-               {"刘技术", "13912340003", "技术人员", "高级", "", "水污染防治；噪声", "", "", ""},
-               {"林导入", "13700009999", "专家", "高级", "市级", "环境应急", "注册环保工程师", "HB001", "2027/12/31"}};
+  Rows rows = {
+      {"姓名", "手机号", "人员类别", "职称", "专家库级别", "专业领域", "证书名称", "证书编号",
+       "证书有效期至"},
+      {"刘技术", "13912340003", "技术人员", "高级", "", "水污染防治；噪声", "", "", ""},
+      {"林导入", "13700009999", "专家", "高级", "市级", "环境应急", "注册环保工程师", "HB001", "2027/12/31"}};
   auto r = upload(agency, "staff", csv(rows));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["created"], 1);
@@ -265,7 +290,8 @@ TEST_F(ImportApi, StaffImportUpsertsByPhone) {
   EXPECT_EQ(lin["org_id"], agency.org_id());
   EXPECT_EQ(lin["expert_pool_level"], "city");
   EXPECT_EQ(lin["specialties"], json::array({"emergency"}));
-  EXPECT_EQ(lin["certificates"], json::array({{{"name", "注册环保工程师"}, {"number", "HB001"}, {"expires_on", "2027-12-31"}}}));
+  EXPECT_EQ(lin["certificates"],
+            json::array({{{"name", "注册环保工程师"}, {"number", "HB001"}, {"expires_on", "2027-12-31"}}}));
   auto again = upload(agency, "staff", csv(rows));
   EXPECT_EQ(again.json()["created"], 0);
   EXPECT_EQ(again.json()["updated"], 2);
@@ -275,10 +301,12 @@ TEST_F(ImportApi, StaffImportUpsertsByPhone) {
 }
 
 TEST_F(ImportApi, StaffImportRequiresThePoolLevelOfExperts) {
-  Rows rows = {{"姓名", "手机号", "人员类别", "职称", "专家库级别"}, {"缺级别", "13700008888", "专家", "高级", ""}};
+  Rows rows = {{"姓名", "手机号", "人员类别", "职称", "专家库级别"},
+               {"缺级别", "13700008888", "专家", "高级", ""}};
   auto r = upload(as("demo-agency"), "staff", csv(rows));
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(row_errors(r.json()["report"]), Codes{"2:专家库级别:required"});
   Rows no_phone = {{"姓名", "手机号", "人员类别"}, {"无手机", "", "技术人员"}};
-  EXPECT_EQ(row_errors(upload(as("demo-agency"), "staff", csv(no_phone)).json()["report"]), Codes{"2:手机号:required"});
+  EXPECT_EQ(row_errors(upload(as("demo-agency"), "staff", csv(no_phone)).json()["report"]),
+            Codes{"2:手机号:required"});
 }

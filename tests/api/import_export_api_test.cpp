@@ -40,13 +40,15 @@ class ExportApi : public RegistryApiTest {
     auto r = client.get(target);
     EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
     EXPECT_EQ(r.header("content-type"), kXlsxType);
-    EXPECT_EQ(r.header("content-disposition").rfind("attachment; filename=", 0), 0u) << r.header("content-disposition");
+    EXPECT_EQ(r.header("content-disposition").rfind("attachment; filename=", 0), 0u)
+        << r.header("content-disposition");
     return rw::sheet::read_xlsx(r.body);
   }
   // The texts of one column (by its header) below the header row.
   static std::vector<std::string> column(const rw::sheet::Table& table, const std::string& header) {
     const auto headers = row_texts(table.rows.at(0));
-    const auto at = static_cast<std::size_t>(std::find(headers.begin(), headers.end(), header) - headers.begin());
+    const auto at =
+        static_cast<std::size_t>(std::find(headers.begin(), headers.end(), header) - headers.begin());
     std::vector<std::string> out;
     for (std::size_t r = 1; r < table.rows.size(); ++r)
       out.push_back(at < table.rows[r].cells.size() ? table.rows[r].cells[at].text : "");
@@ -61,7 +63,8 @@ class ExportApi : public RegistryApiTest {
 TEST_F(ImportFileApi, EmptyBody) { EXPECT_EQ(refusal(""), "empty_file"); }
 
 TEST_F(ImportFileApi, StartsLikeAZipButIsNone) {
-  EXPECT_EQ(refusal(std::string("PK\x03\x04", 4) + "this is not really a zip archive", kXlsxType), "unreadable_file");
+  EXPECT_EQ(refusal(std::string("PK\x03\x04", 4) + "this is not really a zip archive", kXlsxType),
+            "unreadable_file");
 }
 
 TEST_F(ImportFileApi, RandomBytes) {
@@ -75,7 +78,8 @@ TEST_F(ImportFileApi, RandomBytes) {
 }
 
 TEST_F(ImportFileApi, OldExcelFile) {
-  EXPECT_EQ(refusal(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\x01')), "unreadable_file");
+  EXPECT_EQ(refusal(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\x01')),
+            "unreadable_file");
 }
 
 TEST_F(ImportFileApi, HeaderOnly) {
@@ -94,10 +98,12 @@ TEST_F(ImportFileApi, MissingRequiredColumn) {
 }
 
 TEST_F(ImportFileApi, FormulaCellIsRefusedOnItsRow) {
-  const auto sheet = worksheet(
-      "<row r=\"1\">" + inline_cell("A1", "企业名称") + inline_cell("B1", "统一社会信用代码") + inline_cell("C1", "区县") +
-      "</row><row r=\"2\"><c r=\"A2\" t=\"str\"><f>CONCATENATE(\"无锡市\",\"公式有限公司\")</f><v>无锡市公式有限公司</v></c>" +
-      inline_cell("B2", test_uscc(301)) + inline_cell("C2", "新吴区") + "</row>");
+  const auto sheet =
+      worksheet("<row r=\"1\">" + inline_cell("A1", "企业名称") + inline_cell("B1", "统一社会信用代码") +
+                inline_cell("C1", "区县") +
+                "</row><row r=\"2\"><c r=\"A2\" "
+                "t=\"str\"><f>CONCATENATE(\"无锡市\",\"公式有限公司\")</f><v>无锡市公式有限公司</v></c>" +
+                inline_cell("B2", test_uscc(301)) + inline_cell("C2", "新吴区") + "</row>");
   auto r = upload(admin(), "enterprises", make_zip({{"xl/worksheets/sheet1.xml", sheet}}), "", kXlsxType);
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(r.json()["code"], "import_rows_invalid");
@@ -113,7 +119,8 @@ TEST_F(ImportFileApi, TooManyColumns) {
   EXPECT_EQ(r.json()["code"], "too_many_columns");
   EXPECT_NE(r.json()["detail"].get<std::string>().find("第 2 行"), std::string::npos) << r.body;
   // In an .xlsx, one cell far to the right is enough.
-  const auto sheet = worksheet("<row r=\"1\">" + inline_cell("A1", "企业名称") + inline_cell("EQXD1", "x") + "</row>");
+  const auto sheet =
+      worksheet("<row r=\"1\">" + inline_cell("A1", "企业名称") + inline_cell("EQXD1", "x") + "</row>");
   EXPECT_EQ(refusal(make_zip({{"xl/worksheets/sheet1.xml", sheet}}), kXlsxType), "too_many_columns");
 }
 
@@ -178,7 +185,8 @@ TEST_F(ExportApi, EnterpriseExportFollowsTheFilter) {
   EXPECT_EQ(sorted(column(table, "企业名称")), sorted(names_of(list)));
   EXPECT_EQ(sorted(column(table, "统一社会信用代码")), sorted(names_of(list, "credit_code")));
   EXPECT_EQ(column(table, "环境风险等级"), (Codes{"重大", "重大", "重大"}));
-  const auto park_names = column(download(admin, "/enterprises/export?park_id=" + std::to_string(org_id(kPark))), "所属园区");
+  const auto park_names =
+      column(download(admin, "/enterprises/export?park_id=" + std::to_string(org_id(kPark))), "所属园区");
   EXPECT_EQ(park_names, Codes(5, kPark));
   EXPECT_EQ(download(admin, "/enterprises/export").rows.size(), 21u);
   EXPECT_EQ(admin.get("/enterprises/export?risk_level=high").status, 422);
@@ -194,7 +202,8 @@ TEST_F(ExportApi, ExportsAreScopedLikeLists) {
   // A filter naming another agency's enterprises finds none of them.
   const auto other = download(agency, "/enterprises/export?agency_id=" + std::to_string(org_id(kAgencyB)));
   EXPECT_EQ(other.rows.size(), 1u);
-  EXPECT_EQ(column(download(as("demo-enterprise"), "/enterprises/export"), "企业名称"), Codes{demo_enterprise(0)});
+  EXPECT_EQ(column(download(as("demo-enterprise"), "/enterprises/export"), "企业名称"),
+            Codes{demo_enterprise(0)});
 
   const auto policies = download(insurer_b(), "/policies/export");
   EXPECT_EQ(policies.rows.size(), 9u);

@@ -42,7 +42,8 @@ TEST_F(PlanApi, DraftProposeReturnReviseAgree) {
   EXPECT_EQ(plan["training_plan"][0]["topic"], "环境应急预案演练");
   EXPECT_EQ(plan["staff"].size(), 2u);
   const auto path = id_path("service-plans", plan["id"]);
-  EXPECT_EQ(agency.post("/service-plans", plan_body(demo_id(0), 2027)).status, 409);  // one per year and agency
+  EXPECT_EQ(agency.post("/service-plans", plan_body(demo_id(0), 2027)).status,
+            409);  // one per year and agency
 
   auto enterprise = as("demo-enterprise");
   EXPECT_EQ(enterprise.post(path + "/agree", json::object()).status, 409);  // not proposed yet
@@ -54,7 +55,8 @@ TEST_F(PlanApi, DraftProposeReturnReviseAgree) {
   for (const auto& n : notes["items"])
     told = told || (n["kind"] == "plan_proposed" && n["object_id"] == plan["id"]);
   EXPECT_TRUE(told);
-  EXPECT_EQ(field_codes(enterprise.post(path + "/return", json::object()).json()["errors"]), Codes{"reason:required"});
+  EXPECT_EQ(field_codes(enterprise.post(path + "/return", json::object()).json()["errors"]),
+            Codes{"reason:required"});
   auto returned = enterprise.post(path + "/return", {{"reason", "请增加固废专项排查"}});
   ASSERT_EQ(returned.status, 200) << returned.body;
   EXPECT_EQ(returned.json()["status"], "returned");
@@ -73,7 +75,8 @@ TEST_F(PlanApi, DraftProposeReturnReviseAgree) {
   ASSERT_EQ(agreed.status, 200) << agreed.body;
   EXPECT_EQ(agreed.json()["status"], "agreed");
   EXPECT_FALSE(agreed.json()["agreed_at"].is_null());
-  EXPECT_EQ(field_codes(agency.post(path + "/reopen", json::object()).json()["errors"]), Codes{"reason:required"});
+  EXPECT_EQ(field_codes(agency.post(path + "/reopen", json::object()).json()["errors"]),
+            Codes{"reason:required"});
   EXPECT_EQ(agency.post(path + "/reopen", {{"reason", "企业扩产，调整方案"}}).json()["status"], "draft");
   const auto history = agency.get(path).json()["history"];
   ASSERT_EQ(history.size(), 5u);
@@ -89,12 +92,14 @@ TEST_F(PlanApi, BadInputAndOtherTenants) {
             (Codes{"training_plan[0].topic:required", "training_plan[1].topic:required"}));
   body = plan_body(demo_id(2), 2027);
   body["items"] = json::array({{{"service_type_id", "x"}}, {{"service_type_id", 999999}}});
-  EXPECT_EQ(field_codes(agency.post("/service-plans", body).json()["errors"]), Codes{"items[0].service_type_id:wrong_type"});
+  EXPECT_EQ(field_codes(agency.post("/service-plans", body).json()["errors"]),
+            Codes{"items[0].service_type_id:wrong_type"});
   body["items"] = json::array({{{"service_type_id", 999999}}});
   EXPECT_EQ(agency.post("/service-plans", body).status, 422);
   body = plan_body(demo_id(2), 2027);
   body["staff_ids"] = {staff_id("郑专家")};
-  EXPECT_EQ(field_codes(agency.post("/service-plans", body).json()["errors"]), Codes{"staff_ids[0]:unknown_staff"});
+  EXPECT_EQ(field_codes(agency.post("/service-plans", body).json()["errors"]),
+            Codes{"staff_ids[0]:unknown_staff"});
   auto no_items = plan_body(demo_id(2), 2027);
   no_items["items"] = json::array();
   EXPECT_EQ(field_codes(agency.post("/service-plans", no_items).json()["errors"]), Codes{"items:required"});
@@ -102,7 +107,8 @@ TEST_F(PlanApi, BadInputAndOtherTenants) {
   auto agency_b = as("qingyuan-admin");
   EXPECT_EQ(field_codes(agency_b.post("/service-plans", plan_body(demo_id(2), 2027)).json()["errors"]),
             Codes{"enterprise_id:unknown_enterprise"});
-  const auto demo_plan = as("demo-insurer").get("/service-plans?enterprise_id=" + std::to_string(demo_id(0))).json();
+  const auto demo_plan =
+      as("demo-insurer").get("/service-plans?enterprise_id=" + std::to_string(demo_id(0))).json();
   ASSERT_GE(demo_plan["total"].get<int>(), 1);
   EXPECT_EQ(agency_b.get(id_path("service-plans", demo_plan["items"][0]["id"])).status, 404);
   EXPECT_EQ(total_of(agency_b.get("/service-plans")), 0);

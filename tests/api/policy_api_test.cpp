@@ -11,9 +11,15 @@ namespace {
 class PolicyApi : public RegistryApiTest {
  protected:
   static json policy_body(const std::string& number, std::int64_t enterprise_id) {
-    return {{"insurance_type", "environmental"}, {"policy_number", number},    {"enterprise_id", enterprise_id},
-            {"starts_on", "2026-01-01"},         {"ends_on", "2026-12-31"},    {"premium", 30000},
-            {"sum_insured", 2000000},            {"fund_share_kind", "percent"}, {"fund_share_value", 15}};
+    return {{"insurance_type", "environmental"},
+            {"policy_number", number},
+            {"enterprise_id", enterprise_id},
+            {"starts_on", "2026-01-01"},
+            {"ends_on", "2026-12-31"},
+            {"premium", 30000},
+            {"sum_insured", 2000000},
+            {"fund_share_kind", "percent"},
+            {"fund_share_value", 15}};
   }
   static std::int64_t demo_id(std::size_t i) { return enterprise_id(demo_enterprise(i)); }
   static std::vector<std::string> errors_of(const HttpResult& r) {
@@ -45,7 +51,8 @@ TEST_F(PolicyApi, InsurerCreatesForItselfAndTheFundIsComputed) {
   EXPECT_EQ(p["insurer_org_id"], insurer.org_id());
   EXPECT_EQ(p["insurer_name"], kInsurerA);
   EXPECT_EQ(p["enterprise_name"], demo_enterprise(0));
-  EXPECT_EQ(p["enterprise_credit_code"], admin().get(id_path("enterprises", demo_id(0))).json()["credit_code"]);
+  EXPECT_EQ(p["enterprise_credit_code"],
+            admin().get(id_path("enterprises", demo_id(0))).json()["credit_code"]);
   EXPECT_EQ(p["premium"], 30000.0);
   EXPECT_EQ(p["sum_insured"], 2000000.0);
   EXPECT_EQ(p["fund_share_value"], 15.0);
@@ -79,19 +86,23 @@ TEST_F(PolicyApi, PolicyNumbersAreUniquePerInsurer) {
   EXPECT_EQ(other_insurer.json()["insurer_name"], kInsurerB);
   EXPECT_EQ(total_of(admin().get("/policies?q=PICC-WX-2026-1001")), 2);
   // An insurer writes only its own policies; the platform admin must name the insurer.
-  EXPECT_EQ(errors_with(insurer_a, {{"insurer_org_id", org_id(kInsurerB)}}), Codes{"insurer_org_id:unknown_insurer"});
-  EXPECT_EQ(errors_with(admin(), {{"insurer_org_id", org_id(kAgencyA)}}), Codes{"insurer_org_id:unknown_insurer"});
+  EXPECT_EQ(errors_with(insurer_a, {{"insurer_org_id", org_id(kInsurerB)}}),
+            Codes{"insurer_org_id:unknown_insurer"});
+  EXPECT_EQ(errors_with(admin(), {{"insurer_org_id", org_id(kAgencyA)}}),
+            Codes{"insurer_org_id:unknown_insurer"});
   auto unnamed = admin().post("/policies", policy_body("ADMIN-1", demo_id(0)));
   EXPECT_EQ(field_codes(unnamed.json()["errors"]), Codes{"insurer_org_id:required"});
 }
 
 TEST_F(PolicyApi, DatesAndMoneyAreValidated) {
   auto insurer = as("demo-insurer");
-  EXPECT_EQ(errors_with(insurer, {{"starts_on", "2026-06-01"}, {"ends_on", "2026-05-31"}}), Codes{"ends_on:before_start"});
+  EXPECT_EQ(errors_with(insurer, {{"starts_on", "2026-06-01"}, {"ends_on", "2026-05-31"}}),
+            Codes{"ends_on:before_start"});
   EXPECT_EQ(errors_with(insurer, {{"ends_on", "2026-02-30"}}), Codes{"ends_on:invalid_date"});
   EXPECT_EQ(errors_with(insurer, {{"fund_share_value", 100.01}}), Codes{"fund_share_value:out_of_range"});
-  EXPECT_EQ(errors_with(insurer, {{"premium", 1000}, {"fund_share_kind", "amount"}, {"fund_share_value", 1000.01}}),
-            Codes{"fund_share_value:exceeds_premium"});
+  EXPECT_EQ(
+      errors_with(insurer, {{"premium", 1000}, {"fund_share_kind", "amount"}, {"fund_share_value", 1000.01}}),
+      Codes{"fund_share_value:exceeds_premium"});
   EXPECT_EQ(errors_with(insurer, {{"sum_insured", 0.001}}), Codes{"sum_insured:too_precise"});
   EXPECT_EQ(errors_with(insurer, {{"premium", 1.005}}), Codes{"premium:too_precise"});
   EXPECT_EQ(errors_with(insurer, {{"fund_share_value", 15.125}}), Codes{"fund_share_value:too_precise"});
@@ -101,9 +112,9 @@ TEST_F(PolicyApi, DatesAndMoneyAreValidated) {
   EXPECT_EQ(errors_with(insurer, {{"status", "expired"}}), Codes{"status:invalid_choice"});
   auto empty = insurer.post("/policies", json::object());
   EXPECT_EQ(field_codes(empty.json()["errors"]),
-            (Codes{"insurance_type:required", "policy_number:required", "enterprise_id:required", "starts_on:required",
-                   "ends_on:required", "premium:required", "sum_insured:required", "fund_share_kind:required",
-                   "fund_share_value:required"}));
+            (Codes{"insurance_type:required", "policy_number:required", "enterprise_id:required",
+                   "starts_on:required", "ends_on:required", "premium:required", "sum_insured:required",
+                   "fund_share_kind:required", "fund_share_value:required"}));
   EXPECT_EQ(insurer.post_raw("/policies", "{").json()["code"], "malformed_json");
   EXPECT_EQ(total_of(admin().get("/policies?q=PICC-T-INVALID")), 0);
 }
@@ -140,7 +151,8 @@ TEST_F(PolicyApi, InForceFollowsTodayAndStatus) {
 
 TEST_F(PolicyApi, OnlyEnterprisesTheInsurerSeesCanBeInsured) {
   auto insurer_a = as("demo-insurer");
-  EXPECT_EQ(errors_with(insurer_a, {{"enterprise_id", demo_id(12)}}), Codes{"enterprise_id:unknown_enterprise"});
+  EXPECT_EQ(errors_with(insurer_a, {{"enterprise_id", demo_id(12)}}),
+            Codes{"enterprise_id:unknown_enterprise"});
   EXPECT_EQ(errors_with(insurer_a, {{"enterprise_id", 99999999}}), Codes{"enterprise_id:unknown_enterprise"});
 }
 
@@ -163,7 +175,8 @@ TEST_F(PolicyApi, AnotherInsurerCannotSeeOrChangeAPolicy) {
   EXPECT_EQ(agency.get(path).status, 200);
   EXPECT_EQ(agency.patch(path, {{"premium", 1}}).status, 403);
   EXPECT_EQ(agency.post("/policies", policy_body("AG-1", demo_id(0))).status, 403);
-  EXPECT_EQ(as("demo-agency").get(id_path("policies", policy_id("PAIC-WX-2026-2013"))).status, 404);  // enterprise 12
+  EXPECT_EQ(as("demo-agency").get(id_path("policies", policy_id("PAIC-WX-2026-2013"))).status,
+            404);  // enterprise 12
   EXPECT_EQ(admin().get(path).json()["premium"], 30000.0);
   // Its own insurer changes and deletes it.
   EXPECT_EQ(insurer_a.patch(path, {{"sum_insured", 2500000}}).json()["sum_insured"], 2500000.0);
@@ -177,9 +190,11 @@ TEST_F(PolicyListApi, ScopePerPartyType) {
   EXPECT_EQ(total_of(admin().get("/policies")), 20);
   auto insurer_a = as("demo-insurer").get("/policies?limit=200");
   EXPECT_EQ(total_of(insurer_a), 12);
-  for (const auto& number : names_of(insurer_a, "policy_number")) EXPECT_EQ(number.rfind("PICC-", 0), 0u) << number;
+  for (const auto& number : names_of(insurer_a, "policy_number"))
+    EXPECT_EQ(number.rfind("PICC-", 0), 0u) << number;
   EXPECT_EQ(total_of(insurer_b().get("/policies")), 8);
-  EXPECT_EQ(total_of(as("demo-agency").get("/policies")), 10);   // enterprises 0–8 (it declined 9): 9 of A, 1 of B
+  EXPECT_EQ(total_of(as("demo-agency").get("/policies")),
+            10);  // enterprises 0–8 (it declined 9): 9 of A, 1 of B
   EXPECT_EQ(total_of(as("qingyuan-admin").get("/policies")), 7);  // enterprises 10–14: 2 of A, 5 of B
   EXPECT_EQ(total_of(as("demo-park").get("/policies")), 1);       // enterprise 15: insurer B
   EXPECT_EQ(names_of(as("demo-enterprise").get("/policies"), "policy_number"), Codes{"PICC-WX-2026-1001"});
@@ -190,13 +205,14 @@ TEST_F(PolicyListApi, Filters) {
   auto admin = this->admin();
   EXPECT_EQ(total_of(admin.get("/policies?insurance_type=environmental")), 12);
   EXPECT_EQ(total_of(admin.get("/policies?insurance_type=work_safety")), 8);
-  EXPECT_EQ(sorted(names_of(admin.get("/policies?enterprise_id=" + std::to_string(demo_id(8))), "policy_number")),
-            (Codes{"PAIC-WX-2026-2009", "PICC-WX-2026-1009"}));
+  EXPECT_EQ(
+      sorted(names_of(admin.get("/policies?enterprise_id=" + std::to_string(demo_id(8))), "policy_number")),
+      (Codes{"PAIC-WX-2026-2009", "PICC-WX-2026-1009"}));
   EXPECT_EQ(total_of(as("demo-insurer").get("/policies?enterprise_id=" + std::to_string(demo_id(8)))), 1);
   EXPECT_EQ(total_of(admin.get("/policies?insurer_id=" + std::to_string(org_id(kInsurerB)))), 8);
   EXPECT_EQ(total_of(admin.get("/policies?in_force_on=2026-02-01")), 12);  // B's start in March
   EXPECT_EQ(total_of(admin.get("/policies?in_force_on=2026-06-01")), 20);
-  EXPECT_EQ(total_of(admin.get("/policies?in_force_on=2027-01-15")), 8);   // A's ended
+  EXPECT_EQ(total_of(admin.get("/policies?in_force_on=2027-01-15")), 8);  // A's ended
   EXPECT_EQ(total_of(admin.get("/policies?in_force_on=2027-03-01")), 0);
   EXPECT_EQ(total_of(admin.get("/policies?ends_before=2027-01-01")), 12);
   EXPECT_EQ(total_of(admin.get("/policies?status=terminated")), 0);
@@ -213,7 +229,8 @@ TEST_F(PolicyListApi, SortAndPage) {
   auto admin = this->admin();
   auto by_premium = admin.get("/policies?sort=-premium&limit=4").json();
   EXPECT_EQ(by_premium["total"], 20);
-  for (const auto& p : by_premium["items"]) EXPECT_EQ(p["premium"], 50000.0);  // enterprises 4, 9 (A) and 9, 14 (B)
+  for (const auto& p : by_premium["items"])
+    EXPECT_EQ(p["premium"], 50000.0);  // enterprises 4, 9 (A) and 9, 14 (B)
   auto by_number = names_of(admin.get("/policies?sort=policy_number&limit=200"), "policy_number");
   EXPECT_TRUE(std::is_sorted(by_number.begin(), by_number.end()));
   EXPECT_EQ(by_number.front(), "PAIC-WX-2026-2009");

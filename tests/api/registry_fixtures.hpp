@@ -70,7 +70,8 @@ inline std::vector<std::string> sorted(std::vector<std::string> v) {
 // "field:code" of each error of a problem (or report) body, in order.
 inline std::vector<std::string> field_codes(const nlohmann::json& errors) {
   std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e["field"].get<std::string>() + ":" + e["code"].get<std::string>());
+  for (const auto& e : errors)
+    out.push_back(e["field"].get<std::string>() + ":" + e["code"].get<std::string>());
   return out;
 }
 // "row:field:code" of each error of an import report, in order.
@@ -90,7 +91,8 @@ inline std::string csv(const std::vector<std::vector<std::string>>& rows) {
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       std::string field = row[i];
-      for (auto at = field.find('"'); at != std::string::npos; at = field.find('"', at + 2)) field.insert(at, "\"");
+      for (auto at = field.find('"'); at != std::string::npos; at = field.find('"', at + 2))
+        field.insert(at, "\"");
       out += (i ? ",\"" : "\"") + field + "\"";
     }
     out += "\r\n";

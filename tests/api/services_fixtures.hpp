@@ -50,11 +50,14 @@ class ServicesApiTest : public RegistryApiTest {
   }
 
   // Insurer A commissions agency A for the enterprises; returns the commission.
-  static nlohmann::json commission(const std::vector<std::int64_t>& enterprises, const std::string& agency = kAgencyA) {
-    auto r = as("demo-insurer").post("/commissions", {{"agency_org_id", org_id(agency)},
-                                                      {"enterprise_ids", enterprises},
-                                                      {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
-                                                      {"notes", "测试委托"}});
+  static nlohmann::json commission(const std::vector<std::int64_t>& enterprises,
+                                   const std::string& agency = kAgencyA) {
+    auto r =
+        as("demo-insurer")
+            .post("/commissions", {{"agency_org_id", org_id(agency)},
+                                   {"enterprise_ids", enterprises},
+                                   {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
+                                   {"notes", "测试委托"}});
     if (r.status != 201) throw std::runtime_error(r.body);
     return r.json();
   }

@@ -14,8 +14,12 @@ using Codes = std::vector<std::string>;
 class StaffApi : public RegistryApiTest {
  protected:
   static json expert(const std::string& name, const std::string& phone) {
-    return {{"name", name}, {"phone", phone}, {"kind", "expert"}, {"title_level", "senior"},
-            {"expert_pool_level", "city"}, {"specialties", {"water"}}};
+    return {{"name", name},
+            {"phone", phone},
+            {"kind", "expert"},
+            {"title_level", "senior"},
+            {"expert_pool_level", "city"},
+            {"specialties", {"water"}}};
   }
   static Codes errors_of(const HttpResult& r) {
     EXPECT_EQ(r.status, 422) << r.body;
@@ -32,8 +36,10 @@ class StaffingCheckApi : public StaffApi {
   static Codes unmet(std::size_t enterprise, const std::vector<std::string>& team, bool special = false) {
     json ids = json::array();
     for (const auto& name : team) ids.push_back(staff_id(name));
-    auto r = as("demo-agency").post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(enterprise))},
-                                                        {"staff_ids", ids}, {"special_request", special}});
+    auto r = as("demo-agency")
+                 .post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(enterprise))},
+                                           {"staff_ids", ids},
+                                           {"special_request", special}});
     EXPECT_EQ(r.status, 200) << r.body;
     const auto body = r.json();
     EXPECT_EQ(body["satisfied"], body["unmet"].empty());
@@ -48,8 +54,9 @@ TEST_F(StaffApi, CreateRoundTripsCertificates) {
   auto body = expert("林专家", "13700000001");
   body["specialties"] = {"water", "air"};
   body["evaluation_grade"] = "excellent";
-  body["certificates"] = {{{"name", "环境影响评价工程师"}, {"number", "HP0099999"}, {"expires_on", "2028-03-31"}},
-                          {{"name", "注册环保工程师"}, {"number", ""}, {"expires_on", nullptr}}};
+  body["certificates"] = {
+      {{"name", "环境影响评价工程师"}, {"number", "HP0099999"}, {"expires_on", "2028-03-31"}},
+      {{"name", "注册环保工程师"}, {"number", ""}, {"expires_on", nullptr}}};
   auto r = agency.post("/staff", body);
   ASSERT_EQ(r.status, 201) << r.body;
   const auto s = r.json();
@@ -65,7 +72,8 @@ TEST_F(StaffApi, CreateRoundTripsCertificates) {
   EXPECT_EQ(read.json()["certificates"], body["certificates"]);
   // PATCH replaces the list.
   auto patched = agency.patch(id_path("staff", s["id"]), {{"certificates", {{{"name", "安全评价师"}}}}});
-  EXPECT_EQ(patched.json()["certificates"], json::array({{{"name", "安全评价师"}, {"number", ""}, {"expires_on", nullptr}}}));
+  EXPECT_EQ(patched.json()["certificates"],
+            json::array({{{"name", "安全评价师"}, {"number", ""}, {"expires_on", nullptr}}}));
   EXPECT_EQ(patched.json()["specialties"], body["specialties"]);
   auto bad = expert("林专家二", "13700000002");
   bad["certificates"] = {{{"number", "X"}, {"expires_on", "2028-02-30"}}};
@@ -87,14 +95,16 @@ TEST_F(StaffApi, KindSpecificLevelsAreRequired) {
   engineer["safety_engineer_level"] = "intermediate";
   EXPECT_EQ(agency.post("/staff", engineer).status, 201);
   // A technician has no pool level, whatever is sent.
-  auto technician = json{{"name", "新技术员"}, {"phone", "13700000013"}, {"kind", "technician"}, {"expert_pool_level", "city"}};
+  auto technician = json{
+      {"name", "新技术员"}, {"phone", "13700000013"}, {"kind", "technician"}, {"expert_pool_level", "city"}};
   auto created = agency.post("/staff", technician);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_TRUE(created.json()["expert_pool_level"].is_null());
   // Turning the technician into an expert needs the level too.
   const auto path = id_path("staff", created.json()["id"]);
   EXPECT_EQ(errors_of(agency.patch(path, {{"kind", "expert"}})), Codes{"expert_pool_level:required"});
-  EXPECT_EQ(agency.patch(path, {{"kind", "expert"}, {"expert_pool_level", "county"}}).json()["kind"], "expert");
+  EXPECT_EQ(agency.patch(path, {{"kind", "expert"}, {"expert_pool_level", "county"}}).json()["kind"],
+            "expert");
   EXPECT_EQ(errors_of(agency.post("/staff", json::object())), (Codes{"name:required", "kind:required"}));
 }
 
@@ -162,7 +172,8 @@ TEST_F(StaffApi, OtherTenantsStaffAreNotFound) {
 
 TEST_F(StaffListApi, ScopeAndFilters) {
   auto agency = as("demo-agency");
-  EXPECT_EQ(sorted(names_of(agency.get("/staff"))), sorted({"陈专家", "周专家", "刘技术", "何初级", "马排除"}));
+  EXPECT_EQ(sorted(names_of(agency.get("/staff"))),
+            sorted({"陈专家", "周专家", "刘技术", "何初级", "马排除"}));
   EXPECT_EQ(sorted(names_of(as("qingyuan-admin").get("/staff"))), sorted({"郑专家", "孙技术"}));
   EXPECT_EQ(total_of(admin().get("/staff")), 7);
   EXPECT_EQ(total_of(as("demo-regulator").get("/staff")), 7);
@@ -202,14 +213,17 @@ TEST_F(StaffingCheckApi, LargeEnterprisesNeedThreePeopleAndASeniorExpert) {
   // 恒达化工: large, major. 陈专家 is senior, so only the head count fails.
   EXPECT_EQ(unmet(0, {"陈专家", "刘技术"}), Codes{"too_few_people"});
   EXPECT_EQ(unmet(0, {"陈专家", "刘技术", "何初级"}), Codes{});
-  EXPECT_EQ(unmet(0, {"刘技术", "何初级"}), (Codes{"too_few_people", "expert_required", "senior_expert_required"}));
+  EXPECT_EQ(unmet(0, {"刘技术", "何初级"}),
+            (Codes{"too_few_people", "expert_required", "senior_expert_required"}));
   // A special request asks the same of a small enterprise.
   EXPECT_EQ(unmet(8, {"陈专家", "刘技术"}, true), Codes{"too_few_people"});
 }
 
 TEST_F(StaffingCheckApi, ExcludedStaffNeverCount) {
-  auto r = as("demo-agency").post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(8))},
-                                                      {"staff_ids", {staff_id("陈专家"), staff_id("刘技术"), staff_id("马排除")}}});
+  auto r = as("demo-agency")
+               .post("/staffing-check",
+                     {{"enterprise_id", enterprise_id(demo_enterprise(8))},
+                      {"staff_ids", {staff_id("陈专家"), staff_id("刘技术"), staff_id("马排除")}}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["satisfied"], false);
   EXPECT_EQ(strings_of(r.json()["unmet"], "code"), Codes{"excluded_member"});
@@ -221,14 +235,18 @@ TEST_F(StaffingCheckApi, ExcludedStaffNeverCount) {
 
 TEST_F(StaffingCheckApi, OnlyVisibleEnterprisesAndStaff) {
   auto agency = as("demo-agency");
-  auto foreign_staff = agency.post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(8))},
-                                                       {"staff_ids", {staff_id("陈专家"), staff_id("郑专家")}}});
+  auto foreign_staff =
+      agency.post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(8))},
+                                      {"staff_ids", {staff_id("陈专家"), staff_id("郑专家")}}});
   EXPECT_EQ(foreign_staff.status, 404);
-  auto foreign_enterprise = agency.post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(10))},
-                                                            {"staff_ids", {staff_id("陈专家"), staff_id("刘技术")}}});
+  auto foreign_enterprise =
+      agency.post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(10))},
+                                      {"staff_ids", {staff_id("陈专家"), staff_id("刘技术")}}});
   EXPECT_EQ(foreign_enterprise.status, 404);
   auto invalid = agency.post("/staffing-check", {{"staff_ids", "陈专家"}});
   EXPECT_EQ(invalid.status, 422);
   EXPECT_EQ(field_codes(invalid.json()["errors"]), (Codes{"enterprise_id:required", "staff_ids:wrong_type"}));
-  EXPECT_EQ(as("demo-park").post("/staffing-check", {{"enterprise_id", 1}, {"staff_ids", json::array()}}).status, 403);
+  EXPECT_EQ(
+      as("demo-park").post("/staffing-check", {{"enterprise_id", 1}, {"staff_ids", json::array()}}).status,
+      403);
 }

@@ -96,7 +96,8 @@ TEST(Transport, ApiErrorsAreProblemJson) {
   EXPECT_EQ(method.header("allow"), "GET");
   EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/users?x=%zz").status, 400);
   EXPECT_FALSE(http_request(server.port(), "GET", "/api/v1/health").header("x-request-id").empty());
-  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/health", "", {{"X-Request-Id", "trace-42"}}).header("x-request-id"),
+  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/health", "", {{"X-Request-Id", "trace-42"}})
+                .header("x-request-id"),
             "trace-42");
 }
 

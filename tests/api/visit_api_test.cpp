@@ -11,7 +11,8 @@ using Codes = std::vector<std::string>;
 
 class VisitApi : public ServicesApiTest {
  protected:
-  static json visit_body(std::int64_t enterprise, std::vector<std::int64_t> staff, const std::string& day = "2026-06-03") {
+  static json visit_body(std::int64_t enterprise, std::vector<std::int64_t> staff,
+                         const std::string& day = "2026-06-03") {
     return {{"enterprise_id", enterprise},
             {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
             {"planned_on", day},
@@ -29,19 +30,21 @@ class VisitDeadlineApi : public VisitApi {};
 
 TEST_F(VisitApi, ATeamThatBreaksTheStaffingRuleIsRefusedWithEveryUnmetRule) {
   auto agency = as("demo-agency");
-  const auto junior = staff_id("何初级"), chen = staff_id("陈专家"), liu = staff_id("刘技术"), zhou = staff_id("周专家"),
-             ma = staff_id("马排除");
+  const auto junior = staff_id("何初级"), chen = staff_id("陈专家"), liu = staff_id("刘技术"),
+             zhou = staff_id("周专家"), ma = staff_id("马排除");
   // 新材表面处理 (5): small, general risk. One junior technician: too few and no qualified member.
   auto alone = agency.post("/visits", visit_body(demo_id(5), {junior}));
   EXPECT_EQ(codes_of(alone), (Codes{"staff_ids:too_few_people", "staff_ids:expert_or_technician_required"}));
   EXPECT_EQ(alone.json()["code"], "visit_rules_unmet");
   EXPECT_EQ(alone.json()["unmet_rules"].size(), 2u);
   // 华润印染 (1): larger risk needs an expert.
-  EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(1), {liu, junior}))), Codes{"staff_ids:expert_required"});
+  EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(1), {liu, junior}))),
+            Codes{"staff_ids:expert_required"});
   // 恒达化工 (0): large and major risk — three people with a senior-title expert; at most 2 days.
   auto large = visit_body(demo_id(0), {chen, liu});
   large["duration_days"] = 3;
-  EXPECT_EQ(codes_of(agency.post("/visits", large)), (Codes{"staff_ids:too_few_people", "duration_days:duration_too_long"}));
+  EXPECT_EQ(codes_of(agency.post("/visits", large)),
+            (Codes{"staff_ids:too_few_people", "duration_days:duration_too_long"}));
   // An excluded member never counts and is named as such.
   EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(5), {ma, liu}))),
             (Codes{"staff_ids:excluded_member", "staff_ids:too_few_people"}));
@@ -90,15 +93,19 @@ TEST_F(VisitApi, StatusMachineAndWhoMayMoveIt) {
   // Could not enter: a reason from the list; "other" needs a note; the insurer is told.
   auto second = agency.post("/visits", visit_body(demo_id(3), {chen, liu}, "2026-06-04"));
   const auto second_path = id_path("visits", second.json()["id"]);
-  EXPECT_EQ(codes_of(agency.post(second_path + "/could-not-enter", {{"reason", "other"}})), Codes{"note:required"});
-  EXPECT_EQ(codes_of(agency.post(second_path + "/could-not-enter", {{"reason", "closed"}})), Codes{"reason:invalid_choice"});
-  auto refused = agency.post(second_path + "/could-not-enter", {{"reason", "refused"}, {"note", "现场负责人拒绝入场"}});
+  EXPECT_EQ(codes_of(agency.post(second_path + "/could-not-enter", {{"reason", "other"}})),
+            Codes{"note:required"});
+  EXPECT_EQ(codes_of(agency.post(second_path + "/could-not-enter", {{"reason", "closed"}})),
+            Codes{"reason:invalid_choice"});
+  auto refused =
+      agency.post(second_path + "/could-not-enter", {{"reason", "refused"}, {"note", "现场负责人拒绝入场"}});
   ASSERT_EQ(refused.status, 200) << refused.body;
   EXPECT_EQ(refused.json()["status"], "could_not_enter");
   EXPECT_EQ(refused.json()["not_entered_reason"], "refused");
   auto notes = as("demo-insurer").get("/notifications?unread=true&limit=100").json();
   bool told = false;
-  for (const auto& n : notes["items"]) told = told || (n["kind"] == "visit_not_entered" && n["object_id"] == second.json()["id"]);
+  for (const auto& n : notes["items"])
+    told = told || (n["kind"] == "visit_not_entered" && n["object_id"] == second.json()["id"]);
   EXPECT_TRUE(told);
   const auto history = agency.get(second_path).json()["history"];
   ASSERT_EQ(history.size(), 1u);
@@ -136,7 +143,8 @@ TEST_F(VisitDeadlineApi, DoneVisitsOpenUploadAndReviewDeadlinesAcrossNationalDay
   const auto enterprise = insured_enterprise("无锡市节前服务有限公司", 501);
   const auto item = item_of(commission({enterprise}), enterprise);
   ASSERT_EQ(agency.post(item_path(item, "accept"), json::object()).status, 200);
-  auto created = agency.post("/visits", visit_body(enterprise, {staff_id("陈专家"), staff_id("刘技术")}, "2026-09-30"));
+  auto created =
+      agency.post("/visits", visit_body(enterprise, {staff_id("陈专家"), staff_id("刘技术")}, "2026-09-30"));
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = created.json()["id"].get<std::int64_t>();
   const auto path = id_path("visits", id);
@@ -195,8 +203,10 @@ TEST_F(VisitDeadlineApi, DoneVisitsOpenUploadAndReviewDeadlinesAcrossNationalDay
   auto reviewed = insurer.post(path + "/reviewed", json::object());
   ASSERT_EQ(reviewed.status, 200) << reviewed.body;
   EXPECT_EQ(reviewed.json()["reviewed_on"], "2026-10-28");
-  EXPECT_EQ(total_of(insurer.get("/deadlines?object_type=visit&object_id=" + std::to_string(id))), 0);  // none open
-  EXPECT_EQ(total_of(insurer.get("/deadlines?status=met&object_type=visit&object_id=" + std::to_string(id))), 2);
+  EXPECT_EQ(total_of(insurer.get("/deadlines?object_type=visit&object_id=" + std::to_string(id))),
+            0);  // none open
+  EXPECT_EQ(total_of(insurer.get("/deadlines?status=met&object_type=visit&object_id=" + std::to_string(id))),
+            2);
   set_today("2026-06-01");
 }
 

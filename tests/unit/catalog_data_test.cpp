@@ -43,11 +43,13 @@ TEST(CatalogData, CountsPerSourceFollowTheSeeds) {
     ++types_per_source[source_of_class(t.at("class"))];
     ++types_per_class[t.at("class")];
   }
-  // wuxi §8: four classes; chengdu §6 one set of items; xuzhou B-1 four project stages; guilin A.1 regular and
-  // custom hosting; one class for the platform's own types.
-  EXPECT_EQ(classes_per_source,
-            (std::map<std::string, int>{{"wuxi", 4}, {"chengdu", 1}, {"xuzhou", 4}, {"guilin", 2}, {"custom", 1}}));
-  EXPECT_EQ(types_per_source, (std::map<std::string, int>{{"wuxi", 17}, {"chengdu", 6}, {"xuzhou", 19}, {"guilin", 20}}));
+  // wuxi §8: four classes; chengdu §6 one set of items; xuzhou B-1 four project stages; guilin A.1 regular
+  // and custom hosting; one class for the platform's own types.
+  EXPECT_EQ(
+      classes_per_source,
+      (std::map<std::string, int>{{"wuxi", 4}, {"chengdu", 1}, {"xuzhou", 4}, {"guilin", 2}, {"custom", 1}}));
+  EXPECT_EQ(types_per_source,
+            (std::map<std::string, int>{{"wuxi", 17}, {"chengdu", 6}, {"xuzhou", 19}, {"guilin", 20}}));
   // wuxi §9 (一)–(五), §10 (一)–(五), §11 (一)–(四), §12 (一)–(三).
   EXPECT_EQ(types_per_class["wuxi.screening"], 5);
   EXPECT_EQ(types_per_class["wuxi.training"], 5);
@@ -73,10 +75,12 @@ TEST(CatalogData, CodesAreUniqueAndEveryReferenceResolves) {
     EXPECT_TRUE(type_codes.insert(t.at("code")).second) << t.at("code");
     EXPECT_TRUE(class_codes.count(t.at("class"))) << t.at("code");
     // A type's code starts with its source, so codes stay unique when more seeds arrive.
-    EXPECT_EQ(t.at("code").get<std::string>().rfind(source_of_class(t.at("class")) + ".", 0), 0u) << t.at("code");
+    EXPECT_EQ(t.at("code").get<std::string>().rfind(source_of_class(t.at("class")) + ".", 0), 0u)
+        << t.at("code");
   }
   std::set<std::string> kinds;
-  for (const auto& k : shipped_catalog().at("deliverable_kinds")) EXPECT_TRUE(kinds.insert(k.at("value")).second);
+  for (const auto& k : shipped_catalog().at("deliverable_kinds"))
+    EXPECT_TRUE(kinds.insert(k.at("value")).second);
   EXPECT_EQ(kinds, deliverable_kinds().values());
 }
 
@@ -103,16 +107,18 @@ TEST(CatalogData, EveryTypePassesTheApisChecks) {
 
 TEST(CatalogData, UploadDeadlinesAreTheSeeds) {
   // wuxi att.1: 排查 5 working days after the visit.
-  for (const auto* code : {"wuxi.screening.risk_assessment", "wuxi.screening.wastewater", "wuxi.screening.waste_gas",
-                           "wuxi.screening.solid_waste", "wuxi.screening.emergency_hazard"})
+  for (const auto* code :
+       {"wuxi.screening.risk_assessment", "wuxi.screening.wastewater", "wuxi.screening.waste_gas",
+        "wuxi.screening.solid_waste", "wuxi.screening.emergency_hazard"})
     EXPECT_EQ(type(code).at("upload_working_days"), 5) << code;
   // Trainings: the water training 3 working days, the others one week.
   EXPECT_EQ(type("wuxi.training.water").at("upload_working_days"), 3);
-  for (const auto* code : {"wuxi.training.air", "wuxi.training.solid_waste", "wuxi.training.emergency", "wuxi.training.law"})
+  for (const auto* code :
+       {"wuxi.training.air", "wuxi.training.solid_waste", "wuxi.training.emergency", "wuxi.training.law"})
     EXPECT_EQ(type(code).at("upload_working_days"), 5) << code;
   // On-site and emergency services 3 working days, where att.1 gives a number at all.
-  for (const auto* code : {"wuxi.on_site.hazardous_waste_plan", "wuxi.on_site.consulting", "wuxi.emergency.plan",
-                           "wuxi.emergency.drill", "wuxi.emergency.supplies"})
+  for (const auto* code : {"wuxi.on_site.hazardous_waste_plan", "wuxi.on_site.consulting",
+                           "wuxi.emergency.plan", "wuxi.emergency.drill", "wuxi.emergency.supplies"})
     EXPECT_EQ(type(code).at("upload_working_days"), 3) << code;
   EXPECT_TRUE(type("wuxi.on_site.ledger_design").at("upload_working_days").is_null());
   EXPECT_TRUE(type("wuxi.on_site.permit_registration").at("upload_working_days").is_null());
@@ -122,11 +128,13 @@ TEST(CatalogData, UploadDeadlinesAreTheSeeds) {
   EXPECT_EQ(type("wuxi.emergency.plan").at("upload_from"), "filing_receipt");
   // chengdu 5.3.3: the service record within 7 working days, for every item.
   for (const auto& t : types())
-    if (source_of_class(t.at("class")) == "chengdu") EXPECT_EQ(t.at("upload_working_days"), 7) << t.at("code");
+    if (source_of_class(t.at("class")) == "chengdu")
+      EXPECT_EQ(t.at("upload_working_days"), 7) << t.at("code");
   // xuzhou and guilin set no upload deadline.
   for (const auto& t : types()) {
     const auto source = source_of_class(t.at("class"));
-    if (source == "xuzhou" || source == "guilin") EXPECT_TRUE(t.at("upload_working_days").is_null()) << t.at("code");
+    if (source == "xuzhou" || source == "guilin")
+      EXPECT_TRUE(t.at("upload_working_days").is_null()) << t.at("code");
   }
 }
 
@@ -143,11 +151,12 @@ TEST(CatalogData, StaffingAndYearlySurveyFollowTheSeeds) {
   }
   // att.1: the special screenings, trainings and on-site consulting need an expert in every team; the risk
   // assessment only for enterprises of larger risk (the staffing rule decides that from the enterprise).
-  EXPECT_EQ(codes_where([](const json& t) { return t.at("expert_always").get<bool>(); }),
-            (std::set<std::string>{"wuxi.screening.wastewater", "wuxi.screening.waste_gas", "wuxi.screening.solid_waste",
-                                   "wuxi.screening.emergency_hazard", "wuxi.training.water", "wuxi.training.air",
-                                   "wuxi.training.solid_waste", "wuxi.training.emergency", "wuxi.training.law",
-                                   "wuxi.on_site.consulting"}));
+  EXPECT_EQ(
+      codes_where([](const json& t) { return t.at("expert_always").get<bool>(); }),
+      (std::set<std::string>{"wuxi.screening.wastewater", "wuxi.screening.waste_gas",
+                             "wuxi.screening.solid_waste", "wuxi.screening.emergency_hazard",
+                             "wuxi.training.water", "wuxi.training.air", "wuxi.training.solid_waste",
+                             "wuxi.training.emergency", "wuxi.training.law", "wuxi.on_site.consulting"}));
   // wuxi §15(一) one on-site survey a year: the risk assessment and screenings; chengdu §6 the yearly risk
   // assessment or hazard screening of high-risk enterprises.
   EXPECT_EQ(codes_where([](const json& t) { return t.at("annual_survey").get<bool>(); }),
@@ -161,15 +170,18 @@ TEST(CatalogData, StaffingAndYearlySurveyFollowTheSeeds) {
 }
 
 TEST(CatalogData, InsuranceTypeFollowsTheSource) {
-  const std::map<std::string, std::string> expected = {
-      {"wuxi", "environmental"}, {"chengdu", "work_safety"}, {"xuzhou", "environmental"}, {"guilin", "park_hosting"}};
+  const std::map<std::string, std::string> expected = {{"wuxi", "environmental"},
+                                                       {"chengdu", "work_safety"},
+                                                       {"xuzhou", "environmental"},
+                                                       {"guilin", "park_hosting"}};
   for (const auto& t : types())
     EXPECT_EQ(t.at("insurance_type"), expected.at(source_of_class(t.at("class")))) << t.at("code");
 }
 
 TEST(CatalogData, DictionariesLabelEverySourceAndDeliverable) {
   const auto all = catalog_dictionaries();
-  for (const auto* key : {"catalog_sources", "deliverable_kinds", "service_insurance_types", "upload_anchors"})
+  for (const auto* key :
+       {"catalog_sources", "deliverable_kinds", "service_insurance_types", "upload_anchors"})
     EXPECT_TRUE(all.contains(key)) << key;
   EXPECT_EQ(catalog_sources().zh("wuxi"), "无锡环责险");
   EXPECT_EQ(deliverable_kinds().zh("sign_in_sheet"), "签到表");

@@ -13,7 +13,8 @@ using namespace rw::services;
 class CatalogStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    database = db::Database::open(rw::testing::fresh_database_url(), 2);  // a test may hold a lease while a helper takes another
+    database = db::Database::open(rw::testing::fresh_database_url(),
+                                  2);  // a test may hold a lease while a helper takes another
     db::migrate(*database);
     install_shipped_catalog(*database->acquire());
   }
@@ -61,8 +62,8 @@ TEST_F(CatalogStoreTest, RulesCarryTheShippedValues) {
   EXPECT_EQ(rules.min_people, 2);
   EXPECT_EQ(rules.min_people_large, 3);
   EXPECT_FALSE(rules.expert_always);
-  EXPECT_EQ(rules.deliverables,
-            (std::vector<std::string>{"report", "checklist", "photos", "enterprise_signoff", "satisfaction_survey"}));
+  EXPECT_EQ(rules.deliverables, (std::vector<std::string>{"report", "checklist", "photos",
+                                                          "enterprise_signoff", "satisfaction_survey"}));
   EXPECT_TRUE(rules.checklists.empty());
   const auto none = current_service_rules(*lease, {eia}, "ids")[0];
   EXPECT_FALSE(none.upload_working_days.has_value());
@@ -82,7 +83,8 @@ TEST_F(CatalogStoreTest, UnknownOrInactiveTypesAreAFieldError) {
     ASSERT_EQ(e.errors.size(), 1u);
     EXPECT_EQ(e.errors[0].field, "service_type_ids");
     EXPECT_EQ(e.errors[0].code, "unknown_service_type");
-    EXPECT_NE(e.errors[0].message.find(std::to_string(inactive) + ", 999999"), std::string::npos) << e.errors[0].message;
+    EXPECT_NE(e.errors[0].message.find(std::to_string(inactive) + ", 999999"), std::string::npos)
+        << e.errors[0].message;
   }
   EXPECT_TRUE(current_service_rules(*lease, {}, "service_type_ids").empty());
 }

@@ -25,8 +25,9 @@ TEST(Cells, SplitsListsOnChineseAndAsciiSeparators) {
 }
 
 TEST(Cells, ConvertsChoicesAndReportsTheColumn) {
-  std::map<std::string, std::string> values = {{"企业规模", "大型"}, {"生产状态", "停产"}, {"环境风险等级", "巨大"},
-                                               {"经度", "120.5"},   {"纬度", "abc"},     {"是否排除", "是"}};
+  std::map<std::string, std::string> values = {{"企业规模", "大型"},     {"生产状态", "停产"},
+                                               {"环境风险等级", "巨大"}, {"经度", "120.5"},
+                                               {"纬度", "abc"},          {"是否排除", "是"}};
   std::vector<rw::FieldError> errors;
   Cells cells(7, values, errors);
   nlohmann::json row = nlohmann::json::object();

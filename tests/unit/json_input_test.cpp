@@ -23,7 +23,8 @@ TEST(JsonInput, MalformedAndNonObjectBodiesAre400) {
 }
 
 TEST(JsonInput, CollectsEveryFieldError) {
-  json body = {{"name", 5}, {"parent_id", -1}, {"roles", {"admin", "wizard"}}, {"title", std::string(300, 'x')}};
+  json body = {
+      {"name", 5}, {"parent_id", -1}, {"roles", {"admin", "wizard"}}, {"title", std::string(300, 'x')}};
   Fields fields(body);
   fields.required_text("name", 1, 50);
   fields.optional_id("parent_id");
@@ -81,8 +82,9 @@ TEST(Fields, AmountsAreFenWithAtMostTwoDecimals) {
 }
 
 TEST(Fields, DatesNumbersAndTextLists) {
-  nlohmann::json body = {{"d", "2026-02-28"}, {"bad_d", "2026-02-30"}, {"n", 31.5},     {"far", 200},
-                         {"l", {" 水 ", "水", "气"}},  {"bad_l", {"ok", ""}},           {"long_l", {"一二三"}}};
+  nlohmann::json body = {{"d", "2026-02-28"},   {"bad_d", "2026-02-30"},     {"n", 31.5},
+                         {"far", 200},          {"l", {" 水 ", "水", "气"}}, {"bad_l", {"ok", ""}},
+                         {"long_l", {"一二三"}}};
   rw::Fields fields(body);
   EXPECT_EQ(fields.optional_date("d"), "2026-02-28");
   EXPECT_EQ(fields.optional_date("bad_d"), std::nullopt);
@@ -98,8 +100,8 @@ TEST(Fields, DatesNumbersAndTextLists) {
 }
 
 TEST(Fields, IntegersAreWholeAndInRange) {
-  nlohmann::json body = {{"days", 5},         {"zero", 0},      {"negative", -1},
-                         {"fraction", 2.5},   {"text", "3"},    {"huge", 18446744073709551615ULL}};
+  nlohmann::json body = {{"days", 5},       {"zero", 0},   {"negative", -1},
+                         {"fraction", 2.5}, {"text", "3"}, {"huge", 18446744073709551615ULL}};
   rw::Fields fields(body);
   EXPECT_EQ(fields.optional_integer("days", 0, 60), 5);
   EXPECT_EQ(fields.optional_integer("zero", 0, 60), 0);
@@ -110,6 +112,6 @@ TEST(Fields, IntegersAreWholeAndInRange) {
   EXPECT_EQ(fields.optional_integer("huge", -5, 60), std::nullopt);
   std::vector<std::string> codes;
   for (const auto& e : fields.errors()) codes.push_back(e.field + ":" + e.code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"negative:out_of_range", "fraction:wrong_type", "text:wrong_type",
-                                             "huge:out_of_range"}));
+  EXPECT_EQ(codes, (std::vector<std::string>{"negative:out_of_range", "fraction:wrong_type",
+                                             "text:wrong_type", "huge:out_of_range"}));
 }

@@ -43,7 +43,8 @@ TEST(CommissionRules, TheTableOfWuxi14And15) {
   EXPECT_EQ(to_of(t, "withdraw", "accepted"), "withdrawn");
   EXPECT_EQ(to_of(t, "complete", "accepted"), "completed");
   for (const char* final_status : {"declined", "cancelled", "withdrawn", "completed"})
-    for (const char* action : {"accept", "decline", "request_cancel", "approve_cancel", "reject_cancel", "withdraw", "complete"})
+    for (const char* action :
+         {"accept", "decline", "request_cancel", "approve_cancel", "reject_cancel", "withdraw", "complete"})
       EXPECT_EQ(to_of(t, action, final_status), "-") << final_status << " " << action;
   EXPECT_EQ(to_of(t, "accept", "accepted"), "-");
   EXPECT_TRUE(find_transition(t, "decline", "pending")->needs_reason);

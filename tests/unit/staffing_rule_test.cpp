@@ -41,7 +41,8 @@ TEST(StaffingRule, GeneralRiskNeedsTwoPeopleOneExpertOrTechnician) {
 TEST(StaffingRule, JuniorTitleIsNotATechnicianInTheGuideSense) {
   // 技术人员 means an intermediate title or above (wuxi, definitions).
   const StaffingCase small_general{"general", "small"};
-  EXPECT_EQ(codes(small_general, {kJuniorTechnician, kJuniorTechnician}), Codes{"expert_or_technician_required"});
+  EXPECT_EQ(codes(small_general, {kJuniorTechnician, kJuniorTechnician}),
+            Codes{"expert_or_technician_required"});
 }
 
 TEST(StaffingRule, SafetyEngineerWithIntermediateTitleCountsAsTechnician) {
@@ -64,7 +65,8 @@ TEST(StaffingRule, LargeEnterpriseNeedsThreeWithASeniorExpert) {
   EXPECT_EQ(codes(large, {kMidExpert, kTechnician, kJuniorTechnician}), Codes{"senior_expert_required"});
   // A senior technician is not a senior expert.
   const TeamMember senior_technician{"钱", "technician", "full_senior", "", false};
-  EXPECT_EQ(codes(large, {senior_technician, kTechnician}), (Codes{"senior_expert_required", "too_few_people"}));
+  EXPECT_EQ(codes(large, {senior_technician, kTechnician}),
+            (Codes{"senior_expert_required", "too_few_people"}));
 }
 
 TEST(StaffingRule, SpecialRequestIsLikeALargeEnterprise) {
@@ -77,7 +79,8 @@ TEST(StaffingRule, ExcludedAndUnqualifiedStaffNeverCount) {
   EXPECT_EQ(codes(major_large, {kExcludedExpert, kUnqualifiedExpert, kTechnician}),
             (Codes{"excluded_member", "expert_required", "senior_expert_required", "too_few_people"}));
   const auto unmet = unmet_staffing_rules(major_large, {kExcludedExpert, kUnqualifiedExpert, kTechnician});
-  const auto excluded = std::find_if(unmet.begin(), unmet.end(), [](const auto& r) { return r.code == "excluded_member"; });
+  const auto excluded =
+      std::find_if(unmet.begin(), unmet.end(), [](const auto& r) { return r.code == "excluded_member"; });
   ASSERT_NE(excluded, unmet.end());
   EXPECT_NE(excluded->message.find("马、吴"), std::string::npos) << excluded->message;
   EXPECT_FALSE(excluded->message_en.empty());

@@ -9,12 +9,11 @@ constexpr rw::Seconds kMinute = 60;
 constexpr rw::Seconds t0 = 1'700'000'000;
 }  // namespace
 
-TEST(Throttle, FourFailuresDoNotLock) {
-  EXPECT_FALSE(locked_until({t0, t0 + 1, t0 + 2, t0 + 3}, t0 + 4));
-}
+TEST(Throttle, FourFailuresDoNotLock) { EXPECT_FALSE(locked_until({t0, t0 + 1, t0 + 2, t0 + 3}, t0 + 4)); }
 
 TEST(Throttle, FifthFailureWithinWindowLocksForFifteenMinutes) {
-  std::vector<rw::Seconds> failures = {t0, t0 + kMinute, t0 + 2 * kMinute, t0 + 3 * kMinute, t0 + 14 * kMinute};
+  std::vector<rw::Seconds> failures = {t0, t0 + kMinute, t0 + 2 * kMinute, t0 + 3 * kMinute,
+                                       t0 + 14 * kMinute};
   auto until = locked_until(failures, t0 + 14 * kMinute + 1);
   ASSERT_TRUE(until);
   EXPECT_EQ(*until, t0 + 29 * kMinute);
@@ -24,7 +23,8 @@ TEST(Throttle, FifthFailureWithinWindowLocksForFifteenMinutes) {
 
 TEST(Throttle, FailuresSpreadBeyondTheWindowDoNotLock) {
   // Five failures, but never five inside one 15-minute window.
-  std::vector<rw::Seconds> failures = {t0, t0 + 4 * kMinute, t0 + 8 * kMinute, t0 + 12 * kMinute, t0 + 15 * kMinute};
+  std::vector<rw::Seconds> failures = {t0, t0 + 4 * kMinute, t0 + 8 * kMinute, t0 + 12 * kMinute,
+                                       t0 + 15 * kMinute};
   EXPECT_FALSE(locked_until(failures, t0 + 16 * kMinute));
 }
 

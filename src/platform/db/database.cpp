@@ -12,7 +12,9 @@ const Value& Row::at(std::string_view column) const {
   throw std::logic_error("no column " + std::string(column));
 }
 
-bool Row::is_null(std::string_view column) const { return std::holds_alternative<std::monostate>(at(column)); }
+bool Row::is_null(std::string_view column) const {
+  return std::holds_alternative<std::monostate>(at(column));
+}
 
 std::vector<std::int64_t> Rows::integers(std::string_view column) const {
   std::vector<std::int64_t> out;
@@ -74,11 +76,13 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   Dialect dialect;
   if (url.rfind("sqlite://", 0) == 0) {
     dialect = Dialect::sqlite;
-    if (url.size() <= 9 || url[9] != '/') throw std::invalid_argument("sqlite URL needs an absolute path: " + url);
+    if (url.size() <= 9 || url[9] != '/')
+      throw std::invalid_argument("sqlite URL needs an absolute path: " + url);
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     dialect = Dialect::postgresql;
   } else {
-    throw std::invalid_argument("unsupported database URL (use sqlite:///abs/path.db or postgresql://…): " + url);
+    throw std::invalid_argument("unsupported database URL (use sqlite:///abs/path.db or postgresql://…): " +
+                                url);
   }
   std::unique_ptr<Database> db(new Database(url, dialect, pool_size));
   db->acquire();  // fail fast on a bad URL or unreachable server

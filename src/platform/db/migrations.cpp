@@ -38,13 +38,13 @@ MigrationResult migrate(Database& database) {
     // Two servers starting at once must not both apply a migration.
     if (database.dialect() == Dialect::postgresql)
       connection->execute_script("SELECT pg_advisory_xact_lock(727274)");
-    bool done = !connection->query("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{version}})
-                     .empty();
+    bool done =
+        !connection->query("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{version}})
+             .empty();
     if (!done) {
       connection->execute_script(dialect_sql(file.text, database.dialect()));
-      connection->execute(
-          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-          {std::int64_t{version}, std::string(file.name), format_utc(SystemClock().now())});
+      connection->execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                          {std::int64_t{version}, std::string(file.name), format_utc(SystemClock().now())});
       result.applied.emplace_back(file.name);
     }
     transaction.commit();

@@ -11,7 +11,8 @@ namespace rw::db {
 namespace {
 
 // Type OIDs from pg_type.h.
-constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+                    kNumeric = 1700;
 
 class PostgresConnection final : public Connection {
  public:

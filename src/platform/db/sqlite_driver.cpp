@@ -87,8 +87,8 @@ class SqliteConnection final : public Connection {
       statement = it->second;
       sqlite3_clear_bindings(statement);
     } else {
-      if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &statement,
-                             nullptr) != SQLITE_OK)
+      if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                             &statement, nullptr) != SQLITE_OK)
         throw SqliteError(db_, "prepare " + key);
       cache_.emplace(std::move(key), statement);
     }
@@ -141,6 +141,8 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+std::unique_ptr<Connection> open_sqlite(const std::string& path) {
+  return std::make_unique<SqliteConnection>(path);
+}
 
 }  // namespace rw::db

@@ -31,7 +31,9 @@ struct Response {
   std::optional<std::string> file_path;  // when set, the body is this file (static assets)
   std::optional<std::int64_t> user_id;   // for the access log
 
-  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  void set_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
 };
 
 Response json_response(int status, std::string body);

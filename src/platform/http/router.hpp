@@ -53,7 +53,8 @@ class Router {
       auto score = match_pattern(route.info.pattern, path, params);
       if (!score) continue;
       if (route.info.method != method) {
-        if (allow.find(route.info.method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + route.info.method;
+        if (allow.find(route.info.method) == std::string::npos)
+          allow += (allow.empty() ? "" : ", ") + route.info.method;
         continue;
       }
       if (*score > best_score) {

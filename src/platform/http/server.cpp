@@ -4,8 +4,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 
-#include <spdlog/spdlog.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -31,7 +31,8 @@ struct Connection {
 
 std::string make_request_id(const std::string& offered) {
   bool usable = !offered.empty() && offered.size() <= 64;
-  for (char c : offered) usable = usable && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+  for (char c : offered)
+    usable = usable && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
   if (usable) return offered;
   unsigned char bytes[8];
   randombytes_buf(bytes, sizeof bytes);
@@ -60,7 +61,8 @@ class Server {
     });
     net::co_spawn(acceptor_.get_executor(), accept_loop(), net::detached);
 
-    std::size_t threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads =
+        options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> pool;
     for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([this] { ioc_.run(); });
     ioc_.run();
@@ -99,7 +101,8 @@ class Server {
   net::awaitable<void> accept_loop() {
     while (!stopping_) {
       beast::error_code ec;
-      tcp::socket socket = co_await acceptor_.async_accept(net::make_strand(ioc_), net::redirect_error(net::use_awaitable, ec));
+      tcp::socket socket = co_await acceptor_.async_accept(net::make_strand(ioc_),
+                                                           net::redirect_error(net::use_awaitable, ec));
       if (ec) {
         if (stopping_ || ec == net::error::operation_aborted) break;
         spdlog::warn("accept failed: {}", ec.message());
@@ -151,7 +154,8 @@ class Server {
         connection->waiting_for_request = true;
         if (stopping_) break;
         stream.expires_after(options_.idle_timeout);
-        std::size_t n = co_await stream.async_read_some(buffer.prepare(8192), net::redirect_error(net::use_awaitable, ec));
+        std::size_t n = co_await stream.async_read_some(buffer.prepare(8192),
+                                                        net::redirect_error(net::use_awaitable, ec));
         connection->waiting_for_request = false;
         if (ec) break;
         buffer.commit(n);
@@ -160,20 +164,25 @@ class Server {
       bhttp::request_parser<bhttp::empty_body> header_parser;
       header_parser.header_limit(16 * 1024);
       header_parser.body_limit(options_.body_limit);
-      co_await bhttp::async_read_header(stream, buffer, header_parser, net::redirect_error(net::use_awaitable, ec));
+      co_await bhttp::async_read_header(stream, buffer, header_parser,
+                                        net::redirect_error(net::use_awaitable, ec));
       if (ec == bhttp::error::header_limit) {
-        co_await send_problem_and_close(stream, 11, 431, R"({"type":"/problems/header_too_large","title":"Request Header Fields Too Large","status":431,"code":"header_too_large","detail":"请求头过大","detail_en":"Request headers are too large","errors":[]})");
+        co_await send_problem_and_close(
+            stream, 11, 431,
+            R"({"type":"/problems/header_too_large","title":"Request Header Fields Too Large","status":431,"code":"header_too_large","detail":"请求头过大","detail_en":"Request headers are too large","errors":[]})");
         break;
       }
-      if (ec == bhttp::error::body_limit || (!ec && header_parser.content_length() &&
-                                             *header_parser.content_length() > options_.body_limit)) {
+      if (ec == bhttp::error::body_limit ||
+          (!ec && header_parser.content_length() && *header_parser.content_length() > options_.body_limit)) {
         co_await send_problem_and_close(stream, header_parser.get().version(), 413, too_large_body());
         break;
       }
       if (ec) {
         if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != net::error::eof &&
             ec != net::error::operation_aborted)
-          co_await send_problem_and_close(stream, 11, 400, R"({"type":"/problems/bad_request","title":"Bad Request","status":400,"code":"bad_request","detail":"无法解析的 HTTP 请求","detail_en":"Malformed HTTP request","errors":[]})");
+          co_await send_problem_and_close(
+              stream, 11, 400,
+              R"({"type":"/problems/bad_request","title":"Bad Request","status":400,"code":"bad_request","detail":"无法解析的 HTTP 请求","detail_en":"Malformed HTTP request","errors":[]})");
         break;
       }
       const auto started = std::chrono::steady_clock::now();
@@ -209,9 +218,10 @@ class Server {
       Response response = handler_(request);
       std::size_t bytes = 0;
       if (!co_await send(stream, request, response, version, keep_alive, bytes, ec)) break;
-      const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-      spdlog::info("{} {} {} {}B {:.1f}ms user={} rid={}", request.method, request.target, response.status, bytes, ms,
-                   response.user_id ? std::to_string(*response.user_id) : "-", request.request_id);
+      const auto ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      spdlog::info("{} {} {} {}B {:.1f}ms user={} rid={}", request.method, request.target, response.status,
+                   bytes, ms, response.user_id ? std::to_string(*response.user_id) : "-", request.request_id);
       if (!keep_alive || stopping_) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -219,8 +229,8 @@ class Server {
     connections_.erase(connection);
   }
 
-  net::awaitable<bool> send(beast::tcp_stream& stream, const Request& request, Response& response, unsigned version,
-                            bool keep_alive, std::size_t& bytes, beast::error_code& ec) {
+  net::awaitable<bool> send(beast::tcp_stream& stream, const Request& request, Response& response,
+                            unsigned version, bool keep_alive, std::size_t& bytes, beast::error_code& ec) {
     stream.expires_after(options_.body_timeout);
     auto decorate = [&](auto& res) {
       res.set(bhttp::field::server, "riskwatch");

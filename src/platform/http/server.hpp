@@ -12,8 +12,8 @@ namespace rw::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  std::size_t threads = 0;                      // 0: one per core
-  std::size_t body_limit = 10 * 1024 * 1024;    // bytes; larger bodies get 413
+  std::size_t threads = 0;                           // 0: one per core
+  std::size_t body_limit = 10 * 1024 * 1024;         // bytes; larger bodies get 413
   std::chrono::milliseconds header_timeout{10'000};  // to receive a request's headers
   std::chrono::milliseconds body_timeout{60'000};    // to receive its body / send the response
   std::chrono::milliseconds idle_timeout{30'000};    // keep-alive wait for the next request

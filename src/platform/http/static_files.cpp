@@ -9,13 +9,24 @@ namespace rw::http {
 StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
 
 std::string content_type_for(const std::filesystem::path& path) {
-  static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"}, {".webp", "image/webp"},
-      {".ico", "image/x-icon"}, {".woff", "font/woff"}, {".woff2", "font/woff2"}, {".ttf", "font/ttf"},
-      {".txt", "text/plain; charset=utf-8"}, {".map", "application/json"}, {".webmanifest", "application/manifest+json"}};
+  static const std::map<std::string, std::string> types = {{".html", "text/html; charset=utf-8"},
+                                                           {".js", "text/javascript; charset=utf-8"},
+                                                           {".mjs", "text/javascript; charset=utf-8"},
+                                                           {".css", "text/css; charset=utf-8"},
+                                                           {".json", "application/json"},
+                                                           {".svg", "image/svg+xml"},
+                                                           {".png", "image/png"},
+                                                           {".jpg", "image/jpeg"},
+                                                           {".jpeg", "image/jpeg"},
+                                                           {".gif", "image/gif"},
+                                                           {".webp", "image/webp"},
+                                                           {".ico", "image/x-icon"},
+                                                           {".woff", "font/woff"},
+                                                           {".woff2", "font/woff2"},
+                                                           {".ttf", "font/ttf"},
+                                                           {".txt", "text/plain; charset=utf-8"},
+                                                           {".map", "application/json"},
+                                                           {".webmanifest", "application/manifest+json"}};
   auto it = types.find(path.extension().string());
   return it == types.end() ? "application/octet-stream" : it->second;
 }
@@ -49,9 +60,9 @@ Response StaticFiles::serve(const Request& request) const {
   const bool field_app = request.path == "/field" || request.path.rfind("/field/", 0) == 0;
   const auto entry = root_ / (field_app ? "field.html" : "index.html");
   if (!std::filesystem::is_regular_file(entry, ec)) {
-    Response missing = problem_response(
-        {404, "web_app_missing", "未找到网页应用，请先构建 web/（make build）",
-         "The web app is not built; run make build"});
+    Response missing =
+        problem_response({404, "web_app_missing", "未找到网页应用，请先构建 web/（make build）",
+                          "The web app is not built; run make build"});
     return missing;
   }
   return file(entry);
