@@ -52,6 +52,7 @@ run_step() {
 run_ctest ctest-sqlite ctest --test-dir build -j2 --output-on-failure --timeout 300
 run_ctest ctest-postgresql scripts/with-postgres.sh ctest --test-dir build -j2 --output-on-failure --timeout 300
 
+run_step clang-format bash -c "git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' | xargs clang-format --dry-run --Werror"
 run_step web-typecheck bash -c "cd web && npm run --silent typecheck"
 run_step web-lint bash -c "cd web && npm run --silent lint"
 run_step openapi-lint bash -c "cd web && npm run --silent lint:openapi"
