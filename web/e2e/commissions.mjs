@@ -49,7 +49,6 @@ export function commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen
   return [
     {
       name: 'an insurer commissions three enterprises to agency A, which accepts two and declines one; the insurer sees the outcome',
-      expectedApiFailures: ['POST /api/v1/commissions → 422'],
       async run(page) {
         await page.clock.setFixedTime(NOW)
         await signInAs(page, 'demo-insurer')
@@ -76,21 +75,30 @@ export function commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen
         assert(rows.every((row) => row.includes('待确认')), `new items are not all pending: ${rows.join(' | ')}`)
         assert(((await byTest(page, 'commission-agency-name').textContent()) ?? '').includes(AGENCY_A), 'the commission is not to agency A')
 
-        // an enterprise already in an open commission is refused, by name
+        // the enterprise picker marks the enterprises now in an open commission, and they cannot be picked;
+        // the service picker offers only the 环责险 services of their policies, grouped by source
         await byTest(page, 'menu-commissions').click()
         await byTest(page, 'commission-create').click()
         await dialogOpen(page, 'commission-dialog')
-        await pick(page, 'commission-agency', '清源', '江苏清源环境技术服务有限公司')
-        await pick(page, 'commission-enterprises', TO_ACCEPT_1.slice(3, 8), TO_ACCEPT_1)
+        await byTest(page, 'commission-enterprises').click()
+        await byTest(page, 'commission-enterprises').locator('input').first().fill(TO_ACCEPT_1.slice(3, 8))
+        const taken = page.locator('.el-select-dropdown__item:visible', { hasText: TO_ACCEPT_1 }).first()
+        await taken.locator('[data-test="option-note"]').waitFor()
+        const mark = (await taken.textContent()) ?? ''
+        assert(mark.includes(`已在委托 #${commissionId} 中`), `the picker marks ${TO_ACCEPT_1} as: ${mark}`)
+        assert((await taken.getAttribute('class'))?.includes('is-disabled'), `${TO_ACCEPT_1} can still be picked`)
+        await byTest(page, 'commission-enterprises').locator('input').first().fill('恒达化工')
+        const free = page.locator('.el-select-dropdown__item:visible', { hasText: '无锡市恒达化工有限公司' }).first()
+        await free.waitFor()
+        assert(!(await free.getAttribute('class'))?.includes('is-disabled'), 'a free enterprise cannot be picked')
+        await shot(page, '30-commission-picker-marks')
+        await free.click()
         await closeDropdown(page)
-        await pick(page, 'commission-service-types', '风险评估', '环责险风险评估')
+        await byTest(page, 'commission-service-types').click()
+        const groups = await page.locator('.el-select-dropdown:visible .el-select-group__title').allTextContents()
+        assert(groups.includes('无锡环责险') && !groups.includes('成都安责险'), `the service picker offers the groups: ${groups.join(', ')}`)
+        await shot(page, '30-commission-service-groups')
         await closeDropdown(page)
-        await byTest(page, 'commission-save').click()
-        const refused = byTest(page, 'commission-enterprise-errors')
-        await refused.waitFor()
-        const why = (await refused.textContent()) ?? ''
-        assert(why.includes(TO_ACCEPT_1) && why.includes('已有进行中的委托'), `the refusal reads: ${why}`)
-        await shot(page, '30-commission-refused')
         await byTest(page, 'commission-dialog').locator('.el-dialog__headerbtn').click()
 
         // the agency checks the enterprises in its inbox (pending items by default)
@@ -101,18 +109,52 @@ export function commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen
         for (const expected of ['91320', '地址', '规模', '风险等级', '中国人民财产保险']) assert(checked.includes(expected), `the inbox row lacks ${expected}: ${checked}`)
         await shot(page, '31-commission-inbox')
 
+        // accepting asks first; cancelling sends nothing
+        const steps = []
+        page.on('request', (r) => {
+          if (r.method() === 'POST' && /\/commission-items\/\d+\//.test(new URL(r.url()).pathname)) steps.push(new URL(r.url()).pathname)
+        })
+        const order = async () => (await tableRows(page, 'inbox-table')).map((row) => FREE.find((name) => row.includes(name)) ?? row.slice(0, 12))
+        const listed = await order()
+        await inboxRow(page, TO_ACCEPT_1).locator('[data-test="accept"]').click()
+        const box = page.locator('.el-message-box')
+        await box.waitFor()
+        const question = (await box.textContent()) ?? ''
+        assert(question.includes(TO_ACCEPT_1) && question.includes('接受') && question.includes('60 天'), `the confirmation reads: ${question}`)
+        await shot(page, '31-commission-accept-confirm')
+        await box.locator('.el-message-box__btns button', { hasText: '取消' }).click()
+        await box.waitFor({ state: 'hidden' })
+        assert(steps.length === 0, `cancelling the confirmation sent ${steps.join(', ')}`)
+
+        // each step leaves the row where it is, with its new status (nothing slides under the cursor)
+        const rowStatus = (name) => inboxRow(page, name).locator('[data-test="inbox-status-tag"]')
         for (const name of [TO_ACCEPT_1, TO_ACCEPT_2]) {
-          await inboxLoaded(page, () => inboxRow(page, name).locator('[data-test="accept"]').click())
-          await inboxRow(page, name).waitFor({ state: 'detached' })
+          await inboxRow(page, name).locator('[data-test="accept"]').click()
+          await box.waitFor()
+          const accepted = page.waitForResponse((r) => /\/accept$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST')
+          await box.locator('.el-message-box__btns .el-button--primary').click()
+          assert((await accepted).status() === 200, `accepting ${name} failed`)
+          await page.waitForFunction(
+            (name) => [...document.querySelectorAll('[data-test="inbox-table"] .el-table__row')].some((row) => row.querySelector(`[data-enterprise="${name}"]`) && row.textContent?.includes('已接受')),
+            name,
+          )
+          const now = await order()
+          assert(String(now) === String(listed), `the rows moved: ${listed.join(', ')} → ${now.join(', ')}`)
+          assert((await inboxRow(page, name).locator('[data-test="accept"]').count()) === 0, `${name} still offers 接受`)
         }
+        assert(((await rowStatus(TO_ACCEPT_1).textContent()) ?? '').includes('已接受'), 'the first acceptance is not shown')
         await inboxRow(page, TO_DECLINE).locator('[data-test="decline"]').click()
         await dialogOpen(page, 'reason-dialog')
         // a reason is required
         await byTest(page, 'confirm').click()
         await page.locator('[data-test="reason-dialog"] .el-form-item__error').waitFor()
         await textArea(page, 'reason').fill(DECLINE_REASON)
-        await inboxLoaded(page, () => byTest(page, 'confirm').click())
-        await inboxRow(page, TO_DECLINE).waitFor({ state: 'detached' })
+        const declined = page.waitForResponse((r) => /\/decline$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST')
+        await byTest(page, 'confirm').click()
+        assert((await declined).status() === 200, 'declining failed')
+        await page.waitForFunction(() => document.querySelector('[data-test="inbox-table"]')?.textContent?.includes('已拒绝'))
+        assert(String(await order()) === String(listed), 'the rows moved after the decline')
+        await shot(page, '31-commission-inbox-after')
 
         // what the agency now sees of that commission, by status
         await inboxLoaded(page, () => page.goto(`${BASE_URL}/commission-inbox?commission_id=${commissionId}&status=accepted`))
@@ -129,7 +171,8 @@ export function commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen
         const deadlines = page.locator('[data-test="deadline-table"] .el-table__row')
         await deadlines.first().waitFor()
         const fresh = (await deadlines.filter({ hasText: TO_ACCEPT_1 }).textContent()) ?? ''
-        assert(fresh.includes('60 天 · wuxi §15(二)') && fresh.includes('剩余'), `the new deadline reads: ${fresh}`)
+        assert(fresh.includes('60 天 · 无锡指南 第十五条（二）') && fresh.includes('剩余'), `the new deadline reads: ${fresh}`)
+        assert(!fresh.includes('wuxi') && !fresh.includes('§'), `the deadline shows a seed code: ${fresh}`)
         const late = (await deadlines.filter({ hasText: '无锡市江南涂料有限公司' }).textContent()) ?? ''
         assert(late.includes('逾期 6 个工作日'), `the overdue deadline reads: ${late}`)
         await shot(page, '32-deadlines')

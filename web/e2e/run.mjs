@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { commissionScenarios } from './commissions.mjs'
+import { correctionScenarios } from './corrections.mjs'
 import { visitScenarios } from './visits.mjs'
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '')
@@ -473,7 +474,8 @@ const scenarios = [
       const rule = (await byTest(page, 'catalog-upload-rule').textContent()) ?? ''
       assert(rule.includes('5 个工作日内'), `the drawer's upload rule is "${rule}"`)
       const details = (await drawer.textContent()) ?? ''
-      for (const expected of ['服务报告', '企业签字确认', 'wuxi §9(一)', 'wuxi att.1 一(一)7']) assert(details.includes(expected), `the drawer lacks ${expected}`)
+      for (const expected of ['服务报告', '企业签字确认', '无锡指南 第九条（一）；附件1 一（一）', '无锡指南 附件1 一（一）7：']) assert(details.includes(expected), `the drawer lacks ${expected}`)
+      for (const code of ['wuxi', '§', 'att.', 'wuxi.screening']) assert(!details.includes(code), `the drawer shows the code ${code}`)
       await page.waitForTimeout(400)
       await shot(page, '11-catalog-detail')
       await page.keyboard.press('Escape')
@@ -578,6 +580,7 @@ const scenarios = [
   },
   ...commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen, tableRows, BASE_URL }),
   ...visitScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, tableRows, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
+  ...correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
 ]
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'riskwatch-e2e-profile-'))

@@ -6024,6 +6024,13 @@ export interface operations {
                 commission_id?: number;
                 /** @description 企业 / Enterprise. */
                 enterprise_id?: number;
+                /**
+                 * @description 企业（逗号分隔，最多 100 个）/ Enterprises, comma-separated, at most 100.
+                 * @example 12,15
+                 */
+                enterprise_ids?: string;
+                /** @description true：进行中（待确认、已接受、申请撤销中），企业不能再被同一保险机构委托；false：其余 / true: open (pending, accepted, cancel requested), keeping the enterprise from another commission of the insurer; false: the rest. */
+                open?: boolean;
                 /** @description 服务机构 / Agency. */
                 agency_org_id?: number;
                 /** @description 保险机构 / Insurer. */

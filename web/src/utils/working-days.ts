@@ -1,3 +1,5 @@
+import { formatReference, type ReferenceLocale } from './references'
+
 /**
  * How a deadline stands, from the server's count of working days left (positive ahead, 0 on the day,
  * negative once overdue) and its overdue flag (the due day has passed). A deadline due within `soonDays`
@@ -30,8 +32,8 @@ export function dueText(t: Translate, state: DueState): string {
   return state.days > 0 ? t('due.overdueDays', { days: state.days }) : t('due.overdue')
 }
 
-/** A deadline rule as people read it: "5 个工作日 · wuxi att.1 一(一)7", "60 天 · wuxi §15(二)". */
-export function ruleText(t: Translate, rule: { amount: number; unit: string; basis: string }): string {
+/** A deadline rule as people read it: "5 个工作日 · 无锡指南 附件1 一（一）7", "60 天 · 无锡指南 第十五条（二）". */
+export function ruleText(t: Translate, rule: { amount: number; unit: string; basis: string }, locale: ReferenceLocale = 'zh-CN'): string {
   const amount = rule.unit === 'calendar_days' ? t('due.calendarDays', { days: rule.amount }) : t('due.workingDays', { days: rule.amount })
-  return rule.basis ? `${amount} · ${rule.basis}` : amount
+  return rule.basis ? `${amount} · ${formatReference(rule.basis, locale)}` : amount
 }

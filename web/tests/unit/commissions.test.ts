@@ -44,8 +44,9 @@ describe('dueState', () => {
 
 describe('ruleText', () => {
   it('names the amount, its unit and where the rule comes from', () => {
-    expect(ruleText(t, { amount: 5, unit: 'working_days', basis: 'wuxi att.1 一(一)7' })).toBe('due.workingDays(5) · wuxi att.1 一(一)7')
-    expect(ruleText(t, { amount: 60, unit: 'calendar_days', basis: 'wuxi §15(二)' })).toBe('due.calendarDays(60) · wuxi §15(二)')
+    expect(ruleText(t, { amount: 5, unit: 'working_days', basis: 'wuxi att.1 一(一)7' })).toBe('due.workingDays(5) · 无锡指南 附件1 一（一）7')
+    expect(ruleText(t, { amount: 60, unit: 'calendar_days', basis: 'wuxi §15(二)' })).toBe('due.calendarDays(60) · 无锡指南 第十五条（二）')
+    expect(ruleText(t, { amount: 60, unit: 'calendar_days', basis: 'wuxi §15(二)' }, 'en')).toBe('due.calendarDays(60) · Wuxi guide Art. 15(2)')
     expect(ruleText(t, { amount: 7, unit: 'working_days', basis: '' })).toBe('due.workingDays(7)')
   })
 })

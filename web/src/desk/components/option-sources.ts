@@ -6,6 +6,9 @@ import { getUser, listUsers } from '@/api/users'
 export interface SelectOption {
   value: number
   label: string
+  /** Shown after the label, e.g. why the option cannot be picked. */
+  note?: string
+  disabled?: boolean
 }
 
 /** Where a RemoteSelect finds its options: a search by text and a lookup of known ids. */

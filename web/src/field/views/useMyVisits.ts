@@ -1,17 +1,18 @@
 import { computed, ref, shallowRef } from 'vue'
 import type { Visit } from '@/api/types'
 import { listAllVisits } from '@/api/visits'
-import { chinaDate } from '@/utils/time'
-import { groupByDay } from '@/utils/visits'
-import { weekDays } from '@/utils/weeks'
+import { addDays, chinaDate } from '@/utils/time'
+import { AHEAD_DAYS, fieldAgenda } from './agenda'
+
+/** A visit that started this long before today may still cover today (the longest visits are shorter). */
+const LONGEST_VISIT_DAYS = 31
 
 /**
- * 我的服务: the visits of this week (Monday to Sunday, China time) whose team includes the user,
- * and of them those that cover today. Cancelled visits are left out.
+ * 我的服务: the visits whose team includes the user, from today to six days ahead, and the planned
+ * ones whose days are over but that were never started (overdue). Cancelled visits are left out.
  */
 export function useMyVisits() {
   const today = chinaDate()
-  const days = weekDays(today, today)
   const visits = shallowRef<Visit[]>([])
   const loading = ref(false)
   const loaded = ref(false)
@@ -19,19 +20,25 @@ export function useMyVisits() {
   async function load(): Promise<void> {
     loading.value = true
     try {
-      const all = await listAllVisits({ mine: true, from: days[0].day, to: days[6].day })
-      visits.value = all.filter((v) => v.status !== 'cancelled')
+      const yesterday = addDays(today, -1)
+      const lists = await Promise.all([
+        listAllVisits({ mine: true, from: addDays(today, -LONGEST_VISIT_DAYS), to: addDays(today, AHEAD_DAYS - 1) }),
+        listAllVisits({ mine: true, status: 'planned', to: yesterday }),
+        listAllVisits({ mine: true, status: 'confirmed', to: yesterday }),
+      ])
+      visits.value = [...new Map(lists.flat().map((v) => [v.id, v])).values()]
       loaded.value = true
     } finally {
       loading.value = false
     }
   }
 
-  const byDay = computed(() => groupByDay(visits.value))
-  const todays = computed(() => byDay.value.get(today) ?? [])
-  /** The week's days that have visits, each with them. */
-  const week = computed(() => days.map((d) => ({ ...d, visits: byDay.value.get(d.day) ?? [] })).filter((d) => d.visits.length))
-  const weekCount = computed(() => visits.value.length)
+  const agenda = computed(() => fieldAgenda(visits.value, today))
+  const todays = computed(() => agenda.value.days.find((d) => d.today)?.visits ?? [])
+  const overdue = computed(() => agenda.value.overdue)
+  /** The next seven days that have visits, each with them. */
+  const week = computed(() => agenda.value.days)
+  const weekCount = computed(() => new Set(week.value.flatMap((d) => d.visits.map((v) => v.id))).size)
 
-  return { today, visits, todays, week, weekCount, loading, loaded, load }
+  return { today, visits, todays, overdue, week, weekCount, loading, loaded, load }
 }

@@ -8,6 +8,12 @@ type Translate = (key: string) => string
 export interface PolicyRuleContext {
   starts_on: string | null
   fund_share_kind: FundShareKind
+  premium?: number | null
+}
+
+/** A share of a premium of 0 sets nothing aside: the fund must then be an amount (as the server says). */
+export function percentOfZeroPremium(form: Pick<PolicyRuleContext, 'fund_share_kind' | 'premium'>): string | null {
+  return form.fund_share_kind === 'percent' && form.premium === 0 ? 'policy.rules.percentOfZeroPremium' : null
 }
 
 export const policyRules = (t: Translate, form: () => PolicyRuleContext, needsInsurer: boolean): FormRules => ({
@@ -25,6 +31,7 @@ export const policyRules = (t: Translate, form: () => PolicyRuleContext, needsIn
   ],
   premium: [{ ...required(t), trigger: 'change' }],
   sum_insured: [{ ...required(t), trigger: 'change' }],
+  fund_share_kind: [check(t, () => percentOfZeroPremium(form()), 'change')],
   fund_share_value: [
     { ...required(t), trigger: 'change' },
     check(t, (value: number | null) => (form().fund_share_kind === 'percent' && (value ?? 0) > 100 ? 'policy.rules.percentMax' : null)),

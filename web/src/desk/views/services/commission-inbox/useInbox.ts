@@ -2,6 +2,7 @@ import { useRoute } from 'vue-router'
 import { listCommissionItems } from '@/api/commissions'
 import type { CommissionItem, CommissionItemStatus } from '@/api/types'
 import { usePagedList } from '../../../composables/usePagedList'
+import { replaceRow } from '../../../utils/rows'
 import { useItemActions } from '../commission/useItemActions'
 
 export type OverdueFilter = 'overdue' | 'on_time' | undefined
@@ -37,7 +38,11 @@ export function useInbox() {
       }),
     () => inboxFiltersFrom(route.query),
   )
-  const actions = useItemActions(() => list.load())
+  // the row stays where it is with its new status until the next search (a reload would drop it
+  // from the pending list and move the next enterprise under the cursor)
+  const actions = useItemActions((after) => {
+    list.items = replaceRow(list.items, after)
+  })
 
   /** Back to the plain inbox: pending items of every commission. */
   function reset(): Promise<void> {

@@ -1,8 +1,11 @@
+import { listCommissionItems } from '@/api/commissions'
 import { getEnterprise } from '@/api/enterprises'
 import { getOrganization, listOrganizations } from '@/api/organizations'
 import { listPolicies } from '@/api/policies'
+import { i18n } from '@/i18n'
 import { chinaDate } from '@/utils/time'
 import type { OptionSource, SelectOption } from '../../../components/option-sources'
+import { policyPerEnterprise, type InsuredPolicy } from './insured'
 
 const SEARCH_LIMIT = 30
 
@@ -15,18 +18,35 @@ export const agencyOptions: OptionSource = {
 /**
  * Enterprises the insurer may commission: those with one of its policies in force today (China time),
  * by enterprise name, credit code or policy number. Labels found are remembered in `names`, so the
- * form can name an enterprise in the server's errors.
+ * form can name an enterprise in the server's errors, and each one's policy in `policies`. An
+ * enterprise already in an open commission of the insurer is marked and cannot be picked.
  */
-export function insuredEnterpriseOptions(insurerId: () => number | undefined, names: Map<number, string>): OptionSource {
+export function insuredEnterpriseOptions(
+  insurerId: () => number | undefined,
+  names: Map<number, string>,
+  policies: Map<number, InsuredPolicy>,
+): OptionSource {
   const remember = (option: SelectOption) => {
     names.set(option.value, option.label)
     return option
   }
   return {
     search: async (q) => {
-      const page = await listPolicies({ q, insurer_id: insurerId(), in_force_on: chinaDate(), status: 'active', limit: SEARCH_LIMIT })
-      const unique = new Map(page.items.map((p) => [p.enterprise_id, `${p.enterprise_name}（${p.enterprise_credit_code}）`]))
-      return [...unique].map(([value, label]) => remember({ value, label }))
+      const insurer = insurerId()
+      const page = await listPolicies({ q, insurer_id: insurer, in_force_on: chinaDate(), status: 'active', limit: SEARCH_LIMIT })
+      const found = policyPerEnterprise(page.items)
+      const ids = [...found.keys()]
+      const open = ids.length
+        ? await listCommissionItems({ open: true, insurer_org_id: insurer, enterprise_ids: ids.join(','), limit: SEARCH_LIMIT })
+        : { items: [] }
+      const openIn = new Map(open.items.map((item) => [item.enterprise.id, item.commission_id]))
+      const credit = new Map(page.items.map((p) => [p.enterprise_id, p.enterprise_credit_code]))
+      return [...found].map(([id, policy]) => {
+        policies.set(id, policy)
+        const commission = openIn.get(id)
+        const option = remember({ value: id, label: `${policy.enterpriseName}（${credit.get(id)}）` })
+        return commission ? { ...option, disabled: true, note: i18n.global.t('commission.alreadyOpen', { id: commission }) } : option
+      })
     },
     resolve: (ids) =>
       Promise.all(ids.map(async (id) => {

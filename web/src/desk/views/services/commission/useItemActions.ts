@@ -46,7 +46,7 @@ export function useItemActions(done: (item: CommissionItemDetail) => unknown) {
       })
       return
     }
-    if (action === 'approve_cancel' || action === 'withdraw') {
+    if (action === 'accept' || action === 'approve_cancel' || action === 'withdraw') {
       if (!(await confirm(t(`commissionItem.confirm.${action}`, { name })))) return
     }
     await send(item, action)

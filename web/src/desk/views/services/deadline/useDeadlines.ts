@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import type { Router } from 'vue-router'
 import { listDeadlines, runDeadlineSweep } from '@/api/deadlines'
 import type { Deadline, DeadlineKind } from '@/api/types'
 import { usePagedList } from '../../../composables/usePagedList'
@@ -14,6 +15,15 @@ export type DeadlineFilters = {
 /** Where a deadline's object is shown: a visit's page, or a commission item (forwarded to its commission). */
 export function deadlineObjectPath(deadline: Pick<Deadline, 'object_type' | 'object_id'>): string {
   return deadline.object_type === 'visit' ? `/visits/${deadline.object_id}` : `/commission-items/${deadline.object_id}`
+}
+
+/**
+ * Whether a desk page opens for the user: it exists and every route on its path allows their
+ * permissions (the router guard's test). A regulator, who reads no commissions, gets no link to one.
+ */
+export function mayOpen(router: Pick<Router, 'resolve'>, path: string, can: (perms?: string[]) => boolean): boolean {
+  const to = router.resolve(path)
+  return to.name !== 'not-found' && Boolean(to.matched.at(-1)?.components) && to.matched.every((record) => can(record.meta.perms))
 }
 
 /** 期限看板: open deadlines, soonest first, and the platform admin's "check now". */

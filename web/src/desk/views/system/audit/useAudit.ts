@@ -3,7 +3,29 @@ import type { AuditAction, AuditChange, AuditEntry } from '@/api/types'
 import { toApiTime } from '@/utils/time'
 import { usePagedList } from '../../../composables/usePagedList'
 
-export const AUDIT_ENTITIES = ['user', 'organization', 'region', 'session', 'calendar_year'] as const
+/** Every kind of record the server writes to the audit log (audit::record in src/). */
+export const AUDIT_ENTITIES = [
+  'user',
+  'organization',
+  'region',
+  'session',
+  'calendar_year',
+  'enterprise',
+  'policy',
+  'staff',
+  'service_type',
+  'commission',
+  'commission_item',
+  'service_plan',
+  'visit',
+] as const
+
+type Translate = (key: string) => string
+
+/** The Chinese (or English) name of an audited kind; a kind this version does not know is shown as 其他. */
+export function auditEntityLabel(t: Translate, entity: string): string {
+  return (AUDIT_ENTITIES as readonly string[]).includes(entity) ? t(`audit.entities.${entity}`) : t('audit.otherEntity')
+}
 
 /** The picked days, as the UTC instants from the start of the first to the end of the last (local time). */
 export function dayRange(range: [Date, Date] | null): { from?: string; to?: string } {
