@@ -127,19 +127,22 @@ void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calen
   for (std::size_t i = 10; i < 15; ++i) s.item(b, i, orgs.insurer_b, orgs.agency_b, "pending");
 
   const auto chen = s.staff("陈专家"), liu = s.staff("刘技术"), zhou = s.staff("周专家");
-  // Done a week ago: data upload due, the commission served.
-  const auto done = s.visit(0, items[0], -7, "done", assessment, {chen, liu});
+  // Every visit answers an accepted item of commission a (its types), with a team the staffing rule admits.
+  // Done a week ago at a large enterprise (three people, a titled expert: wuxi §15(三)); the commission
+  // served.
+  const auto done = s.visit(0, items[0], -7, "done", assessment, {chen, zhou, liu});
   db.execute("UPDATE commission_items SET status = 'completed', completed_on = ? WHERE id = ?",
              {day_text(today, -7), items[0]});
   services::close_deadlines(db, "commission_item", items[0], "commission_on_site", "met",
                             day_text(today, -7));
+  // A large enterprise's deep assessment uploads by a date agreed with the enterprise (wuxi att.1 一(一)7:
+  // 除大型企业深度评估…外), here two weeks after the visit.
   const auto done_day = sys_days(today) - days(7);
-  services::open_deadline(
-      db,
-      {"data_upload", "visit", done, assessment, s.enterprises[0], orgs.agency_a, orgs.insurer_a,
-       format_date(done_day), format_date(s.calendar.add_working_days(done_day, 5)), 5, "working_days",
-       "wuxi att.1 一(一)7"},
-      now);
+  services::open_deadline(db,
+                          {"data_upload", "visit", done, assessment, s.enterprises[0], orgs.agency_a,
+                           orgs.insurer_a, format_date(done_day), format_date(done_day + days(14)), 14,
+                           "calendar_days", services::kAgreedUploadBasis},
+                          now);
   s.visit(1, items[1], 0, "confirmed", assessment, {chen, liu});
   s.visit(2, items[2], 2, "planned", assessment, {zhou, liu});
   s.visit(3, items[3], 5, "planned", emergency, {chen, zhou});

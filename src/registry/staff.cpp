@@ -3,10 +3,8 @@
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/paging.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "registry/staff_listing.hpp"
 #include "registry/staff_record.hpp"
-#include "registry/staffing_rule.hpp"
 
 namespace rw::registry {
 namespace {
@@ -64,32 +62,6 @@ http::Response update_staff_route(app::Context& context) {
   return app::json_ok(find_staff(context, id));
 }
 
-// POST /staffing-check {"enterprise_id", "staff_ids", "special_request"}: the rules a team breaks.
-http::Response staffing_check(app::Context& context) {
-  accounts::require_permission(context.me(), "staff:read");
-  auto body = context.body();
-  Fields fields(body);
-  const auto enterprise_id = fields.required_id("enterprise_id");
-  const auto staff_ids = fields.optional_ids("staff_ids", 20).value_or(std::vector<std::int64_t>{});
-  const auto special = fields.optional_bool("special_request").value_or(false);
-  fields.finish();
-  require_visible_enterprise(context.db, context.me(), enterprise_id);
-  auto enterprise =
-      context.db.query("SELECT risk_level, scale FROM enterprises WHERE id = ?", {enterprise_id})[0];
-  std::vector<TeamMember> team;
-  for (auto id : staff_ids) {
-    const auto member = find_staff(context, id);
-    team.push_back({member["name"], member["kind"], member["title_level"], member["evaluation_grade"],
-                    member["excluded"]});
-  }
-  const auto unmet =
-      unmet_staffing_rules({enterprise.text("risk_level"), enterprise.text("scale"), special}, team);
-  nlohmann::json rules = nlohmann::json::array();
-  for (const auto& r : unmet)
-    rules.push_back({{"code", r.code}, {"message", r.message}, {"message_en", r.message_en}});
-  return app::json_ok({{"satisfied", unmet.empty()}, {"unmet", rules}});
-}
-
 }  // namespace
 
 void add_staff_routes(app::Routes& routes) {
@@ -97,7 +69,6 @@ void add_staff_routes(app::Routes& routes) {
   routes.get("/staff/{id}", get_staff);
   routes.post("/staff", create_staff);
   routes.patch("/staff/{id}", update_staff_route);
-  routes.post("/staffing-check", staffing_check);
 }
 
 }  // namespace rw::registry

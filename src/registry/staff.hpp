@@ -3,8 +3,8 @@
 
 namespace rw::registry {
 
-// /staff: the people of agencies and insurers with their qualifications; /staffing-check: may a
-// team of them enter an enterprise together.
+// /staff: the people of agencies and insurers with their qualifications. Whether a team of them may
+// enter an enterprise together is POST /staffing-check, served with the visits (services/visits.cpp).
 void add_staff_routes(app::Routes& routes);
 
 }  // namespace rw::registry

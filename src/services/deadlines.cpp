@@ -1,5 +1,7 @@
 #include "services/deadlines.hpp"
 
+#include "accounts/scope.hpp"
+#include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
 #include "notify/notifications.hpp"
 #include "platform/dates.hpp"
@@ -7,6 +9,7 @@
 #include "platform/paging.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/party_scope.hpp"
+#include "services/visit_listing.hpp"
 #include "services/workflow_vocabularies.hpp"
 
 namespace rw::services {
@@ -41,10 +44,19 @@ const char* const kSelectDeadline =
 const char* const kCountDeadline =
     "SELECT COUNT(*) AS n FROM deadlines d JOIN enterprises e ON e.id = d.enterprise_id";
 
+// The calendar guessed Monday–Friday somewhere in the count: the due date (from its start) or the days left.
+bool counted_by_fallback(const calendar::WorkingCalendar& calendar, calendar::Date starts, calendar::Date due,
+                         calendar::Date today, bool open) {
+  const bool ahead = std::chrono::sys_days(today) <= std::chrono::sys_days(due);
+  return calendar.uses_fallback(starts, due) ||
+         (open && calendar.uses_fallback(ahead ? today : due, ahead ? due : today));
+}
+
 nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar& calendar,
                              calendar::Date today) {
   const auto due = *parse_date(row.text("due_on"));
   const bool open = row.text("status") == "open";
+  const auto starts = *parse_date(row.text("starts_on"));
   return {
       {"id", row.integer("id")},
       {"kind", row.text("kind")},
@@ -67,7 +79,9 @@ nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar
       {"met_on", json_text(row, "met_on")},
       {"overdue", open && std::chrono::sys_days(today) > std::chrono::sys_days(due)},
       {"working_days_left",
-       open ? nlohmann::json(working_days_left(calendar, today, due)) : nlohmann::json()}};
+       open ? nlohmann::json(working_days_left(calendar, today, due)) : nlohmann::json()},
+      // A year without holiday data counts Monday–Friday only; the user is told (按周一至周五估算).
+      {"fallback", counted_by_fallback(calendar, starts, due, today, open)}};
 }
 
 // GET /deadlines?due_before=&overdue=&kind=&enterprise_id=&status=open|met|cancelled|all
@@ -124,6 +138,78 @@ notify::Message deadline_message(const db::Row& d, bool overdue) {
           "It is due on " + due + ".", d.text("object_type"), d.integer("object_id")};
 }
 
+const char* const kSelectVisitVersions =
+    "SELECT service_type_version_id FROM visit_service_types WHERE visit_id = ? ORDER BY "
+    "service_type_version_id";
+const std::string kSelectOpenUploads =
+    std::string(kSelectDeadline) +
+    " WHERE d.object_type = 'visit' AND d.object_id = ? AND d.kind = 'data_upload' AND d.status = 'open'";
+const char* const kCancelOpenUpload =
+    "UPDATE deadlines SET status = 'cancelled' WHERE object_type = 'visit' AND object_id = ? "
+    "AND kind = 'data_upload' AND service_type_version_id = ? AND status = 'open'";
+
+// The visit's service types whose upload date is agreed with the enterprise (wuxi §14(九), att.1 一(一)7).
+std::vector<ServiceRules> agreed_upload_types(db::Connection& db, const db::Row& visit) {
+  const auto versions =
+      db.query(kSelectVisitVersions, {visit.integer("id")}).integers("service_type_version_id");
+  std::vector<ServiceRules> out;
+  for (auto& type : service_rules_of_versions(db, versions))
+    if (upload_due(type, visit.text("scale"), visit.integer("special_request") != 0) == UploadDue::agreed)
+      out.push_back(std::move(type));
+  return out;
+}
+
+// PUT /visits/{id}/upload-due {"due_on"}: the agency records the upload date it agreed with the enterprise
+// for a large enterprise's deep assessment or a special request, which opens (or moves) the deadline.
+http::Response set_upload_due(app::Context& context) {
+  accounts::require_permission(context.me(), "visit:write");
+  const auto id = context.id();
+  const auto visit = find_visit_row(context.db, context.me(), id);
+  if (!accounts::acts_for(context.db, context.me(), visit.integer("agency_org_id"))) throw forbidden();
+  const auto body = context.body();
+  Fields fields(body);
+  const auto due_on = fields.optional_date("due_on");
+  if (!due_on && fields.ok()) fields.add_error("due_on", "required", "必填", "is required");
+  const auto today = china_day(context.clock.now());
+  if (due_on && *due_on < format_date(today))
+    fields.add_error("due_on", "in_the_past", "约定日期不能早于今天", "the agreed day is already past");
+  fields.finish();
+  if (visit.text("status") != "done" || !visit.is_null("data_uploaded_on"))
+    throw conflict("upload_not_expected", "只有已完成且尚未上传资料的服务可以约定上传日期",
+                   "only a done visit whose data is not uploaded yet can have an agreed upload date");
+  const auto types = agreed_upload_types(context.db, visit);
+  if (types.empty())
+    throw conflict("upload_due_not_agreed", "该服务的资料上传期限按规定自动计算，无需约定",
+                   "this visit's upload deadline follows from the rules; there is nothing to agree");
+
+  const auto now = context.now_text();
+  const auto today_text = format_date(today);
+  const auto before = context.db.query(kSelectOpenUploads + " ORDER BY d.id LIMIT 1", {id});
+  const auto calendar_days =
+      (std::chrono::sys_days(*parse_date(*due_on)) - std::chrono::sys_days(today)).count();
+  for (const auto& type : types) {
+    context.db.execute(kCancelOpenUpload, {id, type.version_id});
+    open_deadline(context.db,
+                  {"data_upload", "visit", id, type.version_id, visit.integer("enterprise_id"),
+                   visit.integer("agency_org_id"), visit.optional_integer("commission_insurer_org_id"),
+                   today_text, *due_on, static_cast<int>(calendar_days), "calendar_days", kAgreedUploadBasis},
+                  now);
+  }
+  audit::record(context,
+                {"visit",
+                 std::to_string(id),
+                 "update",
+                 visit.integer("agency_org_id"),
+                 {{"upload_due_on",
+                   {{"from", before.empty() ? nlohmann::json() : nlohmann::json(before[0].text("due_on"))},
+                    {"to", *due_on}}}}});
+  const auto calendar = calendar::load_calendar(context.db);
+  auto rows = context.db.query(kSelectOpenUploads + " ORDER BY d.id", {id});
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));
+  return app::json_ok({{"items", items}});
+}
+
 http::Response run_sweep(app::Context& context) {
   if (!context.me().is_platform_admin()) throw forbidden();
   const auto result = sweep_deadlines(context.db, calendar::load_calendar(context.db),
@@ -163,6 +249,7 @@ SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar&
 void add_deadline_routes(app::Routes& routes) {
   routes.get("/deadlines", list_deadlines);
   routes.post("/jobs/deadline-sweep", run_sweep);
+  routes.put("/visits/{id}/upload-due", set_upload_due);
 }
 
 }  // namespace rw::services

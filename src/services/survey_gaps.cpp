@@ -1,6 +1,8 @@
-// GET /survey-gaps: insured enterprises without their yearly on-site survey (wuxi §15(一): 每年一次).
-// A policy in force on the given day (default today) is covered when a done visit to its enterprise
-// during the policy period included a service type that counts as the annual survey.
+// GET /survey-gaps: insured enterprises without their yearly on-site survey (wuxi §15(一): 每年一次; chengdu
+// §6: 每年提供1次安全风险辨识、评估…或…隐患排查). A policy in force on the given day (default today) is
+// covered when a done visit to its enterprise during the policy period included a yearly-survey service type
+// of the policy's own insurance: an environmental survey does not serve a work-safety policy, nor the
+// reverse.
 #include "services/survey_gaps.hpp"
 
 #include "platform/dates.hpp"
@@ -15,7 +17,8 @@ constexpr const char* kNoSurveyYet =
     "NOT EXISTS (SELECT 1 FROM visits sv JOIN visit_service_types svt ON svt.visit_id = sv.id "
     "JOIN service_type_versions stv ON stv.id = svt.service_type_version_id WHERE sv.enterprise_id = "
     "p.enterprise_id "
-    "AND sv.status = 'done' AND stv.annual_survey = 1 AND sv.done_on >= p.starts_on AND sv.done_on <= "
+    "AND sv.status = 'done' AND stv.annual_survey = 1 AND stv.insurance_type = p.insurance_type "
+    "AND sv.done_on >= p.starts_on AND sv.done_on <= "
     "p.ends_on)";
 
 http::Response survey_gaps(app::Context& context) {

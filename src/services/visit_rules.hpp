@@ -31,8 +31,11 @@ struct VisitViolation {
   registry::UnmetRule rule;
 };
 
-// Every rule the visit breaks: the staffing rule with the strictest parameters of its service types,
-// and the duration limit.
+// The staffing rule a visit answers to, from its on-site service types: the largest team sizes of the
+// catalog, wuxi's rules when a wuxi type (or no on-site type) is among them, chengdu's when a chengdu one is.
+registry::StaffingCase staffing_case(const VisitPlan& plan);
+
+// Every rule the visit breaks: the staffing rule of staffing_case and the duration limit.
 std::vector<VisitViolation> visit_violations(const VisitPlan& plan,
                                              const std::vector<registry::TeamMember>& team);
 

@@ -13,7 +13,8 @@ std::vector<registry::TeamMember> load_team(db::Connection& db, const VisitInput
   const auto agency_orgs = accounts::org_subtree_ids(db, input.agency_org_id);
   db::Params params(input.staff_ids.begin(), input.staff_ids.end());
   auto rows = db.query(
-      "SELECT id, org_id, name, kind, title_level, evaluation_grade, excluded, active FROM staff "
+      "SELECT id, org_id, name, kind, title_level, evaluation_grade, excluded, active, "
+      "COALESCE(safety_engineer_level, '') AS safety_engineer_level FROM staff "
       "WHERE id IN (" +
           placeholders(input.staff_ids.size()) + ")",
       params);
@@ -31,7 +32,8 @@ std::vector<registry::TeamMember> load_team(db::Connection& db, const VisitInput
       continue;
     }
     team.push_back({found->text("name"), found->text("kind"), found->text("title_level"),
-                    found->text("evaluation_grade"), found->integer("excluded") != 0});
+                    found->text("evaluation_grade"), found->integer("excluded") != 0,
+                    found->text("safety_engineer_level")});
   }
   if (input.leader_staff_id && std::find(input.staff_ids.begin(), input.staff_ids.end(),
                                          *input.leader_staff_id) == input.staff_ids.end())
@@ -40,14 +42,16 @@ std::vector<registry::TeamMember> load_team(db::Connection& db, const VisitInput
   return team;
 }
 
-std::vector<VisitViolation> check_visit(db::Connection& db, const VisitInput& input,
-                                        const std::vector<registry::TeamMember>& team) {
+VisitCheck check_visit(db::Connection& db, const VisitInput& input,
+                       const std::vector<registry::TeamMember>& team) {
   auto enterprise = db.query("SELECT risk_level, scale FROM enterprises WHERE id = ?", {input.enterprise_id});
   if (enterprise.empty()) return {};
-  return visit_violations({enterprise[0].text("risk_level"), enterprise[0].text("scale"),
-                           input.special_request, input.duration_days, input.service_types},
-                          team);
+  const VisitPlan plan{enterprise[0].text("risk_level"), enterprise[0].text("scale"), input.special_request,
+                       input.duration_days, input.service_types};
+  return {visit_violations(plan, team), registry::staffing_warnings(staffing_case(plan))};
 }
+
+namespace {
 
 nlohmann::json violations_json(const std::vector<VisitViolation>& violations) {
   nlohmann::json out = nlohmann::json::array();
@@ -57,6 +61,21 @@ nlohmann::json violations_json(const std::vector<VisitViolation>& violations) {
                    {"message", v.rule.message},
                    {"message_en", v.rule.message_en}});
   return out;
+}
+
+}  // namespace
+
+nlohmann::json warnings_json(const std::vector<registry::UnmetRule>& warnings) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& w : warnings)
+    out.push_back({{"code", w.code}, {"message", w.message}, {"message_en", w.message_en}});
+  return out;
+}
+
+nlohmann::json visit_check_json(const VisitCheck& check) {
+  return {{"satisfied", check.violations.empty()},
+          {"unmet", violations_json(check.violations)},
+          {"warnings", warnings_json(check.warnings)}};
 }
 
 void throw_violations(const std::vector<VisitViolation>& violations) {

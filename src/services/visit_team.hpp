@@ -19,6 +19,7 @@ struct VisitInput {
   std::vector<std::int64_t> staff_ids;
   std::optional<std::int64_t> leader_staff_id;
   std::optional<std::int64_t> plan_id;
+  std::optional<std::int64_t> commission_item_id;  // of a stored visit
   std::string notes;
 };
 
@@ -26,13 +27,22 @@ struct VisitInput {
 // sub-organizations) or inactive is an error at staff_ids[i].
 std::vector<registry::TeamMember> load_team(db::Connection& db, const VisitInput& input, Fields& fields);
 
-// The violations of the visit: staffing rule and duration.
-std::vector<VisitViolation> check_visit(db::Connection& db, const VisitInput& input,
-                                        const std::vector<registry::TeamMember>& team);
+// What the staffing rule and the duration limit say of the visit: the rules it breaks and what the user
+// should know anyway (an enterprise whose scale is not recorded).
+struct VisitCheck {
+  std::vector<VisitViolation> violations;
+  std::vector<registry::UnmetRule> warnings;
+};
+VisitCheck check_visit(db::Connection& db, const VisitInput& input,
+                       const std::vector<registry::TeamMember>& team);
+
+// The answer of POST /staffing-check and POST /visits/team-check: {satisfied, unmet, warnings}.
+nlohmann::json visit_check_json(const VisitCheck& check);
 
 // 422 visit_rules_unmet listing every violation as a field error (and under "unmet_rules").
 [[noreturn]] void throw_violations(const std::vector<VisitViolation>& violations);
 
-nlohmann::json violations_json(const std::vector<VisitViolation>& violations);
+// [{code, message, message_en}]
+nlohmann::json warnings_json(const std::vector<registry::UnmetRule>& warnings);
 
 }  // namespace rw::services

@@ -2,11 +2,13 @@
 
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
+#include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
 #include "platform/paging.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "services/status_history.hpp"
 #include "services/visit_listing.hpp"
+#include "services/visit_schedule.hpp"
 #include "services/visit_team.hpp"
 
 namespace rw::services {
@@ -33,9 +35,14 @@ std::vector<std::int64_t> type_ids_of(const std::vector<ServiceRules>& rules) {
   return out;
 }
 
-// The visit as the body describes it over `base` (for a PATCH, the stored visit). Field errors first,
-// then the service types, then the rules; each stage throws 422 with everything it found.
-VisitInput read_visit(app::Context& context, const nlohmann::json& body, const VisitInput* base) {
+// How a body is read: as a new visit, as changes to a stored one, or as a team to check (POST
+// /staffing-check and /visits/team-check), where only the enterprise is required.
+enum class VisitRead { create, update, check };
+
+// The visit as the body describes it over `base` (for a PATCH, the stored visit), and its team. Field
+// errors first, then the service types and the team; each stage throws 422 with everything it found.
+VisitInput read_visit(app::Context& context, const nlohmann::json& body, const VisitInput* base,
+                      VisitRead mode, std::vector<registry::TeamMember>& team) {
   Fields fields(body);
   VisitInput input = base ? *base : VisitInput{};
   if (!base) {
@@ -43,11 +50,12 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
     input.agency_org_id = visit_agency(context, fields);
   }
   std::optional<std::vector<std::int64_t>> type_ids = fields.optional_ids("service_type_ids", 20);
-  if (!base && (!type_ids || type_ids->empty()))
+  if (mode == VisitRead::create && (!type_ids || type_ids->empty()))
     fields.add_error("service_type_ids", "required", "请选择至少一项服务",
                      "choose at least one service type");
   if (auto v = fields.optional_date("planned_on")) input.planned_on = *v;
-  if (!base && !fields.has("planned_on")) fields.add_error("planned_on", "required", "必填", "is required");
+  if (mode == VisitRead::create && !fields.has("planned_on"))
+    fields.add_error("planned_on", "required", "必填", "is required");
   if (auto v = fields.optional_number("duration_days", 1, 10)) {
     if (*v != static_cast<int>(*v))
       fields.add_error("duration_days", "not_whole_days", "应为整天数", "must be whole days");
@@ -77,11 +85,26 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
               {*input.plan_id, input.enterprise_id, input.agency_org_id})
           .empty())
     fields.add_error("plan_id", "unknown_plan", "服务方案不存在", "the service plan does not exist");
-  const auto team = load_team(context.db, input, fields);
+  team = load_team(context.db, input, fields);
   fields.finish();
-  const auto violations = check_visit(context.db, input, team);
-  if (!violations.empty()) throw_violations(violations);
   return input;
+}
+
+// The checks of a save: the scheduling rules of what changed, then the staffing rule and duration. Returns
+// what the user should see anyway (a non-working day, an enterprise of unknown scale).
+std::vector<registry::UnmetRule> check_save(app::Context& context, const VisitInput& input,
+                                            const std::vector<registry::TeamMember>& team,
+                                            const VisitInput* base) {
+  Fields fields(nlohmann::json::object());
+  const ScheduleChange change{!base || type_ids_of(base->service_types) != type_ids_of(input.service_types),
+                              !base || base->planned_on != input.planned_on};
+  check_schedule(context.db, input, china_day(context.clock.now()), change, fields);
+  fields.finish();
+  auto check = check_visit(context.db, input, team);
+  if (!check.violations.empty()) throw_violations(check.violations);
+  auto warnings = schedule_warnings(calendar::load_calendar(context.db), input);
+  warnings.insert(warnings.end(), check.warnings.begin(), check.warnings.end());
+  return warnings;
 }
 
 // The accepted commission item this visit answers, if any.
@@ -122,6 +145,8 @@ VisitInput stored_input(db::Connection& db, const nlohmann::json& visit) {
     if (m["leader"]) input.leader_staff_id = m["staff_id"];
   }
   if (!visit["plan_id"].is_null()) input.plan_id = visit["plan_id"].get<std::int64_t>();
+  if (!visit["commission_item_id"].is_null())
+    input.commission_item_id = visit["commission_item_id"].get<std::int64_t>();
   input.notes = visit["notes"];
   return input;
 }
@@ -148,7 +173,9 @@ http::Response get_visit(app::Context& context) {
 
 http::Response create_visit(app::Context& context) {
   accounts::require_permission(context.me(), "visit:write");
-  const auto input = read_visit(context, context.body(), nullptr);
+  std::vector<registry::TeamMember> team;
+  const auto input = read_visit(context, context.body(), nullptr, VisitRead::create, team);
+  const auto warnings = check_save(context, input, team, nullptr);
   const auto now = context.now_text();
   const auto item = commission_item_for(context.db, input);
   const auto id =
@@ -165,6 +192,7 @@ http::Response create_visit(app::Context& context) {
   auto created = find_visit(context.db, context.me(), id);
   audit::record(context,
                 {"visit", std::to_string(id), "create", input.agency_org_id, audit::created(created)});
+  created["warnings"] = warnings_json(warnings);
   return app::json_ok(created, 201);
 }
 
@@ -178,7 +206,9 @@ http::Response update_visit(app::Context& context) {
     throw conflict("visit_not_editable", "服务已开始或已结束，不能修改安排",
                    "the visit has started or ended; it cannot change");
   const auto base = stored_input(context.db, before);
-  const auto input = read_visit(context, context.body(), &base);
+  std::vector<registry::TeamMember> team;
+  const auto input = read_visit(context, context.body(), &base, VisitRead::update, team);
+  const auto warnings = check_save(context, input, team, &base);
   context.db.execute(
       "UPDATE visits SET plan_id = ?, planned_on = ?, duration_days = ?, special_request = ?, notes = ?, "
       "updated_at = ? WHERE id = ?",
@@ -188,24 +218,27 @@ http::Response update_visit(app::Context& context) {
   auto after = find_visit(context.db, context.me(), id);
   audit::record_update(context, "visit", id, input.agency_org_id, before, after);
   after["history"] = status_history(context.db, "visit", id);
+  after["warnings"] = warnings_json(warnings);
   return app::json_ok(after);
 }
 
-// POST /visits/team-check: the rules a planned visit would break, without saving (for the team picker).
+// POST /visits/team-check and POST /staffing-check: the rules a team would break at the enterprise, and
+// the warnings, without saving. One answer for both: the picker of a visit and a plain team check read the
+// body the same way (staffing-check needs no service types; without on-site types the wuxi rule holds).
+nlohmann::json team_check_answer(app::Context& context) {
+  std::vector<registry::TeamMember> team;
+  const auto input = read_visit(context, context.body(), nullptr, VisitRead::check, team);
+  return visit_check_json(check_visit(context.db, input, team));
+}
+
 http::Response team_check(app::Context& context) {
   accounts::require_permission(context.me(), "visit:write");
-  const auto body = context.body();
-  try {
-    read_visit(context, body, nullptr);
-  } catch (const ApiError& error) {
-    if (error.code != "visit_rules_unmet") throw;
-    nlohmann::json unmet = nlohmann::json::array();
-    for (const auto& e : error.errors)
-      unmet.push_back(
-          {{"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}});
-    return app::json_ok({{"satisfied", false}, {"unmet", unmet}});
-  }
-  return app::json_ok({{"satisfied", true}, {"unmet", nlohmann::json::array()}});
+  return app::json_ok(team_check_answer(context));
+}
+
+http::Response staffing_check(app::Context& context) {
+  accounts::require_permission(context.me(), "staff:read");
+  return app::json_ok(team_check_answer(context));
 }
 
 // GET /visits/team-suggestions?planned_on=: the agency's staff who may go, best graded first, with
@@ -250,6 +283,7 @@ void add_visit_routes(app::Routes& routes) {
   routes.get("/visits", list_visits);
   routes.post("/visits", create_visit);
   routes.post("/visits/team-check", team_check);
+  routes.post("/staffing-check", staffing_check);
   routes.get("/visits/team-suggestions", team_suggestions);
   routes.get("/visits/{id}", get_visit);
   routes.patch("/visits/{id}", update_visit);

@@ -209,12 +209,13 @@ TEST_F(StaffingCheckApi, LargerRiskNeedsAnExpert) {
   EXPECT_EQ(unmet(2, {"周专家", "何初级"}), Codes{});
 }
 
-TEST_F(StaffingCheckApi, LargeEnterprisesNeedThreePeopleAndASeniorExpert) {
-  // 恒达化工: large, major. 陈专家 is senior, so only the head count fails.
+TEST_F(StaffingCheckApi, LargeEnterprisesNeedThreePeopleAndATitledExpert) {
+  // 恒达化工: large, major; no service types, so the wuxi rule. 陈专家 is senior, so only the head count
+  // fails.
   EXPECT_EQ(unmet(0, {"陈专家", "刘技术"}), Codes{"too_few_people"});
   EXPECT_EQ(unmet(0, {"陈专家", "刘技术", "何初级"}), Codes{});
   EXPECT_EQ(unmet(0, {"刘技术", "何初级"}),
-            (Codes{"too_few_people", "expert_required", "senior_expert_required"}));
+            (Codes{"too_few_people", "expert_required", "titled_expert_required"}));
   // A special request asks the same of a small enterprise.
   EXPECT_EQ(unmet(8, {"陈专家", "刘技术"}, true), Codes{"too_few_people"});
 }
@@ -238,11 +239,12 @@ TEST_F(StaffingCheckApi, OnlyVisibleEnterprisesAndStaff) {
   auto foreign_staff =
       agency.post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(8))},
                                       {"staff_ids", {staff_id("陈专家"), staff_id("郑专家")}}});
-  EXPECT_EQ(foreign_staff.status, 404);
+  // Answered as POST /visits/team-check answers (one function): field errors, not 404.
+  EXPECT_EQ(errors_of(foreign_staff), Codes{"staff_ids[1]:unknown_staff"});
   auto foreign_enterprise =
       agency.post("/staffing-check", {{"enterprise_id", enterprise_id(demo_enterprise(10))},
                                       {"staff_ids", {staff_id("陈专家"), staff_id("刘技术")}}});
-  EXPECT_EQ(foreign_enterprise.status, 404);
+  EXPECT_EQ(errors_of(foreign_enterprise), Codes{"enterprise_id:unknown_enterprise"});
   auto invalid = agency.post("/staffing-check", {{"staff_ids", "陈专家"}});
   EXPECT_EQ(invalid.status, 422);
   EXPECT_EQ(field_codes(invalid.json()["errors"]), (Codes{"enterprise_id:required", "staff_ids:wrong_type"}));

@@ -32,8 +32,9 @@ TEST_F(VisitApi, ATeamThatBreaksTheStaffingRuleIsRefusedWithEveryUnmetRule) {
   auto agency = as("demo-agency");
   const auto junior = staff_id("何初级"), chen = staff_id("陈专家"), liu = staff_id("刘技术"),
              zhou = staff_id("周专家"), ma = staff_id("马排除");
-  // 新材表面处理 (5): small, general risk. One junior technician: too few and no qualified member.
-  auto alone = agency.post("/visits", visit_body(demo_id(5), {junior}));
+  // 太湖精密铸造 (3): medium, general risk, commissioned. One junior technician: too few and no qualified
+  // member.
+  auto alone = agency.post("/visits", visit_body(demo_id(3), {junior}));
   EXPECT_EQ(codes_of(alone), (Codes{"staff_ids:too_few_people", "staff_ids:expert_or_technician_required"}));
   EXPECT_EQ(alone.json()["code"], "visit_rules_unmet");
   EXPECT_EQ(alone.json()["unmet_rules"].size(), 2u);
@@ -46,30 +47,32 @@ TEST_F(VisitApi, ATeamThatBreaksTheStaffingRuleIsRefusedWithEveryUnmetRule) {
   EXPECT_EQ(codes_of(agency.post("/visits", large)),
             (Codes{"staff_ids:too_few_people", "duration_days:duration_too_long"}));
   // An excluded member never counts and is named as such.
-  EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(5), {ma, liu}))),
+  EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(3), {ma, liu}))),
             (Codes{"staff_ids:excluded_member", "staff_ids:too_few_people"}));
-  // A small enterprise's visit may not last 2 days unless it is a special request.
-  auto two_days = visit_body(demo_id(5), {chen, liu});
+  // A medium enterprise's visit may not last 2 days unless it is a special request.
+  auto two_days = visit_body(demo_id(3), {chen, liu});
   two_days["duration_days"] = 2;
   EXPECT_EQ(codes_of(agency.post("/visits", two_days)), Codes{"duration_days:duration_too_long"});
   two_days["special_request"] = true;  // special requests need 3 people with a senior expert
   EXPECT_EQ(codes_of(agency.post("/visits", two_days)), Codes{"staff_ids:too_few_people"});
   // Staff of another agency are not on offer.
-  EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(5), {chen, staff_id("郑专家")}))),
+  EXPECT_EQ(codes_of(agency.post("/visits", visit_body(demo_id(3), {chen, staff_id("郑专家")}))),
             Codes{"staff_ids[1]:unknown_staff"});
   // team-check answers the same without saving.
-  auto check = agency.post("/visits/team-check", visit_body(demo_id(5), {junior}));
+  auto check = agency.post("/visits/team-check", visit_body(demo_id(3), {junior}));
   ASSERT_EQ(check.status, 200) << check.body;
   EXPECT_EQ(check.json()["satisfied"], false);
   EXPECT_EQ(check.json()["unmet"].size(), 2u);
-  EXPECT_EQ(agency.post("/visits/team-check", visit_body(demo_id(5), {chen, liu})).json()["satisfied"], true);
-  EXPECT_EQ(total_of(agency.get("/visits?enterprise_id=" + std::to_string(demo_id(5)))), 0);
+  EXPECT_EQ(agency.post("/visits/team-check", visit_body(demo_id(3), {chen, liu})).json()["satisfied"], true);
+  EXPECT_EQ(total_of(agency.get("/visits?enterprise_id=" + std::to_string(demo_id(3)))), 1);  // the demo's
 
   auto ok = agency.post("/visits", visit_body(demo_id(0), {zhou, chen, liu}));
   ASSERT_EQ(ok.status, 201) << ok.body;
   EXPECT_EQ(ok.json()["team"].size(), 3u);
   EXPECT_EQ(ok.json()["status"], "planned");
-  EXPECT_TRUE(ok.json()["commission_item_id"].is_null());  // insurer A's commission was served on 2026-05-25
+  // Insurer A's commission was served on 2026-05-25; the plan enterprise 0 agreed for 2026 allows the visit.
+  EXPECT_TRUE(ok.json()["commission_item_id"].is_null());
+  EXPECT_EQ(ok.json()["warnings"], json::array());
 }
 
 TEST_F(VisitApi, StatusMachineAndWhoMayMoveIt) {

@@ -113,6 +113,67 @@ TEST(VisitRules, TheStrictestOnSiteServiceTypeRaisesTheStaffingRule) {
   EXPECT_EQ(v[0].rule.code, "expert_required");
 }
 
+namespace {
+
+// Service types as data/catalog/service-catalog.json has them.
+ServiceRules catalog_type(const char* source, int min_people, int min_people_large,
+                          bool annual_survey = false) {
+  ServiceRules t;
+  t.source = source;
+  t.min_people = min_people;
+  t.min_people_large = min_people_large;
+  t.annual_survey = annual_survey;
+  t.upload_working_days = std::string(source) == "chengdu" ? 7 : 5;
+  return t;
+}
+
+}  // namespace
+
+TEST(VisitRules, TheCatalogTeamSizesApplyAsTheyAre) {
+  const rw::registry::TeamMember engineer{"王", "safety_engineer", "none", "", false, "intermediate"};
+  const rw::registry::TeamMember technician{"刘", "technician", "intermediate", "", false};
+  const rw::registry::TeamMember expert{"周", "expert", "intermediate", "", false};
+  // chengdu 6.2.2.1 / 6.3.2.2 (2 / 2): two registered engineers at a large enterprise are enough.
+  VisitPlan chengdu{"major", "large", false, 1, {catalog_type("chengdu", 2, 2)}};
+  EXPECT_EQ(staffing_case(chengdu).min_people_large, 2);
+  EXPECT_TRUE(staffing_case(chengdu).all_safety_qualified);
+  EXPECT_TRUE(visit_violations(chengdu, {engineer, engineer}).empty());
+  // xuzhou and guilin (2 / 2): two at a large enterprise.
+  for (const char* source : {"xuzhou", "guilin"}) {
+    VisitPlan plan{"general", "large", false, 1, {catalog_type(source, 2, 2)}};
+    EXPECT_TRUE(visit_violations(plan, {technician, expert}).empty()) << source;
+  }
+  // wuxi §15(三) (2 / 3): three, one of them an expert of intermediate title or above.
+  VisitPlan wuxi{"general", "large", false, 1, {catalog_type("wuxi", 2, 3)}};
+  auto v = visit_violations(wuxi, {technician, expert});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].rule.code, "too_few_people");
+  EXPECT_TRUE(visit_violations(wuxi, {technician, expert, technician}).empty());
+  // Without an on-site type the wuxi rule holds.
+  VisitPlan no_types{"general", "large", false, 1, {}};
+  EXPECT_EQ(staffing_case(no_types).min_people_large, 3);
+  EXPECT_TRUE(staffing_case(no_types).wuxi_large_rule);
+}
+
+TEST(DeadlineRules, UploadIsAgreedForLargeDeepAssessmentsAndSpecialRequests) {
+  // wuxi att.1 一(一)7: 除大型企业深度评估以及企业提出的特殊需求外……5个工作日内.
+  const auto assessment = catalog_type("wuxi", 2, 3, true);
+  auto training = catalog_type("wuxi", 2, 3);
+  EXPECT_EQ(upload_due(assessment, "small", false), UploadDue::after_visit);
+  EXPECT_EQ(upload_due(assessment, "large", false), UploadDue::agreed);
+  EXPECT_EQ(upload_due(assessment, "medium", true), UploadDue::agreed);
+  EXPECT_EQ(upload_due(training, "large", false), UploadDue::after_visit);  // not a deep assessment
+  EXPECT_EQ(upload_due(training, "small", true), UploadDue::agreed);
+  // chengdu 5.3.3: 7 working days, no exception.
+  EXPECT_EQ(upload_due(catalog_type("chengdu", 2, 2, true), "large", false), UploadDue::after_visit);
+  // No number in the seed, or counted from the filing receipt (wuxi att.1 四 一、).
+  training.upload_working_days.reset();
+  EXPECT_EQ(upload_due(training, "large", true), UploadDue::none);
+  auto plan = catalog_type("wuxi", 2, 3);
+  plan.upload_from = "filing_receipt";
+  EXPECT_EQ(upload_due(plan, "small", false), UploadDue::none);
+}
+
 TEST(DeadlineRules, SixtyCalendarDaysThenTheNextWorkingDay) {
   const auto calendar = national_day_2026();
   // 2026-06-01 + 60 = 2026-07-31, a Friday.

@@ -707,7 +707,7 @@ export interface paths {
         put?: never;
         /**
          * 人员配置校验 / Check a team
-         * @description 按无锡指引第十五条（三）及附件1：至少 2 人；较大及以上风险企业至少 1 名专家，否则至少 1 名专家或中级及以上职称技术人员；大型企业或特殊需求至少 3 人且至少 1 名高级及以上职称专家；被排除或考评不合格人员不计。返回全部未满足规则。/ wuxi §15(三) and att.1; returns every unmet rule.
+         * @description 需要 staff:read。与 /visits/team-check 同一校验与回答（请求体按服务安排读取，只有企业必填）。规则随服务类型的来源：无锡指引第十五条（三）及附件1——至少 2 人；较大及以上或未评定风险、规模未填写的企业至少 1 名专家，否则至少 1 名专家或中级及以上职称技术人员；大型企业或特殊需求至少 3 人且至少 1 名中级及以上职称专家；成都规范 5.2.4、6.2.2.1、6.3.2.2——不少于 2 人且每人均为中级及以上注册安全工程师或具有中级及以上职称；徐州、桂林按服务目录人数。不填服务类型时按无锡指引。被排除或考评不合格人员不计。返回全部未满足规则与提醒。/ Requires staff:read. The same check and answer as /visits/team-check (the body is read as a visit; only the enterprise is required). The rule follows the service types' seeds: wuxi §15(三) and att.1, chengdu 5.2.4/6.2.2.1/6.3.2.2 (everyone qualified), the catalog's team sizes for xuzhou and guilin; without types, wuxi's. Returns every unmet rule and the warnings.
          */
         post: operations["checkStaffing"];
         delete?: never;
@@ -1151,7 +1151,7 @@ export interface paths {
         put?: never;
         /**
          * 安排服务 / Create visit
-         * @description 需要 visit:write（服务机构或平台管理员的管理员、经理）；新服务为已计划，若有该企业已接受的委托则关联。字段错误代码：required、unknown_agency、unknown_enterprise、unknown_service_type、unknown_plan、unknown_staff、leader_not_in_team、not_whole_days。人员配置与时长规则（无锡指引第十五条（三）、附件1）不满足时 422 visit_rules_unmet，errors 与 unmet_rules 列出全部未满足规则。/ Requires visit:write; a new visit is planned and linked to the enterprise's accepted commission item, if any. Staffing and duration rules (wuxi §15(三), att.1): when unmet, 422 visit_rules_unmet listing every rule in errors and unmet_rules.
+         * @description 需要 visit:write（服务机构或平台管理员的管理员、经理）；新服务为已计划，若有该企业已接受的委托则关联。字段错误代码：required、unknown_agency、unknown_enterprise、unknown_service_type、unknown_plan、unknown_staff、leader_not_in_team、not_whole_days；只能为本机构有已接受委托（或企业同意的当年服务方案）的企业安排（enterprise_id not_commissioned），只能安排委托或方案中的服务类型（service_type_ids[i] not_commissioned_type），日期不能早于今天（planned_on in_the_past）；非工作日可以安排，回答的 warnings 中提醒。人员配置与时长规则（无锡指引第十五条（三）、附件1）不满足时 422 visit_rules_unmet，errors 与 unmet_rules 列出全部未满足规则。/ Requires visit:write; a new visit is planned and linked to the enterprise's accepted commission item, if any. Only for an enterprise the agency has an accepted commission item for, or a plan the enterprise agreed for the year (enterprise_id not_commissioned), only for the service types asked there (service_type_ids[i] not_commissioned_type), not in the past (planned_on in_the_past); a non-working day is saved with a warning in `warnings`. Staffing and duration rules (wuxi §15(三), att.1): when unmet, 422 visit_rules_unmet listing every rule in errors and unmet_rules.
          */
         post: operations["createVisit"];
         delete?: never;
@@ -1171,7 +1171,7 @@ export interface paths {
         put?: never;
         /**
          * 校验服务安排 / Check a planned visit
-         * @description 需要 visit:write。按新建服务校验但不保存：规则未满足时返回 200 与 satisfied=false；字段错误仍为 422。/ Requires visit:write. Checks the body as a new visit without saving: unmet rules give 200 with satisfied=false; field errors are still 422.
+         * @description 需要 visit:write。与 /staffing-check 同一校验与回答：人员配置与时长规则未满足时返回 200 与 satisfied=false，并附提醒；不查委托与日期（保存时才查）；字段错误仍为 422。/ Requires visit:write. The same check and answer as /staffing-check: unmet staffing and duration rules give 200 with satisfied=false, with the warnings; commission and date are checked on save only; field errors are still 422.
          */
         post: operations["checkVisitTeam"];
         delete?: never;
@@ -1219,7 +1219,7 @@ export interface paths {
         head?: never;
         /**
          * 修改安排 / Update visit
-         * @description 需要 visit:write，服务的服务机构；只有已计划或已确认的服务可改（否则 409 visit_not_editable）。人员配置与时长规则（无锡指引第十五条（三）、附件1）不满足时 422 visit_rules_unmet，errors 与 unmet_rules 列出全部未满足规则。/ Requires visit:write, by the visit's agency; only a planned or confirmed visit changes (else 409 visit_not_editable). Staffing and duration rules (wuxi §15(三), att.1): when unmet, 422 visit_rules_unmet listing every rule in errors and unmet_rules.
+         * @description 需要 visit:write，服务的服务机构；只有已计划或已确认的服务可改（否则 409 visit_not_editable）。改动的日期与服务类型按新建的规则校验（in_the_past、not_commissioned_type），提醒在 warnings 中。人员配置与时长规则（无锡指引第十五条（三）、附件1）不满足时 422 visit_rules_unmet，errors 与 unmet_rules 列出全部未满足规则。/ Requires visit:write, by the visit's agency; only a planned or confirmed visit changes (else 409 visit_not_editable). Staffing and duration rules (wuxi §15(三), att.1): when unmet, 422 visit_rules_unmet listing every rule in errors and unmet_rules.
          */
         patch: operations["updateVisit"];
         trace?: never;
@@ -1344,6 +1344,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/visits/{id}/upload-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 约定资料上传日期 / Agree the upload date
+         * @description 需要 visit:write，服务的服务机构。大型企业深度评估（年度排查类服务）或企业提出的特殊需求的无锡服务，资料上传不按 5 个工作日自动计算（无锡指引第十四条（九）、附件1 一(一)7“除大型企业深度评估以及企业提出的特殊需求外”），由服务机构记录与企业约定的日期：为这些服务类型开启（或改为）该日期的上传期限，旧期限取消。只有已完成且未上传资料的服务（否则 409 upload_not_expected）；没有需要约定的服务类型时 409 upload_due_not_agreed；due_on 不能早于今天（422 in_the_past）。/ Requires visit:write, by the visit's agency. For a large enterprise's deep assessment (the yearly survey types) or a special request, wuxi types do not get the 5-working-day upload deadline (wuxi §14(九), att.1 一(一)7); the agency records the date agreed with the enterprise, which opens (or moves) their upload deadlines. Only for a done visit whose data is not uploaded (else 409 upload_not_expected); 409 upload_due_not_agreed when no type needs an agreed date; due_on not in the past (422 in_the_past).
+         */
+        put: operations["setVisitUploadDue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/visits/{id}/reviewed": {
         parameters: {
             query?: never;
@@ -1413,7 +1433,7 @@ export interface paths {
         };
         /**
          * 年度排查缺口 / Survey gaps
-         * @description 需要 visit:read 与 policy:read。指定日期（默认今天）在保、但保险期内尚无已完成的年度现场排查的保单（无锡指引第十五条（一））；范围同保单列表。/ Requires visit:read and policy:read. Policies in force on the day (default today) whose enterprise has no done annual-survey visit within the policy period (wuxi §15(一)); scoped like policies.
+         * @description 需要 visit:read 与 policy:read。指定日期（默认今天）在保、但保险期内尚无已完成的年度现场排查的保单（无锡指引第十五条（一）；成都规范第 6 章）；只有与保单险种相同的年度排查服务类型才算（环责险保单须环责险排查，安责险保单须安责险排查）；范围同保单列表。/ Requires visit:read and policy:read. Policies in force on the day (default today) whose enterprise has no done annual-survey visit within the policy period (wuxi §15(一); chengdu §6), counting only survey types of the policy's own insurance type; scoped like policies.
          */
         get: operations["listSurveyGaps"];
         put?: never;
@@ -2812,17 +2832,16 @@ export interface components {
             staff_ids: number[];
             /** @description 企业提出的特殊需求 / A special request of the enterprise. */
             special_request?: boolean;
+            /** @description 服务类型：按其来源的规则校验；不填时按无锡指引 / Service types: their seed's rule applies; without them, wuxi's. */
+            service_type_ids?: number[];
+            duration_days?: number;
+            /**
+             * Format: int64
+             * @description 服务机构（仅平台管理员需要）/ The agency (platform admins only).
+             */
+            agency_org_id?: number;
         };
-        UnmetRule: {
-            /** @enum {string} */
-            code: "excluded_member" | "too_few_people" | "expert_required" | "expert_or_technician_required" | "senior_expert_required";
-            message: string;
-            message_en: string;
-        };
-        StaffingCheckResult: {
-            satisfied: boolean;
-            unmet: components["schemas"]["UnmetRule"][];
-        };
+        StaffingCheckResult: components["schemas"]["TeamCheckResult"];
         /**
          * @description 服务目录来源（无锡环责险/成都安责险/徐州第三方/桂林园区托管/自定义）/ Source of a catalog class.
          * @example wuxi
@@ -3684,6 +3703,8 @@ export interface components {
              * @example 2026-06-01T02:00:00Z
              */
             updated_at: string;
+            /** @description 仅在新建与修改的回答中：保存了，但用户应知道的情况（如非工作日）/ Only in the answer to a create or update: what was saved but the user should know (e.g. a non-working day). */
+            warnings?: components["schemas"]["VisitWarning"][];
         };
         /** @description 服务及其状态历史 / A visit with its history. */
         VisitDetail: components["schemas"]["Visit"] & {
@@ -3791,16 +3812,28 @@ export interface components {
              * @example too_few_people
              * @enum {string}
              */
-            code: "excluded_member" | "too_few_people" | "expert_required" | "expert_or_technician_required" | "senior_expert_required" | "duration_too_long";
+            code: "excluded_member" | "too_few_people" | "expert_required" | "expert_or_technician_required" | "titled_expert_required" | "safety_qualification_required" | "duration_too_long";
             /** @example 至少需要 2 名服务人员 */
             message: string;
             /** @example at least 2 people are required */
             message_en: string;
         };
-        /** @description 服务安排校验结果 / Result of checking a planned visit. */
+        /** @description 服务安排校验结果（/staffing-check 与 /visits/team-check 同一回答）/ Result of checking a planned visit (one answer for /staffing-check and /visits/team-check). */
         TeamCheckResult: {
             satisfied: boolean;
             unmet: components["schemas"]["UnmetVisitRule"][];
+            warnings: components["schemas"]["VisitWarning"][];
+        };
+        /** @description 不阻止保存、但用户应知道的情况 / What does not stop a save but the user should know. */
+        VisitWarning: {
+            /**
+             * @description non_working_day：计划日期为非工作日；calendar_estimated：该年无节假日数据，按周一至周五估算；scale_unknown：企业规模未填写；risk_level_unknown：企业风险等级未评定 / non_working_day, calendar_estimated, scale_unknown, risk_level_unknown.
+             * @enum {string}
+             */
+            code: "non_working_day" | "calendar_estimated" | "scale_unknown" | "risk_level_unknown";
+            /** @example 计划日期 2026-06-06 为非工作日（周末或法定节假日），请与企业确认 */
+            message: string;
+            message_en: string;
         };
         /** @description 可派人员 / A staff member who may go. */
         TeamSuggestion: {
@@ -3897,6 +3930,8 @@ export interface components {
              * @example 3
              */
             working_days_left: number | null;
+            /** @description 计算涉及尚无节假日数据的年份，工作日按周一至周五估算 / The count touches a year without holiday data, so working days are estimated as Monday to Friday. */
+            fallback: boolean;
         };
         /** @description 期限分页 / A page of deadlines. */
         DeadlinePage: {
@@ -7009,6 +7044,52 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    setVisitUploadDue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 与企业约定的上传日期 / The upload date agreed with the enterprise.
+                     * @example 2026-06-20
+                     */
+                    due_on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 该服务未完成的资料上传期限 / The visit's open upload deadlines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Deadline"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     markVisitReviewed: {

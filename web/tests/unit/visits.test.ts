@@ -153,10 +153,11 @@ describe('the live team check', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  const ok: TeamCheckResult = { satisfied: true, unmet: [] }
+  const ok: TeamCheckResult = { satisfied: true, unmet: [], warnings: [] }
   const tooFew: TeamCheckResult = {
     satisfied: false,
     unmet: [{ field: 'staff_ids', code: 'too_few_people', message: '至少需要 2 名', message_en: 'at least 2' }],
+    warnings: [],
   }
 
   function start(form: { body: VisitCreate | null }) {

@@ -512,6 +512,7 @@ const en: MessageSchema = {
     period: 'Due',
     from: 'from {day}',
     left: 'Left',
+    estimated: 'Estimated as Monday to Friday',
     sweep: 'Check overdue now',
     sweepDone: 'Checked: {overdue} newly overdue, {reminders} reminders, {notifications} notifications sent',
     object: {

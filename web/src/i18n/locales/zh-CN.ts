@@ -510,6 +510,7 @@ const zhCN = {
     period: '期限',
     from: '自 {day}',
     left: '剩余',
+    estimated: '按周一至周五估算',
     sweep: '立即检查逾期',
     sweepDone: '已检查：新逾期 {overdue} 项，提醒 {reminders} 项，发送通知 {notifications} 条',
     object: {
