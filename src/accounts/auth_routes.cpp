@@ -16,7 +16,34 @@ namespace {
 constexpr const char* kSelectLogin =
     "SELECT u.id, u.password_hash, u.active, o.active AS org_active FROM users u "
     "JOIN organizations o ON o.id = u.org_id WHERE u.username = ?";
-constexpr const char* kSelectFailures = "SELECT at FROM login_failures WHERE username = ? AND at > ?";
+// Failures of one username from one address: wrong guesses elsewhere do not lock the owner out here.
+constexpr const char* kSelectAccountFailures =
+    "SELECT at FROM login_failures WHERE username = ? AND remote_addr = ? AND at > ?";
+// Failures from one address across usernames: password spraying.
+constexpr const char* kSelectAddressFailures =
+    "SELECT at FROM login_failures WHERE remote_addr = ? AND at > ?";
+constexpr const char* kClearAccountFailures =
+    "DELETE FROM login_failures WHERE username = ? AND remote_addr = ?";
+const ThrottlePolicy kAccountPolicy{};
+const ThrottlePolicy kAddressPolicy{20, 15 * 60, 15 * 60};
+
+// When the caller is locked out, until when: the later of the account-at-address and the address lock.
+std::optional<Seconds> sign_in_locked_until(db::Connection& db, const std::string& username,
+                                            const std::string& address, Seconds now) {
+  auto times = [&](const char* sql, db::Params params) {
+    std::vector<Seconds> out;
+    auto rows = db.query(sql, params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].integer("at"));
+    return out;
+  };
+  const auto account =
+      locked_until(times(kSelectAccountFailures, {username, address, now - kAccountPolicy.horizon()}), now,
+                   kAccountPolicy);
+  const auto by_address = locked_until(
+      times(kSelectAddressFailures, {address, now - kAddressPolicy.horizon()}), now, kAddressPolicy);
+  if (account && by_address) return std::max(*account, *by_address);
+  return account ? account : by_address;
+}
 constexpr const char* kInsertFailure =
     "INSERT INTO login_failures (username, at, remote_addr) VALUES (?, ?, ?)";
 
@@ -40,11 +67,8 @@ http::Response login(app::Context& context) {
   fields.finish();
 
   const Seconds now = context.clock.now();
-  const ThrottlePolicy policy;
-  std::vector<Seconds> failures;
-  auto rows = context.db.query(kSelectFailures, {username, now - policy.horizon()});
-  for (std::size_t i = 0; i < rows.size(); ++i) failures.push_back(rows[i].integer("at"));
-  if (auto until = locked_until(failures, now, policy)) {
+  const auto& address = context.request.remote_address;
+  if (auto until = sign_in_locked_until(context.db, username, address, now)) {
     const auto minutes = std::to_string((*until - now + 59) / 60);
     auto response =
         http::problem_response({429, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
@@ -64,15 +88,15 @@ http::Response login(app::Context& context) {
   }
   if (!ok) {
     // Returned, not thrown: the request's transaction commits so the failure counts.
-    context.db.execute(kInsertFailure, {username, now, context.request.remote_address});
+    context.db.execute(kInsertFailure, {username, now, address});
     return http::problem_response(
         {401, "invalid_credentials", "用户名或密码错误", "Wrong username or password"});
   }
 
   const auto user_id = found[0].integer("id");
-  context.db.execute("DELETE FROM login_failures WHERE username = ?", {username});
+  context.db.execute(kClearAccountFailures, {username, address});
   context.db.execute("UPDATE users SET last_login_at = ? WHERE id = ?", {format_utc(now), user_id});
-  auto session = create_session(context.db, user_id, now, context.request.remote_address);
+  auto session = create_session(context.db, user_id, now, address);
   auto user = *load_user(context.db, user_id);
   user.csrf_token = session.csrf_token;
   audit::record_as(context, user.id, user.username,
@@ -81,17 +105,26 @@ http::Response login(app::Context& context) {
                                 {"csrf_token", session.csrf_token},
                                 {"expires_at", format_utc(now + context.settings.session_idle)},
                                 {"user", me_json(user)}});
-  response.set_header("Set-Cookie", session_cookie(session.token, context.settings.secure_cookies));
+  response.set_header("Set-Cookie", session_cookie(session.token, context.secure_cookies()));
   response.user_id = user.id;
   return response;
 }
 
+// Signing out is idempotent: without a (live) session there is nothing to end, and the answer is still 204.
 http::Response logout(app::Context& context) {
-  end_session(context.db, context.me().session_id);
-  audit::record(context, {"session", std::to_string(context.me().id), "logout", context.me().org_id,
-                          nlohmann::json::object()});
+  try {
+    context.user =
+        authenticate(context.db, context.request, context.clock.now(), context.settings.session_idle);
+  } catch (const ApiError& error) {
+    if (error.status != 401) throw;
+  }
+  if (context.user) {
+    end_session(context.db, context.me().session_id);
+    audit::record(context, {"session", std::to_string(context.me().id), "logout", context.me().org_id,
+                            nlohmann::json::object()});
+  }
   auto response = http::no_content();
-  response.set_header("Set-Cookie", cleared_session_cookie(context.settings.secure_cookies));
+  response.set_header("Set-Cookie", cleared_session_cookie(context.secure_cookies()));
   return response;
 }
 
@@ -145,7 +178,7 @@ http::Response change_password(app::Context& context) {
 
 void add_auth_routes(app::Routes& routes) {
   routes.post("/auth/login", login, app::Access::public_access);
-  routes.post("/auth/logout", logout);
+  routes.post("/auth/logout", logout, app::Access::public_access);
   routes.get("/me", get_me);
   routes.patch("/me", update_me);
   routes.post("/me/password", change_password);

@@ -30,7 +30,11 @@ std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_i
 }
 
 std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user) {
-  return db.query(kJurisdictionRegionIds, {user.org_id}).integers("id");
+  return region_subtree_of_org(db, user.org_id);
+}
+
+std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id) {
+  return db.query(kJurisdictionRegionIds, {org_id}).integers("id");
 }
 
 SqlFilter own_subtree(const CurrentUser& user, std::string_view column) {

@@ -27,5 +27,7 @@ std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser&
 // Any organization and its descendants.
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user);
+// An organization's regions and their sub-regions.
+std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id);
 
 }  // namespace rw::accounts

@@ -6,6 +6,7 @@
 
 #include "accounts/sessions.hpp"
 #include "app/route_table.hpp"
+#include "platform/http/forwarded.hpp"
 #include "platform/http/problem.hpp"
 
 namespace rw::app {
@@ -21,6 +22,11 @@ Api::Api(db::Database& database, const Clock& clock, Settings settings, std::fil
 http::Response Api::handle(http::Request& request) const {
   if (!http::parse_target(request.target, request.path, request.query))
     return http::problem_response(bad_request("bad_target", "请求地址编码有误", "Malformed request URL"));
+  const auto forwarded =
+      http::resolve_forwarded(request.remote_address, request.header("x-forwarded-for"),
+                              request.header("x-forwarded-proto"), settings_.trusted_proxies);
+  request.remote_address = forwarded.client_address;
+  request.https = forwarded.https;
   if (request.path == "/api" || request.path.rfind("/api/", 0) == 0) {
     http::Response response = handle_api(request);
     // API answers are private and current unless a handler says otherwise (reference data may be cached).

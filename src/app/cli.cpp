@@ -49,6 +49,7 @@ struct ServeOptions {
   std::int64_t job_interval_seconds = 300;
   std::int64_t session_idle_seconds = 8 * 3600;
   bool secure_cookies = false;
+  std::vector<std::string> trusted_proxies;
   http::ServerOptions server;
   std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000,
                grace_ms = 20'000;
@@ -94,7 +95,7 @@ int serve(ServeOptions& o) {
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
-  Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name()};
+  Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(), o.trusted_proxies};
   Api api(*database, clock, settings, o.web_dir);
   if (!o.port_file.empty()) {
     o.server.on_listening = [&](unsigned short port) {
@@ -189,6 +190,8 @@ int run_cli(int argc, char** argv) {
                    "How often to check for due daily jobs (0: never)")
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve_cmd->add_option("--trusted-proxy", serve_options.trusted_proxies,
+                        "Address of a reverse proxy whose X-Forwarded-For/-Proto are believed (repeatable)");
 
   std::string db_url = default_db_url();
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply database migrations");

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accounts/current_user.hpp"
 #include "platform/clock.hpp"
@@ -17,8 +18,9 @@ namespace rw::app {
 
 struct Settings {
   Seconds session_idle = 8 * 3600;
-  bool secure_cookies = false;  // set behind TLS so cookies never travel in clear text
-  std::string database_kind;    // "sqlite" | "postgresql"
+  bool secure_cookies = false;               // set behind TLS so cookies never travel in clear text
+  std::string database_kind;                 // "sqlite" | "postgresql"
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto are believed
 };
 
 struct Context {
@@ -35,6 +37,8 @@ struct Context {
   nlohmann::json body_or_empty() const;
   std::int64_t id(std::string_view name = "id") const;
   std::string now_text() const { return format_utc(clock.now()); }
+  // Cookies are Secure when the server is told it runs behind TLS or a trusted proxy says so.
+  bool secure_cookies() const { return settings.secure_cookies || request.https; }
 };
 
 http::Response json_ok(const nlohmann::json& body, int status = 200);

@@ -19,29 +19,50 @@ bool parse_int64(const std::string& text, std::int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+// Text fields allowing this many characters or more are multi-line (notes, reasons, descriptions).
+constexpr std::size_t kMultiLineFrom = 1000;
+
+std::string without_carriage_returns(std::string text) {
+  std::erase(text, '\r');
+  return text;
+}
+
 ApiError query_error(const std::string& key, const std::string& zh, const std::string& en) {
   return invalid_field(key, "invalid_query", "查询参数 " + key + " " + zh,
                        "query parameter " + key + " " + en);
 }
 
-}  // namespace
-
-std::size_t utf8_length(const std::string& text) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > text.size()) return std::numeric_limits<std::size_t>::max();
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2)
-        return std::numeric_limits<std::size_t>::max();
-    i += n;
-    ++count;
+// Whether arrays and objects nest deeper than `limit`, counting brackets outside strings only. A linear
+// scan with no allocation, so a hostile body is refused before nlohmann builds a DOM of it (a DOM costs
+// tens of bytes per bracket, and nlohmann recurses per level when destroying it).
+bool nested_deeper_than(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;  // the escaped character cannot end the string
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
   }
-  return count;
+  return false;
 }
 
+}  // namespace
+
 nlohmann::json parse_json_object(const std::string& body) {
+  if (nested_deeper_than(body, kMaxJsonDepth))
+    throw bad_request(
+        "json_too_deep", "请求体的 JSON 嵌套超过 " + std::to_string(kMaxJsonDepth) + " 层",
+        "The request body's JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   auto value = nlohmann::json::parse(body, nullptr, false);
   if (value.is_discarded())
     throw bad_request("malformed_json", "请求体不是合法的 JSON", "The request body is not valid JSON");
@@ -61,6 +82,10 @@ void Fields::add_error(std::string field, std::string code, std::string message,
   errors_.push_back({std::move(field), std::move(code), std::move(message), std::move(message_en)});
 }
 
+void Fields::require(const std::string& key) {
+  if (!present(key)) add_error(key, "required", "必填", "is required");
+}
+
 void Fields::finish() const {
   if (!errors_.empty()) throw validation_failed(errors_);
 }
@@ -76,6 +101,14 @@ std::optional<std::string> Fields::optional_text(const std::string& key, std::si
     return std::nullopt;
   }
   std::string value = trim(object_[key].get<std::string>());
+  // Long fields (notes, reasons, descriptions) are multi-line; a pasted Windows line end counts as one.
+  const bool multiline = max_chars >= kMultiLineFrom;
+  if (multiline) value = without_carriage_returns(value);
+  if (!is_clean_text(value, multiline)) {
+    add_error(key, "invalid_characters", "含有不允许的控制字符或方向控制符",
+              "contains control characters or bidirectional overrides");
+    return std::nullopt;
+  }
   const std::size_t length = utf8_length(value);
   if (length > max_chars) {
     add_error(key, "too_long", "不能超过 " + std::to_string(max_chars) + " 个字符",
@@ -227,7 +260,7 @@ std::optional<std::vector<std::string>> Fields::optional_texts(const std::string
   std::vector<std::string> values;
   for (const auto& item : v) {
     if (!item.is_string() || trim(item.get<std::string>()).empty() ||
-        utf8_length(item.get<std::string>()) > max_chars) {
+        !is_clean_text(item.get<std::string>(), false) || utf8_length(item.get<std::string>()) > max_chars) {
       add_error(
           key, "invalid_item", "每项应为不超过 " + std::to_string(max_chars) + " 个字符的非空文本",
           "each item must be a non-empty string of at most " + std::to_string(max_chars) + " characters");
@@ -326,6 +359,8 @@ std::optional<std::string> query_text(const std::map<std::string, std::string>& 
   if (it == query.end()) return std::nullopt;
   std::string value = trim(it->second);
   if (value.empty()) return std::nullopt;
+  if (!is_clean_text(value, false))
+    throw query_error(key, "含有不允许的字符", "contains characters that are not allowed");
   if (utf8_length(value) > max_chars) throw query_error(key, "过长", "is too long");
   return value;
 }

@@ -11,10 +11,13 @@
 #include <vector>
 
 #include "platform/errors.hpp"
+#include "platform/text.hpp"
 
 namespace rw {
 
-// Parses a JSON object body: 400 malformed_json / 400 body_not_object.
+// Arrays and objects nested deeper than this are refused before parsing; real bodies nest a few levels.
+constexpr std::size_t kMaxJsonDepth = 64;
+// Parses a JSON object body: 400 json_too_deep / 400 malformed_json / 400 body_not_object.
 nlohmann::json parse_json_object(const std::string& body);
 // `base` with the values of those `keys` that `changes` has: a PATCH body over the stored record.
 nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes,
@@ -25,6 +28,11 @@ class Fields {
   explicit Fields(const nlohmann::json& object) : object_(object) {}
 
   bool has(const std::string& key) const { return object_.contains(key); }
+  // Given with a value: null counts as absent, so a required field sent as null is refused like a missing
+  // one.
+  bool present(const std::string& key) const { return has(key) && !object_[key].is_null(); }
+  // Adds a `required` error unless the field is present.
+  void require(const std::string& key);
   const nlohmann::json& object() const { return object_; }
   // Text trimmed of surrounding spaces; length counted in characters (UTF-8 code points).
   std::string required_text(const std::string& key, std::size_t min_chars, std::size_t max_chars);
@@ -82,7 +90,5 @@ std::optional<bool> query_bool(const std::map<std::string, std::string>& query, 
 std::optional<std::string> query_choice(const std::map<std::string, std::string>& query,
                                         const std::string& key, const std::set<std::string>& allowed);
 std::int64_t parse_id(const std::string& text);  // path ids: 404 unless a positive integer
-
-std::size_t utf8_length(const std::string& text);  // code points; SIZE_MAX when not valid UTF-8
 
 }  // namespace rw

@@ -12,3 +12,14 @@ inline std::string trim(std::string_view s) {
 }
 
 }  // namespace rw
+
+namespace rw {
+
+// Valid UTF-8 without control characters (C0, DEL, C1) and without bidirectional embeddings, overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069), which can make stored text read differently from what it is.
+// Multi-line text may also hold tabs and line feeds.
+bool is_clean_text(std::string_view text, bool multiline);
+// Code points; SIZE_MAX when not valid UTF-8.
+std::size_t utf8_length(std::string_view text);
+
+}  // namespace rw

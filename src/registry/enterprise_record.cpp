@@ -190,9 +190,8 @@ EnterpriseRecord read_enterprise(Fields& f) {
   r.longitude = f.optional_number("longitude", kMinLongitude, kMaxLongitude);
   r.latitude = f.optional_number("latitude", kMinLatitude, kMaxLatitude);
   // One without the other (a value sent but out of range has its own error already).
-  const auto given = [&f](const char* key) { return f.has(key) && !f.object()[key].is_null(); };
-  if (given("longitude") != given("latitude"))
-    f.add_error(given("longitude") ? "latitude" : "longitude", "required", "经纬度须同时填写",
+  if (f.present("longitude") != f.present("latitude"))
+    f.add_error(f.present("longitude") ? "latitude" : "longitude", "required", "经纬度须同时填写",
                 "longitude and latitude go together");
   r.contacts = read_contacts(f);
   r.industry_code = f.optional_text("industry_code", 4).value_or("");
@@ -256,13 +255,25 @@ void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std
   }
   if (record.park_org_id && org_type(*record.park_org_id) != "park")
     fields.add_error("park_org_id", "unknown_park", "所属园区不存在", "the park does not exist");
-  // The link to an enterprise organization is checked when it is set or changed, not on every edit.
-  const auto current_org = [&]() -> std::optional<std::int64_t> {
-    if (!self_id || !record.org_id) return std::nullopt;
-    return db_.query("SELECT org_id FROM enterprises WHERE id = ?", {self_id})[0].optional_integer("org_id");
-  };
-  if (record.org_id && record.org_id != current_org()) {
-    if (org_type(*record.org_id) != "enterprise" || !accounts::acts_for(db_, user_, *record.org_id)) {
+  check_org_binding(fields, record, self_id);
+}
+
+// Whose users speak for the enterprise (agree its plans, answer its notices) is decided by platform admins
+// only: a party that could bind the record to an organization of its own making could impersonate it.
+void EnterpriseChecks::check_org_binding(Fields& fields, const EnterpriseRecord& record,
+                                         std::int64_t self_id) {
+  const auto stored_org =
+      self_id
+          ? db_.query("SELECT org_id FROM enterprises WHERE id = ?", {self_id})[0].optional_integer("org_id")
+          : std::nullopt;
+  if (record.org_id == stored_org) return;
+  if (!user_.is_platform_admin()) {
+    fields.add_error("org_id", "org_binding_admin_only", "只有平台管理员可以关联或解除企业机构账号",
+                     "only a platform admin may link or unlink the enterprise's organization");
+    return;
+  }
+  if (record.org_id) {
+    if (org_type(*record.org_id) != "enterprise") {
       fields.add_error("org_id", "unknown_org", "企业机构账号不存在",
                        "the enterprise organization does not exist");
     } else {

@@ -68,6 +68,7 @@ class EnterpriseChecks {
   void check(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id);
 
  private:
+  void check_org_binding(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id);
   std::optional<std::string> region_level(std::int64_t id);
   std::optional<std::string> org_type(std::int64_t id);
   db::Connection& db_;

@@ -104,7 +104,12 @@ http::Response update_enterprise_route(app::Context& context) {
 http::Response set_archived(app::Context& context, bool archived) {
   accounts::require_permission(context.me(), "enterprise:write");
   const auto id = context.id();
-  find_enterprise(context.db, context.me(), id);
+  const auto current = find_enterprise(context.db, context.me(), id);
+  // Archiving an archived enterprise (or restoring a live one) changes nothing and must not be audited as if
+  // it did.
+  if (current["archived"].get<bool>() == archived)
+    throw archived ? conflict("already_archived", "该企业已归档", "The enterprise is already archived")
+                   : conflict("not_archived", "该企业未归档，无需恢复", "The enterprise is not archived");
   context.db.execute("UPDATE enterprises SET archived = ?, updated_at = ? WHERE id = ?",
                      {std::int64_t{archived ? 1 : 0}, context.now_text(), id});
   audit::record(context, {"enterprise",

@@ -1,5 +1,8 @@
 #include "registry/organizations.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
@@ -19,9 +22,9 @@ constexpr const char* kInsertOrganization =
     "updated_at) "
     "VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id";
 constexpr const char* kUpdateOrganization =
-    "UPDATE organizations SET name = ?, parent_id = ?, credit_code = ?, contact_phone = ?, active = ?, "
-    "updated_at = ? "
-    "WHERE id = ?";
+    "UPDATE organizations SET name = ?, type = ?, parent_id = ?, credit_code = ?, contact_phone = ?, active "
+    "= ?, "
+    "updated_at = ? WHERE id = ?";
 constexpr const char* kDescendants =
     "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
     "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT 1 AS one FROM sub WHERE id = "
@@ -87,6 +90,38 @@ void check_credit_code(Fields& fields, const std::optional<std::string>& code) {
                      "is not a valid unified social credit code (length or check character)");
 }
 
+// Organization types only a platform admin may create or give: they carry reach over other tenants
+// (a regulator reads its region) or stand for a party that must not be impersonated.
+const std::set<std::string> kPlatformOnlyTypes = {"platform", "regulator", "enterprise", "park"};
+
+// Anyone else creates branches of their own kind: an insurer's branch is an insurer, a bureau's district
+// office a regulator. Administration never widens reach.
+void check_type(const accounts::CurrentUser& me, Fields& fields, const std::string& type) {
+  if (me.is_platform_admin()) return;
+  const bool own_kind = type == me.org_type;
+  if (!own_kind || (kPlatformOnlyTypes.count(type) && type != "regulator"))
+    fields.add_error(
+        "type", "type_not_allowed", "只能创建与本机构同类型的下级机构，其他类型由平台管理员创建",
+        "you may only create organizations of your own type; others are created by a platform admin");
+}
+
+// A child's regions lie inside its parent's (the parent's regions and their sub-regions), so a sub-office
+// never reaches further than the office above it.
+void check_regions_within_parent(const accounts::CurrentUser& me, db::Connection& db, Fields& fields,
+                                 std::optional<std::int64_t> parent_id,
+                                 const std::vector<std::int64_t>& region_ids) {
+  if (me.is_platform_admin() || region_ids.empty()) return;
+  const auto allowed =
+      parent_id ? accounts::region_subtree_of_org(db, *parent_id) : std::vector<std::int64_t>{};
+  for (auto region_id : region_ids) {
+    if (std::find(allowed.begin(), allowed.end(), region_id) == allowed.end()) {
+      fields.add_error("region_ids", "region_outside_parent", "所辖区划必须在上级机构的区划之内",
+                       "regions must lie inside the parent organization's regions");
+      return;
+    }
+  }
+}
+
 // A parent the user may attach organizations to; errors go on the parent_id field.
 void check_parent(app::Context& context, Fields& fields, std::optional<std::int64_t> parent_id,
                   std::int64_t self_id) {
@@ -150,12 +185,12 @@ http::Response create_organization(app::Context& context) {
   const auto credit_code = fields.optional_text("credit_code", 18);
   const auto phone = fields.optional_text("contact_phone", 30);
   check_credit_code(fields, credit_code);
-  if (type == "platform" && !me.is_platform_admin())
-    fields.add_error("type", "invalid_choice", "只有平台管理员可以创建平台机构",
-                     "only a platform admin may create this type");
   fields.finish();
+  check_type(me, fields, type);
   check_parent(context, fields, parent_id, 0);
   check_regions(context.db, fields, region_ids);
+  fields.finish();
+  check_regions_within_parent(me, context.db, fields, parent_id, region_ids);
   fields.finish();
   const auto now = context.now_text();
   const auto id = context.db
@@ -168,6 +203,11 @@ http::Response create_organization(app::Context& context) {
   return app::json_ok(created, 201);
 }
 
+std::optional<std::int64_t> parent_of(const nlohmann::json& organization) {
+  const auto& parent = organization["parent_id"];
+  return parent.is_null() ? std::nullopt : std::optional(parent.get<std::int64_t>());
+}
+
 http::Response update_organization(app::Context& context) {
   const auto& me = context.me();
   accounts::require_permission(me, "org:write");
@@ -177,6 +217,7 @@ http::Response update_organization(app::Context& context) {
   auto body = context.body();
   Fields fields(body);
   auto name = fields.optional_nonempty_text("name", 100);
+  auto type = fields.optional_choice("type", accounts::kOrgTypes);
   auto region_ids = fields.optional_ids("region_ids", 500);
   auto credit_code = fields.optional_text("credit_code", 18);
   auto phone = fields.optional_text("contact_phone", 30);
@@ -184,12 +225,12 @@ http::Response update_organization(app::Context& context) {
   check_credit_code(fields, credit_code);
   fields.finish();
   auto after = before;
+  // Re-typing is creating anew: the same rule decides.
+  if (type && *type != before["type"]) check_type(me, fields, *type);
   if (fields.has("parent_id")) {
     auto parent_id = fields.optional_id("parent_id");
     fields.finish();
-    if (parent_id != (before["parent_id"].is_null() ? std::nullopt
-                                                    : std::optional(before["parent_id"].get<std::int64_t>())))
-      check_parent(context, fields, parent_id, id);
+    if (parent_id != parent_of(before)) check_parent(context, fields, parent_id, id);
     after["parent_id"] = parent_id ? nlohmann::json(*parent_id) : nlohmann::json();
   }
   if (region_ids) check_regions(context.db, fields, *region_ids);
@@ -197,17 +238,22 @@ http::Response update_organization(app::Context& context) {
     fields.add_error("active", "cannot_deactivate_own_org", "不能停用自己所在的机构",
                      "you cannot deactivate your own organization");
   fields.finish();
+  // Regions are checked against the parent the organization will have, also when only the parent moves.
+  if (region_ids || parent_of(after) != parent_of(before))
+    check_regions_within_parent(me, context.db, fields, parent_of(after),
+                                region_ids.value_or(before["region_ids"].get<std::vector<std::int64_t>>()));
+  fields.finish();
   if (name) after["name"] = *name;
+  if (type) after["type"] = *type;
   if (credit_code) after["credit_code"] = *credit_code;
   if (phone) after["contact_phone"] = *phone;
   if (active) after["active"] = *active;
   if (region_ids) after["region_ids"] = *region_ids;
-  context.db.execute(
-      kUpdateOrganization,
-      {after["name"].get<std::string>(),
-       after["parent_id"].is_null() ? db::null_value() : db::Value(after["parent_id"].get<std::int64_t>()),
-       after["credit_code"].get<std::string>(), after["contact_phone"].get<std::string>(),
-       std::int64_t{after["active"].get<bool>() ? 1 : 0}, context.now_text(), id});
+  context.db.execute(kUpdateOrganization,
+                     {after["name"].get<std::string>(), after["type"].get<std::string>(),
+                      db::optional_value(parent_of(after)), after["credit_code"].get<std::string>(),
+                      after["contact_phone"].get<std::string>(),
+                      std::int64_t{after["active"].get<bool>() ? 1 : 0}, context.now_text(), id});
   if (region_ids) save_regions(context.db, id, *region_ids);
   if (active == false)
     context.db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)", {id});

@@ -28,34 +28,37 @@ PolicyRecord read_policy(Fields& f, const accounts::CurrentUser& user) {
   PolicyRecord r;
   r.insurance_type = f.required_choice("insurance_type", insurance_types().values());
   r.insurer_org_id = f.optional_id("insurer_org_id").value_or(user.org_type == "insurer" ? user.org_id : 0);
-  if (!r.insurer_org_id && !f.has("insurer_org_id"))
-    f.add_error("insurer_org_id", "required", "必填", "is required");
+  if (!r.insurer_org_id) f.require("insurer_org_id");
   r.policy_number = f.required_text("policy_number", 1, 50);
   r.enterprise_id = f.required_id("enterprise_id");
   const auto starts = f.optional_date("starts_on");
   const auto ends = f.optional_date("ends_on");
-  if (!f.has("starts_on")) f.add_error("starts_on", "required", "必填", "is required");
-  if (!f.has("ends_on")) f.add_error("ends_on", "required", "必填", "is required");
+  f.require("starts_on");
+  f.require("ends_on");
   r.starts_on = starts.value_or("");
   r.ends_on = ends.value_or("");
   if (starts && ends && *ends < *starts)
     f.add_error("ends_on", "before_start", "保险止期早于起期", "ends before it starts");
   const auto premium = f.optional_amount_fen("premium");
   const auto sum_insured = f.optional_amount_fen("sum_insured");
-  if (!f.has("premium")) f.add_error("premium", "required", "必填", "is required");
-  if (!f.has("sum_insured")) f.add_error("sum_insured", "required", "必填", "is required");
+  f.require("premium");
+  f.require("sum_insured");
   r.premium_fen = premium.value_or(0);
   r.sum_insured_fen = sum_insured.value_or(0);
   r.fund_share_kind = f.required_choice("fund_share_kind", fund_share_kinds().values());
   // Both kinds carry two decimals: yuan for an amount, percent for a share.
   const auto share = f.optional_amount_fen("fund_share_value");
-  if (!f.has("fund_share_value")) f.add_error("fund_share_value", "required", "必填", "is required");
+  f.require("fund_share_value");
   r.fund_share_value = share.value_or(0);
   if (share && r.fund_share_kind == "percent" && *share > kWholePremium)
     f.add_error("fund_share_value", "out_of_range", "比例不能超过 100%", "cannot exceed 100 percent");
   if (share && premium && r.fund_share_kind == "amount" && *share > *premium)
     f.add_error("fund_share_value", "exceeds_premium", "风险防控费用不能超过保费",
                 "cannot exceed the premium");
+  // A share of nothing sets nothing aside: with a premium of 0 the fund can only be an amount.
+  if (premium && *premium == 0 && r.fund_share_kind == "percent")
+    f.add_error("fund_share_kind", "percent_of_zero_premium", "保费为 0 时不能按保费比例计提，请按金额填写",
+                "with a premium of 0 the fund cannot be a percentage of it; enter an amount");
   r.status = f.optional_choice("status", policy_statuses().values()).value_or("active");
   return r;
 }

@@ -89,12 +89,11 @@ StaffRecord read_staff(Fields& f, const accounts::CurrentUser& user) {
   r.safety_engineer_level = f.optional_choice("safety_engineer_level", safety_engineer_levels().values());
   // Absent or null (an empty spreadsheet cell, a PATCH over a record without one); an invalid value has its
   // own error.
-  const auto missing = [&f](const char* key) { return !f.has(key) || f.object()[key].is_null(); };
-  if (r.kind == "expert" && !r.expert_pool_level && missing("expert_pool_level"))
+  if (r.kind == "expert" && !r.expert_pool_level && !f.present("expert_pool_level"))
     f.add_error("expert_pool_level", "required", "专家须填写所在专家库级别",
                 "experts need the level of their expert pool");
   if (r.kind != "expert") r.expert_pool_level.reset();
-  if (r.kind == "safety_engineer" && !r.safety_engineer_level && missing("safety_engineer_level"))
+  if (r.kind == "safety_engineer" && !r.safety_engineer_level && !f.present("safety_engineer_level"))
     f.add_error("safety_engineer_level", "required", "注册安全工程师须填写级别",
                 "registered safety engineers need their level");
   if (r.kind != "safety_engineer") r.safety_engineer_level.reset();

@@ -16,7 +16,8 @@ struct Request {
   std::map<std::string, std::string> query;
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::string body;
-  std::string remote_address;
+  std::string remote_address;  // the client: the peer, or whom a trusted proxy forwarded for
+  bool https = false;          // a trusted proxy received it over TLS
   std::string request_id;
 
   // Header value by lower-case name, or "" when absent.

@@ -1,12 +1,18 @@
 #include "platform/http/static_files.hpp"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 #include "platform/http/problem.hpp"
 
 namespace rw::http {
 
-StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
+// The root is canonical once, so confinement compares resolved paths with resolved paths.
+StaticFiles::StaticFiles(const std::filesystem::path& root)
+    : root_(std::filesystem::weakly_canonical(root).lexically_normal()) {
+  if (root_.filename().empty()) root_ = root_.parent_path();
+}
 
 std::string content_type_for(const std::filesystem::path& path) {
   static const std::map<std::string, std::string> types = {{".html", "text/html; charset=utf-8"},
@@ -37,26 +43,47 @@ Response StaticFiles::file(const std::filesystem::path& path) const {
   response.file_path = path.string();
   const bool hashed_asset = path.parent_path().filename() == "assets";
   response.set_header("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
-  response.set_header("X-Content-Type-Options", "nosniff");
-  if (path.extension() == ".html") {
-    response.set_header("X-Frame-Options", "DENY");
-    response.set_header("Referrer-Policy", "same-origin");
-  }
   return response;
+}
+
+// The file under the web root that `request` names, or nothing when the request path could name a file
+// outside it: an encoded slash or backslash in the raw target, a backslash, NUL, an empty, `.` or `..`
+// segment (so also `//etc/passwd`), or a symlink whose target leaves the root.
+std::optional<std::filesystem::path> StaticFiles::confined(const Request& request) const {
+  const std::string_view raw(request.target.data(),
+                             std::min(request.target.find('?'), request.target.size()));
+  for (std::string_view encoded : {"%2f", "%2F", "%5c", "%5C", "%00"})
+    if (raw.find(encoded) != std::string_view::npos) return std::nullopt;
+  const std::string& path = request.path;
+  if (path.empty() || path[0] != '/' || path.find('\\') != std::string::npos ||
+      path.find('\0') != std::string::npos)
+    return std::nullopt;
+  std::filesystem::path relative;
+  for (std::size_t start = 1; start <= path.size();) {
+    const auto end = std::min(path.find('/', start), path.size());
+    const std::string_view segment(path.data() + start, end - start);
+    const bool last = end == path.size();
+    if ((segment.empty() && !last) || segment == "." || segment == "..") return std::nullopt;
+    if (!segment.empty()) relative /= std::string(segment);
+    start = end + 1;
+  }
+  std::error_code ec;
+  const auto resolved = std::filesystem::weakly_canonical(root_ / relative, ec);
+  if (ec) return std::nullopt;
+  const auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
+  if (root_end != root_.end()) return std::nullopt;
+  return resolved;
 }
 
 Response StaticFiles::serve(const Request& request) const {
   if (request.method != "GET" && request.method != "HEAD")
     return problem_response({405, "method_not_allowed", "不支持该请求方法", "Method not allowed"});
-  // Reject anything that could climb out of the web root.
-  if (request.path.find("..") != std::string::npos || request.path.find('\0') != std::string::npos)
-    return problem_response(not_found());
-  std::filesystem::path relative = request.path.substr(1);
+  const auto candidate = confined(request);
+  if (!candidate) return problem_response(not_found());
   std::error_code ec;
-  const auto candidate = root_ / relative;
-  if (!relative.empty() && std::filesystem::is_regular_file(candidate, ec)) return file(candidate);
+  if (std::filesystem::is_regular_file(*candidate, ec)) return file(*candidate);
   // A missing asset is a real 404; anything else is a client-side route of one of the two apps.
-  if (relative.has_extension() && relative.extension() != ".html") return problem_response(not_found());
+  if (candidate->has_extension() && candidate->extension() != ".html") return problem_response(not_found());
   const bool field_app = request.path == "/field" || request.path.rfind("/field/", 0) == 0;
   const auto entry = root_ / (field_app ? "field.html" : "index.html");
   if (!std::filesystem::is_regular_file(entry, ec)) {

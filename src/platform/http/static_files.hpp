@@ -1,6 +1,7 @@
 #pragma once
 // Serves the built web app: hashed assets cached for a year, HTML never cached, SPA fallback.
 #include <filesystem>
+#include <optional>
 
 #include "platform/http/message.hpp"
 
@@ -8,12 +9,13 @@ namespace rw::http {
 
 class StaticFiles {
  public:
-  explicit StaticFiles(std::filesystem::path root);
+  explicit StaticFiles(const std::filesystem::path& root);
   // GET/HEAD for a non-API path. The phone app lives under /field/ with its own entry page.
   Response serve(const Request& request) const;
 
  private:
   Response file(const std::filesystem::path& path) const;
+  std::optional<std::filesystem::path> confined(const Request& request) const;
   std::filesystem::path root_;
 };
 
