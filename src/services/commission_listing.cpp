@@ -11,11 +11,37 @@
 
 namespace rw::services {
 
+namespace {
+
+constexpr std::size_t kMaxEnterpriseIds = 100;
+
+// enterprise_ids=1,2,3: a picker asks about the enterprises it lists, at most 100 at a time.
+std::vector<std::int64_t> query_ids(const std::map<std::string, std::string>& query, const std::string& key) {
+  std::vector<std::int64_t> ids;
+  auto it = query.find(key);
+  if (it == query.end() || it->second.empty()) return ids;
+  std::size_t start = 0;
+  while (start <= it->second.size()) {
+    const auto end = std::min(it->second.find(',', start), it->second.size());
+    const auto piece = it->second.substr(start, end - start);
+    ids.push_back(*query_id({{key, piece.empty() ? "-" : piece}}, key));  // an empty piece is refused too
+    start = end + 1;
+  }
+  if (ids.size() > kMaxEnterpriseIds)
+    throw invalid_field(key, "invalid_query", "查询参数 " + key + " 最多 100 个",
+                        "query parameter " + key + " takes at most 100 ids");
+  return ids;
+}
+
+}  // namespace
+
 SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
   const auto orgs = registry::id_list(accounts::subtree_org_ids(db, user));
   return SqlFilter("c.insurer_org_id IN (" + orgs + ") OR c.agency_org_id IN (" + orgs + ")", db::Params{});
 }
+
+const char* const kOpenCommissionItem = "ci.status IN ('pending', 'accepted', 'cancel_requested')";
 
 const char* const kSelectCommissionItem =
     "SELECT ci.*, c.insurer_org_id, c.agency_org_id, c.created_at AS commissioned_at, c.notes AS "
@@ -34,6 +60,14 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser
   SqlFilter where = commission_scope(db, user);
   if (auto v = query_id(query, "commission_id")) where.add("ci.commission_id = ?", *v);
   if (auto v = query_id(query, "enterprise_id")) where.add("ci.enterprise_id = ?", *v);
+  if (const auto ids = query_ids(query, "enterprise_ids"); !ids.empty()) {
+    std::string marks;
+    for (std::size_t i = 0; i < ids.size(); ++i) marks += i ? ", ?" : "?";
+    where.add("ci.enterprise_id IN (" + marks + ")", db::Params(ids.begin(), ids.end()));
+  }
+  // open: the items that keep an enterprise from another commission of the same insurer
+  if (auto v = query_bool(query, "open"))
+    where.add(std::string(*v ? "" : "NOT ") + kOpenCommissionItem, db::Params{});
   if (auto v = query_id(query, "agency_org_id")) where.add("c.agency_org_id = ?", *v);
   if (auto v = query_id(query, "insurer_org_id")) where.add("c.insurer_org_id = ?", *v);
   if (auto v = query_choice(query, "status", commission_item_statuses().values()))

@@ -16,11 +16,13 @@ namespace rw::services {
 // A condition on commissions aliased `c`.
 SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user);
 
+// An item that keeps its enterprise from another commission of the same insurer (items aliased `ci`).
+extern const char* const kOpenCommissionItem;
 extern const char* const kSelectCommissionItem;
 extern const char* const kCountCommissionItem;
 
 // Filters of GET /commission-items: commission_id, enterprise_id, agency_org_id, insurer_org_id,
-// status, overdue, q (enterprise name or credit code).
+// enterprise_ids (comma-separated), status, open, overdue, q (enterprise name or credit code).
 SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser& user,
                                  const std::map<std::string, std::string>& query, const std::string& today);
 

@@ -83,9 +83,9 @@ CommissionRequest read_commission(app::Context& context, const std::string& toda
       continue;
     }
     auto open = context.db.query(
-        "SELECT ci.status FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-        "WHERE ci.enterprise_id = ? AND c.insurer_org_id = ? AND ci.status IN ('pending', 'accepted', "
-        "'cancel_requested')",
+        std::string("SELECT ci.status FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
+                    "WHERE ci.enterprise_id = ? AND c.insurer_org_id = ? AND ") +
+            kOpenCommissionItem,
         {enterprise, request.insurer_org_id});
     if (!open.empty())
       fields.add_error(field, "already_commissioned", "该企业已有进行中的委托，请先撤回",

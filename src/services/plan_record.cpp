@@ -289,4 +289,14 @@ PlanInput stored_plan(db::Connection& db, std::int64_t id) {
   return plan;
 }
 
+void require_measures_to_propose(const PlanInput& plan) {
+  Fields fields(kEmptyObject);
+  for (std::size_t i = 0; i < plan.items.size(); ++i)
+    if (plan.items[i].measures.find_first_not_of(" \t\r\n") == std::string::npos)
+      fields.add_error("items[" + std::to_string(i) + "].measures", "required_to_propose",
+                       "提交企业确认前，请填写每个服务项目的服务措施",
+                       "every item needs its measures before the plan is proposed");
+  fields.finish();
+}
+
 }  // namespace rw::services

@@ -51,5 +51,7 @@ extern const char* const kCountPlan;
 nlohmann::json plan_json(db::Connection& db, const db::Row& row);
 db::Row find_plan_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
 PlanInput stored_plan(db::Connection& db, std::int64_t id);
+// 422 unless every item says what will be done (its measures): the enterprise agrees to those.
+void require_measures_to_propose(const PlanInput& plan);
 
 }  // namespace rw::services

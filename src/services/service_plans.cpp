@@ -128,6 +128,7 @@ app::Handler plan_action(std::string action) {
     const bool allowed =
         transition.party == "writer" ? writes_plan(context, row) : is_plan_enterprise(context, row);
     if (!allowed) throw forbidden();
+    if (action == "propose") require_measures_to_propose(stored_plan(context.db, id));
     const auto body = context.body_or_empty();
     Fields fields(body);
     const auto reason = action == "return" ? transition_reason(fields, transition, 2000, "请填写退回意见",
