@@ -6,8 +6,10 @@
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
 #include "registry/enterprise_scope.hpp"
+#include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/workflow_vocabularies.hpp"
+#include "workflow/engine.hpp"
 
 namespace rw::services {
 
@@ -87,7 +89,7 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser
 }
 
 nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingCalendar& calendar,
-                                    calendar::Date today) {
+                                    calendar::Date today, const workflow::Caller& caller) {
   const auto status = row.text("status");
   nlohmann::json out = {
       {"id", row.integer("id")},
@@ -112,7 +114,9 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
       {"completed_on", json_text(row, "completed_on")},
       {"reason", row.text("reason")},
       {"overdue", false},
-      {"working_days_left", nullptr}};
+      {"working_days_left", nullptr},
+      {"actions",
+       workflow::actions(caller, commission_machine(), commission_item_state(row, format_date(today)))}};
   if (status == "accepted") {
     const auto due = *parse_date(row.text("due_on"));
     const int left = working_days_left(calendar, today, due);

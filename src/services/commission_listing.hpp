@@ -10,6 +10,7 @@
 #include "calendar/working_calendar.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
+#include "workflow/caller.hpp"
 
 namespace rw::services {
 
@@ -26,8 +27,9 @@ extern const char* const kCountCommissionItem;
 SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser& user,
                                  const std::map<std::string, std::string>& query, const std::string& today);
 
+// The item with the `actions` the caller may take on it now.
 nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingCalendar& calendar,
-                                    calendar::Date today);
+                                    calendar::Date today, const workflow::Caller& caller);
 
 // 404 unless the item exists and the user may see its commission.
 db::Row find_commission_item(db::Connection& db, const accounts::CurrentUser& user, std::int64_t item_id);

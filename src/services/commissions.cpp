@@ -9,12 +9,11 @@
 #include "platform/paging.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "services/catalog.hpp"
+#include "services/commission_flow.hpp"
 #include "services/commission_listing.hpp"
-#include "services/commission_rules.hpp"
-#include "services/deadline_rules.hpp"
-#include "services/deadlines.hpp"
 #include "services/service_type_ref.hpp"
 #include "services/status_history.hpp"
+#include "services/step_routes.hpp"
 #include "services/workflow_vocabularies.hpp"
 
 namespace rw::services {
@@ -163,11 +162,13 @@ nlohmann::json find_commission(app::Context& context, std::int64_t id) {
   if (rows.empty()) throw not_found();
   auto out = commission_json(context.db, rows[0]);
   const auto calendar = calendar::load_calendar(context.db);
+  const workflow::Caller caller(context.db, context.me());
   auto item_rows = context.db.query(
       std::string(kSelectCommissionItem) + " WHERE ci.commission_id = ? ORDER BY e.name, ci.id", {id});
   out["items"] = nlohmann::json::array();
   for (std::size_t i = 0; i < item_rows.size(); ++i)
-    out["items"].push_back(commission_item_json(item_rows[i], calendar, china_day(context.clock.now())));
+    out["items"].push_back(
+        commission_item_json(item_rows[i], calendar, china_day(context.clock.now()), caller));
   return out;
 }
 
@@ -224,15 +225,17 @@ http::Response list_items(app::Context& context) {
   auto [rows, total] =
       select_page(context.db, kSelectCommissionItem, kCountCommissionItem, where, "ci.id DESC", page);
   const auto calendar = calendar::load_calendar(context.db);
+  const workflow::Caller caller(context.db, context.me());
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i)
-    items.push_back(commission_item_json(rows[i], calendar, today));
+    items.push_back(commission_item_json(rows[i], calendar, today, caller));
   return app::json_ok(page_json(items, total, page));
 }
 
 nlohmann::json item_with_history(app::Context& context, std::int64_t id) {
   const auto row = find_commission_item(context.db, context.me(), id);
-  auto out = commission_item_json(row, calendar::load_calendar(context.db), china_day(context.clock.now()));
+  auto out = commission_item_json(row, calendar::load_calendar(context.db), china_day(context.clock.now()),
+                                  workflow::Caller(context.db, context.me()));
   out["history"] = status_history(context.db, "commission_item", id);
   return out;
 }
@@ -242,94 +245,7 @@ http::Response get_item(app::Context& context) {
   return app::json_ok(item_with_history(context, context.id()));
 }
 
-void notify_insurer(app::Context& context, const db::Row& item, const std::string& action,
-                    const std::string& reason) {
-  const auto name = item.text("enterprise_name");
-  const bool declined = action == "decline";
-  notify::notify_users(
-      context.db,
-      notify::org_users_with_roles(context.db, item.integer("insurer_org_id"), {"admin", "manager"}),
-      {declined ? "commission_declined" : "commission_cancel_requested",
-       declined ? "委托被拒绝：" + name : "申请取消委托：" + name,
-       declined ? "Commission declined: " + name : "Cancellation requested: " + name,
-       item.text("agency_name") + "：" + reason, item.text("agency_name") + ": " + reason, "commission_item",
-       item.integer("id")},
-      context.now_text());
-}
-
-// POST /commission-items/{id}/{action} {"reason"}: one step of the item's status machine.
-void apply_action(app::Context& context, const std::string& action) {
-  const auto id = context.id();
-  const auto item = find_commission_item(context.db, context.me(), id);
-  const auto from = item.text("status");
-  const auto transition =
-      require_transition(commission_transitions(), action, from, commission_item_statuses());
-  const bool agency = transition.party == "agency";
-  accounts::require_permission(context.me(), agency ? "commission:decide" : "commission:write");
-  if (!accounts::acts_for(context.db, context.me(),
-                          item.integer(agency ? "agency_org_id" : "insurer_org_id")))
-    throw forbidden();
-
-  const auto body = context.body_or_empty();
-  Fields fields(body);
-  const auto reason = transition_reason(fields, transition, 1000);
-  fields.finish();
-
-  const auto today_day = china_day(context.clock.now());
-  const auto today = format_date(today_day);
-  if (action == "withdraw" && from == "accepted" && !(item.text("due_on") < today))
-    throw conflict("not_overdue", "现场服务期限（" + item.text("due_on") + "）未到，不能撤回",
-                   "the on-site service is due on " + item.text("due_on") + "; it is not overdue yet");
-
-  const auto now = context.now_text();
-  if (action == "accept") {
-    const auto calendar = calendar::load_calendar(context.db);
-    const auto due = format_date(commission_on_site_due(calendar, today_day));
-    context.db.execute(
-        "UPDATE commission_items SET status = ?, accepted_on = ?, due_on = ?, reason = '', "
-        "updated_at = ? WHERE id = ?",
-        {std::string(transition.to), today, due, now, id});
-    open_deadline(context.db,
-                  {"commission_on_site", "commission_item", id, std::nullopt, item.integer("enterprise_id"),
-                   item.integer("agency_org_id"), item.integer("insurer_org_id"), today, due,
-                   kCommissionOnSiteDays, "calendar_days", "wuxi §15(二)"},
-                  now);
-  } else {
-    context.db.execute("UPDATE commission_items SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
-                       {std::string(transition.to), reason, now, id});
-    if (from == "accepted")
-      close_deadlines(context.db, "commission_item", id, "commission_on_site", "cancelled", today);
-  }
-  record_status_change(context, {"commission_item", id, action, from, std::string(transition.to), reason},
-                       item.integer("insurer_org_id"));
-  if (action == "decline" || action == "request_cancel") notify_insurer(context, item, action, reason);
-}
-
-app::Handler item_action(std::string action) {
-  return [action](app::Context& context) {
-    apply_action(context, action);
-    return app::json_ok(item_with_history(context, context.id()));
-  };
-}
-
 }  // namespace
-
-void complete_commission_items(app::Context& context, std::int64_t enterprise_id, std::int64_t agency_org_id,
-                               const std::string& done_on) {
-  auto rows = context.db.query(
-      "SELECT ci.id, c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-      "WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND ci.status = 'accepted'",
-      {enterprise_id, agency_org_id});
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto id = rows[i].integer("id");
-    context.db.execute(
-        "UPDATE commission_items SET status = 'completed', completed_on = ?, updated_at = ? WHERE id = ?",
-        {done_on, context.now_text(), id});
-    close_deadlines(context.db, "commission_item", id, "commission_on_site", "met", done_on);
-    record_status_change(context, {"commission_item", id, "complete", "accepted", "completed", ""},
-                         rows[i].integer("insurer_org_id"));
-  }
-}
 
 void add_commission_routes(app::Routes& routes) {
   routes.get("/commissions", list_commissions);
@@ -337,13 +253,14 @@ void add_commission_routes(app::Routes& routes) {
   routes.get("/commissions/{id}", get_commission);
   routes.get("/commission-items", list_items);
   routes.get("/commission-items/{id}", get_item);
-  for (const auto& [path, action] : {std::pair{"accept", "accept"},
-                                     {"decline", "decline"},
-                                     {"request-cancel", "request_cancel"},
-                                     {"approve-cancel", "approve_cancel"},
-                                     {"reject-cancel", "reject_cancel"},
-                                     {"withdraw", "withdraw"}})
-    routes.post(std::string("/commission-items/{id}/") + path, item_action(action));
+  add_step_routes(routes, "/commission-items", commission_machine(),
+                  {{"accept", "accept"},
+                   {"decline", "decline"},
+                   {"request-cancel", "request_cancel"},
+                   {"approve-cancel", "approve_cancel"},
+                   {"reject-cancel", "reject_cancel"},
+                   {"withdraw", "withdraw"}},
+                  item_with_history);
 }
 
 }  // namespace rw::services

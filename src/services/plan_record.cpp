@@ -7,7 +7,9 @@
 #include "platform/json_rows.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "services/party_scope.hpp"
+#include "services/plan_flow.hpp"
 #include "services/service_type_ref.hpp"
+#include "workflow/engine.hpp"
 
 namespace rw::services {
 namespace {
@@ -204,14 +206,15 @@ SqlFilter plan_scope(db::Connection& db, const accounts::CurrentUser& user) {
 }
 
 const char* const kSelectPlan =
-    "SELECT sp.*, e.name AS enterprise_name, a.name AS agency_name, i.name AS insurer_name, p.policy_number "
+    "SELECT sp.*, e.name AS enterprise_name, e.org_id AS enterprise_org_id, a.name AS agency_name, i.name AS "
+    "insurer_name, p.policy_number "
     "FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id "
     "JOIN organizations a ON a.id = sp.agency_org_id LEFT JOIN organizations i ON i.id = sp.insurer_org_id "
     "LEFT JOIN policies p ON p.id = sp.policy_id";
 const char* const kCountPlan =
     "SELECT COUNT(*) AS n FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id";
 
-nlohmann::json plan_json(db::Connection& db, const db::Row& row) {
+nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller) {
   const auto id = row.integer("id");
   auto item_rows = db.query("SELECT * FROM service_plan_items WHERE plan_id = ? ORDER BY position", {id});
   const auto rules = service_rules_of_versions(db, item_rows.integers("service_type_version_id"));
@@ -253,7 +256,8 @@ nlohmann::json plan_json(db::Connection& db, const db::Row& row) {
           {"return_comments", row.text("return_comments")},
           {"created_at", row.text("created_at")},
           {"updated_at", row.text("updated_at")},
-          {"agreed_at", json_text(row, "agreed_at")}};
+          {"agreed_at", json_text(row, "agreed_at")},
+          {"actions", workflow::actions(caller, plan_machine(), plan_state(row))}};
 }
 
 db::Row find_plan_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {

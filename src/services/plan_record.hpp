@@ -10,6 +10,7 @@
 #include "app/context.hpp"
 #include "platform/sql_filter.hpp"
 #include "services/catalog.hpp"
+#include "workflow/caller.hpp"
 
 namespace rw::services {
 
@@ -48,7 +49,8 @@ SqlFilter plan_scope(db::Connection& db, const accounts::CurrentUser& user);
 
 extern const char* const kSelectPlan;
 extern const char* const kCountPlan;
-nlohmann::json plan_json(db::Connection& db, const db::Row& row);
+// The plan with the `actions` the caller may take on it now.
+nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);
 db::Row find_plan_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
 PlanInput stored_plan(db::Connection& db, std::int64_t id);
 // 422 unless every item says what will be done (its measures): the enterprise agrees to those.

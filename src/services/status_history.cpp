@@ -1,21 +1,6 @@
 #include "services/status_history.hpp"
 
-#include "audit/audit_log.hpp"
-
 namespace rw::services {
-
-void record_status_change(app::Context& context, const StatusChange& change,
-                          std::optional<std::int64_t> org_id) {
-  context.db.execute(
-      "INSERT INTO status_events (object_type, object_id, action, from_status, to_status, reason, user_id, "
-      "at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {change.object_type, change.object_id, change.action, change.from, change.to, change.reason,
-       context.me().id, context.now_text()});
-  nlohmann::json changes = {{"status", {{"from", change.from}, {"to", change.to}}}};
-  if (!change.reason.empty()) changes["reason"] = {{"from", nullptr}, {"to", change.reason}};
-  audit::record(context, {change.object_type, std::to_string(change.object_id), "update", org_id, changes});
-}
 
 nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id) {
   auto rows = db.query(

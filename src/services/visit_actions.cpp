@@ -1,220 +1,263 @@
-// The status machine of a visit and the milestones after it (data uploaded, report reviewed), each
-// opening or closing the deadlines that follow from it.
-#include "accounts/scope.hpp"
-#include "audit/audit_log.hpp"
+// The workflow table of a visit (visit_flow.hpp), the hooks that open and close the deadlines following
+// from each step, and its routes.
+#include <algorithm>
+
 #include "calendar/calendar_store.hpp"
 #include "notify/notifications.hpp"
 #include "platform/dates.hpp"
-#include "platform/json_input.hpp"
-#include "registry/enterprise_scope.hpp"
-#include "services/commissions.hpp"
+#include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/deadlines.hpp"
-#include "services/status_history.hpp"
+#include "services/step_routes.hpp"
+#include "services/visit_flow.hpp"
 #include "services/visit_listing.hpp"
-#include "services/visit_rules.hpp"
 #include "services/visits.hpp"
 #include "services/workflow_vocabularies.hpp"
+#include "workflow/engine.hpp"
 
 namespace rw::services {
 namespace {
 
-bool leads_agency(app::Context& context, std::int64_t agency_org_id) {
-  return accounts::has_permission(context.me(), "visit:write") &&
-         accounts::acts_for(context.db, context.me(), agency_org_id);
+using Visit = VisitState;
+using Move = workflow::Move<Visit>;
+using workflow::Caller;
+using workflow::Refusal;
+
+constexpr const char* kUpdateStatus =
+    "UPDATE visits SET status = ?, not_entered_reason = ?, status_note = ?, updated_at = ?, "
+    "started_at = CASE WHEN ? = 'in_progress' THEN ? ELSE started_at END, "
+    "done_on = CASE WHEN ? = 'done' THEN ? ELSE done_on END WHERE id = ?";
+constexpr const char* kUpdateUploaded = "UPDATE visits SET data_uploaded_on = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kUpdateReviewed = "UPDATE visits SET reviewed_on = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kSelectServiceTypes =
+    "SELECT service_type_version_id FROM visit_service_types WHERE visit_id = ? ORDER BY "
+    "service_type_version_id";
+
+// The agency's leads: everything the team does, and cancelling and editing.
+const workflow::Grant<Visit> kLead{
+    {"agency", "platform"}, "visit:write", [](const Caller& caller, const Visit& visit) {
+      return caller.acts_for(visit.agency_org_id);
+    }};
+// A member of the visit's team.
+const workflow::Grant<Visit> kTeam{{"agency"}, "visit:work", [](const Caller& caller, const Visit& visit) {
+                                     const auto& team = visit.team_user_ids;
+                                     return std::find(team.begin(), team.end(), caller.user().id) !=
+                                            team.end();
+                                   }};
+// The visited enterprise's own users.
+const workflow::Grant<Visit> kEnterprise{
+    {"enterprise"}, "enterprise:self", [](const Caller& caller, const Visit& visit) {
+      return visit.enterprise_org_id == caller.user().org_id;
+    }};
+// The insurer that commissioned the visit.
+const workflow::Grant<Visit> kReviewer{
+    {"insurer", "platform"}, "visit:review", [](const Caller& caller, const Visit& visit) {
+      return caller.user().is_platform_admin() || caller.acts_for(visit.insurer_org_id);
+    }};
+
+const Refusal kUploadNotExpected{"upload_not_expected", "只有已完成且尚未上传资料的服务可以标记上传",
+                                 "only a done visit whose data is not uploaded yet can be marked uploaded"};
+const Refusal kReviewNotExpected{
+    "review_not_expected", "只有已上传资料且尚未审核的服务可以标记审核",
+    "only a visit whose data is uploaded and not yet reviewed can be marked reviewed"};
+
+const Refusal kNotEditable{"visit_not_editable", "服务已开始或已结束，不能修改安排",
+                           "the visit has started or ended; it cannot change"};
+
+std::optional<Refusal> not_uploaded_yet(const Visit& visit) {
+  if (visit.data_uploaded) return kUploadNotExpected;
+  return std::nullopt;
 }
 
-bool on_team(app::Context& context, std::int64_t visit_id) {
-  return accounts::has_permission(context.me(), "visit:work") &&
-         !context.db
-              .query(
-                  "SELECT 1 AS one FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
-                  "AND s.user_id = ?",
-                  {visit_id, context.me().id})
-              .empty();
+std::optional<Refusal> uploaded_not_reviewed(const Visit& visit) {
+  if (!visit.data_uploaded || visit.reviewed) return kReviewNotExpected;
+  return std::nullopt;
 }
 
-bool is_the_enterprise(app::Context& context, std::int64_t enterprise_id) {
-  return accounts::has_permission(context.me(), "enterprise:self") &&
-         registry::is_own_enterprise(context.db, context.me(), enterprise_id);
+// Could not enter: a reason from the list, and a note ("other" needs one).
+void read_not_entered(Fields& fields, workflow::Input& input) {
+  input.code = fields.required_choice("reason", not_entered_reasons().values());
+  input.text = fields.optional_text("note", 1000).value_or("");
+  if (fields.ok() && input.code == "other" && input.text.empty())
+    fields.add_error("note", "required", "请说明无法入场的情况", "describe why the team could not enter");
+  input.history = not_entered_reasons().zh(input.code) + (input.text.empty() ? "" : "：" + input.text);
 }
 
-void require_party(app::Context& context, const db::Row& visit, std::string_view party) {
-  const auto agency = visit.integer("agency_org_id");
-  bool allowed = leads_agency(context, agency);
-  if (party != "agency") allowed = allowed || on_team(context, visit.integer("id"));
-  if (party == "enterprise") allowed = allowed || is_the_enterprise(context, visit.integer("enterprise_id"));
-  if (!allowed) throw forbidden();
-}
-
-// The insurer that commissioned the visit's enterprise to the agency, if the visit answers a commission.
-std::optional<std::int64_t> commissioning_insurer(db::Connection& db, const db::Row& visit) {
-  if (visit.is_null("commission_item_id")) return std::nullopt;
-  auto rows = db.query(
-      "SELECT c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-      "WHERE ci.id = ?",
-      {visit.integer("commission_item_id")});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].integer("insurer_org_id");
+void store(Move& move) {
+  const auto to = std::string(move.step.to);
+  move.db.execute(kUpdateStatus, {to, move.input.code, move.input.text, move.now, to, move.now, to,
+                                  china_date(move.clock.now()), move.subject.id});
 }
 
 std::vector<ServiceRules> visit_service_rules(db::Connection& db, std::int64_t visit_id) {
-  return service_rules_of_versions(db, db.query("SELECT service_type_version_id FROM visit_service_types "
-                                                "WHERE visit_id = ? ORDER BY service_type_version_id",
-                                                {visit_id})
-                                           .integers("service_type_version_id"));
+  return service_rules_of_versions(
+      db, db.query(kSelectServiceTypes, {visit_id}).integers("service_type_version_id"));
 }
 
 // Done: one upload deadline per service type whose rule counts from the end of the service; the
 // commission is served.
-void on_done(app::Context& context, const db::Row& visit, calendar::Date today) {
-  const auto calendar = calendar::load_calendar(context.db);
-  const auto id = visit.integer("id");
-  const auto insurer = commissioning_insurer(context.db, visit);
+void on_done(Move& move) {
+  const auto& visit = move.subject.row;
+  const auto today = china_day(move.clock.now());
+  const auto calendar = calendar::load_calendar(move.db);
+  const auto id = move.subject.id;
   bool on_site = false;
-  for (const auto& type : visit_service_rules(context.db, id)) {
+  for (const auto& type : visit_service_rules(move.db, id)) {
     on_site = on_site || type.on_site;
-    // Counted from the filing receipt (wuxi's emergency plan), a date the visit does not know yet.
-    if (!type.upload_working_days || type.upload_from != "service_end") continue;
-    open_deadline(context.db,
+    // Only types counted from the visit: not from the filing receipt (wuxi's emergency plan), nor by a date
+    // agreed with the enterprise (PUT /visits/{id}/upload-due).
+    if (upload_due(type, visit.text("scale"), visit.integer("special_request") != 0) !=
+        UploadDue::after_visit)
+      continue;
+    open_deadline(move.db,
                   {"data_upload", "visit", id, type.version_id, visit.integer("enterprise_id"),
-                   visit.integer("agency_org_id"), insurer, format_date(today),
+                   visit.integer("agency_org_id"), move.subject.insurer_org_id, format_date(today),
                    format_date(calendar.add_working_days(today, *type.upload_working_days)),
                    *type.upload_working_days, "working_days", type.upload_basis},
-                  context.now_text());
+                  move.now);
   }
   if (on_site)
-    complete_commission_items(context, visit.integer("enterprise_id"), visit.integer("agency_org_id"),
-                              format_date(today));
+    complete_commission_items(move, visit.integer("enterprise_id"), visit.integer("agency_org_id"));
 }
 
-void notify_not_entered(app::Context& context, const db::Row& visit, const std::string& reason,
-                        const std::string& note) {
-  const auto insurer = commissioning_insurer(context.db, visit);
+// Could not enter: the commissioning insurer is told why.
+void tell_insurer_not_entered(Move& move) {
+  const auto insurer = move.subject.insurer_org_id;
   if (!insurer) return;
-  const auto name = visit.text("enterprise_name");
+  const auto name = move.subject.row.text("enterprise_name");
+  const auto& reason = move.input.code;
+  const auto& note = move.input.text;
   notify::notify_users(
-      context.db, notify::org_users_with_roles(context.db, *insurer, {"admin", "manager"}),
+      move.db, notify::org_users_with_roles(move.db, *insurer, {"admin", "manager"}),
       {"visit_not_entered", "无法入场：" + name, "Could not enter: " + name,
        not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note),
-       not_entered_reasons().en(reason) + (note.empty() ? "" : ": " + note), "visit", visit.integer("id")},
-      context.now_text());
+       not_entered_reasons().en(reason) + (note.empty() ? "" : ": " + note), "visit", move.subject.id},
+      move.now);
 }
 
-app::Handler transition_handler(std::string action) {
-  return [action](app::Context& context) {
-    accounts::require_permission(context.me(), "visit:read");
-    const auto id = context.id();
-    const auto visit = find_visit_row(context.db, context.me(), id);
-    const auto from = visit.text("status");
-    const auto transition = require_transition(visit_transitions(), action, from, visit_statuses());
-    require_party(context, visit, transition.party);
-
-    const auto body = context.body_or_empty();
-    Fields fields(body);
-    std::string reason, note;
-    if (action == "could_not_enter") {
-      reason = fields.required_choice("reason", not_entered_reasons().values());
-      note = fields.optional_text("note", 1000).value_or("");
-      if (fields.ok() && reason == "other" && note.empty())
-        fields.add_error("note", "required", "请说明无法入场的情况", "describe why the team could not enter");
-    } else {
-      note = transition_reason(fields, transition, 1000);
-    }
-    fields.finish();
-
-    const auto today = china_day(context.clock.now());
-    const auto now = context.now_text();
-    context.db.execute(
-        "UPDATE visits SET status = ?, not_entered_reason = ?, status_note = ?, updated_at = ?, "
-        "started_at = CASE WHEN ? = 'in_progress' THEN ? ELSE started_at END, "
-        "done_on = CASE WHEN ? = 'done' THEN ? ELSE done_on END WHERE id = ?",
-        {std::string(transition.to), reason, note, now, std::string(transition.to), now,
-         std::string(transition.to), format_date(today), id});
-    record_status_change(
-        context,
-        {"visit", id, action, from, std::string(transition.to),
-         reason.empty() ? note : not_entered_reasons().zh(reason) + (note.empty() ? "" : "：" + note)},
-        visit.integer("agency_org_id"));
-    if (action == "finish") on_done(context, visit, today);
-    if (action == "could_not_enter") notify_not_entered(context, visit, reason, note);
-    return app::json_ok(find_visit(context.db, context.me(), id));
-  };
-}
-
-// POST /visits/{id}/data-uploaded: the team uploaded the data (wuxi att.1 一(一)7); the insurer's
-// review is due 10 working days later.
-http::Response data_uploaded(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:read");
-  const auto id = context.id();
-  const auto visit = find_visit_row(context.db, context.me(), id);
-  require_party(context, visit, "team");
-  if (visit.text("status") != "done" || !visit.is_null("data_uploaded_on"))
-    throw conflict("upload_not_expected", "只有已完成且尚未上传资料的服务可以标记上传",
-                   "only a done visit whose data is not uploaded yet can be marked uploaded");
-  const auto today = china_day(context.clock.now());
+// The team uploaded the data (wuxi att.1 一(一)7); the insurer's review is due 10 working days later.
+void on_data_uploaded(Move& move) {
+  const auto& visit = move.subject.row;
+  const auto id = move.subject.id;
+  const auto today = china_day(move.clock.now());
   const auto today_text = format_date(today);
-  context.db.execute("UPDATE visits SET data_uploaded_on = ?, updated_at = ? WHERE id = ?",
-                     {today_text, context.now_text(), id});
-  close_deadlines(context.db, "visit", id, "data_upload", "met", today_text);
-  if (const auto insurer = commissioning_insurer(context.db, visit)) {
-    const auto calendar = calendar::load_calendar(context.db);
-    open_deadline(context.db,
+  move.db.execute(kUpdateUploaded, {today_text, move.now, id});
+  close_deadlines(move.db, "visit", id, "data_upload", "met", today_text);
+  if (const auto insurer = move.subject.insurer_org_id) {
+    const auto calendar = calendar::load_calendar(move.db);
+    open_deadline(move.db,
                   {"report_review", "visit", id, std::nullopt, visit.integer("enterprise_id"), *insurer,
                    visit.integer("agency_org_id"), today_text,
                    format_date(calendar.add_working_days(today, kReviewWorkingDays)), kReviewWorkingDays,
                    "working_days", "wuxi att.1 一(一)7"},
-                  context.now_text());
+                  move.now);
     const auto name = visit.text("enterprise_name");
-    notify::notify_users(context.db,
-                         notify::org_users_with_roles(context.db, *insurer, {"admin", "manager", "reviewer"}),
+    notify::notify_users(move.db,
+                         notify::org_users_with_roles(move.db, *insurer, {"admin", "manager", "reviewer"}),
                          {"review_requested", "待审核服务资料：" + name, "Service data to review: " + name,
                           "请在 10 个工作日内审核。", "Review within 10 working days.", "visit", id},
-                         context.now_text());
+                         move.now);
   }
-  audit::record(context, {"visit",
-                          std::to_string(id),
-                          "update",
-                          visit.integer("agency_org_id"),
+  move.journal.push_back({"visit",
+                          id,
+                          move.subject.agency_org_id,
                           {{"data_uploaded_on", {{"from", nullptr}, {"to", today_text}}}}});
-  return app::json_ok(find_visit(context.db, context.me(), id));
 }
 
-// POST /visits/{id}/reviewed: the commissioning insurer reviewed the uploaded data.
-http::Response reviewed(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:review");
-  const auto id = context.id();
-  const auto visit = find_visit_row(context.db, context.me(), id);
-  const auto insurer = commissioning_insurer(context.db, visit);
-  if (!context.me().is_platform_admin() &&
-      !(insurer && accounts::acts_for(context.db, context.me(), *insurer)))
-    throw forbidden();
-  if (visit.is_null("data_uploaded_on") || !visit.is_null("reviewed_on"))
-    throw conflict("review_not_expected", "只有已上传资料且尚未审核的服务可以标记审核",
-                   "only a visit whose data is uploaded and not yet reviewed can be marked reviewed");
-  const auto today = format_date(china_day(context.clock.now()));
-  context.db.execute("UPDATE visits SET reviewed_on = ?, updated_at = ? WHERE id = ?",
-                     {today, context.now_text(), id});
-  close_deadlines(context.db, "visit", id, "report_review", "met", today);
-  audit::record(context, {"visit",
-                          std::to_string(id),
-                          "update",
-                          insurer,
-                          {{"reviewed_on", {{"from", nullptr}, {"to", today}}}}});
-  return app::json_ok(find_visit(context.db, context.me(), id));
+// The commissioning insurer reviewed the uploaded data.
+void on_reviewed(Move& move) {
+  const auto id = move.subject.id;
+  const auto today = china_date(move.clock.now());
+  move.db.execute(kUpdateReviewed, {today, move.now, id});
+  close_deadlines(move.db, "visit", id, "report_review", "met", today);
+  move.journal.push_back(
+      {"visit", id, move.subject.insurer_org_id, {{"reviewed_on", {{"from", nullptr}, {"to", today}}}}});
+}
+
+Visit load(db::Connection& db, const accounts::CurrentUser& user, const Clock&, std::int64_t id) {
+  return visit_state(find_visit_row(db, user, id), team_user_ids(db, id));
+}
+
+nlohmann::json respond(app::Context& context, std::int64_t id) {
+  return find_visit(context.db, context.me(), id);
 }
 
 }  // namespace
 
+VisitState visit_state(const db::Row& row, std::vector<std::int64_t> team_user_ids) {
+  return {row.integer("id"),
+          row.text("status"),
+          row.integer("agency_org_id"),
+          row.optional_integer("enterprise_org_id"),
+          row.optional_integer("commission_insurer_org_id"),
+          std::move(team_user_ids),
+          !row.is_null("data_uploaded_on"),
+          !row.is_null("reviewed_on"),
+          row};
+}
+
+const workflow::Machine<VisitState>& visit_machine() {
+  using workflow::Reason;
+  static const workflow::Machine<Visit> machine{
+      "visit",
+      visit_statuses(),
+      "visit:read",
+      1000,
+      {
+          {.action = "edit",
+           .from = {"planned", "confirmed"},
+           .who = {kLead},
+           .reason = Reason::none,
+           .unavailable = &kNotEditable},
+          {.action = "confirm", .from = {"planned"}, .to = "confirmed", .who = {kLead, kTeam, kEnterprise}},
+          {.action = "start", .from = {"planned", "confirmed"}, .to = "in_progress", .who = {kLead, kTeam}},
+          {.action = "finish",
+           .from = {"in_progress"},
+           .to = "done",
+           .who = {kLead, kTeam},
+           .on_enter = on_done},
+          {.action = "could_not_enter",
+           .from = {"planned", "confirmed", "in_progress"},
+           .to = "could_not_enter",
+           .who = {kLead, kTeam},
+           .read = read_not_entered,
+           .on_enter = tell_insurer_not_entered},
+          {.action = "cancel",
+           .from = {"planned", "confirmed"},
+           .to = "cancelled",
+           .who = {kLead},
+           .reason = Reason::required},
+          {.action = "data_uploaded",
+           .from = {"done"},
+           .who = {kLead, kTeam},
+           .reason = Reason::none,
+           .guard = not_uploaded_yet,
+           .unavailable = &kUploadNotExpected,
+           .on_enter = on_data_uploaded},
+          {.action = "reviewed",
+           .from = {"done"},
+           .who = {kReviewer},
+           .reason = Reason::none,
+           .guard = uploaded_not_reviewed,
+           .unavailable = &kReviewNotExpected,
+           .on_enter = on_reviewed},
+      },
+      load,
+      store,
+      [](const Visit& visit) -> std::optional<std::int64_t> { return visit.agency_org_id; }};
+  return machine;
+}
+
 void add_visit_action_routes(app::Routes& routes) {
-  for (const auto& [path, action] : {std::pair{"confirm", "confirm"},
-                                     {"start", "start"},
-                                     {"finish", "finish"},
-                                     {"could-not-enter", "could_not_enter"},
-                                     {"cancel", "cancel"}})
-    routes.post(std::string("/visits/{id}/") + path, transition_handler(action));
-  routes.post("/visits/{id}/data-uploaded", data_uploaded);
-  routes.post("/visits/{id}/reviewed", reviewed);
+  add_step_routes(routes, "/visits", visit_machine(),
+                  {{"confirm", "confirm"},
+                   {"start", "start"},
+                   {"finish", "finish"},
+                   {"could-not-enter", "could_not_enter"},
+                   {"cancel", "cancel"},
+                   {"data-uploaded", "data_uploaded"},
+                   {"reviewed", "reviewed"}},
+                  respond);
 }
 
 }  // namespace rw::services

@@ -7,22 +7,28 @@
 #include "platform/json_rows.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "services/service_type_ref.hpp"
+#include "services/visit_flow.hpp"
 #include "services/workflow_vocabularies.hpp"
+#include "workflow/engine.hpp"
 
 namespace rw::services {
 
 SqlFilter visit_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
-  if (user.org_type == "agency")
-    return SqlFilter("v.agency_org_id IN (" + registry::id_list(accounts::subtree_org_ids(db, user)) + ")",
-                     db::Params{});
+  if (user.org_type == "agency") return accounts::own_subtree(db, user, "v.agency_org_id");
   return registry::enterprise_scope(db, user);
 }
 
 const char* const kSelectVisit =
-    "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, a.name AS agency_name "
+    "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, "
+    "e.org_id AS enterprise_org_id, a.name AS agency_name, "
+    "(SELECT c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
+    "WHERE ci.id = v.commission_item_id) AS commission_insurer_org_id "
     "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = "
     "v.agency_org_id";
+const char* const kSelectTeamUsers =
+    "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
+    "AND s.user_id IS NOT NULL";
 const char* const kCountVisit =
     "SELECT COUNT(*) AS n FROM visits v JOIN enterprises e ON e.id = v.enterprise_id";
 
@@ -45,21 +51,25 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
   return where;
 }
 
-nlohmann::json visits_json(db::Connection& db, const db::Rows& rows) {
-  const auto ids = registry::id_list(rows.integers("id"));
+nlohmann::json visits_json(db::Connection& db, const accounts::CurrentUser& user, const db::Rows& rows) {
+  const workflow::Caller caller(db, user);
+  const auto page = in_id_set(db.dialect(), "visit_id", json_id_array(rows.integers("id")));
   std::map<std::int64_t, nlohmann::json> types, teams;
-  auto type_rows =
-      db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE visit_id IN (" + ids +
-               ") ORDER BY visit_id, service_type_version_id");
+  std::map<std::int64_t, std::vector<std::int64_t>> team_users;
+  auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE " +
+                                page.condition() + " ORDER BY visit_id, service_type_version_id",
+                            page.params());
   const auto rules = service_rules_of_versions(db, type_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < type_rows.size(); ++i)
     types[type_rows[i].integer("visit_id")].push_back(service_type_ref(rules[i]));
   auto team_rows = db.query(
       "SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
-      "JOIN staff s ON s.id = t.staff_id WHERE t.visit_id IN (" +
-      ids + ") ORDER BY t.visit_id, t.leader DESC, s.name");
+      "JOIN staff s ON s.id = t.staff_id WHERE t." +
+          page.condition() + " ORDER BY t.visit_id, t.leader DESC, s.name",
+      page.params());
   for (std::size_t i = 0; i < team_rows.size(); ++i) {
     const auto row = team_rows[i];
+    if (!row.is_null("user_id")) team_users[row.integer("visit_id")].push_back(row.integer("user_id"));
     teams[row.integer("visit_id")].push_back({{"staff_id", row.integer("staff_id")},
                                               {"name", row.text("name")},
                                               {"kind", row.text("kind")},
@@ -71,31 +81,33 @@ nlohmann::json visits_json(db::Connection& db, const db::Rows& rows) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];
     const auto id = row.integer("id");
-    out.push_back({{"id", id},
-                   {"enterprise",
-                    {{"id", row.integer("enterprise_id")},
-                     {"name", row.text("enterprise_name")},
-                     {"business_address", row.text("business_address")},
-                     {"scale", row.text("scale")},
-                     {"risk_level", row.text("risk_level")}}},
-                   {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
-                   {"commission_item_id", json_integer(row, "commission_item_id")},
-                   {"plan_id", json_integer(row, "plan_id")},
-                   {"planned_on", row.text("planned_on")},
-                   {"duration_days", row.integer("duration_days")},
-                   {"special_request", row.integer("special_request") != 0},
-                   {"status", row.text("status")},
-                   {"not_entered_reason", row.text("not_entered_reason")},
-                   {"status_note", row.text("status_note")},
-                   {"notes", row.text("notes")},
-                   {"started_at", json_text(row, "started_at")},
-                   {"done_on", json_text(row, "done_on")},
-                   {"data_uploaded_on", json_text(row, "data_uploaded_on")},
-                   {"reviewed_on", json_text(row, "reviewed_on")},
-                   {"service_types", types.count(id) ? types[id] : nlohmann::json::array()},
-                   {"team", teams.count(id) ? teams[id] : nlohmann::json::array()},
-                   {"created_at", row.text("created_at")},
-                   {"updated_at", row.text("updated_at")}});
+    out.push_back(
+        {{"id", id},
+         {"enterprise",
+          {{"id", row.integer("enterprise_id")},
+           {"name", row.text("enterprise_name")},
+           {"business_address", row.text("business_address")},
+           {"scale", row.text("scale")},
+           {"risk_level", row.text("risk_level")}}},
+         {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
+         {"commission_item_id", json_integer(row, "commission_item_id")},
+         {"plan_id", json_integer(row, "plan_id")},
+         {"planned_on", row.text("planned_on")},
+         {"duration_days", row.integer("duration_days")},
+         {"special_request", row.integer("special_request") != 0},
+         {"status", row.text("status")},
+         {"not_entered_reason", row.text("not_entered_reason")},
+         {"status_note", row.text("status_note")},
+         {"notes", row.text("notes")},
+         {"started_at", json_text(row, "started_at")},
+         {"done_on", json_text(row, "done_on")},
+         {"data_uploaded_on", json_text(row, "data_uploaded_on")},
+         {"reviewed_on", json_text(row, "reviewed_on")},
+         {"service_types", types.count(id) ? types[id] : nlohmann::json::array()},
+         {"team", teams.count(id) ? teams[id] : nlohmann::json::array()},
+         {"created_at", row.text("created_at")},
+         {"updated_at", row.text("updated_at")},
+         {"actions", workflow::actions(caller, visit_machine(), visit_state(row, team_users[id]))}});
   }
   return out;
 }
@@ -117,7 +129,11 @@ db::Row find_visit_row(db::Connection& db, const accounts::CurrentUser& user, st
 }
 
 nlohmann::json find_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
-  return visits_json(db, visible_visit(db, user, id))[0];
+  return visits_json(db, user, visible_visit(db, user, id))[0];
+}
+
+std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id) {
+  return db.query(kSelectTeamUsers, {visit_id}).integers("user_id");
 }
 
 }  // namespace rw::services

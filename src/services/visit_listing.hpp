@@ -20,11 +20,13 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
 extern const char* const kSelectVisit;
 extern const char* const kCountVisit;
 
-// The visits with their service types (at their versions) and team.
-nlohmann::json visits_json(db::Connection& db, const db::Rows& rows);
+// The visits with their service types (at their versions), team, and the `actions` the user may take.
+nlohmann::json visits_json(db::Connection& db, const accounts::CurrentUser& user, const db::Rows& rows);
 
 // 404 unless the visit exists and the user may see it.
 db::Row find_visit_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
 nlohmann::json find_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
+// The accounts of the visit's team members.
+std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id);
 
 }  // namespace rw::services

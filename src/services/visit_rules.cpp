@@ -4,21 +4,6 @@
 
 namespace rw::services {
 
-std::span<const Transition> visit_transitions() {
-  static constexpr Transition table[] = {
-      {"confirm", "planned", "confirmed", "enterprise", false},
-      {"start", "planned", "in_progress", "team", false},
-      {"start", "confirmed", "in_progress", "team", false},
-      {"finish", "in_progress", "done", "team", false},
-      {"could_not_enter", "planned", "could_not_enter", "team", true},
-      {"could_not_enter", "confirmed", "could_not_enter", "team", true},
-      {"could_not_enter", "in_progress", "could_not_enter", "team", true},
-      {"cancel", "planned", "cancelled", "agency", true},
-      {"cancel", "confirmed", "cancelled", "agency", true},
-  };
-  return table;
-}
-
 int max_duration_days(const std::string& scale, bool special_request) {
   return scale == "large" || special_request ? 2 : 1;
 }

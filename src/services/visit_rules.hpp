@@ -1,19 +1,12 @@
 #pragma once
-// What a visit must respect (wuxi §15(三), att.1 现场服务人员要求) and how its status moves. Pure.
-#include <span>
+// What a visit must respect (wuxi §15(三), att.1 现场服务人员要求). Pure.
 #include <string>
 #include <vector>
 
 #include "registry/staffing_rule.hpp"
 #include "services/catalog.hpp"
-#include "services/transitions.hpp"
 
 namespace rw::services {
-
-// planned → confirmed → in_progress → done; planned, confirmed or in progress → could_not_enter;
-// planned or confirmed → cancelled. Parties: "agency" (its leads), "team" (a member or a lead),
-// "enterprise" (the enterprise's own users, or the agency).
-std::span<const Transition> visit_transitions();
 
 struct VisitPlan {
   std::string risk_level;  // of the enterprise

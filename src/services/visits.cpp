@@ -7,9 +7,11 @@
 #include "platform/paging.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "services/status_history.hpp"
+#include "services/visit_flow.hpp"
 #include "services/visit_listing.hpp"
 #include "services/visit_schedule.hpp"
 #include "services/visit_team.hpp"
+#include "workflow/engine.hpp"
 
 namespace rw::services {
 namespace {
@@ -163,7 +165,7 @@ http::Response list_visits(app::Context& context) {
   const auto page = parse_page(query);
   const auto where = visit_filter(context.db, context.me(), query);
   auto [rows, total] = select_page(context.db, kSelectVisit, kCountVisit, where, "v.planned_on, v.id", page);
-  return app::json_ok(page_json(visits_json(context.db, rows), total, page));
+  return app::json_ok(page_json(visits_json(context.db, context.me(), rows), total, page));
 }
 
 http::Response get_visit(app::Context& context) {
@@ -199,12 +201,8 @@ http::Response create_visit(app::Context& context) {
 http::Response update_visit(app::Context& context) {
   accounts::require_permission(context.me(), "visit:write");
   const auto id = context.id();
+  workflow::require(context.db, context.me(), context.clock, visit_machine(), id, "edit");
   const auto before = find_visit(context.db, context.me(), id);
-  if (!accounts::acts_for(context.db, context.me(), before["agency"]["id"])) throw forbidden();
-  const auto status = before["status"].get<std::string>();
-  if (status != "planned" && status != "confirmed")
-    throw conflict("visit_not_editable", "服务已开始或已结束，不能修改安排",
-                   "the visit has started or ended; it cannot change");
   const auto base = stored_input(context.db, before);
   std::vector<registry::TeamMember> team;
   const auto input = read_visit(context, context.body(), &base, VisitRead::update, team);

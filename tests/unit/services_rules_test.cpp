@@ -1,10 +1,8 @@
-// The pure rules of the services capability: status tables, visit limits, and due dates over a
+// The pure rules of the services capability: visit limits, and due dates over a
 // hand-made calendar (the real calendars are tested in working_calendar_test.cpp).
 #include <gtest/gtest.h>
 
-#include "services/commission_rules.hpp"
 #include "services/deadline_rules.hpp"
-#include "services/plan_rules.hpp"
 #include "services/visit_rules.hpp"
 
 using namespace rw::services;
@@ -16,11 +14,6 @@ namespace {
 
 Date d(int y, unsigned m, unsigned dd) { return Date{year(y), month(m), day(dd)}; }
 
-std::string to_of(std::span<const Transition> table, std::string_view action, std::string_view from) {
-  auto t = find_transition(table, action, from);
-  return t ? std::string(t->to) : "-";
-}
-
 // National Day 2026 as the notice has it: 10-01…10-07 off, Sunday 09-20 and Saturday 10-10 worked.
 WorkingCalendar national_day_2026() {
   rw::calendar::YearArrangement y;
@@ -31,55 +24,6 @@ WorkingCalendar national_day_2026() {
 }
 
 }  // namespace
-
-TEST(CommissionRules, TheTableOfWuxi14And15) {
-  const auto t = commission_transitions();
-  EXPECT_EQ(to_of(t, "accept", "pending"), "accepted");
-  EXPECT_EQ(to_of(t, "decline", "pending"), "declined");
-  EXPECT_EQ(to_of(t, "request_cancel", "pending"), "cancel_requested");
-  EXPECT_EQ(to_of(t, "approve_cancel", "cancel_requested"), "cancelled");
-  EXPECT_EQ(to_of(t, "reject_cancel", "cancel_requested"), "pending");
-  EXPECT_EQ(to_of(t, "withdraw", "pending"), "withdrawn");
-  EXPECT_EQ(to_of(t, "withdraw", "accepted"), "withdrawn");
-  EXPECT_EQ(to_of(t, "complete", "accepted"), "completed");
-  for (const char* final_status : {"declined", "cancelled", "withdrawn", "completed"})
-    for (const char* action :
-         {"accept", "decline", "request_cancel", "approve_cancel", "reject_cancel", "withdraw", "complete"})
-      EXPECT_EQ(to_of(t, action, final_status), "-") << final_status << " " << action;
-  EXPECT_EQ(to_of(t, "accept", "accepted"), "-");
-  EXPECT_TRUE(find_transition(t, "decline", "pending")->needs_reason);
-  EXPECT_EQ(find_transition(t, "accept", "pending")->party, "agency");
-  EXPECT_EQ(find_transition(t, "approve_cancel", "cancel_requested")->party, "insurer");
-  EXPECT_TRUE(commission_open("cancel_requested"));
-  EXPECT_FALSE(commission_open("completed"));
-}
-
-TEST(PlanRules, EnterpriseAgreesOrReturnsWhatTheWriterProposed) {
-  const auto t = plan_transitions();
-  EXPECT_EQ(to_of(t, "propose", "draft"), "proposed");
-  EXPECT_EQ(to_of(t, "propose", "returned"), "proposed");
-  EXPECT_EQ(to_of(t, "agree", "proposed"), "agreed");
-  EXPECT_EQ(to_of(t, "return", "proposed"), "returned");
-  EXPECT_EQ(to_of(t, "reopen", "agreed"), "draft");
-  EXPECT_EQ(to_of(t, "agree", "draft"), "-");
-  EXPECT_EQ(to_of(t, "propose", "agreed"), "-");
-  EXPECT_EQ(find_transition(t, "agree", "proposed")->party, "enterprise");
-  EXPECT_TRUE(find_transition(t, "return", "proposed")->needs_reason);
-}
-
-TEST(VisitRules, StatusTable) {
-  const auto t = visit_transitions();
-  EXPECT_EQ(to_of(t, "confirm", "planned"), "confirmed");
-  EXPECT_EQ(to_of(t, "start", "planned"), "in_progress");
-  EXPECT_EQ(to_of(t, "start", "confirmed"), "in_progress");
-  EXPECT_EQ(to_of(t, "finish", "in_progress"), "done");
-  EXPECT_EQ(to_of(t, "finish", "confirmed"), "-");
-  EXPECT_EQ(to_of(t, "could_not_enter", "in_progress"), "could_not_enter");
-  EXPECT_EQ(to_of(t, "cancel", "in_progress"), "-");
-  for (const char* action : {"confirm", "start", "finish", "could_not_enter", "cancel"})
-    for (const char* final_status : {"done", "could_not_enter", "cancelled"})
-      EXPECT_EQ(to_of(t, action, final_status), "-");
-}
 
 TEST(VisitRules, DurationIsOneDayOrTwoForLargeEnterprisesAndSpecialRequests) {
   EXPECT_EQ(max_duration_days("small", false), 1);

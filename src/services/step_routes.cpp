@@ -1,0 +1,13 @@
+#include "services/step_routes.hpp"
+
+#include "audit/audit_log.hpp"
+
+namespace rw::services {
+
+void audit_journal(app::Context& context, const workflow::Journal& journal) {
+  for (const auto& change : journal)
+    audit::record(context,
+                  {change.entity, std::to_string(change.id), "update", change.org_id, change.changes});
+}
+
+}  // namespace rw::services

@@ -1,0 +1,31 @@
+#pragma once
+// The routes of a workflow: POST /{objects}/{id}/{step} takes the step through the engine, writes what
+// it changed to the request's audit log and answers with the object.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/context.hpp"
+#include "workflow/engine.hpp"
+
+namespace rw::services {
+
+// One audit "update" entry per change.
+void audit_journal(app::Context& context, const workflow::Journal& journal);
+
+using Respond = nlohmann::json (*)(app::Context&, std::int64_t id);
+
+// Registers POST `base`/{id}/`path` for each (path, action): the path is the action in kebab-case.
+template <class Subject>
+void add_step_routes(app::Routes& routes, const std::string& base, const workflow::Machine<Subject>& machine,
+                     const std::vector<std::pair<std::string, std::string>>& steps, Respond respond) {
+  for (const auto& [path, action] : steps)
+    routes.post(base + "/{id}/" + path, [&machine, action, respond](app::Context& context) {
+      const auto id = context.id();
+      audit_journal(context, workflow::take(context.db, context.me(), context.clock, machine, id, action,
+                                            context.body_or_empty()));
+      return app::json_ok(respond(context, id));
+    });
+}
+
+}  // namespace rw::services
