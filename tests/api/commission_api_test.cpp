@@ -1,5 +1,7 @@
 // Commissions 委托 (wuxi §14(二), §15(二)): an insurer sends an agency its insured enterprises; the
 // agency accepts, declines or asks to cancel each; on-site service is due 60 days after acceptance.
+#include <set>
+
 #include "services_fixtures.hpp"
 
 using namespace rw::testing;
@@ -239,4 +241,43 @@ TEST_F(CommissionApi, InsurersChooseAmongAllAgenciesButSeeNoOtherOrganizations) 
   EXPECT_EQ(sorted(names_of(insurer.get("/organizations?type=agency"))), sorted({kAgencyA, kAgencyB}));
   EXPECT_EQ(names_of(insurer.get("/organizations?type=insurer")), std::vector<std::string>{kInsurerA});
   EXPECT_EQ(total_of(as("demo-agency").get("/organizations?type=agency")), 1);  // agencies do not commission
+}
+
+// The commission form's enterprise picker asks which of the enterprises it lists are in an open
+// commission already (issue 9 §5): open=true&enterprise_ids=… within what the caller may see.
+TEST_F(CommissionApi, OpenItemsOfTheListedEnterprises) {
+  const auto fresh = insured_enterprise("无锡市委托戊有限公司", 205),
+             other = insured_enterprise("无锡市委托己有限公司", 206);
+  const auto created = commission({fresh});
+  auto insurer = as("demo-insurer");
+  const auto ids = std::to_string(fresh) + "," + std::to_string(other) + "," + std::to_string(demo_id(1));
+  auto enterprises_of = [](const HttpResult& r) {
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::set<std::int64_t> out;
+    const auto body = r.json();
+    for (const auto& item : body["items"]) out.insert(item["enterprise"]["id"].get<std::int64_t>());
+    return out;
+  };
+  EXPECT_EQ(enterprises_of(insurer.get("/commission-items?open=true&enterprise_ids=" + ids)),
+            (std::set<std::int64_t>{fresh, demo_id(1)}));
+  EXPECT_EQ(total_of(as("qingyuan-admin").get("/commission-items?open=true&enterprise_ids=" + ids)), 0);
+
+  // declined, the enterprise is free again
+  auto declined =
+      as("demo-agency").post(item_path(item_of(created, fresh), "decline"), {{"reason", "排期已满"}});
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  EXPECT_EQ(enterprises_of(insurer.get("/commission-items?open=true&enterprise_ids=" + ids)),
+            (std::set<std::int64_t>{demo_id(1)}));
+  EXPECT_EQ(
+      enterprises_of(insurer.get("/commission-items?open=false&enterprise_ids=" + std::to_string(fresh))),
+      (std::set<std::int64_t>{fresh}));
+
+  for (const auto* bad : {"1,,2", "1,x", ","}) {
+    auto refused = insurer.get(std::string("/commission-items?enterprise_ids=") + bad);
+    EXPECT_EQ(refused.status, 422) << bad;
+    EXPECT_EQ(field_codes(refused.json()["errors"]), Codes{"enterprise_ids:invalid_query"}) << bad;
+  }
+  std::string many = "1";
+  for (int i = 2; i <= 101; ++i) many += "," + std::to_string(i);
+  EXPECT_EQ(insurer.get("/commission-items?enterprise_ids=" + many).status, 422);
 }

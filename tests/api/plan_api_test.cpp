@@ -19,7 +19,9 @@ class PlanApi : public ServicesApiTest {
                {"measures", "现场勘查"},
                {"frequency", "每年 1 次"},
                {"expected_results", "风险评估报告"}},
-              {{"service_type_id", service_type("wuxi.training.emergency")}, {"frequency", "每半年 1 次"}}}},
+              {{"service_type_id", service_type("wuxi.training.emergency")},
+               {"measures", "应急预案培训与演练"},
+               {"frequency", "每半年 1 次"}}}},
             {"training_plan", {{{"topic", "环境应急预案演练"}, {"audience", "车间主任"}, {"form", "线下"}}}},
             {"staff_ids", {staff_id("陈专家"), staff_id("刘技术")}},
             {"safeguards", "服务前三日电话确认"}};
@@ -62,14 +64,16 @@ TEST_F(PlanApi, DraftProposeReturnReviseAgree) {
   EXPECT_EQ(returned.json()["status"], "returned");
   EXPECT_EQ(returned.json()["return_comments"], "请增加固废专项排查");
 
-  auto revised = agency.patch(path, {{"items",
-                                      {{{"service_type_id", service_type("wuxi.screening.risk_assessment")}},
-                                       {{"service_type_id", service_type("wuxi.screening.solid_waste")},
-                                        {"measures", "危废贮存场所检查"}}}}});
+  auto revised = agency.patch(
+      path,
+      {{"items",
+        {{{"service_type_id", service_type("wuxi.screening.risk_assessment")}, {"measures", "现场勘查"}},
+         {{"service_type_id", service_type("wuxi.screening.solid_waste")},
+          {"measures", "危废贮存场所检查"}}}}});
   ASSERT_EQ(revised.status, 200) << revised.body;
   EXPECT_EQ(revised.json()["items"][1]["service_type"]["code"], "wuxi.screening.solid_waste");
   EXPECT_EQ(revised.json()["training_plan"][0]["topic"], "环境应急预案演练");  // untouched fields stay
-  agency.post(path + "/propose", json::object());
+  ASSERT_EQ(agency.post(path + "/propose", json::object()).status, 200);
   EXPECT_EQ(agency.post(path + "/agree", json::object()).status, 403);  // only the enterprise agrees
   auto agreed = enterprise.post(path + "/agree", json::object());
   ASSERT_EQ(agreed.status, 200) << agreed.body;
@@ -82,6 +86,34 @@ TEST_F(PlanApi, DraftProposeReturnReviseAgree) {
   ASSERT_EQ(history.size(), 5u);
   EXPECT_EQ(history[1]["action"], "return");
   EXPECT_EQ(history[1]["user"]["name"], "钱安环");
+}
+
+// The enterprise agrees to what will be done: an item without measures keeps the plan from being proposed
+// (issue 9 §5); a draft may still be saved without them.
+TEST_F(PlanApi, ProposeNeedsMeasuresForEveryItem) {
+  auto agency = as("demo-agency");
+  auto body = plan_body(demo_id(2), 2028);
+  body["items"][1].erase("measures");
+  body["items"][0]["measures"] = "  ";
+  auto created = agency.post("/service-plans", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto path = id_path("service-plans", created.json()["id"]);
+  auto refused = agency.post(path + "/propose", json::object());
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(field_codes(refused.json()["errors"]),
+            (Codes{"items[0].measures:required_to_propose", "items[1].measures:required_to_propose"}));
+  EXPECT_EQ(refused.json()["errors"][0]["message"], "提交企业确认前，请填写每个服务项目的服务措施");
+  EXPECT_EQ(refused.json()["errors"][0]["message_en"],
+            "every item needs its measures before the plan is proposed");
+  EXPECT_EQ(agency.get(path).json()["status"], "draft");
+  EXPECT_TRUE(agency.get(path).json()["history"].empty());
+
+  body["items"][0]["measures"] = "现场勘查";
+  body["items"][1]["measures"] = "应急预案培训";
+  ASSERT_EQ(agency.patch(path, {{"items", body["items"]}}).status, 200);
+  auto proposed = agency.post(path + "/propose", json::object());
+  ASSERT_EQ(proposed.status, 200) << proposed.body;
+  EXPECT_EQ(proposed.json()["status"], "proposed");
 }
 
 TEST_F(PlanApi, BadInputAndOtherTenants) {

@@ -119,6 +119,37 @@ TEST_F(PolicyApi, DatesAndMoneyAreValidated) {
   EXPECT_EQ(total_of(admin().get("/policies?q=PICC-T-INVALID")), 0);
 }
 
+// A premium of 0 sets nothing aside as a percentage: the fund must then be an amount (issue 9 §5).
+TEST_F(PolicyApi, ZeroPremiumCannotCarryAPercentShare) {
+  auto insurer = as("demo-insurer");
+  auto refused = insurer.post("/policies", [&] {
+    auto body = policy_body("PICC-T-ZERO-1", demo_id(0));
+    body["premium"] = 0;
+    return body;
+  }());
+  ASSERT_EQ(errors_of(refused), Codes{"fund_share_kind:percent_of_zero_premium"});
+  EXPECT_EQ(refused.json()["errors"][0]["message"], "保费为 0 时不能按保费比例计提，请按金额填写");
+  EXPECT_EQ(refused.json()["errors"][0]["message_en"],
+            "with a premium of 0 the fund cannot be a percentage of it; enter an amount");
+  auto body = policy_body("PICC-T-ZERO-1", demo_id(0));
+  body["premium"] = 0;
+  body["fund_share_kind"] = "amount";
+  body["fund_share_value"] = 0;
+  auto created = insurer.post("/policies", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto zero = id_path("policies", created.json()["id"]);
+  EXPECT_EQ(errors_of(insurer.patch(zero, {{"fund_share_kind", "percent"}})),
+            Codes{"fund_share_kind:percent_of_zero_premium"});
+  // A percentage policy whose premium drops to 0 is refused the same way; a positive premium is fine.
+  auto percent = insurer.post("/policies", policy_body("PICC-T-ZERO-2", demo_id(1)));
+  ASSERT_EQ(percent.status, 201) << percent.body;
+  const auto path = id_path("policies", percent.json()["id"]);
+  EXPECT_EQ(errors_of(insurer.patch(path, {{"premium", 0}})),
+            Codes{"fund_share_kind:percent_of_zero_premium"});
+  EXPECT_EQ(insurer.patch(path, {{"premium", 1}}).status, 200);
+  for (const auto& p : {zero, path}) EXPECT_EQ(insurer.del(p).status, 204);
+}
+
 // Money is stored in fen: a third decimal is refused, never rounded away, whatever the amount.
 TEST_F(PolicyApi, ThreeDecimalsAreRefusedForLargeAmountsToo) {
   auto insurer = as("demo-insurer");
