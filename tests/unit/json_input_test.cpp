@@ -115,3 +115,44 @@ TEST(Fields, IntegersAreWholeAndInRange) {
   EXPECT_EQ(codes, (std::vector<std::string>{"negative:out_of_range", "fraction:wrong_type",
                                              "text:wrong_type", "huge:out_of_range"}));
 }
+
+namespace {
+
+// {"a": [[…]]}: the object and `arrays` arrays, so `arrays` + 1 levels deep.
+std::string nested_body(std::size_t arrays, const std::string& before = "") {
+  return "{" + before + "\"a\":" + std::string(arrays, '[') + std::string(arrays, ']') + "}";
+}
+
+std::string error_code(const std::string& body) {
+  try {
+    rw::parse_json_object(body);
+    return "";
+  } catch (const ApiError& e) {
+    return e.code;
+  }
+}
+
+}  // namespace
+
+TEST(JsonInput, RefusesNestingDeeperThan64BeforeParsing) {
+  EXPECT_EQ(error_code(nested_body(63)), "");
+  try {
+    rw::parse_json_object(nested_body(64));
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status, 400);
+    EXPECT_EQ(e.code, "json_too_deep");
+    EXPECT_NE(e.detail.find("64"), std::string::npos);
+    EXPECT_NE(e.detail_en.find("64"), std::string::npos);
+  }
+  // Refused before parsing: the body is not even valid JSON.
+  EXPECT_EQ(error_code(std::string(1'000'000, '[')), "json_too_deep");
+}
+
+TEST(JsonInput, DepthIgnoresBracketsInStringsAndHonoursEscapes) {
+  EXPECT_EQ(error_code("{\"a\":\"" + std::string(100, '[') + "\"}"), "");
+  EXPECT_EQ(error_code("{\"a\":\"\\\"" + std::string(100, '{') + "\"}"), "");  // "\"{{{…"
+  // "\\" ends its string, so the brackets after it count.
+  EXPECT_EQ(error_code(nested_body(64, "\"b\":\"\\\\\",")), "json_too_deep");
+  EXPECT_EQ(error_code(nested_body(63, "\"b\":\"\\\\\",")), "");
+}
