@@ -3,6 +3,7 @@
 #   BENCH_TOOLS   tools to install if missing, e.g. "curl jq wrk"
 #   BENCH_DB      database URL (default: a fresh SQLite file in the temp dir)
 #   USERNAME/PASSWORD  who signs in (default demo-admin / Demo@2026)
+#   BENCH_SERVE_ARGS   extra options for `riskwatch serve`, e.g. "--max-body-bytes 67108864"
 # Sourcing defines log and die; bench_start then sets $TMP, $BASE, $TOKEN, $SERVER_PID, and stops the
 # server (and EXTRA_PID when set) on exit.
 
@@ -112,8 +113,9 @@ run_step seed-demo "$BIN" seed-demo --db "$DB"
 PORT=$(pick_port) || die "could not find a free loopback port"
 BASE=http://127.0.0.1:$PORT
 log "starting server on 127.0.0.1:$PORT"
+# shellcheck disable=SC2086  # BENCH_SERVE_ARGS is a list of words
 "$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --data-dir "$DATA_DIR" --web-dir "$WEB_DIR" \
-    </dev/null >"$TMP/server.log" 2>&1 &
+    ${BENCH_SERVE_ARGS:-} </dev/null >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 
 ready=0

@@ -99,26 +99,22 @@ EnterpriseImport::EnterpriseImport(app::Context& context)
       parks_(context.db, "park") {}
 
 void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
-  constexpr std::size_t kChunk = 500;
-  std::vector<std::string> codes;
+  registered_.clear();  // only this chunk's rows are prepared next
+  std::vector<std::string> texts;
   for (const auto& row : rows)
     if (auto it = row.values.find(kCode); it != row.values.end())
-      codes.push_back(registry::normalize_uscc(trim(it->second)));
-  for (std::size_t start = 0; start < codes.size(); start += kChunk) {
-    const auto end = std::min(codes.size(), start + kChunk);
-    db::Params params(codes.begin() + static_cast<std::ptrdiff_t>(start),
-                      codes.begin() + static_cast<std::ptrdiff_t>(end));
-    const auto in_chunk = "e.credit_code IN (" + placeholders(end - start) + ")";
-    auto found = context_.db.query("SELECT e.* FROM enterprises e WHERE " + in_chunk, params);
-    for (std::size_t i = 0; i < found.size(); ++i)
-      registered_[found[i].text("credit_code")] = {
-          found[i].integer("id"), false, registry::record_json(registry::record_from_row(found[i]))};
-    SqlFilter visible = registry::enterprise_scope(context_.db, context_.me());
-    visible.add(in_chunk, params);
-    auto seen =
-        context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
-    for (std::size_t i = 0; i < seen.size(); ++i) registered_[seen[i].text("credit_code")].visible = true;
-  }
+      texts.push_back(registry::normalize_uscc(trim(it->second)));
+  if (texts.empty()) return;
+  const db::Params codes(texts.begin(), texts.end());
+  const auto in_codes = "e.credit_code IN (" + placeholders(codes.size()) + ")";
+  auto found = context_.db.query("SELECT e.* FROM enterprises e WHERE " + in_codes, codes);
+  for (std::size_t i = 0; i < found.size(); ++i)
+    registered_[found[i].text("credit_code")] = {found[i].integer("id"), false,
+                                                 registry::record_json(registry::record_from_row(found[i]))};
+  SqlFilter visible = registry::enterprise_scope(context_.db, context_.me());
+  visible.add(in_codes, codes);
+  auto seen = context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
+  for (std::size_t i = 0; i < seen.size(); ++i) registered_[seen[i].text("credit_code")].visible = true;
 }
 
 std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells& cells) {

@@ -27,7 +27,7 @@ class EnterpriseImport {
   const std::vector<SheetColumn>& columns() const { return enterprise_columns(); }
   std::string key_header() const { return "统一社会信用代码"; }
   std::string key(const Prepared& p) const { return p.record.credit_code; }
-  // The ids of the rows' credit codes already registered, in a few queries.
+  // The enterprises of a chunk's credit codes already registered, in two queries.
   void preload(const std::vector<HeaderedRow>& rows);
   std::optional<Prepared> prepare(const Cells& cells);
   bool write(const Prepared& prepared);
@@ -42,7 +42,7 @@ class EnterpriseImport {
     bool visible = false;  // to the importing user; others' enterprises are not changed
     nlohmann::json record;
   };
-  std::map<std::string, Registered> registered_;  // by credit code
+  std::map<std::string, Registered> registered_;  // by credit code, for the chunk being prepared
 };
 
 // The rows of a kSelectEnterprise query as a sheet.

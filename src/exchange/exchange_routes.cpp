@@ -1,5 +1,7 @@
 #include "exchange/exchange_routes.hpp"
 
+#include <malloc.h>
+
 #include "accounts/current_user.hpp"
 #include "exchange/enterprise_sheet.hpp"
 #include "exchange/policy_sheet.hpp"
@@ -104,25 +106,32 @@ ImportMode import_mode(const std::map<std::string, std::string>& query) {
 }
 
 template <class Kind>
-ImportReport import_with(app::Context& context, const sheet::Table& table, ImportMode mode) {
+ImportReport import_with(app::Context& context, const RowReader& read, ImportMode mode) {
   Kind kind(context);
-  return run_import(kind, table, mode);
+  return run_import(kind, read, mode);
 }
+
+ImportReport import_file(app::Context& context, const std::string& kind, ImportMode mode) {
+  const std::string_view file = context.request.body;
+  const RowReader read = [&](const sheet::RowSink& sink) { sheet::read_rows(file, sink); };
+  if (kind == "enterprises") return import_with<EnterpriseImport>(context, read, mode);
+  if (kind == "policies") return import_with<PolicyImport>(context, read, mode);
+  return import_with<StaffImport>(context, read, mode);
+}
+
+// An import's lookups and parsing leave the heap large and fragmented; glibc keeps such memory for reuse
+// unless asked to return it.
+struct ReturnMemoryAfterwards {
+  ~ReturnMemoryAfterwards() { malloc_trim(0); }
+};
 
 http::Response import_sheet(app::Context& context) {
   const auto kind = context.params.text("kind");
   const auto info = kind_info(kind);
   accounts::require_permission(context.me(), info.permission);
   const auto mode = import_mode(context.request.query);
-  const auto table = sheet::read_table(context.request.body);
-  ImportReport report;
-  if (kind == "enterprises")
-    report = import_with<EnterpriseImport>(context, table, mode);
-  else if (kind == "policies")
-    report = import_with<PolicyImport>(context, table, mode);
-  else
-    report = import_with<StaffImport>(context, table, mode);
-  return app::json_ok(report.to_json());
+  const ReturnMemoryAfterwards trim;  // also when the import is refused
+  return app::json_ok(import_file(context, kind, mode).to_json());
 }
 
 // The template: headers with an example row, and a sheet explaining every column.

@@ -1,12 +1,12 @@
 #include "exchange/import_driver.hpp"
 
+#include <optional>
+
 #include "platform/http/problem.hpp"
 #include "platform/text.hpp"
 
 namespace rw::exchange {
 namespace {
-
-constexpr std::size_t kListedErrors = 1000;
 
 // "企业名称*" and " 企业名称 " both name the 企业名称 column.
 std::string header_name(const std::string& cell) {
@@ -18,10 +18,14 @@ std::string header_name(const std::string& cell) {
 
 }  // namespace
 
+void ImportReport::add_errors(const std::vector<FieldError>& row_errors) {
+  for (const auto& e : row_errors)
+    if (errors.size() < kListedErrors) errors.push_back(e);
+}
+
 nlohmann::json ImportReport::to_json() const {
   nlohmann::json listed = nlohmann::json::array();
-  for (std::size_t i = 0; i < errors.size() && i < kListedErrors; ++i)
-    listed.push_back(http::field_error_json(errors[i]));
+  for (const auto& e : errors) listed.push_back(http::field_error_json(e));
   return {{"kind", kind},
           {"mode", mode == ImportMode::all_or_nothing ? "all_or_nothing" : "valid_rows"},
           {"total_rows", total_rows},
@@ -33,37 +37,38 @@ nlohmann::json ImportReport::to_json() const {
           {"errors", listed}};
 }
 
-std::vector<HeaderedRow> rows_by_header(const sheet::Table& table, const std::vector<SheetColumn>& columns) {
-  if (table.rows.empty()) throw ApiError(422, "no_rows", "文件中没有数据", "the file holds no rows");
-  std::map<std::size_t, std::string> header_at;  // column index → known header
-  std::set<std::string> present;
-  const auto& header_cells = table.rows.front().cells;
-  for (std::size_t i = 0; i < header_cells.size(); ++i) {
-    const auto name = header_name(header_cells[i].text);
-    for (const auto& column : columns)
-      if (column.header == name && present.insert(name).second) header_at[i] = name;
-  }
-  std::string missing;
-  for (const auto& column : columns)
-    if (column.required && !present.count(column.header))
-      missing += (missing.empty() ? "" : "、") + column.header;
-  if (!missing.empty())
-    throw ApiError(422, "missing_columns", "缺少必需的列：" + missing + "（请使用导入模板）",
-                   "required columns are missing: " + missing + " (use the import template)");
-  std::vector<HeaderedRow> out;
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    HeaderedRow row{table.rows[r].number, {}, {}};
-    const auto& cells = table.rows[r].cells;
-    for (const auto& [index, header] : header_at) {
-      row.values[header] = index < cells.size() ? cells[index].text : std::string();
-      if (index < cells.size() && cells[index].is_formula) row.formula_headers.push_back(header);
+// The known columns of a file, found in its header row.
+class HeaderIndex {
+ public:
+  HeaderIndex(const sheet::Row& header, const std::vector<SheetColumn>& columns) {
+    std::set<std::string> present;
+    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+      const auto name = header_name(header.cells[i].text);
+      for (const auto& column : columns)
+        if (column.header == name && present.insert(name).second) header_at_[i] = name;
     }
-    out.push_back(std::move(row));
+    std::string missing;
+    for (const auto& column : columns)
+      if (column.required && !present.count(column.header))
+        missing += (missing.empty() ? "" : "、") + column.header;
+    if (!missing.empty())
+      throw ApiError(422, "missing_columns", "缺少必需的列：" + missing + "（请使用导入模板）",
+                     "required columns are missing: " + missing + " (use the import template)");
   }
-  if (out.empty())
-    throw ApiError(422, "no_rows", "文件中只有表头，没有数据行", "the file has a header but no data rows");
-  return out;
-}
+
+  HeaderedRow row(const sheet::Row& row) const {
+    HeaderedRow out{row.number, {}, {}};
+    for (const auto& [index, header] : header_at_) {
+      const bool has_cell = index < row.cells.size();
+      out.values[header] = has_cell ? row.cells[index].text : std::string();
+      if (has_cell && row.cells[index].is_formula) out.formula_headers.push_back(header);
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::size_t, std::string> header_at_;  // column index → known header
+};
 
 void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns,
                       const std::vector<FieldError>& errors) {
@@ -78,6 +83,29 @@ void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& column
       }
     if (!already_explained) cells.error(header.empty() ? key : header, e.code, e.message, e.message_en);
   }
+}
+
+void for_each_chunk(const RowReader& read, const std::vector<SheetColumn>& columns,
+                    const std::function<void(const std::vector<HeaderedRow>&)>& chunk) {
+  std::optional<HeaderIndex> headers;
+  std::vector<HeaderedRow> rows;
+  std::size_t data_rows = 0;
+  read([&](const sheet::Row& row) {
+    if (!headers) {
+      headers.emplace(row, columns);
+      return;
+    }
+    rows.push_back(headers->row(row));
+    ++data_rows;
+    if (rows.size() == kPreloadRows) {
+      chunk(rows);
+      rows.clear();
+    }
+  });
+  if (!headers) throw ApiError(422, "no_rows", "文件中没有数据", "the file holds no rows");
+  if (data_rows == 0)
+    throw ApiError(422, "no_rows", "文件中只有表头，没有数据行", "the file has a header but no data rows");
+  if (!rows.empty()) chunk(rows);
 }
 
 void finish_report(const ImportReport& report) {

@@ -99,8 +99,8 @@ std::string read_quoted(std::string_view text, std::size_t& pos, std::size_t rec
 }
 
 // RFC 4180 records; a record is numbered like a line even when a quoted field spans several.
-Table parse_csv(std::string_view text, const ReadLimits& limits) {
-  TableBuilder table(limits);
+void parse_csv(std::string_view text, const RowSink& sink, const ReadLimits& limits) {
+  RowBuilder table(limits, sink);
   std::size_t pos = 0;
   for (std::size_t record = 1; pos < text.size(); ++record) {
     table.start_row(record);
@@ -113,18 +113,18 @@ Table parse_csv(std::string_view text, const ReadLimits& limits) {
     skip_line_break(text, pos);
     table.end_row();
   }
-  return std::move(table).finish();
+  table.finish();
 }
 
 }  // namespace
 
-Table read_csv(std::string_view bytes, const ReadLimits& limits) {
+void read_csv_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& limits) {
   if (bytes.empty()) throw empty_file();
   if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
   // No text file holds NUL bytes: this is some binary file.
   if (bytes.find('\0') != std::string_view::npos) throw unreadable_file();
-  if (valid_utf8(bytes)) return parse_csv(bytes, limits);
-  return parse_csv(from_gb18030(bytes), limits);
+  if (valid_utf8(bytes)) return parse_csv(bytes, sink, limits);
+  parse_csv(from_gb18030(bytes), sink, limits);
 }
 
 }  // namespace rw::sheet

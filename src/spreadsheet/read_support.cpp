@@ -34,24 +34,27 @@ ApiError too_many_columns(std::size_t row_number, std::size_t max_columns) {
                      "Row " + row + " has more than " + max + " columns");
 }
 
-void TableBuilder::start_row(std::size_t number) { row_ = Row{number, {}}; }
+void RowBuilder::start_row(std::size_t number) {
+  row_.number = number;
+  row_.cells.clear();  // keeps its capacity for the next row
+}
 
-void TableBuilder::set_cell(std::size_t column, Cell cell) {
+void RowBuilder::set_cell(std::size_t column, Cell cell) {
   if (cell.text.empty() && !cell.is_formula) return;
   if (column >= limits_.max_columns) throw too_many_columns(row_.number, limits_.max_columns);
   if (column >= row_.cells.size()) row_.cells.resize(column + 1);
   row_.cells[column] = std::move(cell);
 }
 
-void TableBuilder::end_row() {
+void RowBuilder::end_row() {
   if (row_.cells.empty()) return;
-  if (table_.rows.size() == limits_.max_rows) throw too_many_rows(limits_.max_rows);
-  table_.rows.push_back(std::move(row_));
+  if (rows_ == limits_.max_rows) throw too_many_rows(limits_.max_rows);
+  ++rows_;
+  sink_(row_);
 }
 
-Table TableBuilder::finish() && {
-  if (table_.rows.empty()) throw empty_file();
-  return std::move(table_);
+void RowBuilder::finish() const {
+  if (rows_ == 0) throw empty_file();
 }
 
 }  // namespace rw::sheet

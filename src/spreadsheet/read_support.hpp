@@ -1,5 +1,5 @@
 #pragma once
-// Shared by the .xlsx and .csv readers: their errors, and the row collector that enforces ReadLimits.
+// Shared by the .xlsx and .csv readers: their errors, and the row builder that enforces ReadLimits.
 #include <cstddef>
 #include <string>
 
@@ -15,21 +15,23 @@ ApiError unreadable_file(std::string detail, std::string detail_en);
 ApiError too_many_rows(std::size_t max_rows);
 ApiError too_many_columns(std::size_t row_number, std::size_t max_columns);
 
-// Collects rows cell by cell. Empty cells are never stored, so missing and trailing empty cells cost
-// nothing and a cell far to the right fails on the column limit before anything is allocated for it.
-class TableBuilder {
+// Assembles rows cell by cell and passes each on as it ends. Empty cells are never stored, so missing and
+// trailing empty cells cost nothing and a cell far to the right fails on the column limit before anything
+// is allocated for it.
+class RowBuilder {
  public:
-  explicit TableBuilder(const ReadLimits& limits) : limits_(limits) {}
+  RowBuilder(const ReadLimits& limits, const RowSink& sink) : limits_(limits), sink_(sink) {}
 
   void start_row(std::size_t number);
   void set_cell(std::size_t column, Cell cell);  // column 0 is A
-  void end_row();                                // drops the row when it has no cells
-  Table finish() &&;                             // empty_file when no row had anything in it
+  void end_row();                                // passes the row on unless it has no cells
+  void finish() const;                           // empty_file when no row had anything in it
 
  private:
   ReadLimits limits_;
-  Table table_;
+  const RowSink& sink_;
   Row row_;
+  std::size_t rows_ = 0;
 };
 
 }  // namespace rw::sheet

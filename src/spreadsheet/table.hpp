@@ -2,6 +2,7 @@
 // A spreadsheet as rows of text cells, the common shape of the .xlsx and .csv readers, and the
 // .xlsx writer used by every list export. Readers throw ApiError (422) for files they cannot read.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -29,12 +30,21 @@ struct ReadLimits {
   std::size_t max_unpacked_bytes = 200u << 20;  // the sum of the xlsx parts read, against zip bombs
 };
 
-// Error codes (ApiError 422, with Chinese and English detail): empty_file, unreadable_file,
-// too_many_rows, too_many_columns.
-Table read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
+// Called with each row that has something in it, in order; the row is only valid during the call.
+using RowSink = std::function<void(const Row&)>;
+
+// The readers stream: they hold one row at a time (and an .xlsx file's shared strings), never the file's
+// unpacked XML or all its rows. Error codes (ApiError 422, with Chinese and English detail): empty_file,
+// unreadable_file, too_many_rows, too_many_columns; rows before the error have reached the sink already.
+void read_xlsx_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& limits = {});
 // UTF-8 (with or without BOM) or GBK/GB18030, detected; RFC 4180 quoting; CRLF or LF.
-Table read_csv(std::string_view bytes, const ReadLimits& limits = {});
+void read_csv_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& limits = {});
 // An .xlsx when the bytes start like a zip file, CSV otherwise.
+void read_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& limits = {});
+
+// The same, collecting every row: for small files and tests.
+Table read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
+Table read_csv(std::string_view bytes, const ReadLimits& limits = {});
 Table read_table(std::string_view bytes, const ReadLimits& limits = {});
 
 using Value = std::variant<std::monostate, std::string, double>;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
@@ -15,6 +16,7 @@
 
 #include "spreadsheet/read_support.hpp"
 #include "spreadsheet/table.hpp"
+#include "spreadsheet/xml_stream.hpp"
 
 namespace rw::sheet {
 namespace {
@@ -25,8 +27,13 @@ ApiError too_large() { return unreadable_file("文件解压后过大", "The file
 // declares, then what inflating really produces, should the declaration understate it.
 class Package {
  public:
+  using Chunk = std::function<void(std::string_view)>;
+
   Package(std::string_view bytes, std::size_t max_unpacked_bytes);
   bool has(const std::string& name) const { return locate(name) >= 0; }
+  // Inflates the part piece by piece, passing each piece on; false when there is no such part.
+  bool read(const std::string& name, const Chunk& chunk);
+  // The whole part, for the small ones.
   std::optional<std::string> read(const std::string& name);
 
  private:
@@ -57,25 +64,31 @@ void Package::check_fits(std::uint64_t size) const {
   if (size > max_bytes_ - used_bytes_) throw too_large();
 }
 
-std::optional<std::string> Package::read(const std::string& name) {
+bool Package::read(const std::string& name, const Chunk& chunk) {
   const zip_int64_t index = locate(name);
-  if (index < 0) return std::nullopt;
+  if (index < 0) return false;
   zip_stat_t stat;
   if (zip_stat_index(zip_.get(), index, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
     throw unreadable_file();
   check_fits(stat.size);
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_.get(), index, 0), &zip_fclose);
   if (!file) throw unreadable_file();
-  std::string data;
-  data.reserve(stat.size);
-  char chunk[1 << 16];
+  std::vector<char> buffer(1 << 16);
+  std::uint64_t size = 0;
   zip_int64_t n;
-  while ((n = zip_fread(file.get(), chunk, sizeof chunk)) > 0) {
-    data.append(chunk, static_cast<std::size_t>(n));
-    check_fits(data.size());
+  while ((n = zip_fread(file.get(), buffer.data(), buffer.size())) > 0) {
+    size += static_cast<std::uint64_t>(n);
+    check_fits(size);
+    chunk({buffer.data(), static_cast<std::size_t>(n)});
   }
   if (n < 0) throw unreadable_file();
-  used_bytes_ += std::max<std::size_t>(data.size(), stat.size);
+  used_bytes_ += std::max<std::uint64_t>(size, stat.size);
+  return true;
+}
+
+std::optional<std::string> Package::read(const std::string& name) {
+  std::string data;
+  if (!read(name, [&](std::string_view piece) { data.append(piece); })) return std::nullopt;
   return data;
 }
 
@@ -83,7 +96,7 @@ std::optional<std::string> Package::read(const std::string& name) {
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
 
 // A DOM costs several times the XML it holds, so only the small parts (workbook, relationships, styles) are
-// parsed whole; the sheet and the shared strings go element by element (for_each_element).
+// parsed whole; the sheet and the shared strings stream through expat (XmlStream).
 constexpr std::size_t kMaxWholePartBytes = 16u << 20;
 
 // Parses in place; the text must outlive the document.
@@ -111,61 +124,6 @@ template <typename F>
 void for_each_child(pugi::xml_node node, std::string_view name, F f) {
   for (pugi::xml_node c : node.children())
     if (local_name(c) == name) f(c);
-}
-
-struct Tag {
-  std::string_view name;  // qualified, e.g. "row" or "x:row"
-  std::size_t end;        // just past its '>'
-  bool empty;             // <name ... />
-};
-
-// The start tag opening at xml[pos].
-Tag start_tag(std::string_view xml, std::size_t pos) {
-  const std::size_t name_end = xml.find_first_of(" \t\r\n/>", pos + 1);
-  const std::size_t close = xml.find('>', pos);
-  if (name_end == std::string_view::npos || close == std::string_view::npos) throw unreadable_file();
-  return {xml.substr(pos + 1, name_end - pos - 1), close + 1, xml[close - 1] == '/'};
-}
-
-// The root element's start tag, after the XML declaration and any comments.
-Tag root_tag(std::string_view xml) {
-  std::size_t pos = xml.find('<');
-  while (pos != std::string_view::npos && pos + 1 < xml.size() &&
-         (xml[pos + 1] == '?' || xml[pos + 1] == '!'))
-    pos = xml.find('<', pos + 1);
-  if (pos == std::string_view::npos) throw unreadable_file();
-  return start_tag(xml, pos);
-}
-
-// Calls f with each <name> element of a large part, parsed on its own: a DOM of a whole sheet at the
-// limits takes gigabytes, one row's is small, and the row limit then stops a huge sheet early. Elements
-// are cut at their end tag, which text cannot contain unescaped; the part must end with its root's end
-// tag, so a truncated one is refused.
-template <typename F>
-void for_each_element(std::string_view xml, std::string_view name, F f) {
-  const Tag root = root_tag(xml);
-  if (root.empty) return;
-  const std::string_view content = xml.substr(0, xml.find_last_not_of(" \t\r\n") + 1);
-  if (!content.ends_with("</" + std::string(root.name) + ">")) throw unreadable_file();
-  const std::size_t colon = root.name.find(':');
-  const std::string prefix(colon == std::string_view::npos ? "" : root.name.substr(0, colon + 1));
-  const std::string open = "<" + prefix + std::string(name);
-  const std::string close = "</" + prefix + std::string(name) + ">";
-  pugi::xml_document doc;
-  std::size_t pos = root.end;
-  while ((pos = content.find(open, pos)) != std::string_view::npos) {
-    const Tag tag = start_tag(content, pos);
-    if (tag.name.size() != open.size() - 1) {  // another element that starts alike, e.g. <rowBreaks>
-      pos = tag.end;
-      continue;
-    }
-    const std::size_t end_tag = tag.empty ? tag.end : content.find(close, tag.end);
-    if (end_tag == std::string_view::npos) throw unreadable_file();
-    const std::size_t end = tag.empty ? tag.end : end_tag + close.size();
-    if (!doc.load_buffer(content.data() + pos, end - pos, kParseOptions)) throw unreadable_file();
-    f(doc.first_child());
-    pos = end;
-  }
 }
 
 void append_utf8(std::string& out, std::uint32_t code) {
@@ -199,17 +157,6 @@ std::string decode_escapes(std::string_view text) {
     }
   }
   return out;
-}
-
-// The text of a shared or inline string: plain <t>, or rich text runs <r><t> joined. Phonetic runs
-// (<rPh>) are not part of the value.
-std::string string_item(pugi::xml_node item) {
-  std::string text;
-  for (pugi::xml_node c : item.children()) {
-    if (local_name(c) == "t") text += c.child_value();
-    if (local_name(c) == "r") text += child(c, "t").child_value();
-  }
-  return decode_escapes(text);
 }
 
 struct Workbook {
@@ -257,10 +204,65 @@ Workbook read_workbook(Package& package) {
   return info;
 }
 
-std::vector<std::string> read_shared_strings(Package& package) {
-  std::vector<std::string> strings;
-  if (const auto xml = package.read("xl/sharedStrings.xml"))
-    for_each_element(*xml, "si", [&](pugi::xml_node si) { strings.push_back(string_item(si)); });
+// Streams a part through the handler; false when there is no such part.
+bool stream_part(Package& package, const std::string& name, XmlHandler& handler) {
+  XmlStream stream(handler);
+  if (!package.read(name, [&](std::string_view piece) { stream.feed(piece); })) return false;
+  stream.feed({}, true);
+  return true;
+}
+
+// Whether the characters are the text of a shared or inline string `item` (<si>, <is>): plain <t>, or rich
+// text runs <r><t> joined. Phonetic runs (<rPh>) are not part of the value.
+bool string_text(const XmlPath& path, std::string_view item) {
+  return path.ends_with({item, "t"}) || path.ends_with({item, "r", "t"});
+}
+
+// In one block of text: a vector of strings would cost a heap block and 32 bytes more for each.
+class SharedStrings {
+ public:
+  void add(std::string_view text) {
+    text_.append(text);
+    ends_.push_back(text_.size());
+  }
+  void shrink() {
+    text_.shrink_to_fit();
+    ends_.shrink_to_fit();
+  }
+  std::size_t size() const { return ends_.size(); }
+  std::string_view operator[](std::size_t i) const {
+    const std::size_t start = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(start, ends_[i] - start);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> ends_;
+};
+
+class SharedStringsReader : public XmlHandler {
+ public:
+  explicit SharedStringsReader(SharedStrings& strings) : strings_(strings) {}
+  void start(const XmlPath& path, const XmlAttributes&) override {
+    if (path.back() == "si") item_.clear();
+  }
+  void text(const XmlPath& path, std::string_view characters) override {
+    if (string_text(path, "si")) item_.append(characters);
+  }
+  void end(const XmlPath& path) override {
+    if (path.back() == "si") strings_.add(decode_escapes(item_));
+  }
+
+ private:
+  SharedStrings& strings_;
+  std::string item_;
+};
+
+SharedStrings read_shared_strings(Package& package) {
+  SharedStrings strings;
+  SharedStringsReader reader(strings);
+  stream_part(package, "xl/sharedStrings.xml", reader);
+  strings.shrink();
   return strings;
 }
 
@@ -315,7 +317,7 @@ std::vector<bool> read_date_styles(Package& package) {
 }
 
 struct Context {
-  std::vector<std::string> strings;
+  SharedStrings strings;
   std::vector<bool> date_styles;
   bool date1904 = false;
 };
@@ -355,27 +357,41 @@ std::string numeric_cell(std::string_view raw, bool date_style, bool date1904) {
   return number_text(value);
 }
 
-std::string shared_string(std::string_view raw, const std::vector<std::string>& strings) {
+std::string shared_string(std::string_view raw, const SharedStrings& strings) {
   if (raw.empty()) return {};
   std::size_t index = 0;
   const auto [end, error] = std::from_chars(raw.data(), raw.data() + raw.size(), index);
   if (error != std::errc() || end != raw.data() + raw.size() || index >= strings.size())
     throw unreadable_file();
-  return strings[index];
+  return std::string(strings[index]);
 }
 
-std::string cell_text(pugi::xml_node c, const Context& context) {
-  const std::string_view type = c.attribute("t").value();
-  const std::string_view raw = child(c, "v").child_value();
+// What a <c> element held: its t and s attributes, <v>, <is> text, and whether it has an <f>.
+struct RawCell {
+  std::string type;
+  std::size_t style = 0;
+  std::string value;
+  std::string inline_text;
+  bool formula = false;
+};
+
+std::string cell_text(const RawCell& c, const Context& context) {
+  const std::string_view type = c.type, raw = c.value;
   if (type == "s") return shared_string(raw, context.strings);
-  if (type == "inlineStr") return string_item(child(c, "is"));
+  if (type == "inlineStr") return decode_escapes(c.inline_text);
   if (type == "str") return decode_escapes(raw);
   if (type == "b") return raw.empty() ? "" : raw == "0" ? "FALSE" : "TRUE";
   if (type == "e") return std::string(raw);
   if (type == "d") return std::string(raw.substr(0, raw.find('T')));  // ISO 8601, strict OOXML
-  const std::size_t style = c.attribute("s").as_uint();
-  const bool date_style = style < context.date_styles.size() && context.date_styles[style];
+  const bool date_style = c.style < context.date_styles.size() && context.date_styles[c.style];
   return numeric_cell(raw, date_style, context.date1904);
+}
+
+// The leading digits of an attribute as a number; 0 when absent or not a number.
+std::size_t number_attribute(const char* text) {
+  std::size_t value = 0;
+  if (text) std::from_chars(text, text + std::char_traits<char>::length(text), value);
+  return value;
 }
 
 // The column of a cell reference, 1-based: "AB12" → 28. It saturates, so an absurd reference still
@@ -390,34 +406,67 @@ std::size_t column_of(std::string_view ref) {
   return column;
 }
 
-Table read_sheet(std::string_view sheet_xml, const Context& context, const ReadLimits& limits) {
-  TableBuilder table(limits);
-  std::size_t row_number = 0;
-  for_each_element(sheet_xml, "row", [&](pugi::xml_node row) {
-    const std::size_t r = row.attribute("r").as_ullong();
-    row_number = r ? r : row_number + 1;  // rows and cells without a reference follow the previous one
-    table.start_row(row_number);
-    std::size_t column = 0;
-    for_each_child(row, "c", [&](pugi::xml_node c) {
-      const pugi::xml_attribute ref = c.attribute("r");
-      column = ref ? column_of(ref.value()) : column + 1;
-      table.set_cell(column - 1, Cell{cell_text(c, context), !child(c, "f").empty()});
-    });
-    table.end_row();
-  });
-  return std::move(table).finish();
-}
+// Passes the rows of a worksheet on one by one: the row limit then stops a huge sheet early, and memory
+// holds one row whatever the sheet's size.
+class SheetReader : public XmlHandler {
+ public:
+  SheetReader(const Context& context, RowBuilder& rows) : context_(context), rows_(rows) {}
+
+  void start(const XmlPath& path, const XmlAttributes& attributes) override {
+    if (path.back() == "row") {
+      const std::size_t r = number_attribute(attributes.find("r"));
+      row_number_ = r ? r : row_number_ + 1;  // rows and cells without a reference follow the previous one
+      rows_.start_row(row_number_);
+      column_ = 0;
+    } else if (path.ends_with({"row", "c"})) {
+      const char* ref = attributes.find("r");
+      column_ = ref ? column_of(ref) : column_ + 1;
+      const char* type = attributes.find("t");
+      cell_.type = type ? type : "";
+      cell_.style = number_attribute(attributes.find("s"));
+      cell_.value.clear();
+      cell_.inline_text.clear();
+      cell_.formula = false;
+    } else if (path.ends_with({"row", "c", "f"})) {
+      cell_.formula = true;
+    }
+  }
+
+  void text(const XmlPath& path, std::string_view characters) override {
+    if (path.ends_with({"row", "c", "v"}))
+      cell_.value.append(characters);
+    else if (string_text(path, "is"))
+      cell_.inline_text.append(characters);
+  }
+
+  void end(const XmlPath& path) override {
+    if (path.ends_with({"row", "c"}))
+      rows_.set_cell(column_ - 1, Cell{cell_text(cell_, context_), cell_.formula});
+    else if (path.back() == "row")
+      rows_.end_row();
+  }
+
+ private:
+  const Context& context_;
+  RowBuilder& rows_;
+  std::size_t row_number_ = 0;
+  std::size_t column_ = 0;
+  RawCell cell_;
+};
 
 }  // namespace
 
-Table read_xlsx(std::string_view bytes, const ReadLimits& limits) {
+void read_xlsx_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& limits) {
   if (bytes.empty()) throw empty_file();
   Package package(bytes, limits.max_unpacked_bytes);
   const Workbook workbook = read_workbook(package);
-  const auto sheet_xml = package.read(workbook.sheet_path);
-  if (!sheet_xml) throw unreadable_file("文件中没有工作表", "The file has no worksheet");
+  if (!package.has(workbook.sheet_path))
+    throw unreadable_file("文件中没有工作表", "The file has no worksheet");
   const Context context{read_shared_strings(package), read_date_styles(package), workbook.date1904};
-  return read_sheet(*sheet_xml, context, limits);
+  RowBuilder rows(limits, sink);
+  SheetReader reader(context, rows);
+  stream_part(package, workbook.sheet_path, reader);
+  rows.finish();
 }
 
 }  // namespace rw::sheet

@@ -310,3 +310,31 @@ TEST_F(ImportApi, StaffImportRequiresThePoolLevelOfExperts) {
   EXPECT_EQ(row_errors(upload(as("demo-agency"), "staff", csv(no_phone)).json()["report"]),
             Codes{"2:手机号:required"});
 }
+
+TEST_F(ImportApi, AFileOfSeveralPreloadChunksUpdatesAndFindsRepeatsAcrossThem) {
+  // The driver prepares rows in chunks of 500; the repeat and the update below lie in other chunks than
+  // the rows they concern.
+  Rows existing = {kEnterpriseHeader,
+                   {"无锡市分块已有有限公司", test_uscc(5000), "新吴区", "旺庄街道", "", "", "", "", "", ""}};
+  ASSERT_EQ(upload(admin(), "enterprises", csv(existing)).json()["created"], 1);
+  const auto before = enterprise_count();
+  Rows rows = {kEnterpriseHeader};
+  for (int i = 0; i < 1200; ++i)
+    rows.push_back({"无锡市分块" + std::to_string(i) + "号有限公司", test_uscc(5001 + i), "梁溪区", "", "",
+                    "", "", "", "", ""});
+  rows[701][1] = test_uscc(5000);   // sheet row 702 updates the enterprise registered above
+  rows[1200][1] = test_uscc(5002);  // sheet row 1201 repeats row 3
+  auto refused = upload(admin(), "enterprises", csv(rows));
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(row_errors(refused.json()["report"]), Codes{"1201:统一社会信用代码:duplicate_in_file"});
+  EXPECT_EQ(enterprise_count(), before);
+
+  auto r = upload(admin(), "enterprises", csv(rows), "?mode=valid_rows");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["total_rows"], 1200);
+  EXPECT_EQ(r.json()["invalid_rows"], 1);
+  EXPECT_EQ(r.json()["created"], 1198);
+  EXPECT_EQ(r.json()["updated"], 1);
+  EXPECT_EQ(enterprise_count(), before + 1198);
+  EXPECT_EQ(enterprise_by_code(test_uscc(5000))["name"], "无锡市分块700号有限公司");
+}

@@ -274,3 +274,28 @@ TEST(XlsxReader, RejectsAStylesPartTooLargeToParseWhole) {
   EXPECT_EQ(error.code, "unreadable_file");
   EXPECT_EQ(error.detail_en, "The file is too large once unpacked");
 }
+
+TEST(XlsxReader, RejectsElementsNestedAbsurdlyDeep) {
+  std::string nested;
+  for (int i = 0; i < 100; ++i) nested += "<x>";
+  for (int i = 0; i < 100; ++i) nested += "</x>";
+  EXPECT_EQ(api_error([&] { read_xlsx(xlsx("<row><c><v>1</v></c></row>" + nested)); }).code,
+            "unreadable_file");
+}
+
+TEST(XlsxReader, PassesRowsOnOneByOne) {
+  std::vector<std::size_t> numbers;
+  const std::string rows = R"(<row r="1"><c><v>1</v></c></row><row r="3"><c><v>3</v></c></row>)";
+  rw::sheet::read_xlsx_rows(xlsx(rows), [&](const rw::sheet::Row& row) { numbers.push_back(row.number); });
+  EXPECT_EQ(numbers, (std::vector<std::size_t>{1, 3}));
+  // An error from the sink stops the reading and comes out as it is.
+  numbers.clear();
+  const auto error = api_error([&] {
+    rw::sheet::read_xlsx_rows(xlsx(rows), [&](const rw::sheet::Row& row) {
+      numbers.push_back(row.number);
+      throw rw::ApiError(422, "stop", "停", "stop");
+    });
+  });
+  EXPECT_EQ(error.code, "stop");
+  EXPECT_EQ(numbers, std::vector<std::size_t>{1});
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Server memory during a large spreadsheet import. Not part of `make test`; see bench/README.md.
+#
+# Usage: bench/import-memory-bench.sh [N]      (N enterprises, default 99999: with the header, 100,000 rows)
+#
+# Environment:
+#   RISKWATCH_BIN  server binary (default: build/riskwatch in the repository)
+#   BENCH_DB       database URL (default: a fresh SQLite file; e.g. postgresql://… for PostgreSQL)
+#   BENCH_KEEP=1   keep the temp dir for inspection
+#
+# On a freshly seeded server, signed in as demo-admin (platform admin), it imports an .xlsx of N new
+# enterprises (shared strings, as Excel writes them), then the same file again (all updates), then the
+# same rows as a UTF-8 CSV (all updates), checking each report, and prints the server's resident memory
+# (VmRSS) and the step's peak (VmHWM, from /proc/PID/status, reset before each step through clear_refs),
+# with the seconds and the server's CPU seconds the step took. The goal: peak ≤ 250 MB at 100,000 rows.
+set -euo pipefail
+
+readonly PROG=import-memory-bench
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+COUNT=${1:-99999}
+[[ $COUNT =~ ^[0-9]+$ ]] || die "N must be a number"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BIN=${RISKWATCH_BIN:-$ROOT/build/riskwatch}
+[[ -x $BIN ]] || die "server binary not found or not executable: $BIN (build it first, or set RISKWATCH_BIN)"
+BENCH_TOOLS="curl jq python3"
+# 100,000 rows of CSV are about 13 MB, above the default 10 MiB body cap.
+BENCH_SERVE_ARGS="--max-body-bytes $((64 << 20)) ${BENCH_SERVE_ARGS:-}"
+bench_start
+
+log "generating $COUNT enterprises as .xlsx and .csv"
+python3 "$ROOT/bench/make-enterprises.py" "$COUNT" "$TMP/enterprises.xlsx"
+python3 "$ROOT/bench/make-enterprises.py" "$COUNT" "$TMP/enterprises.csv"
+
+# The server's memory figure NAME (VmRSS, VmHWM) in MB.
+memory() { awk -v name="$1:" '$1 == name { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+# The server's CPU time so far (user + system) in seconds: steadier than wall time on a busy machine.
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cpu_seconds() {
+    local stat
+    stat=$(cat "/proc/$SERVER_PID/stat")
+    stat=${stat##*) }  # the fields after "(comm) "; utime and stime are the 12th and 13th
+    awk -v hz="$CLK_TCK" '{ printf "%.1f", ($12 + $13) / hz }' <<<"$stat"
+}
+
+RESULTS=("start	-	-	$(memory VmRSS)	$(memory VmHWM)")
+# import LABEL FILE CONTENT_TYPE EXPECTED_CREATED EXPECTED_UPDATED
+import() {
+    local label=$1 file=$2 type=$3 created=$4 updated=$5 out=$TMP/report.json seconds cpu_before cpu
+    cpu_before=$(cpu_seconds)
+    # Reset the peak to the current size, so it shows this step's (the login's Argon2 hash alone takes 64 MiB).
+    echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || log "cannot reset the peak; it includes earlier steps"
+    seconds=$(curl -sS --max-time 1200 -o "$out" -w '%{time_total}' -X POST -H "Authorization: Bearer $TOKEN" \
+        -H "Content-Type: $type" --data-binary "@$file" "$BASE/api/v1/imports/enterprises")
+    [[ $(jq -r '"\(.created) \(.updated) \(.invalid_rows)"' "$out") == "$created $updated 0" ]] ||
+        die "$label: unexpected report $(head -c 600 "$out")"
+    sleep 1  # let the server finish the request before reading its memory
+    cpu=$(awk -v a="$cpu_before" -v b="$(cpu_seconds)" 'BEGIN { printf "%.1f", b - a }')
+    RESULTS+=("$label	$seconds	$cpu	$(memory VmRSS)	$(memory VmHWM)")
+    log "$label: ${seconds}s, CPU ${cpu}s, RSS $(memory VmRSS) MB, peak $(memory VmHWM) MB"
+}
+
+XLSX=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+import ".xlsx, $COUNT new" "$TMP/enterprises.xlsx" "$XLSX" "$COUNT" 0
+import "same .xlsx again (updates)" "$TMP/enterprises.xlsx" "$XLSX" 0 "$COUNT"
+import "same rows as CSV (updates)" "$TMP/enterprises.csv" text/csv 0 "$COUNT"
+
+echo
+printf 'riskwatch import memory on %s (%s CPUs), %s, .xlsx %s bytes\n' "$(uname -n)" \
+    "$(nproc 2>/dev/null || echo '?')" "${DB%%:*}" "$(stat -c %s "$TMP/enterprises.xlsx")"
+printf '%-32s %9s %9s %9s %9s\n' "after step" seconds "CPU s" "RSS MB" "peak MB"
+for row in "${RESULTS[@]}"; do
+    IFS=$'\t' read -r label seconds cpu rss peak <<<"$row"
+    printf '%-32s %9s %9s %9s %9s\n' "$label" "$seconds" "$cpu" "$rss" "$peak"
+done
