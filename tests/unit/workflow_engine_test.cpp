@@ -1,0 +1,203 @@
+// The workflow tables of commission items, plans and visits, walked by the engine without a database:
+// for every status and every kind of caller, the actions offered, and for the others the refusal
+// (403 for a caller who may never take the step on this object, 409 when the status does not allow it).
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "services/commission_flow.hpp"
+#include "services/plan_flow.hpp"
+#include "services/visit_flow.hpp"
+#include "workflow/engine.hpp"
+
+using namespace rw;
+using namespace rw::services;
+using Codes = std::vector<std::string>;
+
+namespace {
+
+constexpr std::int64_t kInsurer = 10, kInsurerBranch = 11, kAgency = 20, kOtherAgency = 30,
+                       kEnterpriseOrg = 40, kPlatform = 1;
+
+accounts::CurrentUser person(std::int64_t id, std::int64_t org, std::string org_type, Codes roles) {
+  accounts::CurrentUser u;
+  u.id = id;
+  u.org_id = org;
+  u.org_type = std::move(org_type);
+  u.roles = std::move(roles);
+  return u;
+}
+
+// The callers of the tables, each with the organizations it acts for.
+struct Party {
+  accounts::CurrentUser user;
+  std::vector<std::int64_t> subtree;
+};
+const std::map<std::string, Party>& parties() {
+  static const std::map<std::string, Party> all = {
+      {"insurer", {person(1, kInsurer, "insurer", {"manager", "reviewer"}), {kInsurer, kInsurerBranch}}},
+      {"insurer_viewer", {person(2, kInsurer, "insurer", {"viewer"}), {kInsurer, kInsurerBranch}}},
+      {"agency", {person(3, kAgency, "agency", {"admin", "manager"}), {kAgency}}},
+      {"expert", {person(4, kAgency, "agency", {"expert"}), {kAgency}}},
+      {"team", {person(5, kAgency, "agency", {"technician"}), {kAgency}}},
+      {"other_agency", {person(6, kOtherAgency, "agency", {"admin", "manager"}), {kOtherAgency}}},
+      {"enterprise", {person(7, kEnterpriseOrg, "enterprise", {"enterprise_user"}), {kEnterpriseOrg}}},
+      {"regulator", {person(8, 50, "regulator", {"manager"}), {50}}},
+      {"admin", {person(9, kPlatform, "platform", {"admin"}), {kPlatform}}},
+  };
+  return all;
+}
+
+template <class Subject>
+Codes actions_of(const std::string& party, const workflow::Machine<Subject>& machine,
+                 const Subject& subject) {
+  const auto& p = parties().at(party);
+  return workflow::actions(workflow::Caller(p.user, p.subtree), machine, subject);
+}
+
+// The status of authorize(): 0 when allowed, else the error's status and code.
+template <class Subject>
+std::string refusal_of(const std::string& party, const workflow::Machine<Subject>& machine,
+                       const Subject& subject, std::string_view action) {
+  const auto& p = parties().at(party);
+  try {
+    workflow::authorize(workflow::Caller(p.user, p.subtree), machine, subject, action);
+    return "ok";
+  } catch (const ApiError& e) {
+    return std::to_string(e.status) + " " + e.code;
+  }
+}
+
+// Every party's actions on `subject` equal `expected`; parties not named have none.
+template <class Subject>
+void expect_table(const workflow::Machine<Subject>& machine, const Subject& subject,
+                  const std::map<std::string, Codes>& expected) {
+  for (const auto& [party, _] : parties()) {
+    const auto it = expected.find(party);
+    const Codes want = it == expected.end() ? Codes{} : it->second;
+    const auto got = actions_of(party, machine, subject);
+    EXPECT_EQ(got, want) << subject.status << " as " << party;
+    // Every action of the table is either offered (authorize agrees) or refused with 403/409.
+    for (const auto& step : machine.steps) {
+      const auto verdict = refusal_of(party, machine, subject, step.action);
+      const bool offered = std::find(got.begin(), got.end(), step.action) != got.end();
+      if (offered)
+        EXPECT_EQ(verdict, "ok") << subject.status << " " << step.action << " as " << party;
+      else
+        EXPECT_NE(verdict, "ok") << subject.status << " " << step.action << " as " << party;
+    }
+  }
+}
+
+CommissionItemState item(std::string status, bool overdue = false) {
+  return {1, std::move(status), kInsurer, kAgency, 100, "企业", "机构", "2026-07-31", overdue};
+}
+
+PlanState plan(std::string status) {
+  return {1, std::move(status), kAgency, kInsurerBranch, 100, kEnterpriseOrg, kAgency, 2026, "企业", "机构"};
+}
+
+VisitState visit(std::string status, bool uploaded = false, bool reviewed = false) {
+  VisitState v{1,
+               std::move(status),
+               kAgency,
+               kEnterpriseOrg,
+               kInsurer,
+               {5},
+               uploaded,
+               reviewed,
+               db::Row(std::make_shared<std::vector<std::string>>(), {})};
+  return v;
+}
+
+}  // namespace
+
+TEST(WorkflowEngine, CommissionItemsOfWuxi14And15) {
+  const auto& m = commission_machine();
+  const Codes decide = {"accept", "decline", "request_cancel"};
+  expect_table(m, item("pending"),
+               {{"insurer", {"withdraw"}},
+                {"agency", decide},
+                {"admin", {"accept", "decline", "request_cancel", "withdraw"}}});
+  expect_table(m, item("accepted"), {});
+  expect_table(m, item("accepted", true), {{"insurer", {"withdraw"}}, {"admin", {"withdraw"}}});
+  expect_table(
+      m, item("cancel_requested"),
+      {{"insurer", {"approve_cancel", "reject_cancel"}}, {"admin", {"approve_cancel", "reject_cancel"}}});
+  for (const char* final_status : {"declined", "cancelled", "withdrawn", "completed"})
+    expect_table(m, item(final_status), {});
+
+  // Why a step is refused: the wrong party first, then the status, then the object.
+  EXPECT_EQ(refusal_of("insurer", m, item("pending"), "accept"), "403 forbidden");
+  EXPECT_EQ(refusal_of("other_agency", m, item("pending"), "accept"), "403 forbidden");
+  EXPECT_EQ(refusal_of("expert", m, item("pending"), "accept"), "403 forbidden");  // no commission:decide
+  EXPECT_EQ(refusal_of("agency", m, item("accepted"), "accept"), "409 invalid_transition");
+  EXPECT_EQ(refusal_of("insurer", m, item("accepted"), "withdraw"), "409 not_overdue");
+  EXPECT_EQ(refusal_of("insurer", m, item("declined"), "withdraw"), "409 invalid_transition");
+  // Completing follows from a visit: nobody takes it.
+  EXPECT_EQ(refusal_of("admin", m, item("accepted"), "complete"), "403 forbidden");
+  EXPECT_EQ(workflow::step_from(m, "complete", "accepted")->to, "completed");
+  EXPECT_EQ(workflow::step_from(m, "decline", "pending")->reason, workflow::Reason::required);
+  EXPECT_EQ(workflow::step_from(m, "withdraw", "pending")->reason, workflow::Reason::optional);
+  EXPECT_EQ(workflow::step_from(m, "withdraw", "accepted")->reason, workflow::Reason::required);
+}
+
+TEST(WorkflowEngine, PlansWrittenByAgencyOrInsurerAgreedByTheEnterprise) {
+  const auto& m = plan_machine();
+  const Codes write = {"edit", "propose"};
+  // The insurer acts through its branch (the plan's insurer); experts of the agency write plans too.
+  const std::map<std::string, Codes> writers_draft = {
+      {"insurer", write}, {"agency", write}, {"expert", write}, {"admin", write}};
+  expect_table(m, plan("draft"), writers_draft);
+  expect_table(m, plan("returned"), writers_draft);
+  expect_table(m, plan("proposed"), {{"enterprise", {"agree", "return"}}});
+  expect_table(
+      m, plan("agreed"),
+      {{"insurer", {"reopen"}}, {"agency", {"reopen"}}, {"expert", {"reopen"}}, {"admin", {"reopen"}}});
+
+  EXPECT_EQ(refusal_of("agency", m, plan("proposed"), "edit"), "409 plan_not_editable");
+  EXPECT_EQ(refusal_of("enterprise", m, plan("proposed"), "edit"), "403 forbidden");
+  EXPECT_EQ(refusal_of("agency", m, plan("proposed"), "agree"), "403 forbidden");
+  EXPECT_EQ(refusal_of("enterprise", m, plan("draft"), "agree"), "409 invalid_transition");
+  EXPECT_EQ(refusal_of("other_agency", m, plan("draft"), "propose"), "403 forbidden");
+  EXPECT_EQ(workflow::step_from(m, "return", "proposed")->reason, workflow::Reason::required);
+  EXPECT_EQ(workflow::step_from(m, "reopen", "agreed")->to, "draft");
+}
+
+TEST(WorkflowEngine, VisitsByTheAgencyItsTeamTheEnterpriseAndTheInsurer) {
+  const auto& m = visit_machine();
+  const Codes lead_planned = {"edit", "confirm", "start", "could_not_enter", "cancel"};
+  expect_table(m, visit("planned"),
+               {{"agency", lead_planned},
+                {"admin", lead_planned},
+                {"team", {"confirm", "start", "could_not_enter"}},
+                {"enterprise", {"confirm"}}});
+  const Codes lead_confirmed = {"edit", "start", "could_not_enter", "cancel"};
+  expect_table(
+      m, visit("confirmed"),
+      {{"agency", lead_confirmed}, {"admin", lead_confirmed}, {"team", {"start", "could_not_enter"}}});
+  const Codes working = {"finish", "could_not_enter"};
+  expect_table(m, visit("in_progress"), {{"agency", working}, {"admin", working}, {"team", working}});
+  const Codes upload = {"data_uploaded"};
+  expect_table(m, visit("done"), {{"agency", upload}, {"admin", upload}, {"team", upload}});
+  expect_table(m, visit("done", true), {{"insurer", {"reviewed"}}, {"admin", {"reviewed"}}});
+  expect_table(m, visit("done", true, true), {});
+  expect_table(m, visit("could_not_enter"), {});
+  expect_table(m, visit("cancelled"), {});
+
+  // The expert of the agency is not on this team; a viewer of the insurer does not review.
+  EXPECT_EQ(refusal_of("expert", m, visit("planned"), "start"), "403 forbidden");
+  EXPECT_EQ(refusal_of("insurer_viewer", m, visit("done", true), "reviewed"), "403 forbidden");
+  EXPECT_EQ(refusal_of("team", m, visit("in_progress"), "cancel"), "403 forbidden");
+  EXPECT_EQ(refusal_of("agency", m, visit("in_progress"), "cancel"), "409 invalid_transition");
+  EXPECT_EQ(refusal_of("agency", m, visit("in_progress"), "edit"), "409 visit_not_editable");
+  EXPECT_EQ(refusal_of("team", m, visit("planned"), "data_uploaded"), "409 upload_not_expected");
+  EXPECT_EQ(refusal_of("team", m, visit("done", true), "data_uploaded"), "409 upload_not_expected");
+  EXPECT_EQ(refusal_of("insurer", m, visit("done"), "reviewed"), "409 review_not_expected");
+  // A visit that answers no commission has no reviewer but platform admins.
+  auto uncommissioned = visit("done", true);
+  uncommissioned.insurer_org_id.reset();
+  EXPECT_EQ(actions_of("insurer", m, uncommissioned), Codes{});
+  EXPECT_EQ(actions_of("admin", m, uncommissioned), Codes{"reviewed"});
+  EXPECT_EQ(workflow::step_from(m, "cancel", "planned")->reason, workflow::Reason::required);
+}
