@@ -1591,7 +1591,7 @@ export interface components {
             /** @example 422 */
             status: number;
             /**
-             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, internal_error.
+             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, json_too_deep, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, internal_error.
              * @example validation_failed
              */
             code: string;
@@ -3322,6 +3322,11 @@ export interface components {
             /** @example 0 */
             offset: number;
         };
+        /**
+         * @description 委托条目的操作（POST /commission-items/{id}/{操作，下划线写作连字符}）/ A step on a commission item (POST /commission-items/{id}/{action with - for _}).
+         * @enum {string}
+         */
+        CommissionItemAction: "accept" | "decline" | "request_cancel" | "approve_cancel" | "reject_cancel" | "withdraw";
         /** @description 委托中的一家企业 / One enterprise in a commission. */
         CommissionItem: {
             /** Format: int64 */
@@ -3394,6 +3399,13 @@ export interface components {
              * @example 5
              */
             working_days_left: number | null;
+            /**
+             * @description 调用者此刻可执行的操作（与服务器授权同一张状态表，按表中顺序）/ The steps the caller may take now (from the table the server authorizes with, in table order).
+             * @example [
+             *       "accept"
+             *     ]
+             */
+            actions: components["schemas"]["CommissionItemAction"][];
         };
         /** @description 委托企业及其状态历史 / A commission item with its history. */
         CommissionItemDetail: components["schemas"]["CommissionItem"] & {
@@ -3536,6 +3548,11 @@ export interface components {
             /** @description 服务人员，须属于服务机构 / Staff, all with the agency. */
             staff_ids?: number[];
         };
+        /**
+         * @description 服务方案的操作：edit 即 PATCH /service-plans/{id}，其余为 POST /service-plans/{id}/{操作} / A step on a plan: edit is PATCH /service-plans/{id}, the others POST /service-plans/{id}/{action}.
+         * @enum {string}
+         */
+        PlanAction: "edit" | "propose" | "agree" | "return" | "reopen";
         /** @description 服务方案（无锡指引第十四条（三）、成都 5.3.1 与附录C）/ Service plan (wuxi §14(三), chengdu 5.3.1 and App. C). */
         ServicePlan: {
             /** Format: int64 */
@@ -3583,6 +3600,13 @@ export interface components {
             agreed_at: string | null;
             /** @description 状态历史，最早在前（列表中没有）/ Status history, oldest first (not in lists). */
             history?: components["schemas"]["StatusEvent"][];
+            /**
+             * @description 调用者此刻可执行的操作（与服务器授权同一张状态表，按表中顺序）/ The steps the caller may take now (from the table the server authorizes with, in table order).
+             * @example [
+             *       "edit"
+             *     ]
+             */
+            actions: components["schemas"]["PlanAction"][];
         };
         /** @description 服务方案分页 / A page of service plans. */
         ServicePlanPage: {
@@ -3614,6 +3638,11 @@ export interface components {
             /** @description 组长 / Team leader. */
             leader: boolean;
         };
+        /**
+         * @description 上门服务的操作：edit 即 PATCH /visits/{id}，其余为 POST /visits/{id}/{操作，下划线写作连字符} / A step on a visit: edit is PATCH /visits/{id}, the others POST /visits/{id}/{action with - for _}.
+         * @enum {string}
+         */
+        VisitAction: "edit" | "confirm" | "start" | "finish" | "could_not_enter" | "cancel" | "data_uploaded" | "reviewed";
         /** @description 一次上门服务 / One visit to an enterprise. */
         Visit: {
             /** Format: int64 */
@@ -3705,6 +3734,13 @@ export interface components {
             updated_at: string;
             /** @description 仅在新建与修改的回答中：保存了，但用户应知道的情况（如非工作日）/ Only in the answer to a create or update: what was saved but the user should know (e.g. a non-working day). */
             warnings?: components["schemas"]["VisitWarning"][];
+            /**
+             * @description 调用者此刻可执行的操作（与服务器授权同一张状态表，按表中顺序）/ The steps the caller may take now (from the table the server authorizes with, in table order).
+             * @example [
+             *       "edit"
+             *     ]
+             */
+            actions: components["schemas"]["VisitAction"][];
         };
         /** @description 服务及其状态历史 / A visit with its history. */
         VisitDetail: components["schemas"]["Visit"] & {
@@ -4084,7 +4120,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description 请求格式错误 / Malformed request (malformed_json, bad_request). */
+        /** @description 请求格式错误 / Malformed request (malformed_json, json_too_deep: JSON nested deeper than 64 levels, bad_request). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;

@@ -1,8 +1,8 @@
 import type { Visit, VisitStatus } from '@/api/types'
 
 /**
- * What both apps know about a visit's status: its colour, the steps it goes through, and the
- * actions a user may take on it. The server decides; these only choose what to offer.
+ * What both apps show of a visit's status: its colour and where it stands on the usual path. The
+ * actions a user may take come from the server (`visit.actions`).
  */
 
 /** The colour of a status on calendars and cards, so a status looks the same everywhere. */
@@ -50,45 +50,6 @@ export function visitStep(status: VisitStatus, history: readonly { from: string 
   // the status it left the path from is the last event's `from`
   const left = history.length ? (VISIT_STEPS as readonly string[]).indexOf(history[history.length - 1].from) : 0
   return { active: Math.max(left, 0) + 1, failed: true }
-}
-
-export type VisitAction = 'confirm' | 'start' | 'finish' | 'could_not_enter' | 'cancel' | 'data_uploaded' | 'reviewed'
-
-/** What the user is, for a visit's actions. */
-export interface VisitActor {
-  userId: number
-  can: (perms: readonly string[]) => boolean
-}
-
-/** Whether the user is on the visit's team (a member linked to the user's account). */
-export function onTeam(visit: Pick<Visit, 'team'>, actor: VisitActor): boolean {
-  return actor.can(['visit:work']) && visit.team.some((member) => member.user_id === actor.userId)
-}
-
-/**
- * The actions to offer on a visit, following the server's status machine (visit_rules.cpp) and
- * parties (visit_actions.cpp): the agency's leads (visit:write) may do everything the team does and
- * cancel; the team (visit:work and on the team) starts, finishes, reports not entering and the
- * upload; the enterprise (enterprise:self) confirms the appointment; the insurer (visit:review)
- * marks the review.
- */
-export function visitActions(
-  visit: Pick<Visit, 'status' | 'team' | 'data_uploaded_on' | 'reviewed_on'>,
-  actor: VisitActor,
-): VisitAction[] {
-  const lead = actor.can(['visit:write'])
-  const team = lead || onTeam(visit, actor)
-  const enterprise = team || actor.can(['enterprise:self'])
-  const s = visit.status
-  const out: VisitAction[] = []
-  if (s === 'planned' && enterprise) out.push('confirm')
-  if ((s === 'planned' || s === 'confirmed') && team) out.push('start')
-  if (s === 'in_progress' && team) out.push('finish')
-  if ((s === 'planned' || s === 'confirmed' || s === 'in_progress') && team) out.push('could_not_enter')
-  if ((s === 'planned' || s === 'confirmed') && lead) out.push('cancel')
-  if (s === 'done' && !visit.data_uploaded_on && team) out.push('data_uploaded')
-  if (visit.data_uploaded_on && !visit.reviewed_on && actor.can(['visit:review'])) out.push('reviewed')
-  return out
 }
 
 /** The days a visit covers: its planned day and the following ones of a longer visit. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { decidesCommissions, notificationTarget } from '@/desk/layout/notification-target'
 import { splitEnterpriseErrors } from '@/desk/views/services/commission/errors'
 import { commissionProgress } from '@/desk/views/services/commission/progress'
-import { agencyActions, insurerActions } from '@/desk/views/services/commission/status'
 import { inboxFiltersFrom } from '@/desk/views/services/commission-inbox/useInbox'
 import { deadlineObjectPath } from '@/desk/views/services/deadline/useDeadlines'
 import { dueState, dueText, ruleText } from '@/utils/working-days'
@@ -69,21 +68,6 @@ describe('commissionProgress', () => {
   it('rounds shares to one decimal and handles an empty commission', () => {
     expect(commissionProgress(counts({ pending: 1, accepted: 2 })).segments.map((s) => s.percent)).toEqual([66.7, 33.3])
     expect(commissionProgress(counts({}))).toEqual({ total: 0, taken: 0, waiting: 0, segments: [] })
-  })
-})
-
-describe('item steps', () => {
-  it('lets the insurer withdraw pending items, and accepted ones only once overdue', () => {
-    expect(insurerActions({ status: 'pending', overdue: false })).toEqual(['withdraw'])
-    expect(insurerActions({ status: 'accepted', overdue: false })).toEqual([])
-    expect(insurerActions({ status: 'accepted', overdue: true })).toEqual(['withdraw'])
-    expect(insurerActions({ status: 'cancel_requested', overdue: false })).toEqual(['approve_cancel', 'reject_cancel'])
-    expect(insurerActions({ status: 'completed', overdue: false })).toEqual([])
-  })
-
-  it('lets the agency act on pending items only', () => {
-    expect(agencyActions({ status: 'pending' })).toEqual(['accept', 'decline', 'request_cancel'])
-    expect(agencyActions({ status: 'accepted' })).toEqual([])
   })
 })
 

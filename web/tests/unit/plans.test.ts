@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServicePlan } from '@/api/types'
 import { blankPlan, blankTrainingRow, planCreate, planForm, planUpdate, syncItems } from '@/desk/views/services/plan/model'
-import { planActions } from '@/desk/views/services/plan/status'
 
 const names = (id: number) => ({ name_zh: `类型${id}`, name_en: `Type ${id}` })
 
@@ -53,21 +52,10 @@ describe('the plan editor', () => {
       created_at: '',
       updated_at: '',
       agreed_at: null,
+      actions: ['edit', 'propose'],
     } satisfies ServicePlan
     const form = planForm(plan)
     expect(form).toMatchObject({ policy_id: 9, insurer_org_id: undefined, staff_ids: [1], items: [{ service_type_id: 1, name_zh: '评估', measures: 'm' }] })
     expect(form.training_plan[0]).toEqual({ topic: '应急演练', audience: '', form: '', kind: '', materials: '', time: '' })
-  })
-
-  it('offers the actions of the status to the writer and the enterprise', () => {
-    const can = (held: string[]) => (perms: readonly string[]) => perms.every((p) => held.includes(p))
-    const writer = can(['plan:read', 'plan:write'])
-    const enterprise = can(['plan:read', 'plan:agree'])
-    expect(planActions('draft', writer)).toEqual(['edit', 'propose'])
-    expect(planActions('returned', writer)).toEqual(['edit', 'propose'])
-    expect(planActions('proposed', writer)).toEqual([])
-    expect(planActions('proposed', enterprise)).toEqual(['agree', 'return'])
-    expect(planActions('agreed', writer)).toEqual(['reopen'])
-    expect(planActions('agreed', enterprise)).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive } from 'vue'
 import type { TeamCheckResult, Visit, VisitCreate } from '@/api/types'
 import { blankVisit, leaderOf, teamCheckBody, visitCreate, visitForm } from '@/desk/views/services/visit/model'
-import { groupByDay, teamText, visitActions, visitDays, visitStep, type VisitActor } from '@/utils/visits'
+import { groupByDay, teamText, visitDays, visitStep } from '@/utils/visits'
 import { monthBounds, shiftDay, visibleRange, weekDays, weekStart, weekdayIndex } from '@/utils/weeks'
 
 const checkTeam = vi.fn<(body: VisitCreate) => Promise<TeamCheckResult>>()
@@ -34,11 +34,11 @@ function visit(overrides: Partial<Visit> = {}): Visit {
     ],
     created_at: '',
     updated_at: '',
+    actions: [],
     ...overrides,
   }
 }
 
-const actor = (userId: number, perms: string[]): VisitActor => ({ userId, can: (wanted) => wanted.every((p) => perms.includes(p)) })
 
 describe('week and month days', () => {
   it('starts weeks on Monday', () => {
@@ -89,31 +89,7 @@ describe('visits by day', () => {
   })
 })
 
-describe('what a user may do with a visit', () => {
-  const lead = actor(1, ['visit:read', 'visit:write', 'visit:work'])
-  const expert = actor(11, ['visit:read', 'visit:work'])
-  const otherExpert = actor(12, ['visit:read', 'visit:work'])
-  const enterprise = actor(20, ['visit:read', 'enterprise:self'])
-  const insurer = actor(30, ['visit:read', 'visit:review'])
-
-  it('follows the status machine for the agency and the team', () => {
-    expect(visitActions(visit(), lead)).toEqual(['confirm', 'start', 'could_not_enter', 'cancel'])
-    expect(visitActions(visit({ status: 'confirmed' }), expert)).toEqual(['start', 'could_not_enter'])
-    expect(visitActions(visit({ status: 'in_progress' }), expert)).toEqual(['finish', 'could_not_enter'])
-    expect(visitActions(visit({ status: 'done' }), expert)).toEqual(['data_uploaded'])
-    expect(visitActions(visit({ status: 'cancelled' }), lead)).toEqual([])
-  })
-
-  it('offers the team\'s steps only to its members', () => {
-    expect(visitActions(visit({ status: 'confirmed' }), otherExpert)).toEqual([])
-  })
-
-  it('lets the enterprise confirm and the insurer mark the review', () => {
-    expect(visitActions(visit(), enterprise)).toEqual(['confirm'])
-    expect(visitActions(visit({ status: 'done', data_uploaded_on: '2026-06-03' }), insurer)).toEqual(['reviewed'])
-    expect(visitActions(visit({ status: 'done', data_uploaded_on: '2026-06-03', reviewed_on: '2026-06-05' }), insurer)).toEqual([])
-  })
-
+describe('where a visit stands', () => {
   it('shows where a visit left the happy path', () => {
     expect(visitStep('confirmed')).toEqual({ active: 1, failed: false })
     expect(visitStep('done')).toEqual({ active: 4, failed: false })

@@ -1,4 +1,4 @@
-import type { CommissionItem, CommissionItemStatus } from '@/api/types'
+import type { CommissionItemStatus } from '@/api/types'
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
@@ -22,17 +22,4 @@ export const COMMISSION_ITEM_STATUS_COLOR: Record<CommissionItemStatus, string> 
   declined: 'var(--el-color-danger)',
   cancelled: 'var(--el-color-info-light-5)',
   withdrawn: 'var(--el-color-info)',
-}
-
-/** What the insurer may do with an item: the status machine's insurer steps (wuxi §15(二)). */
-export function insurerActions(item: Pick<CommissionItem, 'status' | 'overdue'>): ('withdraw' | 'approve_cancel' | 'reject_cancel')[] {
-  if (item.status === 'pending') return ['withdraw']
-  if (item.status === 'accepted') return item.overdue ? ['withdraw'] : []
-  if (item.status === 'cancel_requested') return ['approve_cancel', 'reject_cancel']
-  return []
-}
-
-/** What the agency may do with an item: only a pending one is accepted, declined or sent back as wrong. */
-export function agencyActions(item: Pick<CommissionItem, 'status'>): ('accept' | 'decline' | 'request_cancel')[] {
-  return item.status === 'pending' ? ['accept', 'decline', 'request_cancel'] : []
 }

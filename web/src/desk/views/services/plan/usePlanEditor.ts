@@ -13,7 +13,6 @@ import { useConfirm } from '../../../composables/useConfirm'
 import { useReasonPrompt } from '../../../composables/useReasonPrompt'
 import { activeServiceTypes } from '../../../components/service-types'
 import { blankPlan, planCreate, planForm, planUpdate, syncItems } from './model'
-import { planActions } from './status'
 
 /**
  * The plan editor: a new plan (id null) or one plan with its history. Writers edit a draft or
@@ -41,7 +40,8 @@ export function usePlanEditor(id: () => number | null) {
     insurer: id() === null && orgType.value !== 'insurer' && session.can(['org:read']),
   }))
 
-  const actions = computed(() => (plan.value ? planActions(plan.value.status, session.can) : []))
+  /** The steps the server offers the user on the plan now. */
+  const actions = computed(() => plan.value?.actions ?? [])
   const editable = computed(() => (id() === null ? session.can(['plan:write']) : actions.value.includes('edit')))
 
   // service types: names of the chosen ones, from the catalog or the plan itself

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { listDeadlines } from '@/api/deadlines'
 import { ApiError } from '@/api/http'
-import type { Deadline, Visit, VisitDetail } from '@/api/types'
+import type { Deadline, Visit, VisitAction, VisitDetail } from '@/api/types'
 import {
   cancelVisit,
   confirmVisit,
@@ -14,12 +14,14 @@ import {
   startVisit,
 } from '@/api/visits'
 import { useSessionStore } from '@/stores/session'
-import { visitActions, type VisitAction } from '@/utils/visits'
 import { useConfirm } from '../../../composables/useConfirm'
 import { useReasonPrompt } from '../../../composables/useReasonPrompt'
 
+/** The steps shown as buttons: every action but editing. */
+export type StepAction = Exclude<VisitAction, 'edit'>
+
 /** Actions taken after a yes/no question, and what each sends. */
-const SIMPLE: Partial<Record<VisitAction, (id: number) => Promise<Visit>>> = {
+const SIMPLE: Partial<Record<StepAction, (id: number) => Promise<Visit>>> = {
   confirm: confirmVisit,
   start: startVisit,
   finish: finishVisit,
@@ -45,12 +47,9 @@ export function useVisitDetail(id: () => number) {
   const editing = ref(false)
   const notEntering = ref(false)
 
-  const actions = computed(() =>
-    visit.value ? visitActions(visit.value, { userId: session.me?.id ?? 0, can: session.can }) : [],
-  )
-  const canEdit = computed(
-    () => session.can(['visit:write']) && (visit.value?.status === 'planned' || visit.value?.status === 'confirmed'),
-  )
+  /** The steps the server offers the user now; editing the arrangement has its own button. */
+  const actions = computed(() => (visit.value?.actions ?? []).filter((a): a is StepAction => a !== 'edit'))
+  const canEdit = computed(() => visit.value?.actions.includes('edit') ?? false)
 
   async function loadDeadlines(): Promise<void> {
     if (!session.can(['deadline:read'])) return
@@ -93,7 +92,7 @@ export function useVisitDetail(id: () => number) {
     }
   }
 
-  async function act(action: VisitAction): Promise<void> {
+  async function act(action: StepAction): Promise<void> {
     const current = visit.value
     if (!current || busy.value) return
     if (action === 'could_not_enter') {
