@@ -7,6 +7,9 @@
 const NOW = new Date('2026-06-01T10:00:00+08:00')
 
 export function correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }) {
+  /** The plan the measures scenario tries to propose. */
+  let planId = null
+
   return [
     {
       name: 'the audit log names every kind of record in Chinese, never by its code',
@@ -98,6 +101,37 @@ export function correctionScenarios({ assert, byTest, input, signedIn, shot, dia
         await page.waitForFunction(() => document.querySelector('[data-test="visit-calendar-month"] thead th')?.textContent?.trim() === 'Mon')
         const english = await month.locator('thead th').allTextContents()
         assert(english[6]?.trim() === 'Sun', `the English columns: ${english.join(' ')}`)
+      },
+    },
+    {
+      name: 'a plan is not sent to the enterprise while an item has no measures: the field says so',
+      get expectedApiFailures() {
+        return [`POST /api/v1/service-plans/${planId}/propose → 422`]
+      },
+      async run(page) {
+        // 恒达化工's plan, returned by the enterprise in the plan scenario, is the agency's to revise
+        await page.clock.setFixedTime(NOW)
+        await signedIn(page, 'demo-agency')
+        await byTest(page, 'menu-service-plans').click()
+        await page.locator('[data-test="plan-table"] a', { hasText: '无锡市恒达化工有限公司' }).click()
+        await byTest(page, 'plan-propose').waitFor()
+        planId = Number(new URL(page.url()).pathname.split('/').pop())
+        const measures = byTest(page, 'plan-item-0').locator('textarea').first()
+        const before = await measures.inputValue()
+        await measures.fill('')
+        const refused = page.waitForResponse((r) => /\/propose$/.test(new URL(r.url()).pathname))
+        await byTest(page, 'plan-propose').click()
+        assert((await refused).status() === 422, 'a plan without measures was proposed')
+        const error = byTest(page, 'plan-item-0').locator('.el-form-item__error')
+        await error.waitFor()
+        assert(((await error.textContent()) ?? '').includes('请填写每个服务项目的服务措施'), `the field error reads: ${await error.textContent()}`)
+        assert(((await byTest(page, 'plan-status').textContent()) ?? '').includes('企业退回'), 'the plan left its status')
+        await shot(page, '44-plan-needs-measures')
+
+        await measures.fill(before || '查阅环保手续与台账，现场勘查风险单元')
+        const proposed = page.waitForResponse((r) => /\/propose$/.test(new URL(r.url()).pathname))
+        await byTest(page, 'plan-propose').click()
+        assert((await proposed).status() === 200, 'the completed plan was not proposed')
       },
     },
     {
