@@ -29,7 +29,12 @@ class ServicesApiTest : public RegistryApiTest {
   // A new enterprise insured by insurer A from 2026-01-01 to 2027-12-31, for tests that need fresh ones.
   static std::int64_t insured_enterprise(const std::string& name, int n, const std::string& scale = "small",
                                          const std::string& risk = "general") {
-    auto insurer = as("demo-insurer");
+    return insured_enterprise_by(as("demo-insurer"), name, n, scale, risk);
+  }
+  // The same with a client of insurer A already signed in (signing in is slow).
+  static std::int64_t insured_enterprise_by(const Client& insurer, const std::string& name, int n,
+                                            const std::string& scale = "small",
+                                            const std::string& risk = "general") {
     auto body = enterprise_body(name, test_uscc(n));
     body["scale"] = scale;
     body["risk_level"] = risk;
@@ -52,12 +57,15 @@ class ServicesApiTest : public RegistryApiTest {
   // Insurer A commissions agency A for the enterprises; returns the commission.
   static nlohmann::json commission(const std::vector<std::int64_t>& enterprises,
                                    const std::string& agency = kAgencyA) {
+    return commission_by(as("demo-insurer"), enterprises, agency);
+  }
+  static nlohmann::json commission_by(const Client& insurer, const std::vector<std::int64_t>& enterprises,
+                                      const std::string& agency = kAgencyA) {
     auto r =
-        as("demo-insurer")
-            .post("/commissions", {{"agency_org_id", org_id(agency)},
-                                   {"enterprise_ids", enterprises},
-                                   {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
-                                   {"notes", "测试委托"}});
+        insurer.post("/commissions", {{"agency_org_id", org_id(agency)},
+                                      {"enterprise_ids", enterprises},
+                                      {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
+                                      {"notes", "测试委托"}});
     if (r.status != 201) throw std::runtime_error(r.body);
     return r.json();
   }

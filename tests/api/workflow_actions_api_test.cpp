@@ -70,9 +70,10 @@ TEST_F(WorkflowActionsApi, CommissionItemsInEveryStatusForEachParty) {
   int n = 600;
   // A fresh item of insurer A to agency A, moved along `steps` (by the agency or the insurer).
   auto item_in = [&](std::vector<std::pair<std::string, std::string>> steps) {
-    const auto enterprise = insured_enterprise("无锡市动作" + std::to_string(n) + "有限公司", n);
+    const auto enterprise =
+        insured_enterprise_by(user("demo-insurer"), "无锡市动作" + std::to_string(n) + "有限公司", n);
     ++n;
-    const auto item = item_of(commission({enterprise}), enterprise);
+    const auto item = item_of(commission_by(user("demo-insurer"), {enterprise}), enterprise);
     for (const auto& [who, step] : steps)
       EXPECT_EQ(user(who).post(item_path(item, step), {{"reason", "原因"}}).status, 200) << step;
     return std::pair{item, enterprise};
@@ -178,8 +179,8 @@ TEST_F(WorkflowActionsApi, VisitsInEveryStatusForEachParty) {
   const auto chen = staff_id("陈专家"), liu = staff_id("刘技术"), zhou = staff_id("周专家");
   // A commissioned enterprise of insurer A, visited by a team of 陈专家 (demo-expert) and 刘技术
   // (demo-technician); 周专家 (demo-expert2) is of the agency but not on the team.
-  const auto enterprise = insured_enterprise("无锡市动作走访有限公司", 650);
-  const auto item = item_of(commission({enterprise}), enterprise);
+  const auto enterprise = insured_enterprise_by(user("demo-insurer"), "无锡市动作走访有限公司", 650);
+  const auto item = item_of(commission_by(user("demo-insurer"), {enterprise}), enterprise);
   ASSERT_EQ(user("demo-agency").post(item_path(item, "accept"), json::object()).status, 200);
   auto schedule = [&](std::int64_t e, std::vector<std::int64_t> team, const std::string& day) {
     auto r = user("demo-agency").post("/visits", visit_body(e, team, day));
