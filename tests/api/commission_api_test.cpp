@@ -18,13 +18,14 @@ using Codes = std::vector<std::string>;
 }  // namespace
 
 TEST_F(CommissionApi, InsurerCommissionsAndTheAgencyDecidesPerEnterprise) {
-  const auto e1 = insured_enterprise("无锡市委托甲有限公司", 201),
-             e2 = insured_enterprise("无锡市委托乙有限公司", 202),
-             e3 = insured_enterprise("无锡市委托丙有限公司", 203);
+  auto insurer = as("demo-insurer");
+  const auto e1 = insured_enterprise_by(insurer, "无锡市委托甲有限公司", 201),
+             e2 = insured_enterprise_by(insurer, "无锡市委托乙有限公司", 202),
+             e3 = insured_enterprise_by(insurer, "无锡市委托丙有限公司", 203);
   auto agency = as("demo-agency");
   EXPECT_EQ(agency.get(id_path("enterprises", e1)).status, 404);  // not served yet
 
-  const auto created = commission({e1, e2, e3});
+  const auto created = commission_by(insurer, {e1, e2, e3});
   EXPECT_EQ(created["agency"]["name"], kAgencyA);
   EXPECT_EQ(created["item_counts"]["pending"], 3);
   EXPECT_EQ(created["service_types"][0]["code"], "wuxi.screening.risk_assessment");
@@ -61,7 +62,6 @@ TEST_F(CommissionApi, InsurerCommissionsAndTheAgencyDecidesPerEnterprise) {
 
   auto cancel = agency.post(item_path(item_of(created, e3), "request-cancel"), {{"reason", "企业地址错误"}});
   EXPECT_EQ(cancel.json()["status"], "cancel_requested");
-  auto insurer = as("demo-insurer");
   // The insurer hears of the decline and the cancellation request.
   auto notes = insurer.get("/notifications?unread=true&limit=50").json();
   Codes kinds;
@@ -121,7 +121,7 @@ TEST_F(CommissionApi, OnlyInsuredEnterprisesWithoutAnOpenCommissionAndValidInput
 }
 
 // Every action from every status: the allowed ones as wuxi §14(二)/§15(二) describe them, everything
-// else 409 invalid_transition. Each case uses an enterprise of its own.
+// else 409 invalid_transition. Each case uses an enterprise of its own; one sign-in per user for all.
 TEST_F(CommissionApi, EveryAllowedAndForbiddenTransition) {
   const std::vector<std::string> actions = {"accept",         "decline",       "request-cancel",
                                             "approve-cancel", "reject-cancel", "withdraw"};
@@ -152,9 +152,10 @@ TEST_F(CommissionApi, EveryAllowedAndForbiddenTransition) {
   int n = 300;
   for (const auto& c : cases) {
     for (const auto& action : actions) {
-      const auto enterprise = insured_enterprise("无锡市状态" + std::to_string(n) + "有限公司", n);
+      const auto enterprise =
+          insured_enterprise_by(insurer, "无锡市状态" + std::to_string(n) + "有限公司", n);
       ++n;
-      const auto item = item_of(commission({enterprise}), enterprise);
+      const auto item = item_of(commission_by(insurer, {enterprise}), enterprise);
       for (const auto& [step, by_agency] : c.path)
         ASSERT_EQ((by_agency ? agency : insurer).post(item_path(item, step), {{"reason", "原因"}}).status,
                   200)
@@ -173,8 +174,8 @@ TEST_F(CommissionApi, EveryAllowedAndForbiddenTransition) {
     }
   }
   // The wrong party may not act even when the status allows it.
-  const auto enterprise = insured_enterprise("无锡市越权有限公司", 299);
-  const auto item = item_of(commission({enterprise}), enterprise);
+  const auto enterprise = insured_enterprise_by(insurer, "无锡市越权有限公司", 299);
+  const auto item = item_of(commission_by(insurer, {enterprise}), enterprise);
   EXPECT_EQ(insurer.post(item_path(item, "accept"), json::object()).status, 403);
   EXPECT_EQ(agency.post(item_path(item, "withdraw"), json::object()).status, 403);
   EXPECT_EQ(insurer.get(item_path(item)).json()["status"], "pending");
@@ -246,10 +247,10 @@ TEST_F(CommissionApi, InsurersChooseAmongAllAgenciesButSeeNoOtherOrganizations) 
 // The commission form's enterprise picker asks which of the enterprises it lists are in an open
 // commission already (issue 9 §5): open=true&enterprise_ids=… within what the caller may see.
 TEST_F(CommissionApi, OpenItemsOfTheListedEnterprises) {
-  const auto fresh = insured_enterprise("无锡市委托戊有限公司", 205),
-             other = insured_enterprise("无锡市委托己有限公司", 206);
-  const auto created = commission({fresh});
   auto insurer = as("demo-insurer");
+  const auto fresh = insured_enterprise_by(insurer, "无锡市委托戊有限公司", 205),
+             other = insured_enterprise_by(insurer, "无锡市委托己有限公司", 206);
+  const auto created = commission_by(insurer, {fresh});
   const auto ids = std::to_string(fresh) + "," + std::to_string(other) + "," + std::to_string(demo_id(1));
   auto enterprises_of = [](const HttpResult& r) {
     EXPECT_EQ(r.status, 200) << r.body;
