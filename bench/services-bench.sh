@@ -20,8 +20,8 @@
 # It seeds a fresh SQLite database, adds a year of services for agency A / insurer A with bench/make-services.py
 # and the sqlite3 CLI (one transaction), starts `riskwatch serve --clock-file … --job-interval-seconds 0`, signs
 # in as demo-agency and demo-insurer, and per round benchmarks with wrk GET /api/v1/health (no auth, no database:
-# the reference) and /me (session lookup: the cheapest signed-in request), then as each user /deadlines?limit=50,
-# /commission-items?limit=50, /visits?from=&to=&limit=50 and /notifications?limit=20; it also times one
+# the reference) and /me (session lookup: the cheapest signed-in request), then as each user /enterprises?limit=50,
+# /deadlines?limit=50, /commission-items?limit=50, /visits?from=&to=&limit=50 and /notifications?limit=20; it also times one
 # GET /deadlines?limit=200 per user with curl. It prints per round endpoint / user / req/s / p50 / p99 / errors /
 # share of /health's rate / the server's CPU milliseconds per request, and always stops the server on exit.
 set -euo pipefail
@@ -93,6 +93,7 @@ INSURER_TOKEN=$(curl -fsS --max-time 10 -X POST -H 'Content-Type: application/js
 [[ -n $INSURER_TOKEN ]] || die "login as demo-insurer returned no token"
 
 ENDPOINTS=(
+    "/api/v1/enterprises?limit=50"
     "/api/v1/deadlines?limit=50"
     "/api/v1/commission-items?limit=50"
     "/api/v1/visits?from=$VISITS_FROM&to=$VISITS_TO&limit=50"

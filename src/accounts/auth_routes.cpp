@@ -70,9 +70,9 @@ http::Response login(app::Context& context) {
   const auto& address = context.request.remote_address;
   if (auto until = sign_in_locked_until(context.db, username, address, now)) {
     const auto minutes = std::to_string((*until - now + 59) / 60);
-    auto response =
-        http::problem_response({429, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
-                                "Too many failed sign-ins; try again in " + minutes + " minutes"});
+    auto response = http::problem_response(
+        {ErrorKind::too_many_requests, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
+         "Too many failed sign-ins; try again in " + minutes + " minutes"});
     response.set_header("Retry-After", std::to_string(*until - now));
     return response;
   }
@@ -89,8 +89,8 @@ http::Response login(app::Context& context) {
   if (!ok) {
     // Returned, not thrown: the request's transaction commits so the failure counts.
     context.db.execute(kInsertFailure, {username, now, address});
-    return http::problem_response(
-        {401, "invalid_credentials", "用户名或密码错误", "Wrong username or password"});
+    return http::problem_response({ErrorKind::unauthenticated, "invalid_credentials", "用户名或密码错误",
+                                   "Wrong username or password"});
   }
 
   const auto user_id = found[0].integer("id");
@@ -116,7 +116,7 @@ http::Response logout(app::Context& context) {
     context.user =
         authenticate(context.db, context.request, context.clock.now(), context.settings.session_idle);
   } catch (const ApiError& error) {
-    if (error.status != 401) throw;
+    if (error.kind != ErrorKind::unauthenticated) throw;
   }
   if (context.user) {
     end_session(context.db, context.me().session_id);
@@ -177,11 +177,11 @@ http::Response change_password(app::Context& context) {
 }  // namespace
 
 void add_auth_routes(app::Routes& routes) {
-  routes.post("/auth/login", login, app::Access::public_access);
-  routes.post("/auth/logout", logout, app::Access::public_access);
-  routes.get("/me", get_me);
-  routes.patch("/me", update_me);
-  routes.post("/me/password", change_password);
+  routes.post("/auth/login", app::kPublic, login);
+  routes.post("/auth/logout", app::kPublic, logout);
+  routes.get("/me", app::kSignedIn, get_me);
+  routes.patch("/me", app::kSignedIn, update_me);
+  routes.post("/me/password", app::kSignedIn, change_password);
 }
 
 }  // namespace rw::accounts

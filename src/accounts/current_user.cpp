@@ -14,7 +14,7 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
   std::vector<std::string> out = {"profile", "calendar:read"};
   const bool enterprise_only = user.roles.size() == 1 && user.has_role("enterprise_user");
   if (!enterprise_only) out.push_back("region:read");
-  if (user.is_platform_admin()) out.insert(out.end(), {"region:write", "calendar:write"});
+  if (user.is_platform_admin()) out.insert(out.end(), {"region:write", "calendar:write", "jobs:run"});
   if (user.has_role("admin") || user.has_role("manager") || user.has_role("reviewer") ||
       user.has_role("viewer"))
     out.push_back("org:read");

@@ -1,6 +1,7 @@
 #pragma once
 // The signed-in user of a request and what their roles allow.
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +13,8 @@ inline const std::set<std::string> kRoles = {"admin",    "manager", "expert",   
                                              "reviewer", "viewer",  "enterprise_user"};
 inline const std::set<std::string> kOrgTypes = {"platform", "regulator",  "insurer",
                                                 "agency",   "enterprise", "park"};
+
+struct Reach;
 
 struct CurrentUser {
   std::int64_t id = 0;
@@ -25,6 +28,9 @@ struct CurrentUser {
   std::vector<std::string> roles;
   std::int64_t session_id = 0;
   std::string csrf_token;
+  // The organizations and regions the user reaches, read on first use and kept for the request
+  // (accounts/scope.hpp).
+  mutable std::shared_ptr<const Reach> reach;
 
   bool has_role(std::string_view role) const;
   bool is_platform_admin() const { return org_type == "platform" && has_role("admin"); }

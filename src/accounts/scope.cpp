@@ -1,56 +1,68 @@
 #include "accounts/scope.hpp"
 
-#include <string>
+#include <algorithm>
 
 namespace rw::accounts {
 namespace {
 
 // An organization (the parameter) and its descendants.
-const std::string kOrgSubtreeIds =
+constexpr const char* kOrgSubtreeIds =
     "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
     "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub";
-// The regions of an organization's jurisdiction (the parameter) and their sub-regions.
-const std::string kJurisdictionRegionIds =
+// The regions of an organization (the parameter) and their sub-regions.
+constexpr const char* kRegionSubtreeIds =
     "WITH RECURSIVE rsub(id) AS (SELECT region_id FROM organization_regions WHERE org_id = CAST(? AS BIGINT) "
     "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
 
-const std::string kOrgSubtree = " IN (" + kOrgSubtreeIds + ")";
-const std::string kJurisdiction =
-    " IN (SELECT jr.org_id FROM organization_regions jr WHERE jr.region_id IN (" + kJurisdictionRegionIds +
-    "))";
-
 }  // namespace
 
+const Reach& reach_of(db::Connection& db, const CurrentUser& user) {
+  if (!user.reach) {
+    auto reach = std::make_shared<Reach>();
+    reach->org_ids = org_subtree_ids(db, user.org_id);
+    if (user.org_type == "regulator") reach->region_ids = region_subtree_of_org(db, user.org_id);
+    reach->org_ids_json = json_id_array(reach->org_ids);
+    reach->region_ids_json = json_id_array(reach->region_ids);
+    user.reach = std::move(reach);
+  }
+  return *user.reach;
+}
+
 std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user) {
-  return org_subtree_ids(db, user.org_id);
+  return reach_of(db, user).org_ids;
 }
 
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {
   return db.query(kOrgSubtreeIds, {org_id}).integers("id");
 }
 
-std::vector<std::int64_t> jurisdiction_region_ids(db::Connection& db, const CurrentUser& user) {
-  return region_subtree_of_org(db, user.org_id);
-}
-
 std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id) {
-  return db.query(kJurisdictionRegionIds, {org_id}).integers("id");
+  return db.query(kRegionSubtreeIds, {org_id}).integers("id");
 }
 
-SqlFilter own_subtree(const CurrentUser& user, std::string_view column) {
-  return SqlFilter(std::string(column) + kOrgSubtree, {user.org_id});
+SqlFilter own_subtree(db::Connection& db, const CurrentUser& user, std::string_view column) {
+  return in_id_set(db.dialect(), column, reach_of(db, user).org_ids_json);
 }
 
-SqlFilter read_scope(const CurrentUser& user, std::string_view column) {
+SqlFilter in_jurisdiction(db::Connection& db, const CurrentUser& user, std::string_view region_column) {
+  return in_id_set(db.dialect(), region_column, reach_of(db, user).region_ids_json);
+}
+
+SqlFilter read_scope(db::Connection& db, const CurrentUser& user, std::string_view column) {
   if (user.is_platform_admin()) return {};
-  if (user.org_type != "regulator") return own_subtree(user, column);
-  return SqlFilter(std::string(column) + kOrgSubtree + " OR " + std::string(column) + kJurisdiction,
-                   {user.org_id, user.org_id});
+  if (user.org_type != "regulator") return own_subtree(db, user, column);
+  // Organizations located in the jurisdiction: those with a region inside it.
+  const auto located = in_jurisdiction(db, user, "jr.region_id");
+  return SqlFilter::any_of(
+      {own_subtree(db, user, column),
+       SqlFilter(std::string(column) + " IN (SELECT jr.org_id FROM organization_regions jr WHERE " +
+                     located.condition() + ")",
+                 located.params())});
 }
 
-SqlFilter write_scope(const CurrentUser& user, std::string_view column) {
+SqlFilter write_scope(db::Connection& db, const CurrentUser& user, std::string_view column) {
   if (user.is_platform_admin()) return {};
-  return own_subtree(user, column);
+  return own_subtree(db, user, column);
 }
 
 bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t org_id) {
@@ -60,7 +72,9 @@ bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t
 }
 
 bool acts_for(db::Connection& db, const CurrentUser& user, std::int64_t org_id) {
-  return org_in_scope(db, write_scope(user, "id"), org_id);
+  if (user.is_platform_admin()) return org_in_scope(db, {}, org_id);
+  const auto& orgs = reach_of(db, user).org_ids;
+  return std::find(orgs.begin(), orgs.end(), org_id) != orgs.end();
 }
 
 }  // namespace rw::accounts

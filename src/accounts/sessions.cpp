@@ -34,7 +34,8 @@ std::string cookie_token(const http::Request& request) {
 }
 
 ApiError session_expired() {
-  return {401, "session_expired", "登录已过期，请重新登录", "Your session has expired; please sign in again"};
+  return {ErrorKind::unauthenticated, "session_expired", "登录已过期，请重新登录",
+          "Your session has expired; please sign in again"};
 }
 
 }  // namespace
@@ -100,7 +101,7 @@ CurrentUser authenticate(db::Connection& db, const http::Request& request, Secon
   user->csrf_token = row.text("csrf_token");
   if (from_cookie && http::is_unsafe_method(request.method) &&
       !constant_time_equal(request.header("x-csrf-token"), user->csrf_token))
-    throw ApiError(403, "csrf_failed", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
+    throw ApiError(ErrorKind::forbidden, "csrf_failed", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
                    "Missing or invalid CSRF token; reload the page and retry");
   if (now - last_seen >= kTouchInterval)
     db.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, session_id});

@@ -50,7 +50,7 @@ nlohmann::json user_json(const db::Row& row, std::vector<std::string> roles) {
 
 // The user as JSON when the caller manages its organization; 404 otherwise.
 nlohmann::json find_user(app::Context& context, std::int64_t id) {
-  SqlFilter where = write_scope(context.me(), "u.org_id");
+  SqlFilter where = write_scope(context.db, context.me(), "u.org_id");
   where.add("u.id = ?", id);
   auto rows = context.db.query(std::string(kSelectUser) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
@@ -68,7 +68,7 @@ http::Response list_users(app::Context& context) {
   require_permission(me, "user:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
-  SqlFilter where = write_scope(me, "u.org_id");
+  SqlFilter where = write_scope(context.db, me, "u.org_id");
   if (auto org = query_id(query, "org_id")) where.add("u.org_id = ?", *org);
   if (auto role = query_choice(query, "role", kRoles))
     where.add("EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)", *role);
@@ -207,11 +207,11 @@ std::int64_t insert_user(db::Connection& db, const NewUser& user, const std::str
 }
 
 void add_user_routes(app::Routes& routes) {
-  routes.get("/users", list_users);
-  routes.get("/users/{id}", get_user);
-  routes.post("/users", create_user);
-  routes.patch("/users/{id}", update_user);
-  routes.post("/users/{id}/password", reset_password);
+  routes.get("/users", "user:read", list_users);
+  routes.get("/users/{id}", "user:read", get_user);
+  routes.post("/users", "user:write", create_user);
+  routes.patch("/users/{id}", "user:write", update_user);
+  routes.post("/users/{id}/password", "user:write", reset_password);
 }
 
 }  // namespace rw::accounts

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "accounts/current_user.hpp"
 #include "accounts/sessions.hpp"
 #include "app/route_table.hpp"
 #include "platform/http/forwarded.hpp"
@@ -17,6 +18,14 @@ Api::Api(db::Database& database, const Clock& clock, Settings settings, std::fil
   Routes routes(router_);
   add_all_routes(routes);
   if (more_routes) more_routes(routes);
+}
+
+std::vector<Api::DeclaredRoute> Api::declared_routes() const {
+  std::vector<DeclaredRoute> out;
+  router_.for_each([&](const http::RouteInfo& info, const Endpoint& endpoint) {
+    out.push_back({info, endpoint.permission});
+  });
+  return out;
 }
 
 http::Response Api::handle(http::Request& request) const {
@@ -43,10 +52,12 @@ http::Response Api::handle_api(http::Request& request) const {
   try {
     auto match = router_.match(request.method, request.path);
     if (match.outcome == ApiRouter::Outcome::not_found)
-      return http::problem_response({404, "not_found", "接口不存在", "No such API endpoint"});
+      return http::problem_response(
+          {ErrorKind::not_found, "not_found", "接口不存在", "No such API endpoint"});
     if (match.outcome == ApiRouter::Outcome::method_not_allowed) {
-      auto response = http::problem_response(
-          {405, "method_not_allowed", "该接口不支持此请求方法", "This endpoint does not support the method"});
+      auto response =
+          http::problem_response({ErrorKind::method_not_allowed, "method_not_allowed",
+                                  "该接口不支持此请求方法", "This endpoint does not support the method"});
       response.set_header("Allow", match.allow);
       return response;
     }
@@ -58,9 +69,11 @@ http::Response Api::handle_api(http::Request& request) const {
     // how a failed login keeps its record for throttling.
     std::optional<db::Transaction> transaction;
     if (writes) transaction.emplace(*lease, true);
-    if (match.handler->access == Access::signed_in) {
+    const auto& permission = match.handler->permission;
+    if (permission != kPublic) {
       context.user = accounts::authenticate(*lease, request, clock_.now(), settings_.session_idle);
       user_id = context.user->id;
+      if (permission != kSignedIn) accounts::require_permission(*context.user, permission);
     }
     http::Response response = match.handler->handler(context);
     if (transaction) transaction->commit();

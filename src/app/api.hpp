@@ -15,7 +15,12 @@ class Api {
   Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir,
       const std::function<void(Routes&)>& more_routes = {});
   http::Response handle(http::Request& request) const;
-  std::vector<http::RouteInfo> routes() const { return router_.routes(); }
+  struct DeclaredRoute {
+    http::RouteInfo route;
+    std::string permission;
+  };
+  // Every route with the permission it declared (the router test walks them).
+  std::vector<DeclaredRoute> declared_routes() const;
 
  private:
   http::Response handle_api(http::Request& request) const;

@@ -45,11 +45,15 @@ http::Response json_ok(const nlohmann::json& body, int status = 200);
 
 using Handler = std::function<http::Response(Context&)>;
 
-enum class Access { public_access, signed_in };
+// What a route needs, declared when it is registered: a permission code (accounts::permissions_for), which
+// the dispatcher checks before the handler runs, or one of these two. The handler narrows further with
+// the access model (scopes: which objects; workflow tables: which steps).
+inline constexpr const char* kPublic = "public";       // no session: sign-in, health, the API description
+inline constexpr const char* kSignedIn = "signed_in";  // any session; the handler decides what it may do
 
 struct Endpoint {
   Handler handler;
-  Access access = Access::signed_in;
+  std::string permission;
 };
 
 using ApiRouter = http::Router<Endpoint>;
@@ -58,11 +62,11 @@ using ApiRouter = http::Router<Endpoint>;
 class Routes {
  public:
   explicit Routes(ApiRouter& router) : router_(router) {}
-  void get(std::string pattern, Handler handler, Access access = Access::signed_in);
-  void post(std::string pattern, Handler handler, Access access = Access::signed_in);
-  void patch(std::string pattern, Handler handler);
-  void put(std::string pattern, Handler handler);
-  void del(std::string pattern, Handler handler);
+  void get(std::string pattern, std::string permission, Handler handler);
+  void post(std::string pattern, std::string permission, Handler handler);
+  void patch(std::string pattern, std::string permission, Handler handler);
+  void put(std::string pattern, std::string permission, Handler handler);
+  void del(std::string pattern, std::string permission, Handler handler);
 
  private:
   ApiRouter& router_;

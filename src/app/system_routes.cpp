@@ -60,9 +60,9 @@ http::Response dictionaries(Context&) {
 }  // namespace
 
 void add_system_routes(Routes& routes) {
-  routes.get("/health", health, Access::public_access);
-  routes.get("/openapi.json", openapi, Access::public_access);
-  routes.get("/dictionaries", dictionaries);
+  routes.get("/health", kPublic, health);
+  routes.get("/openapi.json", kPublic, openapi);
+  routes.get("/dictionaries", kSignedIn, dictionaries);
 }
 
 }  // namespace rw::app

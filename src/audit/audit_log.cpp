@@ -18,11 +18,10 @@ const std::set<std::string> kActions = {"create", "update", "delete", "login", "
 
 http::Response list_entries(app::Context& context) {
   const auto& me = context.me();
-  accounts::require_permission(me, "audit:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   SqlFilter where;
-  if (!me.is_platform_admin()) where.add(accounts::own_subtree(me, "a.org_id"));
+  if (!me.is_platform_admin()) where.add(accounts::own_subtree(context.db, me, "a.org_id"));
   if (auto entity = query_text(query, "entity", 40)) where.add("a.entity = ?", *entity);
   if (auto entity_id = query_text(query, "entity_id", 40)) where.add("a.entity_id = ?", *entity_id);
   if (auto user_id = query_id(query, "user_id")) where.add("a.user_id = ?", *user_id);
@@ -93,6 +92,6 @@ nlohmann::json deleted(const nlohmann::json& record) {
   return out;
 }
 
-void add_routes(app::Routes& routes) { routes.get("/audit", list_entries); }
+void add_routes(app::Routes& routes) { routes.get("/audit", "audit:read", list_entries); }
 
 }  // namespace rw::audit

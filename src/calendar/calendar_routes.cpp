@@ -85,7 +85,6 @@ nlohmann::json find_year(db::Connection& db, int year) {
 
 // GET /calendar: the years with data, shipped or uploaded.
 http::Response list_years(app::Context& context) {
-  accounts::require_permission(context.me(), "calendar:read");
   const auto uploads = uploaded_years(context.db);
   std::set<int> years;
   for (const auto& [year, document] : shipped_years()) years.insert(year);
@@ -99,15 +98,13 @@ http::Response list_years(app::Context& context) {
 }
 
 http::Response get_year(app::Context& context) {
-  accounts::require_permission(context.me(), "calendar:read");
   return app::json_ok(find_year(context.db, year_param(context)));
 }
 
 http::Response put_year(app::Context& context) {
-  accounts::require_permission(context.me(), "calendar:write");
   const int year = year_param(context);
   if (context.request.body.size() > kMaxUploadBytes)
-    throw ApiError(413, "payload_too_large", "工作日历上传不能超过 64 KB",
+    throw ApiError(ErrorKind::payload_too_large, "payload_too_large", "工作日历上传不能超过 64 KB",
                    "A calendar upload must be at most 64 KB");
   const auto document = checked_arrangement(context.body(), year);
   const auto before = uploaded_year(context.db, year);
@@ -122,7 +119,6 @@ http::Response put_year(app::Context& context) {
 
 // Removes the upload: the shipped file, or Monday–Friday, applies again.
 http::Response delete_year(app::Context& context) {
-  accounts::require_permission(context.me(), "calendar:write");
   const int year = year_param(context);
   const auto before = uploaded_year(context.db, year);
   if (!before) throw not_found();
@@ -134,7 +130,6 @@ http::Response delete_year(app::Context& context) {
 
 // GET /calendar/add-working-days?from&days: the day after `from` is day 1.
 http::Response add_working_days_route(app::Context& context) {
-  accounts::require_permission(context.me(), "calendar:read");
   const auto& query = context.request.query;
   const auto from = query_calendar_date(query, "from");
   const auto days = query_days(query);
@@ -145,7 +140,6 @@ http::Response add_working_days_route(app::Context& context) {
 
 // GET /calendar/working-days-between?from&to: working days in (from, to].
 http::Response working_days_between_route(app::Context& context) {
-  accounts::require_permission(context.me(), "calendar:read");
   const auto& query = context.request.query;
   const auto from = query_calendar_date(query, "from");
   const auto to = query_calendar_date(query, "to");
@@ -157,12 +151,12 @@ http::Response working_days_between_route(app::Context& context) {
 }  // namespace
 
 void add_calendar_routes(app::Routes& routes) {
-  routes.get("/calendar", list_years);
-  routes.get("/calendar/add-working-days", add_working_days_route);
-  routes.get("/calendar/working-days-between", working_days_between_route);
-  routes.get("/calendar/{year}", get_year);
-  routes.put("/calendar/{year}", put_year);
-  routes.del("/calendar/{year}", delete_year);
+  routes.get("/calendar", "calendar:read", list_years);
+  routes.get("/calendar/add-working-days", "calendar:read", add_working_days_route);
+  routes.get("/calendar/working-days-between", "calendar:read", working_days_between_route);
+  routes.get("/calendar/{year}", "calendar:read", get_year);
+  routes.put("/calendar/{year}", "calendar:write", put_year);
+  routes.del("/calendar/{year}", "calendar:write", delete_year);
 }
 
 }  // namespace rw::calendar

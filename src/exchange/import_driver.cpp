@@ -52,7 +52,7 @@ class HeaderIndex {
       if (column.required && !present.count(column.header))
         missing += (missing.empty() ? "" : "、") + column.header;
     if (!missing.empty())
-      throw ApiError(422, "missing_columns", "缺少必需的列：" + missing + "（请使用导入模板）",
+      throw ApiError(ErrorKind::invalid, "missing_columns", "缺少必需的列：" + missing + "（请使用导入模板）",
                      "required columns are missing: " + missing + " (use the import template)");
   }
 
@@ -102,14 +102,15 @@ void for_each_chunk(const RowReader& read, const std::vector<SheetColumn>& colum
       rows.clear();
     }
   });
-  if (!headers) throw ApiError(422, "no_rows", "文件中没有数据", "the file holds no rows");
+  if (!headers) throw ApiError(ErrorKind::invalid, "no_rows", "文件中没有数据", "the file holds no rows");
   if (data_rows == 0)
-    throw ApiError(422, "no_rows", "文件中只有表头，没有数据行", "the file has a header but no data rows");
+    throw ApiError(ErrorKind::invalid, "no_rows", "文件中只有表头，没有数据行",
+                   "the file has a header but no data rows");
   if (!rows.empty()) chunk(rows);
 }
 
 void finish_report(const ImportReport& report) {
-  ApiError error(422, "import_rows_invalid",
+  ApiError error(ErrorKind::invalid, "import_rows_invalid",
                  std::to_string(report.invalid_rows) + " 行有错误，未导入任何数据",
                  std::to_string(report.invalid_rows) + " rows have errors; nothing was imported");
   error.extensions.emplace_back("report", report.to_json().dump());

@@ -85,9 +85,9 @@ http::Response mark_all_read(app::Context& context) {
 }  // namespace
 
 void add_routes(app::Routes& routes) {
-  routes.get("/notifications", list_notifications);
-  routes.post("/notifications/{id}/read", mark_read);
-  routes.post("/notifications/read-all", mark_all_read);
+  routes.get("/notifications", app::kSignedIn, list_notifications);
+  routes.post("/notifications/{id}/read", app::kSignedIn, mark_read);
+  routes.post("/notifications/read-all", app::kSignedIn, mark_all_read);
 }
 
 }  // namespace rw::notify

@@ -2,23 +2,29 @@
 
 namespace rw {
 
-ApiError not_found() { return {404, "not_found", "资源不存在", "The resource does not exist"}; }
+ApiError not_found() {
+  return {ErrorKind::not_found, "not_found", "资源不存在", "The resource does not exist"};
+}
 
-ApiError forbidden() { return {403, "forbidden", "没有执行此操作的权限", "You are not allowed to do this"}; }
+ApiError forbidden() {
+  return {ErrorKind::forbidden, "forbidden", "没有执行此操作的权限", "You are not allowed to do this"};
+}
 
-ApiError unauthenticated() { return {401, "unauthenticated", "请先登录", "Please sign in"}; }
+ApiError unauthenticated() {
+  return {ErrorKind::unauthenticated, "unauthenticated", "请先登录", "Please sign in"};
+}
 
 ApiError bad_request(std::string code, std::string detail, std::string detail_en) {
-  return {400, std::move(code), std::move(detail), std::move(detail_en)};
+  return {ErrorKind::bad_request, std::move(code), std::move(detail), std::move(detail_en)};
 }
 
 ApiError conflict(std::string code, std::string detail, std::string detail_en) {
-  return {409, std::move(code), std::move(detail), std::move(detail_en)};
+  return {ErrorKind::conflict, std::move(code), std::move(detail), std::move(detail_en)};
 }
 
 ApiError validation_failed(std::vector<FieldError> errors) {
-  return {422, "validation_failed", "提交的数据有误，请检查标出的字段", "Some fields are invalid",
-          std::move(errors)};
+  return {ErrorKind::invalid, "validation_failed", "提交的数据有误，请检查标出的字段",
+          "Some fields are invalid", std::move(errors)};
 }
 
 ApiError invalid_field(std::string field, std::string code, std::string message, std::string message_en) {

@@ -17,18 +17,32 @@ struct FieldError {
   std::size_t row = 0;     // the row of an imported file, when the error is about one
 };
 
+// What went wrong, in the domain's terms. http/problem.cpp alone maps each kind to an HTTP status.
+enum class ErrorKind {
+  bad_request,         // the request cannot be read (malformed JSON, bad URL)
+  unauthenticated,     // no valid session
+  forbidden,           // signed in, but not allowed to do this
+  not_found,           // absent, or invisible to the caller
+  method_not_allowed,  // the path exists, the method does not
+  conflict,            // the object's state does not allow it (a transition, a duplicate)
+  payload_too_large,   // the body is over a limit
+  invalid,             // fields fail their rules (with the field errors)
+  too_many_requests,   // throttled
+  internal,            // a failure of ours; the details go to the log, not to the client
+};
+
 class ApiError : public std::runtime_error {
  public:
-  ApiError(int status, std::string code, std::string detail, std::string detail_en,
+  ApiError(ErrorKind kind, std::string code, std::string detail, std::string detail_en,
            std::vector<FieldError> errors = {})
       : std::runtime_error(code),
-        status(status),
+        kind(kind),
         code(std::move(code)),
         detail(std::move(detail)),
         detail_en(std::move(detail_en)),
         errors(std::move(errors)) {}
 
-  int status;
+  ErrorKind kind;
   std::string code;
   std::string detail;
   std::string detail_en;

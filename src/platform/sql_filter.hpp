@@ -24,6 +24,18 @@ class SqlFilter {
     for (const auto& p : other.params_) params_.push_back(p);
   }
 
+  // The filters joined by OR; each must have at least one condition.
+  static SqlFilter any_of(const std::vector<SqlFilter>& alternatives) {
+    SqlFilter out;
+    std::string condition;
+    for (const auto& alternative : alternatives) {
+      condition += (condition.empty() ? "" : " OR ") + alternative.condition();
+      for (const auto& p : alternative.params_) out.params_.push_back(p);
+    }
+    out.conditions_.push_back(condition);
+    return out;
+  }
+
   // " WHERE a AND b", or "" when there are no conditions.
   std::string sql() const {
     std::string out;
@@ -52,6 +64,22 @@ class SqlFilter {
 }  // namespace rw
 
 namespace rw {
+
+// `column` IN a set of ids passed as one parameter (a JSON array), so the statement's text is the same
+// whatever the set: prepared statements are reused and no id is ever pasted into SQL.
+inline SqlFilter in_id_set(db::Dialect dialect, std::string_view column, const std::string& ids_json) {
+  const char* set = dialect == db::Dialect::sqlite
+                        ? " IN (SELECT value FROM json_each(?))"
+                        : " IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS json)))";
+  return SqlFilter(std::string(column) + set, db::Params{ids_json});
+}
+
+// "[1,2,3]"
+inline std::string json_id_array(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  return out + "]";
+}
 
 // "?, ?, ?" for an IN list of n values (n ≥ 1).
 inline std::string placeholders(std::size_t n) {

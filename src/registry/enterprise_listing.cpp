@@ -60,7 +60,7 @@ SqlFilter enterprise_filter(db::Connection& db, const accounts::CurrentUser& use
     where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)",
               *insurer);
   if (auto agency = query_id(query, "agency_id"))
-    where.add(served_by_agencies(std::to_string(*agency)), db::Params{});
+    where.add(served_by_agencies(SqlFilter("sc.agency_org_id = ?", db::Params{*agency})));
   if (auto tag = query_text(query, "tag", 20))
     where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
   if (auto q = query_text(query, "q")) {

@@ -325,7 +325,7 @@ std::optional<std::int64_t> enterprise_with_credit_code(db::Connection& db, cons
 
 ApiError duplicate_credit_code() {
   return ApiError(
-      409, "duplicate_uscc", "该统一社会信用代码的企业已登记",
+      ErrorKind::conflict, "duplicate_uscc", "该统一社会信用代码的企业已登记",
       "an enterprise with this credit code is already registered",
       {{"credit_code", "duplicate_uscc", "该统一社会信用代码的企业已登记", "is already registered"}});
 }

@@ -4,29 +4,29 @@
 #include "platform/errors.hpp"
 
 namespace rw::registry {
-std::string id_list(const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (auto id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
-  return out.empty() ? "NULL" : out;
-}
 
-std::string served_by_agencies(const std::string& agency_ids) {
-  return std::string(
-             "EXISTS (SELECT 1 FROM commission_items sci JOIN commissions sc ON sc.id = sci.commission_id "
-             "WHERE sci.enterprise_id = e.id AND sci.status IN ") +
-         kServingStatuses + " AND sc.agency_org_id IN (" + agency_ids + "))";
+SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
+  return SqlFilter(std::string("EXISTS (SELECT 1 FROM commission_items sci JOIN commissions sc ON sc.id = "
+                               "sci.commission_id WHERE sci.enterprise_id = e.id AND sci.status IN ") +
+                       kServingStatuses + " AND " + agency_condition.condition() + ")",
+                   agency_condition.params());
 }
 
 SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
-  const auto orgs = id_list(accounts::subtree_org_ids(db, user));
-  std::string condition = "e.created_by_org_id IN (" + orgs + ") OR e.org_id IN (" + orgs +
-                          ") OR e.park_org_id IN (" + orgs +
-                          ") OR EXISTS (SELECT 1 FROM policies sp WHERE sp.enterprise_id = e.id AND " +
-                          "sp.insurer_org_id IN (" + orgs + ")) OR " + served_by_agencies(orgs);
-  if (user.org_type == "regulator")
-    condition += " OR e.region_id IN (" + id_list(accounts::jurisdiction_region_ids(db, user)) + ")";
-  return SqlFilter(condition, db::Params{});
+  const auto mine = [&](std::string_view column) { return accounts::own_subtree(db, user, column); };
+  const auto insures = mine("sp.insurer_org_id");
+  std::vector<SqlFilter> relations = {
+      mine("e.created_by_org_id"),  // registered it
+      mine("e.org_id"),             // is it
+      mine("e.park_org_id"),        // hosts it as a park
+      SqlFilter(
+          "EXISTS (SELECT 1 FROM policies sp WHERE sp.enterprise_id = e.id AND " + insures.condition() + ")",
+          insures.params()),                         // insures it
+      served_by_agencies(mine("sc.agency_org_id")),  // serves it through a commission
+  };
+  if (user.org_type == "regulator") relations.push_back(accounts::in_jurisdiction(db, user, "e.region_id"));
+  return SqlFilter::any_of(relations);
 }
 
 void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user,

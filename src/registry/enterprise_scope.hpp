@@ -22,13 +22,11 @@ void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser&
 // Commission-item statuses in which the agency serves the enterprise, as an SQL list.
 inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel_requested', 'completed')";
 
-// A condition on `e`: one of the agencies (an id list) is commissioned to serve the enterprise.
-std::string served_by_agencies(const std::string& agency_ids);
+// A condition on `e`: an agency satisfying `agency_condition` (a condition on `sc.agency_org_id`) is
+// commissioned to serve the enterprise.
+SqlFilter served_by_agencies(const SqlFilter& agency_condition);
 
 // The user signs in as the enterprise itself (its own organization).
 bool is_own_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id);
-
-// "1, 2, 3": ids from the database inlined into SQL, which keeps parameter lists short.
-std::string id_list(const std::vector<std::int64_t>& ids);
 
 }  // namespace rw::registry

@@ -58,7 +58,6 @@ EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& obj
 }
 
 http::Response list_enterprises(app::Context& context) {
-  accounts::require_permission(context.me(), "enterprise:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = enterprise_filter(context.db, context.me(), query);
@@ -70,12 +69,10 @@ http::Response list_enterprises(app::Context& context) {
 }
 
 http::Response get_enterprise(app::Context& context) {
-  accounts::require_permission(context.me(), "enterprise:read");
   return app::json_ok(find_enterprise(context.db, context.me(), context.id()));
 }
 
 http::Response create_enterprise(app::Context& context) {
-  accounts::require_permission(context.me(), "enterprise:write");
   const auto record =
       checked_record(context, overlay(nlohmann::json::object(), context.body(), enterprise_keys()), 0);
   const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
@@ -125,7 +122,6 @@ http::Response restore_enterprise(app::Context& context) { return set_archived(c
 
 // GET /enterprises/credit-code-check?code=: for forms that check as the user types.
 http::Response check_credit_code(app::Context& context) {
-  accounts::require_permission(context.me(), "enterprise:read");
   const auto code = normalize_uscc(query_text(context.request.query, "code", 30).value_or(""));
   const bool valid = valid_uscc(code);
   const auto holder = valid ? enterprise_with_credit_code(context.db, code) : std::nullopt;
@@ -135,13 +131,13 @@ http::Response check_credit_code(app::Context& context) {
 }  // namespace
 
 void add_enterprise_routes(app::Routes& routes) {
-  routes.get("/enterprises", list_enterprises);
-  routes.get("/enterprises/credit-code-check", check_credit_code);
-  routes.get("/enterprises/{id}", get_enterprise);
-  routes.post("/enterprises", create_enterprise);
-  routes.patch("/enterprises/{id}", update_enterprise_route);
-  routes.del("/enterprises/{id}", archive_enterprise);
-  routes.post("/enterprises/{id}/restore", restore_enterprise);
+  routes.get("/enterprises", "enterprise:read", list_enterprises);
+  routes.get("/enterprises/credit-code-check", "enterprise:read", check_credit_code);
+  routes.get("/enterprises/{id}", "enterprise:read", get_enterprise);
+  routes.post("/enterprises", "enterprise:write", create_enterprise);
+  routes.patch("/enterprises/{id}", "enterprise:read", update_enterprise_route);
+  routes.del("/enterprises/{id}", "enterprise:write", archive_enterprise);
+  routes.post("/enterprises/{id}/restore", "enterprise:write", restore_enterprise);
 }
 
 }  // namespace rw::registry

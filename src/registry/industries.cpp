@@ -103,6 +103,6 @@ http::Response list_industries(app::Context& context) {
 
 }  // namespace
 
-void add_industry_routes(app::Routes& routes) { routes.get("/industries", list_industries); }
+void add_industry_routes(app::Routes& routes) { routes.get("/industries", app::kSignedIn, list_industries); }
 
 }  // namespace rw::registry

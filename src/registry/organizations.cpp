@@ -149,7 +149,7 @@ http::Response list_organizations(app::Context& context) {
   // Whoever commissions agencies (POST /commissions) chooses among all of them, not only its own subtree.
   const bool any_agency = query_choice(query, "type", accounts::kOrgTypes) == "agency" &&
                           accounts::has_permission(me, "commission:write");
-  SqlFilter where = any_agency ? SqlFilter() : accounts::read_scope(me, "o.id");
+  SqlFilter where = any_agency ? SqlFilter() : accounts::read_scope(context.db, me, "o.id");
   if (auto type = query_choice(query, "type", accounts::kOrgTypes)) where.add("o.type = ?", *type);
   if (auto parent = query_id(query, "parent_id")) where.add("o.parent_id = ?", *parent);
   if (auto active = query_bool(query, "active")) where.add("o.active = ?", std::int64_t{*active ? 1 : 0});
@@ -170,12 +170,11 @@ http::Response get_organization(app::Context& context) {
   const auto id = context.id();
   // Everyone may read their own organization (an enterprise user's "my enterprise" page).
   if (id != me.org_id) accounts::require_permission(me, "org:read");
-  return app::json_ok(find_organization(context.db, accounts::read_scope(me, "o.id"), id));
+  return app::json_ok(find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id));
 }
 
 http::Response create_organization(app::Context& context) {
   const auto& me = context.me();
-  accounts::require_permission(me, "org:write");
   auto body = context.body();
   Fields fields(body);
   const auto name = fields.required_text("name", 1, 100);
@@ -210,9 +209,8 @@ std::optional<std::int64_t> parent_of(const nlohmann::json& organization) {
 
 http::Response update_organization(app::Context& context) {
   const auto& me = context.me();
-  accounts::require_permission(me, "org:write");
   const auto id = context.id();
-  auto before = find_organization(context.db, accounts::read_scope(me, "o.id"), id);
+  auto before = find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id);
   if (!accounts::acts_for(context.db, me, id)) throw forbidden();
   auto body = context.body();
   Fields fields(body);
@@ -266,10 +264,10 @@ http::Response update_organization(app::Context& context) {
 }  // namespace
 
 void add_organization_routes(app::Routes& routes) {
-  routes.get("/organizations", list_organizations);
-  routes.get("/organizations/{id}", get_organization);
-  routes.post("/organizations", create_organization);
-  routes.patch("/organizations/{id}", update_organization);
+  routes.get("/organizations", app::kSignedIn, list_organizations);
+  routes.get("/organizations/{id}", app::kSignedIn, get_organization);
+  routes.post("/organizations", "org:write", create_organization);
+  routes.patch("/organizations/{id}", "org:write", update_organization);
 }
 
 }  // namespace rw::registry

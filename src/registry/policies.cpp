@@ -45,7 +45,6 @@ void check_writable(app::Context& context, const nlohmann::json& policy) {
 }
 
 http::Response list_policies(app::Context& context) {
-  accounts::require_permission(context.me(), "policy:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = policy_filter(context.db, context.me(), query);
@@ -56,13 +55,9 @@ http::Response list_policies(app::Context& context) {
   return app::json_ok(page_json(items, total, page));
 }
 
-http::Response get_policy(app::Context& context) {
-  accounts::require_permission(context.me(), "policy:read");
-  return app::json_ok(find_policy(context, context.id()));
-}
+http::Response get_policy(app::Context& context) { return app::json_ok(find_policy(context, context.id())); }
 
 http::Response create_policy(app::Context& context) {
-  accounts::require_permission(context.me(), "policy:write");
   const auto record =
       checked_policy(context, overlay(nlohmann::json::object(), context.body(), policy_keys()), 0);
   const auto id = insert_policy(context.db, record, context.now_text());
@@ -73,7 +68,6 @@ http::Response create_policy(app::Context& context) {
 }
 
 http::Response update_policy_route(app::Context& context) {
-  accounts::require_permission(context.me(), "policy:write");
   const auto id = context.id();
   auto before = find_policy(context, id);
   // Another party may see the policy through the enterprise; only its insurer changes it.
@@ -85,7 +79,6 @@ http::Response update_policy_route(app::Context& context) {
 }
 
 http::Response delete_policy(app::Context& context) {
-  accounts::require_permission(context.me(), "policy:write");
   const auto id = context.id();
   auto before = find_policy(context, id);
   check_writable(context, before);
@@ -98,11 +91,11 @@ http::Response delete_policy(app::Context& context) {
 }  // namespace
 
 void add_policy_routes(app::Routes& routes) {
-  routes.get("/policies", list_policies);
-  routes.get("/policies/{id}", get_policy);
-  routes.post("/policies", create_policy);
-  routes.patch("/policies/{id}", update_policy_route);
-  routes.del("/policies/{id}", delete_policy);
+  routes.get("/policies", "policy:read", list_policies);
+  routes.get("/policies/{id}", "policy:read", get_policy);
+  routes.post("/policies", "policy:write", create_policy);
+  routes.patch("/policies/{id}", "policy:write", update_policy_route);
+  routes.del("/policies/{id}", "policy:write", delete_policy);
 }
 
 }  // namespace rw::registry

@@ -18,10 +18,9 @@ const char* const kCountPolicy =
 
 SqlFilter policy_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
-  const auto own = "p.insurer_org_id IN (" + id_list(accounts::subtree_org_ids(db, user)) + ")";
-  if (user.org_type == "insurer") return SqlFilter(own, db::Params{});
-  const auto enterprises = enterprise_scope(db, user);
-  return SqlFilter(own + " OR (" + enterprises.condition() + ")", enterprises.params());
+  const auto own = accounts::own_subtree(db, user, "p.insurer_org_id");
+  if (user.org_type == "insurer") return own;
+  return SqlFilter::any_of({own, enterprise_scope(db, user)});
 }
 
 SqlFilter policy_filter(db::Connection& db, const accounts::CurrentUser& user,

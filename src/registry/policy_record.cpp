@@ -65,7 +65,7 @@ PolicyRecord read_policy(Fields& f, const accounts::CurrentUser& user) {
 
 bool may_write_policies_of(db::Connection& db, const accounts::CurrentUser& user,
                            std::int64_t insurer_org_id) {
-  auto scope = accounts::write_scope(user, "id");
+  auto scope = accounts::write_scope(db, user, "id");
   scope.add("type = 'insurer'", db::Params{});
   return insurer_org_id && accounts::org_in_scope(db, scope, insurer_org_id);
 }
@@ -80,7 +80,8 @@ std::optional<std::int64_t> policy_with_number(db::Connection& db, std::int64_t 
 
 ApiError duplicate_policy_number() {
   return ApiError(
-      409, "duplicate_policy_number", "该保险机构已有此保单号", "the insurer already has this policy number",
+      ErrorKind::conflict, "duplicate_policy_number", "该保险机构已有此保单号",
+      "the insurer already has this policy number",
       {{"policy_number", "duplicate_policy_number", "保单号重复", "is already used by this insurer"}});
 }
 

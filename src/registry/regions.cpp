@@ -44,7 +44,6 @@ void check_code(db::Connection& db, Fields& fields, const std::string& code, std
 }
 
 http::Response list_regions(app::Context& context) {
-  accounts::require_permission(context.me(), "region:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   SqlFilter where;
@@ -61,12 +60,10 @@ http::Response list_regions(app::Context& context) {
 }
 
 http::Response get_region(app::Context& context) {
-  accounts::require_permission(context.me(), "region:read");
   return app::json_ok(find_region(context.db, context.id()));
 }
 
 http::Response create_region(app::Context& context) {
-  accounts::require_permission(context.me(), "region:write");
   auto body = context.body();
   Fields fields(body);
   const auto code = fields.required_text("code", 2, 12);
@@ -98,7 +95,6 @@ http::Response create_region(app::Context& context) {
 }
 
 http::Response update_region(app::Context& context) {
-  accounts::require_permission(context.me(), "region:write");
   const auto id = context.id();
   auto before = find_region(context.db, id);
   auto body = context.body();
@@ -119,7 +115,6 @@ http::Response update_region(app::Context& context) {
 }
 
 http::Response delete_region(app::Context& context) {
-  accounts::require_permission(context.me(), "region:write");
   const auto id = context.id();
   auto before = find_region(context.db, id);
   const bool has_children =
@@ -144,11 +139,11 @@ std::string parent_level(const std::string& level) {
 }
 
 void add_region_routes(app::Routes& routes) {
-  routes.get("/regions", list_regions);
-  routes.get("/regions/{id}", get_region);
-  routes.post("/regions", create_region);
-  routes.patch("/regions/{id}", update_region);
-  routes.del("/regions/{id}", delete_region);
+  routes.get("/regions", "region:read", list_regions);
+  routes.get("/regions/{id}", "region:read", get_region);
+  routes.post("/regions", "region:write", create_region);
+  routes.patch("/regions/{id}", "region:write", update_region);
+  routes.del("/regions/{id}", "region:write", delete_region);
 }
 
 }  // namespace rw::registry

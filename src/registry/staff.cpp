@@ -10,7 +10,7 @@ namespace rw::registry {
 namespace {
 
 nlohmann::json find_staff(app::Context& context, std::int64_t id) {
-  SqlFilter where = accounts::read_scope(context.me(), "s.org_id");
+  SqlFilter where = accounts::read_scope(context.db, context.me(), "s.org_id");
   where.add("s.id = ?", id);
   auto rows = context.db.query(std::string(kSelectStaff) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
@@ -27,21 +27,16 @@ StaffRecord checked_staff(app::Context& context, const nlohmann::json& object, s
 }
 
 http::Response list_staff(app::Context& context) {
-  accounts::require_permission(context.me(), "staff:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
-  const auto where = staff_filter(context.me(), query);
+  const auto where = staff_filter(context.db, context.me(), query);
   auto [rows, total] = select_page(context.db, kSelectStaff, kCountStaff, where, "s.name, s.id", page);
   return app::json_ok(page_json(staff_items(context.db, rows), total, page));
 }
 
-http::Response get_staff(app::Context& context) {
-  accounts::require_permission(context.me(), "staff:read");
-  return app::json_ok(find_staff(context, context.id()));
-}
+http::Response get_staff(app::Context& context) { return app::json_ok(find_staff(context, context.id())); }
 
 http::Response create_staff(app::Context& context) {
-  accounts::require_permission(context.me(), "staff:write");
   const auto record =
       checked_staff(context, overlay(nlohmann::json::object(), context.body(), staff_keys()), 0);
   const auto id = insert_staff(context.db, record, context.now_text());
@@ -51,7 +46,6 @@ http::Response create_staff(app::Context& context) {
 }
 
 http::Response update_staff_route(app::Context& context) {
-  accounts::require_permission(context.me(), "staff:write");
   const auto id = context.id();
   auto before = find_staff(context, id);
   // Regulators may see staff in their jurisdiction; only the staff's own organization changes them.
@@ -65,10 +59,10 @@ http::Response update_staff_route(app::Context& context) {
 }  // namespace
 
 void add_staff_routes(app::Routes& routes) {
-  routes.get("/staff", list_staff);
-  routes.get("/staff/{id}", get_staff);
-  routes.post("/staff", create_staff);
-  routes.patch("/staff/{id}", update_staff_route);
+  routes.get("/staff", "staff:read", list_staff);
+  routes.get("/staff/{id}", "staff:read", get_staff);
+  routes.post("/staff", "staff:write", create_staff);
+  routes.patch("/staff/{id}", "staff:write", update_staff_route);
 }
 
 }  // namespace rw::registry

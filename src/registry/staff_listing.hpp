@@ -14,7 +14,8 @@ namespace rw::registry {
 extern const char* const kSelectStaff;  // staff `s` with the organization's name
 extern const char* const kCountStaff;
 
-SqlFilter staff_filter(const accounts::CurrentUser& user, const std::map<std::string, std::string>& query);
+SqlFilter staff_filter(db::Connection& db, const accounts::CurrentUser& user,
+                       const std::map<std::string, std::string>& query);
 // The page's staff as JSON, certificates included (one extra query).
 nlohmann::json staff_items(db::Connection& db, const db::Rows& rows);
 

@@ -112,7 +112,7 @@ StaffRecord read_staff(Fields& f, const accounts::CurrentUser& user) {
 }
 
 bool may_write_staff_of(db::Connection& db, const accounts::CurrentUser& user, std::int64_t org_id) {
-  auto scope = accounts::write_scope(user, "id");
+  auto scope = accounts::write_scope(db, user, "id");
   scope.add("type IN ('agency', 'insurer')", db::Params{});
   return org_id && accounts::org_in_scope(db, scope, org_id);
 }

@@ -68,7 +68,7 @@ std::set<std::string> codes_of(const std::map<std::string, std::int64_t>& classe
 }
 
 ApiError duplicate_code(const std::string& code) {
-  return ApiError(409, "duplicate_service_type_code", "服务类型代码已存在：" + code,
+  return ApiError(ErrorKind::conflict, "duplicate_service_type_code", "服务类型代码已存在：" + code,
                   "the service type code already exists: " + code,
                   {{"code", "duplicate_service_type_code", "代码已被使用", "is already used"}});
 }
@@ -90,7 +90,6 @@ SqlFilter type_filter(const std::map<std::string, std::string>& query) {
 }
 
 http::Response list_service_classes(app::Context& context) {
-  accounts::require_permission(context.me(), "catalog:read");
   SqlFilter where;
   if (auto v = query_choice(context.request.query, "source", catalog_sources().values()))
     where.add("c.source = ?", *v);
@@ -112,7 +111,6 @@ http::Response list_service_classes(app::Context& context) {
 }
 
 http::Response list_service_types(app::Context& context) {
-  accounts::require_permission(context.me(), "catalog:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   auto [rows, total] =
@@ -123,12 +121,10 @@ http::Response list_service_types(app::Context& context) {
 }
 
 http::Response get_service_type(app::Context& context) {
-  accounts::require_permission(context.me(), "catalog:read");
   return app::json_ok(type_detail(context.db, context.id()));
 }
 
 http::Response get_service_type_version(app::Context& context) {
-  accounts::require_permission(context.me(), "catalog:read");
   auto rows = context.db.query(std::string(kSelectTypeVersions) + " WHERE t.id = ? AND v.version = ?",
                                {context.id(), context.id("version")});
   if (rows.empty()) throw not_found();
@@ -136,7 +132,6 @@ http::Response get_service_type_version(app::Context& context) {
 }
 
 http::Response create_service_type(app::Context& context) {
-  accounts::require_permission(context.me(), "catalog:write");
   const auto classes = class_ids(context.db);
   const auto object = overlay(nlohmann::json::object(), context.body(), service_type_keys());
   Fields fields(object);
@@ -153,7 +148,6 @@ http::Response create_service_type(app::Context& context) {
 // A change of any rule makes a new version, so services made with the old one keep their rules;
 // the class and the active switch change in place.
 http::Response update_service_type_route(app::Context& context) {
-  accounts::require_permission(context.me(), "catalog:write");
   const auto id = context.id();
   const auto row = find_current(context.db, id);
   const ServiceTypeInput before{rules_from_row(row), row.integer("active") != 0};
@@ -184,12 +178,12 @@ http::Response update_service_type_route(app::Context& context) {
 }  // namespace
 
 void add_catalog_routes(app::Routes& routes) {
-  routes.get("/service-classes", list_service_classes);
-  routes.get("/service-types", list_service_types);
-  routes.get("/service-types/{id}", get_service_type);
-  routes.get("/service-types/{id}/versions/{version}", get_service_type_version);
-  routes.post("/service-types", create_service_type);
-  routes.patch("/service-types/{id}", update_service_type_route);
+  routes.get("/service-classes", "catalog:read", list_service_classes);
+  routes.get("/service-types", "catalog:read", list_service_types);
+  routes.get("/service-types/{id}", "catalog:read", get_service_type);
+  routes.get("/service-types/{id}/versions/{version}", "catalog:read", get_service_type_version);
+  routes.post("/service-types", "catalog:write", create_service_type);
+  routes.patch("/service-types/{id}", "catalog:write", update_service_type_route);
 }
 
 }  // namespace rw::services

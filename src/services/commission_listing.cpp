@@ -12,7 +12,6 @@
 #include "workflow/engine.hpp"
 
 namespace rw::services {
-
 namespace {
 
 constexpr std::size_t kMaxEnterpriseIds = 100;
@@ -39,8 +38,8 @@ std::vector<std::int64_t> query_ids(const std::map<std::string, std::string>& qu
 
 SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user) {
   if (user.is_platform_admin()) return {};
-  const auto orgs = registry::id_list(accounts::subtree_org_ids(db, user));
-  return SqlFilter("c.insurer_org_id IN (" + orgs + ") OR c.agency_org_id IN (" + orgs + ")", db::Params{});
+  return SqlFilter::any_of({accounts::own_subtree(db, user, "c.insurer_org_id"),
+                            accounts::own_subtree(db, user, "c.agency_org_id")});
 }
 
 const char* const kOpenCommissionItem = "ci.status IN ('pending', 'accepted', 'cancel_requested')";

@@ -1,21 +1,17 @@
 #include "services/party_scope.hpp"
 
 #include "accounts/scope.hpp"
-#include "registry/enterprise_scope.hpp"
 
 namespace rw::services {
 
 SqlFilter party_scope(db::Connection& db, const accounts::CurrentUser& user,
                       std::initializer_list<std::string_view> org_columns) {
   if (user.is_platform_admin()) return {};
-  const auto orgs = " IN (" + registry::id_list(accounts::subtree_org_ids(db, user)) + ")";
-  std::string condition;
-  for (auto column : org_columns) condition += std::string(column) + orgs + " OR ";
-  condition += "e.org_id" + orgs;
-  if (user.org_type == "regulator")
-    condition +=
-        " OR e.region_id IN (" + registry::id_list(accounts::jurisdiction_region_ids(db, user)) + ")";
-  return SqlFilter(condition, db::Params{});
+  std::vector<SqlFilter> parties;
+  for (auto column : org_columns) parties.push_back(accounts::own_subtree(db, user, column));
+  parties.push_back(accounts::own_subtree(db, user, "e.org_id"));
+  if (user.org_type == "regulator") parties.push_back(accounts::in_jurisdiction(db, user, "e.region_id"));
+  return SqlFilter::any_of(parties);
 }
 
 }  // namespace rw::services

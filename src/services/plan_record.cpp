@@ -111,7 +111,7 @@ PlanInput read_plan(app::Context& context, const nlohmann::json& body, const Pla
   if (!base) {
     plan.enterprise_id = fields.required_id("enterprise_id");
     plan.year = static_cast<int>(fields.optional_number("year", 2000, 2100).value_or(0));
-    if (!fields.has("year")) fields.add_error("year", "required", "必填", "is required");
+    fields.require("year");
     plan.agency_org_id =
         fields.optional_id("agency_org_id").value_or(me.org_type == "agency" ? me.org_id : 0);
     plan.insurer_org_id = fields.optional_id("insurer_org_id");

@@ -20,7 +20,6 @@ nlohmann::json plan_with_history(app::Context& context, std::int64_t id) {
 }
 
 http::Response list_plans(app::Context& context) {
-  accounts::require_permission(context.me(), "plan:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   SqlFilter where = plan_scope(context.db, context.me());
@@ -38,12 +37,10 @@ http::Response list_plans(app::Context& context) {
 }
 
 http::Response get_plan(app::Context& context) {
-  accounts::require_permission(context.me(), "plan:read");
   return app::json_ok(plan_with_history(context, context.id()));
 }
 
 http::Response create_plan(app::Context& context) {
-  accounts::require_permission(context.me(), "plan:write");
   const auto plan = read_plan(context, context.body(), nullptr);
   if (!context.db
            .query("SELECT 1 AS one FROM service_plans WHERE enterprise_id = ? AND year = ? AND agency_org_id "
@@ -60,7 +57,6 @@ http::Response create_plan(app::Context& context) {
 }
 
 http::Response patch_plan(app::Context& context) {
-  accounts::require_permission(context.me(), "plan:write");
   const auto id = context.id();
   const auto row = find_plan_row(context.db, context.me(), id);
   const workflow::Caller caller(context.db, context.me());
@@ -77,10 +73,10 @@ http::Response patch_plan(app::Context& context) {
 }  // namespace
 
 void add_plan_routes(app::Routes& routes) {
-  routes.get("/service-plans", list_plans);
-  routes.post("/service-plans", create_plan);
-  routes.get("/service-plans/{id}", get_plan);
-  routes.patch("/service-plans/{id}", patch_plan);
+  routes.get("/service-plans", "plan:read", list_plans);
+  routes.post("/service-plans", "plan:write", create_plan);
+  routes.get("/service-plans/{id}", "plan:read", get_plan);
+  routes.patch("/service-plans/{id}", "plan:write", patch_plan);
   add_step_routes(routes, "/service-plans", plan_machine(),
                   {{"propose", "propose"}, {"agree", "agree"}, {"return", "return"}, {"reopen", "reopen"}},
                   plan_with_history);

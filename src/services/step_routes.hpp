@@ -20,7 +20,8 @@ template <class Subject>
 void add_step_routes(app::Routes& routes, const std::string& base, const workflow::Machine<Subject>& machine,
                      const std::vector<std::pair<std::string, std::string>>& steps, Respond respond) {
   for (const auto& [path, action] : steps)
-    routes.post(base + "/{id}/" + path, [&machine, action, respond](app::Context& context) {
+    // The engine's table decides who may take the step; the route asks for a session.
+    routes.post(base + "/{id}/" + path, app::kSignedIn, [&machine, action, respond](app::Context& context) {
       const auto id = context.id();
       audit_journal(context, workflow::take(context.db, context.me(), context.clock, machine, id, action,
                                             context.body_or_empty()));

@@ -53,20 +53,22 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
 
 nlohmann::json visits_json(db::Connection& db, const accounts::CurrentUser& user, const db::Rows& rows) {
   const workflow::Caller caller(db, user);
-  const auto page = in_id_set(db.dialect(), "visit_id", json_id_array(rows.integers("id")));
+  const auto page_ids = json_id_array(rows.integers("id"));
+  const auto of_types = in_id_set(db.dialect(), "visit_id", page_ids);
+  const auto of_team = in_id_set(db.dialect(), "t.visit_id", page_ids);
   std::map<std::int64_t, nlohmann::json> types, teams;
   std::map<std::int64_t, std::vector<std::int64_t>> team_users;
   auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE " +
-                                page.condition() + " ORDER BY visit_id, service_type_version_id",
-                            page.params());
+                                of_types.condition() + " ORDER BY visit_id, service_type_version_id",
+                            of_types.params());
   const auto rules = service_rules_of_versions(db, type_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < type_rows.size(); ++i)
     types[type_rows[i].integer("visit_id")].push_back(service_type_ref(rules[i]));
   auto team_rows = db.query(
       "SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
-      "JOIN staff s ON s.id = t.staff_id WHERE t." +
-          page.condition() + " ORDER BY t.visit_id, t.leader DESC, s.name",
-      page.params());
+      "JOIN staff s ON s.id = t.staff_id WHERE " +
+          of_team.condition() + " ORDER BY t.visit_id, t.leader DESC, s.name",
+      of_team.params());
   for (std::size_t i = 0; i < team_rows.size(); ++i) {
     const auto row = team_rows[i];
     if (!row.is_null("user_id")) team_users[row.integer("visit_id")].push_back(row.integer("user_id"));

@@ -82,7 +82,7 @@ void throw_violations(const std::vector<VisitViolation>& violations) {
   std::vector<FieldError> errors;
   for (const auto& v : violations)
     errors.push_back({v.field, v.rule.code, v.rule.message, v.rule.message_en});
-  ApiError error(422, "visit_rules_unmet", "服务安排不符合人员配置或时长要求",
+  ApiError error(ErrorKind::invalid, "visit_rules_unmet", "服务安排不符合人员配置或时长要求",
                  "the visit breaks staffing or duration rules", std::move(errors));
   error.extensions.emplace_back("unmet_rules", violations_json(violations).dump());
   throw error;

@@ -56,7 +56,7 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
     fields.add_error("service_type_ids", "required", "请选择至少一项服务",
                      "choose at least one service type");
   if (auto v = fields.optional_date("planned_on")) input.planned_on = *v;
-  if (mode == VisitRead::create && !fields.has("planned_on"))
+  if (mode == VisitRead::create && !fields.present("planned_on"))
     fields.add_error("planned_on", "required", "必填", "is required");
   if (auto v = fields.optional_number("duration_days", 1, 10)) {
     if (*v != static_cast<int>(*v))
@@ -160,7 +160,6 @@ nlohmann::json visit_with_history(app::Context& context, std::int64_t id) {
 }
 
 http::Response list_visits(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = visit_filter(context.db, context.me(), query);
@@ -169,12 +168,10 @@ http::Response list_visits(app::Context& context) {
 }
 
 http::Response get_visit(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:read");
   return app::json_ok(visit_with_history(context, context.id()));
 }
 
 http::Response create_visit(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:write");
   std::vector<registry::TeamMember> team;
   const auto input = read_visit(context, context.body(), nullptr, VisitRead::create, team);
   const auto warnings = check_save(context, input, team, nullptr);
@@ -199,7 +196,6 @@ http::Response create_visit(app::Context& context) {
 }
 
 http::Response update_visit(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:write");
   const auto id = context.id();
   workflow::require(context.db, context.me(), context.clock, visit_machine(), id, "edit");
   const auto before = find_visit(context.db, context.me(), id);
@@ -229,38 +225,36 @@ nlohmann::json team_check_answer(app::Context& context) {
   return visit_check_json(check_visit(context.db, input, team));
 }
 
-http::Response team_check(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:write");
-  return app::json_ok(team_check_answer(context));
-}
+http::Response team_check(app::Context& context) { return app::json_ok(team_check_answer(context)); }
 
-http::Response staffing_check(app::Context& context) {
-  accounts::require_permission(context.me(), "staff:read");
-  return app::json_ok(team_check_answer(context));
-}
+http::Response staffing_check(app::Context& context) { return app::json_ok(team_check_answer(context)); }
 
 // GET /visits/team-suggestions?planned_on=: the agency's staff who may go, best graded first, with
 // whether each is already on another visit that day.
 http::Response team_suggestions(app::Context& context) {
-  accounts::require_permission(context.me(), "visit:write");
   const auto& query = context.request.query;
   const auto agency = query_id(query, "agency_org_id").value_or(context.me().org_id);
   if (!accounts::acts_for(context.db, context.me(), agency)) throw not_found();
   const auto day = query_date(query, "planned_on").value_or("");
+  const auto agency_staff = in_id_set(context.db.dialect(), "s.org_id",
+                                      json_id_array(accounts::org_subtree_ids(context.db, agency)));
   auto rows = context.db.query(
       "SELECT s.id, s.name, s.kind, s.title_level, s.evaluation_grade, s.specialties, "
       "(SELECT COUNT(*) FROM visit_team t JOIN visits v ON v.id = t.visit_id WHERE t.staff_id = s.id "
       "AND v.planned_on = ? AND v.status IN ('planned', 'confirmed', 'in_progress')) AS busy "
-      "FROM staff s WHERE s.org_id IN (" +
-          registry::id_list(accounts::org_subtree_ids(context.db, agency)) +
-          ") "
-          "AND s.active = 1 AND s.excluded = 0 AND s.evaluation_grade <> 'unqualified' "
+      "FROM staff s WHERE " +
+          agency_staff.condition() +
+          " AND s.active = 1 AND s.excluded = 0 AND s.evaluation_grade <> 'unqualified' "
           "ORDER BY CASE s.evaluation_grade WHEN 'excellent' THEN 0 WHEN 'good' THEN 1 WHEN 'fair' THEN 2 "
           "ELSE 3 END, "
           "CASE s.kind WHEN 'expert' THEN 0 ELSE 1 END, "
           "CASE s.title_level WHEN 'full_senior' THEN 0 WHEN 'senior' THEN 1 WHEN 'intermediate' THEN 2 ELSE "
           "3 END, s.name",
-      {day});
+      [&] {
+        db::Params params{day};  // the busy count's day comes first in the statement
+        params.insert(params.end(), agency_staff.params().begin(), agency_staff.params().end());
+        return params;
+      }());
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];
@@ -278,13 +272,13 @@ http::Response team_suggestions(app::Context& context) {
 }  // namespace
 
 void add_visit_routes(app::Routes& routes) {
-  routes.get("/visits", list_visits);
-  routes.post("/visits", create_visit);
-  routes.post("/visits/team-check", team_check);
-  routes.post("/staffing-check", staffing_check);
-  routes.get("/visits/team-suggestions", team_suggestions);
-  routes.get("/visits/{id}", get_visit);
-  routes.patch("/visits/{id}", update_visit);
+  routes.get("/visits", "visit:read", list_visits);
+  routes.post("/visits", "visit:write", create_visit);
+  routes.post("/visits/team-check", "visit:write", team_check);
+  routes.post("/staffing-check", "staff:read", staffing_check);
+  routes.get("/visits/team-suggestions", "visit:write", team_suggestions);
+  routes.get("/visits/{id}", "visit:read", get_visit);
+  routes.patch("/visits/{id}", "visit:write", update_visit);
 }
 
 }  // namespace rw::services

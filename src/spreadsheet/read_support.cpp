@@ -6,7 +6,7 @@ namespace rw::sheet {
 namespace {
 
 ApiError sheet_error(std::string code, std::string detail, std::string detail_en) {
-  return {422, std::move(code), std::move(detail), std::move(detail_en)};
+  return {ErrorKind::invalid, std::move(code), std::move(detail), std::move(detail_en)};
 }
 
 }  // namespace

@@ -59,5 +59,5 @@ rw::ApiError api_error(F call) {
     return error;
   }
   ADD_FAILURE() << "no ApiError thrown";
-  return {0, "", "", ""};
+  return {rw::ErrorKind::internal, "", "", ""};
 }

@@ -79,7 +79,7 @@ TEST_F(CatalogStoreTest, UnknownOrInactiveTypesAreAFieldError) {
     current_service_rules(*lease, {active, inactive, 999999}, "service_type_ids");
     FAIL() << "no error";
   } catch (const ApiError& e) {
-    EXPECT_EQ(e.status, 422);
+    EXPECT_EQ(e.kind, rw::ErrorKind::invalid);
     ASSERT_EQ(e.errors.size(), 1u);
     EXPECT_EQ(e.errors[0].field, "service_type_ids");
     EXPECT_EQ(e.errors[0].code, "unknown_service_type");

@@ -83,7 +83,7 @@ TEST(CsvReader, RejectsTooManyColumns) {
   const ReadLimits limits{.max_columns = 3};
   EXPECT_EQ(read_csv("a,b,c,,,\n", limits).rows[0].cells.size(), 3u);
   const auto error = api_error([&] { read_csv("a,b,c\n1,2,3,4\n", limits); });
-  EXPECT_EQ(error.status, 422);
+  EXPECT_EQ(error.kind, rw::ErrorKind::invalid);
   EXPECT_EQ(error.code, "too_many_columns");
   EXPECT_EQ(error.detail, "第 2 行超过 3 列");
   EXPECT_EQ(error.detail_en, "Row 2 has more than 3 columns");

@@ -11,7 +11,7 @@ TEST(JsonInput, MalformedAndNonObjectBodiesAre400) {
     rw::parse_json_object("{\"a\":");
     FAIL();
   } catch (const ApiError& e) {
-    EXPECT_EQ(e.status, 400);
+    EXPECT_EQ(e.kind, rw::ErrorKind::bad_request);
     EXPECT_EQ(e.code, "malformed_json");
   }
   try {
@@ -35,7 +35,7 @@ TEST(JsonInput, CollectsEveryFieldError) {
     fields.finish();
     FAIL();
   } catch (const ApiError& e) {
-    EXPECT_EQ(e.status, 422);
+    EXPECT_EQ(e.kind, rw::ErrorKind::invalid);
     ASSERT_EQ(e.errors.size(), 5u);
     EXPECT_EQ(e.errors[0].field, "name");
     EXPECT_EQ(e.errors[0].code, "wrong_type");
@@ -140,7 +140,7 @@ TEST(JsonInput, RefusesNestingDeeperThan64BeforeParsing) {
     rw::parse_json_object(nested_body(64));
     FAIL();
   } catch (const ApiError& e) {
-    EXPECT_EQ(e.status, 400);
+    EXPECT_EQ(e.kind, rw::ErrorKind::bad_request);
     EXPECT_EQ(e.code, "json_too_deep");
     EXPECT_NE(e.detail.find("64"), std::string::npos);
     EXPECT_NE(e.detail_en.find("64"), std::string::npos);

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 
+#include "accounts/current_user.hpp"
 #include "app/api.hpp"
 #include "platform/embedded.hpp"
 #include "test_database.hpp"
@@ -18,8 +20,9 @@ TEST(OpenApi, DocumentsEveryRouteAndNoOthers) {
   for (const auto& [path, item] : doc["paths"].items())
     for (const auto& [method, op] : item.items())
       if (method != "parameters") ++documented;
-  const auto routes = api.routes();
-  for (const auto& route : routes) {
+  const auto routes = api.declared_routes();
+  ASSERT_FALSE(routes.empty());
+  for (const auto& [route, permission] : routes) {
     std::string path = route.pattern.substr(std::string("/api/v1").size());
     std::string method = route.method;
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);
@@ -27,4 +30,33 @@ TEST(OpenApi, DocumentsEveryRouteAndNoOthers) {
         << route.method << " " << route.pattern << " is not in api/openapi.json";
   }
   EXPECT_EQ(documented, routes.size()) << "api/openapi.json documents operations the server does not have";
+}
+
+// Every route says what it needs when it is registered: a permission code some role has, or one of the
+// two markers. A route added without one fails here.
+TEST(RoutePermissions, EveryRouteDeclaresAKnownPermission) {
+  auto database = rw::db::Database::open(rw::testing::fresh_database_url(), 1);
+  rw::SystemClock clock;
+  rw::app::Api api(*database, clock, {}, "/nonexistent");
+  // Every permission any user can hold: each role in each organization type, and the platform admin.
+  std::set<std::string> grantable;
+  for (const auto& type : rw::accounts::kOrgTypes)
+    for (const auto& role : rw::accounts::kRoles) {
+      rw::accounts::CurrentUser user;
+      user.org_type = type;
+      user.roles = {role};
+      for (auto& code : rw::accounts::permissions_for(user)) grantable.insert(code);
+    }
+  const auto routes = api.declared_routes();
+  ASSERT_GT(routes.size(), 50u);
+  std::set<std::string> public_routes;
+  for (const auto& [route, permission] : routes) {
+    const bool marker = permission == rw::app::kPublic || permission == rw::app::kSignedIn;
+    EXPECT_TRUE(marker || grantable.count(permission))
+        << route.method << " " << route.pattern << " declares '" << permission << "'";
+    if (permission == rw::app::kPublic) public_routes.insert(route.method + " " + route.pattern);
+  }
+  // Exactly these answer without a session.
+  EXPECT_EQ(public_routes, (std::set<std::string>{"GET /api/v1/health", "GET /api/v1/openapi.json",
+                                                  "POST /api/v1/auth/login", "POST /api/v1/auth/logout"}));
 }

@@ -25,38 +25,26 @@ class RequestTransactionTest : public ::testing::Test {
   void SetUp() override {
     database = rw::db::Database::open(rw::testing::fresh_database_url(), 2);
     rw::db::migrate(*database);
-    api = std::make_unique<rw::app::Api>(*database, clock, rw::app::Settings{}, "/nonexistent",
-                                         [](rw::app::Routes& r) {
-                                           r.post(
-                                               "/test/ok",
-                                               [](rw::app::Context& c) {
-                                                 insert_region(c, "1");
-                                                 return rw::app::json_ok({}, 201);
-                                               },
-                                               rw::app::Access::public_access);
-                                           r.post(
-                                               "/test/domain-error",
-                                               [](rw::app::Context& c) -> rw::http::Response {
-                                                 insert_region(c, "2");
-                                                 throw rw::invalid_field("x", "bad", "错", "bad");
-                                               },
-                                               rw::app::Access::public_access);
-                                           r.post(
-                                               "/test/crash",
-                                               [](rw::app::Context& c) -> rw::http::Response {
-                                                 insert_region(c, "3");
-                                                 throw std::runtime_error("SELECT secret FROM internals");
-                                               },
-                                               rw::app::Access::public_access);
-                                           r.post(
-                                               "/test/duplicate",
-                                               [](rw::app::Context& c) {
-                                                 insert_region(c, "4");
-                                                 insert_region(c, "4");
-                                                 return rw::app::json_ok({});
-                                               },
-                                               rw::app::Access::public_access);
-                                         });
+    api = std::make_unique<rw::app::Api>(
+        *database, clock, rw::app::Settings{}, "/nonexistent", [](rw::app::Routes& r) {
+          r.post("/test/ok", rw::app::kPublic, [](rw::app::Context& c) {
+            insert_region(c, "1");
+            return rw::app::json_ok({}, 201);
+          });
+          r.post("/test/domain-error", rw::app::kPublic, [](rw::app::Context& c) -> rw::http::Response {
+            insert_region(c, "2");
+            throw rw::invalid_field("x", "bad", "错", "bad");
+          });
+          r.post("/test/crash", rw::app::kPublic, [](rw::app::Context& c) -> rw::http::Response {
+            insert_region(c, "3");
+            throw std::runtime_error("SELECT secret FROM internals");
+          });
+          r.post("/test/duplicate", rw::app::kPublic, [](rw::app::Context& c) {
+            insert_region(c, "4");
+            insert_region(c, "4");
+            return rw::app::json_ok({});
+          });
+        });
   }
 
   rw::http::Response post(const std::string& path) {

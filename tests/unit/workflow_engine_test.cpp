@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "platform/http/problem.hpp"
 #include "services/commission_flow.hpp"
 #include "services/plan_flow.hpp"
 #include "services/visit_flow.hpp"
@@ -64,7 +65,7 @@ std::string refusal_of(const std::string& party, const workflow::Machine<Subject
     workflow::authorize(workflow::Caller(p.user, p.subtree), machine, subject, action);
     return "ok";
   } catch (const ApiError& e) {
-    return std::to_string(e.status) + " " + e.code;
+    return std::to_string(rw::http::problem_response(e).status) + " " + e.code;
   }
 }
 

@@ -183,7 +183,7 @@ TEST(XlsxReader, RejectsAPackageWithoutAWorksheet) {
   const auto error = api_error([] {
     read_xlsx(make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kWorkbookRels}}));
   });
-  EXPECT_EQ(error.status, 422);
+  EXPECT_EQ(error.kind, rw::ErrorKind::invalid);
   EXPECT_EQ(error.code, "unreadable_file");
   EXPECT_EQ(error.detail, "文件中没有工作表");
   EXPECT_EQ(error.detail_en, "The file has no worksheet");
@@ -293,7 +293,7 @@ TEST(XlsxReader, PassesRowsOnOneByOne) {
   const auto error = api_error([&] {
     rw::sheet::read_xlsx_rows(xlsx(rows), [&](const rw::sheet::Row& row) {
       numbers.push_back(row.number);
-      throw rw::ApiError(422, "stop", "停", "stop");
+      throw rw::ApiError(rw::ErrorKind::invalid, "stop", "停", "stop");
     });
   });
   EXPECT_EQ(error.code, "stop");

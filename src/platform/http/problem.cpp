@@ -35,6 +35,32 @@ std::string reason_phrase(int status) {
   }
 }
 
+static int http_status(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::bad_request:
+      return 400;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::method_not_allowed:
+      return 405;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::payload_too_large:
+      return 413;
+    case ErrorKind::invalid:
+      return 422;
+    case ErrorKind::too_many_requests:
+      return 429;
+    case ErrorKind::internal:
+      return 500;
+  }
+  return 500;
+}
+
 nlohmann::json field_error_json(const FieldError& e) {
   nlohmann::json out = {
       {"field", e.field}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}};
@@ -45,21 +71,23 @@ nlohmann::json field_error_json(const FieldError& e) {
 Response problem_response(const ApiError& error) {
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& e : error.errors) errors.push_back(field_error_json(e));
+  const int status = http_status(error.kind);
   nlohmann::json body = {{"type", "/problems/" + error.code},
-                         {"title", reason_phrase(error.status)},
-                         {"status", error.status},
+                         {"title", reason_phrase(status)},
+                         {"status", status},
                          {"code", error.code},
                          {"detail", error.detail},
                          {"detail_en", error.detail_en},
                          {"errors", errors}};
   for (const auto& [name, json_text] : error.extensions) body[name] = nlohmann::json::parse(json_text);
-  Response response = json_response(error.status, body.dump());
+  Response response = json_response(status, body.dump());
   response.content_type = "application/problem+json";
   return response;
 }
 
 Response internal_error_response(const std::string& request_id) {
-  ApiError error(500, "internal_error", "服务器内部错误，请稍后重试（请求编号 " + request_id + "）",
+  ApiError error(ErrorKind::internal, "internal_error",
+                 "服务器内部错误，请稍后重试（请求编号 " + request_id + "）",
                  "Internal server error; please retry later (request id " + request_id + ")");
   return problem_response(error);
 }

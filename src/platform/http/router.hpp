@@ -77,6 +77,10 @@ class Router {
     for (const auto& route : routes_) out.push_back(route.info);
     return out;
   }
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (const auto& route : routes_) visit(route.info, route.handler);
+  }
 
  private:
   struct Route {

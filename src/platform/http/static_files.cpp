@@ -77,7 +77,8 @@ std::optional<std::filesystem::path> StaticFiles::confined(const Request& reques
 
 Response StaticFiles::serve(const Request& request) const {
   if (request.method != "GET" && request.method != "HEAD")
-    return problem_response({405, "method_not_allowed", "不支持该请求方法", "Method not allowed"});
+    return problem_response(
+        {ErrorKind::method_not_allowed, "method_not_allowed", "不支持该请求方法", "Method not allowed"});
   const auto candidate = confined(request);
   if (!candidate) return problem_response(not_found());
   std::error_code ec;
@@ -87,9 +88,9 @@ Response StaticFiles::serve(const Request& request) const {
   const bool field_app = request.path == "/field" || request.path.rfind("/field/", 0) == 0;
   const auto entry = root_ / (field_app ? "field.html" : "index.html");
   if (!std::filesystem::is_regular_file(entry, ec)) {
-    Response missing =
-        problem_response({404, "web_app_missing", "未找到网页应用，请先构建 web/（make build）",
-                          "The web app is not built; run make build"});
+    Response missing = problem_response({ErrorKind::not_found, "web_app_missing",
+                                         "未找到网页应用，请先构建 web/（make build）",
+                                         "The web app is not built; run make build"});
     return missing;
   }
   return file(entry);
