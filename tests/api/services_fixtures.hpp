@@ -61,11 +61,14 @@ class ServicesApiTest : public RegistryApiTest {
   }
   static nlohmann::json commission_by(const Client& insurer, const std::vector<std::int64_t>& enterprises,
                                       const std::string& agency = kAgencyA) {
-    auto r =
-        insurer.post("/commissions", {{"agency_org_id", org_id(agency)},
-                                      {"enterprise_ids", enterprises},
-                                      {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
-                                      {"notes", "测试委托"}});
+    const auto agency_id =
+        find_id(insurer.get("/organizations?type=agency&limit=200&q=" + url(agency)), "name", agency);
+    const auto code = std::string("wuxi.screening.risk_assessment");
+    const auto type = find_id(insurer.get("/service-types?limit=200&q=" + url(code)), "code", code);
+    auto r = insurer.post("/commissions", {{"agency_org_id", agency_id},
+                                           {"enterprise_ids", enterprises},
+                                           {"service_type_ids", {type}},
+                                           {"notes", "测试委托"}});
     if (r.status != 201) throw std::runtime_error(r.body);
     return r.json();
   }
