@@ -1,6 +1,7 @@
 #include "exchange/enterprise_sheet.hpp"
 
 #include "audit/audit_log.hpp"
+#include "platform/json_rows.hpp"
 #include "platform/text.hpp"
 #include "registry/enterprise_scope.hpp"
 #include "registry/industries.hpp"
@@ -171,7 +172,9 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
 
   Fields fields(row);
   prepared.record = registry::read_enterprise(fields);
-  if (fields.ok()) checks_.check(fields, prepared.record, prepared.existing_id.value_or(0));
+  if (fields.ok())
+    checks_.check(fields, prepared.record, prepared.existing_id.value_or(0),
+                  optional_integer_of(prepared.before, "org_id"));
   add_field_errors(cells, columns(), fields.errors());
   if (!fields.ok()) return std::nullopt;
   return prepared;

@@ -2,6 +2,8 @@
 // Row values as JSON, NULL as null.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "platform/db/database.hpp"
@@ -14,6 +16,13 @@ inline nlohmann::json json_text(const db::Row& row, std::string_view column) {
 
 inline nlohmann::json json_integer(const db::Row& row, std::string_view column) {
   return row.is_null(column) ? nlohmann::json() : nlohmann::json(row.integer(column));
+}
+
+// The reverse, for a stored record read back as JSON: null or absent → nullopt.
+inline std::optional<std::int64_t> optional_integer_of(const nlohmann::json& object, std::string_view key) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  return it->get<std::int64_t>();
 }
 
 }  // namespace rw

@@ -244,7 +244,8 @@ std::optional<std::string> EnterpriseChecks::org_type(std::int64_t id) {
   return it->second;
 }
 
-void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id) {
+void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id,
+                             std::optional<std::int64_t> stored_org_id) {
   if (record.region_id) {
     const auto level = region_level(record.region_id);
     if (!level)
@@ -255,18 +256,14 @@ void EnterpriseChecks::check(Fields& fields, const EnterpriseRecord& record, std
   }
   if (record.park_org_id && org_type(*record.park_org_id) != "park")
     fields.add_error("park_org_id", "unknown_park", "所属园区不存在", "the park does not exist");
-  check_org_binding(fields, record, self_id);
+  check_org_binding(fields, record, self_id, stored_org_id);
 }
 
 // Whose users speak for the enterprise (agree its plans, answer its notices) is decided by platform admins
 // only: a party that could bind the record to an organization of its own making could impersonate it.
-void EnterpriseChecks::check_org_binding(Fields& fields, const EnterpriseRecord& record,
-                                         std::int64_t self_id) {
-  const auto stored_org =
-      self_id
-          ? db_.query("SELECT org_id FROM enterprises WHERE id = ?", {self_id})[0].optional_integer("org_id")
-          : std::nullopt;
-  if (record.org_id == stored_org) return;
+void EnterpriseChecks::check_org_binding(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id,
+                                         std::optional<std::int64_t> stored_org_id) {
+  if (record.org_id == stored_org_id) return;
   if (!user_.is_platform_admin()) {
     fields.add_error("org_id", "org_binding_admin_only", "只有平台管理员可以关联或解除企业机构账号",
                      "only a platform admin may link or unlink the enterprise's organization");

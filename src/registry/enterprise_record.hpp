@@ -65,10 +65,14 @@ class EnterpriseChecks {
  public:
   EnterpriseChecks(db::Connection& db, const accounts::CurrentUser& user) : db_(db), user_(user) {}
   // Rules that need the database: region level, park, linked organization.
-  void check(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id);
+  // `self_id` and `stored_org_id`: the enterprise being changed and the organization it is linked to now
+  // (0 and nullopt for a new one).
+  void check(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id,
+             std::optional<std::int64_t> stored_org_id);
 
  private:
-  void check_org_binding(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id);
+  void check_org_binding(Fields& fields, const EnterpriseRecord& record, std::int64_t self_id,
+                         std::optional<std::int64_t> stored_org_id);
   std::optional<std::string> region_level(std::int64_t id);
   std::optional<std::string> org_type(std::int64_t id);
   db::Connection& db_;

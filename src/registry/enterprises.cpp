@@ -2,6 +2,7 @@
 
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
+#include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
 #include "registry/enterprise_listing.hpp"
 #include "registry/enterprise_record.hpp"
@@ -46,11 +47,15 @@ void require_self_keys_only(const nlohmann::json& body, const nlohmann::json& cu
   if (!errors.empty()) throw validation_failed(errors);
 }
 
-EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
+// `before`: the stored enterprise (null for a new one) under the request's changes.
+EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& before,
+                                const nlohmann::json& body, std::int64_t self_id) {
+  const auto object = overlay(before.is_null() ? nlohmann::json::object() : before, body, enterprise_keys());
   Fields fields(object);
   auto record = read_enterprise(fields);
   fields.finish();
-  EnterpriseChecks(context.db, context.me()).check(fields, record, self_id);
+  EnterpriseChecks(context.db, context.me())
+      .check(fields, record, self_id, optional_integer_of(before, "org_id"));
   fields.finish();
   auto holder = enterprise_with_credit_code(context.db, record.credit_code);
   if (holder && *holder != self_id) throw duplicate_credit_code();
@@ -73,8 +78,7 @@ http::Response get_enterprise(app::Context& context) {
 }
 
 http::Response create_enterprise(app::Context& context) {
-  const auto record =
-      checked_record(context, overlay(nlohmann::json::object(), context.body(), enterprise_keys()), 0);
+  const auto record = checked_record(context, nullptr, context.body(), 0);
   const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
   auto created = find_enterprise(context.db, context.me(), id);
   audit::record(context,
@@ -91,7 +95,7 @@ http::Response update_enterprise_route(app::Context& context) {
     if (!accounts::has_permission(me, "enterprise:self") || before["org_id"] != me.org_id) throw forbidden();
     require_self_keys_only(body, before);
   }
-  const auto record = checked_record(context, overlay(before, body, enterprise_keys()), id);
+  const auto record = checked_record(context, before, body, id);
   update_enterprise(context.db, id, record, context.now_text());
   auto after = find_enterprise(context.db, me, id);
   audit::record_update(context, "enterprise", id, me.org_id, before, record_json(record));

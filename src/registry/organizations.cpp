@@ -202,11 +202,6 @@ http::Response create_organization(app::Context& context) {
   return app::json_ok(created, 201);
 }
 
-std::optional<std::int64_t> parent_of(const nlohmann::json& organization) {
-  const auto& parent = organization["parent_id"];
-  return parent.is_null() ? std::nullopt : std::optional(parent.get<std::int64_t>());
-}
-
 http::Response update_organization(app::Context& context) {
   const auto& me = context.me();
   const auto id = context.id();
@@ -228,7 +223,7 @@ http::Response update_organization(app::Context& context) {
   if (fields.has("parent_id")) {
     auto parent_id = fields.optional_id("parent_id");
     fields.finish();
-    if (parent_id != parent_of(before)) check_parent(context, fields, parent_id, id);
+    if (parent_id != optional_integer_of(before, "parent_id")) check_parent(context, fields, parent_id, id);
     after["parent_id"] = parent_id ? nlohmann::json(*parent_id) : nlohmann::json();
   }
   if (region_ids) check_regions(context.db, fields, *region_ids);
@@ -237,8 +232,8 @@ http::Response update_organization(app::Context& context) {
                      "you cannot deactivate your own organization");
   fields.finish();
   // Regions are checked against the parent the organization will have, also when only the parent moves.
-  if (region_ids || parent_of(after) != parent_of(before))
-    check_regions_within_parent(me, context.db, fields, parent_of(after),
+  if (region_ids || optional_integer_of(after, "parent_id") != optional_integer_of(before, "parent_id"))
+    check_regions_within_parent(me, context.db, fields, optional_integer_of(after, "parent_id"),
                                 region_ids.value_or(before["region_ids"].get<std::vector<std::int64_t>>()));
   fields.finish();
   if (name) after["name"] = *name;
@@ -249,8 +244,8 @@ http::Response update_organization(app::Context& context) {
   if (region_ids) after["region_ids"] = *region_ids;
   context.db.execute(kUpdateOrganization,
                      {after["name"].get<std::string>(), after["type"].get<std::string>(),
-                      db::optional_value(parent_of(after)), after["credit_code"].get<std::string>(),
-                      after["contact_phone"].get<std::string>(),
+                      db::optional_value(optional_integer_of(after, "parent_id")),
+                      after["credit_code"].get<std::string>(), after["contact_phone"].get<std::string>(),
                       std::int64_t{after["active"].get<bool>() ? 1 : 0}, context.now_text(), id});
   if (region_ids) save_regions(context.db, id, *region_ids);
   if (active == false)
