@@ -4,62 +4,41 @@
 
 namespace rw::http {
 
-std::string reason_phrase(int status) {
-  switch (status) {
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
-    case 413:
-      return "Payload Too Large";
-    case 415:
-      return "Unsupported Media Type";
-    case 422:
-      return "Unprocessable Entity";
-    case 429:
-      return "Too Many Requests";
-    case 500:
-      return "Internal Server Error";
-    case 503:
-      return "Service Unavailable";
-    default:
-      return "Error";
-  }
-}
+namespace {
 
-static int http_status(ErrorKind kind) {
+struct HttpStatus {
+  int code;
+  const char* title;
+};
+
+// The one place a domain error kind becomes an HTTP status.
+HttpStatus http_status(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::bad_request:
-      return 400;
+      return {400, "Bad Request"};
     case ErrorKind::unauthenticated:
-      return 401;
+      return {401, "Unauthorized"};
     case ErrorKind::forbidden:
-      return 403;
+      return {403, "Forbidden"};
     case ErrorKind::not_found:
-      return 404;
+      return {404, "Not Found"};
     case ErrorKind::method_not_allowed:
-      return 405;
+      return {405, "Method Not Allowed"};
     case ErrorKind::conflict:
-      return 409;
+      return {409, "Conflict"};
     case ErrorKind::payload_too_large:
-      return 413;
+      return {413, "Payload Too Large"};
     case ErrorKind::invalid:
-      return 422;
+      return {422, "Unprocessable Entity"};
     case ErrorKind::too_many_requests:
-      return 429;
+      return {429, "Too Many Requests"};
     case ErrorKind::internal:
-      return 500;
+      break;
   }
-  return 500;
+  return {500, "Internal Server Error"};
 }
+
+}  // namespace
 
 nlohmann::json field_error_json(const FieldError& e) {
   nlohmann::json out = {
@@ -71,16 +50,16 @@ nlohmann::json field_error_json(const FieldError& e) {
 Response problem_response(const ApiError& error) {
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& e : error.errors) errors.push_back(field_error_json(e));
-  const int status = http_status(error.kind);
+  const auto status = http_status(error.kind);
   nlohmann::json body = {{"type", "/problems/" + error.code},
-                         {"title", reason_phrase(status)},
-                         {"status", status},
+                         {"title", status.title},
+                         {"status", status.code},
                          {"code", error.code},
                          {"detail", error.detail},
                          {"detail_en", error.detail_en},
                          {"errors", errors}};
   for (const auto& [name, json_text] : error.extensions) body[name] = nlohmann::json::parse(json_text);
-  Response response = json_response(status, body.dump());
+  Response response = json_response(status.code, body.dump());
   response.content_type = "application/problem+json";
   return response;
 }

@@ -11,6 +11,5 @@ Response problem_response(const ApiError& error);
 // {field, code, message, message_en[, row]}, as problems and import reports list them.
 nlohmann::json field_error_json(const FieldError& error);
 Response internal_error_response(const std::string& request_id);
-std::string reason_phrase(int status);
 
 }  // namespace rw::http
