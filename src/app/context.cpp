@@ -16,20 +16,8 @@ http::Response json_ok(const nlohmann::json& body, int status) {
   return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-void Routes::get(std::string pattern, std::string permission, Handler handler) {
-  router_.add("GET", "/api/v1" + pattern, {std::move(handler), std::move(permission)});
-}
-void Routes::post(std::string pattern, std::string permission, Handler handler) {
-  router_.add("POST", "/api/v1" + pattern, {std::move(handler), std::move(permission)});
-}
-void Routes::patch(std::string pattern, std::string permission, Handler handler) {
-  router_.add("PATCH", "/api/v1" + pattern, {std::move(handler), std::move(permission)});
-}
-void Routes::put(std::string pattern, std::string permission, Handler handler) {
-  router_.add("PUT", "/api/v1" + pattern, {std::move(handler), std::move(permission)});
-}
-void Routes::del(std::string pattern, std::string permission, Handler handler) {
-  router_.add("DELETE", "/api/v1" + pattern, {std::move(handler), std::move(permission)});
+void Routes::add(const char* method, std::string pattern, std::string permission, Handler handler) {
+  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission)});
 }
 
 }  // namespace rw::app

@@ -62,13 +62,24 @@ using ApiRouter = http::Router<Endpoint>;
 class Routes {
  public:
   explicit Routes(ApiRouter& router) : router_(router) {}
-  void get(std::string pattern, std::string permission, Handler handler);
-  void post(std::string pattern, std::string permission, Handler handler);
-  void patch(std::string pattern, std::string permission, Handler handler);
-  void put(std::string pattern, std::string permission, Handler handler);
-  void del(std::string pattern, std::string permission, Handler handler);
+  void get(std::string pattern, std::string permission, Handler handler) {
+    add("GET", std::move(pattern), std::move(permission), std::move(handler));
+  }
+  void post(std::string pattern, std::string permission, Handler handler) {
+    add("POST", std::move(pattern), std::move(permission), std::move(handler));
+  }
+  void patch(std::string pattern, std::string permission, Handler handler) {
+    add("PATCH", std::move(pattern), std::move(permission), std::move(handler));
+  }
+  void put(std::string pattern, std::string permission, Handler handler) {
+    add("PUT", std::move(pattern), std::move(permission), std::move(handler));
+  }
+  void del(std::string pattern, std::string permission, Handler handler) {
+    add("DELETE", std::move(pattern), std::move(permission), std::move(handler));
+  }
 
  private:
+  void add(const char* method, std::string pattern, std::string permission, Handler handler);
   ApiRouter& router_;
 };
 
