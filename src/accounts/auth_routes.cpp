@@ -47,7 +47,7 @@ std::optional<Seconds> sign_in_locked_until(db::Connection& db, const std::strin
 constexpr const char* kInsertFailure =
     "INSERT INTO login_failures (username, at, remote_addr) VALUES (?, ?, ?)";
 
-nlohmann::json me_json(const CurrentUser& user) {
+nlohmann::json me_json(const Actor& user) {
   return {{"id", user.id},
           {"username", user.username},
           {"display_name", user.display_name},
@@ -59,7 +59,7 @@ nlohmann::json me_json(const CurrentUser& user) {
           {"csrf_token", user.csrf_token}};
 }
 
-http::Response login(app::Context& context) {
+http::Response login(api::Context& context) {
   auto body = context.body();
   Fields fields(body);
   const std::string username = normalize_username(fields.required_text("username", 1, 64));
@@ -101,7 +101,7 @@ http::Response login(app::Context& context) {
   user.csrf_token = session.csrf_token;
   audit::record_as(context, user.id, user.username,
                    {"session", std::to_string(user.id), "login", user.org_id, nlohmann::json::object()});
-  auto response = app::json_ok({{"token", session.token},
+  auto response = api::json_ok({{"token", session.token},
                                 {"csrf_token", session.csrf_token},
                                 {"expires_at", format_utc(now + context.settings.session_idle)},
                                 {"user", me_json(user)}});
@@ -111,7 +111,7 @@ http::Response login(app::Context& context) {
 }
 
 // Signing out is idempotent: without a (live) session there is nothing to end, and the answer is still 204.
-http::Response logout(app::Context& context) {
+http::Response logout(api::Context& context) {
   try {
     context.user =
         authenticate(context.db, context.request, context.clock.now(), context.settings.session_idle);
@@ -128,9 +128,9 @@ http::Response logout(app::Context& context) {
   return response;
 }
 
-http::Response get_me(app::Context& context) { return app::json_ok(me_json(context.me())); }
+http::Response get_me(api::Context& context) { return api::json_ok(me_json(context.me())); }
 
-http::Response update_me(app::Context& context) {
+http::Response update_me(api::Context& context) {
   auto body = context.body();
   Fields fields(body);
   auto display_name = fields.optional_nonempty_text("display_name", 50);
@@ -150,10 +150,10 @@ http::Response update_me(app::Context& context) {
   audit::record_update(context, "user", me.id, me.org_id, before, after);
   auto user = *load_user(context.db, me.id);
   user.csrf_token = me.csrf_token;
-  return app::json_ok(me_json(user));
+  return api::json_ok(me_json(user));
 }
 
-http::Response change_password(app::Context& context) {
+http::Response change_password(api::Context& context) {
   auto body = context.body();
   Fields fields(body);
   const auto current = fields.required_text("current_password", 1, 256);
@@ -176,12 +176,12 @@ http::Response change_password(app::Context& context) {
 
 }  // namespace
 
-void add_auth_routes(app::Routes& routes) {
-  routes.post("/auth/login", app::kPublic, login);
-  routes.post("/auth/logout", app::kPublic, logout);
-  routes.get("/me", app::kSignedIn, get_me);
-  routes.patch("/me", app::kSignedIn, update_me);
-  routes.post("/me/password", app::kSignedIn, change_password);
+void add_auth_routes(api::Routes& routes) {
+  routes.post("/auth/login", api::kPublic, login);
+  routes.post("/auth/logout", api::kPublic, logout);
+  routes.get("/me", api::kSignedIn, get_me);
+  routes.patch("/me", api::kSignedIn, update_me);
+  routes.post("/me/password", api::kSignedIn, change_password);
 }
 
 }  // namespace rw::accounts

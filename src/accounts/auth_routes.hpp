@@ -1,9 +1,9 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::accounts {
 
 // /auth/login, /auth/logout, /me, /me/password.
-void add_auth_routes(app::Routes& routes);
+void add_auth_routes(api::Routes& routes);
 
 }  // namespace rw::accounts

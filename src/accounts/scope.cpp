@@ -16,7 +16,7 @@ constexpr const char* kRegionSubtreeIds =
 
 }  // namespace
 
-const Reach& reach_of(db::Connection& db, const CurrentUser& user) {
+const Reach& reach_of(db::Connection& db, const Actor& user) {
   if (!user.reach) {
     auto reach = std::make_shared<Reach>();
     reach->org_ids = org_subtree_ids(db, user.org_id);
@@ -28,7 +28,7 @@ const Reach& reach_of(db::Connection& db, const CurrentUser& user) {
   return *user.reach;
 }
 
-std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user) {
+std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const Actor& user) {
   return reach_of(db, user).org_ids;
 }
 
@@ -40,15 +40,15 @@ std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t
   return db.query(kRegionSubtreeIds, {org_id}).integers("id");
 }
 
-SqlFilter own_subtree(db::Connection& db, const CurrentUser& user, std::string_view column) {
+SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column) {
   return in_id_set(db.dialect(), column, reach_of(db, user).org_ids_json);
 }
 
-SqlFilter in_jurisdiction(db::Connection& db, const CurrentUser& user, std::string_view region_column) {
+SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column) {
   return in_id_set(db.dialect(), region_column, reach_of(db, user).region_ids_json);
 }
 
-SqlFilter read_scope(db::Connection& db, const CurrentUser& user, std::string_view column) {
+SqlFilter read_scope(db::Connection& db, const Actor& user, std::string_view column) {
   if (user.is_platform_admin()) return {};
   if (user.org_type != "regulator") return own_subtree(db, user, column);
   // Organizations located in the jurisdiction: those with a region inside it.
@@ -60,7 +60,7 @@ SqlFilter read_scope(db::Connection& db, const CurrentUser& user, std::string_vi
                  located.params())});
 }
 
-SqlFilter write_scope(db::Connection& db, const CurrentUser& user, std::string_view column) {
+SqlFilter write_scope(db::Connection& db, const Actor& user, std::string_view column) {
   if (user.is_platform_admin()) return {};
   return own_subtree(db, user, column);
 }
@@ -71,7 +71,7 @@ bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t
   return !db.query("SELECT 1 AS one FROM organizations" + filter.sql(), filter.params()).empty();
 }
 
-bool acts_for(db::Connection& db, const CurrentUser& user, std::int64_t org_id) {
+bool acts_for(db::Connection& db, const Actor& user, std::int64_t org_id) {
   if (user.is_platform_admin()) return org_in_scope(db, {}, org_id);
   const auto& orgs = reach_of(db, user).org_ids;
   return std::find(orgs.begin(), orgs.end(), org_id) != orgs.end();

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
 
@@ -22,24 +22,24 @@ struct Reach {
 };
 
 // Reads the reach on first use and keeps it on the user for the rest of the request.
-const Reach& reach_of(db::Connection& db, const CurrentUser& user);
+const Reach& reach_of(db::Connection& db, const Actor& user);
 
 // `column` IN (the user's organization and its descendants).
-SqlFilter own_subtree(db::Connection& db, const CurrentUser& user, std::string_view column);
+SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column);
 // `region_column` IN the regulator's jurisdiction.
-SqlFilter in_jurisdiction(db::Connection& db, const CurrentUser& user, std::string_view region_column);
+SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column);
 // What the user may read: everything for a platform admin; otherwise the own subtree, and for a
 // regulator also every organization located in its jurisdiction.
-SqlFilter read_scope(db::Connection& db, const CurrentUser& user, std::string_view column);
+SqlFilter read_scope(db::Connection& db, const Actor& user, std::string_view column);
 // What the user may change: everything for a platform admin, else the own subtree.
-SqlFilter write_scope(db::Connection& db, const CurrentUser& user, std::string_view column);
+SqlFilter write_scope(db::Connection& db, const Actor& user, std::string_view column);
 
 // The organization exists and satisfies `scope_on_id` (a filter on organizations' `id`).
 bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t org_id);
 // The user acts for the organization: it is the user's own or below it, or the user is a platform admin.
-bool acts_for(db::Connection& db, const CurrentUser& user, std::int64_t org_id);
+bool acts_for(db::Connection& db, const Actor& user, std::int64_t org_id);
 
-std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const CurrentUser& user);
+std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const Actor& user);
 // Any organization and its descendants.
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 // An organization's regions and their sub-regions.

@@ -56,11 +56,11 @@ void end_user_sessions(db::Connection& db, std::int64_t user_id) {
   db.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
 }
 
-std::optional<CurrentUser> load_user(db::Connection& db, std::int64_t user_id) {
+std::optional<Actor> load_user(db::Connection& db, std::int64_t user_id) {
   auto rows = db.query(kSelectUser, {user_id});
   if (rows.empty()) return std::nullopt;
   auto row = rows[0];
-  CurrentUser user;
+  Actor user;
   user.id = row.integer("id");
   user.username = row.text("username");
   user.display_name = row.text("display_name");
@@ -74,8 +74,7 @@ std::optional<CurrentUser> load_user(db::Connection& db, std::int64_t user_id) {
   return user;
 }
 
-CurrentUser authenticate(db::Connection& db, const http::Request& request, Seconds now,
-                         Seconds idle_timeout) {
+Actor authenticate(db::Connection& db, const http::Request& request, Seconds now, Seconds idle_timeout) {
   std::string token;
   bool from_cookie = false;
   const std::string authorization = request.header("authorization");

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/message.hpp"
@@ -21,14 +21,14 @@ void end_session(db::Connection& db, std::int64_t session_id);
 void end_user_sessions(db::Connection& db, std::int64_t user_id);
 
 // Loads an active user with org and roles; nullopt when missing or inactive.
-std::optional<CurrentUser> load_user(db::Connection& db, std::int64_t user_id);
+std::optional<Actor> load_user(db::Connection& db, std::int64_t user_id);
 
 constexpr const char* kSessionCookie = "rw_session";
 
 // Finds the caller from `Authorization: Bearer` or the session cookie. Throws 401 when absent,
 // unknown or idle for longer than `idle_timeout`; 403 csrf_failed for a cookie-authenticated unsafe
 // request without the matching X-CSRF-Token header.
-CurrentUser authenticate(db::Connection& db, const http::Request& request, Seconds now, Seconds idle_timeout);
+Actor authenticate(db::Connection& db, const http::Request& request, Seconds now, Seconds idle_timeout);
 
 std::string session_cookie(const std::string& token, bool secure);
 std::string cleared_session_cookie(bool secure);

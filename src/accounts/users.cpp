@@ -49,7 +49,7 @@ nlohmann::json user_json(const db::Row& row, std::vector<std::string> roles) {
 }
 
 // The user as JSON when the caller manages its organization; 404 otherwise.
-nlohmann::json find_user(app::Context& context, std::int64_t id) {
+nlohmann::json find_user(api::Context& context, std::int64_t id) {
   SqlFilter where = write_scope(context.db, context.me(), "u.org_id");
   where.add("u.id = ?", id);
   auto rows = context.db.query(std::string(kSelectUser) + where.sql(), where.params());
@@ -63,7 +63,7 @@ void save_roles(db::Connection& db, std::int64_t user_id, const std::vector<std:
     db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, role});
 }
 
-http::Response list_users(app::Context& context) {
+http::Response list_users(api::Context& context) {
   const auto& me = context.me();
   require_permission(me, "user:read");
   const auto& query = context.request.query;
@@ -82,15 +82,15 @@ http::Response list_users(app::Context& context) {
   auto roles = roles_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(user_json(rows[i], roles[ids[i]]));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_user(app::Context& context) {
+http::Response get_user(api::Context& context) {
   require_permission(context.me(), "user:read");
-  return app::json_ok(find_user(context, context.id()));
+  return api::json_ok(find_user(context, context.id()));
 }
 
-http::Response create_user(app::Context& context) {
+http::Response create_user(api::Context& context) {
   const auto& me = context.me();
   require_permission(me, "user:write");
   auto body = context.body();
@@ -121,10 +121,10 @@ http::Response create_user(app::Context& context) {
                               context.now_text());
   auto created = find_user(context, id);
   audit::record(context, {"user", std::to_string(id), "create", org_id, audit::created(created)});
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response update_user(app::Context& context) {
+http::Response update_user(api::Context& context) {
   const auto& me = context.me();
   require_permission(me, "user:write");
   const auto id = context.id();
@@ -163,10 +163,10 @@ http::Response update_user(app::Context& context) {
   auto saved = find_user(context, id);
   after.erase("updated_at");
   audit::record_update(context, "user", id, before["org_id"].get<std::int64_t>(), before, after);
-  return app::json_ok(saved);
+  return api::json_ok(saved);
 }
 
-http::Response reset_password(app::Context& context) {
+http::Response reset_password(api::Context& context) {
   require_permission(context.me(), "user:write");
   const auto id = context.id();
   auto user = find_user(context, id);
@@ -206,7 +206,7 @@ std::int64_t insert_user(db::Connection& db, const NewUser& user, const std::str
   return id;
 }
 
-void add_user_routes(app::Routes& routes) {
+void add_user_routes(api::Routes& routes) {
   routes.get("/users", "user:read", list_users);
   routes.get("/users/{id}", "user:read", get_user);
   routes.post("/users", "user:write", create_user);

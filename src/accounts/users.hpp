@@ -1,10 +1,10 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::accounts {
 
 // /users: accounts of the organizations an admin manages.
-void add_user_routes(app::Routes& routes);
+void add_user_routes(api::Routes& routes);
 
 struct NewUser {
   std::int64_t org_id = 0;

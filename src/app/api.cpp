@@ -4,7 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "accounts/sessions.hpp"
 #include "app/route_table.hpp"
 #include "platform/http/forwarded.hpp"
@@ -12,17 +12,17 @@
 
 namespace rw::app {
 
-Api::Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir,
-         const std::function<void(Routes&)>& more_routes)
+Api::Api(db::Database& database, const Clock& clock, api::Settings settings, std::filesystem::path web_dir,
+         const std::function<void(api::Routes&)>& more_routes)
     : database_(database), clock_(clock), settings_(std::move(settings)), static_files_(std::move(web_dir)) {
-  Routes routes(router_);
+  api::Routes routes(router_);
   add_all_routes(routes);
   if (more_routes) more_routes(routes);
 }
 
 std::vector<Api::DeclaredRoute> Api::declared_routes() const {
   std::vector<DeclaredRoute> out;
-  router_.for_each([&](const http::RouteInfo& info, const Endpoint& endpoint) {
+  router_.for_each([&](const http::RouteInfo& info, const api::Endpoint& endpoint) {
     out.push_back({info, endpoint.permission});
   });
   return out;
@@ -51,10 +51,10 @@ http::Response Api::handle_api(http::Request& request) const {
   std::optional<std::int64_t> user_id;
   try {
     auto match = router_.match(request.method, request.path);
-    if (match.outcome == ApiRouter::Outcome::not_found)
+    if (match.outcome == api::Router::Outcome::not_found)
       return http::problem_response(
           {ErrorKind::not_found, "not_found", "接口不存在", "No such API endpoint"});
-    if (match.outcome == ApiRouter::Outcome::method_not_allowed) {
+    if (match.outcome == api::Router::Outcome::method_not_allowed) {
       auto response =
           http::problem_response({ErrorKind::method_not_allowed, "method_not_allowed",
                                   "该接口不支持此请求方法", "This endpoint does not support the method"});
@@ -62,7 +62,7 @@ http::Response Api::handle_api(http::Request& request) const {
       return response;
     }
     auto lease = database_.acquire();
-    Context context{request, match.params, *lease, clock_, settings_, std::nullopt};
+    api::Context context{request, match.params, *lease, clock_, settings_, std::nullopt};
     const bool writes = http::is_unsafe_method(request.method);
     // Everything a writing request does, authentication's own bookkeeping included, commits together
     // or not at all. A handler that returns (rather than throws) an error response still commits: that is
@@ -70,10 +70,10 @@ http::Response Api::handle_api(http::Request& request) const {
     std::optional<db::Transaction> transaction;
     if (writes) transaction.emplace(*lease, true);
     const auto& permission = match.handler->permission;
-    if (permission != kPublic) {
+    if (permission != api::kPublic) {
       context.user = accounts::authenticate(*lease, request, clock_.now(), settings_.session_idle);
       user_id = context.user->id;
-      if (permission != kSignedIn) accounts::require_permission(*context.user, permission);
+      if (permission != api::kSignedIn) accounts::require_permission(*context.user, permission);
     }
     http::Response response = match.handler->handler(context);
     if (transaction) transaction->commit();

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "platform/http/static_files.hpp"
 
 namespace rw::app {
@@ -12,8 +12,8 @@ namespace rw::app {
 class Api {
  public:
   // `more_routes` lets an embedding program (or a test) add routes beside the built-in ones.
-  Api(db::Database& database, const Clock& clock, Settings settings, std::filesystem::path web_dir,
-      const std::function<void(Routes&)>& more_routes = {});
+  Api(db::Database& database, const Clock& clock, api::Settings settings, std::filesystem::path web_dir,
+      const std::function<void(api::Routes&)>& more_routes = {});
   http::Response handle(http::Request& request) const;
   struct DeclaredRoute {
     http::RouteInfo route;
@@ -26,8 +26,8 @@ class Api {
   http::Response handle_api(http::Request& request) const;
   db::Database& database_;
   const Clock& clock_;
-  Settings settings_;
-  ApiRouter router_;
+  api::Settings settings_;
+  api::Router router_;
   http::StaticFiles static_files_;
 };
 

@@ -95,7 +95,8 @@ int serve(ServeOptions& o) {
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
-  Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(), o.trusted_proxies};
+  api::Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(),
+                         o.trusted_proxies};
   Api api(*database, clock, settings, o.web_dir);
   if (!o.port_file.empty()) {
     o.server.on_listening = [&](unsigned short port) {

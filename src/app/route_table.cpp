@@ -22,7 +22,7 @@
 
 namespace rw::app {
 
-void add_all_routes(Routes& routes) {
+void add_all_routes(api::Routes& routes) {
   add_system_routes(routes);
   accounts::add_auth_routes(routes);
   accounts::add_user_routes(routes);

@@ -9,12 +9,15 @@
 namespace rw::app {
 namespace {
 
-http::Response health(Context& context) {
+http::Response health(api::Context& context) {
   context.db.query("SELECT 1 AS one");
-  return json_ok({{"status", "ok"}, {"db", context.settings.database_kind}, {"version", RISKWATCH_VERSION}});
+  return api::json_ok(
+      {{"status", "ok"}, {"db", context.settings.database_kind}, {"version", RISKWATCH_VERSION}});
 }
 
-http::Response openapi(Context&) { return http::json_response(200, std::string(embedded::openapi_json())); }
+http::Response openapi(api::Context&) {
+  return http::json_response(200, std::string(embedded::openapi_json()));
+}
 
 nlohmann::json all_dictionaries() {
   nlohmann::json body = {{"org_types", Vocabulary({{"platform", "平台运营方", "Platform"},
@@ -52,17 +55,17 @@ nlohmann::json all_dictionaries() {
   return body;
 }
 
-http::Response dictionaries(Context&) {
+http::Response dictionaries(api::Context&) {
   static const nlohmann::json body = all_dictionaries();
-  return json_ok(body);
+  return api::json_ok(body);
 }
 
 }  // namespace
 
-void add_system_routes(Routes& routes) {
-  routes.get("/health", kPublic, health);
-  routes.get("/openapi.json", kPublic, openapi);
-  routes.get("/dictionaries", kSignedIn, dictionaries);
+void add_system_routes(api::Routes& routes) {
+  routes.get("/health", api::kPublic, health);
+  routes.get("/openapi.json", api::kPublic, openapi);
+  routes.get("/dictionaries", api::kSignedIn, dictionaries);
 }
 
 }  // namespace rw::app

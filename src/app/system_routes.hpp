@@ -1,9 +1,9 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::app {
 
 // /health, /openapi.json, /dictionaries.
-void add_system_routes(Routes& routes);
+void add_system_routes(api::Routes& routes);
 
 }  // namespace rw::app

@@ -16,7 +16,7 @@ constexpr const char* kSelectEntries =
 
 const std::set<std::string> kActions = {"create", "update", "delete", "login", "logout", "password"};
 
-http::Response list_entries(app::Context& context) {
+http::Response list_entries(api::Context& context) {
   const auto& me = context.me();
   const auto& query = context.request.query;
   const auto page = parse_page(query);
@@ -53,22 +53,22 @@ http::Response list_entries(app::Context& context) {
          {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
          {"request_id", row.text("request_id")}});
   }
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
 }  // namespace
 
-void record_as(app::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry) {
+void record_as(api::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry) {
   context.db.execute(kInsertEntry,
                      {context.now_text(), user_id, username, db::optional_value(entry.org_id), entry.entity,
                       entry.entity_id, entry.action, entry.changes.dump(), context.request.request_id});
 }
 
-void record(app::Context& context, const Entry& entry) {
+void record(api::Context& context, const Entry& entry) {
   record_as(context, context.me().id, context.me().username, entry);
 }
 
-void record_update(app::Context& context, const std::string& entity, std::int64_t id,
+void record_update(api::Context& context, const std::string& entity, std::int64_t id,
                    std::optional<std::int64_t> org_id, const nlohmann::json& before,
                    const nlohmann::json& after) {
   auto changes = diff(before, after);
@@ -92,6 +92,6 @@ nlohmann::json deleted(const nlohmann::json& record) {
   return out;
 }
 
-void add_routes(app::Routes& routes) { routes.get("/audit", "audit:read", list_entries); }
+void add_routes(api::Routes& routes) { routes.get("/audit", "audit:read", list_entries); }
 
 }  // namespace rw::audit

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::audit {
 
@@ -18,12 +18,12 @@ struct Entry {
 };
 
 // Written in the request's transaction, so it exists exactly when the change does.
-void record(app::Context& context, const Entry& entry);
+void record(api::Context& context, const Entry& entry);
 // Actor given explicitly, for writes before a session exists (login).
-void record_as(app::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry);
+void record_as(api::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry);
 
 // An "update" entry with the fields that differ between `before` and `after`; none when nothing changed.
-void record_update(app::Context& context, const std::string& entity, std::int64_t id,
+void record_update(api::Context& context, const std::string& entity, std::int64_t id,
                    std::optional<std::int64_t> org_id, const nlohmann::json& before,
                    const nlohmann::json& after);
 
@@ -34,6 +34,6 @@ nlohmann::json created(const nlohmann::json& record);
 // {field: {from, to: null}} for a deleted record.
 nlohmann::json deleted(const nlohmann::json& record);
 
-void add_routes(app::Routes& routes);
+void add_routes(api::Routes& routes);
 
 }  // namespace rw::audit

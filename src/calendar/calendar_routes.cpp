@@ -18,7 +18,7 @@ constexpr int kMaxDays = 1000;
 // A year's arrangement is about 3 KB; anything much larger is not one.
 constexpr std::size_t kMaxUploadBytes = 64 * 1024;
 
-int year_param(const app::Context& context) {
+int year_param(const api::Context& context) {
   const auto year = parse_id(context.params.text("year"));
   if (year < kFirstYear || year > kLastYear)
     throw invalid_field("year", "out_of_range", "年份应在 2000–2100 之间",
@@ -84,7 +84,7 @@ nlohmann::json find_year(db::Connection& db, int year) {
 }
 
 // GET /calendar: the years with data, shipped or uploaded.
-http::Response list_years(app::Context& context) {
+http::Response list_years(api::Context& context) {
   const auto uploads = uploaded_years(context.db);
   std::set<int> years;
   for (const auto& [year, document] : shipped_years()) years.insert(year);
@@ -94,14 +94,14 @@ http::Response list_years(app::Context& context) {
     const auto upload = uploads.find(year);
     items.push_back(year_json(year, upload != uploads.end() ? &upload->second : nullptr, false));
   }
-  return app::json_ok({{"items", items}, {"total", items.size()}});
+  return api::json_ok({{"items", items}, {"total", items.size()}});
 }
 
-http::Response get_year(app::Context& context) {
-  return app::json_ok(find_year(context.db, year_param(context)));
+http::Response get_year(api::Context& context) {
+  return api::json_ok(find_year(context.db, year_param(context)));
 }
 
-http::Response put_year(app::Context& context) {
+http::Response put_year(api::Context& context) {
   const int year = year_param(context);
   if (context.request.body.size() > kMaxUploadBytes)
     throw ApiError(ErrorKind::payload_too_large, "payload_too_large", "工作日历上传不能超过 64 KB",
@@ -114,11 +114,11 @@ http::Response put_year(app::Context& context) {
   else
     audit::record(context,
                   {"calendar_year", std::to_string(year), "create", std::nullopt, audit::created(document)});
-  return app::json_ok(find_year(context.db, year));
+  return api::json_ok(find_year(context.db, year));
 }
 
 // Removes the upload: the shipped file, or Monday–Friday, applies again.
-http::Response delete_year(app::Context& context) {
+http::Response delete_year(api::Context& context) {
   const int year = year_param(context);
   const auto before = uploaded_year(context.db, year);
   if (!before) throw not_found();
@@ -129,28 +129,28 @@ http::Response delete_year(app::Context& context) {
 }
 
 // GET /calendar/add-working-days?from&days: the day after `from` is day 1.
-http::Response add_working_days_route(app::Context& context) {
+http::Response add_working_days_route(api::Context& context) {
   const auto& query = context.request.query;
   const auto from = query_calendar_date(query, "from");
   const auto days = query_days(query);
   const auto calendar = load_calendar(context.db);
   const auto date = calendar.add_working_days(from, days);
-  return app::json_ok({{"date", format_date(date)}, {"fallback", calendar.uses_fallback(from, date)}});
+  return api::json_ok({{"date", format_date(date)}, {"fallback", calendar.uses_fallback(from, date)}});
 }
 
 // GET /calendar/working-days-between?from&to: working days in (from, to].
-http::Response working_days_between_route(app::Context& context) {
+http::Response working_days_between_route(api::Context& context) {
   const auto& query = context.request.query;
   const auto from = query_calendar_date(query, "from");
   const auto to = query_calendar_date(query, "to");
   const auto calendar = load_calendar(context.db);
-  return app::json_ok(
+  return api::json_ok(
       {{"days", calendar.working_days_between(from, to)}, {"fallback", calendar.uses_fallback(from, to)}});
 }
 
 }  // namespace
 
-void add_calendar_routes(app::Routes& routes) {
+void add_calendar_routes(api::Routes& routes) {
   routes.get("/calendar", "calendar:read", list_years);
   routes.get("/calendar/add-working-days", "calendar:read", add_working_days_route);
   routes.get("/calendar/working-days-between", "calendar:read", working_days_between_route);

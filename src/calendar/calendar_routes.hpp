@@ -1,10 +1,10 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::calendar {
 
 // /calendar: the working-day calendar per year (read by everyone, corrected by platform admins) and
 // working-day arithmetic for deadlines.
-void add_calendar_routes(app::Routes& routes);
+void add_calendar_routes(api::Routes& routes);
 
 }  // namespace rw::calendar

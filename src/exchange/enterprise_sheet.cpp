@@ -93,7 +93,7 @@ const std::vector<SheetColumn>& enterprise_columns() {
   return columns;
 }
 
-EnterpriseImport::EnterpriseImport(app::Context& context)
+EnterpriseImport::EnterpriseImport(api::Context& context)
     : context_(context),
       checks_(context.db, context.me()),
       regions_(context.db),

@@ -2,7 +2,7 @@
 
 #include <malloc.h>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "exchange/enterprise_sheet.hpp"
 #include "exchange/policy_sheet.hpp"
 #include "exchange/staff_sheet.hpp"
@@ -54,11 +54,11 @@ db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& wh
   return rows;
 }
 
-std::string dated(app::Context& context, const std::string& name) {
+std::string dated(api::Context& context, const std::string& name) {
   return name + "-" + china_date(context.clock.now());
 }
 
-http::Response export_enterprises(app::Context& context) {
+http::Response export_enterprises(api::Context& context) {
   const auto& query = context.request.query;
   const auto where = registry::enterprise_filter(context.db, context.me(), query);
   auto rows = export_rows(context.db, registry::kSelectEnterprise, where, registry::enterprise_order(query));
@@ -66,7 +66,7 @@ http::Response export_enterprises(app::Context& context) {
                        dated(context, "企业"));
 }
 
-http::Response export_policies(app::Context& context) {
+http::Response export_policies(api::Context& context) {
   const auto& query = context.request.query;
   const auto where = registry::policy_filter(context.db, context.me(), query);
   auto rows = export_rows(context.db, registry::kSelectPolicy, where, registry::policy_order(query));
@@ -74,7 +74,7 @@ http::Response export_policies(app::Context& context) {
                        dated(context, "保单"));
 }
 
-http::Response export_staff(app::Context& context) {
+http::Response export_staff(api::Context& context) {
   const auto where = registry::staff_filter(context.db, context.me(), context.request.query);
   auto rows = export_rows(context.db, registry::kSelectStaff, where, "s.name, s.id");
   return xlsx_download(sheet::write_xlsx({staff_sheet(registry::staff_items(context.db, rows))}),
@@ -103,12 +103,12 @@ ImportMode import_mode(const std::map<std::string, std::string>& query) {
 }
 
 template <class Kind>
-ImportReport import_with(app::Context& context, const RowReader& read, ImportMode mode) {
+ImportReport import_with(api::Context& context, const RowReader& read, ImportMode mode) {
   Kind kind(context);
   return run_import(kind, read, mode);
 }
 
-ImportReport import_file(app::Context& context, const std::string& kind, ImportMode mode) {
+ImportReport import_file(api::Context& context, const std::string& kind, ImportMode mode) {
   const std::string_view file = context.request.body;
   const RowReader read = [&](const sheet::RowSink& sink) { sheet::read_rows(file, sink); };
   if (kind == "enterprises") return import_with<EnterpriseImport>(context, read, mode);
@@ -122,17 +122,17 @@ struct ReturnMemoryAfterwards {
   ~ReturnMemoryAfterwards() { malloc_trim(0); }
 };
 
-http::Response import_sheet(app::Context& context) {
+http::Response import_sheet(api::Context& context) {
   const auto kind = context.params.text("kind");
   const auto info = kind_info(kind);
   accounts::require_permission(context.me(), info.permission);
   const auto mode = import_mode(context.request.query);
   const ReturnMemoryAfterwards trim;  // also when the import is refused
-  return app::json_ok(import_file(context, kind, mode).to_json());
+  return api::json_ok(import_file(context, kind, mode).to_json());
 }
 
 // The template: headers with an example row, and a sheet explaining every column.
-http::Response import_template(app::Context& context) {
+http::Response import_template(api::Context& context) {
   const auto info = kind_info(context.params.text("kind"));
   accounts::require_permission(context.me(), info.permission);
   sheet::SheetData data{info.chinese_name, {}, {}};
@@ -153,12 +153,12 @@ http::Response import_template(app::Context& context) {
 
 }  // namespace
 
-void add_exchange_routes(app::Routes& routes) {
+void add_exchange_routes(api::Routes& routes) {
   routes.get("/enterprises/export", "enterprise:read", export_enterprises);
   routes.get("/policies/export", "policy:read", export_policies);
   routes.get("/staff/export", "staff:read", export_staff);
-  routes.post("/imports/{kind}", app::kSignedIn, import_sheet);
-  routes.get("/imports/{kind}/template", app::kSignedIn, import_template);
+  routes.post("/imports/{kind}", api::kSignedIn, import_sheet);
+  routes.get("/imports/{kind}/template", api::kSignedIn, import_template);
 }
 
 }  // namespace rw::exchange

@@ -1,9 +1,9 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::exchange {
 
 // Spreadsheet imports (/imports/{kind}, their templates) and list exports (/enterprises/export, …).
-void add_exchange_routes(app::Routes& routes);
+void add_exchange_routes(api::Routes& routes);
 
 }  // namespace rw::exchange

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "exchange/cells.hpp"
 #include "spreadsheet/table.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Staff in spreadsheets: the import (upsert by organization + phone) and the export, sharing columns.
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "exchange/import_driver.hpp"
 #include "exchange/lookups.hpp"
 #include "registry/staff_record.hpp"
@@ -17,7 +17,7 @@ class StaffImport {
     nlohmann::json before;
   };
 
-  explicit StaffImport(app::Context& context)
+  explicit StaffImport(api::Context& context)
       : context_(context), agencies_(context.db, "agency"), insurers_(context.db, "insurer") {}
   std::string name() const { return "staff"; }
   const std::vector<SheetColumn>& columns() const { return staff_columns(); }
@@ -27,7 +27,7 @@ class StaffImport {
   bool write(const Prepared& prepared);
 
  private:
-  app::Context& context_;
+  api::Context& context_;
   OrgNames agencies_;
   OrgNames insurers_;
 };

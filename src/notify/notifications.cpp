@@ -50,7 +50,7 @@ nlohmann::json notification_json(const db::Row& row) {
 }
 
 // GET /notifications?unread=true: the signed-in user's own messages, newest first, with the unread count.
-http::Response list_notifications(app::Context& context) {
+http::Response list_notifications(api::Context& context) {
   const auto page = parse_page(context.request.query);
   SqlFilter where("n.user_id = ?", db::Params{context.me().id});
   if (query_bool(context.request.query, "unread").value_or(false))
@@ -64,10 +64,10 @@ http::Response list_notifications(app::Context& context) {
                        .query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL",
                               {context.me().id})[0]
                        .integer("n");
-  return app::json_ok(body);
+  return api::json_ok(body);
 }
 
-http::Response mark_read(app::Context& context) {
+http::Response mark_read(api::Context& context) {
   const auto changed = context.db.execute(
       "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?",
       {context.now_text(), context.id(), context.me().id});
@@ -75,19 +75,19 @@ http::Response mark_read(app::Context& context) {
   return http::no_content();
 }
 
-http::Response mark_all_read(app::Context& context) {
+http::Response mark_all_read(api::Context& context) {
   const auto changed =
       context.db.execute("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL",
                          {context.now_text(), context.me().id});
-  return app::json_ok({{"marked", changed}});
+  return api::json_ok({{"marked", changed}});
 }
 
 }  // namespace
 
-void add_routes(app::Routes& routes) {
-  routes.get("/notifications", app::kSignedIn, list_notifications);
-  routes.post("/notifications/{id}/read", app::kSignedIn, mark_read);
-  routes.post("/notifications/read-all", app::kSignedIn, mark_all_read);
+void add_routes(api::Routes& routes) {
+  routes.get("/notifications", api::kSignedIn, list_notifications);
+  routes.post("/notifications/{id}/read", api::kSignedIn, mark_read);
+  routes.post("/notifications/read-all", api::kSignedIn, mark_all_read);
 }
 
 }  // namespace rw::notify

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "platform/db/database.hpp"
 
 namespace rw::notify {
@@ -29,6 +29,6 @@ std::size_t notify_users(db::Connection& db, const std::vector<std::int64_t>& us
 std::vector<std::int64_t> org_users_with_roles(db::Connection& db, std::int64_t org_id,
                                                std::initializer_list<std::string_view> roles);
 
-void add_routes(app::Routes& routes);
+void add_routes(api::Routes& routes);
 
 }  // namespace rw::notify

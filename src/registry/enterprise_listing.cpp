@@ -42,7 +42,7 @@ void add_industry_filter(SqlFilter& where, const std::string& industry) {
 
 }  // namespace
 
-SqlFilter enterprise_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query) {
   SqlFilter where = enterprise_scope(db, user);
   const auto archived = query_bool(query, "archived").value_or(false);

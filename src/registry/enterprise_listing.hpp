@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
 
@@ -17,7 +17,7 @@ extern const char* const kSelectEnterprise;
 extern const char* const kCountEnterprise;
 
 // The caller's scope plus every filter in the query string (422 naming a bad parameter).
-SqlFilter enterprise_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query);
 // ORDER BY clause from ?sort= (name, credit_code, created_at, updated_at, risk_level; "-" for descending).
 std::string enterprise_order(const std::map<std::string, std::string>& query);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/json_input.hpp"
 
@@ -63,7 +63,7 @@ EnterpriseRecord read_enterprise(Fields& fields);
 // Lookups the checks need, cached so an import of thousands of rows asks the database once.
 class EnterpriseChecks {
  public:
-  EnterpriseChecks(db::Connection& db, const accounts::CurrentUser& user) : db_(db), user_(user) {}
+  EnterpriseChecks(db::Connection& db, const accounts::Actor& user) : db_(db), user_(user) {}
   // Rules that need the database: region level, park, linked organization.
   // `self_id` and `stored_org_id`: the enterprise being changed and the organization it is linked to now
   // (0 and nullopt for a new one).
@@ -76,7 +76,7 @@ class EnterpriseChecks {
   std::optional<std::string> region_level(std::int64_t id);
   std::optional<std::string> org_type(std::int64_t id);
   db::Connection& db_;
-  const accounts::CurrentUser& user_;
+  const accounts::Actor& user_;
   std::map<std::int64_t, std::optional<std::string>> region_levels_;
   std::map<std::int64_t, std::optional<std::string>> org_types_;
 };

@@ -12,7 +12,7 @@ SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
                    agency_condition.params());
 }
 
-SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user) {
+SqlFilter enterprise_scope(db::Connection& db, const accounts::Actor& user) {
   if (user.is_platform_admin()) return {};
   const auto mine = [&](std::string_view column) { return accounts::own_subtree(db, user, column); };
   const auto insures = mine("sp.insurer_org_id");
@@ -29,14 +29,13 @@ SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user
   return SqlFilter::any_of(relations);
 }
 
-void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user,
-                                std::int64_t enterprise_id) {
+void require_visible_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t enterprise_id) {
   SqlFilter where = enterprise_scope(db, user);
   where.add("e.id = ?", enterprise_id);
   if (db.query("SELECT 1 AS one FROM enterprises e" + where.sql(), where.params()).empty()) throw not_found();
 }
 
-bool is_own_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id) {
+bool is_own_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t enterprise_id) {
   return !db.query("SELECT 1 AS one FROM enterprises WHERE id = ? AND org_id = ?",
                    {enterprise_id, user.org_id})
               .empty();

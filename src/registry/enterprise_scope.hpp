@@ -6,18 +6,17 @@
 #include <cstdint>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::registry {
 
 // A condition on the enterprises table aliased `e`; empty for a platform admin.
-SqlFilter enterprise_scope(db::Connection& db, const accounts::CurrentUser& user);
+SqlFilter enterprise_scope(db::Connection& db, const accounts::Actor& user);
 
 // 404 unless the enterprise exists and the user may see it.
-void require_visible_enterprise(db::Connection& db, const accounts::CurrentUser& user,
-                                std::int64_t enterprise_id);
+void require_visible_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t enterprise_id);
 
 // Commission-item statuses in which the agency serves the enterprise, as an SQL list.
 inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel_requested', 'completed')";
@@ -27,6 +26,6 @@ inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel
 SqlFilter served_by_agencies(const SqlFilter& agency_condition);
 
 // The user signs in as the enterprise itself (its own organization).
-bool is_own_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t enterprise_id);
+bool is_own_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t enterprise_id);
 
 }  // namespace rw::registry

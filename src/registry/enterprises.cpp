@@ -13,7 +13,7 @@ namespace rw::registry {
 namespace {
 
 // The enterprise as the user may see it, with the agencies serving it; 404 outside the user's scope.
-nlohmann::json find_enterprise(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+nlohmann::json find_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   SqlFilter where = enterprise_scope(db, user);
   where.add("e.id = ?", id);
   auto rows = db.query(std::string(kSelectEnterprise) + where.sql(), where.params());
@@ -31,7 +31,7 @@ nlohmann::json find_enterprise(db::Connection& db, const accounts::CurrentUser& 
 }
 
 // Writers change enterprises they can see; an enterprise's own users change a few fields of their own.
-bool may_write_all_fields(const accounts::CurrentUser& user) {
+bool may_write_all_fields(const accounts::Actor& user) {
   return accounts::has_permission(user, "enterprise:write");
 }
 
@@ -48,7 +48,7 @@ void require_self_keys_only(const nlohmann::json& body, const nlohmann::json& cu
 }
 
 // `before`: the stored enterprise (null for a new one) under the request's changes.
-EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& before,
+EnterpriseRecord checked_record(api::Context& context, const nlohmann::json& before,
                                 const nlohmann::json& body, std::int64_t self_id) {
   const auto object = overlay(before.is_null() ? nlohmann::json::object() : before, body, enterprise_keys());
   Fields fields(object);
@@ -62,7 +62,7 @@ EnterpriseRecord checked_record(app::Context& context, const nlohmann::json& bef
   return record;
 }
 
-http::Response list_enterprises(app::Context& context) {
+http::Response list_enterprises(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = enterprise_filter(context.db, context.me(), query);
@@ -70,23 +70,23 @@ http::Response list_enterprises(app::Context& context) {
       select_page(context.db, kSelectEnterprise, kCountEnterprise, where, enterprise_order(query), page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enterprise_json(rows[i]));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_enterprise(app::Context& context) {
-  return app::json_ok(find_enterprise(context.db, context.me(), context.id()));
+http::Response get_enterprise(api::Context& context) {
+  return api::json_ok(find_enterprise(context.db, context.me(), context.id()));
 }
 
-http::Response create_enterprise(app::Context& context) {
+http::Response create_enterprise(api::Context& context) {
   const auto record = checked_record(context, nullptr, context.body(), 0);
   const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
   auto created = find_enterprise(context.db, context.me(), id);
   audit::record(context,
                 {"enterprise", std::to_string(id), "create", context.me().org_id, audit::created(created)});
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response update_enterprise_route(app::Context& context) {
+http::Response update_enterprise_route(api::Context& context) {
   const auto& me = context.me();
   const auto id = context.id();
   auto before = find_enterprise(context.db, me, id);
@@ -99,10 +99,10 @@ http::Response update_enterprise_route(app::Context& context) {
   update_enterprise(context.db, id, record, context.now_text());
   auto after = find_enterprise(context.db, me, id);
   audit::record_update(context, "enterprise", id, me.org_id, before, record_json(record));
-  return app::json_ok(after);
+  return api::json_ok(after);
 }
 
-http::Response set_archived(app::Context& context, bool archived) {
+http::Response set_archived(api::Context& context, bool archived) {
   accounts::require_permission(context.me(), "enterprise:write");
   const auto id = context.id();
   const auto current = find_enterprise(context.db, context.me(), id);
@@ -118,23 +118,23 @@ http::Response set_archived(app::Context& context, bool archived) {
                           archived ? "archive" : "restore",
                           context.me().org_id,
                           {{"archived", {{"from", !archived}, {"to", archived}}}}});
-  return archived ? http::no_content() : app::json_ok(find_enterprise(context.db, context.me(), id));
+  return archived ? http::no_content() : api::json_ok(find_enterprise(context.db, context.me(), id));
 }
 
-http::Response archive_enterprise(app::Context& context) { return set_archived(context, true); }
-http::Response restore_enterprise(app::Context& context) { return set_archived(context, false); }
+http::Response archive_enterprise(api::Context& context) { return set_archived(context, true); }
+http::Response restore_enterprise(api::Context& context) { return set_archived(context, false); }
 
 // GET /enterprises/credit-code-check?code=: for forms that check as the user types.
-http::Response check_credit_code(app::Context& context) {
+http::Response check_credit_code(api::Context& context) {
   const auto code = normalize_uscc(query_text(context.request.query, "code", 30).value_or(""));
   const bool valid = valid_uscc(code);
   const auto holder = valid ? enterprise_with_credit_code(context.db, code) : std::nullopt;
-  return app::json_ok({{"code", code}, {"valid", valid}, {"registered", holder.has_value()}});
+  return api::json_ok({{"code", code}, {"valid", valid}, {"registered", holder.has_value()}});
 }
 
 }  // namespace
 
-void add_enterprise_routes(app::Routes& routes) {
+void add_enterprise_routes(api::Routes& routes) {
   routes.get("/enterprises", "enterprise:read", list_enterprises);
   routes.get("/enterprises/credit-code-check", "enterprise:read", check_credit_code);
   routes.get("/enterprises/{id}", "enterprise:read", get_enterprise);

@@ -86,7 +86,7 @@ nlohmann::json industry_json(const Industry& i) {
 
 // GET /industries: the whole table (about 2,000 rows, cacheable), or the children of ?parent=,
 // or the classes whose code or name contains ?q=.
-http::Response list_industries(app::Context& context) {
+http::Response list_industries(api::Context& context) {
   const auto& table = IndustryTable::shipped();
   const auto parent = query_text(context.request.query, "parent", 10);
   const auto q = query_text(context.request.query, "q", 50);
@@ -96,13 +96,13 @@ http::Response list_industries(app::Context& context) {
     if (q && i.code.find(*q) != 0 && i.name.find(*q) == std::string::npos) continue;
     items.push_back(industry_json(i));
   }
-  auto response = app::json_ok({{"items", items}, {"total", items.size()}});
+  auto response = api::json_ok({{"items", items}, {"total", items.size()}});
   response.set_header("Cache-Control", "private, max-age=3600");
   return response;
 }
 
 }  // namespace
 
-void add_industry_routes(app::Routes& routes) { routes.get("/industries", app::kSignedIn, list_industries); }
+void add_industry_routes(api::Routes& routes) { routes.get("/industries", api::kSignedIn, list_industries); }
 
 }  // namespace rw::registry

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::registry {
 
@@ -38,6 +38,6 @@ class IndustryTable {
 // A person's spelling of an industry ("2614", "2614 有机化学原料制造", "有机化学原料制造") → its code.
 std::optional<std::string> industry_code_of(const IndustryTable& table, std::string_view text);
 
-void add_industry_routes(app::Routes& routes);
+void add_industry_routes(api::Routes& routes);
 
 }  // namespace rw::registry

@@ -96,7 +96,7 @@ const std::set<std::string> kPlatformOnlyTypes = {"platform", "regulator", "ente
 
 // Anyone else creates branches of their own kind: an insurer's branch is an insurer, a bureau's district
 // office a regulator. Administration never widens reach.
-void check_type(const accounts::CurrentUser& me, Fields& fields, const std::string& type) {
+void check_type(const accounts::Actor& me, Fields& fields, const std::string& type) {
   if (me.is_platform_admin()) return;
   const bool own_kind = type == me.org_type;
   if (!own_kind || (kPlatformOnlyTypes.count(type) && type != "regulator"))
@@ -107,7 +107,7 @@ void check_type(const accounts::CurrentUser& me, Fields& fields, const std::stri
 
 // A child's regions lie inside its parent's (the parent's regions and their sub-regions), so a sub-office
 // never reaches further than the office above it.
-void check_regions_within_parent(const accounts::CurrentUser& me, db::Connection& db, Fields& fields,
+void check_regions_within_parent(const accounts::Actor& me, db::Connection& db, Fields& fields,
                                  std::optional<std::int64_t> parent_id,
                                  const std::vector<std::int64_t>& region_ids) {
   if (me.is_platform_admin() || region_ids.empty()) return;
@@ -123,7 +123,7 @@ void check_regions_within_parent(const accounts::CurrentUser& me, db::Connection
 }
 
 // A parent the user may attach organizations to; errors go on the parent_id field.
-void check_parent(app::Context& context, Fields& fields, std::optional<std::int64_t> parent_id,
+void check_parent(api::Context& context, Fields& fields, std::optional<std::int64_t> parent_id,
                   std::int64_t self_id) {
   const auto& me = context.me();
   if (!parent_id) {
@@ -141,7 +141,7 @@ void check_parent(app::Context& context, Fields& fields, std::optional<std::int6
                      "an organization cannot be placed under itself or its descendants");
 }
 
-http::Response list_organizations(app::Context& context) {
+http::Response list_organizations(api::Context& context) {
   const auto& me = context.me();
   accounts::require_permission(me, "org:read");
   const auto& query = context.request.query;
@@ -162,18 +162,18 @@ http::Response list_organizations(app::Context& context) {
   auto regions = regions_of(context.db, ids);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(organization_json(rows[i], regions[ids[i]]));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_organization(app::Context& context) {
+http::Response get_organization(api::Context& context) {
   const auto& me = context.me();
   const auto id = context.id();
   // Everyone may read their own organization (an enterprise user's "my enterprise" page).
   if (id != me.org_id) accounts::require_permission(me, "org:read");
-  return app::json_ok(find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id));
+  return api::json_ok(find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id));
 }
 
-http::Response create_organization(app::Context& context) {
+http::Response create_organization(api::Context& context) {
   const auto& me = context.me();
   auto body = context.body();
   Fields fields(body);
@@ -199,10 +199,10 @@ http::Response create_organization(app::Context& context) {
   save_regions(context.db, id, region_ids);
   auto created = find_organization(context.db, {}, id);
   audit::record(context, {"organization", std::to_string(id), "create", id, audit::created(created)});
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response update_organization(app::Context& context) {
+http::Response update_organization(api::Context& context) {
   const auto& me = context.me();
   const auto id = context.id();
   auto before = find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id);
@@ -253,14 +253,14 @@ http::Response update_organization(app::Context& context) {
   auto saved = find_organization(context.db, {}, id);
   after.erase("updated_at");
   audit::record_update(context, "organization", id, id, before, after);
-  return app::json_ok(saved);
+  return api::json_ok(saved);
 }
 
 }  // namespace
 
-void add_organization_routes(app::Routes& routes) {
-  routes.get("/organizations", app::kSignedIn, list_organizations);
-  routes.get("/organizations/{id}", app::kSignedIn, get_organization);
+void add_organization_routes(api::Routes& routes) {
+  routes.get("/organizations", api::kSignedIn, list_organizations);
+  routes.get("/organizations/{id}", api::kSignedIn, get_organization);
   routes.post("/organizations", "org:write", create_organization);
   routes.patch("/organizations/{id}", "org:write", update_organization);
 }

@@ -1,8 +1,8 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::registry {
 
-void add_organization_routes(app::Routes& routes);
+void add_organization_routes(api::Routes& routes);
 
 }  // namespace rw::registry

@@ -10,9 +10,9 @@
 namespace rw::registry {
 namespace {
 
-std::string today(const app::Context& context) { return china_date(context.clock.now()); }
+std::string today(const api::Context& context) { return china_date(context.clock.now()); }
 
-nlohmann::json find_policy(app::Context& context, std::int64_t id) {
+nlohmann::json find_policy(api::Context& context, std::int64_t id) {
   SqlFilter where = policy_scope(context.db, context.me());
   where.add("p.id = ?", id);
   auto rows = context.db.query(std::string(kSelectPolicy) + where.sql(), where.params());
@@ -21,7 +21,7 @@ nlohmann::json find_policy(app::Context& context, std::int64_t id) {
 }
 
 // A policy is written by its insurer (or a platform admin), for an enterprise the writer can see.
-PolicyRecord checked_policy(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
+PolicyRecord checked_policy(api::Context& context, const nlohmann::json& object, std::int64_t self_id) {
   Fields fields(object);
   auto record = read_policy(fields, context.me());
   fields.finish();
@@ -39,12 +39,12 @@ PolicyRecord checked_policy(app::Context& context, const nlohmann::json& object,
   return record;
 }
 
-void check_writable(app::Context& context, const nlohmann::json& policy) {
+void check_writable(api::Context& context, const nlohmann::json& policy) {
   if (!may_write_policies_of(context.db, context.me(), policy["insurer_org_id"].get<std::int64_t>()))
     throw forbidden();
 }
 
-http::Response list_policies(app::Context& context) {
+http::Response list_policies(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = policy_filter(context.db, context.me(), query);
@@ -52,22 +52,22 @@ http::Response list_policies(app::Context& context) {
   nlohmann::json items = nlohmann::json::array();
   const auto now = today(context);
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(policy_json(rows[i], now));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_policy(app::Context& context) { return app::json_ok(find_policy(context, context.id())); }
+http::Response get_policy(api::Context& context) { return api::json_ok(find_policy(context, context.id())); }
 
-http::Response create_policy(app::Context& context) {
+http::Response create_policy(api::Context& context) {
   const auto record =
       checked_policy(context, overlay(nlohmann::json::object(), context.body(), policy_keys()), 0);
   const auto id = insert_policy(context.db, record, context.now_text());
   auto created = find_policy(context, id);
   audit::record(context,
                 {"policy", std::to_string(id), "create", record.insurer_org_id, audit::created(created)});
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response update_policy_route(app::Context& context) {
+http::Response update_policy_route(api::Context& context) {
   const auto id = context.id();
   auto before = find_policy(context, id);
   // Another party may see the policy through the enterprise; only its insurer changes it.
@@ -75,10 +75,10 @@ http::Response update_policy_route(app::Context& context) {
   const auto record = checked_policy(context, overlay(before, context.body(), policy_keys()), id);
   update_policy(context.db, id, record, context.now_text());
   audit::record_update(context, "policy", id, record.insurer_org_id, before, policy_record_json(record));
-  return app::json_ok(find_policy(context, id));
+  return api::json_ok(find_policy(context, id));
 }
 
-http::Response delete_policy(app::Context& context) {
+http::Response delete_policy(api::Context& context) {
   const auto id = context.id();
   auto before = find_policy(context, id);
   check_writable(context, before);
@@ -90,7 +90,7 @@ http::Response delete_policy(app::Context& context) {
 
 }  // namespace
 
-void add_policy_routes(app::Routes& routes) {
+void add_policy_routes(api::Routes& routes) {
   routes.get("/policies", "policy:read", list_policies);
   routes.get("/policies/{id}", "policy:read", get_policy);
   routes.post("/policies", "policy:write", create_policy);

@@ -1,9 +1,9 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::registry {
 
 // /policies: list, read, create and change insurance policies.
-void add_policy_routes(app::Routes& routes);
+void add_policy_routes(api::Routes& routes);
 
 }  // namespace rw::registry

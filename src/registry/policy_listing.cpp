@@ -16,14 +16,14 @@ const char* const kSelectPolicy =
 const char* const kCountPolicy =
     "SELECT COUNT(*) AS n FROM policies p JOIN enterprises e ON e.id = p.enterprise_id";
 
-SqlFilter policy_scope(db::Connection& db, const accounts::CurrentUser& user) {
+SqlFilter policy_scope(db::Connection& db, const accounts::Actor& user) {
   if (user.is_platform_admin()) return {};
   const auto own = accounts::own_subtree(db, user, "p.insurer_org_id");
   if (user.org_type == "insurer") return own;
   return SqlFilter::any_of({own, enterprise_scope(db, user)});
 }
 
-SqlFilter policy_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query) {
   SqlFilter where = policy_scope(db, user);
   if (auto v = query_id(query, "enterprise_id")) where.add("p.enterprise_id = ?", *v);

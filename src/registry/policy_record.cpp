@@ -24,7 +24,7 @@ const std::vector<std::string>& policy_keys() {
   return keys;
 }
 
-PolicyRecord read_policy(Fields& f, const accounts::CurrentUser& user) {
+PolicyRecord read_policy(Fields& f, const accounts::Actor& user) {
   PolicyRecord r;
   r.insurance_type = f.required_choice("insurance_type", insurance_types().values());
   r.insurer_org_id = f.optional_id("insurer_org_id").value_or(user.org_type == "insurer" ? user.org_id : 0);
@@ -63,8 +63,7 @@ PolicyRecord read_policy(Fields& f, const accounts::CurrentUser& user) {
   return r;
 }
 
-bool may_write_policies_of(db::Connection& db, const accounts::CurrentUser& user,
-                           std::int64_t insurer_org_id) {
+bool may_write_policies_of(db::Connection& db, const accounts::Actor& user, std::int64_t insurer_org_id) {
   auto scope = accounts::write_scope(db, user, "id");
   scope.add("type = 'insurer'", db::Params{});
   return insurer_org_id && accounts::org_in_scope(db, scope, insurer_org_id);

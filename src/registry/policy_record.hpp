@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/json_input.hpp"
 
@@ -30,10 +30,9 @@ struct PolicyRecord {
 const std::vector<std::string>& policy_keys();
 
 // Shape rules; `insurer_org_id` defaults to the user's own organization for insurer users.
-PolicyRecord read_policy(Fields& fields, const accounts::CurrentUser& user);
+PolicyRecord read_policy(Fields& fields, const accounts::Actor& user);
 // Whether the organization is an insurer whose policies the user may write.
-bool may_write_policies_of(db::Connection& db, const accounts::CurrentUser& user,
-                           std::int64_t insurer_org_id);
+bool may_write_policies_of(db::Connection& db, const accounts::Actor& user, std::int64_t insurer_org_id);
 // 409 duplicate_policy_number when another policy of the same insurer has this number.
 std::optional<std::int64_t> policy_with_number(db::Connection& db, std::int64_t insurer_org_id,
                                                const std::string& policy_number);

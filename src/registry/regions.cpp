@@ -43,7 +43,7 @@ void check_code(db::Connection& db, Fields& fields, const std::string& code, std
     throw conflict("duplicate_region_code", "区划代码已存在：" + code, "Region code already exists: " + code);
 }
 
-http::Response list_regions(app::Context& context) {
+http::Response list_regions(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   SqlFilter where;
@@ -56,14 +56,14 @@ http::Response list_regions(app::Context& context) {
       select_page(context.db, kSelectRegion, "SELECT COUNT(*) AS n FROM regions r", where, "r.code", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(region_json(rows[i]));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_region(app::Context& context) {
-  return app::json_ok(find_region(context.db, context.id()));
+http::Response get_region(api::Context& context) {
+  return api::json_ok(find_region(context.db, context.id()));
 }
 
-http::Response create_region(app::Context& context) {
+http::Response create_region(api::Context& context) {
   auto body = context.body();
   Fields fields(body);
   const auto code = fields.required_text("code", 2, 12);
@@ -91,10 +91,10 @@ http::Response create_region(app::Context& context) {
           .integer("id");
   auto region = find_region(context.db, id);
   audit::record(context, {"region", std::to_string(id), "create", std::nullopt, audit::created(region)});
-  return app::json_ok(region, 201);
+  return api::json_ok(region, 201);
 }
 
-http::Response update_region(app::Context& context) {
+http::Response update_region(api::Context& context) {
   const auto id = context.id();
   auto before = find_region(context.db, id);
   auto body = context.body();
@@ -111,10 +111,10 @@ http::Response update_region(app::Context& context) {
       "UPDATE regions SET code = ?, name = ?, updated_at = ? WHERE id = ?",
       {after["code"].get<std::string>(), after["name"].get<std::string>(), context.now_text(), id});
   audit::record_update(context, "region", id, std::nullopt, before, after);
-  return app::json_ok(after);
+  return api::json_ok(after);
 }
 
-http::Response delete_region(app::Context& context) {
+http::Response delete_region(api::Context& context) {
   const auto id = context.id();
   auto before = find_region(context.db, id);
   const bool has_children =
@@ -138,7 +138,7 @@ std::string parent_level(const std::string& level) {
   return "";
 }
 
-void add_region_routes(app::Routes& routes) {
+void add_region_routes(api::Routes& routes) {
   routes.get("/regions", "region:read", list_regions);
   routes.get("/regions/{id}", "region:read", get_region);
   routes.post("/regions", "region:write", create_region);

@@ -1,5 +1,5 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::registry {
 
@@ -8,6 +8,6 @@ inline const std::set<std::string> kRegionLevels = {"province", "city", "distric
 // The level a parent of `level` must have; "" for a province (no parent).
 std::string parent_level(const std::string& level);
 
-void add_region_routes(app::Routes& routes);
+void add_region_routes(api::Routes& routes);
 
 }  // namespace rw::registry

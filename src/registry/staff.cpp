@@ -9,7 +9,7 @@
 namespace rw::registry {
 namespace {
 
-nlohmann::json find_staff(app::Context& context, std::int64_t id) {
+nlohmann::json find_staff(api::Context& context, std::int64_t id) {
   SqlFilter where = accounts::read_scope(context.db, context.me(), "s.org_id");
   where.add("s.id = ?", id);
   auto rows = context.db.query(std::string(kSelectStaff) + where.sql(), where.params());
@@ -17,7 +17,7 @@ nlohmann::json find_staff(app::Context& context, std::int64_t id) {
   return staff_items(context.db, rows)[0];
 }
 
-StaffRecord checked_staff(app::Context& context, const nlohmann::json& object, std::int64_t self_id) {
+StaffRecord checked_staff(api::Context& context, const nlohmann::json& object, std::int64_t self_id) {
   Fields fields(object);
   auto record = read_staff(fields, context.me());
   fields.finish();
@@ -26,26 +26,26 @@ StaffRecord checked_staff(app::Context& context, const nlohmann::json& object, s
   return record;
 }
 
-http::Response list_staff(app::Context& context) {
+http::Response list_staff(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = staff_filter(context.db, context.me(), query);
   auto [rows, total] = select_page(context.db, kSelectStaff, kCountStaff, where, "s.name, s.id", page);
-  return app::json_ok(page_json(staff_items(context.db, rows), total, page));
+  return api::json_ok(page_json(staff_items(context.db, rows), total, page));
 }
 
-http::Response get_staff(app::Context& context) { return app::json_ok(find_staff(context, context.id())); }
+http::Response get_staff(api::Context& context) { return api::json_ok(find_staff(context, context.id())); }
 
-http::Response create_staff(app::Context& context) {
+http::Response create_staff(api::Context& context) {
   const auto record =
       checked_staff(context, overlay(nlohmann::json::object(), context.body(), staff_keys()), 0);
   const auto id = insert_staff(context.db, record, context.now_text());
   auto created = find_staff(context, id);
   audit::record(context, {"staff", std::to_string(id), "create", record.org_id, audit::created(created)});
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response update_staff_route(app::Context& context) {
+http::Response update_staff_route(api::Context& context) {
   const auto id = context.id();
   auto before = find_staff(context, id);
   // Regulators may see staff in their jurisdiction; only the staff's own organization changes them.
@@ -53,12 +53,12 @@ http::Response update_staff_route(app::Context& context) {
   const auto record = checked_staff(context, overlay(before, context.body(), staff_keys()), id);
   update_staff(context.db, id, record, context.now_text());
   audit::record_update(context, "staff", id, record.org_id, before, staff_record_json(record));
-  return app::json_ok(find_staff(context, id));
+  return api::json_ok(find_staff(context, id));
 }
 
 }  // namespace
 
-void add_staff_routes(app::Routes& routes) {
+void add_staff_routes(api::Routes& routes) {
   routes.get("/staff", "staff:read", list_staff);
   routes.get("/staff/{id}", "staff:read", get_staff);
   routes.post("/staff", "staff:write", create_staff);

@@ -1,10 +1,10 @@
 #pragma once
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 namespace rw::registry {
 
 // /staff: the people of agencies and insurers with their qualifications. Whether a team of them may
 // enter an enterprise together is POST /staffing-check, served with the visits (services/visits.cpp).
-void add_staff_routes(app::Routes& routes);
+void add_staff_routes(api::Routes& routes);
 
 }  // namespace rw::registry

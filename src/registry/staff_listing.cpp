@@ -12,7 +12,7 @@ const char* const kSelectStaff =
     "SELECT s.*, o.name AS org_name FROM staff s JOIN organizations o ON o.id = s.org_id";
 const char* const kCountStaff = "SELECT COUNT(*) AS n FROM staff s";
 
-SqlFilter staff_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {
   SqlFilter where = accounts::read_scope(db, user, "s.org_id");
   if (auto v = query_id(query, "org_id")) where.add("s.org_id = ?", *v);

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
 
@@ -14,7 +14,7 @@ namespace rw::registry {
 extern const char* const kSelectStaff;  // staff `s` with the organization's name
 extern const char* const kCountStaff;
 
-SqlFilter staff_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);
 // The page's staff as JSON, certificates included (one extra query).
 nlohmann::json staff_items(db::Connection& db, const db::Rows& rows);

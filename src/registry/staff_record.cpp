@@ -77,7 +77,7 @@ const std::vector<std::string>& staff_keys() {
   return keys;
 }
 
-StaffRecord read_staff(Fields& f, const accounts::CurrentUser& user) {
+StaffRecord read_staff(Fields& f, const accounts::Actor& user) {
   StaffRecord r;
   r.org_id = f.optional_id("org_id").value_or(user.org_id);
   r.user_id = f.optional_id("user_id");
@@ -111,14 +111,14 @@ StaffRecord read_staff(Fields& f, const accounts::CurrentUser& user) {
   return r;
 }
 
-bool may_write_staff_of(db::Connection& db, const accounts::CurrentUser& user, std::int64_t org_id) {
+bool may_write_staff_of(db::Connection& db, const accounts::Actor& user, std::int64_t org_id) {
   auto scope = accounts::write_scope(db, user, "id");
   scope.add("type IN ('agency', 'insurer')", db::Params{});
   return org_id && accounts::org_in_scope(db, scope, org_id);
 }
 
-void check_staff(db::Connection& db, const accounts::CurrentUser& user, Fields& fields,
-                 const StaffRecord& record, std::int64_t self_id) {
+void check_staff(db::Connection& db, const accounts::Actor& user, Fields& fields, const StaffRecord& record,
+                 std::int64_t self_id) {
   if (!may_write_staff_of(db, user, record.org_id)) {
     fields.add_error("org_id", "unknown_org", "机构不存在或不是服务机构、保险机构",
                      "the organization does not exist or is not an agency or insurer");

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/json_input.hpp"
 
@@ -41,12 +41,12 @@ struct StaffRecord {
 const std::vector<std::string>& staff_keys();
 
 // Shape rules; `org_id` defaults to the user's own organization.
-StaffRecord read_staff(Fields& fields, const accounts::CurrentUser& user);
+StaffRecord read_staff(Fields& fields, const accounts::Actor& user);
 // The organization must be an agency or insurer the user may write for; a linked user must belong to it
 // and not be linked to another staff record.
-void check_staff(db::Connection& db, const accounts::CurrentUser& user, Fields& fields,
-                 const StaffRecord& record, std::int64_t self_id);
-bool may_write_staff_of(db::Connection& db, const accounts::CurrentUser& user, std::int64_t org_id);
+void check_staff(db::Connection& db, const accounts::Actor& user, Fields& fields, const StaffRecord& record,
+                 std::int64_t self_id);
+bool may_write_staff_of(db::Connection& db, const accounts::Actor& user, std::int64_t org_id);
 // Another staff record of the organization with this phone number (the import's upsert key).
 std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t org_id,
                                              const std::string& phone);

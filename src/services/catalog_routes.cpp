@@ -89,7 +89,7 @@ SqlFilter type_filter(const std::map<std::string, std::string>& query) {
   return where;
 }
 
-http::Response list_service_classes(app::Context& context) {
+http::Response list_service_classes(api::Context& context) {
   SqlFilter where;
   if (auto v = query_choice(context.request.query, "source", catalog_sources().values()))
     where.add("c.source = ?", *v);
@@ -107,31 +107,31 @@ http::Response list_service_classes(app::Context& context) {
                      {"name_en", rows[i].text("name_en")},
                      {"reference", rows[i].text("reference")},
                      {"type_count", rows[i].integer("type_count")}});
-  return app::json_ok({{"items", items}});
+  return api::json_ok({{"items", items}});
 }
 
-http::Response list_service_types(app::Context& context) {
+http::Response list_service_types(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   auto [rows, total] =
       select_page(context.db, kSelectTypeVersions, kCountTypeVersions, type_filter(query), kTypeOrder, page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(type_json(rows[i]));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_service_type(app::Context& context) {
-  return app::json_ok(type_detail(context.db, context.id()));
+http::Response get_service_type(api::Context& context) {
+  return api::json_ok(type_detail(context.db, context.id()));
 }
 
-http::Response get_service_type_version(app::Context& context) {
+http::Response get_service_type_version(api::Context& context) {
   auto rows = context.db.query(std::string(kSelectTypeVersions) + " WHERE t.id = ? AND v.version = ?",
                                {context.id(), context.id("version")});
   if (rows.empty()) throw not_found();
-  return app::json_ok(version_json(rows[0]));
+  return api::json_ok(version_json(rows[0]));
 }
 
-http::Response create_service_type(app::Context& context) {
+http::Response create_service_type(api::Context& context) {
   const auto classes = class_ids(context.db);
   const auto object = overlay(nlohmann::json::object(), context.body(), service_type_keys());
   Fields fields(object);
@@ -142,12 +142,12 @@ http::Response create_service_type(app::Context& context) {
                                       context.now_text());
   audit::record(context, {"service_type", std::to_string(id), "create", std::nullopt,
                           audit::created(service_type_input_json(input))});
-  return app::json_ok(type_detail(context.db, id), 201);
+  return api::json_ok(type_detail(context.db, id), 201);
 }
 
 // A change of any rule makes a new version, so services made with the old one keep their rules;
 // the class and the active switch change in place.
-http::Response update_service_type_route(app::Context& context) {
+http::Response update_service_type_route(api::Context& context) {
   const auto id = context.id();
   const auto row = find_current(context.db, id);
   const ServiceTypeInput before{rules_from_row(row), row.integer("active") != 0};
@@ -172,12 +172,12 @@ http::Response update_service_type_route(app::Context& context) {
   old_fields["version"] = before.rules.version;
   new_fields["version"] = version;
   audit::record_update(context, "service_type", id, std::nullopt, old_fields, new_fields);
-  return app::json_ok(type_detail(context.db, id));
+  return api::json_ok(type_detail(context.db, id));
 }
 
 }  // namespace
 
-void add_catalog_routes(app::Routes& routes) {
+void add_catalog_routes(api::Routes& routes) {
   routes.get("/service-classes", "catalog:read", list_service_classes);
   routes.get("/service-types", "catalog:read", list_service_types);
   routes.get("/service-types/{id}", "catalog:read", get_service_type);

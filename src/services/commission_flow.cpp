@@ -84,7 +84,7 @@ std::optional<workflow::Refusal> overdue(const Item& item) {
                            "the on-site service is due on " + item.due_on + "; it is not overdue yet"};
 }
 
-Item load(db::Connection& db, const accounts::CurrentUser& user, const Clock& clock, std::int64_t id) {
+Item load(db::Connection& db, const accounts::Actor& user, const Clock& clock, std::int64_t id) {
   return commission_item_state(find_commission_item(db, user, id), china_date(clock.now()));
 }
 

@@ -36,7 +36,7 @@ std::vector<std::int64_t> query_ids(const std::map<std::string, std::string>& qu
 
 }  // namespace
 
-SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user) {
+SqlFilter commission_scope(db::Connection& db, const accounts::Actor& user) {
   if (user.is_platform_admin()) return {};
   return SqlFilter::any_of({accounts::own_subtree(db, user, "c.insurer_org_id"),
                             accounts::own_subtree(db, user, "c.agency_org_id")});
@@ -56,7 +56,7 @@ const char* const kCountCommissionItem =
     "SELECT COUNT(*) AS n FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
     "JOIN enterprises e ON e.id = ci.enterprise_id";
 
-SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user,
                                  const std::map<std::string, std::string>& query, const std::string& today) {
   SqlFilter where = commission_scope(db, user);
   if (auto v = query_id(query, "commission_id")) where.add("ci.commission_id = ?", *v);
@@ -125,7 +125,7 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
   return out;
 }
 
-db::Row find_commission_item(db::Connection& db, const accounts::CurrentUser& user, std::int64_t item_id) {
+db::Row find_commission_item(db::Connection& db, const accounts::Actor& user, std::int64_t item_id) {
   SqlFilter where = commission_scope(db, user);
   where.add("ci.id = ?", item_id);
   auto rows = db.query(std::string(kSelectCommissionItem) + where.sql(), where.params());

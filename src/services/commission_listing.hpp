@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "calendar/working_calendar.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
@@ -15,7 +15,7 @@
 namespace rw::services {
 
 // A condition on commissions aliased `c`.
-SqlFilter commission_scope(db::Connection& db, const accounts::CurrentUser& user);
+SqlFilter commission_scope(db::Connection& db, const accounts::Actor& user);
 
 // An item that keeps its enterprise from another commission of the same insurer (items aliased `ci`).
 extern const char* const kOpenCommissionItem;
@@ -24,7 +24,7 @@ extern const char* const kCountCommissionItem;
 
 // Filters of GET /commission-items: commission_id, enterprise_id, agency_org_id, insurer_org_id,
 // enterprise_ids (comma-separated), status, open, overdue, q (enterprise name or credit code).
-SqlFilter commission_item_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user,
                                  const std::map<std::string, std::string>& query, const std::string& today);
 
 // The item with the `actions` the caller may take on it now.
@@ -32,6 +32,6 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
                                     calendar::Date today, const workflow::Caller& caller);
 
 // 404 unless the item exists and the user may see its commission.
-db::Row find_commission_item(db::Connection& db, const accounts::CurrentUser& user, std::int64_t item_id);
+db::Row find_commission_item(db::Connection& db, const accounts::Actor& user, std::int64_t item_id);
 
 }  // namespace rw::services

@@ -46,7 +46,7 @@ std::optional<std::int64_t> policy_in_force(db::Connection& db, std::int64_t ins
   return rows[0].integer("id");
 }
 
-CommissionRequest read_commission(app::Context& context, const std::string& today) {
+CommissionRequest read_commission(api::Context& context, const std::string& today) {
   const auto& me = context.me();
   auto body = context.body();
   Fields fields(body);
@@ -129,7 +129,7 @@ std::string select_commission(const std::string& today) {
          "JOIN organizations a ON a.id = c.agency_org_id";
 }
 
-http::Response list_commissions(app::Context& context) {
+http::Response list_commissions(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto today = china_date(context.clock.now());
@@ -150,10 +150,10 @@ http::Response list_commissions(app::Context& context) {
                                    "SELECT COUNT(*) AS n FROM commissions c", where, "c.id DESC", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(commission_json(context.db, rows[i]));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-nlohmann::json find_commission(app::Context& context, std::int64_t id) {
+nlohmann::json find_commission(api::Context& context, std::int64_t id) {
   const auto today = china_date(context.clock.now());
   SqlFilter where = commission_scope(context.db, context.me());
   where.add("c.id = ?", id);
@@ -171,11 +171,11 @@ nlohmann::json find_commission(app::Context& context, std::int64_t id) {
   return out;
 }
 
-http::Response get_commission(app::Context& context) {
-  return app::json_ok(find_commission(context, context.id()));
+http::Response get_commission(api::Context& context) {
+  return api::json_ok(find_commission(context, context.id()));
 }
 
-http::Response create_commission(app::Context& context) {
+http::Response create_commission(api::Context& context) {
   const auto today = china_date(context.clock.now());
   const auto request = read_commission(context, today);
   const auto now = context.now_text();
@@ -210,10 +210,10 @@ http::Response create_commission(app::Context& context) {
                             " enterprises; check their data and accept or decline each.",
                         "commission", id},
                        now);
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response list_items(app::Context& context) {
+http::Response list_items(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto today = china_day(context.clock.now());
@@ -225,10 +225,10 @@ http::Response list_items(app::Context& context) {
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i)
     items.push_back(commission_item_json(rows[i], calendar, today, caller));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-nlohmann::json item_with_history(app::Context& context, std::int64_t id) {
+nlohmann::json item_with_history(api::Context& context, std::int64_t id) {
   const auto row = find_commission_item(context.db, context.me(), id);
   auto out = commission_item_json(row, calendar::load_calendar(context.db), china_day(context.clock.now()),
                                   workflow::Caller(context.db, context.me()));
@@ -236,13 +236,13 @@ nlohmann::json item_with_history(app::Context& context, std::int64_t id) {
   return out;
 }
 
-http::Response get_item(app::Context& context) {
-  return app::json_ok(item_with_history(context, context.id()));
+http::Response get_item(api::Context& context) {
+  return api::json_ok(item_with_history(context, context.id()));
 }
 
 }  // namespace
 
-void add_commission_routes(app::Routes& routes) {
+void add_commission_routes(api::Routes& routes) {
   routes.get("/commissions", "commission:read", list_commissions);
   routes.post("/commissions", "commission:write", create_commission);
   routes.get("/commissions/{id}", "commission:read", get_commission);

@@ -85,7 +85,7 @@ nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar
 }
 
 // GET /deadlines?due_before=&overdue=&kind=&enterprise_id=&status=open|met|cancelled|all
-http::Response list_deadlines(app::Context& context) {
+http::Response list_deadlines(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto today = china_day(context.clock.now());
@@ -105,7 +105,7 @@ http::Response list_deadlines(app::Context& context) {
   const auto calendar = calendar::load_calendar(context.db);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
 // Who hears about a deadline: the leads of the responsible organization, the reviewers of an
@@ -160,7 +160,7 @@ std::vector<ServiceRules> agreed_upload_types(db::Connection& db, const db::Row&
 
 // PUT /visits/{id}/upload-due {"due_on"}: the agency records the upload date it agreed with the enterprise
 // for a large enterprise's deep assessment or a special request, which opens (or moves) the deadline.
-http::Response set_upload_due(app::Context& context) {
+http::Response set_upload_due(api::Context& context) {
   const auto id = context.id();
   const auto visit = find_visit_row(context.db, context.me(), id);
   if (!accounts::acts_for(context.db, context.me(), visit.integer("agency_org_id"))) throw forbidden();
@@ -205,13 +205,13 @@ http::Response set_upload_due(app::Context& context) {
   auto rows = context.db.query(kSelectOpenUploads + " ORDER BY d.id", {id});
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));
-  return app::json_ok({{"items", items}});
+  return api::json_ok({{"items", items}});
 }
 
-http::Response run_sweep(app::Context& context) {
+http::Response run_sweep(api::Context& context) {
   const auto result = sweep_deadlines(context.db, calendar::load_calendar(context.db),
                                       china_day(context.clock.now()), context.now_text());
-  return app::json_ok({{"marked_overdue", result.marked_overdue},
+  return api::json_ok({{"marked_overdue", result.marked_overdue},
                        {"reminders", result.reminders},
                        {"notifications", result.notifications}});
 }
@@ -243,7 +243,7 @@ SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar&
   return result;
 }
 
-void add_deadline_routes(app::Routes& routes) {
+void add_deadline_routes(api::Routes& routes) {
   routes.get("/deadlines", "deadline:read", list_deadlines);
   routes.post("/jobs/deadline-sweep", "jobs:run", run_sweep);
   routes.put("/visits/{id}/upload-due", "visit:write", set_upload_due);

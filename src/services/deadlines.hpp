@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "calendar/working_calendar.hpp"
 
 namespace rw::services {
@@ -41,6 +41,6 @@ struct SweepResult {
 SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar& calendar,
                             calendar::Date today, const std::string& now);
 
-void add_deadline_routes(app::Routes& routes);
+void add_deadline_routes(api::Routes& routes);
 
 }  // namespace rw::services

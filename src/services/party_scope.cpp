@@ -4,7 +4,7 @@
 
 namespace rw::services {
 
-SqlFilter party_scope(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter party_scope(db::Connection& db, const accounts::Actor& user,
                       std::initializer_list<std::string_view> org_columns) {
   if (user.is_platform_admin()) return {};
   std::vector<SqlFilter> parties;

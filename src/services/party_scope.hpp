@@ -5,14 +5,14 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::services {
 
 // A condition on the record joined to enterprises `e`.
-SqlFilter party_scope(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter party_scope(db::Connection& db, const accounts::Actor& user,
                       std::initializer_list<std::string_view> org_columns);
 
 }  // namespace rw::services

@@ -64,7 +64,7 @@ void tell_writer(Move& move) {
       move.now);
 }
 
-Plan load(db::Connection& db, const accounts::CurrentUser& user, const Clock&, std::int64_t id) {
+Plan load(db::Connection& db, const accounts::Actor& user, const Clock&, std::int64_t id) {
   return plan_state(find_plan_row(db, user, id));
 }
 

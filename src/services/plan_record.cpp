@@ -19,7 +19,7 @@ constexpr std::size_t kMaxTrainingRows = 50;
 const nlohmann::json kEmptyObject = nlohmann::json::object();
 const char* const kTrainingColumns[] = {"topic", "audience", "form", "kind", "materials", "time"};
 
-void read_items(Fields& fields, app::Context& context, PlanInput& plan) {
+void read_items(Fields& fields, api::Context& context, PlanInput& plan) {
   const auto& list = fields.object()["items"];
   if (!list.is_array() || list.size() > kMaxItems) {
     fields.add_error("items", "invalid_items", "服务项目应为不超过 30 项的列表",
@@ -70,7 +70,7 @@ void read_training_plan(Fields& fields, PlanInput& plan) {
   plan.training_plan = out;
 }
 
-void check_parties(app::Context& context, Fields& fields, PlanInput& plan) {
+void check_parties(api::Context& context, Fields& fields, PlanInput& plan) {
   auto& db = context.db;
   if (db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'agency'", {plan.agency_org_id})
           .empty())
@@ -104,7 +104,7 @@ void check_parties(app::Context& context, Fields& fields, PlanInput& plan) {
 
 }  // namespace
 
-PlanInput read_plan(app::Context& context, const nlohmann::json& body, const PlanInput* base) {
+PlanInput read_plan(api::Context& context, const nlohmann::json& body, const PlanInput* base) {
   const auto& me = context.me();
   Fields fields(body);
   PlanInput plan = base ? *base : PlanInput{};
@@ -201,7 +201,7 @@ void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, con
   write_children(db, id, plan);
 }
 
-SqlFilter plan_scope(db::Connection& db, const accounts::CurrentUser& user) {
+SqlFilter plan_scope(db::Connection& db, const accounts::Actor& user) {
   return party_scope(db, user, {"sp.agency_org_id", "sp.insurer_org_id"});
 }
 
@@ -260,7 +260,7 @@ nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow:
           {"actions", workflow::actions(caller, plan_machine(), plan_state(row))}};
 }
 
-db::Row find_plan_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+db::Row find_plan_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   SqlFilter where = plan_scope(db, user);
   where.add("sp.id = ?", id);
   auto rows = db.query(std::string(kSelectPlan) + where.sql(), where.params());

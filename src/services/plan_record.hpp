@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "platform/sql_filter.hpp"
 #include "services/catalog.hpp"
 #include "workflow/caller.hpp"
@@ -38,20 +38,20 @@ struct PlanInput {
 };
 
 // Reads and checks a plan; `base` is the stored plan for a PATCH. Throws 422 with every error.
-PlanInput read_plan(app::Context& context, const nlohmann::json& body, const PlanInput* base);
+PlanInput read_plan(api::Context& context, const nlohmann::json& body, const PlanInput* base);
 std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t created_by_org,
                          const std::string& now);
 void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, const std::string& now);
 
 // Parties of a plan see it: its agency and insurer (with sub-organizations), the enterprise itself,
 // regulators of the enterprise's region. A condition on service_plans `sp` joined to enterprises `e`.
-SqlFilter plan_scope(db::Connection& db, const accounts::CurrentUser& user);
+SqlFilter plan_scope(db::Connection& db, const accounts::Actor& user);
 
 extern const char* const kSelectPlan;
 extern const char* const kCountPlan;
 // The plan with the `actions` the caller may take on it now.
 nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);
-db::Row find_plan_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
+db::Row find_plan_row(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 PlanInput stored_plan(db::Connection& db, std::int64_t id);
 // 422 unless every item says what will be done (its measures): the enterprise agrees to those.
 void require_measures_to_propose(const PlanInput& plan);

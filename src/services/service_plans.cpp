@@ -12,14 +12,14 @@
 namespace rw::services {
 namespace {
 
-nlohmann::json plan_with_history(app::Context& context, std::int64_t id) {
+nlohmann::json plan_with_history(api::Context& context, std::int64_t id) {
   auto out = plan_json(context.db, find_plan_row(context.db, context.me(), id),
                        workflow::Caller(context.db, context.me()));
   out["history"] = status_history(context.db, "service_plan", id);
   return out;
 }
 
-http::Response list_plans(app::Context& context) {
+http::Response list_plans(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   SqlFilter where = plan_scope(context.db, context.me());
@@ -33,14 +33,14 @@ http::Response list_plans(app::Context& context) {
   const workflow::Caller caller(context.db, context.me());
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(plan_json(context.db, rows[i], caller));
-  return app::json_ok(page_json(items, total, page));
+  return api::json_ok(page_json(items, total, page));
 }
 
-http::Response get_plan(app::Context& context) {
-  return app::json_ok(plan_with_history(context, context.id()));
+http::Response get_plan(api::Context& context) {
+  return api::json_ok(plan_with_history(context, context.id()));
 }
 
-http::Response create_plan(app::Context& context) {
+http::Response create_plan(api::Context& context) {
   const auto plan = read_plan(context, context.body(), nullptr);
   if (!context.db
            .query("SELECT 1 AS one FROM service_plans WHERE enterprise_id = ? AND year = ? AND agency_org_id "
@@ -53,10 +53,10 @@ http::Response create_plan(app::Context& context) {
   auto created = plan_with_history(context, id);
   audit::record(context,
                 {"service_plan", std::to_string(id), "create", plan.agency_org_id, audit::created(created)});
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response patch_plan(app::Context& context) {
+http::Response patch_plan(api::Context& context) {
   const auto id = context.id();
   const auto row = find_plan_row(context.db, context.me(), id);
   const workflow::Caller caller(context.db, context.me());
@@ -67,12 +67,12 @@ http::Response patch_plan(app::Context& context) {
   update_plan(context.db, id, plan, context.now_text());
   auto after = plan_with_history(context, id);
   audit::record_update(context, "service_plan", id, plan.agency_org_id, before, after);
-  return app::json_ok(after);
+  return api::json_ok(after);
 }
 
 }  // namespace
 
-void add_plan_routes(app::Routes& routes) {
+void add_plan_routes(api::Routes& routes) {
   routes.get("/service-plans", "plan:read", list_plans);
   routes.post("/service-plans", "plan:write", create_plan);
   routes.get("/service-plans/{id}", "plan:read", get_plan);

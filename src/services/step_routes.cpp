@@ -4,7 +4,7 @@
 
 namespace rw::services {
 
-void audit_journal(app::Context& context, const workflow::Journal& journal) {
+void audit_journal(api::Context& context, const workflow::Journal& journal) {
   for (const auto& change : journal)
     audit::record(context,
                   {change.entity, std::to_string(change.id), "update", change.org_id, change.changes});

@@ -21,7 +21,7 @@ constexpr const char* kNoSurveyYet =
     "AND sv.done_on >= p.starts_on AND sv.done_on <= "
     "p.ends_on)";
 
-http::Response survey_gaps(app::Context& context) {
+http::Response survey_gaps(api::Context& context) {
   accounts::require_permission(context.me(), "policy:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
@@ -52,11 +52,11 @@ http::Response survey_gaps(app::Context& context) {
   }
   auto body = page_json(items, total, page);
   body["on"] = on;
-  return app::json_ok(body);
+  return api::json_ok(body);
 }
 
 }  // namespace
 
-void add_survey_gap_routes(app::Routes& routes) { routes.get("/survey-gaps", "visit:read", survey_gaps); }
+void add_survey_gap_routes(api::Routes& routes) { routes.get("/survey-gaps", "visit:read", survey_gaps); }
 
 }  // namespace rw::services

@@ -174,11 +174,11 @@ void on_reviewed(Move& move) {
       {"visit", id, move.subject.insurer_org_id, {{"reviewed_on", {{"from", nullptr}, {"to", today}}}}});
 }
 
-Visit load(db::Connection& db, const accounts::CurrentUser& user, const Clock&, std::int64_t id) {
+Visit load(db::Connection& db, const accounts::Actor& user, const Clock&, std::int64_t id) {
   return visit_state(find_visit_row(db, user, id), team_user_ids(db, id));
 }
 
-nlohmann::json respond(app::Context& context, std::int64_t id) {
+nlohmann::json respond(api::Context& context, std::int64_t id) {
   return find_visit(context.db, context.me(), id);
 }
 
@@ -248,7 +248,7 @@ const workflow::Machine<VisitState>& visit_machine() {
   return machine;
 }
 
-void add_visit_action_routes(app::Routes& routes) {
+void add_visit_action_routes(api::Routes& routes) {
   add_step_routes(routes, "/visits", visit_machine(),
                   {{"confirm", "confirm"},
                    {"start", "start"},

@@ -13,7 +13,7 @@
 
 namespace rw::services {
 
-SqlFilter visit_scope(db::Connection& db, const accounts::CurrentUser& user) {
+SqlFilter visit_scope(db::Connection& db, const accounts::Actor& user) {
   if (user.is_platform_admin()) return {};
   if (user.org_type == "agency") return accounts::own_subtree(db, user, "v.agency_org_id");
   return registry::enterprise_scope(db, user);
@@ -32,7 +32,7 @@ const char* const kSelectTeamUsers =
 const char* const kCountVisit =
     "SELECT COUNT(*) AS n FROM visits v JOIN enterprises e ON e.id = v.enterprise_id";
 
-SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {
   SqlFilter where = visit_scope(db, user);
   if (auto v = query_date(query, "from")) where.add("v.planned_on >= ?", *v);
@@ -51,7 +51,7 @@ SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
   return where;
 }
 
-nlohmann::json visits_json(db::Connection& db, const accounts::CurrentUser& user, const db::Rows& rows) {
+nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows) {
   const workflow::Caller caller(db, user);
   const auto page_ids = json_id_array(rows.integers("id"));
   const auto of_types = in_id_set(db.dialect(), "visit_id", page_ids);
@@ -116,7 +116,7 @@ nlohmann::json visits_json(db::Connection& db, const accounts::CurrentUser& user
 
 namespace {
 
-db::Rows visible_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+db::Rows visible_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   SqlFilter where = visit_scope(db, user);
   where.add("v.id = ?", id);
   auto rows = db.query(std::string(kSelectVisit) + where.sql(), where.params());
@@ -126,11 +126,11 @@ db::Rows visible_visit(db::Connection& db, const accounts::CurrentUser& user, st
 
 }  // namespace
 
-db::Row find_visit_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+db::Row find_visit_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   return visible_visit(db, user, id)[0];
 }
 
-nlohmann::json find_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id) {
+nlohmann::json find_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   return visits_json(db, user, visible_visit(db, user, id))[0];
 }
 

@@ -4,28 +4,28 @@
 #include <map>
 #include <string>
 
-#include "app/context.hpp"
+#include "api/context.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::services {
 
 // A condition on visits aliased `v` joined to enterprises `e`.
-SqlFilter visit_scope(db::Connection& db, const accounts::CurrentUser& user);
+SqlFilter visit_scope(db::Connection& db, const accounts::Actor& user);
 
 // Filters of GET /visits: from, to (planned dates), status, enterprise_id, agency_org_id, staff_id,
 // mine (the signed-in user is on the team), q (enterprise name).
-SqlFilter visit_filter(db::Connection& db, const accounts::CurrentUser& user,
+SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);
 
 extern const char* const kSelectVisit;
 extern const char* const kCountVisit;
 
 // The visits with their service types (at their versions), team, and the `actions` the user may take.
-nlohmann::json visits_json(db::Connection& db, const accounts::CurrentUser& user, const db::Rows& rows);
+nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows);
 
 // 404 unless the visit exists and the user may see it.
-db::Row find_visit_row(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
-nlohmann::json find_visit(db::Connection& db, const accounts::CurrentUser& user, std::int64_t id);
+db::Row find_visit_row(db::Connection& db, const accounts::Actor& user, std::int64_t id);
+nlohmann::json find_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 // The accounts of the visit's team members.
 std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id);
 

@@ -19,7 +19,7 @@ namespace {
 constexpr std::size_t kMaxTeam = 20;
 
 // The agency a visit is made by: the user's own organization, or any agency for a platform admin.
-std::int64_t visit_agency(app::Context& context, Fields& fields) {
+std::int64_t visit_agency(api::Context& context, Fields& fields) {
   const auto& me = context.me();
   if (!me.is_platform_admin()) return me.org_id;
   const auto id = fields.optional_id("agency_org_id");
@@ -43,7 +43,7 @@ enum class VisitRead { create, update, check };
 
 // The visit as the body describes it over `base` (for a PATCH, the stored visit), and its team. Field
 // errors first, then the service types and the team; each stage throws 422 with everything it found.
-VisitInput read_visit(app::Context& context, const nlohmann::json& body, const VisitInput* base,
+VisitInput read_visit(api::Context& context, const nlohmann::json& body, const VisitInput* base,
                       VisitRead mode, std::vector<registry::TeamMember>& team) {
   Fields fields(body);
   VisitInput input = base ? *base : VisitInput{};
@@ -94,7 +94,7 @@ VisitInput read_visit(app::Context& context, const nlohmann::json& body, const V
 
 // The checks of a save: the scheduling rules of what changed, then the staffing rule and duration. Returns
 // what the user should see anyway (a non-working day, an enterprise of unknown scale).
-std::vector<registry::UnmetRule> check_save(app::Context& context, const VisitInput& input,
+std::vector<registry::UnmetRule> check_save(api::Context& context, const VisitInput& input,
                                             const std::vector<registry::TeamMember>& team,
                                             const VisitInput* base) {
   Fields fields(nlohmann::json::object());
@@ -153,25 +153,25 @@ VisitInput stored_input(db::Connection& db, const nlohmann::json& visit) {
   return input;
 }
 
-nlohmann::json visit_with_history(app::Context& context, std::int64_t id) {
+nlohmann::json visit_with_history(api::Context& context, std::int64_t id) {
   auto out = find_visit(context.db, context.me(), id);
   out["history"] = status_history(context.db, "visit", id);
   return out;
 }
 
-http::Response list_visits(app::Context& context) {
+http::Response list_visits(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = visit_filter(context.db, context.me(), query);
   auto [rows, total] = select_page(context.db, kSelectVisit, kCountVisit, where, "v.planned_on, v.id", page);
-  return app::json_ok(page_json(visits_json(context.db, context.me(), rows), total, page));
+  return api::json_ok(page_json(visits_json(context.db, context.me(), rows), total, page));
 }
 
-http::Response get_visit(app::Context& context) {
-  return app::json_ok(visit_with_history(context, context.id()));
+http::Response get_visit(api::Context& context) {
+  return api::json_ok(visit_with_history(context, context.id()));
 }
 
-http::Response create_visit(app::Context& context) {
+http::Response create_visit(api::Context& context) {
   std::vector<registry::TeamMember> team;
   const auto input = read_visit(context, context.body(), nullptr, VisitRead::create, team);
   const auto warnings = check_save(context, input, team, nullptr);
@@ -192,10 +192,10 @@ http::Response create_visit(app::Context& context) {
   audit::record(context,
                 {"visit", std::to_string(id), "create", input.agency_org_id, audit::created(created)});
   created["warnings"] = warnings_json(warnings);
-  return app::json_ok(created, 201);
+  return api::json_ok(created, 201);
 }
 
-http::Response update_visit(app::Context& context) {
+http::Response update_visit(api::Context& context) {
   const auto id = context.id();
   workflow::require(context.db, context.me(), context.clock, visit_machine(), id, "edit");
   const auto before = find_visit(context.db, context.me(), id);
@@ -213,25 +213,25 @@ http::Response update_visit(app::Context& context) {
   audit::record_update(context, "visit", id, input.agency_org_id, before, after);
   after["history"] = status_history(context.db, "visit", id);
   after["warnings"] = warnings_json(warnings);
-  return app::json_ok(after);
+  return api::json_ok(after);
 }
 
 // POST /visits/team-check and POST /staffing-check: the rules a team would break at the enterprise, and
 // the warnings, without saving. One answer for both: the picker of a visit and a plain team check read the
 // body the same way (staffing-check needs no service types; without on-site types the wuxi rule holds).
-nlohmann::json team_check_answer(app::Context& context) {
+nlohmann::json team_check_answer(api::Context& context) {
   std::vector<registry::TeamMember> team;
   const auto input = read_visit(context, context.body(), nullptr, VisitRead::check, team);
   return visit_check_json(check_visit(context.db, input, team));
 }
 
-http::Response team_check(app::Context& context) { return app::json_ok(team_check_answer(context)); }
+http::Response team_check(api::Context& context) { return api::json_ok(team_check_answer(context)); }
 
-http::Response staffing_check(app::Context& context) { return app::json_ok(team_check_answer(context)); }
+http::Response staffing_check(api::Context& context) { return api::json_ok(team_check_answer(context)); }
 
 // GET /visits/team-suggestions?planned_on=: the agency's staff who may go, best graded first, with
 // whether each is already on another visit that day.
-http::Response team_suggestions(app::Context& context) {
+http::Response team_suggestions(api::Context& context) {
   const auto& query = context.request.query;
   const auto agency = query_id(query, "agency_org_id").value_or(context.me().org_id);
   if (!accounts::acts_for(context.db, context.me(), agency)) throw not_found();
@@ -266,12 +266,12 @@ http::Response team_suggestions(app::Context& context) {
                      {"specialties", nlohmann::json::parse(row.text("specialties"))},
                      {"busy", row.integer("busy") > 0}});
   }
-  return app::json_ok({{"items", items}});
+  return api::json_ok({{"items", items}});
 }
 
 }  // namespace
 
-void add_visit_routes(app::Routes& routes) {
+void add_visit_routes(api::Routes& routes) {
   routes.get("/visits", "visit:read", list_visits);
   routes.post("/visits", "visit:write", create_visit);
   routes.post("/visits/team-check", "visit:write", team_check);

@@ -6,10 +6,10 @@
 
 namespace rw::workflow {
 
-Caller::Caller(db::Connection& db, const accounts::CurrentUser& user)
+Caller::Caller(db::Connection& db, const accounts::Actor& user)
     : Caller(user, accounts::subtree_org_ids(db, user)) {}
 
-Caller::Caller(const accounts::CurrentUser& user, std::vector<std::int64_t> org_subtree)
+Caller::Caller(const accounts::Actor& user, std::vector<std::int64_t> org_subtree)
     : user_(user), permissions_(accounts::permissions_for(user)), org_subtree_(std::move(org_subtree)) {}
 
 bool Caller::is(std::span<const std::string_view> party_types) const {

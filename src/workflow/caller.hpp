@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 
 namespace rw::workflow {
@@ -17,11 +17,11 @@ namespace rw::workflow {
 class Caller {
  public:
   // Reads the organizations below the user's own once.
-  Caller(db::Connection& db, const accounts::CurrentUser& user);
+  Caller(db::Connection& db, const accounts::Actor& user);
   // The user's organization and those below it, as given (unit tests).
-  Caller(const accounts::CurrentUser& user, std::vector<std::int64_t> org_subtree);
+  Caller(const accounts::Actor& user, std::vector<std::int64_t> org_subtree);
 
-  const accounts::CurrentUser& user() const { return user_; }
+  const accounts::Actor& user() const { return user_; }
   // The user's organization is of one of these types (platform, insurer, agency, enterprise…).
   bool is(std::span<const std::string_view> party_types) const;
   bool has(std::string_view permission) const;
@@ -30,7 +30,7 @@ class Caller {
   bool acts_for(std::optional<std::int64_t> org_id) const { return org_id && acts_for(*org_id); }
 
  private:
-  const accounts::CurrentUser& user_;
+  const accounts::Actor& user_;
   std::vector<std::string> permissions_;
   std::vector<std::int64_t> org_subtree_;
 };

@@ -99,7 +99,7 @@ void follow(Act& act, const Machine<Subject>& machine, const Subject& subject, s
 
 // The object as the user may see it (404) when the caller may take `action` on it now (403 / 409).
 template <class Subject>
-Subject require(db::Connection& db, const accounts::CurrentUser& user, const Clock& clock,
+Subject require(db::Connection& db, const accounts::Actor& user, const Clock& clock,
                 const Machine<Subject>& machine, std::int64_t id, std::string_view action) {
   const Caller caller(db, user);
   if (!caller.has(machine.read_permission)) throw forbidden();
@@ -111,7 +111,7 @@ Subject require(db::Connection& db, const accounts::CurrentUser& user, const Clo
 // POST /{objects}/{id}/{action}: require(), then reads the reason (422) and takes the step. Returns the
 // changes for the audit log.
 template <class Subject>
-Journal take(db::Connection& db, const accounts::CurrentUser& user, const Clock& clock,
+Journal take(db::Connection& db, const accounts::Actor& user, const Clock& clock,
              const Machine<Subject>& machine, std::int64_t id, std::string_view action,
              const nlohmann::json& body) {
   const Subject subject = require(db, user, clock, machine, id, action);

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/json_input.hpp"
@@ -61,7 +61,7 @@ using Journal = std::vector<Change>;
 // other objects (a finished visit completes the commission it answers).
 struct Act {
   db::Connection& db;
-  const accounts::CurrentUser& user;
+  const accounts::Actor& user;
   const Clock& clock;
   std::string now;  // UTC, as stored
   Journal& journal;
@@ -105,7 +105,7 @@ struct Machine {
   std::size_t reason_max_chars;
   std::vector<Step<Subject>> steps;
   // The object as the user may see it; 404 otherwise.
-  Subject (*load)(db::Connection&, const accounts::CurrentUser&, const Clock&, std::int64_t id);
+  Subject (*load)(db::Connection&, const accounts::Actor&, const Clock&, std::int64_t id);
   // Writes the new status of a status-changing step, with what goes with it (a reason, a date).
   void (*store)(Move<Subject>&);
   // The organization whose audit log the status change belongs to.

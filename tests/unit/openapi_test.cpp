@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "app/api.hpp"
 #include "platform/embedded.hpp"
 #include "test_database.hpp"
@@ -42,7 +42,7 @@ TEST(RoutePermissions, EveryRouteDeclaresAKnownPermission) {
   std::set<std::string> grantable;
   for (const auto& type : rw::accounts::kOrgTypes)
     for (const auto& role : rw::accounts::kRoles) {
-      rw::accounts::CurrentUser user;
+      rw::accounts::Actor user;
       user.org_type = type;
       user.roles = {role};
       for (auto& code : rw::accounts::permissions_for(user)) grantable.insert(code);
@@ -51,10 +51,10 @@ TEST(RoutePermissions, EveryRouteDeclaresAKnownPermission) {
   ASSERT_GT(routes.size(), 50u);
   std::set<std::string> public_routes;
   for (const auto& [route, permission] : routes) {
-    const bool marker = permission == rw::app::kPublic || permission == rw::app::kSignedIn;
+    const bool marker = permission == rw::api::kPublic || permission == rw::api::kSignedIn;
     EXPECT_TRUE(marker || grantable.count(permission))
         << route.method << " " << route.pattern << " declares '" << permission << "'";
-    if (permission == rw::app::kPublic) public_routes.insert(route.method + " " + route.pattern);
+    if (permission == rw::api::kPublic) public_routes.insert(route.method + " " + route.pattern);
   }
   // Exactly these answer without a session.
   EXPECT_EQ(public_routes, (std::set<std::string>{"GET /api/v1/health", "GET /api/v1/openapi.json",

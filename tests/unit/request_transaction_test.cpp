@@ -14,7 +14,7 @@ class FixedClock : public rw::Clock {
   rw::Seconds now() const override { return 1'790'000'000; }
 };
 
-void insert_region(rw::app::Context& c, const std::string& code) {
+void insert_region(rw::api::Context& c, const std::string& code) {
   c.db.execute(
       "INSERT INTO regions (code, name, level, created_at, updated_at) VALUES (?, 'r', 'province', 'x', 'x')",
       {code});
@@ -26,23 +26,23 @@ class RequestTransactionTest : public ::testing::Test {
     database = rw::db::Database::open(rw::testing::fresh_database_url(), 2);
     rw::db::migrate(*database);
     api = std::make_unique<rw::app::Api>(
-        *database, clock, rw::app::Settings{}, "/nonexistent", [](rw::app::Routes& r) {
-          r.post("/test/ok", rw::app::kPublic, [](rw::app::Context& c) {
+        *database, clock, rw::api::Settings{}, "/nonexistent", [](rw::api::Routes& r) {
+          r.post("/test/ok", rw::api::kPublic, [](rw::api::Context& c) {
             insert_region(c, "1");
-            return rw::app::json_ok({}, 201);
+            return rw::api::json_ok({}, 201);
           });
-          r.post("/test/domain-error", rw::app::kPublic, [](rw::app::Context& c) -> rw::http::Response {
+          r.post("/test/domain-error", rw::api::kPublic, [](rw::api::Context& c) -> rw::http::Response {
             insert_region(c, "2");
             throw rw::invalid_field("x", "bad", "错", "bad");
           });
-          r.post("/test/crash", rw::app::kPublic, [](rw::app::Context& c) -> rw::http::Response {
+          r.post("/test/crash", rw::api::kPublic, [](rw::api::Context& c) -> rw::http::Response {
             insert_region(c, "3");
             throw std::runtime_error("SELECT secret FROM internals");
           });
-          r.post("/test/duplicate", rw::app::kPublic, [](rw::app::Context& c) {
+          r.post("/test/duplicate", rw::api::kPublic, [](rw::api::Context& c) {
             insert_region(c, "4");
             insert_region(c, "4");
-            return rw::app::json_ok({});
+            return rw::api::json_ok({});
           });
         });
   }

@@ -20,8 +20,8 @@ namespace {
 constexpr std::int64_t kInsurer = 10, kInsurerBranch = 11, kAgency = 20, kOtherAgency = 30,
                        kEnterpriseOrg = 40, kPlatform = 1;
 
-accounts::CurrentUser person(std::int64_t id, std::int64_t org, std::string org_type, Codes roles) {
-  accounts::CurrentUser u;
+accounts::Actor person(std::int64_t id, std::int64_t org, std::string org_type, Codes roles) {
+  accounts::Actor u;
   u.id = id;
   u.org_id = org;
   u.org_type = std::move(org_type);
@@ -31,7 +31,7 @@ accounts::CurrentUser person(std::int64_t id, std::int64_t org, std::string org_
 
 // The callers of the tables, each with the organizations it acts for.
 struct Party {
-  accounts::CurrentUser user;
+  accounts::Actor user;
   std::vector<std::int64_t> subtree;
 };
 const std::map<std::string, Party>& parties() {

@@ -1,5 +1,6 @@
 #pragma once
-// The signed-in user of a request and what their roles allow.
+// Who acts in a request: the signed-in user, their organization and party type, what their roles allow,
+// and (read once, then kept) the organizations and regions they reach.
 #include <cstdint>
 #include <memory>
 #include <set>
@@ -16,7 +17,7 @@ inline const std::set<std::string> kOrgTypes = {"platform", "regulator",  "insur
 
 struct Reach;
 
-struct CurrentUser {
+struct Actor {
   std::int64_t id = 0;
   std::string username;
   std::string display_name;
@@ -37,9 +38,9 @@ struct CurrentUser {
 };
 
 // Permission codes shared with the web app's menu and v-perm directive.
-std::vector<std::string> permissions_for(const CurrentUser& user);
-bool has_permission(const CurrentUser& user, std::string_view permission);
+std::vector<std::string> permissions_for(const Actor& user);
+bool has_permission(const Actor& user, std::string_view permission);
 // 403 unless the user has the permission.
-void require_permission(const CurrentUser& user, std::string_view permission);
+void require_permission(const Actor& user, std::string_view permission);
 
 }  // namespace rw::accounts

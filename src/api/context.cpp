@@ -1,8 +1,8 @@
-#include "app/context.hpp"
+#include "api/context.hpp"
 
 #include "platform/json_input.hpp"
 
-namespace rw::app {
+namespace rw::api {
 
 nlohmann::json Context::body() const { return parse_json_object(request.body); }
 
@@ -20,4 +20,4 @@ void Routes::add(const char* method, std::string pattern, std::string permission
   router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission)});
 }
 
-}  // namespace rw::app
+}  // namespace rw::api

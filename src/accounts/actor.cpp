@@ -1,4 +1,4 @@
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 
 #include <algorithm>
 
@@ -6,11 +6,11 @@
 
 namespace rw::accounts {
 
-bool CurrentUser::has_role(std::string_view role) const {
+bool Actor::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-std::vector<std::string> permissions_for(const CurrentUser& user) {
+std::vector<std::string> permissions_for(const Actor& user) {
   std::vector<std::string> out = {"profile", "calendar:read"};
   const bool enterprise_only = user.roles.size() == 1 && user.has_role("enterprise_user");
   if (!enterprise_only) out.push_back("region:read");
@@ -54,12 +54,12 @@ std::vector<std::string> permissions_for(const CurrentUser& user) {
   return out;
 }
 
-bool has_permission(const CurrentUser& user, std::string_view permission) {
+bool has_permission(const Actor& user, std::string_view permission) {
   const auto all = permissions_for(user);
   return std::find(all.begin(), all.end(), permission) != all.end();
 }
 
-void require_permission(const CurrentUser& user, std::string_view permission) {
+void require_permission(const Actor& user, std::string_view permission) {
   if (!has_permission(user, permission)) throw forbidden();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// What a route handler gets: the request, its path parameters, the request's database connection
-// (inside the request's transaction for writes), the clock, settings and the signed-in user.
+// The API layer every capability registers its routes with. What a route handler gets: the request, its
+// path parameters, the request's database connection (inside the request's transaction for writes), the
+// clock, settings and who acts.
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -8,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "accounts/current_user.hpp"
+#include "accounts/actor.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/router.hpp"
 
-namespace rw::app {
+namespace rw::api {
 
 struct Settings {
   Seconds session_idle = 8 * 3600;
@@ -29,9 +30,9 @@ struct Context {
   db::Connection& db;
   const Clock& clock;
   const Settings& settings;
-  std::optional<accounts::CurrentUser> user;
+  std::optional<accounts::Actor> user;
 
-  const accounts::CurrentUser& me() const { return *user; }
+  const accounts::Actor& me() const { return *user; }
   nlohmann::json body() const;
   // The body, or {} when the request has none (actions whose fields are all optional).
   nlohmann::json body_or_empty() const;
@@ -56,12 +57,12 @@ struct Endpoint {
   std::string permission;
 };
 
-using ApiRouter = http::Router<Endpoint>;
+using Router = http::Router<Endpoint>;
 
 // Each capability adds its routes through this.
 class Routes {
  public:
-  explicit Routes(ApiRouter& router) : router_(router) {}
+  explicit Routes(Router& router) : router_(router) {}
   void get(std::string pattern, std::string permission, Handler handler) {
     add("GET", std::move(pattern), std::move(permission), std::move(handler));
   }
@@ -80,7 +81,7 @@ class Routes {
 
  private:
   void add(const char* method, std::string pattern, std::string permission, Handler handler);
-  ApiRouter& router_;
+  Router& router_;
 };
 
-}  // namespace rw::app
+}  // namespace rw::api
