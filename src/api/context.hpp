@@ -1,7 +1,7 @@
 #pragma once
 // The API layer every capability registers its routes with. What a route handler gets: the request, its
 // path parameters, the request's database connection (inside the request's transaction for writes), the
-// clock, settings and who acts.
+// clock, settings, the file store and who acts.
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -12,6 +12,7 @@
 #include "accounts/actor.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
+#include "platform/files/file_store.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/router.hpp"
 
@@ -30,6 +31,7 @@ struct Context {
   db::Connection& db;
   const Clock& clock;
   const Settings& settings;
+  files::FileStore& files;
   std::optional<accounts::Actor> user;
 
   const accounts::Actor& me() const { return *user; }

@@ -12,9 +12,13 @@
 
 namespace rw::app {
 
-Api::Api(db::Database& database, const Clock& clock, api::Settings settings, std::filesystem::path web_dir,
-         const std::function<void(api::Routes&)>& more_routes)
-    : database_(database), clock_(clock), settings_(std::move(settings)), static_files_(std::move(web_dir)) {
+Api::Api(db::Database& database, const Clock& clock, api::Settings settings, files::FileStore& files,
+         std::filesystem::path web_dir, const std::function<void(api::Routes&)>& more_routes)
+    : database_(database),
+      clock_(clock),
+      settings_(std::move(settings)),
+      files_(files),
+      static_files_(std::move(web_dir)) {
   api::Routes routes(router_);
   add_all_routes(routes);
   if (more_routes) more_routes(routes);
@@ -62,7 +66,7 @@ http::Response Api::handle_api(http::Request& request) const {
       return response;
     }
     auto lease = database_.acquire();
-    api::Context context{request, match.params, *lease, clock_, settings_, std::nullopt};
+    api::Context context{request, match.params, *lease, clock_, settings_, files_, std::nullopt};
     const bool writes = http::is_unsafe_method(request.method);
     // Everything a writing request does, authentication's own bookkeeping included, commits together
     // or not at all. A handler that returns (rather than throws) an error response still commits: that is

@@ -12,8 +12,8 @@ namespace rw::app {
 class Api {
  public:
   // `more_routes` lets an embedding program (or a test) add routes beside the built-in ones.
-  Api(db::Database& database, const Clock& clock, api::Settings settings, std::filesystem::path web_dir,
-      const std::function<void(api::Routes&)>& more_routes = {});
+  Api(db::Database& database, const Clock& clock, api::Settings settings, files::FileStore& files,
+      std::filesystem::path web_dir, const std::function<void(api::Routes&)>& more_routes = {});
   http::Response handle(http::Request& request) const;
   struct DeclaredRoute {
     http::RouteInfo route;
@@ -27,6 +27,7 @@ class Api {
   db::Database& database_;
   const Clock& clock_;
   api::Settings settings_;
+  files::FileStore& files_;
   api::Router router_;
   http::StaticFiles static_files_;
 };

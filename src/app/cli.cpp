@@ -16,6 +16,7 @@
 #include "app/api.hpp"
 #include "app/demo_data.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/files/directory_store.hpp"
 #include "platform/http/server.hpp"
 #include "services/catalog.hpp"
 #include "services/daily_jobs.hpp"
@@ -43,6 +44,7 @@ struct ServeOptions {
   std::string db_url = default_db_url();
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "var/data";
+  std::string files_dir;  // empty: <data-dir>/files
   std::string web_dir = "web/dist";
   std::string port_file;
   std::string clock_file;
@@ -97,7 +99,9 @@ int serve(ServeOptions& o) {
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
   api::Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(),
                          o.trusted_proxies};
-  Api api(*database, clock, settings, o.web_dir);
+  files::DirectoryStore file_store(o.files_dir.empty() ? std::filesystem::path(o.data_dir) / "files"
+                                                       : std::filesystem::path(o.files_dir));
+  Api api(*database, clock, settings, file_store, o.web_dir);
   if (!o.port_file.empty()) {
     o.server.on_listening = [&](unsigned short port) {
       const auto temporary = o.port_file + ".tmp";
@@ -161,6 +165,9 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--data-dir", serve_options.data_dir, "Uploaded and generated files")
       ->capture_default_str();
+  serve_cmd->add_option("--files-dir", serve_options.files_dir,
+                        "File store shared by several servers (one filesystem, e.g. NFS); "
+                        "default <data-dir>/files");
   serve_cmd->add_option("--web-dir", serve_options.web_dir, "Built web app (web/dist)")
       ->capture_default_str();
   serve_cmd->add_option("--port-file", serve_options.port_file, "Write the bound port to this file");

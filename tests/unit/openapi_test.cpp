@@ -8,12 +8,14 @@
 #include "accounts/actor.hpp"
 #include "app/api.hpp"
 #include "platform/embedded.hpp"
+#include "platform/files/directory_store.hpp"
 #include "test_database.hpp"
 
 TEST(OpenApi, DocumentsEveryRouteAndNoOthers) {
   auto database = rw::db::Database::open(rw::testing::fresh_database_url(), 1);
   rw::SystemClock clock;
-  rw::app::Api api(*database, clock, {}, "/nonexistent");
+  rw::files::DirectoryStore files(rw::testing::make_temp_dir());
+  rw::app::Api api(*database, clock, {}, files, "/nonexistent");
   auto doc = nlohmann::json::parse(rw::embedded::openapi_json());
   ASSERT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
   std::size_t documented = 0;
@@ -37,7 +39,8 @@ TEST(OpenApi, DocumentsEveryRouteAndNoOthers) {
 TEST(RoutePermissions, EveryRouteDeclaresAKnownPermission) {
   auto database = rw::db::Database::open(rw::testing::fresh_database_url(), 1);
   rw::SystemClock clock;
-  rw::app::Api api(*database, clock, {}, "/nonexistent");
+  rw::files::DirectoryStore files(rw::testing::make_temp_dir());
+  rw::app::Api api(*database, clock, {}, files, "/nonexistent");
   // Every permission any user can hold: each role in each organization type, and the platform admin.
   std::set<std::string> grantable;
   for (const auto& type : rw::accounts::kOrgTypes)

@@ -5,6 +5,7 @@
 #include "app/api.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/errors.hpp"
+#include "platform/files/directory_store.hpp"
 #include "test_database.hpp"
 
 namespace {
@@ -26,7 +27,7 @@ class RequestTransactionTest : public ::testing::Test {
     database = rw::db::Database::open(rw::testing::fresh_database_url(), 2);
     rw::db::migrate(*database);
     api = std::make_unique<rw::app::Api>(
-        *database, clock, rw::api::Settings{}, "/nonexistent", [](rw::api::Routes& r) {
+        *database, clock, rw::api::Settings{}, files, "/nonexistent", [](rw::api::Routes& r) {
           r.post("/test/ok", rw::api::kPublic, [](rw::api::Context& c) {
             insert_region(c, "1");
             return rw::api::json_ok({}, 201);
@@ -60,6 +61,7 @@ class RequestTransactionTest : public ::testing::Test {
   }
 
   FixedClock clock;
+  rw::files::DirectoryStore files{rw::testing::make_temp_dir()};
   std::unique_ptr<rw::db::Database> database;
   std::unique_ptr<rw::app::Api> api;
 };
