@@ -1,7 +1,5 @@
 #include "accounts/scope.hpp"
 
-#include <algorithm>
-
 namespace rw::accounts {
 namespace {
 
@@ -28,10 +26,6 @@ const Reach& reach_of(db::Connection& db, const Actor& user) {
   return *user.reach;
 }
 
-std::vector<std::int64_t> subtree_org_ids(db::Connection& db, const Actor& user) {
-  return reach_of(db, user).org_ids;
-}
-
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {
   return db.query(kOrgSubtreeIds, {org_id}).integers("id");
 }
@@ -46,35 +40,6 @@ SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view co
 
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column) {
   return in_id_set(db.dialect(), region_column, reach_of(db, user).region_ids_json);
-}
-
-SqlFilter read_scope(db::Connection& db, const Actor& user, std::string_view column) {
-  if (user.is_platform_admin()) return {};
-  if (user.org_type != "regulator") return own_subtree(db, user, column);
-  // Organizations located in the jurisdiction: those with a region inside it.
-  const auto located = in_jurisdiction(db, user, "jr.region_id");
-  return SqlFilter::any_of(
-      {own_subtree(db, user, column),
-       SqlFilter(std::string(column) + " IN (SELECT jr.org_id FROM organization_regions jr WHERE " +
-                     located.condition() + ")",
-                 located.params())});
-}
-
-SqlFilter write_scope(db::Connection& db, const Actor& user, std::string_view column) {
-  if (user.is_platform_admin()) return {};
-  return own_subtree(db, user, column);
-}
-
-bool org_in_scope(db::Connection& db, const SqlFilter& scope_on_id, std::int64_t org_id) {
-  SqlFilter filter = scope_on_id;
-  filter.add("id = ?", org_id);
-  return !db.query("SELECT 1 AS one FROM organizations" + filter.sql(), filter.params()).empty();
-}
-
-bool acts_for(db::Connection& db, const Actor& user, std::int64_t org_id) {
-  if (user.is_platform_admin()) return org_in_scope(db, {}, org_id);
-  const auto& orgs = reach_of(db, user).org_ids;
-  return std::find(orgs.begin(), orgs.end(), org_id) != orgs.end();
 }
 
 }  // namespace rw::accounts

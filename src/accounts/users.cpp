@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "access/visibility.hpp"
 #include "accounts/password.hpp"
-#include "accounts/scope.hpp"
 #include "accounts/sessions.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
@@ -50,7 +50,7 @@ nlohmann::json user_json(const db::Row& row, std::vector<std::string> roles) {
 
 // The user as JSON when the caller manages its organization; 404 otherwise.
 nlohmann::json find_user(api::Context& context, std::int64_t id) {
-  SqlFilter where = write_scope(context.db, context.me(), "u.org_id");
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kUser);
   where.add("u.id = ?", id);
   auto rows = context.db.query(std::string(kSelectUser) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
@@ -68,7 +68,7 @@ http::Response list_users(api::Context& context) {
   require_permission(me, "user:read");
   const auto& query = context.request.query;
   const auto page = parse_page(query);
-  SqlFilter where = write_scope(context.db, me, "u.org_id");
+  SqlFilter where = access::read_filter(context.db, me, access::kUser);
   if (auto org = query_id(query, "org_id")) where.add("u.org_id = ?", *org);
   if (auto role = query_choice(query, "role", kRoles))
     where.add("EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)", *role);
@@ -110,7 +110,7 @@ http::Response create_user(api::Context& context) {
   if (!password.empty())
     if (auto weak = check_password_policy(password, "password"))
       fields.add_error(weak->field, weak->code, weak->message, weak->message_en);
-  if (org_id && !acts_for(context.db, me, org_id))
+  if (!access::may_change(context.db, me, access::kUser, {{"org_id", org_id}}))
     fields.add_error("org_id", "unknown_organization", "机构不存在", "the organization does not exist");
   fields.finish();
   if (!context.db.query("SELECT 1 AS one FROM users WHERE username = ?", {username}).empty())

@@ -1,6 +1,6 @@
 #include "audit/audit_log.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "platform/json_input.hpp"
 #include "platform/paging.hpp"
 
@@ -21,7 +21,7 @@ http::Response list_entries(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   SqlFilter where;
-  if (!me.is_platform_admin()) where.add(accounts::own_subtree(context.db, me, "a.org_id"));
+  where.add(access::read_filter(context.db, me, access::kAuditEntry));
   if (auto entity = query_text(query, "entity", 40)) where.add("a.entity = ?", *entity);
   if (auto entity_id = query_text(query, "entity_id", 40)) where.add("a.entity_id = ?", *entity_id);
   if (auto user_id = query_id(query, "user_id")) where.add("a.user_id = ?", *user_id);

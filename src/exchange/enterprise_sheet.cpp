@@ -1,9 +1,9 @@
 #include "exchange/enterprise_sheet.hpp"
 
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_rows.hpp"
 #include "platform/text.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "registry/industries.hpp"
 #include "registry/uscc.hpp"
 #include "registry/vocabularies.hpp"
@@ -112,7 +112,7 @@ void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
   for (std::size_t i = 0; i < found.size(); ++i)
     registered_[found[i].text("credit_code")] = {found[i].integer("id"), false,
                                                  registry::record_json(registry::record_from_row(found[i]))};
-  SqlFilter visible = registry::enterprise_scope(context_.db, context_.me());
+  SqlFilter visible = access::read_filter(context_.db, context_.me(), access::kEnterprise);
   visible.add(in_codes, codes);
   auto seen = context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
   for (std::size_t i = 0; i < seen.size(); ++i) registered_[seen[i].text("credit_code")].visible = true;

@@ -1,9 +1,9 @@
 #include "registry/enterprise_listing.hpp"
 
+#include "access/visibility.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
 #include "registry/enterprise_record.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "registry/industries.hpp"
 #include "registry/vocabularies.hpp"
 
@@ -44,7 +44,7 @@ void add_industry_filter(SqlFilter& where, const std::string& industry) {
 
 SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query) {
-  SqlFilter where = enterprise_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kEnterprise);
   const auto archived = query_bool(query, "archived").value_or(false);
   where.add("e.archived = ?", std::int64_t{archived ? 1 : 0});
   if (auto region = query_id(query, "region_id")) where.add(kRegionSubtree, *region);
@@ -60,7 +60,7 @@ SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
     where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)",
               *insurer);
   if (auto agency = query_id(query, "agency_id"))
-    where.add(served_by_agencies(SqlFilter("sc.agency_org_id = ?", db::Params{*agency})));
+    where.add(access::served_by_agencies(SqlFilter("sc.agency_org_id = ?", db::Params{*agency})));
   if (auto tag = query_text(query, "tag", 20))
     where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
   if (auto q = query_text(query, "q")) {

@@ -1,12 +1,11 @@
 #include "registry/enterprises.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
 #include "registry/enterprise_listing.hpp"
 #include "registry/enterprise_record.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "registry/uscc.hpp"
 
 namespace rw::registry {
@@ -14,7 +13,7 @@ namespace {
 
 // The enterprise as the user may see it, with the agencies serving it; 404 outside the user's scope.
 nlohmann::json find_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = enterprise_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kEnterprise);
   where.add("e.id = ?", id);
   auto rows = db.query(std::string(kSelectEnterprise) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
@@ -22,7 +21,7 @@ nlohmann::json find_enterprise(db::Connection& db, const accounts::Actor& user, 
   auto agencies = db.query(
       "SELECT DISTINCT o.id, o.name FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
       "JOIN organizations o ON o.id = c.agency_org_id WHERE ci.enterprise_id = ? AND ci.status IN " +
-          std::string(kServingStatuses) + " ORDER BY o.id",
+          std::string(access::kServingStatuses) + " ORDER BY o.id",
       {id});
   out["agencies"] = nlohmann::json::array();
   for (std::size_t i = 0; i < agencies.size(); ++i)

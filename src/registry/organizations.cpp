@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "access/visibility.hpp"
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
@@ -131,7 +132,7 @@ void check_parent(api::Context& context, Fields& fields, std::optional<std::int6
       fields.add_error("parent_id", "required", "须指定上级机构", "a parent organization is required");
     return;
   }
-  if (!accounts::acts_for(context.db, me, *parent_id)) {
+  if (!access::acts_for(context.db, me, *parent_id)) {
     fields.add_error("parent_id", "unknown_parent", "上级机构不存在",
                      "the parent organization does not exist");
     return;
@@ -149,7 +150,7 @@ http::Response list_organizations(api::Context& context) {
   // Whoever commissions agencies (POST /commissions) chooses among all of them, not only its own subtree.
   const bool any_agency = query_choice(query, "type", accounts::kOrgTypes) == "agency" &&
                           accounts::has_permission(me, "commission:write");
-  SqlFilter where = any_agency ? SqlFilter() : accounts::read_scope(context.db, me, "o.id");
+  SqlFilter where = any_agency ? SqlFilter() : access::read_filter(context.db, me, access::kOrganization);
   if (auto type = query_choice(query, "type", accounts::kOrgTypes)) where.add("o.type = ?", *type);
   if (auto parent = query_id(query, "parent_id")) where.add("o.parent_id = ?", *parent);
   if (auto active = query_bool(query, "active")) where.add("o.active = ?", std::int64_t{*active ? 1 : 0});
@@ -170,7 +171,8 @@ http::Response get_organization(api::Context& context) {
   const auto id = context.id();
   // Everyone may read their own organization (an enterprise user's "my enterprise" page).
   if (id != me.org_id) accounts::require_permission(me, "org:read");
-  return api::json_ok(find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id));
+  return api::json_ok(
+      find_organization(context.db, access::read_filter(context.db, me, access::kOrganization), id));
 }
 
 http::Response create_organization(api::Context& context) {
@@ -205,8 +207,8 @@ http::Response create_organization(api::Context& context) {
 http::Response update_organization(api::Context& context) {
   const auto& me = context.me();
   const auto id = context.id();
-  auto before = find_organization(context.db, accounts::read_scope(context.db, me, "o.id"), id);
-  if (!accounts::acts_for(context.db, me, id)) throw forbidden();
+  auto before = find_organization(context.db, access::read_filter(context.db, me, access::kOrganization), id);
+  if (!access::may_change(context.db, me, access::kOrganization, {{"id", id}})) throw forbidden();
   auto body = context.body();
   Fields fields(body);
   auto name = fields.optional_nonempty_text("name", 100);

@@ -1,9 +1,9 @@
 #include "registry/policies.hpp"
 
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/dates.hpp"
 #include "platform/paging.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "registry/policy_listing.hpp"
 #include "registry/policy_record.hpp"
 
@@ -13,7 +13,7 @@ namespace {
 std::string today(const api::Context& context) { return china_date(context.clock.now()); }
 
 nlohmann::json find_policy(api::Context& context, std::int64_t id) {
-  SqlFilter where = policy_scope(context.db, context.me());
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kPolicy);
   where.add("p.id = ?", id);
   auto rows = context.db.query(std::string(kSelectPolicy) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
@@ -30,7 +30,7 @@ PolicyRecord checked_policy(api::Context& context, const nlohmann::json& object,
                      "the insurer does not exist or you may not write its policies");
   fields.finish();
   try {
-    require_visible_enterprise(context.db, context.me(), record.enterprise_id);
+    access::require_visible(context.db, context.me(), access::kEnterprise, record.enterprise_id);
   } catch (const ApiError&) {
     throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在", "the enterprise does not exist");
   }

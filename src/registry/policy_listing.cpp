@@ -1,9 +1,8 @@
 #include "registry/policy_listing.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "registry/policy_record.hpp"
 #include "registry/vocabularies.hpp"
 
@@ -16,16 +15,9 @@ const char* const kSelectPolicy =
 const char* const kCountPolicy =
     "SELECT COUNT(*) AS n FROM policies p JOIN enterprises e ON e.id = p.enterprise_id";
 
-SqlFilter policy_scope(db::Connection& db, const accounts::Actor& user) {
-  if (user.is_platform_admin()) return {};
-  const auto own = accounts::own_subtree(db, user, "p.insurer_org_id");
-  if (user.org_type == "insurer") return own;
-  return SqlFilter::any_of({own, enterprise_scope(db, user)});
-}
-
 SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query) {
-  SqlFilter where = policy_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kPolicy);
   if (auto v = query_id(query, "enterprise_id")) where.add("p.enterprise_id = ?", *v);
   if (auto v = query_id(query, "insurer_id")) where.add("p.insurer_org_id = ?", *v);
   if (auto v = query_choice(query, "insurance_type", insurance_types().values()))

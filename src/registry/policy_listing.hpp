@@ -15,9 +15,6 @@ namespace rw::registry {
 extern const char* const kSelectPolicy;
 extern const char* const kCountPolicy;
 
-// An insurer sees its own policies (and its branches'); other parties see the policies of the
-// enterprises they may see, since those name the insurer they deal with.
-SqlFilter policy_scope(db::Connection& db, const accounts::Actor& user);
 SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query);
 std::string policy_order(const std::map<std::string, std::string>& query);

@@ -1,6 +1,6 @@
 #include "registry/policy_record.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "registry/vocabularies.hpp"
 
 namespace rw::registry {
@@ -64,9 +64,9 @@ PolicyRecord read_policy(Fields& f, const accounts::Actor& user) {
 }
 
 bool may_write_policies_of(db::Connection& db, const accounts::Actor& user, std::int64_t insurer_org_id) {
-  auto scope = accounts::write_scope(db, user, "id");
-  scope.add("type = 'insurer'", db::Params{});
-  return insurer_org_id && accounts::org_in_scope(db, scope, insurer_org_id);
+  return access::may_change(db, user, access::kPolicy, {{"insurer_org_id", insurer_org_id}}) &&
+         !db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'insurer'", {insurer_org_id})
+              .empty();
 }
 
 std::optional<std::int64_t> policy_with_number(db::Connection& db, std::int64_t insurer_org_id,

@@ -1,6 +1,6 @@
 #include "registry/staff.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/paging.hpp"
 #include "registry/staff_listing.hpp"
@@ -10,7 +10,7 @@ namespace rw::registry {
 namespace {
 
 nlohmann::json find_staff(api::Context& context, std::int64_t id) {
-  SqlFilter where = accounts::read_scope(context.db, context.me(), "s.org_id");
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kStaff);
   where.add("s.id = ?", id);
   auto rows = context.db.query(std::string(kSelectStaff) + where.sql(), where.params());
   if (rows.empty()) throw not_found();

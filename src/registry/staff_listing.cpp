@@ -1,6 +1,6 @@
 #include "registry/staff_listing.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
 #include "registry/staff_record.hpp"
@@ -14,7 +14,7 @@ const char* const kCountStaff = "SELECT COUNT(*) AS n FROM staff s";
 
 SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {
-  SqlFilter where = accounts::read_scope(db, user, "s.org_id");
+  SqlFilter where = access::read_filter(db, user, access::kStaff);
   if (auto v = query_id(query, "org_id")) where.add("s.org_id = ?", *v);
   if (auto v = query_choice(query, "kind", staff_kinds().values())) where.add("s.kind = ?", *v);
   if (auto v = query_choice(query, "title_level", title_levels().values()))

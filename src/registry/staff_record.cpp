@@ -1,6 +1,6 @@
 #include "registry/staff_record.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "registry/vocabularies.hpp"
 
 namespace rw::registry {
@@ -112,9 +112,10 @@ StaffRecord read_staff(Fields& f, const accounts::Actor& user) {
 }
 
 bool may_write_staff_of(db::Connection& db, const accounts::Actor& user, std::int64_t org_id) {
-  auto scope = accounts::write_scope(db, user, "id");
-  scope.add("type IN ('agency', 'insurer')", db::Params{});
-  return org_id && accounts::org_in_scope(db, scope, org_id);
+  return access::may_change(db, user, access::kStaff, {{"org_id", org_id}}) &&
+         !db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type IN ('agency', 'insurer')",
+                   {org_id})
+              .empty();
 }
 
 void check_staff(db::Connection& db, const accounts::Actor& user, Fields& fields, const StaffRecord& record,

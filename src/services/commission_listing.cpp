@@ -1,11 +1,10 @@
 #include "services/commission_listing.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "platform/dates.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/workflow_vocabularies.hpp"
@@ -36,12 +35,6 @@ std::vector<std::int64_t> query_ids(const std::map<std::string, std::string>& qu
 
 }  // namespace
 
-SqlFilter commission_scope(db::Connection& db, const accounts::Actor& user) {
-  if (user.is_platform_admin()) return {};
-  return SqlFilter::any_of({accounts::own_subtree(db, user, "c.insurer_org_id"),
-                            accounts::own_subtree(db, user, "c.agency_org_id")});
-}
-
 const char* const kOpenCommissionItem = "ci.status IN ('pending', 'accepted', 'cancel_requested')";
 
 const char* const kSelectCommissionItem =
@@ -58,7 +51,7 @@ const char* const kCountCommissionItem =
 
 SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user,
                                  const std::map<std::string, std::string>& query, const std::string& today) {
-  SqlFilter where = commission_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kCommissionItem);
   if (auto v = query_id(query, "commission_id")) where.add("ci.commission_id = ?", *v);
   if (auto v = query_id(query, "enterprise_id")) where.add("ci.enterprise_id = ?", *v);
   if (const auto ids = query_ids(query, "enterprise_ids"); !ids.empty()) {
@@ -126,7 +119,7 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
 }
 
 db::Row find_commission_item(db::Connection& db, const accounts::Actor& user, std::int64_t item_id) {
-  SqlFilter where = commission_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kCommissionItem);
   where.add("ci.id = ?", item_id);
   auto rows = db.query(std::string(kSelectCommissionItem) + where.sql(), where.params());
   if (rows.empty()) throw not_found();

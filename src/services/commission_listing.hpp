@@ -14,9 +14,6 @@
 
 namespace rw::services {
 
-// A condition on commissions aliased `c`.
-SqlFilter commission_scope(db::Connection& db, const accounts::Actor& user);
-
 // An item that keeps its enterprise from another commission of the same insurer (items aliased `ci`).
 extern const char* const kOpenCommissionItem;
 extern const char* const kSelectCommissionItem;

@@ -1,13 +1,12 @@
 #include "services/commissions.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
 #include "notify/notifications.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
 #include "platform/paging.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "services/catalog.hpp"
 #include "services/commission_flow.hpp"
 #include "services/commission_listing.hpp"
@@ -64,7 +63,8 @@ CommissionRequest read_commission(api::Context& context, const std::string& toda
                      "choose at least one service type");
   fields.finish();
 
-  if (!accounts::acts_for(context.db, me, request.insurer_org_id) ||
+  if (!access::may_change(context.db, me, access::kCommission,
+                          {{"insurer_org_id", request.insurer_org_id}}) ||
       !org_of_type(context.db, request.insurer_org_id, "insurer"))
     fields.add_error("insurer_org_id", "unknown_insurer", "保险机构不存在或无权代其委托",
                      "the insurer does not exist or you may not commission for it");
@@ -133,7 +133,7 @@ http::Response list_commissions(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto today = china_date(context.clock.now());
-  SqlFilter where = commission_scope(context.db, context.me());
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kCommission);
   if (auto v = query_id(query, "agency_org_id")) where.add("c.agency_org_id = ?", *v);
   if (auto v = query_id(query, "insurer_org_id")) where.add("c.insurer_org_id = ?", *v);
   if (query_bool(query, "overdue").value_or(false))
@@ -155,7 +155,7 @@ http::Response list_commissions(api::Context& context) {
 
 nlohmann::json find_commission(api::Context& context, std::int64_t id) {
   const auto today = china_date(context.clock.now());
-  SqlFilter where = commission_scope(context.db, context.me());
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kCommission);
   where.add("c.id = ?", id);
   auto rows = context.db.query(select_commission(today) + where.sql(), where.params());
   if (rows.empty()) throw not_found();

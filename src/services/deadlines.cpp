@@ -1,6 +1,6 @@
 #include "services/deadlines.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
 #include "notify/notifications.hpp"
@@ -8,7 +8,6 @@
 #include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
 #include "services/deadline_rules.hpp"
-#include "services/party_scope.hpp"
 #include "services/visit_listing.hpp"
 #include "services/workflow_vocabularies.hpp"
 
@@ -90,8 +89,7 @@ http::Response list_deadlines(api::Context& context) {
   const auto page = parse_page(query);
   const auto today = china_day(context.clock.now());
   const auto today_text = format_date(today);
-  // The organization that must act, the one that follows it, the enterprise and its regulators.
-  SqlFilter where = party_scope(context.db, context.me(), {"d.responsible_org_id", "d.watcher_org_id"});
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kDeadline);
   const auto status = query_choice(query, "status", {"open", "met", "cancelled", "all"}).value_or("open");
   if (status != "all") where.add("d.status = ?", status);
   if (auto v = query_date(query, "due_before")) where.add("d.due_on < ?", *v);
@@ -163,7 +161,9 @@ std::vector<ServiceRules> agreed_upload_types(db::Connection& db, const db::Row&
 http::Response set_upload_due(api::Context& context) {
   const auto id = context.id();
   const auto visit = find_visit_row(context.db, context.me(), id);
-  if (!accounts::acts_for(context.db, context.me(), visit.integer("agency_org_id"))) throw forbidden();
+  if (!access::may_change(context.db, context.me(), access::kVisit,
+                          {{"agency_org_id", visit.integer("agency_org_id")}}))
+    throw forbidden();
   const auto body = context.body();
   Fields fields(body);
   const auto due_on = fields.optional_date("due_on");

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
+#include "access/visibility.hpp"
 #include "accounts/scope.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
-#include "registry/enterprise_scope.hpp"
-#include "services/party_scope.hpp"
 #include "services/plan_flow.hpp"
 #include "services/service_type_ref.hpp"
 #include "workflow/engine.hpp"
@@ -95,8 +94,8 @@ void check_parties(api::Context& context, Fields& fields, PlanInput& plan) {
   }
   // The writer must be the plan's agency or insurer.
   const auto& me = context.me();
-  if (!me.is_platform_admin() && !accounts::acts_for(db, me, plan.agency_org_id) &&
-      !(plan.insurer_org_id && accounts::acts_for(db, me, *plan.insurer_org_id)))
+  if (!access::may_change(db, me, access::kServicePlan,
+                          {{"agency_org_id", plan.agency_org_id}, {"insurer_org_id", plan.insurer_org_id}}))
     fields.add_error(me.org_type == "insurer" ? "insurer_org_id" : "agency_org_id", "not_a_party",
                      "只有方案的服务机构或保险机构可以编写方案",
                      "only the plan's agency or insurer may write it");
@@ -128,7 +127,7 @@ PlanInput read_plan(api::Context& context, const nlohmann::json& body, const Pla
   fields.finish();
   if (!base) {
     try {
-      registry::require_visible_enterprise(context.db, me, plan.enterprise_id);
+      access::require_visible(context.db, me, access::kEnterprise, plan.enterprise_id);
     } catch (const ApiError&) {
       throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在",
                           "the enterprise does not exist");
@@ -201,10 +200,6 @@ void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, con
   write_children(db, id, plan);
 }
 
-SqlFilter plan_scope(db::Connection& db, const accounts::Actor& user) {
-  return party_scope(db, user, {"sp.agency_org_id", "sp.insurer_org_id"});
-}
-
 const char* const kSelectPlan =
     "SELECT sp.*, e.name AS enterprise_name, e.org_id AS enterprise_org_id, a.name AS agency_name, i.name AS "
     "insurer_name, p.policy_number "
@@ -261,7 +256,7 @@ nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow:
 }
 
 db::Row find_plan_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = plan_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kServicePlan);
   where.add("sp.id = ?", id);
   auto rows = db.query(std::string(kSelectPlan) + where.sql(), where.params());
   if (rows.empty()) throw not_found();

@@ -45,7 +45,6 @@ void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, con
 
 // Parties of a plan see it: its agency and insurer (with sub-organizations), the enterprise itself,
 // regulators of the enterprise's region. A condition on service_plans `sp` joined to enterprises `e`.
-SqlFilter plan_scope(db::Connection& db, const accounts::Actor& user);
 
 extern const char* const kSelectPlan;
 extern const char* const kCountPlan;

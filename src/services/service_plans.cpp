@@ -1,6 +1,6 @@
 #include "services/service_plans.hpp"
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/paging.hpp"
 #include "services/plan_flow.hpp"
@@ -22,7 +22,7 @@ nlohmann::json plan_with_history(api::Context& context, std::int64_t id) {
 http::Response list_plans(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
-  SqlFilter where = plan_scope(context.db, context.me());
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kServicePlan);
   if (auto v = query_id(query, "enterprise_id")) where.add("sp.enterprise_id = ?", *v);
   if (auto v = query_id(query, "agency_org_id")) where.add("sp.agency_org_id = ?", *v);
   if (auto v = query_id(query, "year")) where.add("sp.year = ?", *v);

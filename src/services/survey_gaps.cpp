@@ -5,6 +5,7 @@
 // reverse.
 #include "services/survey_gaps.hpp"
 
+#include "access/visibility.hpp"
 #include "platform/dates.hpp"
 #include "platform/paging.hpp"
 #include "registry/policy_listing.hpp"
@@ -26,7 +27,7 @@ http::Response survey_gaps(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto on = query_date(query, "on").value_or(china_date(context.clock.now()));
-  SqlFilter where = registry::policy_scope(context.db, context.me());
+  SqlFilter where = access::read_filter(context.db, context.me(), access::kPolicy);
   where.add("p.status = 'active' AND p.starts_on <= ? AND p.ends_on >= ?", db::Params{on, on});
   where.add(kNoSurveyYet, db::Params{});
   if (auto v = query_choice(query, "insurance_type", registry::insurance_types().values()))

@@ -2,22 +2,15 @@
 
 #include <map>
 
-#include "accounts/scope.hpp"
+#include "access/visibility.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "services/service_type_ref.hpp"
 #include "services/visit_flow.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"
 
 namespace rw::services {
-
-SqlFilter visit_scope(db::Connection& db, const accounts::Actor& user) {
-  if (user.is_platform_admin()) return {};
-  if (user.org_type == "agency") return accounts::own_subtree(db, user, "v.agency_org_id");
-  return registry::enterprise_scope(db, user);
-}
 
 const char* const kSelectVisit =
     "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, "
@@ -34,7 +27,7 @@ const char* const kCountVisit =
 
 SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {
-  SqlFilter where = visit_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kVisit);
   if (auto v = query_date(query, "from")) where.add("v.planned_on >= ?", *v);
   if (auto v = query_date(query, "to")) where.add("v.planned_on <= ?", *v);
   if (auto v = query_choice(query, "status", visit_statuses().values())) where.add("v.status = ?", *v);
@@ -117,7 +110,7 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
 namespace {
 
 db::Rows visible_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = visit_scope(db, user);
+  SqlFilter where = access::read_filter(db, user, access::kVisit);
   where.add("v.id = ?", id);
   auto rows = db.query(std::string(kSelectVisit) + where.sql(), where.params());
   if (rows.empty()) throw not_found();

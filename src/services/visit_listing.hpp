@@ -10,7 +10,6 @@
 namespace rw::services {
 
 // A condition on visits aliased `v` joined to enterprises `e`.
-SqlFilter visit_scope(db::Connection& db, const accounts::Actor& user);
 
 // Filters of GET /visits: from, to (planned dates), status, enterprise_id, agency_org_id, staff_id,
 // mine (the signed-in user is on the team), q (enterprise name).

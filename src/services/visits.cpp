@@ -1,11 +1,11 @@
 #include "services/visits.hpp"
 
+#include "access/visibility.hpp"
 #include "accounts/scope.hpp"
 #include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
 #include "platform/paging.hpp"
-#include "registry/enterprise_scope.hpp"
 #include "services/status_history.hpp"
 #include "services/visit_flow.hpp"
 #include "services/visit_listing.hpp"
@@ -72,7 +72,7 @@ VisitInput read_visit(api::Context& context, const nlohmann::json& body, const V
 
   if (!base) {
     try {
-      registry::require_visible_enterprise(context.db, context.me(), input.enterprise_id);
+      access::require_visible(context.db, context.me(), access::kEnterprise, input.enterprise_id);
     } catch (const ApiError&) {
       throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在",
                           "the enterprise does not exist");
@@ -234,7 +234,7 @@ http::Response staffing_check(api::Context& context) { return api::json_ok(team_
 http::Response team_suggestions(api::Context& context) {
   const auto& query = context.request.query;
   const auto agency = query_id(query, "agency_org_id").value_or(context.me().org_id);
-  if (!accounts::acts_for(context.db, context.me(), agency)) throw not_found();
+  if (!access::acts_for(context.db, context.me(), agency)) throw not_found();
   const auto day = query_date(query, "planned_on").value_or("");
   const auto agency_staff = in_id_set(context.db.dialect(), "s.org_id",
                                       json_id_array(accounts::org_subtree_ids(context.db, agency)));

@@ -7,7 +7,7 @@
 namespace rw::workflow {
 
 Caller::Caller(db::Connection& db, const accounts::Actor& user)
-    : Caller(user, accounts::subtree_org_ids(db, user)) {}
+    : Caller(user, accounts::reach_of(db, user).org_ids) {}
 
 Caller::Caller(const accounts::Actor& user, std::vector<std::int64_t> org_subtree)
     : user_(user), permissions_(accounts::permissions_for(user)), org_subtree_(std::move(org_subtree)) {}

@@ -1,0 +1,113 @@
+#include "access/entities.hpp"
+
+namespace rw::access {
+
+unsigned party_of(std::string_view org_type) {
+  if (org_type == "platform") return party::platform;
+  if (org_type == "regulator") return party::regulator;
+  if (org_type == "insurer") return party::insurer;
+  if (org_type == "agency") return party::agency;
+  if (org_type == "enterprise") return party::enterprise;
+  if (org_type == "park") return party::park;
+  return 0;
+}
+
+// Everyone who relates to the enterprise itself.
+const EntityAccess kEnterprise{"enterprise",
+                               "enterprises e",
+                               "e.id",
+                               {{party::any, Relation::registered_by},
+                                {party::enterprise, Relation::is},
+                                {party::park, Relation::hosts},
+                                {party::insurer, Relation::insures},
+                                {party::agency, Relation::serves},
+                                {party::regulator, Relation::regulates}},
+                               {}};
+
+// An insurer sees its own policies only, not another insurer's policy of an enterprise both insure.
+const EntityAccess kPolicy{"policy",
+                           "policies p JOIN enterprises e ON e.id = p.enterprise_id",
+                           "p.id",
+                           {{party::any, Relation::named, "p.insurer_org_id"},
+                            {party::any & ~party::insurer, Relation::registered_by},
+                            {party::enterprise, Relation::is},
+                            {party::park, Relation::hosts},
+                            {party::agency, Relation::serves},
+                            {party::regulator, Relation::regulates}},
+                           {"p.insurer_org_id"}};
+
+const EntityAccess kStaff{
+    "staff",
+    "staff s",
+    "s.id",
+    {{party::any, Relation::named, "s.org_id"}, {party::regulator, Relation::located, "s.org_id"}},
+    {"s.org_id"}};
+
+const EntityAccess kOrganization{
+    "organization",
+    "organizations o",
+    "o.id",
+    {{party::any, Relation::named, "o.id"}, {party::regulator, Relation::located, "o.id"}},
+    {"o.id"}};
+
+// Accounts are managed inside the organization tree only; a regulator does not see the users of the
+// organizations in its jurisdiction.
+const EntityAccess kUser{
+    "user", "users u", "u.id", {{party::any, Relation::named, "u.org_id"}}, {"u.org_id"}};
+
+const EntityAccess kCommission{
+    "commission",
+    "commissions c",
+    "c.id",
+    {{party::any, Relation::named, "c.insurer_org_id"}, {party::any, Relation::named, "c.agency_org_id"}},
+    {"c.insurer_org_id"}};
+
+const EntityAccess kCommissionItem{
+    "commission_item",
+    "commission_items ci JOIN commissions c ON c.id = ci.commission_id",
+    "ci.id",
+    {{party::any, Relation::named, "c.insurer_org_id"}, {party::any, Relation::named, "c.agency_org_id"}},
+    {"c.insurer_org_id", "c.agency_org_id"}};
+
+const EntityAccess kServicePlan{"service_plan",
+                                "service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id",
+                                "sp.id",
+                                {{party::any, Relation::named, "sp.agency_org_id"},
+                                 {party::any, Relation::named, "sp.insurer_org_id"},
+                                 {party::enterprise, Relation::is},
+                                 {party::regulator, Relation::regulates}},
+                                {"sp.agency_org_id", "sp.insurer_org_id"}};
+
+// An agency sees its own visits, not a competitor's visits to an enterprise both serve.
+const EntityAccess kVisit{"visit",
+                          "visits v JOIN enterprises e ON e.id = v.enterprise_id",
+                          "v.id",
+                          {{party::any, Relation::named, "v.agency_org_id"},
+                           {party::any & ~party::agency, Relation::registered_by},
+                           {party::enterprise, Relation::is},
+                           {party::park, Relation::hosts},
+                           {party::insurer, Relation::insures},
+                           {party::regulator, Relation::regulates}},
+                          {"v.agency_org_id"}};
+
+// The organization that must act, the one that follows it, the enterprise and its regulators.
+const EntityAccess kDeadline{"deadline",
+                             "deadlines d JOIN enterprises e ON e.id = d.enterprise_id",
+                             "d.id",
+                             {{party::any, Relation::named, "d.responsible_org_id"},
+                              {party::any, Relation::named, "d.watcher_org_id"},
+                              {party::enterprise, Relation::is},
+                              {party::regulator, Relation::regulates}},
+                             {"d.responsible_org_id"}};
+
+const EntityAccess kAuditEntry{
+    "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};
+
+const std::vector<const EntityAccess*>& all_entities() {
+  static const std::vector<const EntityAccess*> entities = {
+      &kEnterprise,     &kPolicy,      &kStaff, &kOrganization, &kUser,      &kCommission,
+      &kCommissionItem, &kServicePlan, &kVisit, &kDeadline,     &kAuditEntry};
+  return entities;
+}
+
+}  // namespace rw::access

@@ -1,0 +1,41 @@
+#pragma once
+// The access model's one derivation: from an entity's declaration (access/entities.hpp) and the actor,
+// the SQL condition of what the actor sees and the checks of what it may change. Conditions are written
+// against the declaration's `from` (its aliases), and take the actor's organizations and regions as
+// parameters, never pasted into the SQL text.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string_view>
+
+#include "access/entities.hpp"
+#include "accounts/actor.hpp"
+#include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::access {
+
+// What the actor may read: nothing filtered for a platform admin; "1 = 0" when no grant applies.
+SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
+
+// 404 unless the object exists and the actor may see it.
+void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                     std::int64_t id);
+
+// The actor acts for the organization: its own or below it; any existing one for a platform admin.
+bool acts_for(db::Connection& db, const accounts::Actor& actor, std::int64_t org_id);
+
+// The organizations a record names, by bare column name ("insurer_org_id"); absent ones name none.
+using NamedOrgs = std::map<std::string_view, std::optional<std::int64_t>>;
+// The actor may change a record of the entity naming these organizations: it acts for the organization
+// in one of the entity's writer columns.
+bool may_change(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                const NamedOrgs& orgs);
+
+// Agencies commissioned to serve the enterprise `e`, for a condition on `sc.agency_org_id`.
+SqlFilter served_by_agencies(const SqlFilter& agency_condition);
+
+// Commission-item statuses in which the agency serves the enterprise, as an SQL list.
+inline constexpr const char* kServingStatuses = "('pending', 'accepted', 'cancel_requested', 'completed')";
+
+}  // namespace rw::access

@@ -1,0 +1,243 @@
+// The access model's declarations (access/entities.hpp) checked from outside, for every declared entity and
+// every demo party: what the party lists and opens is exactly what the entity's grants give it. The grants
+// are evaluated here, in plain C++ over the raw rows of the demo database — not by the server's SQL — so
+// a derivation that widens or narrows a grant fails. Without a session nothing answers; objects outside
+// the grants answer 404. A newly declared entity fails this test until it is given its route below.
+#include <map>
+#include <set>
+
+#include "access/entities.hpp"
+#include "harness.hpp"
+#include "platform/db/database.hpp"
+
+using namespace rw::testing;
+namespace model = rw::access;  // not `access`: POSIX has a function of that name
+namespace db = rw::db;
+
+namespace {
+
+struct Route {
+  std::string list;        // "/visits"
+  std::string query;       // filters that widen the default list to every row ("status=all")
+  std::string permission;  // a party without it is refused with 403
+  bool detail = true;      // GET list/{id} exists
+};
+
+const std::map<std::string, Route> kRoutes = {
+    {"enterprise", {"/enterprises", "", "enterprise:read"}},
+    {"policy", {"/policies", "", "policy:read"}},
+    {"staff", {"/staff", "", "staff:read"}},
+    {"organization", {"/organizations", "", "org:read"}},
+    {"user", {"/users", "", "user:read"}},
+    {"commission", {"/commissions", "", "commission:read"}},
+    {"commission_item", {"/commission-items", "", "commission:read"}},
+    {"service_plan", {"/service-plans", "", "plan:read"}},
+    {"visit", {"/visits", "", "visit:read"}},
+    {"deadline", {"/deadlines", "status=all", "deadline:read", false}},
+    {"audit_entry", {"/audit", "", "audit:read", false}},
+};
+
+const std::vector<std::string> kParties = {"demo-admin",     "demo-regulator",  "demo-viewer",
+                                           "demo-insurer",   "demo-agency",     "demo-technician",
+                                           "qingyuan-admin", "demo-enterprise", "demo-park"};
+
+using Ids = std::set<std::int64_t>;
+
+// The demo's organizations, regions, enterprises and their relations, read straight from the database.
+class World {
+ public:
+  explicit World(db::Connection& c) : db_(c) {
+    for_rows("SELECT id, parent_id, type FROM organizations", [&](const db::Row& r) {
+      if (auto parent = r.optional_integer("parent_id")) children_[*parent].insert(r.integer("id"));
+    });
+    for_rows("SELECT id, parent_id FROM regions", [&](const db::Row& r) {
+      if (auto parent = r.optional_integer("parent_id")) sub_regions_[*parent].insert(r.integer("id"));
+    });
+    for_rows("SELECT org_id, region_id FROM organization_regions",
+             [&](const db::Row& r) { org_regions_[r.integer("org_id")].insert(r.integer("region_id")); });
+    for_rows("SELECT id, created_by_org_id, org_id, park_org_id, region_id, archived FROM enterprises",
+             [&](const db::Row& r) { enterprises_.insert_or_assign(r.integer("id"), r); });
+    for_rows("SELECT enterprise_id, insurer_org_id FROM policies", [&](const db::Row& r) {
+      insurers_[r.integer("enterprise_id")].insert(r.integer("insurer_org_id"));
+    });
+    for_rows(
+        "SELECT ci.enterprise_id, c.agency_org_id FROM commission_items ci JOIN commissions c ON c.id = "
+        "ci.commission_id WHERE ci.status IN ('pending', 'accepted', 'cancel_requested', 'completed')",
+        [&](const db::Row& r) { agencies_[r.integer("enterprise_id")].insert(r.integer("agency_org_id")); });
+  }
+
+  // An organization and everything below it.
+  Ids subtree(std::int64_t org) const { return closure(org, children_); }
+  // The regions of an organization and everything below them.
+  Ids jurisdiction(std::int64_t org) const {
+    Ids out;
+    if (auto it = org_regions_.find(org); it != org_regions_.end())
+      for (auto region : it->second) out.merge(closure(region, sub_regions_));
+    return out;
+  }
+
+  // Does the grant give the party (organization `org` of type `type`) the row?
+  bool grants(const model::Grant& grant, std::int64_t org, const std::string& type, const db::Row& row,
+              const std::string& column_alias) const {
+    if (!(grant.parties & model::party_of(type))) return false;
+    const Ids mine = subtree(org);
+    const auto in_mine = [&](std::optional<std::int64_t> id) { return id && mine.count(*id) > 0; };
+    const auto any_in_mine = [&](const std::map<std::int64_t, Ids>& sets, std::int64_t key) {
+      auto it = sets.find(key);
+      if (it == sets.end()) return false;
+      for (auto id : it->second)
+        if (mine.count(id)) return true;
+      return false;
+    };
+    if (grant.relation == model::Relation::named) return in_mine(row.optional_integer(column_alias));
+    if (grant.relation == model::Relation::located) {
+      const auto target = row.optional_integer(column_alias);
+      if (!target || !org_regions_.count(*target)) return false;
+      const auto ours = jurisdiction(org);
+      for (auto region : org_regions_.at(*target))
+        if (ours.count(region)) return true;
+      return false;
+    }
+    const auto enterprise_id = row.integer("enterprise_id");
+    const auto& e = enterprises_.at(enterprise_id);
+    switch (grant.relation) {
+      case model::Relation::registered_by:
+        return in_mine(e.optional_integer("created_by_org_id"));
+      case model::Relation::is:
+        return in_mine(e.optional_integer("org_id"));
+      case model::Relation::hosts:
+        return in_mine(e.optional_integer("park_org_id"));
+      case model::Relation::insures:
+        return any_in_mine(insurers_, enterprise_id);
+      case model::Relation::serves:
+        return any_in_mine(agencies_, enterprise_id);
+      case model::Relation::regulates: {
+        const auto region = e.optional_integer("region_id");
+        return region && jurisdiction(org).count(*region) > 0;
+      }
+      default:
+        return false;
+    }
+  }
+
+  bool archived_enterprise(std::int64_t id) const { return enterprises_.at(id).integer("archived") != 0; }
+
+ private:
+  template <class F>
+  void for_rows(const std::string& sql, F f) {
+    const auto rows = db_.query(sql);
+    for (std::size_t i = 0; i < rows.size(); ++i) f(rows[i]);
+  }
+  static Ids closure(std::int64_t root, const std::map<std::int64_t, Ids>& below) {
+    Ids out{root};
+    std::vector<std::int64_t> todo{root};
+    while (!todo.empty()) {
+      const auto at = todo.back();
+      todo.pop_back();
+      if (auto it = below.find(at); it != below.end())
+        for (auto child : it->second)
+          if (out.insert(child).second) todo.push_back(child);
+    }
+    return out;
+  }
+
+  db::Connection& db_;
+  std::map<std::int64_t, Ids> children_, sub_regions_, org_regions_, insurers_, agencies_;
+  std::map<std::int64_t, db::Row> enterprises_;
+};
+
+bool concerns_an_enterprise(const model::EntityAccess& entity) {
+  for (const auto& grant : entity.readers)
+    if (grant.relation != model::Relation::named && grant.relation != model::Relation::located) return true;
+  return false;
+}
+
+// Every row of the entity with the columns its grants read ("g0", "g1"… and the enterprise).
+db::Rows raw_rows(db::Connection& c, const model::EntityAccess& entity) {
+  std::string select = "SELECT " + std::string(entity.id_column) + " AS id";
+  for (std::size_t i = 0; i < entity.readers.size(); ++i)
+    if (!entity.readers[i].column.empty())
+      select += ", " + std::string(entity.readers[i].column) + " AS g" + std::to_string(i);
+  if (concerns_an_enterprise(entity)) select += ", e.id AS enterprise_id";
+  return c.query(select + " FROM " + std::string(entity.from));
+}
+
+Ids listed(const Client& client, const Route& route) {
+  const auto list = client.get(route.list + "?limit=200" + (route.query.empty() ? "" : "&" + route.query));
+  EXPECT_EQ(list.status, 200) << route.list << " " << list.body;
+  EXPECT_LE(list.json()["total"].get<std::int64_t>(), 200) << route.list << ": the demo outgrew one page";
+  const auto body = list.json();
+  Ids out;
+  for (const auto& item : body["items"]) out.insert(item["id"].get<std::int64_t>());
+  return out;
+}
+
+bool holds(const Client& client, const std::string& permission) {
+  const auto me = client.get("/me").json();
+  for (const auto& p : me["permissions"])
+    if (p == permission) return true;
+  return false;
+}
+
+class EntityAccessApi : public ApiTest {};
+
+}  // namespace
+
+TEST_F(EntityAccessApi, EveryDeclaredEntityHasItsRoutes) {
+  ASSERT_FALSE(model::all_entities().empty());
+  for (const auto* entity : model::all_entities())
+    EXPECT_TRUE(kRoutes.count(std::string(entity->name)))
+        << "entity " << entity->name << " is declared but this test does not know its routes";
+}
+
+TEST_F(EntityAccessApi, WithoutASessionNothingAnswers) {
+  ASSERT_FALSE(kRoutes.empty());
+  for (const auto& [name, route] : kRoutes) {
+    EXPECT_EQ(http_request(port(), "GET", "/api/v1" + route.list).status, 401) << name;
+    if (route.detail)
+      EXPECT_EQ(http_request(port(), "GET", "/api/v1" + route.list + "/1").status, 401) << name;
+  }
+}
+
+TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
+  auto database = db::Database::open(server_->db_url(), 1);
+  auto lease = database->acquire();
+  const World world(*lease);
+  int hidden = 0, shown = 0;
+  for (const auto& party : kParties) {
+    const auto client = as(party);
+    const auto org = client.org_id();
+    const auto type = client.login().user["org"]["type"].get<std::string>();
+    const bool admin = party == "demo-admin";
+    for (const auto* entity : model::all_entities()) {
+      const auto& route = kRoutes.at(std::string(entity->name));
+      if (!holds(client, route.permission)) {
+        EXPECT_EQ(client.get(route.list).status, 403) << party << " " << route.list;
+        continue;
+      }
+      const auto rows = raw_rows(*lease, *entity);
+      ASSERT_FALSE(rows.empty()) << entity->name << ": the demo has none";
+      Ids expected, everything;
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto row = rows[i];
+        const auto id = row.integer("id");
+        // Archived enterprises stay out of lists (they have their own filter).
+        if (entity->name == "enterprise" && world.archived_enterprise(id)) continue;
+        everything.insert(id);
+        bool granted = admin;
+        for (std::size_t g = 0; g < entity->readers.size() && !granted; ++g)
+          granted = world.grants(entity->readers[g], org, type, row, "g" + std::to_string(g));
+        if (granted) expected.insert(id);
+      }
+      EXPECT_EQ(listed(client, route), expected) << party << " lists " << route.list;
+      if (!route.detail) continue;
+      for (auto id : everything) {
+        const auto status = client.get(route.list + "/" + std::to_string(id)).status;
+        EXPECT_EQ(status, expected.count(id) ? 200 : 404) << party << " opens " << route.list << "/" << id;
+        ++(expected.count(id) ? shown : hidden);
+      }
+    }
+  }
+  EXPECT_GT(hidden, 100) << "the parties should not all see everything";
+  EXPECT_GT(shown, 100);
+}
