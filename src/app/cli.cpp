@@ -15,6 +15,8 @@
 #include "accounts/users.hpp"
 #include "app/api.hpp"
 #include "app/demo_data.hpp"
+#include "benchdata/generator.hpp"
+#include "platform/dates.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/files/directory_store.hpp"
 #include "platform/http/server.hpp"
@@ -150,6 +152,17 @@ int create_admin(const std::string& db_url, const std::string& requested_usernam
   return 0;
 }
 
+int bench_data(const std::string& db_url, benchdata::Options options) {
+  if (options.today.empty()) options.today = china_date(SystemClock().now());
+  options.password = kDemoPassword;
+  auto database = open_database(db_url, 1);
+  const auto summary = benchdata::generate(*database, options);
+  std::cout << "bench data (" << options.scale << ", seed " << options.seed << ", today " << options.today
+            << "); every user's password is " << kDemoPassword << "\n"
+            << benchdata::format_summary(summary);
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -214,6 +227,17 @@ int run_cli(int argc, char** argv) {
       app.add_subcommand("create-admin", "Create a platform admin; reads the password from stdin");
   admin_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
   admin_cmd->add_option("--username", username, "Login name")->required();
+  benchdata::Options bench_options;
+  auto* bench_cmd = app.add_subcommand(
+      "bench-data",
+      "Fill an empty database with a generated city or province for benchmarks (demo logins included)");
+  bench_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+  bench_cmd
+      ->add_option("--scale", bench_options.scale, "tiny | city (10,000 enterprises) | province (100,000)")
+      ->capture_default_str();
+  bench_cmd->add_option("--seed", bench_options.seed, "Same seed, same data")->capture_default_str();
+  bench_cmd->add_option("--today", bench_options.today,
+                        "YYYY-MM-DD the data is dated around (default: today)");
 
   CLI11_PARSE(app, argc, argv);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
@@ -234,6 +258,7 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*admin_cmd) return create_admin(db_url, username);
+    if (*bench_cmd) return bench_data(db_url, bench_options);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return 1;

@@ -1,0 +1,30 @@
+#pragma once
+// `riskwatch bench-data`: a province (or one city) of realistic, deterministic data for benchmarks —
+// regions, organizations of every party, staff, enterprises, policies, commissions, plans, visits,
+// deadlines, notifications and audit entries, with the demo logins placed in it.
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "platform/db/database.hpp"
+
+namespace rw::benchdata {
+
+struct Options {
+  std::string scale = "city";  // tiny | city | province
+  std::uint64_t seed = 1;
+  std::string today;     // YYYY-MM-DD: the data is dated around this China day
+  std::string password;  // every generated user's (the demo password, so benchmarks sign in as anyone)
+};
+
+struct Summary {
+  std::map<std::string, std::int64_t> rows;  // per table
+  double seconds = 0;
+};
+
+// Fills an empty, migrated database (with the shipped service catalog installed); refuses one that
+// already has users. The same options give the same rows, except the password hash (a fresh salt).
+Summary generate(db::Database& database, const Options& options);
+std::string format_summary(const Summary& summary);
+
+}  // namespace rw::benchdata

@@ -1,0 +1,233 @@
+// `riskwatch bench-data` at the tiny scale, on SQLite or PostgreSQL: the generated data keeps the product's
+// invariants, checked through the product itself (its credit-code check, its API and its staffing rule).
+#include <gtest/gtest.h>
+
+#include "benchdata/generator.hpp"
+#include "harness.hpp"
+#include "platform/db/database.hpp"
+#include "platform/db/migrations.hpp"
+#include "registry/uscc.hpp"
+#include "services/catalog.hpp"
+#include "test_database.hpp"
+
+namespace rw::testing {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kToday = "2026-06-15";
+constexpr std::uint64_t kSeed = 7;
+
+benchdata::Summary generate_into(const std::string& url, std::uint64_t seed) {
+  auto database = db::Database::open(url, 1);
+  db::migrate(*database);
+  services::install_shipped_catalog(*database->acquire());
+  return benchdata::generate(*database, {"tiny", seed, kToday, kDemoPassword});
+}
+
+std::string text_of(const db::Value& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&value)) return std::to_string(*d);
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  return "NULL";
+}
+
+// Every row of the tables the generator fills (users without the salted password hash), in id order.
+std::string dump(const std::string& url) {
+  auto database = db::Database::open(url, 1);
+  auto lease = database->acquire();
+  std::string out;
+  for (const char* sql : {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
+                          "SELECT * FROM enterprises ORDER BY id", "SELECT * FROM policies ORDER BY id",
+                          "SELECT * FROM staff ORDER BY id", "SELECT * FROM commission_items ORDER BY id",
+                          "SELECT * FROM service_plans ORDER BY id", "SELECT * FROM visits ORDER BY id",
+                          "SELECT * FROM visit_team ORDER BY visit_id, staff_id",
+                          "SELECT * FROM deadlines ORDER BY id", "SELECT * FROM notifications ORDER BY id",
+                          "SELECT * FROM status_events ORDER BY id", "SELECT * FROM audit_log ORDER BY id"}) {
+    const auto rows = lease->query(sql);
+    for (const auto& row : rows.values) {
+      for (const auto& value : row) out += text_of(value) + "|";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+class BenchDataApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // The clock is the data's today; the daily sweep is left out, since the generator already ran it.
+    server_ = std::make_unique<ServerProcess>(
+        ServerConfig{{"--job-interval-seconds", "0"}, false, std::string(kToday) + "T02:00:00Z"});
+    summary_ = generate_into(server_->db_url(), kSeed);
+    database_ = db::Database::open(server_->db_url(), 1);
+  }
+  static void TearDownTestSuite() {
+    database_.reset();
+    server_.reset();
+  }
+
+  static db::Rows query(const std::string& sql, const db::Params& params = {}) {
+    return database_->acquire()->query(sql, params);
+  }
+  static std::int64_t count(const std::string& sql, const db::Params& params = {}) {
+    return query("SELECT COUNT(*) AS n FROM " + sql, params)[0].integer("n");
+  }
+  static std::int64_t org_of(const std::string& username) {
+    return query("SELECT org_id FROM users WHERE username = ?", {username})[0].integer("org_id");
+  }
+  static Client as(const std::string& username) { return client_for(server_->port(), username); }
+  static std::int64_t total_of(const HttpResult& list) {
+    EXPECT_EQ(list.status, 200) << list.body;
+    return list.json()["total"].get<std::int64_t>();
+  }
+
+  static inline std::unique_ptr<ServerProcess> server_;
+  static inline benchdata::Summary summary_;
+  static inline std::unique_ptr<db::Database> database_;
+};
+
+TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
+  EXPECT_EQ(summary_.rows.at("enterprises"), 240);
+  EXPECT_EQ(summary_.rows.at("visits"), 720);
+  EXPECT_EQ(count("enterprises"), 240);
+  EXPECT_EQ(count("visits"), 720);
+  ASSERT_EQ(summary_.rows.size(), 22u);
+  for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
+  // About 1.3 policies per enterprise; every status of each status machine occurs.
+  EXPECT_GT(count("policies"), 240 * 12 / 10);
+  EXPECT_LT(count("policies"), 240 * 15 / 10);
+  for (const char* status :
+       {"pending", "accepted", "declined", "cancel_requested", "cancelled", "withdrawn", "completed"})
+    EXPECT_GT(count("commission_items WHERE status = ?", {std::string(status)}), 0) << status;
+  for (const char* status : {"planned", "confirmed", "in_progress", "done", "could_not_enter", "cancelled"})
+    EXPECT_GT(count("visits WHERE status = ?", {std::string(status)}), 0) << status;
+  for (const char* status : {"draft", "proposed", "agreed", "returned"})
+    EXPECT_GT(count("service_plans WHERE status = ?", {std::string(status)}), 0) << status;
+  EXPECT_GT(count("deadlines WHERE status = 'open' AND overdue = 1"), 0);
+  // Regions: the province, 无锡市, two of its districts and their generated streets.
+  EXPECT_EQ(count("regions WHERE level = 'province' AND name = '江苏省'"), 1);
+  EXPECT_EQ(count("regions WHERE level = 'city'"), 1);
+  EXPECT_EQ(count("regions WHERE level = 'district'"), 2);
+}
+
+TEST_F(BenchDataApi, EveryCreditCodePassesTheCheck) {
+  const auto rows = query("SELECT credit_code FROM enterprises");
+  ASSERT_EQ(rows.size(), 240u);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    EXPECT_TRUE(registry::valid_uscc(rows[i].text("credit_code"))) << rows[i].text("credit_code");
+  EXPECT_EQ(count("(SELECT DISTINCT credit_code FROM enterprises) c"), 240);
+}
+
+TEST_F(BenchDataApi, DemoLoginsSignInAsTheirParties) {
+  const auto insurer = org_of("demo-insurer");
+  const auto insured = count(
+      "enterprises e WHERE e.archived = 0 AND (e.created_by_org_id = ? OR EXISTS (SELECT 1 FROM policies p "
+      "WHERE "
+      "p.enterprise_id = e.id AND p.insurer_org_id = ?))",
+      {insurer, insurer});
+  EXPECT_GT(insured, 40);  // PICC holds about a third of the policies
+  EXPECT_EQ(total_of(as("demo-insurer").get("/enterprises?limit=5")), insured);
+  // The regulator over the city sees every live enterprise; the enterprise itself only.
+  EXPECT_EQ(total_of(as("demo-regulator").get("/enterprises?limit=5")),
+            count("enterprises WHERE archived = 0"));
+  EXPECT_EQ(total_of(as("demo-enterprise").get("/enterprises")), 1);
+  const auto agency = org_of("demo-agency");
+  EXPECT_EQ(total_of(as("demo-agency").get("/visits?limit=5")),
+            count("visits WHERE agency_org_id = ?", {agency}));
+  EXPECT_GT(total_of(as("demo-expert").get("/visits?mine=true&limit=5")), 0);
+  for (const char* username : {"demo-admin", "demo-viewer", "demo-technician", "demo-expert2",
+                               "qingyuan-admin", "demo-park", "qingyuan-expert"})
+    EXPECT_NO_THROW(as(username)) << username;
+}
+
+TEST_F(BenchDataApi, EveryVisitIsOfAnEnterpriseItsAgencyServes) {
+  EXPECT_EQ(
+      count("visits v WHERE NOT EXISTS (SELECT 1 FROM commission_items ci JOIN commissions c ON c.id = "
+            "ci.commission_id WHERE ci.enterprise_id = v.enterprise_id AND c.agency_org_id = v.agency_org_id "
+            "AND ci.status IN ('accepted', 'completed'))"),
+      0);
+  // A completed commission was served by a done visit that day; an accepted one by none yet.
+  EXPECT_EQ(
+      count("commission_items ci WHERE ci.status = 'completed' AND NOT EXISTS (SELECT 1 FROM visits v WHERE "
+            "v.commission_item_id = ci.id AND v.status = 'done' AND v.done_on = ci.completed_on)"),
+      0);
+  EXPECT_EQ(
+      count(
+          "commission_items ci JOIN commissions c ON c.id = ci.commission_id WHERE ci.status = 'accepted' "
+          "AND EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = ci.enterprise_id AND v.agency_org_id = "
+          "c.agency_org_id AND v.status = 'done')"),
+      0);
+  // Visits beyond the commission follow a plan the enterprise agreed, with the plan's service types.
+  EXPECT_EQ(
+      count(
+          "visit_service_types t JOIN visits v ON v.id = t.visit_id WHERE v.plan_id IS NOT NULL AND NOT "
+          "EXISTS (SELECT 1 FROM service_plans p JOIN service_plan_items i ON i.plan_id = p.id WHERE p.id = "
+          "v.plan_id AND p.status = 'agreed' AND i.service_type_version_id = t.service_type_version_id)"),
+      0);
+  EXPECT_EQ(count("commission_items WHERE status = 'accepted'"),
+            count("deadlines WHERE kind = 'commission_on_site' AND status = 'open'"));
+}
+
+TEST_F(BenchDataApi, TeamsMeetTheStaffingRuleAndTheAgencyCanScheduleMore) {
+  auto agency = as("demo-agency");
+  const auto visits = query(
+      "SELECT v.id, v.enterprise_id, v.special_request, v.duration_days FROM visits v WHERE v.agency_org_id "
+      "= ? "
+      "ORDER BY v.id LIMIT 25",
+      {org_of("demo-agency")});
+  ASSERT_GT(visits.size(), 10u);
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    const auto id = visits[i].integer("id");
+    json body = {
+        {"enterprise_id", visits[i].integer("enterprise_id")},
+        {"special_request", visits[i].integer("special_request") == 1},
+        {"duration_days", visits[i].integer("duration_days")},
+        {"staff_ids",
+         query("SELECT staff_id FROM visit_team WHERE visit_id = ? ORDER BY leader DESC, staff_id", {id})
+             .integers("staff_id")},
+        {"service_type_ids",
+         query("SELECT v.type_id FROM visit_service_types t JOIN service_type_versions v ON v.id = "
+               "t.service_type_version_id WHERE t.visit_id = ?",
+               {id})
+             .integers("type_id")}};
+    const auto check = agency.post("/visits/team-check", body);
+    ASSERT_EQ(check.status, 200) << check.body;
+    EXPECT_EQ(check.json()["satisfied"], true) << "visit " << id << ": " << check.body;
+  }
+  // demo-enterprise agreed its plan for the year: the agency may schedule another of its services.
+  const auto plan = query(
+      "SELECT p.enterprise_id, v.type_id FROM service_plans p JOIN service_plan_items i ON i.plan_id = p.id "
+      "JOIN "
+      "service_type_versions v ON v.id = i.service_type_version_id JOIN enterprises e ON e.id = "
+      "p.enterprise_id JOIN "
+      "users u ON u.org_id = e.org_id WHERE u.username = 'demo-enterprise' AND p.status = 'agreed'");
+  ASSERT_FALSE(plan.empty());
+  // Three titled people with an expert, as the demo seed has them: enough for any enterprise.
+  const auto team =
+      query("SELECT id FROM staff WHERE name IN ('陈专家', '周专家', '刘技术') AND org_id = ? ORDER BY id",
+            {org_of("demo-agency")})
+          .integers("id");
+  const auto created = agency.post("/visits", {{"enterprise_id", plan[0].integer("enterprise_id")},
+                                               {"service_type_ids", {plan[0].integer("type_id")}},
+                                               {"planned_on", "2026-06-18"},
+                                               {"staff_ids", team}});
+  EXPECT_EQ(created.status, 201) << created.body;
+}
+
+TEST(BenchData, TheSameSeedGivesTheSameRows) {
+  const auto first = fresh_database_url(), second = fresh_database_url(), other = fresh_database_url();
+  generate_into(first, kSeed);
+  generate_into(second, kSeed);
+  generate_into(other, kSeed + 1);
+  const auto rows = dump(first);
+  EXPECT_GT(rows.size(), 100'000u);
+  EXPECT_TRUE(rows == dump(second));
+  EXPECT_FALSE(rows == dump(other));
+  // A database that has users already is refused.
+  auto database = db::Database::open(first, 1);
+  EXPECT_THROW(benchdata::generate(*database, {"tiny", kSeed, kToday, kDemoPassword}), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace rw::testing
