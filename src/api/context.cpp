@@ -4,10 +4,10 @@
 
 namespace rw::api {
 
-nlohmann::json Context::body() const { return parse_json_object(request.body); }
+nlohmann::json Context::body() const { return parse_json_object(request.body_bytes()); }
 
 nlohmann::json Context::body_or_empty() const {
-  return request.body.empty() ? nlohmann::json::object() : body();
+  return request.body_bytes().empty() ? nlohmann::json::object() : body();
 }
 
 std::int64_t Context::id(std::string_view name) const { return parse_id(params.text(name)); }
@@ -16,8 +16,9 @@ http::Response json_ok(const nlohmann::json& body, int status) {
   return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-void Routes::add(const char* method, std::string pattern, std::string permission, Handler handler) {
-  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission)});
+void Routes::add(const char* method, std::string pattern, std::string permission, Handler handler,
+                 bool takes_upload) {
+  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission), takes_upload});
 }
 
 }  // namespace rw::api

@@ -20,9 +20,11 @@ namespace rw::api {
 
 struct Settings {
   Seconds session_idle = 8 * 3600;
-  bool secure_cookies = false;               // set behind TLS so cookies never travel in clear text
-  std::string database_kind;                 // "sqlite" | "postgresql"
-  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/-Proto are believed
+  bool secure_cookies = false;                // set behind TLS so cookies never travel in clear text
+  std::string database_kind;                  // "sqlite" | "postgresql"
+  std::vector<std::string> trusted_proxies;   // peers whose X-Forwarded-For/-Proto are believed
+  std::size_t max_body_bytes = 10u << 20;     // request bodies beyond it get 413 …
+  std::size_t max_upload_bytes = 200u << 20;  // … except on routes registered with Routes::upload
 };
 
 struct Context {
@@ -57,6 +59,7 @@ inline constexpr const char* kSignedIn = "signed_in";  // any session; the handl
 struct Endpoint {
   Handler handler;
   std::string permission;
+  bool takes_upload = false;  // its body is a file, capped by Settings::max_upload_bytes
 };
 
 using Router = http::Router<Endpoint>;
@@ -80,9 +83,14 @@ class Routes {
   void del(std::string pattern, std::string permission, Handler handler) {
     add("DELETE", std::move(pattern), std::move(permission), std::move(handler));
   }
+  // A POST whose body is an uploaded file (an import): allowed up to Settings::max_upload_bytes.
+  void upload(std::string pattern, std::string permission, Handler handler) {
+    add("POST", std::move(pattern), std::move(permission), std::move(handler), true);
+  }
 
  private:
-  void add(const char* method, std::string pattern, std::string permission, Handler handler);
+  void add(const char* method, std::string pattern, std::string permission, Handler handler,
+           bool takes_upload = false);
   Router& router_;
 };
 

@@ -32,6 +32,15 @@ std::vector<Api::DeclaredRoute> Api::declared_routes() const {
   return out;
 }
 
+std::size_t Api::body_limit(std::string_view method, std::string_view target) const {
+  std::string path;
+  std::map<std::string, std::string> query;
+  if (!http::parse_target(std::string(target), path, query)) return settings_.max_body_bytes;
+  const auto match = router_.match(method, path);
+  const bool upload = match.outcome == api::Router::Outcome::found && match.handler->takes_upload;
+  return upload ? settings_.max_upload_bytes : settings_.max_body_bytes;
+}
+
 http::Response Api::handle(http::Request& request) const {
   if (!http::parse_target(request.target, request.path, request.query))
     return http::problem_response(bad_request("bad_target", "请求地址编码有误", "Malformed request URL"));

@@ -54,6 +54,8 @@ struct ServeOptions {
   std::int64_t session_idle_seconds = 8 * 3600;
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
+  std::size_t max_body_bytes = api::Settings{}.max_body_bytes;
+  std::size_t max_upload_bytes = api::Settings{}.max_upload_bytes;
   http::ServerOptions server;
   std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000,
                grace_ms = 20'000;
@@ -92,15 +94,15 @@ int serve(ServeOptions& o) {
   o.server.body_timeout = std::chrono::milliseconds(o.body_timeout_ms);
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
-  std::filesystem::create_directories(o.data_dir);
-  const std::size_t threads =
-      o.server.threads ? o.server.threads : std::max(1u, std::thread::hardware_concurrency());
-  auto database = open_database(o.db_url, threads + 2);
+  o.server.spool_dir = std::filesystem::path(o.data_dir) / "tmp";  // large request bodies
+  std::filesystem::create_directories(o.server.spool_dir);
+  // A connection for each worker, one for the daily jobs and one spare.
+  auto database = open_database(o.db_url, http::worker_count(o.server) + 2);
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
   api::Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(),
-                         o.trusted_proxies};
+                         o.trusted_proxies,      o.max_body_bytes, o.max_upload_bytes};
   files::DirectoryStore file_store(o.files_dir.empty() ? std::filesystem::path(o.data_dir) / "files"
                                                        : std::filesystem::path(o.files_dir));
   Api api(*database, clock, settings, file_store, o.web_dir);
@@ -111,6 +113,9 @@ int serve(ServeOptions& o) {
       std::filesystem::rename(temporary, o.port_file);  // readers never see a half-written file
     };
   }
+  o.server.body_limit_for = [&api](std::string_view method, std::string_view target) {
+    return api.body_limit(method, target);
+  };
   DailyJobs jobs(*database, clock, std::chrono::seconds(o.job_interval_seconds));
   http::serve(o.server, [&api](http::Request& request) { return api.handle(request); });
   return 0;
@@ -184,9 +189,19 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--web-dir", serve_options.web_dir, "Built web app (web/dist)")
       ->capture_default_str();
   serve_cmd->add_option("--port-file", serve_options.port_file, "Write the bound port to this file");
-  serve_cmd->add_option("--threads", serve_options.server.threads, "Worker threads (0: one per core)");
+  serve_cmd->add_option("--threads", serve_options.server.threads,
+                        "I/O threads: read requests, write responses (0: one per core)");
+  serve_cmd->add_option("--workers", serve_options.server.workers,
+                        "Threads that run requests and their database work (0: four per core, at least 4)");
   serve_cmd
-      ->add_option("--max-body-bytes", serve_options.server.body_limit, "Request body cap; larger gets 413")
+      ->add_option("--queue-limit", serve_options.server.queue_limit,
+                   "Requests waiting for a worker beyond which the server answers 503 server_busy")
+      ->capture_default_str();
+  serve_cmd->add_option("--max-body-bytes", serve_options.max_body_bytes, "Request body cap; larger gets 413")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-upload-bytes", serve_options.max_upload_bytes,
+                   "Body cap of file uploads (imports); bodies over 1 MiB go to <data-dir>/tmp, not memory")
       ->capture_default_str();
   serve_cmd
       ->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")

@@ -103,7 +103,7 @@ http::Response get_year(api::Context& context) {
 
 http::Response put_year(api::Context& context) {
   const int year = year_param(context);
-  if (context.request.body.size() > kMaxUploadBytes)
+  if (context.request.body_bytes().size() > kMaxUploadBytes)
     throw ApiError(ErrorKind::payload_too_large, "payload_too_large", "工作日历上传不能超过 64 KB",
                    "A calendar upload must be at most 64 KB");
   const auto document = checked_arrangement(context.body(), year);

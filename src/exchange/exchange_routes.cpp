@@ -109,7 +109,8 @@ ImportReport import_with(api::Context& context, const RowReader& read, ImportMod
 }
 
 ImportReport import_file(api::Context& context, const std::string& kind, ImportMode mode) {
-  const std::string_view file = context.request.body;
+  // A large upload is read in place from the temporary file the server streamed it to.
+  const std::string_view file = context.request.body_bytes();
   const RowReader read = [&](const sheet::RowSink& sink) { sheet::read_rows(file, sink); };
   if (kind == "enterprises") return import_with<EnterpriseImport>(context, read, mode);
   if (kind == "policies") return import_with<PolicyImport>(context, read, mode);
@@ -157,7 +158,7 @@ void add_exchange_routes(api::Routes& routes) {
   routes.get("/enterprises/export", "enterprise:read", export_enterprises);
   routes.get("/policies/export", "policy:read", export_policies);
   routes.get("/staff/export", "staff:read", export_staff);
-  routes.post("/imports/{kind}", api::kSignedIn, import_sheet);
+  routes.upload("/imports/{kind}", api::kSignedIn, import_sheet);
   routes.get("/imports/{kind}/template", api::kSignedIn, import_template);
 }
 

@@ -26,8 +26,10 @@ enum class ErrorKind {
   method_not_allowed,  // the path exists, the method does not
   conflict,            // the object's state does not allow it (a transition, a duplicate)
   payload_too_large,   // the body is over a limit
+  header_too_large,    // the request's headers are over the limit
   invalid,             // fields fail their rules (with the field errors)
   too_many_requests,   // throttled
+  unavailable,         // the server cannot take it now (busy); the client may retry later
   internal,            // a failure of ours; the details go to the log, not to the client
 };
 

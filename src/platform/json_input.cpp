@@ -58,7 +58,7 @@ bool nested_deeper_than(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
-nlohmann::json parse_json_object(const std::string& body) {
+nlohmann::json parse_json_object(std::string_view body) {
   if (nested_deeper_than(body, kMaxJsonDepth))
     throw bad_request(
         "json_too_deep", "请求体的 JSON 嵌套超过 " + std::to_string(kMaxJsonDepth) + " 层",

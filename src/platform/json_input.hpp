@@ -18,7 +18,7 @@ namespace rw {
 // Arrays and objects nested deeper than this are refused before parsing; real bodies nest a few levels.
 constexpr std::size_t kMaxJsonDepth = 64;
 // Parses a JSON object body: 400 json_too_deep / 400 malformed_json / 400 body_not_object.
-nlohmann::json parse_json_object(const std::string& body);
+nlohmann::json parse_json_object(std::string_view body);
 // `base` with the values of those `keys` that `changes` has: a PATCH body over the stored record.
 nlohmann::json overlay(nlohmann::json base, const nlohmann::json& changes,
                        const std::vector<std::string>& keys);

@@ -1,5 +1,7 @@
 #include "platform/http/message.hpp"
 
+#include "platform/http/request_body.hpp"
+
 namespace rw::http {
 namespace {
 
@@ -36,6 +38,8 @@ std::string Request::header(std::string_view lower_name) const {
     if (name == lower_name) return value;
   return {};
 }
+
+std::string_view Request::body_bytes() const { return spooled_body ? spooled_body->bytes() : body; }
 
 Response json_response(int status, std::string body) {
   Response response;

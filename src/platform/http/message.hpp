@@ -2,12 +2,16 @@
 // HTTP request and response as the application sees them, free of Beast so handlers compile fast.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace rw::http {
+
+class SpooledBody;  // platform/http/request_body.hpp
 
 struct Request {
   std::string method;  // "GET"
@@ -15,13 +19,16 @@ struct Request {
   std::string path;    // "/api/v1/users", percent-decoded
   std::map<std::string, std::string> query;
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
-  std::string body;
+  std::string body;                                 // a small body (up to the server's spool threshold)
+  std::shared_ptr<const SpooledBody> spooled_body;  // or a larger one, in its temporary file
   std::string remote_address;  // the client: the peer, or whom a trusted proxy forwarded for
   bool https = false;          // a trusted proxy received it over TLS
   std::string request_id;
 
   // Header value by lower-case name, or "" when absent.
   std::string header(std::string_view lower_name) const;
+  // The body's bytes, wherever they are.
+  std::string_view body_bytes() const;
 };
 
 struct Response {

@@ -28,10 +28,14 @@ HttpStatus http_status(ErrorKind kind) {
       return {409, "Conflict"};
     case ErrorKind::payload_too_large:
       return {413, "Payload Too Large"};
+    case ErrorKind::header_too_large:
+      return {431, "Request Header Fields Too Large"};
     case ErrorKind::invalid:
       return {422, "Unprocessable Entity"};
     case ErrorKind::too_many_requests:
       return {429, "Too Many Requests"};
+    case ErrorKind::unavailable:
+      return {503, "Service Unavailable"};
     case ErrorKind::internal:
       break;
   }

@@ -9,10 +9,14 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
+#include "platform/http/problem.hpp"
+#include "platform/http/request_body.hpp"
 #include "platform/http/server.hpp"
 
 namespace rw::http {
@@ -23,11 +27,44 @@ namespace net = boost::asio;
 namespace bhttp = beast::http;
 using tcp = net::ip::tcp;
 
+constexpr std::size_t kBodyPieceBytes = 64 * 1024;  // a body is read in pieces of this size
+
 // What the stop sequence needs to know about a connection; touched only on the connection's strand.
 struct Connection {
   beast::tcp_stream* stream = nullptr;
   bool waiting_for_request = false;
 };
+
+// A request as read off the wire, with what writing its response needs.
+struct Incoming {
+  Request request;
+  unsigned version = 11;
+  bool keep_alive = false;
+  std::chrono::steady_clock::time_point started;
+};
+
+ApiError header_too_large() {
+  return {ErrorKind::header_too_large, "header_too_large", "请求头过大", "Request headers are too large"};
+}
+
+ApiError body_too_large() {
+  return {ErrorKind::payload_too_large, "payload_too_large", "请求体超过大小上限",
+          "The request body is larger than allowed"};
+}
+
+ApiError malformed_request() {
+  return {ErrorKind::bad_request, "bad_request", "无法解析的 HTTP 请求", "Malformed HTTP request"};
+}
+
+ApiError body_not_stored() {
+  return {ErrorKind::internal, "internal_error", "服务器无法保存请求体，请稍后重试",
+          "The server could not store the request body; retry later"};
+}
+
+ApiError server_busy() {
+  return {ErrorKind::unavailable, "server_busy", "服务器繁忙，请稍后重试",
+          "The server is busy; retry shortly"};
+}
 
 std::string make_request_id(const std::string& offered) {
   bool usable = !offered.empty() && offered.size() <= 64;
@@ -54,10 +91,17 @@ void set_security_headers(Message& message) {
   message.set(bhttp::field::x_frame_options, "DENY");
 }
 
+std::size_t cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 class Server {
  public:
   Server(const ServerOptions& options, const RequestHandler& handler)
-      : options_(options), handler_(handler), acceptor_(ioc_), signals_(ioc_, SIGINT, SIGTERM) {}
+      : options_(options),
+        handler_(handler),
+        spool_dir_(options.spool_dir.empty() ? std::filesystem::temp_directory_path() : options.spool_dir),
+        acceptor_(ioc_),
+        signals_(ioc_, SIGINT, SIGTERM),
+        workers_(worker_count(options)) {}
 
   void run() {
     tcp::endpoint endpoint(net::ip::make_address(options_.host), options_.port);
@@ -66,20 +110,23 @@ class Server {
     acceptor_.bind(endpoint);
     acceptor_.listen(net::socket_base::max_listen_connections);
     const unsigned short port = acceptor_.local_endpoint().port();
-    spdlog::info("listening on http://{}:{}", options_.host, port);
+    spdlog::info("listening on http://{}:{} ({} I/O threads, {} workers)", options_.host, port,
+                 io_thread_count(options_), worker_count(options_));
     if (options_.on_listening) options_.on_listening(port);
 
     signals_.async_wait([this](const beast::error_code& ec, int signal) {
-      if (!ec) begin_stop(signal);
+      if (!ec) begin_stop("signal " + std::to_string(signal));
     });
+    const std::stop_callback on_stop(options_.stop,
+                                     [this] { net::post(ioc_, [this] { begin_stop("stop requested"); }); });
     net::co_spawn(acceptor_.get_executor(), accept_loop(), net::detached);
 
-    std::size_t threads =
-        options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([this] { ioc_.run(); });
+    std::vector<std::thread> io_threads;
+    for (std::size_t i = 1; i < io_thread_count(options_); ++i)
+      io_threads.emplace_back([this] { ioc_.run(); });
     ioc_.run();
-    for (auto& t : pool) t.join();
+    for (auto& t : io_threads) t.join();
+    workers_.join();
     {
       std::lock_guard lock(stop_mutex_);
       finished_ = true;
@@ -90,11 +137,12 @@ class Server {
   }
 
  private:
-  void begin_stop(int signal) {
-    spdlog::info("signal {}: no new connections; finishing in-flight requests", signal);
-    stopping_ = true;
+  void begin_stop(const std::string& why) {
+    if (stopping_.exchange(true)) return;
+    spdlog::info("{}: no new connections; finishing in-flight requests", why);
     beast::error_code ignored;
     acceptor_.close(ignored);
+    signals_.cancel(ignored);
     std::lock_guard lock(connections_mutex_);
     for (const auto& connection : connections_) {
       net::post(connection->stream->get_executor(), [connection] {
@@ -107,6 +155,7 @@ class Server {
       if (!stop_cv_.wait_for(wait_lock, options_.shutdown_grace, [this] { return finished_; })) {
         spdlog::warn("grace period over; closing remaining connections");
         ioc_.stop();
+        workers_.stop();
       }
     });
   }
@@ -139,12 +188,13 @@ class Server {
     co_return !ec;
   }
 
-  net::awaitable<void> send_problem_and_close(beast::tcp_stream& stream, unsigned version, int status,
-                                              std::string body) {
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), version};
-    res.set(bhttp::field::content_type, "application/problem+json");
+  net::awaitable<void> send_problem_and_close(beast::tcp_stream& stream, unsigned version,
+                                              const ApiError& error) {
+    Response problem = problem_response(error);
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(problem.status), version};
+    res.set(bhttp::field::content_type, problem.content_type);
     set_security_headers(res);
-    res.body() = std::move(body);
+    res.body() = std::move(problem.body);
     res.keep_alive(false);
     res.prepare_payload();
     stream.expires_after(options_.body_timeout);
@@ -161,8 +211,9 @@ class Server {
       connections_.insert(connection);
     }
     beast::error_code ec;
-    std::string remote = stream.socket().remote_endpoint(ec).address().to_string();
+    const std::string remote = stream.socket().remote_endpoint(ec).address().to_string();
     beast::flat_buffer buffer;
+    std::string piece;  // a body's bytes on their way to memory or to a file
     for (;;) {
       if (buffer.size() == 0) {
         connection->waiting_for_request = true;
@@ -174,73 +225,127 @@ class Server {
         if (ec) break;
         buffer.commit(n);
       }
-      stream.expires_after(options_.header_timeout);
-      bhttp::request_parser<bhttp::empty_body> header_parser;
-      header_parser.header_limit(16 * 1024);
-      header_parser.body_limit(options_.body_limit);
-      co_await bhttp::async_read_header(stream, buffer, header_parser,
-                                        net::redirect_error(net::use_awaitable, ec));
-      if (ec == bhttp::error::header_limit) {
-        co_await send_problem_and_close(
-            stream, 11, 431,
-            R"({"type":"/problems/header_too_large","title":"Request Header Fields Too Large","status":431,"code":"header_too_large","detail":"请求头过大","detail_en":"Request headers are too large","errors":[]})");
-        break;
-      }
-      if (ec == bhttp::error::body_limit ||
-          (!ec && header_parser.content_length() && *header_parser.content_length() > options_.body_limit)) {
-        co_await send_problem_and_close(stream, header_parser.get().version(), 413, too_large_body());
-        break;
-      }
-      if (ec) {
-        if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != net::error::eof &&
-            ec != net::error::operation_aborted)
-          co_await send_problem_and_close(
-              stream, 11, 400,
-              R"({"type":"/problems/bad_request","title":"Bad Request","status":400,"code":"bad_request","detail":"无法解析的 HTTP 请求","detail_en":"Malformed HTTP request","errors":[]})");
-        break;
-      }
-      const auto started = std::chrono::steady_clock::now();
-      if (beast::iequals(header_parser.get()[bhttp::field::expect], "100-continue")) {
-        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, header_parser.get().version()};
-        if (!co_await write(stream, go_on, ec)) break;
-      }
-      bhttp::request_parser<bhttp::string_body> parser(std::move(header_parser));
-      parser.body_limit(options_.body_limit);
-      stream.expires_after(options_.body_timeout);
-      co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-      if (ec == bhttp::error::body_limit) {
-        co_await send_problem_and_close(stream, parser.get().version(), 413, too_large_body());
-        break;
-      }
-      if (ec) break;
-
-      auto& beast_request = parser.get();
-      Request request;
-      request.method = std::string(beast_request.method_string());
-      request.target = std::string(beast_request.target());
+      Incoming in;
+      if (!co_await read_request(stream, buffer, piece, in)) break;
+      Request& request = in.request;
       request.remote_address = remote;
-      for (const auto& field : beast_request) {
-        std::string name(field.name_string());
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        request.headers.emplace_back(std::move(name), std::string(field.value()));
-      }
-      request.request_id = make_request_id(request.header("x-request-id"));
-      request.body = std::move(beast_request.body());
-      const bool keep_alive = beast_request.keep_alive() && !stopping_;
-      const unsigned version = beast_request.version();
-
-      Response response = handler_(request);
+      Response response = co_await on_worker(request);
+      const bool keep_alive = in.keep_alive && !stopping_;
       std::size_t bytes = 0;
-      if (!co_await send(stream, request, response, version, keep_alive, bytes, ec)) break;
+      if (!co_await send(stream, request, response, in.version, keep_alive, bytes, ec)) break;
       const auto ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - in.started).count();
       spdlog::info("{} {} {} {}B {:.1f}ms user={} rid={}", request.method, request.target, response.status,
                    bytes, ms, response.user_id ? std::to_string(*response.user_id) : "-", request.request_id);
-      if (!keep_alive || stopping_) break;
+      if (!keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     std::lock_guard lock(connections_mutex_);
     connections_.erase(connection);
+  }
+
+  // Reads one request into `in`: false when the connection ends instead, after the error response the client
+  // is owed, if any. The body limit depends on the route, so it is asked for once the headers are in, and a
+  // body announced as too large is refused before it is read.
+  net::awaitable<bool> read_request(beast::tcp_stream& stream, beast::flat_buffer& buffer, std::string& piece,
+                                    Incoming& in) {
+    beast::error_code ec;
+    stream.expires_after(options_.header_timeout);
+    bhttp::request_parser<bhttp::empty_body> header_parser;
+    header_parser.header_limit(16 * 1024);
+    // Set per route below; Beast 1.74 compares Content-Length with a boost::none limit as if it were 0.
+    header_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    co_await bhttp::async_read_header(stream, buffer, header_parser,
+                                      net::redirect_error(net::use_awaitable, ec));
+    if (ec == bhttp::error::header_limit) {
+      co_await send_problem_and_close(stream, 11, header_too_large());
+      co_return false;
+    }
+    if (ec) {
+      if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != net::error::eof &&
+          ec != net::error::operation_aborted)
+        co_await send_problem_and_close(stream, 11, malformed_request());
+      co_return false;
+    }
+    in.started = std::chrono::steady_clock::now();
+    in.version = header_parser.get().version();
+    in.keep_alive = header_parser.get().keep_alive();
+    const std::size_t limit = header_parser.is_done() ? 0 : body_limit(header_parser.get());
+    if (header_parser.content_length() && *header_parser.content_length() > limit) {
+      co_await send_problem_and_close(stream, in.version, body_too_large());
+      co_return false;
+    }
+    if (beast::iequals(header_parser.get()[bhttp::field::expect], "100-continue")) {
+      bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, in.version};
+      if (!co_await write(stream, go_on, ec)) co_return false;
+    }
+
+    bhttp::request_parser<bhttp::buffer_body> parser(std::move(header_parser));
+    parser.body_limit(limit);  // for chunked bodies, whose size is not announced
+    BodyCollector body(options_.spool_threshold, spool_dir_);
+    bool spool_failed = false;
+    try {
+      stream.expires_after(options_.body_timeout);
+      if (!parser.is_done()) piece.resize(kBodyPieceBytes);
+      while (!parser.is_done()) {
+        parser.get().body().data = piece.data();
+        parser.get().body().size = piece.size();
+        co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+        if (ec == bhttp::error::need_buffer) ec = {};  // the piece is full: not an error
+        if (ec) break;
+        body.append(std::string_view(piece.data(), piece.size() - parser.get().body().size));
+      }
+      if (!ec) body.finish_into(in.request);
+    } catch (const std::system_error& e) {  // no room for a large body's temporary file
+      spdlog::error("request body not stored: {}", e.what());
+      spool_failed = true;
+    }
+    if (spool_failed) {
+      co_await send_problem_and_close(stream, in.version, body_not_stored());
+      co_return false;
+    }
+    if (ec == bhttp::error::body_limit) {
+      co_await send_problem_and_close(stream, in.version, body_too_large());
+      co_return false;
+    }
+    if (ec) co_return false;
+
+    const auto& head = parser.get();
+    Request& request = in.request;
+    request.method = std::string(head.method_string());
+    request.target = std::string(head.target());
+    for (const auto& field : head) {
+      std::string name(field.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.request_id = make_request_id(request.header("x-request-id"));
+    co_return true;
+  }
+
+  std::size_t body_limit(const bhttp::request_header<>& head) const {
+    const auto text = [](beast::string_view view) { return std::string_view(view.data(), view.size()); };
+    return options_.body_limit_for ? options_.body_limit_for(text(head.method_string()), text(head.target()))
+                                   : options_.body_limit;
+  }
+
+  // Runs the handler on a worker thread, then resumes on the connection's strand. When too many requests wait
+  // for a worker already, the client is told at once to come back (a queue without end would only make every
+  // request late).
+  net::awaitable<Response> on_worker(Request& request) {
+    if (waiting_.fetch_add(1) >= options_.queue_limit) {
+      --waiting_;
+      Response busy = problem_response(server_busy());
+      busy.set_header("Retry-After", "1");
+      co_return busy;
+    }
+    co_return co_await net::co_spawn(
+        workers_,
+        [this, &request]() -> net::awaitable<Response> {
+          --waiting_;
+          co_return handler_(request);
+        },
+        net::use_awaitable);
   }
 
   net::awaitable<bool> send(beast::tcp_stream& stream, const Request& request, Response& response,
@@ -284,15 +389,15 @@ class Server {
     co_return co_await write(stream, res, ec);
   }
 
-  static std::string too_large_body() {
-    return R"({"type":"/problems/payload_too_large","title":"Payload Too Large","status":413,"code":"payload_too_large","detail":"请求体超过大小上限","detail_en":"The request body is larger than allowed","errors":[]})";
-  }
-
   const ServerOptions& options_;
   const RequestHandler& handler_;
+  const std::filesystem::path spool_dir_;
   net::io_context ioc_;
   tcp::acceptor acceptor_;
   net::signal_set signals_;
+  // After ioc_, so it goes first: requests still queued on it refer to connections of ioc_.
+  net::thread_pool workers_;
+  std::atomic<std::size_t> waiting_{0};  // requests handed to the workers that none has taken yet
   std::atomic<bool> stopping_{false};
   std::mutex connections_mutex_;
   std::unordered_set<std::shared_ptr<Connection>> connections_;
@@ -303,6 +408,14 @@ class Server {
 };
 
 }  // namespace
+
+std::size_t io_thread_count(const ServerOptions& options) {
+  return options.threads ? options.threads : cores();
+}
+
+std::size_t worker_count(const ServerOptions& options) {
+  return options.workers ? options.workers : std::max<std::size_t>(4, 4 * cores());
+}
 
 void serve(const ServerOptions& options, const RequestHandler& handler) {
   Server server(options, handler);

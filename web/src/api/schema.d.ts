@@ -1515,7 +1515,7 @@ export interface paths {
         put?: never;
         /**
          * 批量导入 / Import a spreadsheet
-         * @description 请求体为 .xlsx 或 .csv 文件本身（UTF-8 或 GBK）。先校验全部行；mode=all_or_nothing（默认）有任何错误则不写入并返回 422 import_rows_invalid（report 为完整报告）；mode=valid_rows 写入正确的行。按信用代码 / 保单号 / 机构+手机号更新已有记录，重复导入不产生重复数据。/ The body is the .xlsx or .csv file itself (UTF-8 or GBK). Every row is checked first; all_or_nothing (default) writes nothing if any row fails and answers 422 import_rows_invalid with the report; valid_rows writes the valid rows. Existing records are updated (by credit code / policy number / organization + phone), so re-importing creates no duplicates.
+         * @description 请求体为 .xlsx 或 .csv 文件本身（UTF-8 或 GBK）。先校验全部行；mode=all_or_nothing（默认）有任何错误则不写入并返回 422 import_rows_invalid（report 为完整报告）；mode=valid_rows 写入正确的行。按信用代码 / 保单号 / 机构+手机号更新已有记录，重复导入不产生重复数据。文件最大 200 MiB（服务器选项 --max-upload-bytes）。/ The body is the .xlsx or .csv file itself (UTF-8 or GBK). Every row is checked first; all_or_nothing (default) writes nothing if any row fails and answers 422 import_rows_invalid with the report; valid_rows writes the valid rows. Existing records are updated (by credit code / policy number / organization + phone), so re-importing creates no duplicates. Files up to 200 MiB (server option --max-upload-bytes).
          */
         post: operations["importSpreadsheet"];
         delete?: never;
@@ -1591,7 +1591,7 @@ export interface components {
             /** @example 422 */
             status: number;
             /**
-             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, json_too_deep, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, internal_error, not_archived, already_archived; field error codes include required, wrong_type, too_long, invalid_characters (control characters or bidirectional overrides), type_not_allowed, region_outside_parent, org_binding_admin_only.
+             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, json_too_deep, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, header_too_large, server_busy, internal_error, not_archived, already_archived; field error codes include required, wrong_type, too_long, invalid_characters (control characters or bidirectional overrides), type_not_allowed, region_outside_parent, org_binding_admin_only.
              * @example validation_failed
              */
             code: string;

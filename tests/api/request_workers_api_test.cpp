@@ -1,0 +1,112 @@
+// The worker pool: handlers run on workers, not on the I/O threads, so a request that holds its worker does
+// not stall others; when too many requests wait for a worker the server answers 503 at once. The server runs
+// in this process, serving the real Api with a test route added through its `more_routes` hook.
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "app/api.hpp"
+#include "harness.hpp"
+#include "platform/files/directory_store.hpp"
+#include "platform/http/server.hpp"
+#include "test_database.hpp"
+
+using namespace rw::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+class InProcessServer {
+ public:
+  InProcessServer(rw::http::ServerOptions options, const std::function<void(rw::api::Routes&)>& routes)
+      : database_(rw::db::Database::open(fresh_database_url(), rw::http::worker_count(options) + 1)),
+        files_(make_temp_dir()),
+        api_(*database_, clock_, rw::api::Settings{}, files_, "/nonexistent", routes),
+        options_(std::move(options)) {
+    options_.port = 0;
+    options_.on_listening = [this](unsigned short port) { listening_.set_value(port); };
+    options_.stop = stop_.get_token();
+    thread_ = std::thread([this] {
+      try {
+        rw::http::serve(options_, [this](rw::http::Request& request) { return api_.handle(request); });
+      } catch (...) {
+        listening_.set_exception(std::current_exception());
+      }
+    });
+    port_ = listening_.get_future().get();
+  }
+  ~InProcessServer() {
+    stop_.request_stop();
+    thread_.join();
+  }
+  unsigned short port() const { return port_; }
+
+ private:
+  rw::SystemClock clock_;
+  std::unique_ptr<rw::db::Database> database_;
+  rw::files::DirectoryStore files_;
+  rw::app::Api api_;
+  rw::http::ServerOptions options_;
+  std::promise<unsigned short> listening_;
+  std::stop_source stop_;
+  std::thread thread_;
+  unsigned short port_ = 0;
+};
+
+std::future<HttpResult> get_async(unsigned short port, const std::string& target) {
+  return std::async(std::launch::async, [port, target] { return http_request(port, "GET", target); });
+}
+
+}  // namespace
+
+// With the handler on the only I/O thread, /health could not be answered until the held request gave up
+// after 10 s, and that request would report it never saw /health answered.
+TEST(RequestWorkers, HealthIsAnsweredWhileAnotherRequestHoldsItsWorker) {
+  std::promise<void> started, health_answered;
+  const auto answered = health_answered.get_future().share();
+  InProcessServer server({.threads = 1, .workers = 2}, [&](rw::api::Routes& routes) {
+    routes.get("/test/wait-for-health", rw::api::kPublic, [&](rw::api::Context&) {
+      started.set_value();
+      return rw::api::json_ok({{"saw_health", answered.wait_for(10s) == std::future_status::ready}});
+    });
+  });
+  auto held = get_async(server.port(), "/api/v1/test/wait-for-health");
+  ASSERT_EQ(started.get_future().wait_for(10s), std::future_status::ready);
+  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/health").status, 200);
+  health_answered.set_value();
+  const auto result = held.get();
+  EXPECT_EQ(result.status, 200);
+  EXPECT_EQ(result.json()["saw_health"], true);
+}
+
+TEST(RequestWorkers, WhenTheQueueIsFullTheServerAnswers503AtOnce) {
+  std::promise<void> started, release;
+  const auto released = release.get_future().share();
+  InProcessServer server({.threads = 2, .workers = 1, .queue_limit = 1}, [&](rw::api::Routes& routes) {
+    routes.get("/test/hold", rw::api::kPublic, [&](rw::api::Context&) {
+      started.set_value();
+      released.wait_for(10s);
+      return rw::api::json_ok({});
+    });
+  });
+  auto held = get_async(server.port(), "/api/v1/test/hold");  // takes the only worker
+  ASSERT_EQ(started.get_future().wait_for(10s), std::future_status::ready);
+  // Of two more requests, one waits for the worker; the other finds the queue full.
+  std::future<HttpResult> more[] = {get_async(server.port(), "/api/v1/health"),
+                                    get_async(server.port(), "/api/v1/health")};
+  int refused = -1;
+  for (auto deadline = std::chrono::steady_clock::now() + 10s;
+       refused < 0 && std::chrono::steady_clock::now() < deadline;)
+    for (int i : {0, 1})
+      if (refused < 0 && more[i].wait_for(5ms) == std::future_status::ready) refused = i;
+  release.set_value();
+  ASSERT_GE(refused, 0) << "neither request was answered while the worker was held";
+  const auto busy = more[refused].get();
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_EQ(busy.header("content-type"), "application/problem+json");
+  EXPECT_EQ(busy.header("retry-after"), "1");
+  EXPECT_EQ(busy.json()["code"], "server_busy");
+  EXPECT_EQ(busy.json()["detail"], "服务器繁忙，请稍后重试");
+  EXPECT_EQ(held.get().status, 200);
+  EXPECT_EQ(more[1 - refused].get().status, 200);  // the one that waited is served once the worker is free
+}
