@@ -99,7 +99,7 @@ http::Response login(api::Context& context) {
   auto session = create_session(context.db, user_id, now, address);
   auto user = *load_user(context.db, user_id);
   user.csrf_token = session.csrf_token;
-  audit::record_as(context, user.id, user.username,
+  audit::record_as(context.db, context.now_text(), context.request.request_id, user.id, user.username,
                    {"session", std::to_string(user.id), "login", user.org_id, nlohmann::json::object()});
   auto response = api::json_ok({{"token", session.token},
                                 {"csrf_token", session.csrf_token},
@@ -120,8 +120,8 @@ http::Response logout(api::Context& context) {
   }
   if (context.user) {
     end_session(context.db, context.me().session_id);
-    audit::record(context, {"session", std::to_string(context.me().id), "logout", context.me().org_id,
-                            nlohmann::json::object()});
+    audit::record(context.op(), {"session", std::to_string(context.me().id), "logout", context.me().org_id,
+                                 nlohmann::json::object()});
   }
   auto response = http::no_content();
   response.set_header("Set-Cookie", cleared_session_cookie(context.secure_cookies()));
@@ -147,7 +147,7 @@ http::Response update_me(api::Context& context) {
   context.db.execute("UPDATE users SET display_name = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?",
                      {after["display_name"].get<std::string>(), after["phone"].get<std::string>(),
                       after["email"].get<std::string>(), context.now_text(), me.id});
-  audit::record_update(context, "user", me.id, me.org_id, before, after);
+  audit::record_update(context.op(), "user", me.id, me.org_id, before, after);
   auto user = *load_user(context.db, me.id);
   user.csrf_token = me.csrf_token;
   return api::json_ok(me_json(user));
@@ -170,7 +170,8 @@ http::Response change_password(api::Context& context) {
                      {hash_password(next), context.now_text(), me.id});
   // Other devices signed in with the old password are signed out; this session stays.
   context.db.execute("DELETE FROM sessions WHERE user_id = ? AND id <> ?", {me.id, me.session_id});
-  audit::record(context, {"user", std::to_string(me.id), "password", me.org_id, nlohmann::json::object()});
+  audit::record(context.op(),
+                {"user", std::to_string(me.id), "password", me.org_id, nlohmann::json::object()});
   return http::no_content();
 }
 

@@ -120,7 +120,7 @@ http::Response create_user(api::Context& context) {
                                phone.value_or(""), email.value_or("")},
                               context.now_text());
   auto created = find_user(context, id);
-  audit::record(context, {"user", std::to_string(id), "create", org_id, audit::created(created)});
+  audit::record(context.op(), {"user", std::to_string(id), "create", org_id, audit::created(created)});
   return api::json_ok(created, 201);
 }
 
@@ -162,7 +162,7 @@ http::Response update_user(api::Context& context) {
   if (active == false) end_user_sessions(context.db, id);
   auto saved = find_user(context, id);
   after.erase("updated_at");
-  audit::record_update(context, "user", id, before["org_id"].get<std::int64_t>(), before, after);
+  audit::record_update(context.op(), "user", id, before["org_id"].get<std::int64_t>(), before, after);
   return api::json_ok(saved);
 }
 
@@ -178,8 +178,8 @@ http::Response reset_password(api::Context& context) {
   context.db.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
                      {hash_password(password), context.now_text(), id});
   end_user_sessions(context.db, id);
-  audit::record(context, {"user", std::to_string(id), "password", user["org_id"].get<std::int64_t>(),
-                          nlohmann::json::object()});
+  audit::record(context.op(), {"user", std::to_string(id), "password", user["org_id"].get<std::int64_t>(),
+                               nlohmann::json::object()});
   return http::no_content();
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accounts/actor.hpp"
+#include "accounts/operation.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/files/file_store.hpp"
@@ -42,6 +43,8 @@ struct Context {
   nlohmann::json body_or_empty() const;
   std::int64_t id(std::string_view name = "id") const;
   std::string now_text() const { return format_utc(clock.now()); }
+  // The signed-in actor's operation, what the service layer takes.
+  accounts::Operation op() const { return {db, me(), clock, request.request_id}; }
   // Cookies are Secure when the server is told it runs behind TLS or a trusted proxy says so.
   bool secure_cookies() const { return settings.secure_cookies || request.https; }
 };

@@ -3,7 +3,7 @@
 #include "accounts/auth_routes.hpp"
 #include "accounts/users.hpp"
 #include "app/system_routes.hpp"
-#include "audit/audit_log.hpp"
+#include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
 #include "notify/notifications.hpp"

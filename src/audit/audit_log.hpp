@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "api/context.hpp"
+#include "accounts/operation.hpp"
 
 namespace rw::audit {
 
@@ -17,13 +17,14 @@ struct Entry {
   nlohmann::json changes = nlohmann::json::object();
 };
 
-// Written in the request's transaction, so it exists exactly when the change does.
-void record(api::Context& context, const Entry& entry);
-// Actor given explicitly, for writes before a session exists (login).
-void record_as(api::Context& context, std::int64_t user_id, const std::string& username, const Entry& entry);
+// Written in the operation's transaction, so it exists exactly when the change does.
+void record(const accounts::Operation& op, const Entry& entry);
+// The user given explicitly, for writes before a session exists (login).
+void record_as(db::Connection& db, const std::string& at, std::string_view trace_id, std::int64_t user_id,
+               const std::string& username, const Entry& entry);
 
 // An "update" entry with the fields that differ between `before` and `after`; none when nothing changed.
-void record_update(api::Context& context, const std::string& entity, std::int64_t id,
+void record_update(const accounts::Operation& op, const std::string& entity, std::int64_t id,
                    std::optional<std::int64_t> org_id, const nlohmann::json& before,
                    const nlohmann::json& after);
 
@@ -33,7 +34,5 @@ nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after);
 nlohmann::json created(const nlohmann::json& record);
 // {field: {from, to: null}} for a deleted record.
 nlohmann::json deleted(const nlohmann::json& record);
-
-void add_routes(api::Routes& routes);
 
 }  // namespace rw::audit

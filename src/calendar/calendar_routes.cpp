@@ -110,9 +110,9 @@ http::Response put_year(api::Context& context) {
   const auto before = uploaded_year(context.db, year);
   save_upload(context.db, year, document, context.now_text(), context.me().id);
   if (before)
-    audit::record_update(context, "calendar_year", year, std::nullopt, before->document, document);
+    audit::record_update(context.op(), "calendar_year", year, std::nullopt, before->document, document);
   else
-    audit::record(context,
+    audit::record(context.op(),
                   {"calendar_year", std::to_string(year), "create", std::nullopt, audit::created(document)});
   return api::json_ok(find_year(context.db, year));
 }
@@ -123,8 +123,8 @@ http::Response delete_year(api::Context& context) {
   const auto before = uploaded_year(context.db, year);
   if (!before) throw not_found();
   delete_upload(context.db, year);
-  audit::record(context, {"calendar_year", std::to_string(year), "delete", std::nullopt,
-                          audit::deleted(before->document)});
+  audit::record(context.op(), {"calendar_year", std::to_string(year), "delete", std::nullopt,
+                               audit::deleted(before->document)});
   return http::no_content();
 }
 

@@ -93,11 +93,8 @@ const std::vector<SheetColumn>& enterprise_columns() {
   return columns;
 }
 
-EnterpriseImport::EnterpriseImport(api::Context& context)
-    : context_(context),
-      checks_(context.db, context.me()),
-      regions_(context.db),
-      parks_(context.db, "park") {}
+EnterpriseImport::EnterpriseImport(const accounts::Operation& op)
+    : op_(op), checks_(op.db, op.actor), regions_(op.db), parks_(op.db, "park") {}
 
 void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
   registered_.clear();  // only this chunk's rows are prepared next
@@ -108,13 +105,13 @@ void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
   if (texts.empty()) return;
   const db::Params codes(texts.begin(), texts.end());
   const auto in_codes = "e.credit_code IN (" + placeholders(codes.size()) + ")";
-  auto found = context_.db.query("SELECT e.* FROM enterprises e WHERE " + in_codes, codes);
+  auto found = op_.db.query("SELECT e.* FROM enterprises e WHERE " + in_codes, codes);
   for (std::size_t i = 0; i < found.size(); ++i)
     registered_[found[i].text("credit_code")] = {found[i].integer("id"), false,
                                                  registry::record_json(registry::record_from_row(found[i]))};
-  SqlFilter visible = access::read_filter(context_.db, context_.me(), access::kEnterprise);
+  SqlFilter visible = access::read_filter(op_.db, op_.actor, access::kEnterprise);
   visible.add(in_codes, codes);
-  auto seen = context_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
+  auto seen = op_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
   for (std::size_t i = 0; i < seen.size(); ++i) registered_[seen[i].text("credit_code")].visible = true;
 }
 
@@ -181,17 +178,16 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
 }
 
 bool EnterpriseImport::write(const Prepared& p) {
-  const auto now = context_.now_text();
-  const auto org = context_.me().org_id;
+  const auto now = op_.now_text();
+  const auto org = op_.actor.org_id;
   if (p.existing_id) {
-    registry::update_enterprise(context_.db, *p.existing_id, p.record, now);
-    audit::record_update(context_, "enterprise", *p.existing_id, org, p.before,
-                         registry::record_json(p.record));
+    registry::update_enterprise(op_.db, *p.existing_id, p.record, now);
+    audit::record_update(op_, "enterprise", *p.existing_id, org, p.before, registry::record_json(p.record));
     return false;
   }
-  const auto id = registry::insert_enterprise(context_.db, p.record, org, now);
-  audit::record(context_, {"enterprise", std::to_string(id), "create", org,
-                           audit::created(registry::record_json(p.record))});
+  const auto id = registry::insert_enterprise(op_.db, p.record, org, now);
+  audit::record(op_, {"enterprise", std::to_string(id), "create", org,
+                      audit::created(registry::record_json(p.record))});
   return true;
 }
 

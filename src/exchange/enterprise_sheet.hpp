@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "api/context.hpp"
+#include "accounts/operation.hpp"
 #include "exchange/import_driver.hpp"
 #include "exchange/lookups.hpp"
 #include "registry/enterprise_record.hpp"
@@ -22,7 +22,7 @@ class EnterpriseImport {
     nlohmann::json before;  // the existing record, for the audit log
   };
 
-  explicit EnterpriseImport(api::Context& context);
+  explicit EnterpriseImport(const accounts::Operation& op);
   std::string name() const { return "enterprises"; }
   const std::vector<SheetColumn>& columns() const { return enterprise_columns(); }
   std::string key_header() const { return "统一社会信用代码"; }
@@ -33,7 +33,7 @@ class EnterpriseImport {
   bool write(const Prepared& prepared);
 
  private:
-  api::Context& context_;
+  accounts::Operation op_;
   registry::EnterpriseChecks checks_;
   RegionIndex regions_;
   OrgNames parks_;

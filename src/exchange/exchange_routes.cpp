@@ -104,7 +104,7 @@ ImportMode import_mode(const std::map<std::string, std::string>& query) {
 
 template <class Kind>
 ImportReport import_with(api::Context& context, const RowReader& read, ImportMode mode) {
-  Kind kind(context);
+  Kind kind(context.op());
   return run_import(kind, read, mode);
 }
 

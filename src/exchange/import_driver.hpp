@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "api/context.hpp"
 #include "exchange/cells.hpp"
+#include "platform/errors.hpp"
 #include "spreadsheet/table.hpp"
 
 namespace rw::exchange {

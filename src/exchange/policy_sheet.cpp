@@ -60,7 +60,7 @@ const std::vector<SheetColumn>& policy_columns() {
 }
 
 std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) {
-  const auto& me = context_.me();
+  const auto& me = op_.actor;
   std::optional<std::int64_t> insurer = me.org_type == "insurer" ? std::optional(me.org_id) : std::nullopt;
   if (!cells.text(kInsurer).empty()) {
     insurer = insurers_.find(cells.text(kInsurer));
@@ -71,10 +71,10 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   }
   Prepared prepared;
   if (insurer && !cells.text(kNumber).empty())
-    if (auto existing = registry::policy_with_number(context_.db, *insurer, cells.text(kNumber))) {
+    if (auto existing = registry::policy_with_number(op_.db, *insurer, cells.text(kNumber))) {
       prepared.existing_id = existing;
-      prepared.before = registry::policy_record_json(registry::policy_from_row(
-          context_.db.query("SELECT * FROM policies WHERE id = ?", {*existing})[0]));
+      prepared.before = registry::policy_record_json(
+          registry::policy_from_row(op_.db.query("SELECT * FROM policies WHERE id = ?", {*existing})[0]));
     }
   nlohmann::json row = prepared.before.is_null() ? nlohmann::json::object() : prepared.before;
   if (insurer) row["insurer_org_id"] = *insurer;
@@ -82,8 +82,7 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   put_insurance_type(cells, row);
   // The credit code identifies the insured enterprise, registered by whoever registered it.
   const auto code = registry::normalize_uscc(cells.text(kCode));
-  if (auto enterprise =
-          code.empty() ? std::nullopt : registry::enterprise_with_credit_code(context_.db, code))
+  if (auto enterprise = code.empty() ? std::nullopt : registry::enterprise_with_credit_code(op_.db, code))
     row["enterprise_id"] = *enterprise;
   else if (!code.empty())
     cells.error(kCode, "unknown_enterprise", "平台上没有该信用代码的企业，请先导入企业",
@@ -98,7 +97,7 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
 
   Fields fields(row);
   prepared.record = registry::read_policy(fields, me);
-  if (fields.ok() && !registry::may_write_policies_of(context_.db, me, prepared.record.insurer_org_id))
+  if (fields.ok() && !registry::may_write_policies_of(op_.db, me, prepared.record.insurer_org_id))
     cells.error(kInsurer, "unknown_insurer", "无权为该保险机构导入保单",
                 "you may not import this insurer's policies");
   add_field_errors(cells, columns(), fields.errors());
@@ -107,17 +106,17 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
 }
 
 bool PolicyImport::write(const Prepared& p) {
-  const auto now = context_.now_text();
+  const auto now = op_.now_text();
   const auto org = p.record.insurer_org_id;
   if (p.existing_id) {
-    registry::update_policy(context_.db, *p.existing_id, p.record, now);
-    audit::record_update(context_, "policy", *p.existing_id, org, p.before,
+    registry::update_policy(op_.db, *p.existing_id, p.record, now);
+    audit::record_update(op_, "policy", *p.existing_id, org, p.before,
                          registry::policy_record_json(p.record));
     return false;
   }
-  const auto id = registry::insert_policy(context_.db, p.record, now);
-  audit::record(context_, {"policy", std::to_string(id), "create", org,
-                           audit::created(registry::policy_record_json(p.record))});
+  const auto id = registry::insert_policy(op_.db, p.record, now);
+  audit::record(op_, {"policy", std::to_string(id), "create", org,
+                      audit::created(registry::policy_record_json(p.record))});
   return true;
 }
 

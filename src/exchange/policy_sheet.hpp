@@ -1,7 +1,7 @@
 #pragma once
 // Policies in spreadsheets: the import (upsert by insurer + policy number; the insured enterprise is
 // found by its credit code) and the export, sharing columns.
-#include "api/context.hpp"
+#include "accounts/operation.hpp"
 #include "exchange/import_driver.hpp"
 #include "exchange/lookups.hpp"
 #include "registry/policy_record.hpp"
@@ -18,7 +18,7 @@ class PolicyImport {
     nlohmann::json before;
   };
 
-  explicit PolicyImport(api::Context& context) : context_(context), insurers_(context.db, "insurer") {}
+  explicit PolicyImport(const accounts::Operation& op) : op_(op), insurers_(op.db, "insurer") {}
   std::string name() const { return "policies"; }
   const std::vector<SheetColumn>& columns() const { return policy_columns(); }
   std::string key_header() const { return "保单号"; }
@@ -29,7 +29,7 @@ class PolicyImport {
   bool write(const Prepared& prepared);
 
  private:
-  api::Context& context_;
+  accounts::Operation op_;
   OrgNames insurers_;
 };
 

@@ -67,7 +67,7 @@ const std::vector<SheetColumn>& staff_columns() {
 }
 
 std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
-  const auto& me = context_.me();
+  const auto& me = op_.actor;
   std::optional<std::int64_t> org = me.org_id;
   if (const auto name = cells.text(kOrg); !name.empty()) {
     org = agencies_.find(name);
@@ -81,11 +81,11 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
   if (phone.empty())
     cells.error(kPhone, "required", "必填（用于识别已有人员）", "is required (it identifies existing staff)");
   if (org && !phone.empty())
-    if (auto existing = registry::staff_with_phone(context_.db, *org, phone)) {
+    if (auto existing = registry::staff_with_phone(op_.db, *org, phone)) {
       prepared.existing_id = existing;
-      auto row = context_.db.query("SELECT * FROM staff WHERE id = ?", {*existing})[0];
+      auto row = op_.db.query("SELECT * FROM staff WHERE id = ?", {*existing})[0];
       prepared.before = registry::staff_record_json(
-          registry::staff_from_row(row, registry::certificates_of(context_.db, {*existing})[*existing]));
+          registry::staff_from_row(row, registry::certificates_of(op_.db, {*existing})[*existing]));
     }
   nlohmann::json row = prepared.before.is_null() ? nlohmann::json::object() : prepared.before;
   if (org) row["org_id"] = *org;
@@ -104,23 +104,23 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
   Fields fields(row);
   prepared.record = registry::read_staff(fields, me);
   if (fields.ok())
-    registry::check_staff(context_.db, me, fields, prepared.record, prepared.existing_id.value_or(0));
+    registry::check_staff(op_.db, me, fields, prepared.record, prepared.existing_id.value_or(0));
   add_field_errors(cells, columns(), fields.errors());
   if (!fields.ok()) return std::nullopt;
   return prepared;
 }
 
 bool StaffImport::write(const Prepared& p) {
-  const auto now = context_.now_text();
+  const auto now = op_.now_text();
   if (p.existing_id) {
-    registry::update_staff(context_.db, *p.existing_id, p.record, now);
-    audit::record_update(context_, "staff", *p.existing_id, p.record.org_id, p.before,
+    registry::update_staff(op_.db, *p.existing_id, p.record, now);
+    audit::record_update(op_, "staff", *p.existing_id, p.record.org_id, p.before,
                          registry::staff_record_json(p.record));
     return false;
   }
-  const auto id = registry::insert_staff(context_.db, p.record, now);
-  audit::record(context_, {"staff", std::to_string(id), "create", p.record.org_id,
-                           audit::created(registry::staff_record_json(p.record))});
+  const auto id = registry::insert_staff(op_.db, p.record, now);
+  audit::record(op_, {"staff", std::to_string(id), "create", p.record.org_id,
+                      audit::created(registry::staff_record_json(p.record))});
   return true;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Staff in spreadsheets: the import (upsert by organization + phone) and the export, sharing columns.
-#include "api/context.hpp"
+#include "accounts/operation.hpp"
 #include "exchange/import_driver.hpp"
 #include "exchange/lookups.hpp"
 #include "registry/staff_record.hpp"
@@ -17,8 +17,8 @@ class StaffImport {
     nlohmann::json before;
   };
 
-  explicit StaffImport(api::Context& context)
-      : context_(context), agencies_(context.db, "agency"), insurers_(context.db, "insurer") {}
+  explicit StaffImport(const accounts::Operation& op)
+      : op_(op), agencies_(op.db, "agency"), insurers_(op.db, "insurer") {}
   std::string name() const { return "staff"; }
   const std::vector<SheetColumn>& columns() const { return staff_columns(); }
   std::string key_header() const { return "手机号"; }
@@ -27,7 +27,7 @@ class StaffImport {
   bool write(const Prepared& prepared);
 
  private:
-  api::Context& context_;
+  accounts::Operation op_;
   OrgNames agencies_;
   OrgNames insurers_;
 };

@@ -80,7 +80,7 @@ http::Response create_enterprise(api::Context& context) {
   const auto record = checked_record(context, nullptr, context.body(), 0);
   const auto id = insert_enterprise(context.db, record, context.me().org_id, context.now_text());
   auto created = find_enterprise(context.db, context.me(), id);
-  audit::record(context,
+  audit::record(context.op(),
                 {"enterprise", std::to_string(id), "create", context.me().org_id, audit::created(created)});
   return api::json_ok(created, 201);
 }
@@ -97,7 +97,7 @@ http::Response update_enterprise_route(api::Context& context) {
   const auto record = checked_record(context, before, body, id);
   update_enterprise(context.db, id, record, context.now_text());
   auto after = find_enterprise(context.db, me, id);
-  audit::record_update(context, "enterprise", id, me.org_id, before, record_json(record));
+  audit::record_update(context.op(), "enterprise", id, me.org_id, before, record_json(record));
   return api::json_ok(after);
 }
 
@@ -112,11 +112,11 @@ http::Response set_archived(api::Context& context, bool archived) {
                    : conflict("not_archived", "该企业未归档，无需恢复", "The enterprise is not archived");
   context.db.execute("UPDATE enterprises SET archived = ?, updated_at = ? WHERE id = ?",
                      {std::int64_t{archived ? 1 : 0}, context.now_text(), id});
-  audit::record(context, {"enterprise",
-                          std::to_string(id),
-                          archived ? "archive" : "restore",
-                          context.me().org_id,
-                          {{"archived", {{"from", !archived}, {"to", archived}}}}});
+  audit::record(context.op(), {"enterprise",
+                               std::to_string(id),
+                               archived ? "archive" : "restore",
+                               context.me().org_id,
+                               {{"archived", {{"from", !archived}, {"to", archived}}}}});
   return archived ? http::no_content() : api::json_ok(find_enterprise(context.db, context.me(), id));
 }
 

@@ -200,7 +200,7 @@ http::Response create_organization(api::Context& context) {
                       .integer("id");
   save_regions(context.db, id, region_ids);
   auto created = find_organization(context.db, {}, id);
-  audit::record(context, {"organization", std::to_string(id), "create", id, audit::created(created)});
+  audit::record(context.op(), {"organization", std::to_string(id), "create", id, audit::created(created)});
   return api::json_ok(created, 201);
 }
 
@@ -254,7 +254,7 @@ http::Response update_organization(api::Context& context) {
     context.db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)", {id});
   auto saved = find_organization(context.db, {}, id);
   after.erase("updated_at");
-  audit::record_update(context, "organization", id, id, before, after);
+  audit::record_update(context.op(), "organization", id, id, before, after);
   return api::json_ok(saved);
 }
 

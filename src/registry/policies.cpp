@@ -62,7 +62,7 @@ http::Response create_policy(api::Context& context) {
       checked_policy(context, overlay(nlohmann::json::object(), context.body(), policy_keys()), 0);
   const auto id = insert_policy(context.db, record, context.now_text());
   auto created = find_policy(context, id);
-  audit::record(context,
+  audit::record(context.op(),
                 {"policy", std::to_string(id), "create", record.insurer_org_id, audit::created(created)});
   return api::json_ok(created, 201);
 }
@@ -74,7 +74,7 @@ http::Response update_policy_route(api::Context& context) {
   check_writable(context, before);
   const auto record = checked_policy(context, overlay(before, context.body(), policy_keys()), id);
   update_policy(context.db, id, record, context.now_text());
-  audit::record_update(context, "policy", id, record.insurer_org_id, before, policy_record_json(record));
+  audit::record_update(context.op(), "policy", id, record.insurer_org_id, before, policy_record_json(record));
   return api::json_ok(find_policy(context, id));
 }
 
@@ -83,8 +83,8 @@ http::Response delete_policy(api::Context& context) {
   auto before = find_policy(context, id);
   check_writable(context, before);
   context.db.execute("DELETE FROM policies WHERE id = ?", {id});
-  audit::record(context, {"policy", std::to_string(id), "delete",
-                          before["insurer_org_id"].get<std::int64_t>(), audit::deleted(before)});
+  audit::record(context.op(), {"policy", std::to_string(id), "delete",
+                               before["insurer_org_id"].get<std::int64_t>(), audit::deleted(before)});
   return http::no_content();
 }
 

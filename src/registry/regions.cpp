@@ -90,7 +90,7 @@ http::Response create_region(api::Context& context) {
       context.db.query(kInsertRegion, {code, name, level, db::optional_value(parent_id), now, now})[0]
           .integer("id");
   auto region = find_region(context.db, id);
-  audit::record(context, {"region", std::to_string(id), "create", std::nullopt, audit::created(region)});
+  audit::record(context.op(), {"region", std::to_string(id), "create", std::nullopt, audit::created(region)});
   return api::json_ok(region, 201);
 }
 
@@ -110,7 +110,7 @@ http::Response update_region(api::Context& context) {
   context.db.execute(
       "UPDATE regions SET code = ?, name = ?, updated_at = ? WHERE id = ?",
       {after["code"].get<std::string>(), after["name"].get<std::string>(), context.now_text(), id});
-  audit::record_update(context, "region", id, std::nullopt, before, after);
+  audit::record_update(context.op(), "region", id, std::nullopt, before, after);
   return api::json_ok(after);
 }
 
@@ -125,7 +125,7 @@ http::Response delete_region(api::Context& context) {
     throw conflict("region_in_use", "该区划下还有下级区划或机构，不能删除",
                    "The region still has sub-regions or organizations");
   context.db.execute("DELETE FROM regions WHERE id = ?", {id});
-  audit::record(context, {"region", std::to_string(id), "delete", std::nullopt, audit::deleted(before)});
+  audit::record(context.op(), {"region", std::to_string(id), "delete", std::nullopt, audit::deleted(before)});
   return http::no_content();
 }
 

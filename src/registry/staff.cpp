@@ -41,7 +41,8 @@ http::Response create_staff(api::Context& context) {
       checked_staff(context, overlay(nlohmann::json::object(), context.body(), staff_keys()), 0);
   const auto id = insert_staff(context.db, record, context.now_text());
   auto created = find_staff(context, id);
-  audit::record(context, {"staff", std::to_string(id), "create", record.org_id, audit::created(created)});
+  audit::record(context.op(),
+                {"staff", std::to_string(id), "create", record.org_id, audit::created(created)});
   return api::json_ok(created, 201);
 }
 
@@ -52,7 +53,7 @@ http::Response update_staff_route(api::Context& context) {
   if (!may_write_staff_of(context.db, context.me(), before["org_id"].get<std::int64_t>())) throw forbidden();
   const auto record = checked_staff(context, overlay(before, context.body(), staff_keys()), id);
   update_staff(context.db, id, record, context.now_text());
-  audit::record_update(context, "staff", id, record.org_id, before, staff_record_json(record));
+  audit::record_update(context.op(), "staff", id, record.org_id, before, staff_record_json(record));
   return api::json_ok(find_staff(context, id));
 }
 

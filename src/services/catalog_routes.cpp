@@ -140,8 +140,8 @@ http::Response create_service_type(api::Context& context) {
   if (type_with_code(context.db, input.rules.code)) throw duplicate_code(input.rules.code);
   const auto id = insert_service_type(context.db, input, classes.at(input.rules.class_code), context.me().id,
                                       context.now_text());
-  audit::record(context, {"service_type", std::to_string(id), "create", std::nullopt,
-                          audit::created(service_type_input_json(input))});
+  audit::record(context.op(), {"service_type", std::to_string(id), "create", std::nullopt,
+                               audit::created(service_type_input_json(input))});
   return api::json_ok(type_detail(context.db, id), 201);
 }
 
@@ -171,7 +171,7 @@ http::Response update_service_type_route(api::Context& context) {
   auto new_fields = service_type_input_json(input);
   old_fields["version"] = before.rules.version;
   new_fields["version"] = version;
-  audit::record_update(context, "service_type", id, std::nullopt, old_fields, new_fields);
+  audit::record_update(context.op(), "service_type", id, std::nullopt, old_fields, new_fields);
   return api::json_ok(type_detail(context.db, id));
 }
 

@@ -196,10 +196,10 @@ http::Response create_commission(api::Context& context) {
         "VALUES (?, ?, ?, 'pending', ?)",
         {id, enterprise, *policy_in_force(context.db, request.insurer_org_id, enterprise, today), now});
   auto created = find_commission(context, id);
-  audit::record(context, {"commission", std::to_string(id), "create", request.insurer_org_id,
-                          audit::created({{"agency_org_id", request.agency_org_id},
-                                          {"enterprise_ids", request.enterprise_ids},
-                                          {"notes", request.notes}})});
+  audit::record(context.op(), {"commission", std::to_string(id), "create", request.insurer_org_id,
+                               audit::created({{"agency_org_id", request.agency_org_id},
+                                               {"enterprise_ids", request.enterprise_ids},
+                                               {"notes", request.notes}})});
   const auto count = std::to_string(request.enterprise_ids.size());
   notify::notify_users(context.db,
                        notify::org_users_with_roles(context.db, request.agency_org_id, {"admin", "manager"}),

@@ -193,7 +193,7 @@ http::Response set_upload_due(api::Context& context) {
                    today_text, *due_on, static_cast<int>(calendar_days), "calendar_days", kAgreedUploadBasis},
                   now);
   }
-  audit::record(context,
+  audit::record(context.op(),
                 {"visit",
                  std::to_string(id),
                  "update",

@@ -51,7 +51,7 @@ http::Response create_plan(api::Context& context) {
                    "the enterprise already has this agency's plan for the year");
   const auto id = insert_plan(context.db, plan, context.me().org_id, context.now_text());
   auto created = plan_with_history(context, id);
-  audit::record(context,
+  audit::record(context.op(),
                 {"service_plan", std::to_string(id), "create", plan.agency_org_id, audit::created(created)});
   return api::json_ok(created, 201);
 }
@@ -66,7 +66,7 @@ http::Response patch_plan(api::Context& context) {
   const auto plan = read_plan(context, context.body(), &base);
   update_plan(context.db, id, plan, context.now_text());
   auto after = plan_with_history(context, id);
-  audit::record_update(context, "service_plan", id, plan.agency_org_id, before, after);
+  audit::record_update(context.op(), "service_plan", id, plan.agency_org_id, before, after);
   return api::json_ok(after);
 }
 

@@ -6,7 +6,7 @@ namespace rw::services {
 
 void audit_journal(api::Context& context, const workflow::Journal& journal) {
   for (const auto& change : journal)
-    audit::record(context,
+    audit::record(context.op(),
                   {change.entity, std::to_string(change.id), "update", change.org_id, change.changes});
 }
 

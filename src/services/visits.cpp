@@ -189,7 +189,7 @@ http::Response create_visit(api::Context& context) {
           .integer("id");
   write_team_and_types(context.db, id, input);
   auto created = find_visit(context.db, context.me(), id);
-  audit::record(context,
+  audit::record(context.op(),
                 {"visit", std::to_string(id), "create", input.agency_org_id, audit::created(created)});
   created["warnings"] = warnings_json(warnings);
   return api::json_ok(created, 201);
@@ -210,7 +210,7 @@ http::Response update_visit(api::Context& context) {
        std::int64_t{input.special_request}, input.notes, context.now_text(), id});
   write_team_and_types(context.db, id, input);
   auto after = find_visit(context.db, context.me(), id);
-  audit::record_update(context, "visit", id, input.agency_org_id, before, after);
+  audit::record_update(context.op(), "visit", id, input.agency_org_id, before, after);
   after["history"] = status_history(context.db, "visit", id);
   after["warnings"] = warnings_json(warnings);
   return api::json_ok(after);
