@@ -16,6 +16,15 @@
 namespace rw::benchdata {
 namespace {
 
+// The columns an enterprise row has: the product's writable fields, then what the store keeps itself.
+std::vector<std::string> enterprise_columns() {
+  std::vector<std::string> columns = {"id"};
+  const auto& keys = registry::enterprise_keys();
+  columns.insert(columns.end(), keys.begin(), keys.end());
+  columns.insert(columns.end(), {"created_by_org_id", "archived", "created_at", "updated_at"});
+  return columns;
+}
+
 using std::chrono::days;
 
 struct InsurerCompany {
@@ -71,35 +80,7 @@ class RegistryWriter {
                 "safety_engineer_level", "specialties", "evaluation_grade", "excluded", "excluded_reason",
                 "active", "created_at", "updated_at"}),
         certificates_(db, "staff_certificates", {"id", "staff_id", "name", "number", "expires_on"}),
-        enterprises_(db, "enterprises",
-                     {"id",
-                      "name",
-                      "credit_code",
-                      "legal_representative",
-                      "registered_address",
-                      "business_address",
-                      "longitude",
-                      "latitude",
-                      "contacts",
-                      "industry_code",
-                      "scale",
-                      "region_id",
-                      "park_org_id",
-                      "org_id",
-                      "production_status",
-                      "permit_type",
-                      "permit_number",
-                      "permit_valid_from",
-                      "permit_valid_until",
-                      "risk_level",
-                      "risk_assessed_on",
-                      "risk_source",
-                      "sensitive_receptors",
-                      "tags",
-                      "created_by_org_id",
-                      "archived",
-                      "created_at",
-                      "updated_at"}),
+        enterprises_(db, "enterprises", enterprise_columns()),
         policies_(db, "policies",
                   {"id", "insurance_type", "insurer_org_id", "policy_number", "enterprise_id", "starts_on",
                    "ends_on", "premium_fen", "sum_insured_fen", "fund_share_kind", "fund_share_value",
