@@ -18,7 +18,7 @@
 #include "services/deadlines.hpp"
 #include "services/service_plans.hpp"
 #include "services/survey_gaps.hpp"
-#include "services/visits.hpp"
+#include "services/visit_routes.hpp"
 
 namespace rw::app {
 

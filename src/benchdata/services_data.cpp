@@ -1,5 +1,5 @@
 // Commissions, service plans, visits, deadlines and notifications of the generated province, as the
-// workflow tables (services/*_flow.cpp, visit_actions.cpp) would have left them after a year of use:
+// workflow tables (services/*_flow.cpp) would have left them after a year of use:
 // every step a status event and an audit entry, every hook's deadline and notification, and the daily
 // deadline sweep's flags and messages up to today.
 #include <algorithm>
@@ -375,7 +375,7 @@ class ServicesWriter {
     }
     const auto accepted_at = item.updated_at;
     if (completed) {
-      // The visit that serves it completes it (visit_actions.cpp on_done): its status event is written with
+      // The visit that serves it completes it (visit_flow.cpp on_done): its status event is written with
       // that visit's finish.
       item.completed = completed;
       item.completed_at = item.updated_at = at(*completed, 15, 18);
@@ -798,7 +798,7 @@ void ServicesWriter::write_visit(const Draft& d) {
                       {"plan_id", follow_up ? nlohmann::json(plans_[*item.plan].id) : nlohmann::json()}}));
 }
 
-// A done visit: the upload deadline of each service type (visit_actions.cpp on_done, or a date agreed with
+// A done visit: the upload deadline of each service type (visit_flow.cpp on_done, or a date agreed with
 // the enterprise), the upload, and for a commissioned visit the insurer's review within 10 working days.
 void ServicesWriter::write_done(const Draft& d, std::int64_t id, const std::vector<std::int64_t>& versions,
                                 const Team& team, bool special_request, std::string& uploaded_on,

@@ -228,16 +228,16 @@ http::Response list_items(api::Context& context) {
   return api::json_ok(page_json(items, total, page));
 }
 
-nlohmann::json item_with_history(api::Context& context, std::int64_t id) {
-  const auto row = find_commission_item(context.db, context.me(), id);
-  auto out = commission_item_json(row, calendar::load_calendar(context.db), china_day(context.clock.now()),
-                                  workflow::Caller(context.db, context.me()));
-  out["history"] = status_history(context.db, "commission_item", id);
+nlohmann::json item_with_history(const accounts::Operation& op, std::int64_t id) {
+  const auto row = find_commission_item(op.db, op.actor, id);
+  auto out = commission_item_json(row, calendar::load_calendar(op.db), china_day(op.clock.now()),
+                                  workflow::Caller(op.db, op.actor));
+  out["history"] = status_history(op.db, "commission_item", id);
   return out;
 }
 
 http::Response get_item(api::Context& context) {
-  return api::json_ok(item_with_history(context, context.id()));
+  return api::json_ok(item_with_history(context.op(), context.id()));
 }
 
 }  // namespace

@@ -12,10 +12,9 @@
 namespace rw::services {
 namespace {
 
-nlohmann::json plan_with_history(api::Context& context, std::int64_t id) {
-  auto out = plan_json(context.db, find_plan_row(context.db, context.me(), id),
-                       workflow::Caller(context.db, context.me()));
-  out["history"] = status_history(context.db, "service_plan", id);
+nlohmann::json plan_with_history(const accounts::Operation& op, std::int64_t id) {
+  auto out = plan_json(op.db, find_plan_row(op.db, op.actor, id), workflow::Caller(op.db, op.actor));
+  out["history"] = status_history(op.db, "service_plan", id);
   return out;
 }
 
@@ -37,7 +36,7 @@ http::Response list_plans(api::Context& context) {
 }
 
 http::Response get_plan(api::Context& context) {
-  return api::json_ok(plan_with_history(context, context.id()));
+  return api::json_ok(plan_with_history(context.op(), context.id()));
 }
 
 http::Response create_plan(api::Context& context) {
@@ -50,7 +49,7 @@ http::Response create_plan(api::Context& context) {
     throw conflict("duplicate_plan", "该企业本年度已有该服务机构的服务方案",
                    "the enterprise already has this agency's plan for the year");
   const auto id = insert_plan(context.db, plan, context.me().org_id, context.now_text());
-  auto created = plan_with_history(context, id);
+  auto created = plan_with_history(context.op(), id);
   audit::record(context.op(),
                 {"service_plan", std::to_string(id), "create", plan.agency_org_id, audit::created(created)});
   return api::json_ok(created, 201);
@@ -65,7 +64,7 @@ http::Response patch_plan(api::Context& context) {
   const auto base = stored_plan(context.db, id);
   const auto plan = read_plan(context, context.body(), &base);
   update_plan(context.db, id, plan, context.now_text());
-  auto after = plan_with_history(context, id);
+  auto after = plan_with_history(context.op(), id);
   audit::record_update(context.op(), "service_plan", id, plan.agency_org_id, before, after);
   return api::json_ok(after);
 }

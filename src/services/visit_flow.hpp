@@ -1,5 +1,5 @@
 #pragma once
-// The life of a visit as a workflow table (visit_actions.cpp): planned → confirmed (the enterprise, the
+// The life of a visit as a workflow table (visit_flow.cpp): planned → confirmed (the enterprise, the
 // team or the agency) → in_progress → done (the team); planned, confirmed or in progress →
 // could_not_enter (the team, with a reason from the list); planned or confirmed → cancelled (the
 // agency). Then the milestones of a done visit: data uploaded (the team), reviewed (the commissioning

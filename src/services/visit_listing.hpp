@@ -4,7 +4,10 @@
 #include <map>
 #include <string>
 
-#include "api/context.hpp"
+#include <nlohmann/json_fwd.hpp>
+
+#include "accounts/actor.hpp"
+#include "platform/db/database.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::services {

@@ -1,5 +1,5 @@
-// The workflow table of a visit (visit_flow.hpp), the hooks that open and close the deadlines following
-// from each step, and its routes.
+#include "services/visit_flow.hpp"
+
 #include <algorithm>
 
 #include "calendar/calendar_store.hpp"
@@ -8,10 +8,7 @@
 #include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/deadlines.hpp"
-#include "services/step_routes.hpp"
-#include "services/visit_flow.hpp"
 #include "services/visit_listing.hpp"
-#include "services/visits.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"
 
@@ -178,10 +175,6 @@ Visit load(db::Connection& db, const accounts::Actor& user, const Clock&, std::i
   return visit_state(find_visit_row(db, user, id), team_user_ids(db, id));
 }
 
-nlohmann::json respond(api::Context& context, std::int64_t id) {
-  return find_visit(context.db, context.me(), id);
-}
-
 }  // namespace
 
 VisitState visit_state(const db::Row& row, std::vector<std::int64_t> team_user_ids) {
@@ -246,18 +239,6 @@ const workflow::Machine<VisitState>& visit_machine() {
       store,
       [](const Visit& visit) -> std::optional<std::int64_t> { return visit.agency_org_id; }};
   return machine;
-}
-
-void add_visit_action_routes(api::Routes& routes) {
-  add_step_routes(routes, "/visits", visit_machine(),
-                  {{"confirm", "confirm"},
-                   {"start", "start"},
-                   {"finish", "finish"},
-                   {"could-not-enter", "could_not_enter"},
-                   {"cancel", "cancel"},
-                   {"data-uploaded", "data_uploaded"},
-                   {"reviewed", "reviewed"}},
-                  respond);
 }
 
 }  // namespace rw::services

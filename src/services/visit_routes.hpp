@@ -1,5 +1,5 @@
 #pragma once
-// Visits: scheduling with the staffing rule, and their status machine.
+// The routes of visits: scheduling (visit_service.hpp) and the steps of their status machine.
 #include "api/context.hpp"
 
 namespace rw::services {
