@@ -14,9 +14,9 @@
 #include "registry/regions.hpp"
 #include "registry/staff.hpp"
 #include "services/catalog_routes.hpp"
-#include "services/commissions.hpp"
+#include "services/commission_routes.hpp"
 #include "services/deadlines.hpp"
-#include "services/service_plans.hpp"
+#include "services/plan_routes.hpp"
 #include "services/survey_gaps.hpp"
 #include "services/visit_routes.hpp"
 

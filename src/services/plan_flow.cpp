@@ -1,7 +1,7 @@
 #include "services/plan_flow.hpp"
 
 #include "notify/notifications.hpp"
-#include "services/plan_record.hpp"
+#include "services/plan_store.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"
 

@@ -5,13 +5,15 @@
 namespace rw::services {
 namespace {
 
-constexpr const char* kSelectAgency = "SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'agency'";
 constexpr const char* kSelectPlanOf =
     "SELECT 1 AS one FROM service_plans WHERE id = ? AND enterprise_id = ? AND agency_org_id = ?";
 constexpr const char* kSelectAcceptedItem =
     "SELECT ci.id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
     "WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND ci.status = 'accepted' ORDER BY ci.id DESC "
     "LIMIT 1";
+constexpr const char* kSelectServiceTypes =
+    "SELECT service_type_version_id FROM visit_service_types WHERE visit_id = ? ORDER BY "
+    "service_type_version_id";
 constexpr const char* kInsertVisit =
     "INSERT INTO visits (enterprise_id, agency_org_id, commission_item_id, plan_id, planned_on, "
     "duration_days, special_request, notes, created_at, updated_at) "
@@ -41,8 +43,6 @@ constexpr const char* kTeamCandidateOrder =
 
 }  // namespace
 
-bool is_agency(db::Connection& db, std::int64_t org_id) { return !db.query(kSelectAgency, {org_id}).empty(); }
-
 bool plan_of(db::Connection& db, std::int64_t plan_id, std::int64_t enterprise_id,
              std::int64_t agency_org_id) {
   return !db.query(kSelectPlanOf, {plan_id, enterprise_id, agency_org_id}).empty();
@@ -53,6 +53,10 @@ std::optional<std::int64_t> accepted_commission_item(db::Connection& db, std::in
   auto rows = db.query(kSelectAcceptedItem, {enterprise_id, agency_org_id});
   if (rows.empty()) return std::nullopt;
   return rows[0].integer("id");
+}
+
+std::vector<std::int64_t> visit_type_versions(db::Connection& db, std::int64_t visit_id) {
+  return db.query(kSelectServiceTypes, {visit_id}).integers("service_type_version_id");
 }
 
 std::int64_t insert_visit(db::Connection& db, const VisitInput& input, std::optional<std::int64_t> item,

@@ -1,5 +1,6 @@
 #pragma once
-// The SQL of writing visits and of the checks a save makes; reading visits is visit_listing.hpp.
+// The SQL of writing visits and of the checks a save makes; reading visits as the user may see them is
+// visit_listing.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,13 +11,15 @@
 
 namespace rw::services {
 
-bool is_agency(db::Connection& db, std::int64_t org_id);
 // The plan is the enterprise's with the agency.
 bool plan_of(db::Connection& db, std::int64_t plan_id, std::int64_t enterprise_id,
              std::int64_t agency_org_id);
 // The newest accepted commission item of the enterprise with the agency: the one a new visit answers.
 std::optional<std::int64_t> accepted_commission_item(db::Connection& db, std::int64_t enterprise_id,
                                                      std::int64_t agency_org_id);
+
+// The service type versions the visit is made with.
+std::vector<std::int64_t> visit_type_versions(db::Connection& db, std::int64_t visit_id);
 
 // The new visit's id.
 std::int64_t insert_visit(db::Connection& db, const VisitInput& input, std::optional<std::int64_t> item,

@@ -1,13 +1,14 @@
 #pragma once
-// A service plan as stored and as the API carries it.
+// The SQL of service plans: a plan as stored, as the API carries it, and the checks of its parties.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "api/context.hpp"
+#include "accounts/actor.hpp"
 #include "platform/sql_filter.hpp"
 #include "services/catalog.hpp"
 #include "workflow/caller.hpp"
@@ -37,21 +38,27 @@ struct PlanInput {
   std::string notes;
 };
 
-// Reads and checks a plan; `base` is the stored plan for a PATCH. Throws 422 with every error.
-PlanInput read_plan(api::Context& context, const nlohmann::json& body, const PlanInput* base);
 std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t created_by_org,
                          const std::string& now);
-void update_plan(db::Connection& db, std::int64_t id, const PlanInput& plan, const std::string& now);
+void update_plan_row(db::Connection& db, std::int64_t id, const PlanInput& plan, const std::string& now);
 
-// Parties of a plan see it: its agency and insurer (with sub-organizations), the enterprise itself,
-// regulators of the enterprise's region. A condition on service_plans `sp` joined to enterprises `e`.
-
+// Filters of GET /service-plans on service_plans `sp` joined to enterprises `e`, within what the user may
+// see: enterprise_id, agency_org_id, year, status, q (enterprise name).
+SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
+                      const std::map<std::string, std::string>& query);
 extern const char* const kSelectPlan;
 extern const char* const kCountPlan;
 // The plan with the `actions` the caller may take on it now.
 nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);
 db::Row find_plan_row(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 PlanInput stored_plan(db::Connection& db, std::int64_t id);
+
+// The enterprise already has the agency's plan for the year.
+bool plan_exists(db::Connection& db, std::int64_t enterprise_id, int year, std::int64_t agency_org_id);
+// The policy is the enterprise's.
+bool policy_of(db::Connection& db, std::int64_t policy_id, std::int64_t enterprise_id);
+// The organization of an active staff member.
+std::optional<std::int64_t> active_staff_org(db::Connection& db, std::int64_t staff_id);
 // 422 unless every item says what will be done (its measures): the enterprise agrees to those.
 void require_measures_to_propose(const PlanInput& plan);
 

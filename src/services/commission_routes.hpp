@@ -1,5 +1,5 @@
 #pragma once
-// Commissions 委托: routes. The items' status machine is commission_flow.hpp.
+// The routes of commissions (commission_service.hpp) and of their items' steps.
 #include "api/context.hpp"
 
 namespace rw::services {

@@ -1,5 +1,5 @@
 #pragma once
-// Service plans 服务方案 per enterprise and year, following chengdu App. C's template.
+// The routes of service plans (plan_service.hpp) and of their steps.
 #include "api/context.hpp"
 
 namespace rw::services {
