@@ -3,7 +3,7 @@
 #include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
 #include "services/deadline_rules.hpp"
-#include "services/deadlines.hpp"
+#include "services/deadline_store.hpp"
 
 namespace rw::app {
 namespace {

@@ -15,7 +15,7 @@
 #include "registry/staff.hpp"
 #include "services/catalog_routes.hpp"
 #include "services/commission_routes.hpp"
-#include "services/deadlines.hpp"
+#include "services/deadline_routes.hpp"
 #include "services/plan_routes.hpp"
 #include "services/survey_gaps.hpp"
 #include "services/visit_routes.hpp"

@@ -5,7 +5,7 @@
 #include "platform/dates.hpp"
 #include "services/commission_listing.hpp"
 #include "services/deadline_rules.hpp"
-#include "services/deadlines.hpp"
+#include "services/deadline_store.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"
 

@@ -4,7 +4,7 @@
 
 #include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
-#include "services/deadlines.hpp"
+#include "services/deadline_service.hpp"
 
 namespace rw::services {
 

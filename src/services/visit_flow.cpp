@@ -7,8 +7,9 @@
 #include "platform/dates.hpp"
 #include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
-#include "services/deadlines.hpp"
+#include "services/deadline_store.hpp"
 #include "services/visit_listing.hpp"
+#include "services/visit_store.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"
 
@@ -26,9 +27,6 @@ constexpr const char* kUpdateStatus =
     "done_on = CASE WHEN ? = 'done' THEN ? ELSE done_on END WHERE id = ?";
 constexpr const char* kUpdateUploaded = "UPDATE visits SET data_uploaded_on = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdateReviewed = "UPDATE visits SET reviewed_on = ?, updated_at = ? WHERE id = ?";
-constexpr const char* kSelectServiceTypes =
-    "SELECT service_type_version_id FROM visit_service_types WHERE visit_id = ? ORDER BY "
-    "service_type_version_id";
 
 // The agency's leads: everything the team does, and cancelling and editing.
 const workflow::Grant<Visit> kLead{
@@ -86,11 +84,6 @@ void store(Move& move) {
                                   china_date(move.clock.now()), move.subject.id});
 }
 
-std::vector<ServiceRules> visit_service_rules(db::Connection& db, std::int64_t visit_id) {
-  return service_rules_of_versions(
-      db, db.query(kSelectServiceTypes, {visit_id}).integers("service_type_version_id"));
-}
-
 // Done: one upload deadline per service type whose rule counts from the end of the service; the
 // commission is served.
 void on_done(Move& move) {
@@ -99,7 +92,7 @@ void on_done(Move& move) {
   const auto calendar = calendar::load_calendar(move.db);
   const auto id = move.subject.id;
   bool on_site = false;
-  for (const auto& type : visit_service_rules(move.db, id)) {
+  for (const auto& type : service_rules_of_versions(move.db, visit_type_versions(move.db, id))) {
     on_site = on_site || type.on_site;
     // Only types counted from the visit: not from the filing receipt (wuxi's emergency plan), nor by a date
     // agreed with the enterprise (PUT /visits/{id}/upload-due).
