@@ -109,7 +109,7 @@ bool PolicyImport::write(const Prepared& p) {
   const auto now = op_.now_text();
   const auto org = p.record.insurer_org_id;
   if (p.existing_id) {
-    registry::update_policy(op_.db, *p.existing_id, p.record, now);
+    registry::update_policy_row(op_.db, *p.existing_id, p.record, now);
     audit::record_update(op_, "policy", *p.existing_id, org, p.before,
                          registry::policy_record_json(p.record));
     return false;

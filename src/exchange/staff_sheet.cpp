@@ -113,7 +113,7 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
 bool StaffImport::write(const Prepared& p) {
   const auto now = op_.now_text();
   if (p.existing_id) {
-    registry::update_staff(op_.db, *p.existing_id, p.record, now);
+    registry::update_staff_row(op_.db, *p.existing_id, p.record, now);
     audit::record_update(op_, "staff", *p.existing_id, p.record.org_id, p.before,
                          registry::staff_record_json(p.record));
     return false;

@@ -68,4 +68,12 @@ nlohmann::json policy_json(const db::Row& row, const std::string& today) {
   return out;
 }
 
+db::Row find_policy_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
+  SqlFilter where = access::read_filter(db, user, access::kPolicy);
+  where.add("p.id = ?", id);
+  auto rows = db.query(std::string(kSelectPolicy) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return rows[0];
+}
+
 }  // namespace rw::registry

@@ -19,6 +19,9 @@ SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query);
 std::string policy_order(const std::map<std::string, std::string>& query);
 
+// 404 unless the policy exists and the user may see it.
+db::Row find_policy_row(db::Connection& db, const accounts::Actor& user, std::int64_t id);
+
 // `today` (YYYY-MM-DD, China) decides whether the policy is in force.
 nlohmann::json policy_json(const db::Row& row, const std::string& today);
 

@@ -8,6 +8,8 @@ namespace {
 
 constexpr std::int64_t kWholePremium = 10000;  // basis points
 
+constexpr const char* kDeletePolicy = "DELETE FROM policies WHERE id = ?";
+
 double yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }
 
 db::Params column_values(const PolicyRecord& r) {
@@ -97,7 +99,8 @@ std::int64_t insert_policy(db::Connection& db, const PolicyRecord& record, const
       .integer("id");
 }
 
-void update_policy(db::Connection& db, std::int64_t id, const PolicyRecord& record, const std::string& now) {
+void update_policy_row(db::Connection& db, std::int64_t id, const PolicyRecord& record,
+                       const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {now, id});
   db.execute(
@@ -106,6 +109,8 @@ void update_policy(db::Connection& db, std::int64_t id, const PolicyRecord& reco
       "fund_share_value = ?, status = ?, updated_at = ? WHERE id = ?",
       params);
 }
+
+void delete_policy_row(db::Connection& db, std::int64_t id) { db.execute(kDeletePolicy, {id}); }
 
 std::int64_t prevention_fund_fen(const PolicyRecord& r) {
   if (r.fund_share_kind == "amount") return r.fund_share_value;

@@ -39,7 +39,9 @@ std::optional<std::int64_t> policy_with_number(db::Connection& db, std::int64_t 
 ApiError duplicate_policy_number();
 
 std::int64_t insert_policy(db::Connection& db, const PolicyRecord& record, const std::string& now);
-void update_policy(db::Connection& db, std::int64_t id, const PolicyRecord& record, const std::string& now);
+void update_policy_row(db::Connection& db, std::int64_t id, const PolicyRecord& record,
+                       const std::string& now);
+void delete_policy_row(db::Connection& db, std::int64_t id);
 
 // The prevention-service fund the policy sets aside, in fen.
 std::int64_t prevention_fund_fen(const PolicyRecord& record);

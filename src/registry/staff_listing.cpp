@@ -54,4 +54,12 @@ nlohmann::json staff_items(db::Connection& db, const db::Rows& rows) {
   return items;
 }
 
+db::Rows find_staff_rows(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
+  SqlFilter where = access::read_filter(db, user, access::kStaff);
+  where.add("s.id = ?", id);
+  auto rows = db.query(std::string(kSelectStaff) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return rows;
+}
+
 }  // namespace rw::registry

@@ -16,6 +16,8 @@ extern const char* const kCountStaff;
 
 SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);
+// The staff member as one row, 404 unless they exist and the user may see them.
+db::Rows find_staff_rows(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 // The page's staff as JSON, certificates included (one extra query).
 nlohmann::json staff_items(db::Connection& db, const db::Rows& rows);
 

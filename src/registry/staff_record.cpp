@@ -164,7 +164,8 @@ std::int64_t insert_staff(db::Connection& db, const StaffRecord& record, const s
   return id;
 }
 
-void update_staff(db::Connection& db, std::int64_t id, const StaffRecord& record, const std::string& now) {
+void update_staff_row(db::Connection& db, std::int64_t id, const StaffRecord& record,
+                      const std::string& now) {
   auto params = column_values(record);
   params.insert(params.end(), {now, id});
   db.execute(

@@ -52,7 +52,7 @@ std::optional<std::int64_t> staff_with_phone(db::Connection& db, std::int64_t or
                                              const std::string& phone);
 
 std::int64_t insert_staff(db::Connection& db, const StaffRecord& record, const std::string& now);
-void update_staff(db::Connection& db, std::int64_t id, const StaffRecord& record, const std::string& now);
+void update_staff_row(db::Connection& db, std::int64_t id, const StaffRecord& record, const std::string& now);
 
 StaffRecord staff_from_row(const db::Row& row, std::vector<Certificate> certificates);
 nlohmann::json staff_record_json(const StaffRecord& record);

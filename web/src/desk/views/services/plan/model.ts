@@ -32,7 +32,7 @@ export interface PlanForm {
 }
 
 export const TRAINING_COLUMNS = ['topic', 'audience', 'form', 'kind', 'materials', 'time'] as const
-/** The server's limits (plan_record.cpp). */
+/** The server's limits (plan_service.cpp). */
 export const MAX_ITEMS = 30
 export const MAX_TRAINING_ROWS = 50
 
