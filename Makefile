@@ -1,8 +1,9 @@
-# Riskwatch: `make run` serves the app with demo data; `make test` runs every test.
+# Riskwatch: `make run` serves the app with demo data; `make test` runs every test; `make bench` measures every
+# list at province scale (bench/province-bench.sh; BENCH_DB=postgresql for PostgreSQL), not part of `make test`.
 SHELL := /bin/bash
 JOBS ?= 2
 
-.PHONY: run test build deps test-deps server web clean
+.PHONY: run test build deps test-deps server web clean bench
 
 run: build
 	scripts/run-demo.sh
@@ -24,6 +25,9 @@ server:
 
 web:
 	cd web && npm run build
+
+bench: server
+	bench/province-bench.sh
 
 clean:
 	rm -rf build web/dist test-output

@@ -8,13 +8,14 @@
 
 #include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::registry {
 
 // Ends where a WHERE clause goes; the enterprises table is aliased `e`.
 extern const char* const kSelectEnterprise;
-extern const char* const kCountEnterprise;
+extern const DeferredList kEnterpriseList;
 
 // The caller's scope plus every filter in the query string (422 naming a bad parameter).
 SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,

@@ -65,8 +65,7 @@ http::Response list_enterprises(api::Context& context) {
   const auto& query = context.request.query;
   const auto page = parse_page(query);
   const auto where = enterprise_filter(context.db, context.me(), query);
-  auto [rows, total] =
-      select_page(context.db, kSelectEnterprise, kCountEnterprise, where, enterprise_order(query), page);
+  auto [rows, total] = select_page(context.db, kEnterpriseList, where, enterprise_order(query), page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enterprise_json(rows[i]));
   return api::json_ok(page_json(items, total, page));

@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# Every list and search at province scale (issue 10). Not part of `make test`; see bench/README.md.
+#
+# Usage: bench/province-bench.sh [-v]
+#   -v   also print wrk's full output
+#
+# Environment:
+#   RISKWATCH_BIN      server binary (default: build/riskwatch in the repository)
+#   BENCH_DB           sqlite (default) or postgresql (runs itself under scripts/with-postgres.sh)
+#   BENCH_SEED         bench-data seed (default 1)
+#   BENCH_TODAY        the data's date and the server's fixed clock, 10:00 China time (default 2026-12-02)
+#   BENCH_CACHE        where generated databases are kept between runs (default /var/tmp/riskwatch-bench)
+#   BENCH_THREADS      wrk threads (default 2)
+#   BENCH_CONNECTIONS  wrk connections (default 32)
+#   BENCH_DURATION     wrk duration of each case (default 5s)
+#   BENCH_TIMEOUT      wrk request timeout (default 10s)
+#   BENCH_CASES        only the cases whose name matches this extended regex
+#   BENCH_KEEP=1       keep the temp dir (database copy, server log, wrk output)
+#
+# The province (`riskwatch bench-data --scale province`) is generated once per seed, date and schema (a hash of
+# migrations/*.sql, so it does not depend on the binary) and cached: a SQLite file, or a pg_dump for PostgreSQL.
+# Each run works on a copy, starts `riskwatch serve --clock-file … --job-interval-seconds 0`, signs in as the
+# demo parties and runs wrk per case. One line per case: req/s, p50, p99, errors, the server's CPU ms per request
+# and its peak RSS during the case (from /proc), and req/s as a share of /api/v1/health in the same run.
+set -euo pipefail
+
+readonly PROG=province-bench
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KIND=${BENCH_DB:-sqlite}
+case $KIND in
+    sqlite) ;;
+    postgresql)
+        if [[ -z ${RISKWATCH_TEST_PG:-} ]]; then exec "$ROOT/scripts/with-postgres.sh" "$0" "$@"; fi ;;
+    *) printf '%s: error: BENCH_DB must be sqlite or postgresql\n' "$PROG" >&2; exit 2 ;;
+esac
+USERNAME=demo-regulator      # bench_start signs in as this user; the other parties sign in below
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
+VERBOSE=0
+case "${1:-}" in
+    "") ;;
+    -v|--verbose) VERBOSE=1 ;;
+    -h|--help) sed -n '2,26s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+esac
+
+REAL_BIN=${RISKWATCH_BIN:-$ROOT/build/riskwatch}
+SEED=${BENCH_SEED:-1}
+TODAY=${BENCH_TODAY:-2026-12-02}
+CACHE=${BENCH_CACHE:-/var/tmp/riskwatch-bench}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+DURATION=${BENCH_DURATION:-5s}
+TIMEOUT=${BENCH_TIMEOUT:-10s}
+[[ -x $REAL_BIN ]] || die "server binary not found or not executable: $REAL_BIN (build it first, or set RISKWATCH_BIN)"
+[[ $TODAY =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || die "BENCH_TODAY must be YYYY-MM-DD"
+
+SCHEMA=$(cat "$ROOT"/migrations/*.sql | sha256sum | cut -c1-12)
+CACHED=$CACHE/province-seed$SEED-$TODAY-$SCHEMA
+mkdir -p "$CACHE"
+
+# The cached province: generated once (under a lock, so two runs do not both generate it).
+generate() {
+    local url=$1 started=$SECONDS
+    log "generating the province (seed $SEED, $TODAY) into $url: about 2 minutes on SQLite, 10 on PostgreSQL"
+    "$REAL_BIN" bench-data --db "$url" --scale province --seed "$SEED" --today "$TODAY" >"$TMP/bench-data.log" 2>&1 ||
+        { tail -n 20 "$TMP/bench-data.log" >&2; return 1; }
+    log "generated in $(( SECONDS - started )) s"
+}
+provide_sqlite() {
+    local target=${DB#sqlite://}
+    if [[ ! -f $CACHED.db ]]; then
+        generate "sqlite://$CACHED.tmp.db" || return 1
+        sqlite3 "$CACHED.tmp.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null && mv "$CACHED.tmp.db" "$CACHED.db"
+    fi
+    cp --reflink=auto "$CACHED.db" "$target"
+}
+provide_postgresql() {
+    if [[ ! -f $CACHED.pgdump ]]; then
+        generate "$DB" || return 1
+        pg_dump -Fc -d "$DB" -f "$CACHED.tmp.pgdump" && mv "$CACHED.tmp.pgdump" "$CACHED.pgdump"
+    else
+        log "restoring $CACHED.pgdump"
+        pg_restore -j2 --no-owner -d "$DB" "$CACHED.pgdump"
+    fi
+}
+
+# bench_start runs "$BIN migrate|seed-demo|serve": migrate provides the province instead, seed-demo does nothing
+# (the demo logins are in it), serve gets the fixed clock and no daily jobs. `exec` keeps the server's pid the one
+# bench_start waits for and stops.
+CLOCK_FILE=""
+riskwatch_for_bench() {
+    case $1 in
+        migrate) ( flock 9 && "provide_$KIND" ) 9>"$CACHE/.lock" ;;
+        seed-demo) ;;
+        serve)
+            shift
+            CLOCK_FILE=$TMP/clock
+            printf '%sT02:00:00Z\n' "$TODAY" >"$CLOCK_FILE"
+            exec "$REAL_BIN" serve "$@" --clock-file "$CLOCK_FILE" --job-interval-seconds 0 ;;
+        *) "$REAL_BIN" "$@" ;;
+    esac
+}
+BIN=riskwatch_for_bench
+[[ $KIND == sqlite ]] || BENCH_DB=$RISKWATCH_TEST_PG
+BENCH_TOOLS="curl jq wrk python3 sqlite3"
+[[ $KIND == sqlite ]] || BENCH_TOOLS="curl jq wrk python3"
+bench_start
+
+declare -A TOKENS=([regulator]=$TOKEN)
+for party in insurer agency admin; do
+    body=$(jq -cn --arg u "demo-$party" --arg p "$PASSWORD" '{username: $u, password: $p}')
+    TOKENS[$party]=$(curl -fsS --max-time 10 -X POST -H 'Content-Type: application/json' --data "$body" \
+        "$BASE/api/v1/auth/login" | jq -r '.token // empty') || die "login as the $party failed"
+    [[ -n ${TOKENS[$party]} ]] || die "login as the $party returned no token"
+done
+
+get() {   # get PARTY PATH: the JSON body
+    curl -fsS --max-time 120 -H "Authorization: Bearer ${TOKENS[$1]}" "$BASE/api/v1$2"
+}
+# The regions the lists filter by: the demo parties' city (无锡) and its district with the most enterprises.
+urlencode() { jq -rn --arg s "$1" '$s | @uri'; }
+CITY=$(get regulator "/regions?q=$(urlencode 无锡市)&level=city" | jq -r '.items[0].id')
+[[ $CITY =~ ^[0-9]+$ ]] || die "no region 无锡市"
+DISTRICT=$(get regulator "/regions?parent_id=$CITY&level=district" | jq -r '.items[0].id')
+[[ $DISTRICT =~ ^[0-9]+$ ]] || die "no district of 无锡市"
+MONTH_FROM=$(date -d "$TODAY -1 month" +%F)
+
+# name | party | path
+CASES=(
+    "enterprises: district, risk, sort, total|regulator|/enterprises?region_id=$DISTRICT&risk_level=general&sort=name&limit=20"
+    "enterprises: city, risk, sort, total|insurer|/enterprises?region_id=$CITY&risk_level=general&sort=name&limit=20"
+    "enterprises: city, risk, sort, total|agency|/enterprises?region_id=$CITY&risk_level=general&sort=name&limit=20"
+    "enterprises: first page|regulator|/enterprises?limit=20"
+    "enterprises: first page|admin|/enterprises?limit=20"
+    "search 2 chars (化工)|regulator|/enterprises?q=$(urlencode 化工)&limit=20"
+    "search 3 chars (有限公)|admin|/enterprises?q=$(urlencode 有限公)&limit=20"
+    "search 3 chars (人民路)|admin|/enterprises?q=$(urlencode 人民路)&limit=20"
+    "search 4 chars (科技有限)|regulator|/enterprises?q=$(urlencode 科技有限)&limit=20"
+    "search 4 chars, rare (宜兴环保)|admin|/enterprises?q=$(urlencode 宜兴环保)&limit=20"
+    "policies|insurer|/policies?limit=20"
+    "policies|regulator|/policies?limit=20"
+    "commission items|insurer|/commission-items?limit=20"
+    "commission items|agency|/commission-items?limit=20"
+    "service plans|agency|/service-plans?limit=20"
+    "service plans|regulator|/service-plans?limit=20"
+    "visits: one month|agency|/visits?from=$MONTH_FROM&to=$TODAY&limit=20"
+    "visits: one month|insurer|/visits?from=$MONTH_FROM&to=$TODAY&limit=20"
+    "visits: one month|regulator|/visits?from=$MONTH_FROM&to=$TODAY&limit=20"
+    "deadlines: overdue|agency|/deadlines?overdue=true&limit=20"
+    "deadlines: overdue|regulator|/deadlines?overdue=true&limit=20"
+    "notifications|agency|/notifications?limit=20"
+    "audit|admin|/audit?limit=20"
+    "first page: /me|regulator|/me"
+    "first page: /dictionaries|regulator|/dictionaries"
+    "first page: unread notifications|regulator|/notifications?unread=true&limit=10"
+)
+selected() { [[ -z ${BENCH_CASES:-} || $1 =~ $BENCH_CASES ]]; }
+
+echo
+printf 'what each case finds (total of the first page):\n'
+for entry in "${CASES[@]}"; do
+    IFS='|' read -r name party path <<<"$entry"
+    selected "$name" || continue
+    body=$(get "$party" "$path") || die "GET $path as the $party failed"
+    printf '  %-42s %-9s %s\n' "$name" "$party" "$(jq -r 'if has("total") then "\(.items | length) of \(.total)" else "ok" end' <<<"$body")"
+done
+
+# ------------------------------------------------------------------ measurement
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+server_ticks() {   # user + system CPU of the server, in clock ticks (fields 14 and 15 of /proc/PID/stat)
+    local stat
+    stat=$(cat "/proc/$SERVER_PID/stat") || return 0
+    stat=${stat##*) }
+    awk '{ print $12 + $13 }' <<<"$stat"
+}
+reset_peak() { echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || true; }
+# Peak resident memory, and the part of it that is the server's own (RssAnon), not pages of the mapped database file.
+peak_mb() { awk '/^VmHWM:/ { hwm = $2 } /^RssAnon:/ { anon = $2 } END { printf "%d/%d", hwm / 1024, anon / 1024 }' "/proc/$SERVER_PID/status"; }
+
+# wrk_row NAME PARTY OUT: one tab-separated row from wrk's output and the server's CPU ticks used.
+wrk_row() {
+    awk -v name="$1" -v party="$2" -v ticks="$4" -v hz="$CLK_TCK" -v peak="$5" '
+        / requests in /               { n = $1 }
+        /^Requests\/sec:/             { rps = $2 }
+        $1 == "50%"                   { p50 = $2 }
+        $1 == "99%"                   { p99 = $2 }
+        /Non-2xx or 3xx responses:/   { bad += $NF }
+        /Socket errors:/              { for (i = 3; i <= NF; i += 2) { v = $(i + 1); gsub(/,/, "", v); bad += v } }
+        END { cpu = (ticks != "" && n > 0) ? sprintf("%.2f", 1000 * ticks / hz / n) : "?"
+              printf "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", name, party, rps, p50, p99, bad, cpu, peak }' "$3"
+}
+# The server finishes requests a client has given up on: wait until /health answers at once again, so one slow case
+# does not spill into the next.
+wait_idle() {
+    local _ seconds
+    for _ in $(seq 1 600); do
+        seconds=$(curl -sS -o /dev/null -w '%{time_total}' --max-time 60 "$BASE/api/v1/health") || seconds=1
+        awk -v s="$seconds" 'BEGIN { exit !(s < 0.05) }' && return 0
+        sleep 1
+    done
+    die "the server is still busy 10 minutes after a case"
+}
+ROWS=()
+run_case() {   # run_case NAME PARTY PATH [CONNECTIONS]
+    local name=$1 party=$2 path=$3 connections=${4:-$CONNECTIONS} out=$TMP/wrk-${#ROWS[@]}.txt before auth=()
+    [[ $party == - ]] || auth=(-H "Authorization: Bearer ${TOKENS[$party]}")
+    log "$name ($party): wrk -t$THREADS -c$connections -d$DURATION $path"
+    [[ -n ${UNDER_LOAD:-} ]] || wait_idle
+    reset_peak
+    before=$(server_ticks)
+    wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout "$TIMEOUT" --latency "${auth[@]}" "$BASE/api/v1$path" \
+        </dev/null >"$out" 2>&1 &
+    EXTRA_PID=$!
+    wait "$EXTRA_PID" || { cat "$out" >&2; die "wrk failed for $name"; }
+    EXTRA_PID=""
+    [[ $VERBOSE -eq 0 ]] || { echo "== $name ($party)"; cat "$out"; }
+    ROWS+=("$(wrk_row "$name" "$party" "$out" "$(( $(server_ticks) - before ))" "$(peak_mb)")")
+}
+
+IDLE_MB=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
+run_case "health" - /health
+for entry in "${CASES[@]}"; do
+    IFS='|' read -r name party path <<<"$entry"
+    selected "$name" || continue
+    run_case "$name" "$party" "$path"
+done
+
+# /health while the regulator's list and a search run flat out (4 connections each, one wrk thread).
+if selected "health during lists"; then
+    load_out=$TMP/wrk-load.txt
+    wait_idle
+    list_path="/enterprises?region_id=$CITY&risk_level=general&sort=name&limit=20"
+    wrk -t1 -c4 -d"$DURATION" --timeout "$TIMEOUT" --latency -H "Authorization: Bearer ${TOKENS[regulator]}" \
+        "$BASE/api/v1$list_path" </dev/null >"$load_out" 2>&1 &
+    LOAD_PID=$!
+    wrk -t1 -c4 -d"$DURATION" --timeout "$TIMEOUT" --latency -H "Authorization: Bearer ${TOKENS[admin]}" \
+        "$BASE/api/v1/enterprises?q=$(urlencode 科技有限)&limit=20" </dev/null >"$load_out.2" 2>&1 &
+    LOAD2_PID=$!
+    sleep 1
+    THREADS=1 UNDER_LOAD=1 run_case "health during lists (8 conns)" - /health 2
+    wait "$LOAD_PID" "$LOAD2_PID" || true
+    ROWS+=("$(wrk_row "(the list during it)" regulator "$load_out" "" "")")
+    ROWS+=("$(wrk_row "(the search during it)" admin "$load_out.2" "" "")")
+fi
+
+# ------------------------------------------------------------------ report
+echo
+printf 'riskwatch province benchmark: %s, seed %s, clock %sT02:00Z, wrk -t%s -c%s -d%s, on %s (%s CPUs), %s\n' \
+    "$KIND" "$SEED" "$TODAY" "$THREADS" "$CONNECTIONS" "$DURATION" "$(uname -n)" "$(nproc)" \
+    "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+printf 'server idle RSS after sign-in: %s MB\n' "$IDLE_MB"
+printf '%-42s %-9s %9s %9s %9s %6s %8s %9s %8s\n' case party req/s p50 p99 errors 'cpu ms' 'MB pk/an' /health
+health=""
+errors=0
+for row in "${ROWS[@]}"; do
+    IFS=$'\t' read -r name party rps p50 p99 bad cpu peak <<<"$row"
+    [[ $name != health ]] || health=$rps
+    share=$(awk -v a="$rps" -v b="$health" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1f%%", 100 * a / b; else print "?" }')
+    printf '%-42s %-9s %9s %9s %9s %6s %8s %9s %8s\n' "$name" "$party" "$rps" "$p50" "$p99" "$bad" "$cpu" "$peak" "$share"
+    errors=$(( errors + bad ))
+done
+[[ $errors -eq 0 ]] || { log "warning: some requests failed; the numbers above are not trustworthy"; exit 1; }
