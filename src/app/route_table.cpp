@@ -7,7 +7,7 @@
 #include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
 #include "notify/notifications.hpp"
-#include "registry/enterprises.hpp"
+#include "registry/enterprise_routes.hpp"
 #include "registry/industries.hpp"
 #include "registry/organizations.hpp"
 #include "registry/policy_routes.hpp"

@@ -181,7 +181,7 @@ bool EnterpriseImport::write(const Prepared& p) {
   const auto now = op_.now_text();
   const auto org = op_.actor.org_id;
   if (p.existing_id) {
-    registry::update_enterprise(op_.db, *p.existing_id, p.record, now);
+    registry::update_enterprise_row(op_.db, *p.existing_id, p.record, now);
     audit::record_update(op_, "enterprise", *p.existing_id, org, p.before, registry::record_json(p.record));
     return false;
   }

@@ -295,8 +295,8 @@ std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& recor
       .integer("id");
 }
 
-void update_enterprise(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
-                       const std::string& now) {
+void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
+                           const std::string& now) {
   static const std::string sql = [] {
     std::string set;
     std::string columns = kColumns;

@@ -84,8 +84,8 @@ class EnterpriseChecks {
 // Inserts and returns the new id; updates every column of an existing one.
 std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& record,
                                std::int64_t created_by_org_id, const std::string& now);
-void update_enterprise(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
-                       const std::string& now);
+void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
+                           const std::string& now);
 // The id of the enterprise holding this credit code, archived or not.
 std::optional<std::int64_t> enterprise_with_credit_code(db::Connection& db, const std::string& credit_code);
 ApiError duplicate_credit_code();
