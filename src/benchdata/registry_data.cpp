@@ -554,34 +554,11 @@ void RegistryWriter::add_enterprise() {
                      e.featured ? "钱安环" : r.contacts.back().name, {"enterprise_user"}, at);
   }
   const auto stored = registry::record_json(r);
-  enterprises_.add({e.id,
-                    r.name,
-                    r.credit_code,
-                    r.legal_representative,
-                    r.registered_address,
-                    r.business_address,
-                    db::optional_value(r.longitude),
-                    db::optional_value(r.latitude),
-                    stored["contacts"].dump(),
-                    r.industry_code,
-                    r.scale,
-                    r.region_id,
-                    db::optional_value(r.park_org_id),
-                    db::optional_value(r.org_id),
-                    r.production_status,
-                    r.permit_type,
-                    r.permit_number,
-                    db::optional_value(r.permit_valid_from),
-                    db::optional_value(r.permit_valid_until),
-                    r.risk_level,
-                    db::optional_value(r.risk_assessed_on),
-                    r.risk_source,
-                    nlohmann::json(r.sensitive_receptors).dump(),
-                    nlohmann::json(r.tags).dump(),
-                    creator_org,
-                    std::int64_t{archived},
-                    at,
-                    at});
+  db::Params row{e.id};
+  const auto values = registry::enterprise_column_values(r);
+  row.insert(row.end(), values.begin(), values.end());
+  row.insert(row.end(), {creator_org, std::int64_t{archived}, at, at});
+  enterprises_.add(std::move(row));
   records_.audit(at, creator_user, creator_org, "enterprise", e.id, "create", audit::created(stored));
   for (const auto& [policy, record] : policies) {
     const auto& branch = w_.cities[ci].insurers[policy.insurer];

@@ -19,7 +19,9 @@ constexpr const char* kColumns =
 constexpr double kMinLongitude = 73, kMaxLongitude = 136, kMinLatitude = 3, kMaxLatitude = 54;
 constexpr std::size_t kMaxContacts = 10;
 
-db::Params column_values(const EnterpriseRecord& r) {
+}  // namespace
+
+db::Params enterprise_column_values(const EnterpriseRecord& r) {
   nlohmann::json contacts = nlohmann::json::array();
   for (const auto& c : r.contacts)
     contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"role", c.role}});
@@ -47,6 +49,8 @@ db::Params column_values(const EnterpriseRecord& r) {
           nlohmann::json(r.sensitive_receptors).dump(),
           nlohmann::json(r.tags).dump()};
 }
+
+namespace {
 
 std::vector<Contact> read_contacts(Fields& fields) {
   std::vector<Contact> out;
@@ -285,7 +289,7 @@ void EnterpriseChecks::check_org_binding(Fields& fields, const EnterpriseRecord&
 
 std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& record,
                                std::int64_t created_by_org_id, const std::string& now) {
-  auto params = column_values(record);
+  auto params = enterprise_column_values(record);
   params.insert(params.end(), {created_by_org_id, now, now});
   return db
       .query(std::string("INSERT INTO enterprises (") + kColumns +
@@ -309,7 +313,7 @@ void update_enterprise_row(db::Connection& db, std::int64_t id, const Enterprise
     }
     return "UPDATE enterprises SET " + set + ", updated_at = ? WHERE id = ?";
   }();
-  auto params = column_values(record);
+  auto params = enterprise_column_values(record);
   params.insert(params.end(), {now, id});
   db.execute(sql, params);
 }

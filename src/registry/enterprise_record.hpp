@@ -82,6 +82,8 @@ class EnterpriseChecks {
 };
 
 // Inserts and returns the new id; updates every column of an existing one.
+// The values of the enterprise columns a record fills, in the order of enterprise_keys().
+db::Params enterprise_column_values(const EnterpriseRecord& record);
 std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& record,
                                std::int64_t created_by_org_id, const std::string& now);
 void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
