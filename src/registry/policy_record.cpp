@@ -1,6 +1,7 @@
 #include "registry/policy_record.hpp"
 
 #include "access/visibility.hpp"
+#include "registry/party_store.hpp"
 #include "registry/vocabularies.hpp"
 
 namespace rw::registry {
@@ -67,8 +68,7 @@ PolicyRecord read_policy(Fields& f, const accounts::Actor& user) {
 
 bool may_write_policies_of(db::Connection& db, const accounts::Actor& user, std::int64_t insurer_org_id) {
   return access::may_change(db, user, access::kPolicy, {{"insurer_org_id", insurer_org_id}}) &&
-         !db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type = 'insurer'", {insurer_org_id})
-              .empty();
+         is_org_of_type(db, insurer_org_id, "insurer");
 }
 
 std::optional<std::int64_t> policy_with_number(db::Connection& db, std::int64_t insurer_org_id,

@@ -1,6 +1,7 @@
 #include "registry/staff_record.hpp"
 
 #include "access/visibility.hpp"
+#include "registry/party_store.hpp"
 #include "registry/vocabularies.hpp"
 
 namespace rw::registry {
@@ -113,9 +114,7 @@ StaffRecord read_staff(Fields& f, const accounts::Actor& user) {
 
 bool may_write_staff_of(db::Connection& db, const accounts::Actor& user, std::int64_t org_id) {
   return access::may_change(db, user, access::kStaff, {{"org_id", org_id}}) &&
-         !db.query("SELECT 1 AS one FROM organizations WHERE id = ? AND type IN ('agency', 'insurer')",
-                   {org_id})
-              .empty();
+         (is_org_of_type(db, org_id, "agency") || is_org_of_type(db, org_id, "insurer"));
 }
 
 void check_staff(db::Connection& db, const accounts::Actor& user, Fields& fields, const StaffRecord& record,

@@ -7,10 +7,10 @@
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
 #include "platform/paging.hpp"
+#include "registry/party_store.hpp"
 #include "services/catalog.hpp"
 #include "services/commission_listing.hpp"
 #include "services/commission_store.hpp"
-#include "services/party_store.hpp"
 #include "services/service_type_ref.hpp"
 #include "services/status_history.hpp"
 #include "services/workflow_vocabularies.hpp"
@@ -47,10 +47,10 @@ CommissionRequest read_commission(const accounts::Operation& op, const nlohmann:
 
   if (!access::may_change(op.db, op.actor, access::kCommission,
                           {{"insurer_org_id", request.insurer_org_id}}) ||
-      !is_active_org(op.db, request.insurer_org_id, "insurer"))
+      !registry::is_active_org(op.db, request.insurer_org_id, "insurer"))
     fields.add_error("insurer_org_id", "unknown_insurer", "保险机构不存在或无权代其委托",
                      "the insurer does not exist or you may not commission for it");
-  if (!is_active_org(op.db, request.agency_org_id, "agency"))
+  if (!registry::is_active_org(op.db, request.agency_org_id, "agency"))
     fields.add_error("agency_org_id", "unknown_agency", "第三方服务机构不存在", "the agency does not exist");
   fields.finish();
   request.service_types = current_service_rules(op.db, type_ids, "service_type_ids");

@@ -7,7 +7,7 @@
 #include "audit/audit_log.hpp"
 #include "platform/json_input.hpp"
 #include "platform/paging.hpp"
-#include "services/party_store.hpp"
+#include "registry/party_store.hpp"
 #include "services/plan_flow.hpp"
 #include "services/plan_store.hpp"
 #include "services/status_history.hpp"
@@ -74,9 +74,9 @@ void read_training_plan(Fields& fields, PlanInput& plan) {
 
 void check_parties(const accounts::Operation& op, Fields& fields, PlanInput& plan) {
   auto& db = op.db;
-  if (!is_org_of_type(db, plan.agency_org_id, "agency"))
+  if (!registry::is_org_of_type(db, plan.agency_org_id, "agency"))
     fields.add_error("agency_org_id", "unknown_agency", "第三方服务机构不存在", "the agency does not exist");
-  if (plan.insurer_org_id && !is_org_of_type(db, *plan.insurer_org_id, "insurer"))
+  if (plan.insurer_org_id && !registry::is_org_of_type(db, *plan.insurer_org_id, "insurer"))
     fields.add_error("insurer_org_id", "unknown_insurer", "保险机构不存在", "the insurer does not exist");
   if (plan.policy_id && !policy_of(db, *plan.policy_id, plan.enterprise_id))
     fields.add_error("policy_id", "unknown_policy", "保单不存在或不属于该企业",

@@ -6,7 +6,7 @@
 #include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
 #include "platform/paging.hpp"
-#include "services/party_store.hpp"
+#include "registry/party_store.hpp"
 #include "services/status_history.hpp"
 #include "services/visit_flow.hpp"
 #include "services/visit_listing.hpp"
@@ -24,7 +24,7 @@ constexpr std::size_t kMaxTeam = 20;
 std::int64_t visit_agency(const accounts::Operation& op, Fields& fields) {
   if (!op.actor.is_platform_admin()) return op.actor.org_id;
   const auto id = fields.optional_id("agency_org_id");
-  if (!id || !is_org_of_type(op.db, *id, "agency")) {
+  if (!id || !registry::is_org_of_type(op.db, *id, "agency")) {
     fields.add_error("agency_org_id", "unknown_agency", "请选择服务机构", "choose the agency");
     return 0;
   }

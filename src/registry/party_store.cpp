@@ -1,6 +1,6 @@
-#include "services/party_store.hpp"
+#include "registry/party_store.hpp"
 
-namespace rw::services {
+namespace rw::registry {
 namespace {
 
 constexpr const char* kSelectOrgOfType = "SELECT 1 AS one FROM organizations WHERE id = ? AND type = ?";
@@ -17,4 +17,4 @@ bool is_active_org(db::Connection& db, std::int64_t org_id, const char* type) {
   return !db.query(kSelectActiveOrg, {org_id, type}).empty();
 }
 
-}  // namespace rw::services
+}  // namespace rw::registry
