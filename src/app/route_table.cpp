@@ -9,7 +9,7 @@
 #include "notify/notifications.hpp"
 #include "registry/enterprise_routes.hpp"
 #include "registry/industries.hpp"
-#include "registry/organizations.hpp"
+#include "registry/organization_routes.hpp"
 #include "registry/policy_routes.hpp"
 #include "registry/regions.hpp"
 #include "registry/staff_routes.hpp"
