@@ -5,7 +5,7 @@
 #include "accounts/password.hpp"
 #include "accounts/sessions.hpp"
 #include "accounts/throttle.hpp"
-#include "accounts/users.hpp"
+#include "accounts/user_service.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/json_input.hpp"

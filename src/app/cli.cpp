@@ -12,7 +12,8 @@
 #include <thread>
 
 #include "accounts/password.hpp"
-#include "accounts/users.hpp"
+#include "accounts/user_service.hpp"
+#include "accounts/user_store.hpp"
 #include "app/api.hpp"
 #include "app/demo_data.hpp"
 #include "benchdata/generator.hpp"

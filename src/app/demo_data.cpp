@@ -3,7 +3,7 @@
 #include <map>
 
 #include "accounts/password.hpp"
-#include "accounts/users.hpp"
+#include "accounts/user_store.hpp"
 #include "app/demo_registry.hpp"
 #include "app/demo_services.hpp"
 #include "platform/clock.hpp"

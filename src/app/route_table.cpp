@@ -1,7 +1,7 @@
 #include "app/route_table.hpp"
 
 #include "accounts/auth_routes.hpp"
-#include "accounts/users.hpp"
+#include "accounts/user_routes.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
