@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "platform/embedded.hpp"
-#include "platform/json_input.hpp"
 
 namespace rw::registry {
 namespace {
@@ -77,32 +76,5 @@ std::optional<std::string> industry_code_of(const IndustryTable& table, std::str
   if (!deepest) return std::nullopt;
   return deepest->code;
 }
-
-namespace {
-
-nlohmann::json industry_json(const Industry& i) {
-  return {{"code", i.code}, {"level", i.level}, {"parent", i.parent}, {"name", i.name}};
-}
-
-// GET /industries: the whole table (about 2,000 rows, cacheable), or the children of ?parent=,
-// or the classes whose code or name contains ?q=.
-http::Response list_industries(api::Context& context) {
-  const auto& table = IndustryTable::shipped();
-  const auto parent = query_text(context.request.query, "parent", 10);
-  const auto q = query_text(context.request.query, "q", 50);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& i : table.all()) {
-    if (parent && i.parent != *parent) continue;
-    if (q && i.code.find(*q) != 0 && i.name.find(*q) == std::string::npos) continue;
-    items.push_back(industry_json(i));
-  }
-  auto response = api::json_ok({{"items", items}, {"total", items.size()}});
-  response.set_header("Cache-Control", "private, max-age=3600");
-  return response;
-}
-
-}  // namespace
-
-void add_industry_routes(api::Routes& routes) { routes.get("/industries", api::kSignedIn, list_industries); }
 
 }  // namespace rw::registry

@@ -1,13 +1,13 @@
 #pragma once
 // GB/T 4754-2017 national economy industry classification, shipped as data
 // (data/industries/gb-t-4754-2017.tsv, compiled into the binary): 门类 A–T, 大类 2 digits,
-// 中类 3 digits, 小类 4 digits.
+// 中类 3 digits, 小类 4 digits. This table is the industries' store (no SQL); GET /industries reads it
+// through industry_service.hpp.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "api/context.hpp"
 
 namespace rw::registry {
 
@@ -37,7 +37,5 @@ class IndustryTable {
 
 // A person's spelling of an industry ("2614", "2614 有机化学原料制造", "有机化学原料制造") → its code.
 std::optional<std::string> industry_code_of(const IndustryTable& table, std::string_view text);
-
-void add_industry_routes(api::Routes& routes);
 
 }  // namespace rw::registry
