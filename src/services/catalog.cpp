@@ -69,15 +69,11 @@ void install_shipped_catalog(db::Connection& db) {
   for (const auto& c : catalog.at("classes")) {
     const auto code = c.at("code").get<std::string>();
     if (classes.count(code)) continue;
-    const auto position =
-        db.query("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM service_classes")[0].integer("n");
     classes[code] =
-        db.query(
-              "INSERT INTO service_classes (code, source, name_zh, name_en, reference, position, "
-              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {code, c.at("source").get<std::string>(), c.at("name_zh").get<std::string>(),
-               c.at("name_en").get<std::string>(), c.at("reference").get<std::string>(), position, now})[0]
-            .integer("id");
+        insert_service_class(db,
+                             {code, c.at("source").get<std::string>(), c.at("name_zh").get<std::string>(),
+                              c.at("name_en").get<std::string>(), c.at("reference").get<std::string>()},
+                             now);
   }
   std::set<std::string> class_codes;
   for (const auto& [code, id] : classes) class_codes.insert(code);

@@ -1,4 +1,5 @@
 #pragma once
+// The routes of the service catalog (catalog_service.hpp).
 #include "api/context.hpp"
 
 namespace rw::services {
