@@ -1,4 +1,5 @@
 #pragma once
+// The routes of the working-day calendar (calendar_service.hpp).
 #include "api/context.hpp"
 
 namespace rw::calendar {
