@@ -6,7 +6,7 @@
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
-#include "notify/notifications.hpp"
+#include "notify/notification_routes.hpp"
 #include "registry/enterprise_routes.hpp"
 #include "registry/industry_routes.hpp"
 #include "registry/organization_routes.hpp"
@@ -40,7 +40,7 @@ void add_all_routes(api::Routes& routes) {
   services::add_visit_action_routes(routes);
   services::add_deadline_routes(routes);
   services::add_survey_gap_routes(routes);
-  notify::add_routes(routes);
+  notify::add_notification_routes(routes);
   exchange::add_exchange_routes(routes);
   audit::add_routes(routes);
 }

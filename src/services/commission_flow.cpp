@@ -1,7 +1,7 @@
 #include "services/commission_flow.hpp"
 
 #include "calendar/calendar_store.hpp"
-#include "notify/notifications.hpp"
+#include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
 #include "services/commission_listing.hpp"
 #include "services/deadline_rules.hpp"

@@ -3,7 +3,7 @@
 #include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
-#include "notify/notifications.hpp"
+#include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_input.hpp"
 #include "platform/paging.hpp"

@@ -1,6 +1,6 @@
 #include "services/plan_flow.hpp"
 
-#include "notify/notifications.hpp"
+#include "notify/notification_service.hpp"
 #include "services/plan_store.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "calendar/calendar_store.hpp"
-#include "notify/notifications.hpp"
+#include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
 #include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
