@@ -1,4 +1,5 @@
 #pragma once
+// The routes of signing in and out and of the signed-in user's own account (sign_in_service.hpp).
 #include "api/context.hpp"
 
 namespace rw::accounts {

@@ -16,6 +16,9 @@ constexpr const char* kSelectSession =
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, remote_addr) "
     "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id = ?";
+constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?";
+constexpr const char* kDeleteOtherSessions = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
 // Refreshing last_seen on every request would turn every read into a write; once a minute is enough.
 constexpr Seconds kTouchInterval = 60;
 
@@ -48,12 +51,14 @@ NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now,
   return session;
 }
 
-void end_session(db::Connection& db, std::int64_t session_id) {
-  db.execute("DELETE FROM sessions WHERE id = ?", {session_id});
-}
+void end_session(db::Connection& db, std::int64_t session_id) { db.execute(kDeleteSession, {session_id}); }
 
 void end_user_sessions(db::Connection& db, std::int64_t user_id) {
-  db.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+  db.execute(kDeleteUserSessions, {user_id});
+}
+
+void end_other_sessions(db::Connection& db, std::int64_t user_id, std::int64_t kept_session_id) {
+  db.execute(kDeleteOtherSessions, {user_id, kept_session_id});
 }
 
 std::optional<Actor> load_user(db::Connection& db, std::int64_t user_id) {

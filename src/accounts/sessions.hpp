@@ -19,6 +19,8 @@ NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now,
                           const std::string& remote_address);
 void end_session(db::Connection& db, std::int64_t session_id);
 void end_user_sessions(db::Connection& db, std::int64_t user_id);
+// Every session of the user but the one kept.
+void end_other_sessions(db::Connection& db, std::int64_t user_id, std::int64_t kept_session_id);
 
 // Loads an active user with org and roles; nullopt when missing or inactive.
 std::optional<Actor> load_user(db::Connection& db, std::int64_t user_id);

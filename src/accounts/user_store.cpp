@@ -17,6 +17,9 @@ constexpr const char* kInsertRole = "INSERT INTO user_roles (user_id, role) VALU
 constexpr const char* kSelectUsername = "SELECT 1 AS one FROM users WHERE username = ?";
 constexpr const char* kUpdateUser =
     "UPDATE users SET display_name = ?, active = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kUpdateOwnContact =
+    "UPDATE users SET display_name = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kSelectPasswordHash = "SELECT password_hash FROM users WHERE id = ?";
 constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 
 }  // namespace
@@ -82,6 +85,15 @@ void update_user_row(db::Connection& db, std::int64_t id, const UserProfile& pro
 void save_roles(db::Connection& db, std::int64_t user_id, const std::vector<std::string>& roles) {
   db.execute(kDeleteRoles, {user_id});
   for (const auto& role : roles) db.execute(kInsertRole, {user_id, role});
+}
+
+void update_own_contact(db::Connection& db, std::int64_t id, const std::string& display_name,
+                        const std::string& phone, const std::string& email, const std::string& now) {
+  db.execute(kUpdateOwnContact, {display_name, phone, email, now, id});
+}
+
+std::string password_hash_of(db::Connection& db, std::int64_t id) {
+  return db.query(kSelectPasswordHash, {id})[0].text("password_hash");
 }
 
 void update_password_hash(db::Connection& db, std::int64_t id, const std::string& password_hash,

@@ -45,6 +45,10 @@ bool username_taken(db::Connection& db, const std::string& username);
 std::int64_t insert_user(db::Connection& db, const NewUser& user, const std::string& now);
 void update_user_row(db::Connection& db, std::int64_t id, const UserProfile& profile, const std::string& now);
 void save_roles(db::Connection& db, std::int64_t user_id, const std::vector<std::string>& roles);
+// What a user changes of their own account (PATCH /me).
+void update_own_contact(db::Connection& db, std::int64_t id, const std::string& display_name,
+                        const std::string& phone, const std::string& email, const std::string& now);
+std::string password_hash_of(db::Connection& db, std::int64_t id);
 void update_password_hash(db::Connection& db, std::int64_t id, const std::string& password_hash,
                           const std::string& now);
 
