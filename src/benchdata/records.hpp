@@ -1,7 +1,7 @@
 #pragma once
 // The records every product write leaves behind, written the way the product writes them: an audit
 // entry per change (audit/audit_log.cpp), a status event and its audit entry per workflow step
-// (workflow/engine.cpp), and in-app notifications (notify/notifications.cpp).
+// (workflow/engine.cpp), and in-app notifications (notify/notification_store.cpp).
 #include <nlohmann/json.hpp>
 
 #include <optional>
