@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "platform/http/compression.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/http/request_body.hpp"
 #include "platform/http/server.hpp"
@@ -343,7 +344,9 @@ class Server {
         workers_,
         [this, &request]() -> net::awaitable<Response> {
           --waiting_;
-          co_return handler_(request);
+          Response response = handler_(request);
+          compress_response(request, response);  // gzip is CPU work: here, not on an I/O thread
+          co_return response;
         },
         net::use_awaitable);
   }

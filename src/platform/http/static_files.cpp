@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "platform/http/compression.hpp"
 #include "platform/http/problem.hpp"
 
 namespace rw::http {
@@ -37,13 +38,54 @@ std::string content_type_for(const std::filesystem::path& path) {
   return it == types.end() ? "application/octet-stream" : it->second;
 }
 
-Response StaticFiles::file(const std::filesystem::path& path) const {
+// The build's compressed copy of `path` (`path` + `suffix`), when it is a regular file inside the root (a
+// symlink named like one may point anywhere) and not older than `path` (a copy an earlier build left behind
+// would send stale bytes).
+std::optional<std::filesystem::path> StaticFiles::precompressed(const std::filesystem::path& path,
+                                                                const char* suffix) const {
+  std::error_code ec;
+  const auto sibling = std::filesystem::canonical(std::filesystem::path(path) += suffix, ec);
+  if (ec || !inside_root(sibling) || !std::filesystem::is_regular_file(sibling, ec)) return std::nullopt;
+  const auto original_time = std::filesystem::last_write_time(path, ec);
+  if (ec) return std::nullopt;
+  const auto sibling_time = std::filesystem::last_write_time(sibling, ec);
+  if (ec || sibling_time < original_time) return std::nullopt;
+  return sibling;
+}
+
+// The type is always the requested file's: a precompressed copy goes out as that file in a Content-Encoding.
+Response StaticFiles::file(const std::filesystem::path& path, const Request& request) const {
   Response response;
   response.content_type = content_type_for(path);
   response.file_path = path.string();
   const bool hashed_asset = path.parent_path().filename() == "assets";
   response.set_header("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
+  struct Coding {
+    const char* name;
+    const char* suffix;
+  };
+  const std::string accept_encoding = request.header("accept-encoding");
+  const char* chosen = nullptr;
+  int chosen_quality = 0;
+  bool varies = false;
+  for (const Coding coding : {Coding{"br", ".br"}, Coding{"gzip", ".gz"}}) {  // on a tie br wins: smaller
+    const auto copy = precompressed(path, coding.suffix);
+    if (!copy) continue;
+    varies = true;
+    const int quality = coding_quality(accept_encoding, coding.name);
+    if (quality <= chosen_quality) continue;
+    chosen = coding.name;
+    chosen_quality = quality;
+    response.file_path = copy->string();
+  }
+  if (chosen) response.set_header("Content-Encoding", chosen);
+  if (varies) response.set_header("Vary", "Accept-Encoding");
   return response;
+}
+
+bool StaticFiles::inside_root(const std::filesystem::path& resolved) const {
+  const auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
+  return root_end == root_.end();
 }
 
 // The file under the web root that `request` names, or nothing when the request path could name a file
@@ -70,8 +112,7 @@ std::optional<std::filesystem::path> StaticFiles::confined(const Request& reques
   std::error_code ec;
   const auto resolved = std::filesystem::weakly_canonical(root_ / relative, ec);
   if (ec) return std::nullopt;
-  const auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
-  if (root_end != root_.end()) return std::nullopt;
+  if (!inside_root(resolved)) return std::nullopt;
   return resolved;
 }
 
@@ -82,7 +123,7 @@ Response StaticFiles::serve(const Request& request) const {
   const auto candidate = confined(request);
   if (!candidate) return problem_response(not_found());
   std::error_code ec;
-  if (std::filesystem::is_regular_file(*candidate, ec)) return file(*candidate);
+  if (std::filesystem::is_regular_file(*candidate, ec)) return file(*candidate, request);
   // A missing asset is a real 404; anything else is a client-side route of one of the two apps.
   if (candidate->has_extension() && candidate->extension() != ".html") return problem_response(not_found());
   const bool field_app = request.path == "/field" || request.path.rfind("/field/", 0) == 0;
@@ -93,7 +134,7 @@ Response StaticFiles::serve(const Request& request) const {
                                          "The web app is not built; run make build"});
     return missing;
   }
-  return file(entry);
+  return file(entry, request);
 }
 
 }  // namespace rw::http

@@ -1,5 +1,6 @@
 #pragma once
-// Serves the built web app: hashed assets cached for a year, HTML never cached, SPA fallback.
+// Serves the built web app: hashed assets cached for a year, HTML never cached, SPA fallback, and the
+// build's precompressed copies (`app.js.br`, `app.js.gz`) to clients that accept them.
 #include <filesystem>
 #include <optional>
 
@@ -14,8 +15,11 @@ class StaticFiles {
   Response serve(const Request& request) const;
 
  private:
-  Response file(const std::filesystem::path& path) const;
+  Response file(const std::filesystem::path& path, const Request& request) const;
   std::optional<std::filesystem::path> confined(const Request& request) const;
+  std::optional<std::filesystem::path> precompressed(const std::filesystem::path& path,
+                                                     const char* suffix) const;
+  bool inside_root(const std::filesystem::path& resolved) const;
   std::filesystem::path root_;
 };
 
