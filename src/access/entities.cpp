@@ -34,7 +34,8 @@ const EntityAccess kPolicy{"policy",
                             {party::park, Relation::hosts},
                             {party::agency, Relation::serves},
                             {party::regulator, Relation::regulates}},
-                           {"p.insurer_org_id"}};
+                           {"p.insurer_org_id"},
+                           {{"e", "enterprises", "p.enterprise_id"}}};
 
 const EntityAccess kStaff{
     "staff",
@@ -67,7 +68,8 @@ const EntityAccess kCommissionItem{
     "commission_items ci JOIN commissions c ON c.id = ci.commission_id",
     "ci.id",
     {{party::any, Relation::named, "c.insurer_org_id"}, {party::any, Relation::named, "c.agency_org_id"}},
-    {"c.insurer_org_id", "c.agency_org_id"}};
+    {"c.insurer_org_id", "c.agency_org_id"},
+    {{"c", "commissions", "ci.commission_id"}}};
 
 const EntityAccess kServicePlan{"service_plan",
                                 "service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id",
@@ -76,7 +78,8 @@ const EntityAccess kServicePlan{"service_plan",
                                  {party::any, Relation::named, "sp.insurer_org_id"},
                                  {party::enterprise, Relation::is},
                                  {party::regulator, Relation::regulates}},
-                                {"sp.agency_org_id", "sp.insurer_org_id"}};
+                                {"sp.agency_org_id", "sp.insurer_org_id"},
+                                {{"e", "enterprises", "sp.enterprise_id"}}};
 
 // An agency sees its own visits, not a competitor's visits to an enterprise both serve.
 const EntityAccess kVisit{"visit",
@@ -88,7 +91,8 @@ const EntityAccess kVisit{"visit",
                            {party::park, Relation::hosts},
                            {party::insurer, Relation::insures},
                            {party::regulator, Relation::regulates}},
-                          {"v.agency_org_id"}};
+                          {"v.agency_org_id"},
+                          {{"e", "enterprises", "v.enterprise_id"}}};
 
 // The organization that must act, the one that follows it, the enterprise and its regulators.
 const EntityAccess kDeadline{"deadline",
@@ -98,7 +102,8 @@ const EntityAccess kDeadline{"deadline",
                               {party::any, Relation::named, "d.watcher_org_id"},
                               {party::enterprise, Relation::is},
                               {party::regulator, Relation::regulates}},
-                             {"d.responsible_org_id"}};
+                             {"d.responsible_org_id"},
+                             {{"e", "enterprises", "d.enterprise_id"}}};
 
 const EntityAccess kAuditEntry{
     "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};

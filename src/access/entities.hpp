@@ -41,12 +41,22 @@ struct Grant {
   std::string_view column = {};  // for `named` and `located`
 };
 
+// A table `from` joins to the record: `key` on the record is its `alias`.id.
+struct Joined {
+  std::string_view alias;  // "e"
+  std::string_view table;  // "enterprises"
+  std::string_view key;    // "v.enterprise_id"
+};
+
 struct EntityAccess {
   std::string_view name;                  // "visit"
   std::string_view from;                  // "visits v JOIN enterprises e ON e.id = v.enterprise_id"
   std::string_view id_column;             // "v.id"
   std::vector<Grant> readers;             // who sees it (a platform admin sees everything)
   std::vector<std::string_view> writers;  // columns naming the organizations that change it
+  // The tables `from` joins, so a list can test a relation on a joined table as the record's key
+  // against a set of ids (access/visibility.cpp).
+  std::vector<Joined> joined = {};
 };
 
 extern const EntityAccess kEnterprise;

@@ -13,7 +13,16 @@ SqlFilter exists_with(const std::string& head, const SqlFilter& inner) {
   return SqlFilter("EXISTS (" + head + inner.condition() + ")", inner.params());
 }
 
-SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const Grant& grant) {
+// How a relation through another table is written: a correlated EXISTS is cheap for one row and costly
+// over a table; the set of ids (an uncorrelated IN, computed once from the other table's index) is the
+// other way round.
+enum class Shape { per_row, as_set };
+
+SqlFilter in_ids_of(const std::string& column, const std::string& select, const SqlFilter& inner) {
+  return SqlFilter(column + " IN (" + select + inner.condition() + ")", inner.params());
+}
+
+SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const Grant& grant, Shape shape) {
   const auto mine = [&](std::string_view column) { return accounts::own_subtree(db, actor, column); };
   switch (grant.relation) {
     case Relation::named:
@@ -32,14 +41,59 @@ SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const G
     case Relation::hosts:
       return mine("e.park_org_id");
     case Relation::insures:
+      if (shape == Shape::as_set)
+        return in_ids_of("e.id", "SELECT ip.enterprise_id FROM policies ip WHERE ",
+                         mine("ip.insurer_org_id"));
       return exists_with("SELECT 1 FROM policies ip WHERE ip.enterprise_id = e.id AND ",
                          mine("ip.insurer_org_id"));
     case Relation::serves:
+      if (shape == Shape::as_set) {
+        const auto agencies = mine("sc.agency_org_id");
+        return SqlFilter(
+            std::string("e.id IN (SELECT sci.enterprise_id FROM commission_items sci WHERE sci.status IN ") +
+                kServingStatuses + " AND sci.commission_id IN (SELECT sc.id FROM commissions sc WHERE " +
+                agencies.condition() + "))",
+            agencies.params());
+      }
       return served_by_agencies(mine("sc.agency_org_id"));
     case Relation::regulates:
       return accounts::in_jurisdiction(db, actor, "e.region_id");
   }
   throw std::logic_error("unknown relation");
+}
+
+// The table alias a grant's condition reads: its column's, or the enterprise's.
+std::string_view alias_of(const Grant& grant) {
+  if (grant.relation != Relation::named && grant.relation != Relation::located) return "e";
+  return grant.column.substr(0, grant.column.find('.'));
+}
+
+const Joined* joined_as(const EntityAccess& entity, std::string_view alias) {
+  for (const auto& join : entity.joined)
+    if (join.alias == alias) return &join;
+  return nullptr;
+}
+
+std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                               Shape shape) {
+  const unsigned party = party_of(actor.org_type);
+  std::vector<SqlFilter> alternatives;
+  for (const auto& grant : entity.readers) {
+    if (!(grant.parties & party)) continue;
+    auto condition = condition_of(db, actor, grant, shape);
+    // A list tests a relation on a joined table as the record's key against a set of ids, so every
+    // alternative reads the record's own table: the planner can then serve their OR with that table's
+    // indexes (or test each row cheaply while it walks the index of the list's filter and order),
+    // where an OR across the joined tables would join and test every record.
+    const auto* join = shape == Shape::as_set ? joined_as(entity, alias_of(grant)) : nullptr;
+    if (join)
+      condition = SqlFilter(std::string(join->key) + " IN (SELECT " + std::string(join->alias) + ".id FROM " +
+                                std::string(join->table) + " " + std::string(join->alias) + " WHERE " +
+                                condition.condition() + ")",
+                            condition.params());
+    alternatives.push_back(std::move(condition));
+  }
+  return alternatives;
 }
 
 std::string_view bare(std::string_view column) {
@@ -58,18 +112,25 @@ SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
 
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
   if (actor.is_platform_admin()) return {};
-  const unsigned party = party_of(actor.org_type);
-  std::vector<SqlFilter> alternatives;
-  for (const auto& grant : entity.readers)
-    if (grant.parties & party) alternatives.push_back(condition_of(db, actor, grant));
+  const auto alternatives = granted(db, actor, entity, Shape::as_set);
   if (alternatives.empty()) return SqlFilter("1 = 0", db::Params{});
   return SqlFilter::any_of(alternatives);
 }
 
+SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                      std::int64_t id) {
+  SqlFilter where;
+  if (!actor.is_platform_admin()) {
+    const auto alternatives = granted(db, actor, entity, Shape::per_row);
+    where = alternatives.empty() ? SqlFilter("1 = 0", db::Params{}) : SqlFilter::any_of(alternatives);
+  }
+  where.add(std::string(entity.id_column) + " = ?", id);
+  return where;
+}
+
 void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                      std::int64_t id) {
-  SqlFilter where = read_filter(db, actor, entity);
-  where.add(std::string(entity.id_column) + " = ?", id);
+  const auto where = one_visible(db, actor, entity, id);
   if (db.query("SELECT 1 AS one FROM " + std::string(entity.from) + where.sql(), where.params()).empty())
     throw not_found();
 }

@@ -15,8 +15,14 @@
 
 namespace rw::access {
 
-// What the actor may read: nothing filtered for a platform admin; "1 = 0" when no grant applies.
+// What the actor may read, for a list: nothing filtered for a platform admin; "1 = 0" when no grant
+// applies; otherwise the OR of the actor's relations, each a test of the record's own columns against a
+// set of ids computed once.
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
+
+// The object `id` if the actor may see it: the relations as conditions on that one row.
+SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                      std::int64_t id);
 
 // 404 unless the object exists and the actor may see it.
 void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,

@@ -39,7 +39,12 @@ std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t 
   auto database = db::Database::open(url, pool_size);
   auto result = db::migrate(*database);
   for (const auto& name : result.applied) spdlog::info("applied migration {}", name);
-  services::install_shipped_catalog(*database->acquire());
+  {
+    auto lease = database->acquire();
+    services::install_shipped_catalog(*lease);
+    // PostgreSQL keeps its statistics itself (autovacuum); SQLite's are refreshed at start and daily.
+    if (database->dialect() == db::Dialect::sqlite) db::refresh_statistics(*lease);
+  }
   return database;
 }
 

@@ -81,6 +81,7 @@ Summary generate(db::Database& database, const Options& options) {
   write_registry(db, world);
   write_services(db, world);
   continue_sequences(db, world.ids);
+  db::refresh_statistics(db);
 
   Summary summary;
   for (const char* table : kTables)

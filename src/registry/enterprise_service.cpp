@@ -19,8 +19,7 @@ const char* const kSetArchived = "UPDATE enterprises SET archived = ?, updated_a
 
 // The enterprise as the user may see it, with the agencies serving it; 404 outside the user's scope.
 nlohmann::json find_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = access::read_filter(db, user, access::kEnterprise);
-  where.add("e.id = ?", id);
+  const auto where = access::one_visible(db, user, access::kEnterprise, id);
   auto rows = db.query(std::string(kSelectEnterprise) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   auto out = enterprise_json(rows[0]);

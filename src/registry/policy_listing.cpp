@@ -69,8 +69,7 @@ nlohmann::json policy_json(const db::Row& row, const std::string& today) {
 }
 
 db::Row find_policy_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = access::read_filter(db, user, access::kPolicy);
-  where.add("p.id = ?", id);
+  const auto where = access::one_visible(db, user, access::kPolicy, id);
   auto rows = db.query(std::string(kSelectPolicy) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return rows[0];

@@ -55,8 +55,7 @@ nlohmann::json staff_items(db::Connection& db, const db::Rows& rows) {
 }
 
 db::Rows find_staff_rows(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = access::read_filter(db, user, access::kStaff);
-  where.add("s.id = ?", id);
+  const auto where = access::one_visible(db, user, access::kStaff, id);
   auto rows = db.query(std::string(kSelectStaff) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return rows;

@@ -119,8 +119,7 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
 }
 
 db::Row find_commission_item(db::Connection& db, const accounts::Actor& user, std::int64_t item_id) {
-  SqlFilter where = access::read_filter(db, user, access::kCommissionItem);
-  where.add("ci.id = ?", item_id);
+  const auto where = access::one_visible(db, user, access::kCommissionItem, item_id);
   auto rows = db.query(std::string(kSelectCommissionItem) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return rows[0];

@@ -60,8 +60,7 @@ std::string select_commission(const std::string& today) {
 
 db::Row find_commission_row(db::Connection& db, const accounts::Actor& user, std::int64_t id,
                             const std::string& today) {
-  SqlFilter where = access::read_filter(db, user, access::kCommission);
-  where.add("c.id = ?", id);
+  const auto where = access::one_visible(db, user, access::kCommission, id);
   auto rows = db.query(select_commission(today) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return rows[0];

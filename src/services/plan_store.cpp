@@ -146,8 +146,7 @@ SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
 }
 
 db::Row find_plan_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = access::read_filter(db, user, access::kServicePlan);
-  where.add("sp.id = ?", id);
+  const auto where = access::one_visible(db, user, access::kServicePlan, id);
   auto rows = db.query(std::string(kSelectPlan) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return rows[0];

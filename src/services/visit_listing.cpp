@@ -110,8 +110,7 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
 namespace {
 
 db::Rows visible_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  SqlFilter where = access::read_filter(db, user, access::kVisit);
-  where.add("v.id = ?", id);
+  const auto where = access::one_visible(db, user, access::kVisit, id);
   auto rows = db.query(std::string(kSelectVisit) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return rows;

@@ -170,6 +170,13 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
+void refresh_statistics(Connection& connection) {
+  if (connection.dialect() == Dialect::sqlite)
+    connection.execute_script("PRAGMA analysis_limit = 1000; ANALYZE");
+  else
+    connection.execute_script("ANALYZE");
+}
+
 std::string like_contains(std::string_view text) {
   std::string out = "%";
   for (char c : text) {

@@ -131,6 +131,12 @@ class Transaction {
   bool done_ = false;
 };
 
+// Gives the query planner fresh statistics of the tables and indexes. Without them SQLite guesses that
+// every index is as selective as any other and may read a whole status index instead of one agency's
+// rows; ANALYZE samples each index (analysis_limit) so a province-size file takes a fraction of a
+// second. PostgreSQL's autovacuum analyzes changed tables itself; after a bulk load call it there too.
+void refresh_statistics(Connection& connection);
+
 std::unique_ptr<Connection> open_sqlite(const std::string& path);
 std::unique_ptr<Connection> open_postgresql(const std::string& url);
 
