@@ -17,7 +17,7 @@
 #include "services/commission_routes.hpp"
 #include "services/deadline_routes.hpp"
 #include "services/plan_routes.hpp"
-#include "services/survey_gaps.hpp"
+#include "services/survey_gap_routes.hpp"
 #include "services/visit_routes.hpp"
 
 namespace rw::app {

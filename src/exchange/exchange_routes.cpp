@@ -4,18 +4,15 @@
 
 #include "accounts/actor.hpp"
 #include "exchange/enterprise_sheet.hpp"
+#include "exchange/export_service.hpp"
 #include "exchange/policy_sheet.hpp"
 #include "exchange/staff_sheet.hpp"
 #include "platform/dates.hpp"
-#include "registry/enterprise_listing.hpp"
-#include "registry/policy_listing.hpp"
-#include "registry/staff_listing.hpp"
 
 namespace rw::exchange {
 namespace {
 
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-constexpr std::size_t kMaxExportRows = 100'000;
 
 std::string percent_encode(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
@@ -44,41 +41,23 @@ http::Response xlsx_download(std::string bytes, const std::string& ascii_name,
   return response;
 }
 
-db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& where,
-                     const std::string& order) {
-  auto rows = db.query(std::string(select) + where.sql() + " ORDER BY " + order + " LIMIT ?",
-                       where.params_with({static_cast<std::int64_t>(kMaxExportRows + 1)}));
-  if (rows.size() > kMaxExportRows)
-    throw ApiError(ErrorKind::invalid, "too_many_rows", "超过 100000 行，请缩小筛选范围后导出",
-                   "more than 100,000 rows; narrow the filters and export again");
-  return rows;
-}
-
 std::string dated(api::Context& context, const std::string& name) {
   return name + "-" + china_date(context.clock.now());
 }
 
 http::Response export_enterprises(api::Context& context) {
-  const auto& query = context.request.query;
-  const auto where = registry::enterprise_filter(context.db, context.me(), query);
-  auto rows = export_rows(context.db, registry::kSelectEnterprise, where, registry::enterprise_order(query));
-  return xlsx_download(sheet::write_xlsx({enterprise_sheet(rows)}), dated(context, "enterprises"),
+  return xlsx_download(enterprises_xlsx(context.op(), context.request.query), dated(context, "enterprises"),
                        dated(context, "企业"));
 }
 
 http::Response export_policies(api::Context& context) {
-  const auto& query = context.request.query;
-  const auto where = registry::policy_filter(context.db, context.me(), query);
-  auto rows = export_rows(context.db, registry::kSelectPolicy, where, registry::policy_order(query));
-  return xlsx_download(sheet::write_xlsx({policy_sheet(rows)}), dated(context, "policies"),
+  return xlsx_download(policies_xlsx(context.op(), context.request.query), dated(context, "policies"),
                        dated(context, "保单"));
 }
 
 http::Response export_staff(api::Context& context) {
-  const auto where = registry::staff_filter(context.db, context.me(), context.request.query);
-  auto rows = export_rows(context.db, registry::kSelectStaff, where, "s.name, s.id");
-  return xlsx_download(sheet::write_xlsx({staff_sheet(registry::staff_items(context.db, rows))}),
-                       dated(context, "staff"), dated(context, "人员"));
+  return xlsx_download(staff_xlsx(context.op(), context.request.query), dated(context, "staff"),
+                       dated(context, "人员"));
 }
 
 struct KindInfo {

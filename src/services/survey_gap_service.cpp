@@ -3,7 +3,7 @@
 // covered when a done visit to its enterprise during the policy period included a yearly-survey service type
 // of the policy's own insurance: an environmental survey does not serve a work-safety policy, nor the
 // reverse.
-#include "services/survey_gaps.hpp"
+#include "services/survey_gap_service.hpp"
 
 #include "access/visibility.hpp"
 #include "platform/dates.hpp"
@@ -22,18 +22,20 @@ constexpr const char* kNoSurveyYet =
     "AND sv.done_on >= p.starts_on AND sv.done_on <= "
     "p.ends_on)";
 
-http::Response survey_gaps(api::Context& context) {
-  accounts::require_permission(context.me(), "policy:read");
-  const auto& query = context.request.query;
+}  // namespace
+
+nlohmann::json list_survey_gaps(const accounts::Operation& op,
+                                const std::map<std::string, std::string>& query) {
+  accounts::require_permission(op.actor, "policy:read");
   const auto page = parse_page(query);
-  const auto on = query_date(query, "on").value_or(china_date(context.clock.now()));
-  SqlFilter where = access::read_filter(context.db, context.me(), access::kPolicy);
+  const auto on = query_date(query, "on").value_or(china_date(op.clock.now()));
+  SqlFilter where = access::read_filter(op.db, op.actor, access::kPolicy);
   where.add("p.status = 'active' AND p.starts_on <= ? AND p.ends_on >= ?", db::Params{on, on});
   where.add(kNoSurveyYet, db::Params{});
   if (auto v = query_choice(query, "insurance_type", registry::insurance_types().values()))
     where.add("p.insurance_type = ?", *v);
   if (auto v = query_id(query, "insurer_org_id")) where.add("p.insurer_org_id = ?", *v);
-  auto [rows, total] = select_page(context.db, registry::kSelectPolicy, registry::kCountPolicy, where,
+  auto [rows, total] = select_page(op.db, registry::kSelectPolicy, registry::kCountPolicy, where,
                                    "p.ends_on, e.name, p.id", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -53,11 +55,7 @@ http::Response survey_gaps(api::Context& context) {
   }
   auto body = page_json(items, total, page);
   body["on"] = on;
-  return api::json_ok(body);
+  return body;
 }
-
-}  // namespace
-
-void add_survey_gap_routes(api::Routes& routes) { routes.get("/survey-gaps", "visit:read", survey_gaps); }
 
 }  // namespace rw::services

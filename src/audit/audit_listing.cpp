@@ -1,0 +1,58 @@
+#include "audit/audit_listing.hpp"
+
+#include <set>
+
+#include "access/visibility.hpp"
+#include "platform/json_input.hpp"
+#include "platform/paging.hpp"
+
+namespace rw::audit {
+namespace {
+
+constexpr const char* kSelectEntries =
+    "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id FROM audit_log "
+    "a";
+
+const std::set<std::string> kActions = {"create", "update", "delete", "login", "logout", "password"};
+
+}  // namespace
+
+nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
+  const auto page = parse_page(query);
+  SqlFilter where;
+  where.add(access::read_filter(op.db, op.actor, access::kAuditEntry));
+  if (auto entity = query_text(query, "entity", 40)) where.add("a.entity = ?", *entity);
+  if (auto entity_id = query_text(query, "entity_id", 40)) where.add("a.entity_id = ?", *entity_id);
+  if (auto user_id = query_id(query, "user_id")) where.add("a.user_id = ?", *user_id);
+  if (auto action = query_choice(query, "action", kActions)) where.add("a.action = ?", *action);
+  for (const auto& [key, op] : {std::pair{"from", ">="}, std::pair{"to", "<"}}) {
+    if (auto text = query_text(query, key, 20)) {
+      Seconds t;
+      if (!parse_utc(*text, t))
+        throw invalid_field(key, "invalid_query", "应为 YYYY-MM-DD 或 ISO 时间",
+                            "must be YYYY-MM-DD or an ISO time");
+      where.add(std::string("a.at ") + op + " ?", format_utc(t));
+    }
+  }
+  auto [rows, total] =
+      select_page(op.db, kSelectEntries, "SELECT COUNT(*) AS n FROM audit_log a", where, "a.id DESC", page);
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto row = rows[i];
+    auto changes = nlohmann::json::parse(row.text("changes"), nullptr, false);
+    items.push_back(
+        {{"id", row.integer("id")},
+         {"at", row.text("at")},
+         {"user_id", row.is_null("user_id") ? nlohmann::json() : nlohmann::json(row.integer("user_id"))},
+         {"username", row.text("username")},
+         {"org_id", row.is_null("org_id") ? nlohmann::json() : nlohmann::json(row.integer("org_id"))},
+         {"entity", row.text("entity")},
+         {"entity_id", row.text("entity_id")},
+         {"action", row.text("action")},
+         {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
+         {"request_id", row.text("request_id")}});
+  }
+  return page_json(items, total, page);
+}
+
+}  // namespace rw::audit
