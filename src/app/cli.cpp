@@ -102,8 +102,8 @@ int serve(ServeOptions& o) {
   o.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
   o.server.spool_dir = std::filesystem::path(o.data_dir) / "tmp";  // large request bodies
   std::filesystem::create_directories(o.server.spool_dir);
-  // A connection for each worker, one for the daily jobs and one spare.
-  auto database = open_database(o.db_url, http::worker_count(o.server) + 2);
+  // A connection for each worker, one for the health probes' lane, one for the daily jobs and one spare.
+  auto database = open_database(o.db_url, http::worker_count(o.server) + 3);
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
@@ -119,6 +119,9 @@ int serve(ServeOptions& o) {
       std::filesystem::rename(temporary, o.port_file);  // readers never see a half-written file
     };
   }
+  o.server.own_lane = [](std::string_view method, std::string_view target) {
+    return method == "GET" && target == "/api/v1/health";
+  };
   o.server.body_limit_for = [&api](std::string_view method, std::string_view target) {
     return api.body_limit(method, target);
   };

@@ -110,3 +110,29 @@ TEST(RequestWorkers, WhenTheQueueIsFullTheServerAnswers503AtOnce) {
   EXPECT_EQ(held.get().status, 200);
   EXPECT_EQ(more[1 - refused].get().status, 200);  // the one that waited is served once the worker is free
 }
+
+// A health probe on its own lane is answered while the only worker is held and another request waits for
+// it; without the lane it would wait behind them (and a load balancer would take the server out).
+TEST(RequestWorkers, HealthOnItsOwnLaneIsAnsweredWhileEveryWorkerIsHeld) {
+  std::promise<void> started, release;
+  const auto released = release.get_future().share();
+  rw::http::ServerOptions options{.threads = 1, .workers = 1};
+  options.own_lane = [](std::string_view, std::string_view target) { return target == "/api/v1/health"; };
+  InProcessServer server(options, [&](rw::api::Routes& routes) {
+    routes.get("/test/hold", rw::api::kPublic, [&](rw::api::Context&) {
+      started.set_value();
+      released.wait_for(10s);
+      return rw::api::json_ok({{"released", true}});
+    });
+  });
+  auto held = get_async(server.port(), "/api/v1/test/hold");
+  ASSERT_EQ(started.get_future().wait_for(10s), std::future_status::ready);
+  auto waiting = get_async(server.port(), "/api/v1/dictionaries");  // queued behind the held worker
+  auto health = get_async(server.port(), "/api/v1/health");
+  const bool answered_while_held = health.wait_for(5s) == std::future_status::ready;
+  release.set_value();
+  EXPECT_TRUE(answered_while_held);
+  EXPECT_EQ(health.get().status, 200);
+  EXPECT_EQ(held.get().json()["released"], true);
+  EXPECT_EQ(waiting.get().status, 401);  // served once the worker is free (and refused: no session)
+}

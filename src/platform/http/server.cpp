@@ -102,7 +102,8 @@ class Server {
         spool_dir_(options.spool_dir.empty() ? std::filesystem::temp_directory_path() : options.spool_dir),
         acceptor_(ioc_),
         signals_(ioc_, SIGINT, SIGTERM),
-        workers_(worker_count(options)) {}
+        workers_(worker_count(options)),
+        lane_(1) {}
 
   void run() {
     tcp::endpoint endpoint(net::ip::make_address(options_.host), options_.port);
@@ -128,6 +129,7 @@ class Server {
     ioc_.run();
     for (auto& t : io_threads) t.join();
     workers_.join();
+    lane_.join();
     {
       std::lock_guard lock(stop_mutex_);
       finished_ = true;
@@ -157,6 +159,7 @@ class Server {
         spdlog::warn("grace period over; closing remaining connections");
         ioc_.stop();
         workers_.stop();
+        lane_.stop();
       }
     });
   }
@@ -334,6 +337,8 @@ class Server {
   // for a worker already, the client is told at once to come back (a queue without end would only make every
   // request late).
   net::awaitable<Response> on_worker(Request& request) {
+    if (options_.own_lane && options_.own_lane(request.method, request.target))
+      co_return co_await net::co_spawn(lane_, handle(request), net::use_awaitable);
     if (waiting_.fetch_add(1) >= options_.queue_limit) {
       --waiting_;
       Response busy = problem_response(server_busy());
@@ -344,11 +349,15 @@ class Server {
         workers_,
         [this, &request]() -> net::awaitable<Response> {
           --waiting_;
-          Response response = handler_(request);
-          compress_response(request, response);  // gzip is CPU work: here, not on an I/O thread
-          co_return response;
+          co_return co_await handle(request);
         },
         net::use_awaitable);
+  }
+
+  net::awaitable<Response> handle(Request& request) {
+    Response response = handler_(request);
+    compress_response(request, response);  // gzip is CPU work: here, not on an I/O thread
+    co_return response;
   }
 
   net::awaitable<bool> send(beast::tcp_stream& stream, const Request& request, Response& response,
@@ -400,6 +409,7 @@ class Server {
   net::signal_set signals_;
   // After ioc_, so it goes first: requests still queued on it refer to connections of ioc_.
   net::thread_pool workers_;
+  net::thread_pool lane_;                // ServerOptions::own_lane
   std::atomic<std::size_t> waiting_{0};  // requests handed to the workers that none has taken yet
   std::atomic<bool> stopping_{false};
   std::mutex connections_mutex_;

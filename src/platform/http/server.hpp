@@ -25,6 +25,9 @@ struct ServerOptions {
   // request that waits for its database or runs long holds a worker, and cheap requests should find one free.
   std::size_t workers = 0;
   std::size_t queue_limit = 256;  // requests waiting for a worker beyond which the server answers 503
+  // Requests this says yes to (a health probe) run on a lane of their own, one thread that no long list
+  // holds: a load balancer's probe is answered while every worker is busy. Not set: none.
+  std::function<bool(std::string_view method, std::string_view target)> own_lane;
   std::size_t body_limit = 10 * 1024 * 1024;  // bytes; larger bodies get 413 (unless body_limit_for says)
   // The body limit of one request, asked once its headers are read and before its body is: lets upload
   // routes take more than the rest. body_limit applies when this is not set.
