@@ -12,6 +12,15 @@ constexpr const char* kRegionSubtreeIds =
     "WITH RECURSIVE rsub(id) AS (SELECT region_id FROM organization_regions WHERE org_id = CAST(? AS BIGINT) "
     "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
 
+// `column` in the set. One id (most organizations have no sub-organizations) as `= ?`: with statistics
+// the planner then reads that key of an index, while for `IN (json_each)` it cannot tell how many ids come
+// and may scan the table instead (an agency's service plans: 45 -> 23 ms in the CLI at province scale).
+SqlFilter in_set(db::Dialect dialect, std::string_view column, const std::vector<std::int64_t>& ids,
+                 const std::string& ids_json) {
+  if (ids.size() == 1) return SqlFilter(std::string(column) + " = ?", db::Params{ids.front()});
+  return in_id_set(dialect, column, ids_json);
+}
+
 }  // namespace
 
 const Reach& reach_of(db::Connection& db, const Actor& user) {
@@ -35,11 +44,13 @@ std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t
 }
 
 SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column) {
-  return in_id_set(db.dialect(), column, reach_of(db, user).org_ids_json);
+  const auto& reach = reach_of(db, user);
+  return in_set(db.dialect(), column, reach.org_ids, reach.org_ids_json);
 }
 
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column) {
-  return in_id_set(db.dialect(), region_column, reach_of(db, user).region_ids_json);
+  const auto& reach = reach_of(db, user);
+  return in_set(db.dialect(), region_column, reach.region_ids, reach.region_ids_json);
 }
 
 }  // namespace rw::accounts
