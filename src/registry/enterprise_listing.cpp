@@ -22,6 +22,42 @@ constexpr const char* kRegionSubtree =
     "e.region_id IN (WITH RECURSIVE rsub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
     "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub)";
 
+// The search is case-insensitive for ASCII letters on both databases (SQLite's LIKE is; PostgreSQL's is
+// not, so it gets ILIKE). SQLite: its FTS5 trigram index (V010) finds rows holding the text in one of the
+// four columns, given as a quoted phrase so that no character of the text is query syntax; a trigram index
+// needs 3 characters, so shorter texts are matched with LIKE. PostgreSQL: ILIKE is served by its trigram
+// indexes (V010).
+constexpr const char* kSearchMatch =
+    "e.id IN (SELECT rowid FROM enterprises_search WHERE enterprises_search MATCH ?)";
+constexpr const char* kSearchLike =
+    "(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\' OR e.registered_address LIKE ? "
+    "ESCAPE '\\' OR e.business_address LIKE ? ESCAPE '\\')";
+constexpr const char* kSearchILike =
+    "(e.name ILIKE ? ESCAPE '\\' OR e.credit_code ILIKE ? ESCAPE '\\' OR e.registered_address ILIKE ? "
+    "ESCAPE '\\' OR e.business_address ILIKE ? ESCAPE '\\')";
+
+std::size_t characters(const std::string& utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string quoted_phrase(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void add_search(db::Connection& db, SqlFilter& where, const std::string& text) {
+  if (db.dialect() == db::Dialect::sqlite && characters(text) >= 3) {
+    where.add(kSearchMatch, quoted_phrase(text));
+    return;
+  }
+  const auto pattern = db::like_contains(text);
+  where.add(db.dialect() == db::Dialect::sqlite ? kSearchLike : kSearchILike,
+            db::Params{pattern, pattern, pattern, pattern});
+}
+
 bool all_digits(const std::string& text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -63,13 +99,7 @@ SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
     where.add(access::served_by_agencies(SqlFilter("sc.agency_org_id = ?", db::Params{*agency})));
   if (auto tag = query_text(query, "tag", 20))
     where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
-  if (auto q = query_text(query, "q")) {
-    auto pattern = db::like_contains(*q);
-    where.add(
-        "(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\' OR e.registered_address LIKE ? "
-        "ESCAPE '\\' OR e.business_address LIKE ? ESCAPE '\\')",
-        db::Params{pattern, db::like_contains(*q), pattern, pattern});
-  }
+  if (auto q = query_text(query, "q")) add_search(db, where, *q);
   return where;
 }
 

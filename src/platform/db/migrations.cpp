@@ -14,6 +14,16 @@ int version_of(std::string_view file_name) {
   return std::stoi(std::string(file_name.substr(1, file_name.find("__") - 1)));
 }
 
+// V010__x.sqlite.sql runs on SQLite only, V010__x.postgresql.sql on PostgreSQL only, V010__x.sql on both.
+bool runs_on(std::string_view file_name, Dialect dialect) {
+  const auto ends_with = [&](std::string_view suffix) {
+    return file_name.size() >= suffix.size() && file_name.substr(file_name.size() - suffix.size()) == suffix;
+  };
+  if (ends_with(".sqlite.sql")) return dialect == Dialect::sqlite;
+  if (ends_with(".postgresql.sql")) return dialect == Dialect::postgresql;
+  return true;
+}
+
 }  // namespace
 
 std::string dialect_sql(std::string_view sql, Dialect dialect) {
@@ -33,6 +43,7 @@ MigrationResult migrate(Database& database) {
       "applied_at TEXT NOT NULL)");
   MigrationResult result;
   for (const auto& file : embedded::migrations()) {
+    if (!runs_on(file.name, database.dialect())) continue;
     const int version = version_of(file.name);
     Transaction transaction(*connection, true);
     // Two servers starting at once must not both apply a migration.

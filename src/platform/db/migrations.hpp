@@ -1,6 +1,8 @@
 #pragma once
 // Versioned schema migrations, compiled in from migrations/V<nnn>__<name>.sql.
-// The only dialect difference the files may use is the token {{ID}} for an auto-increment primary key.
+// The only dialect difference a shared file may use is the token {{ID}} for an auto-increment primary key;
+// a step that differs more comes as two files of one version, V<nnn>__<name>.sqlite.sql and
+// V<nnn>__<name>.postgresql.sql, each run on its database only.
 #include <string>
 #include <vector>
 
