@@ -145,10 +145,7 @@ nlohmann::json list_plans(const accounts::Operation& op, const std::map<std::str
   const auto where = plan_filter(op.db, op.actor, query);
   auto [rows, total] =
       select_page(op.db, kSelectPlan, kCountPlan, where, "sp.year DESC, e.name, sp.id", page);
-  const workflow::Caller caller(op.db, op.actor);
-  nlohmann::json items = nlohmann::json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(plan_json(op.db, rows[i], caller));
-  return page_json(items, total, page);
+  return page_json(plans_json(op.db, rows, workflow::Caller(op.db, op.actor)), total, page);
 }
 
 nlohmann::json plan_with_history(const accounts::Operation& op, std::int64_t id) {

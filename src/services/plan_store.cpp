@@ -26,9 +26,13 @@ constexpr const char* kUpdatePlan =
     "UPDATE service_plans SET policy_id = ?, enterprise_overview = ?, facilities_and_processes = ?, "
     "accident_history = ?, training_plan = ?, safeguards = ?, notes = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kSelectItems = "SELECT * FROM service_plan_items WHERE plan_id = ? ORDER BY position";
-constexpr const char* kSelectStaff =
-    "SELECT s.id, s.name, s.kind, s.title_level FROM service_plan_staff ps "
-    "JOIN staff s ON s.id = ps.staff_id WHERE ps.plan_id = ? ORDER BY s.name";
+// The items and the staff of a page of plans, in one query each (the condition: plan ids in a set).
+constexpr const char* kSelectItemsOf = "SELECT * FROM service_plan_items WHERE ";
+constexpr const char* kItemsOrder = " ORDER BY plan_id, position";
+constexpr const char* kSelectStaffOf =
+    "SELECT ps.plan_id, s.id, s.name, s.kind, s.title_level FROM service_plan_staff ps "
+    "JOIN staff s ON s.id = ps.staff_id WHERE ";
+constexpr const char* kStaffOrder = " ORDER BY ps.plan_id, s.name";
 constexpr const char* kSelectStoredPlan = "SELECT * FROM service_plans WHERE id = ?";
 constexpr const char* kSelectStaffIds =
     "SELECT staff_id FROM service_plan_staff WHERE plan_id = ? ORDER BY staff_id";
@@ -91,23 +95,44 @@ const char* const kSelectPlan =
 const char* const kCountPlan =
     "SELECT COUNT(*) AS n FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id";
 
-nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller) {
-  const auto id = row.integer("id");
-  auto item_rows = db.query(kSelectItems, {id});
+namespace {
+
+struct PlanChildren {
+  std::map<std::int64_t, nlohmann::json> items, staff;
+};
+
+PlanChildren children_of(db::Connection& db, const std::vector<std::int64_t>& plan_ids) {
+  const auto ids = json_id_array(plan_ids);
+  PlanChildren out;
+  const auto of_items = in_id_set(db.dialect(), "plan_id", ids);
+  auto item_rows = db.query(kSelectItemsOf + of_items.condition() + kItemsOrder, of_items.params());
   const auto rules = service_rules_of_versions(db, item_rows.integers("service_type_version_id"));
-  nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < item_rows.size(); ++i)
-    items.push_back({{"service_type", service_type_ref(rules[i])},
-                     {"measures", item_rows[i].text("measures")},
-                     {"frequency", item_rows[i].text("frequency")},
-                     {"expected_results", item_rows[i].text("expected_results")}});
-  auto staff_rows = db.query(kSelectStaff, {id});
-  nlohmann::json staff = nlohmann::json::array();
+    out.items[item_rows[i].integer("plan_id")].push_back(
+        {{"service_type", service_type_ref(rules[i])},
+         {"measures", item_rows[i].text("measures")},
+         {"frequency", item_rows[i].text("frequency")},
+         {"expected_results", item_rows[i].text("expected_results")}});
+  const auto of_staff = in_id_set(db.dialect(), "ps.plan_id", ids);
+  auto staff_rows = db.query(kSelectStaffOf + of_staff.condition() + kStaffOrder, of_staff.params());
   for (std::size_t i = 0; i < staff_rows.size(); ++i)
-    staff.push_back({{"id", staff_rows[i].integer("id")},
-                     {"name", staff_rows[i].text("name")},
-                     {"kind", staff_rows[i].text("kind")},
-                     {"title_level", staff_rows[i].text("title_level")}});
+    out.staff[staff_rows[i].integer("plan_id")].push_back(
+        {{"id", staff_rows[i].integer("id")},
+         {"name", staff_rows[i].text("name")},
+         {"kind", staff_rows[i].text("kind")},
+         {"title_level", staff_rows[i].text("title_level")}});
+  return out;
+}
+
+nlohmann::json children(std::map<std::int64_t, nlohmann::json>& of_plan, std::int64_t id) {
+  auto found = of_plan.find(id);
+  return found == of_plan.end() ? nlohmann::json::array() : std::move(found->second);
+}
+
+nlohmann::json plan_with(const db::Row& row, PlanChildren& children_of_page, const workflow::Caller& caller) {
+  const auto id = row.integer("id");
+  const auto items = children(children_of_page.items, id);
+  const auto staff = children(children_of_page.staff, id);
   return {{"id", id},
           {"enterprise", {{"id", row.integer("enterprise_id")}, {"name", row.text("enterprise_name")}}},
           {"year", row.integer("year")},
@@ -132,6 +157,20 @@ nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow:
           {"updated_at", row.text("updated_at")},
           {"agreed_at", json_text(row, "agreed_at")},
           {"actions", workflow::actions(caller, plan_machine(), plan_state(row))}};
+}
+
+}  // namespace
+
+nlohmann::json plans_json(db::Connection& db, const db::Rows& rows, const workflow::Caller& caller) {
+  auto children = children_of(db, rows.integers("id"));
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(plan_with(rows[i], children, caller));
+  return out;
+}
+
+nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller) {
+  auto children = children_of(db, {row.integer("id")});
+  return plan_with(row, children, caller);
 }
 
 SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,

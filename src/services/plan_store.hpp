@@ -50,6 +50,8 @@ extern const char* const kSelectPlan;
 extern const char* const kCountPlan;
 // The plan with the `actions` the caller may take on it now.
 nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);
+// A page of plans with their items and staff, read in one query each (not per plan).
+nlohmann::json plans_json(db::Connection& db, const db::Rows& rows, const workflow::Caller& caller);
 db::Row find_plan_row(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 PlanInput stored_plan(db::Connection& db, std::int64_t id);
 

@@ -146,3 +146,20 @@ TEST_F(PlanApi, BadInputAndOtherTenants) {
   EXPECT_EQ(total_of(agency_b.get("/service-plans")), 0);
   EXPECT_EQ(as("demo-enterprise").post("/service-plans", plan_body(demo_id(0), 2028)).status, 403);
 }
+
+// The list reads a page's items and staff in one query each: every plan of the page carries exactly its own
+// (as its detail shows them), none of another plan's.
+TEST_F(PlanApi, EveryPlanOfAListCarriesItsOwnItemsAndStaff) {
+  auto agency = as("demo-agency");
+  const auto page = agency.get("/service-plans?limit=50").json();
+  ASSERT_GE(page["items"].size(), 2u);
+  bool some_staff = false;
+  for (const auto& listed : page["items"]) {
+    auto detail = agency.get(id_path("service-plans", listed["id"].get<std::int64_t>())).json();
+    detail.erase("history");
+    EXPECT_EQ(listed, detail) << listed["id"];
+    EXPECT_FALSE(listed["items"].empty()) << listed["id"];
+    some_staff = some_staff || !listed["staff"].empty();
+  }
+  EXPECT_TRUE(some_staff) << "the demo plans name their staff";
+}
