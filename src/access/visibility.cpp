@@ -47,14 +47,13 @@ SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const G
       return exists_with("SELECT 1 FROM policies ip WHERE ip.enterprise_id = e.id AND ",
                          mine("ip.insurer_org_id"));
     case Relation::serves:
-      if (shape == Shape::as_set) {
-        const auto agencies = mine("sc.agency_org_id");
-        return SqlFilter(
-            std::string("e.id IN (SELECT sci.enterprise_id FROM commission_items sci WHERE sci.status IN ") +
-                kServingStatuses + " AND sci.commission_id IN (SELECT sc.id FROM commissions sc WHERE " +
-                agencies.condition() + "))",
-            agencies.params());
-      }
+      if (shape == Shape::as_set)
+        return in_ids_of(
+            "e.id",
+            std::string("SELECT sci.enterprise_id FROM commission_items sci WHERE sci.status IN ") +
+                kServingStatuses + " AND ",
+            in_ids_of("sci.commission_id", "SELECT sc.id FROM commissions sc WHERE ",
+                      mine("sc.agency_org_id")));
       return served_by_agencies(mine("sc.agency_org_id"));
     case Relation::regulates:
       return accounts::in_jurisdiction(db, actor, "e.region_id");
@@ -87,13 +86,18 @@ std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor,
     // where an OR across the joined tables would join and test every record.
     const auto* join = shape == Shape::as_set ? joined_as(entity, alias_of(grant)) : nullptr;
     if (join)
-      condition = SqlFilter(std::string(join->key) + " IN (SELECT " + std::string(join->alias) + ".id FROM " +
-                                std::string(join->table) + " " + std::string(join->alias) + " WHERE " +
-                                condition.condition() + ")",
-                            condition.params());
+      condition = in_ids_of(std::string(join->key),
+                            "SELECT " + std::string(join->alias) + ".id FROM " + std::string(join->table) +
+                                " " + std::string(join->alias) + " WHERE ",
+                            condition);
     alternatives.push_back(std::move(condition));
   }
   return alternatives;
+}
+
+// Any of the alternatives; none granted: no row.
+SqlFilter any_or_none(const std::vector<SqlFilter>& alternatives) {
+  return alternatives.empty() ? SqlFilter("1 = 0", db::Params{}) : SqlFilter::any_of(alternatives);
 }
 
 std::string_view bare(std::string_view column) {
@@ -112,18 +116,13 @@ SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
 
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
   if (actor.is_platform_admin()) return {};
-  const auto alternatives = granted(db, actor, entity, Shape::as_set);
-  if (alternatives.empty()) return SqlFilter("1 = 0", db::Params{});
-  return SqlFilter::any_of(alternatives);
+  return any_or_none(granted(db, actor, entity, Shape::as_set));
 }
 
 SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                       std::int64_t id) {
   SqlFilter where;
-  if (!actor.is_platform_admin()) {
-    const auto alternatives = granted(db, actor, entity, Shape::per_row);
-    where = alternatives.empty() ? SqlFilter("1 = 0", db::Params{}) : SqlFilter::any_of(alternatives);
-  }
+  if (!actor.is_platform_admin()) where = any_or_none(granted(db, actor, entity, Shape::per_row));
   where.add(std::string(entity.id_column) + " = ?", id);
   return where;
 }

@@ -29,12 +29,13 @@ constexpr const char* kRegionSubtree =
 // indexes (V010).
 constexpr const char* kSearchMatch =
     "e.id IN (SELECT rowid FROM enterprises_search WHERE enterprises_search MATCH ?)";
-constexpr const char* kSearchLike =
-    "(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\' OR e.registered_address LIKE ? "
-    "ESCAPE '\\' OR e.business_address LIKE ? ESCAPE '\\')";
-constexpr const char* kSearchILike =
-    "(e.name ILIKE ? ESCAPE '\\' OR e.credit_code ILIKE ? ESCAPE '\\' OR e.registered_address ILIKE ? "
-    "ESCAPE '\\' OR e.business_address ILIKE ? ESCAPE '\\')";
+// (e.name LIKE ? ESCAPE '\' OR …) over the searched columns, with `like` as the operator.
+std::string any_column_like(std::string_view like) {
+  std::string out = "(";
+  for (const char* column : {"e.name", "e.credit_code", "e.registered_address", "e.business_address"})
+    out += std::string(out.size() > 1 ? " OR " : "") + column + " " + std::string(like) + " ? ESCAPE '\\'";
+  return out + ")";
+}
 
 std::size_t characters(const std::string& utf8) {
   std::size_t n = 0;
@@ -54,7 +55,7 @@ void add_search(db::Connection& db, SqlFilter& where, const std::string& text) {
     return;
   }
   const auto pattern = db::like_contains(text);
-  where.add(db.dialect() == db::Dialect::sqlite ? kSearchLike : kSearchILike,
+  where.add(any_column_like(db.dialect() == db::Dialect::sqlite ? "LIKE" : "ILIKE"),
             db::Params{pattern, pattern, pattern, pattern});
 }
 
