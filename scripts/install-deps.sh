@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config ccache curl
           libboost-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev
           libspdlog-dev libfmt-dev libcli11-dev libgtest-dev googletest
-          libzip-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev zlib1g-dev libbrotli-dev clang-format)
+          libzip-dev libvalijson-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libvips-dev zlib1g-dev libbrotli-dev clang-format)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql chromium fonts-noto-cjk)
 fi

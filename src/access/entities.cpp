@@ -105,13 +105,26 @@ const EntityAccess kDeadline{"deadline",
                              {"d.responsible_org_id"},
                              {{"e", "enterprises", "d.enterprise_id"}}};
 
+// Whoever sees a visit sees its checklists: the agency's own, not a competitor's.
+const EntityAccess kInspection{"inspection",
+                               "inspections i JOIN enterprises e ON e.id = i.enterprise_id",
+                               "i.id",
+                               {{party::any, Relation::named, "i.agency_org_id"},
+                                {party::any & ~party::agency, Relation::registered_by},
+                                {party::enterprise, Relation::is},
+                                {party::park, Relation::hosts},
+                                {party::insurer, Relation::insures},
+                                {party::regulator, Relation::regulates}},
+                               {"i.agency_org_id"},
+                               {{"e", "enterprises", "i.enterprise_id"}}};
+
 const EntityAccess kAuditEntry{
     "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};
 
 const std::vector<const EntityAccess*>& all_entities() {
   static const std::vector<const EntityAccess*> entities = {
-      &kEnterprise,     &kPolicy,      &kStaff, &kOrganization, &kUser,      &kCommission,
-      &kCommissionItem, &kServicePlan, &kVisit, &kDeadline,     &kAuditEntry};
+      &kEnterprise,     &kPolicy,      &kStaff, &kOrganization, &kUser,       &kCommission,
+      &kCommissionItem, &kServicePlan, &kVisit, &kDeadline,     &kInspection, &kAuditEntry};
   return entities;
 }
 

@@ -69,6 +69,7 @@ extern const EntityAccess kCommissionItem;
 extern const EntityAccess kServicePlan;
 extern const EntityAccess kVisit;
 extern const EntityAccess kDeadline;
+extern const EntityAccess kInspection;
 extern const EntityAccess kAuditEntry;
 
 // Every declared entity, for the access test.

@@ -51,6 +51,10 @@ std::vector<std::string> permissions_for(const Actor& user) {
   if (agency && (leads || user.has_role("expert") || user.has_role("technician")))
     out.push_back("visit:work");
   if ((leads || user.has_role("reviewer")) && (platform || insurer)) out.push_back("visit:review");
+  // A checklist the enterprise signed changes only by a reviewer: the insurer's, the agency's or the
+  // platform's.
+  if ((leads || user.has_role("reviewer")) && (platform || insurer || agency))
+    out.push_back("inspection:review");
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "app/api.hpp"
 #include "app/demo_data.hpp"
 #include "benchdata/generator.hpp"
+#include "inspections/template_store.hpp"
 #include "platform/dates.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/files/directory_store.hpp"
@@ -42,6 +43,7 @@ std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t 
   {
     auto lease = database->acquire();
     services::install_shipped_catalog(*lease);
+    inspections::install_shipped_templates(*lease);
     // PostgreSQL keeps its statistics itself (autovacuum); SQLite's are refreshed at start and daily.
     if (database->dialect() == db::Dialect::sqlite) db::refresh_statistics(*lease);
   }

@@ -1,5 +1,6 @@
 #include "app/demo_services.hpp"
 
+#include "app/demo_inspections.hpp"
 #include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
 #include "services/deadline_rules.hpp"
@@ -143,6 +144,7 @@ void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calen
                            orgs.insurer_a, format_date(done_day), format_date(done_day + days(14)), 14,
                            "calendar_days", services::kAgreedUploadBasis},
                           now);
+  seed_demo_inspections(db, done, id_of(db, "SELECT user_id AS id FROM staff WHERE id = ?", {chen}), now);
   s.visit(1, items[1], 0, "confirmed", assessment, {chen, liu});
   s.visit(2, items[2], 2, "planned", assessment, {zhou, liu});
   s.visit(3, items[3], 5, "planned", emergency, {chen, zhou});

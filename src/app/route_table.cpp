@@ -6,6 +6,7 @@
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
+#include "inspections/inspection_routes.hpp"
 #include "notify/notification_routes.hpp"
 #include "registry/enterprise_routes.hpp"
 #include "registry/industry_routes.hpp"
@@ -38,6 +39,7 @@ void add_all_routes(api::Routes& routes) {
   services::add_plan_routes(routes);
   services::add_visit_routes(routes);
   services::add_visit_action_routes(routes);
+  inspections::add_inspection_routes(routes);
   services::add_deadline_routes(routes);
   services::add_survey_gap_routes(routes);
   notify::add_notification_routes(routes);

@@ -1,5 +1,6 @@
 #include "app/system_routes.hpp"
 
+#include "inspections/inspection_vocabularies.hpp"
 #include "platform/embedded.hpp"
 #include "platform/vocabulary.hpp"
 #include "registry/vocabularies.hpp"
@@ -52,6 +53,7 @@ nlohmann::json all_dictionaries() {
   body.update(registry::registry_dictionaries());
   body.update(services::catalog_dictionaries());
   body.update(services::workflow_dictionaries());
+  body.update(inspections::inspection_dictionaries());
   return body;
 }
 

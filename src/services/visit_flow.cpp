@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "calendar/calendar_store.hpp"
+#include "inspections/inspection_store.hpp"
 #include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
 #include "services/commission_flow.hpp"
@@ -82,6 +83,27 @@ void store(Move& move) {
   const auto to = std::string(move.step.to);
   move.db.execute(kUpdateStatus, {to, move.input.code, move.input.text, move.now, to, move.now, to,
                                   china_date(move.clock.now()), move.subject.id});
+}
+
+// Starting opens one checklist per template the visit's service types use (yueqing "进一次门、查多项事").
+void on_started(Move& move) { inspections::open_visit_inspections(move.db, move.subject.id, move.now); }
+
+const Refusal kConsentRecorded{"photo_consent_recorded", "本次服务已记录拍照同意",
+                               "photo consent is already recorded for this visit"};
+
+// wuxi att.1 一(一)5: photos are taken "征求意见同意后" — once per visit, naming who agreed.
+void read_consent(Fields& fields, workflow::Input& input) {
+  input.text = fields.required_text("consenting_person", 1, 100);
+}
+
+void record_consent(Move& move) {
+  const auto id = move.subject.id;
+  if (inspections::photo_consent(move.db, id)) workflow::refuse(kConsentRecorded);
+  inspections::record_photo_consent(move.db, id, move.input.text, move.user.id, move.now);
+  move.journal.push_back({"visit",
+                          id,
+                          move.subject.agency_org_id,
+                          {{"photo_consent", {{"from", nullptr}, {"to", move.input.text}}}}});
 }
 
 // Done: one upload deadline per service type whose rule counts from the end of the service; the
@@ -196,7 +218,17 @@ const workflow::Machine<VisitState>& visit_machine() {
            .reason = Reason::none,
            .unavailable = &kNotEditable},
           {.action = "confirm", .from = {"planned"}, .to = "confirmed", .who = {kLead, kTeam, kEnterprise}},
-          {.action = "start", .from = {"planned", "confirmed"}, .to = "in_progress", .who = {kLead, kTeam}},
+          {.action = "start",
+           .from = {"planned", "confirmed"},
+           .to = "in_progress",
+           .who = {kLead, kTeam},
+           .on_enter = on_started},
+          {.action = "record_photo_consent",
+           .from = {"in_progress"},
+           .who = {kLead, kTeam},
+           .reason = Reason::none,
+           .read = read_consent,
+           .on_enter = record_consent},
           {.action = "finish",
            .from = {"in_progress"},
            .to = "done",

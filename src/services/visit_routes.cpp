@@ -48,6 +48,7 @@ void add_visit_action_routes(api::Routes& routes) {
   add_step_routes(routes, "/visits", visit_machine(),
                   {{"confirm", "confirm"},
                    {"start", "start"},
+                   {"photo-consent", "record_photo_consent"},
                    {"finish", "finish"},
                    {"could-not-enter", "could_not_enter"},
                    {"cancel", "cancel"},

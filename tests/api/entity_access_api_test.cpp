@@ -34,6 +34,7 @@ const std::map<std::string, Route> kRoutes = {
     {"service_plan", {"/service-plans", "", "plan:read"}},
     {"visit", {"/visits", "", "visit:read"}},
     {"deadline", {"/deadlines", "status=all", "deadline:read", false}},
+    {"inspection", {"/inspections", "", "visit:read"}},
     {"audit_entry", {"/audit", "", "audit:read", false}},
 };
 

@@ -1,0 +1,55 @@
+#include "inspections/inspection_routes.hpp"
+
+#include "inspections/inspection_flow.hpp"
+#include "inspections/inspection_service.hpp"
+#include "inspections/template_service.hpp"
+#include "services/step_routes.hpp"
+
+namespace rw::inspections {
+namespace {
+
+http::Response templates(api::Context& context) {
+  return api::json_ok(list_templates(context.op(), context.request.query));
+}
+
+http::Response template_detail(api::Context& context) {
+  return api::json_ok(get_template(context.op(), context.id()));
+}
+
+http::Response new_template(api::Context& context) {
+  return api::json_ok(create_template(context.op(), context.body()), 201);
+}
+
+http::Response list(api::Context& context) {
+  return api::json_ok(list_inspections(context.op(), context.request.query));
+}
+
+http::Response detail(api::Context& context) {
+  return api::json_ok(get_inspection(context.op(), context.id()));
+}
+
+http::Response answer(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(put_answer(context.op(), context.id(), context.params.text("item"), body));
+}
+
+http::Response finding(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(record_finding(context.op(), context.id(), body), 201);
+}
+
+}  // namespace
+
+void add_inspection_routes(api::Routes& routes) {
+  routes.get("/checklist-templates", "catalog:read", templates);
+  routes.get("/checklist-templates/{id}", "catalog:read", template_detail);
+  routes.post("/checklist-templates", "catalog:write", new_template);
+  routes.get("/inspections", "visit:read", list);
+  routes.get("/inspections/{id}", "visit:read", detail);
+  routes.put("/inspections/{id}/answers/{item}", "visit:read", answer);
+  routes.post("/inspections/{id}/findings", "visit:read", finding);
+  services::add_step_routes(routes, "/inspections", inspection_machine(),
+                            {{"submit", "submit"}, {"reopen", "reopen"}, {"sign", "sign"}}, get_inspection);
+}
+
+}  // namespace rw::inspections

@@ -1,0 +1,64 @@
+#pragma once
+// The SQL of inspections: the inspection with its visit's parties, answers with their versions, findings,
+// the visit's photo consent.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "forms/form_rules.hpp"
+#include "platform/db/database.hpp"
+
+namespace rw::inspections {
+
+// The inspection with what its workflow asks of the visit (status, team, agency, commissioning insurer) and
+// the enterprise fields a template's conditions read.
+std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id);
+db::Rows visit_inspection_rows(db::Connection& db, std::int64_t visit_id);
+forms::EnterpriseFacts enterprise_facts(const db::Row& inspection);
+
+// Opens one inspection per template (already open ones are kept: "进一次门、查多项事" opens each once).
+void open_inspections(db::Connection& db, std::int64_t visit_id,
+                      const std::vector<std::int64_t>& template_ids, const std::string& now);
+// Opens the visit's inspections from its service types' templates.
+void open_visit_inspections(db::Connection& db, std::int64_t visit_id, const std::string& now);
+
+struct StoredAnswer {
+  nlohmann::json answer;  // {value, detail?, note?, photos?}
+  std::int64_t version = 0;
+  std::string edited_at;
+  std::int64_t answered_by = 0;
+  std::string updated_at;
+};
+std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t inspection_id);
+std::optional<StoredAnswer> answer_of(db::Connection& db, std::int64_t inspection_id,
+                                      const std::string& item_id);
+void write_answer(db::Connection& db, std::int64_t inspection_id, const std::string& item_id,
+                  const StoredAnswer& answer, bool exists);
+
+db::Rows findings_of(db::Connection& db, std::int64_t inspection_id);
+// Replaces the findings the template raised (the inspector's own stay).
+void replace_raised_findings(db::Connection& db, std::int64_t inspection_id, std::int64_t enterprise_id,
+                             const std::vector<forms::RaisedFinding>& findings, std::int64_t by,
+                             const std::string& now);
+std::int64_t insert_finding(db::Connection& db, std::int64_t inspection_id, std::int64_t enterprise_id,
+                            const forms::RaisedFinding& finding, std::int64_t by, const std::string& now,
+                            const std::optional<std::string>& client_id = std::nullopt);
+// The finding an earlier sync recorded under the phone's id.
+std::optional<std::int64_t> finding_of_client(db::Connection& db, std::int64_t inspection_id,
+                                              const std::string& client_id);
+
+void set_score(db::Connection& db, std::int64_t id, std::optional<double> score, const std::string& now);
+void set_submitted(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& now);
+void set_status(db::Connection& db, std::int64_t id, const std::string& status, const std::string& now);
+void set_signed(db::Connection& db, std::int64_t id, const std::string& signer,
+                std::int64_t signature_file_id, const std::string& now);
+void touch(db::Connection& db, std::int64_t id, const std::string& now);
+
+std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id);
+void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,
+                          std::int64_t by, const std::string& now);
+
+}  // namespace rw::inspections

@@ -1,0 +1,240 @@
+// Field inspection through the API: starting a visit opens its checklists, answers are saved item by item
+// with versions (a stale write is 409 with the current answer, a retried one is accepted once), submitting
+// checks required items and raises findings, the enterprise's signature freezes the checklist for everyone
+// but reviewers, who must say why; photo consent once per visit; templates validated on upload.
+#include <set>
+
+#include "services_fixtures.hpp"
+
+namespace rw::testing {
+namespace {
+
+using nlohmann::json;
+
+// The templates of data/checklists/ that name wuxi.screening.risk_assessment among their service types.
+const std::set<std::string> kAssessmentForms = {"wuxi-eia-permit",  "wuxi-wastewater", "wuxi-waste-gas",
+                                                "wuxi-solid-waste", "wuxi-noise",      "wuxi-soil",
+                                                "wuxi-emergency"};
+
+class InspectionApi : public ServicesApiTest {
+ protected:
+  // A visit of agency A to demo enterprise `n` for the environmental risk assessment, started by the
+  // technician on its team; its inspections by template code.
+  static std::map<std::string, std::int64_t> started_visit(std::size_t n, std::int64_t* visit_id = nullptr) {
+    auto agency = as("demo-agency");
+    auto created =
+        agency.post("/visits", {{"enterprise_id", demo_id(n)},
+                                {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
+                                {"planned_on", "2026-06-01"},
+                                {"staff_ids", {staff_id("陈专家"), staff_id("刘技术")}}});
+    if (created.status != 201) throw std::runtime_error(created.body);
+    const auto id = created.json()["id"].get<std::int64_t>();
+    if (visit_id) *visit_id = id;
+    auto started = as("demo-technician").post(id_path("visits", id) + "/start", json::object());
+    if (started.status != 200) throw std::runtime_error(started.body);
+    std::map<std::string, std::int64_t> out;
+    for (const auto& i : agency.get("/inspections?visit_id=" + std::to_string(id)).json()["items"])
+      out[i["template"]["code"].get<std::string>()] = i["id"].get<std::int64_t>();
+    return out;
+  }
+
+  static json answer(const json& value, std::int64_t version,
+                     const std::string& edited = "2026-06-01T10:05:00+08:00") {
+    return {{"value", value}, {"version", version}, {"edited_at", edited}};
+  }
+  static std::string answer_path(std::int64_t inspection, const std::string& item) {
+    return id_path("inspections", inspection) + "/answers/" + item;
+  }
+};
+
+TEST_F(InspectionApi, StartingAVisitOpensOneInspectionPerTemplateOfItsServiceTypes) {
+  std::int64_t visit = 0;
+  const auto opened = started_visit(2, &visit);
+  std::set<std::string> codes;
+  for (const auto& [code, id] : opened) codes.insert(code);
+  EXPECT_EQ(codes, kAssessmentForms);
+  const auto noise = as("demo-technician").get(id_path("inspections", opened.at("wuxi-noise")));
+  ASSERT_EQ(noise.status, 200) << noise.body;
+  const auto body = noise.json();
+  EXPECT_EQ(body["status"], "open");
+  EXPECT_EQ(body["visit_id"], visit);
+  EXPECT_EQ(body["template"]["body"]["sections"][0]["items"][0]["id"], "noise.monitoring");
+  EXPECT_EQ(body["gaps"], json::array({{{"item_id", "noise.monitoring"}, {"code", "required"}}}));
+  EXPECT_EQ(body["actions"], json::array({"answer", "record_finding", "submit"}));
+  // Another agency's user and a stranger see nothing of it.
+  EXPECT_EQ(as("qingyuan-admin").get(id_path("inspections", opened.at("wuxi-noise"))).status, 404);
+  EXPECT_EQ(as("qingyuan-admin")
+                .put(answer_path(opened.at("wuxi-noise"), "noise.monitoring"), answer("not_installed", 0))
+                .status,
+            404);
+}
+
+TEST_F(InspectionApi, AnswersCarryVersionsAndAStaleWriteIsAConflictNotALoss) {
+  const auto noise = started_visit(3).at("wuxi-noise");
+  const auto tech = as("demo-technician"), expert = as("demo-expert");
+  const auto path = answer_path(noise, "noise.monitoring");
+  auto first = tech.put(path, answer("not_installed", 0));
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json()["version"], 1);
+  EXPECT_EQ(first.json()["value"], "not_installed");
+  // The same write again (a sync retried after a lost answer): accepted, nothing changes.
+  auto retried = tech.put(path, answer("not_installed", 0));
+  ASSERT_EQ(retried.status, 200) << retried.body;
+  EXPECT_EQ(retried.json()["version"], 1);
+  // The expert edited offline from the empty form: conflict, with the technician's answer.
+  auto stale = expert.put(path, answer("installed_connected", 0, "2026-06-01T10:04:00+08:00"));
+  ASSERT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(stale.json()["code"], "answer_conflict");
+  EXPECT_EQ(stale.json()["current"]["value"], "not_installed");
+  EXPECT_EQ(stale.json()["current"]["version"], 1);
+  // Based on the current version, the change goes in.
+  auto second = expert.put(path, answer("installed_connected", 1));
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(second.json()["version"], 2);
+  const auto read = tech.get(id_path("inspections", noise)).json();
+  ASSERT_EQ(read["answers"].size(), 1u);
+  EXPECT_EQ(read["answers"][0]["value"], "installed_connected");
+  EXPECT_EQ(read["answers"][0]["edited_at"], "2026-06-01T10:05:00+08:00");
+  EXPECT_EQ(read["gaps"], json::array());
+}
+
+TEST_F(InspectionApi, BadAnswersAreRefusedWithTheirReason) {
+  const auto forms = started_visit(4);
+  const auto tech = as("demo-technician");
+  const auto noise = forms.at("wuxi-noise");
+  EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("maybe", 0)).json()["errors"][0]["code"],
+            "unknown_option");
+  EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer(42, 0)).status, 422);
+  EXPECT_EQ(tech.put(answer_path(noise, "no.such.item"), answer("na", 0)).status, 404);
+  auto no_time = tech.put(answer_path(noise, "noise.monitoring"), {{"value", "na"}, {"version", 0}});
+  EXPECT_EQ(no_time.status, 422);
+  EXPECT_EQ(no_time.json()["errors"][0]["field"], "edited_at");
+  EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("na", 0, "yesterday")).status, 422);
+  EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"),
+                     {{"value", "na"}, {"version", -1}, {"edited_at", "2026-06-01T10:05:00Z"}})
+                .status,
+            422);
+  auto extra = answer("na", 0);
+  extra["values"] = "na";
+  EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"), extra).json()["errors"][0]["code"],
+            "unknown_field");
+  // A multiple choice refuses an exclusive option beside another (wuxi 固废: the compliant statement).
+  const auto& solid = forms.at("wuxi-solid-waste");
+  const auto body = tech.get(id_path("inspections", solid)).json()["template"]["body"];
+  std::string item, exclusive, other;
+  for (const auto& section : body["sections"])
+    for (const auto& sub : section.value("sections", json::array()))
+      for (const auto& it : sub.value("items", json::array()))
+        if (item.empty() && it["kind"] == "multiple")
+          for (const auto& o : it["options"]) {
+            if (o.value("exclusive", false) && exclusive.empty())
+              exclusive = o["value"];
+            else if (!o.value("exclusive", false) && other.empty())
+              other = o["value"];
+            if (!exclusive.empty() && !other.empty()) item = it["id"];
+          }
+  ASSERT_FALSE(item.empty());
+  EXPECT_EQ(tech.put(answer_path(solid, item), answer(json::array({exclusive, other}), 0))
+                .json()["errors"][0]["code"],
+            "exclusive_option");
+  EXPECT_EQ(tech.put(answer_path(solid, item), answer(json::array({other}), 0)).status, 200);
+}
+
+TEST_F(InspectionApi, SubmitChecksRequiredItemsAndRaisesFindingsThenTheSignatureFreezes) {
+  std::int64_t visit = 0;
+  const auto noise = started_visit(5, &visit).at("wuxi-noise");
+  const auto tech = as("demo-technician");
+  const auto path = id_path("inspections", noise);
+  auto missing = tech.post(path + "/submit", json::object());
+  ASSERT_EQ(missing.status, 422) << missing.body;
+  EXPECT_EQ(missing.json()["errors"][0]["field"], "noise.monitoring");
+  EXPECT_EQ(missing.json()["errors"][0]["code"], "required");
+
+  ASSERT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("not_installed", 0)).status, 200);
+  auto submitted = tech.post(path + "/submit", json::object());
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(submitted.json()["status"], "submitted");
+  const auto findings = submitted.json()["findings"];
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0]["item_id"], "noise.monitoring");
+  EXPECT_EQ(findings[0]["raised_by_option"], "not_installed");
+  EXPECT_EQ(findings[0]["grade"], "general");
+  EXPECT_EQ(findings[0]["category"], "噪声");
+  EXPECT_EQ(findings[0]["description"], "噪声重点排污单位未安装噪声自动监测设备");
+  // Submitted: no more answers until reopened.
+  EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("na", 1)).status, 409);
+
+  // The enterprise's representative signs; the checklist is frozen.
+  EXPECT_EQ(tech.post(path + "/sign", json::object()).status, 422);
+  auto signed_ = tech.post(path + "/sign", {{"signer_name", "王厂长"}, {"signature_file_id", 1}});
+  ASSERT_EQ(signed_.status, 200) << signed_.body;
+  EXPECT_EQ(signed_.json()["status"], "signed");
+  EXPECT_EQ(signed_.json()["signer_name"], "王厂长");
+  EXPECT_EQ(tech.post(path + "/reopen", json::object()).status, 409);
+  auto frozen = tech.put(answer_path(noise, "noise.monitoring"), answer("na", 1));
+  EXPECT_EQ(frozen.status, 403) << frozen.body;
+
+  // A reviewer of the commissioning insurer changes it, only with a reason; the findings follow.
+  const auto reviewer = as("demo-insurer");
+  auto no_reason = reviewer.put(answer_path(noise, "noise.monitoring"), answer("installed_connected", 1));
+  EXPECT_EQ(no_reason.status, 422) << no_reason.body;
+  auto amend = answer("installed_connected", 1);
+  amend["reason"] = "企业提供了联网证明";
+  auto amended = reviewer.put(answer_path(noise, "noise.monitoring"), amend);
+  ASSERT_EQ(amended.status, 200) << amended.body;
+  const auto after = tech.get(path).json();
+  EXPECT_EQ(after["findings"], json::array());
+  EXPECT_EQ(after["status"], "signed");
+  const auto audit = admin().get("/audit?entity=inspection&entity_id=" + std::to_string(noise)).json();
+  bool reason_recorded = false;
+  for (const auto& e : audit["items"])
+    reason_recorded = reason_recorded || e.dump().find("企业提供了联网证明") != std::string::npos;
+  EXPECT_TRUE(reason_recorded) << audit.dump();
+}
+
+TEST_F(InspectionApi, PhotoConsentIsRecordedOncePerVisit) {
+  std::int64_t visit = 0;
+  const auto forms = started_visit(6, &visit);
+  const auto tech = as("demo-technician");
+  const auto path = id_path("visits", visit) + "/photo-consent";
+  EXPECT_EQ(tech.post(path, json::object()).status, 422);
+  ASSERT_EQ(tech.post(path, {{"consenting_person", "王厂长"}}).status, 200);
+  EXPECT_EQ(tech.post(path, {{"consenting_person", "李主任"}}).json()["code"], "photo_consent_recorded");
+  const auto inspection = tech.get(id_path("inspections", forms.at("wuxi-noise"))).json();
+  EXPECT_EQ(inspection["photo_consent"]["consenting_person"], "王厂长");
+}
+
+TEST_F(InspectionApi, TemplatesAreValidatedOnUploadAndVersioned) {
+  const auto templates = admin().get("/checklist-templates").json()["items"];
+  ASSERT_EQ(templates.size(), 12u);
+  std::int64_t noise_id = 0;
+  for (const auto& t : templates)
+    if (t["code"] == "wuxi-noise") noise_id = t["id"];
+  ASSERT_NE(noise_id, 0);
+  auto body = admin().get(id_path("checklist-templates", noise_id)).json()["body"];
+  // Not a platform admin: no.
+  EXPECT_EQ(as("demo-agency").post("/checklist-templates", body).status, 403);
+  // The same version again: conflict.
+  EXPECT_EQ(admin().post("/checklist-templates", body).json()["code"], "template_version_exists");
+  // A broken template names its JSON path.
+  auto broken = body;
+  broken["version"] = 2;
+  broken["sections"][0]["items"][0]["kind"] = "slider";
+  auto refused = admin().post("/checklist-templates", broken);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json()["errors"][0]["field"], "/sections/0/items/0/kind");
+  // A new version is stored beside the old; the list shows the newest.
+  auto next = body;
+  next["version"] = 2;
+  next["name"] = "噪音调查表（修订）";
+  auto stored = admin().post("/checklist-templates", next);
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  EXPECT_EQ(stored.json()["version"], 2);
+  std::size_t noise_versions = 0;
+  for (const auto& t : admin().get("/checklist-templates?all_versions=true").json()["items"])
+    noise_versions += t["code"] == "wuxi-noise";
+  EXPECT_EQ(noise_versions, 2u);
+}
+
+}  // namespace
+}  // namespace rw::testing
