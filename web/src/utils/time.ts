@@ -34,3 +34,13 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days)
   return date.toISOString().slice(0, 10)
 }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The device's local time with its zone, as the server takes an edit time: 2026-06-01T10:05:07+08:00. */
+export function isoWithZone(date: Date): string {
+  const offset = -date.getTimezoneOffset()
+  const zone = `${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`
+}

@@ -2,6 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Visit } from '@/api/types'
 import { listAllVisits } from '@/api/visits'
 import { addDays, chinaDate } from '@/utils/time'
+import { fieldDb } from '../offline/db'
 import { AHEAD_DAYS, fieldAgenda } from './agenda'
 
 /** A visit that started this long before today may still cover today (the longest visits are shorter). */
@@ -10,6 +11,7 @@ const LONGEST_VISIT_DAYS = 31
 /**
  * 我的服务: the visits whose team includes the user, from today to six days ahead, and the planned
  * ones whose days are over but that were never started (overdue). Cancelled visits are left out.
+ * Offline, the visits downloaded to the phone.
  */
 export function useMyVisits() {
   const today = chinaDate()
@@ -20,6 +22,12 @@ export function useMyVisits() {
   async function load(): Promise<void> {
     loading.value = true
     try {
+      if (!navigator.onLine) {
+        // offline: the visits downloaded to the phone, with their status as the phone knows it
+        visits.value = (await (await fieldDb()).getAll('visits')).map((c) => c.visit)
+        loaded.value = true
+        return
+      }
       const yesterday = addDays(today, -1)
       const lists = await Promise.all([
         listAllVisits({ mine: true, from: addDays(today, -LONGEST_VISIT_DAYS), to: addDays(today, AHEAD_DAYS - 1) }),
