@@ -62,6 +62,9 @@ const fieldServiceWorker = VitePWA({
     navigateFallback: '/field.html',
     navigateFallbackAllowlist: [/^\/field(\/|$)/],
     inlineWorkboxRuntime: true,
+    // a new version takes over the open app at once (its pages are kept on the phone, nothing is half-loaded)
+    clientsClaim: true,
+    skipWaiting: true,
     cleanupOutdatedCaches: true,
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   },

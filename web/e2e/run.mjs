@@ -8,6 +8,7 @@ import { inflateRawSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { commissionScenarios } from './commissions.mjs'
 import { correctionScenarios } from './corrections.mjs'
+import { fieldOfflineScenarios } from './field-offline.mjs'
 import { visitScenarios } from './visits.mjs'
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '')
@@ -103,6 +104,15 @@ async function enterpriseTotal(page) {
 async function openEnterprises(page) {
   await byTest(page, 'menu-enterprises').click()
   await page.locator('[data-test="enterprise-table"] .el-table__row').first().waitFor()
+}
+
+/** Signs in on the field app's login screen and waits for its home screen. */
+async function fieldSignedIn(page, username) {
+  await page.goto(`${BASE_URL}/field/login`)
+  await input(page, 'field-username').fill(username)
+  await input(page, 'field-password').fill(PASSWORD)
+  await byTest(page, 'field-submit').click()
+  await byTest(page, 'field-home').waitFor()
 }
 
 /** Searches the enterprise list and waits for the answer to be shown. */
@@ -581,6 +591,8 @@ const scenarios = [
   ...commissionScenarios({ assert, byTest, signedIn, shot, dialogOpen, tableRows, BASE_URL }),
   ...visitScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, tableRows, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
   ...correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
+  // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
+  ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'riskwatch-e2e-profile-'))
