@@ -121,9 +121,8 @@ std::string enterprise_order(const std::map<std::string, std::string>& query) {
 
 nlohmann::json enterprise_json(const db::Row& row) {
   auto out = record_json(record_from_row(row));
-  const auto* industry = IndustryTable::shipped().find(row.text("industry_code"));
   out["id"] = row.integer("id");
-  out["industry_name"] = industry ? industry->name : "";
+  out["industry_name"] = industry_name_of(row.text("industry_code"));
   out["region_name"] = row.text("region_name");
   // An enterprise sitting in a district itself is in that district (not in its parent city).
   out["district_name"] = row.text(row.text("region_level") == "district" ? "region_name" : "district_name");

@@ -77,4 +77,9 @@ std::optional<std::string> industry_code_of(const IndustryTable& table, std::str
   return deepest->code;
 }
 
+std::string industry_name_of(std::string_view code) {
+  const auto* industry = IndustryTable::shipped().find(code);
+  return industry ? industry->name : "";
+}
+
 }  // namespace rw::registry

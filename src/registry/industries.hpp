@@ -38,4 +38,7 @@ class IndustryTable {
 // A person's spelling of an industry ("2614", "2614 有机化学原料制造", "有机化学原料制造") → its code.
 std::optional<std::string> industry_code_of(const IndustryTable& table, std::string_view text);
 
+// The shipped table's name of a code; "" for none or an unknown code (lists show it beside the code).
+std::string industry_name_of(std::string_view code);
+
 }  // namespace rw::registry

@@ -5,6 +5,7 @@
 #include "platform/errors.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
+#include "registry/industries.hpp"
 #include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/workflow_vocabularies.hpp"
@@ -93,7 +94,8 @@ nlohmann::json commission_item_json(const db::Row& row, const calendar::WorkingC
         {"business_address", row.text("business_address")},
         {"scale", row.text("scale")},
         {"risk_level", row.text("risk_level")},
-        {"industry_code", row.text("industry_code")}}},
+        {"industry_code", row.text("industry_code")},
+        {"industry_name", registry::industry_name_of(row.text("industry_code"))}}},
       {"policy", row.is_null("policy_id") ? nlohmann::json()
                                           : nlohmann::json{{"id", row.integer("policy_id")},
                                                            {"policy_number", row.text("policy_number")}}},

@@ -246,6 +246,21 @@ TEST_F(CommissionApi, InsurersChooseAmongAllAgenciesButSeeNoOtherOrganizations) 
 
 // The commission form's enterprise picker asks which of the enterprises it lists are in an open
 // commission already (issue 9 §5): open=true&enterprise_ids=… within what the caller may see.
+// The inbox names each enterprise's industry from the list itself (the web app no longer loads the table).
+TEST_F(CommissionApi, ItemsNameTheEnterprisesIndustry) {
+  auto insurer = as("demo-insurer");
+  const auto items = insurer.get("/commission-items?limit=200").json()["items"];
+  int with_code = 0;
+  for (const auto& item : items) {
+    const auto code = item["enterprise"]["industry_code"].get<std::string>();
+    const json expected =
+        code.empty() ? json("") : insurer.get("/industries?limit=1&q=" + code).json()["items"][0]["name"];
+    EXPECT_EQ(item["enterprise"]["industry_name"], expected) << code;
+    with_code += !code.empty();
+  }
+  EXPECT_GT(with_code, 0);
+}
+
 TEST_F(CommissionApi, OpenItemsOfTheListedEnterprises) {
   auto insurer = as("demo-insurer");
   const auto fresh = insured_enterprise_by(insurer, "无锡市委托戊有限公司", 205),

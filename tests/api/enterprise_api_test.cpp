@@ -431,6 +431,25 @@ TEST_F(EnterpriseListApi, IndustriesAndDictionaries) {
             (json{{"code", "3360"}, {"level", 4}, {"parent", "336"}, {"name", "金属表面处理及热处理加工"}}));
   auto search = admin.get("/industries?q=2614").json();
   EXPECT_EQ(search["items"][0]["name"], "有机化学原料制造");
+
+  // A picker's top level is the 20 sections (门类 A–T); it opens one level at a time.
+  auto sections = admin.get("/industries?level=1").json();
+  EXPECT_EQ(sections["total"], 20);
+  EXPECT_EQ(sections["items"][0]["code"], "A");
+  EXPECT_EQ(sections["items"][19]["code"], "T");
+  // Searches come a page at a time, `total` counting every match; a code comes before the codes under it.
+  const auto all_manufacturing = admin.get("/industries?q=" + url("制造")).json();
+  const auto page = admin.get("/industries?q=" + url("制造") + "&limit=5&offset=5").json();
+  EXPECT_EQ(page["total"], all_manufacturing["total"]);
+  EXPECT_GT(page["total"].get<int>(), 100);
+  ASSERT_EQ(page["items"].size(), 5u);
+  EXPECT_EQ(page["items"][0], all_manufacturing["items"][5]);
+  EXPECT_EQ(admin.get("/industries?q=26&limit=1").json()["items"][0]["code"], "26");
+  for (const auto* bad : {"level=5", "level=0", "level=x", "limit=0", "limit=201", "offset=-1"}) {
+    const auto r = admin.get(std::string("/industries?") + bad);
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_EQ(r.json()["code"], "validation_failed") << bad;
+  }
   auto dictionaries = as("demo-enterprise").get("/dictionaries").json();
   EXPECT_EQ(strings_of(dictionaries["risk_levels"], "value"),
             (std::vector<std::string>{"general", "larger", "major", "unknown"}));

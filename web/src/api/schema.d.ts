@@ -342,7 +342,7 @@ export interface paths {
         };
         /**
          * 行业分类 / Industry classes
-         * @description GB/T 4754-2017 国民经济行业分类（含 2019 年第 1 号修改单）。/ GB/T 4754-2017 classes (with amendment No.1 of 2019).
+         * @description GB/T 4754-2017 国民经济行业分类（含 2019 年第 1 号修改单），按标准顺序；给出 limit 或 offset 时分页，否则返回全部匹配。/ GB/T 4754-2017 classes (with amendment No.1 of 2019) in the standard's order; paged when limit or offset is given, otherwise every match.
          */
         get: operations["listIndustries"];
         put?: never;
@@ -2475,6 +2475,7 @@ export interface components {
         };
         IndustryList: {
             items: components["schemas"]["Industry"][];
+            /** @description 全部匹配数 / Every match, also when paged. */
             total: number;
         };
         /**
@@ -3357,6 +3358,8 @@ export interface components {
                  * @example C2614
                  */
                 industry_code: string;
+                /** @description 行业名称，无代码时为空 / Industry name, empty without a code. */
+                industry_name: string;
             };
             /** @description 委托时在保的保单 / The policy in force when commissioned. */
             policy: components["schemas"]["PolicyRef"] | null;
@@ -4916,6 +4919,12 @@ export interface operations {
                 parent?: string;
                 /** @description 代码前缀或名称子串 / Code prefix or name substring. */
                 q?: string;
+                /** @description 只列该层级（1 门类 … 4 小类）/ Only this level (1 section … 4 class). */
+                level?: number;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;

@@ -37,6 +37,10 @@ const en: MessageSchema = {
     export: 'Export',
     total: '{total} in total',
   },
+  picker: {
+    shown: '{total} matches; type more to narrow them',
+    more: 'Load more',
+  },
   login: {
     title: 'Sign in',
     username: 'Username',

@@ -35,6 +35,10 @@ const zhCN = {
     export: '导出',
     total: '共 {total} 条',
   },
+  picker: {
+    shown: '共 {total} 条匹配，输入更多文字可缩小范围',
+    more: '加载更多',
+  },
   login: {
     title: '登录',
     username: '用户名',

@@ -4,22 +4,18 @@ import { getOrganization, listOrganizations } from '@/api/organizations'
 import { listPolicies } from '@/api/policies'
 import { i18n } from '@/i18n'
 import { chinaDate } from '@/utils/time'
-import type { OptionSource, SelectOption } from '../../../components/option-sources'
+import { listSource, type OptionSource, type SelectOption } from '../../../components/option-sources'
 import { policyPerEnterprise, type InsuredPolicy } from './insured'
 
-const SEARCH_LIMIT = 30
-
 /** Agencies to commission (every agency, as the server lists them to whoever commissions). */
-export const agencyOptions: OptionSource = {
-  search: async (q) => (await listOrganizations({ q, type: 'agency', active: true, limit: SEARCH_LIMIT })).items.map((o) => ({ value: o.id, label: o.name })),
-  resolve: (ids) => Promise.all(ids.map(async (id) => ({ value: id, label: (await getOrganization(id)).name }))),
-}
+export const agencyOptions = listSource((query) => listOrganizations({ ...query, type: 'agency', active: true }), getOrganization, (org) => org.name)
 
 /**
  * Enterprises the insurer may commission: those with one of its policies in force today (China time),
  * by enterprise name, credit code or policy number. Labels found are remembered in `names`, so the
  * form can name an enterprise in the server's errors, and each one's policy in `policies`. An
- * enterprise already in an open commission of the insurer is marked and cannot be picked.
+ * enterprise already in an open commission of the insurer is marked and cannot be picked. Pages are pages of
+ * policies (an enterprise with two policies in force shows once), so `total` counts policies.
  */
 export function insuredEnterpriseOptions(
   insurerId: () => number | undefined,
@@ -31,22 +27,23 @@ export function insuredEnterpriseOptions(
     return option
   }
   return {
-    search: async (q) => {
+    search: async (q, { limit, offset }) => {
       const insurer = insurerId()
-      const page = await listPolicies({ q, insurer_id: insurer, in_force_on: chinaDate(), status: 'active', limit: SEARCH_LIMIT })
+      const page = await listPolicies({ q, insurer_id: insurer, in_force_on: chinaDate(), status: 'active', limit, offset })
       const found = policyPerEnterprise(page.items)
       const ids = [...found.keys()]
       const open = ids.length
-        ? await listCommissionItems({ open: true, insurer_org_id: insurer, enterprise_ids: ids.join(','), limit: SEARCH_LIMIT })
+        ? await listCommissionItems({ open: true, insurer_org_id: insurer, enterprise_ids: ids.join(','), limit })
         : { items: [] }
       const openIn = new Map(open.items.map((item) => [item.enterprise.id, item.commission_id]))
       const credit = new Map(page.items.map((p) => [p.enterprise_id, p.enterprise_credit_code]))
-      return [...found].map(([id, policy]) => {
+      const options = [...found].map(([id, policy]) => {
         policies.set(id, policy)
         const commission = openIn.get(id)
         const option = remember({ value: id, label: `${policy.enterpriseName}（${credit.get(id)}）` })
         return commission ? { ...option, disabled: true, note: i18n.global.t('commission.alreadyOpen', { id: commission }) } : option
       })
+      return { options, total: page.total }
     },
     resolve: (ids) =>
       Promise.all(ids.map(async (id) => {

@@ -5,14 +5,15 @@ import { useRouter } from 'vue-router'
 import { ApiError } from '@/api/http'
 import { agreePlan, createPlan, getPlan, proposePlan, reopenPlan, returnPlan, updatePlan } from '@/api/plans'
 import { listPolicies } from '@/api/policies'
-import { listStaff } from '@/api/staff'
 import type { Policy, ServicePlan, StaffRef } from '@/api/types'
+import { useDictionaryStore } from '@/stores/dictionaries'
 import { useSessionStore } from '@/stores/session'
 import { chinaDate } from '@/utils/time'
 import { useConfirm } from '../../../composables/useConfirm'
 import { useReasonPrompt } from '../../../composables/useReasonPrompt'
 import { activeServiceTypes } from '../../../components/service-types'
 import { blankPlan, planCreate, planForm, planUpdate, syncItems } from './model'
+import { planStaffOptions } from './staff-options'
 
 /**
  * The plan editor: a new plan (id null) or one plan with its history. Writers edit a draft or
@@ -58,27 +59,16 @@ export function usePlanEditor(id: () => number | null) {
     },
   })
 
-  // the agency's staff and the enterprise's policies, offered as options
-  const staffOptions = shallowRef<StaffRef[]>([])
+  // the agency's staff (searched) and the enterprise's policies (a few), offered as options
+  const dict = useDictionaryStore()
+  const staffLabel = (s: StaffRef) => `${s.name}（${dict.label('staff_kinds', s.kind)}·${dict.label('title_levels', s.title_level)}）`
+  const staffOptions = computed(() => planStaffOptions(form.agency_org_id, plan.value?.staff ?? [], staffLabel, session.can(['staff:read'])))
   const policies = shallowRef<Policy[]>([])
-
-  async function loadStaff(agency: number | undefined): Promise<void> {
-    const known = plan.value?.staff ?? []
-    if (!agency || !session.can(['staff:read'])) {
-      staffOptions.value = known
-      return
-    }
-    const page = await listStaff({ org_id: agency, active: true, limit: 200 })
-    const listed = page.items.filter((s) => !s.excluded).map((s) => ({ id: s.id, name: s.name, kind: s.kind, title_level: s.title_level }))
-    const ids = new Set(listed.map((s) => s.id))
-    staffOptions.value = [...known.filter((s) => !ids.has(s.id)), ...listed]
-  }
 
   async function loadPolicies(enterprise: number | undefined): Promise<void> {
     policies.value = enterprise ? (await listPolicies({ enterprise_id: enterprise, limit: 100 })).items : []
   }
 
-  watch(() => form.agency_org_id, (agency) => void loadStaff(agency))
   watch(() => form.enterprise_id, (enterprise) => void loadPolicies(enterprise))
 
   function show(current: ServicePlan): void {
@@ -154,5 +144,5 @@ export function usePlanEditor(id: () => number | null) {
     await run(() => reopenPlan(current.id, reason), 'plan.reopened')
   }
 
-  return { plan, form, loading, missing, busy, choose, actions, editable, typeIds, typeNames, staffOptions, policies, load, save, agree, sendBack, reopen }
+  return { plan, form, loading, missing, busy, choose, actions, editable, typeIds, typeNames, staffLabel, staffOptions, policies, load, save, agree, sendBack, reopen }
 }
