@@ -17,8 +17,8 @@ http::Response json_ok(const nlohmann::json& body, int status) {
 }
 
 void Routes::add(const char* method, std::string pattern, std::string permission, Handler handler,
-                 bool takes_upload) {
-  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission), takes_upload});
+                 BodyCap cap) {
+  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission), cap});
 }
 
 }  // namespace rw::api

@@ -26,6 +26,7 @@ struct Settings {
   std::vector<std::string> trusted_proxies;   // peers whose X-Forwarded-For/-Proto are believed
   std::size_t max_body_bytes = 10u << 20;     // request bodies beyond it get 413 …
   std::size_t max_upload_bytes = 200u << 20;  // … except on routes registered with Routes::upload
+  std::size_t max_photo_bytes = 20u << 20;    // photos and documents (POST /files)
 };
 
 struct Context {
@@ -59,10 +60,13 @@ using Handler = std::function<http::Response(Context&)>;
 inline constexpr const char* kPublic = "public";       // no session: sign-in, health, the API description
 inline constexpr const char* kSignedIn = "signed_in";  // any session; the handler decides what it may do
 
+// Which of the Settings caps a route's body.
+using BodyCap = std::size_t Settings::*;
+
 struct Endpoint {
   Handler handler;
   std::string permission;
-  bool takes_upload = false;  // its body is a file, capped by Settings::max_upload_bytes
+  BodyCap body_cap = &Settings::max_body_bytes;  // an upload route's body is a file, with a cap of its own
 };
 
 using Router = http::Router<Endpoint>;
@@ -86,14 +90,16 @@ class Routes {
   void del(std::string pattern, std::string permission, Handler handler) {
     add("DELETE", std::move(pattern), std::move(permission), std::move(handler));
   }
-  // A POST whose body is an uploaded file (an import): allowed up to Settings::max_upload_bytes.
-  void upload(std::string pattern, std::string permission, Handler handler) {
-    add("POST", std::move(pattern), std::move(permission), std::move(handler), true);
+  // A POST whose body is an uploaded file: allowed up to Settings::max_upload_bytes (an import), or the
+  // setting `cap` names.
+  void upload(std::string pattern, std::string permission, Handler handler,
+              BodyCap cap = &Settings::max_upload_bytes) {
+    add("POST", std::move(pattern), std::move(permission), std::move(handler), cap);
   }
 
  private:
   void add(const char* method, std::string pattern, std::string permission, Handler handler,
-           bool takes_upload = false);
+           BodyCap cap = &Settings::max_body_bytes);
   Router& router_;
 };
 

@@ -37,8 +37,8 @@ std::size_t Api::body_limit(std::string_view method, std::string_view target) co
   std::map<std::string, std::string> query;
   if (!http::parse_target(std::string(target), path, query)) return settings_.max_body_bytes;
   const auto match = router_.match(method, path);
-  const bool upload = match.outcome == api::Router::Outcome::found && match.handler->takes_upload;
-  return upload ? settings_.max_upload_bytes : settings_.max_body_bytes;
+  if (match.outcome != api::Router::Outcome::found) return settings_.max_body_bytes;
+  return settings_.*(match.handler->body_cap);
 }
 
 http::Response Api::handle(http::Request& request) const {

@@ -15,8 +15,8 @@ class Api {
   Api(db::Database& database, const Clock& clock, api::Settings settings, files::FileStore& files,
       std::filesystem::path web_dir, const std::function<void(api::Routes&)>& more_routes = {});
   http::Response handle(http::Request& request) const;
-  // The body limit of a request to `target`: Settings::max_upload_bytes for upload routes, else
-  // max_body_bytes. The server asks before it reads the body.
+  // The body limit of a request to `target`: the cap its route names (Settings::max_upload_bytes for an
+  // import, max_photo_bytes for a photo), else max_body_bytes. The server asks before it reads the body.
   std::size_t body_limit(std::string_view method, std::string_view target) const;
   struct DeclaredRoute {
     http::RouteInfo route;

@@ -17,6 +17,7 @@
 #include "app/api.hpp"
 #include "app/demo_data.hpp"
 #include "benchdata/generator.hpp"
+#include "files/image_probe.hpp"
 #include "inspections/template_store.hpp"
 #include "platform/dates.hpp"
 #include "platform/db/migrations.hpp"
@@ -64,6 +65,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;
   std::size_t max_body_bytes = api::Settings{}.max_body_bytes;
   std::size_t max_upload_bytes = api::Settings{}.max_upload_bytes;
+  std::size_t max_photo_bytes = api::Settings{}.max_photo_bytes;
   http::ServerOptions server;
   std::int64_t header_timeout_ms = 10'000, body_timeout_ms = 60'000, idle_timeout_ms = 30'000,
                grace_ms = 20'000;
@@ -110,7 +112,9 @@ int serve(ServeOptions& o) {
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
   api::Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(),
-                         o.trusted_proxies,      o.max_body_bytes, o.max_upload_bytes};
+                         o.trusted_proxies,      o.max_body_bytes, o.max_upload_bytes,
+                         o.max_photo_bytes};
+  files::start_image_library();  // loads libvips and its modules now, not on the first upload
   files::DirectoryStore file_store(o.files_dir.empty() ? std::filesystem::path(o.data_dir) / "files"
                                                        : std::filesystem::path(o.files_dir));
   Api api(*database, clock, settings, file_store, o.web_dir);
@@ -216,6 +220,10 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd
       ->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-photo-bytes", serve_options.max_photo_bytes,
+                   "Body cap of photo and document uploads (POST /api/v1/files)")
       ->capture_default_str();
   serve_cmd
       ->add_option("--body-timeout-ms", serve_options.body_timeout_ms,

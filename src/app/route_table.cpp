@@ -6,6 +6,7 @@
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
+#include "files/file_routes.hpp"
 #include "inspections/inspection_routes.hpp"
 #include "notify/notification_routes.hpp"
 #include "registry/enterprise_routes.hpp"
@@ -44,6 +45,7 @@ void add_all_routes(api::Routes& routes) {
   services::add_survey_gap_routes(routes);
   notify::add_notification_routes(routes);
   exchange::add_exchange_routes(routes);
+  files::add_file_routes(routes);
   audit::add_routes(routes);
 }
 

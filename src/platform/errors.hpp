@@ -26,6 +26,7 @@ enum class ErrorKind {
   method_not_allowed,  // the path exists, the method does not
   conflict,            // the object's state does not allow it (a transition, a duplicate)
   payload_too_large,   // the body is over a limit
+  unsupported_type,    // the body is a kind of file the endpoint does not take (sniffed from its bytes)
   header_too_large,    // the request's headers are over the limit
   invalid,             // fields fail their rules (with the field errors)
   too_many_requests,   // throttled

@@ -28,6 +28,8 @@ HttpStatus http_status(ErrorKind kind) {
       return {409, "Conflict"};
     case ErrorKind::payload_too_large:
       return {413, "Payload Too Large"};
+    case ErrorKind::unsupported_type:
+      return {415, "Unsupported Media Type"};
     case ErrorKind::header_too_large:
       return {431, "Request Header Fields Too Large"};
     case ErrorKind::invalid:

@@ -1544,6 +1544,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 归属对象的文件 / Files attached to an owner
+         * @description 调用者须可见该归属对象。/ The caller must see the owner.
+         */
+        get: operations["listOwnerFiles"];
+        put?: never;
+        /**
+         * 上传照片或文件 / Upload a photo or document
+         * @description 请求体为文件本身。类型按内容识别（JPEG、PNG、WebP、HEIC、PDF），不信任文件名和 Content-Type；其他为 415 unsupported_file_type，损坏或不完整的图片为 422 corrupt_image。按 SHA-256 只存一份；读取 EXIF 时间与 GPS，上传时生成 320 与 1280 像素缩略图。同一用户再次上传同一内容或同一 client_id 返回原文件（200）；client_id 用于不同内容为 409 client_id_reused。最大 20 MiB（服务器选项 --max-photo-bytes）。未关联前仅上传者可见。/ The body is the file itself. Its type is sniffed from the bytes (JPEG, PNG, WebP, HEIC, PDF), never taken from the name or Content-Type; anything else is 415 unsupported_file_type, a damaged or truncated image 422 corrupt_image. Stored once per SHA-256; EXIF time and GPS are read and the 320 and 1280 px thumbnails made at upload. The same user uploading the same bytes, or the same client_id, again gets the file it has (200); a client_id reused for other bytes is 409 client_id_reused. Up to 20 MiB (server option --max-photo-bytes). Until attached to something, only its uploader sees it.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文件信息 / File metadata
+         * @description 上传者可见未关联的文件；已关联的文件对可见任一归属对象的人可见；其他人 404。/ Its uploader sees an unattached file; an attached one is seen by whoever may see any of its owners; anyone else gets 404.
+         */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 原文件 / Original bytes */
+        get: operations["getFileContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 缩略图 / Thumbnail
+         * @description 长边 320 或 1280 像素的 JPEG；PDF 无缩略图（404 no_thumbnail）。/ A JPEG whose long side is 320 or 1280 px; a PDF has none (404 no_thumbnail).
+         */
+        get: operations["getFileThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 照片真实性提示 / Authenticity flags
+         * @description 在某一归属对象下看照片：拍摄时间不在检查期间、拍摄地点距企业超过 1 公里、同一文件用于其他企业、与其他企业的照片高度相似（感知哈希）。须可见该归属对象，且文件已关联到它。/ The photo seen through one of its owners: taken outside the visit's days, more than 1 km from the enterprise, the same file attached to another enterprise, nearly identical (perceptual hash) to another enterprise's photo. The caller must see the owner and the file must be attached to it.
+         */
+        get: operations["getFileFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 关联到归属对象 / Attach to an owner
+         * @description visit：该服务的机构人员（visit:work 或 visit:write）；enterprise：可维护该企业者（enterprise:write）或企业本身。调用者须可见该文件。/ visit: the visit's agency staff (visit:work or visit:write); enterprise: those who keep its record (enterprise:write) or the enterprise itself. The caller must see the file.
+         */
+        post: operations["linkFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4121,6 +4242,62 @@ export interface components {
             /** @description 逐行错误（最多 1000 条）/ Row errors (at most 1,000 listed). */
             errors: components["schemas"]["FieldError"][];
         };
+        FileLink: {
+            /** @description visit | enterprise | inspection … */
+            owner_kind: string;
+            /** Format: int64 */
+            owner_id: number;
+            /** Format: int64 */
+            enterprise_id: number;
+        };
+        File: {
+            /** Format: int64 */
+            id: number;
+            /** @description 内容的 SHA-256 / SHA-256 of the bytes. */
+            sha256: string;
+            /**
+             * @description 按内容识别的类型 / Type sniffed from the bytes.
+             * @enum {string}
+             */
+            type: "jpeg" | "png" | "webp" | "heic" | "pdf";
+            /** @example image/jpeg */
+            media_type: string;
+            /** Format: int64 */
+            size: number;
+            /** @description 摆正后的宽 / Width, upright. */
+            width: number | null;
+            height: number | null;
+            /**
+             * Format: date-time
+             * @description EXIF 拍摄时间（UTC；无时区的按北京时间读）/ EXIF time taken, UTC (read as China time when the photo gives no offset).
+             */
+            taken_at: string | null;
+            /** @description EXIF GPS 纬度 / latitude */
+            lat: number | null;
+            /** @description EXIF GPS 经度 / longitude */
+            lon: number | null;
+            /** @description 可用的缩略图尺寸 / Thumbnail sizes available (none for a PDF). */
+            thumbnails: (320 | 1280)[];
+            /** Format: int64 */
+            uploaded_by: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description 调用者可见的归属 / The owners the caller may see. */
+            links: components["schemas"]["FileLink"][];
+        };
+        FileFlags: {
+            /** Format: int64 */
+            file_id: number;
+            owner_kind: string;
+            /** Format: int64 */
+            owner_id: number;
+            flags: {
+                /** @enum {string} */
+                code: "taken_outside_visit" | "far_from_site" | "same_file_other_enterprise" | "near_duplicate_other_enterprise";
+                message: string;
+                message_en: string;
+            }[];
+        };
     };
     responses: {
         /** @description 请求格式错误 / Malformed request (malformed_json, json_too_deep: JSON nested deeper than 64 levels, bad_request). */
@@ -4191,6 +4368,15 @@ export interface components {
             headers: {
                 /** @description 多少秒后可重试 / Seconds until retry is allowed. */
                 "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 不支持的文件类型（按内容识别）/ Not a JPEG, PNG, WebP, HEIC or PDF, judged by its bytes (unsupported_file_type). */
+        UnsupportedMediaType: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -7415,6 +7601,270 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listOwnerFiles: {
+        parameters: {
+            query: {
+                /** @description 归属类型 / Owner kind (visit, enterprise, inspection …). */
+                owner_kind: string;
+                /** @description 归属对象 / Owner id. */
+                owner_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / The files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["File"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: {
+                /** @description 离线上传的客户端编号（幂等）/ The phone's id for an offline upload (idempotent); 1–64 letters, digits or - _ . : */
+                client_id?: string;
+            };
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "image/heic": string;
+                "application/pdf": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 此前已上传的同一文件 / The file uploaded before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            /** @description 新文件 / The new file. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFileContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 原文件 / The original. */
+            200: {
+                headers: {
+                    /** @description 内容的 SHA-256 / The bytes' SHA-256. */
+                    ETag?: string;
+                    /** @description private, max-age=31536000, immutable */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description If-None-Match 与 ETag 相同 / Unchanged since the ETag the client holds. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFileThumbnail: {
+        parameters: {
+            query?: {
+                size?: 320 | 1280;
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 缩略图 / The thumbnail. */
+            200: {
+                headers: {
+                    /** @description 内容的 SHA-256 / The bytes' SHA-256. */
+                    ETag?: string;
+                    /** @description private, max-age=31536000, immutable */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description If-None-Match 与 ETag 相同 / Unchanged since the ETag the client holds. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getFileFlags: {
+        parameters: {
+            query: {
+                /** @description 归属类型 / Owner kind (visit, enterprise, inspection …). */
+                owner_kind: string;
+                /** @description 归属对象 / Owner id. */
+                owner_id: number;
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 提示 / The flags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileFlags"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    linkFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example visit */
+                    owner_kind: string;
+                    /** Format: int64 */
+                    owner_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已关联 / Already attached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            /** @description 新关联 / Attached. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

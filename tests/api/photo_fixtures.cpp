@@ -1,0 +1,106 @@
+#include "photo_fixtures.hpp"
+
+#include <vips/vips.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "files/image_probe.hpp"
+
+namespace rw::testing {
+namespace {
+
+struct Unref {
+  void operator()(VipsImage* image) const { g_object_unref(image); }
+};
+using Image = std::unique_ptr<VipsImage, Unref>;
+
+void check(int status) {
+  if (status != 0) throw std::runtime_error(std::string("libvips: ") + vips_error_buffer());
+}
+
+Image checked(int status, VipsImage* out) {
+  check(status);
+  return Image(out);
+}
+
+// Perlin noise in three bands over a sky-to-ground ramp: large soft shapes like a photo of a site.
+Image scene(int seed, int width, int height) {
+  files::start_image_library();
+  VipsImage* out = nullptr;
+  const auto r = checked(vips_perlin(&out, width, height, "cell_size", 160, "seed", seed, nullptr), out);
+  const auto g =
+      checked(vips_perlin(&out, width, height, "cell_size", 64, "seed", seed + 1000, nullptr), out);
+  const auto b =
+      checked(vips_perlin(&out, width, height, "cell_size", 256, "seed", seed + 2000, nullptr), out);
+  VipsImage* bands[3] = {r.get(), g.get(), b.get()};
+  const auto rgb = checked(vips_bandjoin(bands, &out, 3, nullptr), out);
+  const auto spread = checked(vips_linear1(rgb.get(), &out, 100.0, 128.0, nullptr), out);
+  const auto xy = checked(vips_xyz(&out, width, height, nullptr), out);
+  const auto y = checked(vips_extract_band(xy.get(), &out, 1, nullptr), out);
+  const auto ramp = checked(vips_linear1(y.get(), &out, -60.0 / height, 40.0, nullptr), out);
+  const auto sum = checked(vips_add(spread.get(), ramp.get(), &out, nullptr), out);
+  auto pixels = checked(vips_cast_uchar(sum.get(), &out, nullptr), out);
+  pixels->Type = VIPS_INTERPRETATION_sRGB;
+  return pixels;
+}
+
+std::string take(void* buffer, std::size_t length) {
+  std::string out(static_cast<const char*>(buffer), length);
+  g_free(buffer);
+  return out;
+}
+
+void set_if(VipsImage* image, const char* name, const std::optional<std::string>& value) {
+  if (value) vips_image_set_string(image, name, value->c_str());
+}
+
+Image decoded(const std::string& bytes) {
+  files::start_image_library();
+  VipsImage* image = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
+  return checked(image ? 0 : -1, image);
+}
+
+}  // namespace
+
+std::string make_photo_jpeg(int seed, int width, int height, const PhotoExif& exif, int quality) {
+  auto image = scene(seed, width, height);
+  VipsImage* out = nullptr;
+  // libvips writes exif-* fields into the EXIF block it saves (on a copy: the fields are metadata).
+  const auto tagged = checked(vips_copy(image.get(), &out, nullptr), out);
+  set_if(tagged.get(), "exif-ifd0-DateTime", exif.taken);
+  set_if(tagged.get(), "exif-ifd2-DateTimeOriginal", exif.taken);
+  set_if(tagged.get(), "exif-ifd3-GPSLatitudeRef", exif.latitude_ref);
+  set_if(tagged.get(), "exif-ifd3-GPSLatitude", exif.latitude);
+  set_if(tagged.get(), "exif-ifd3-GPSLongitudeRef", exif.longitude_ref);
+  set_if(tagged.get(), "exif-ifd3-GPSLongitude", exif.longitude);
+  void* buffer = nullptr;
+  std::size_t length = 0;
+  check(vips_jpegsave_buffer(tagged.get(), &buffer, &length, "Q", quality, nullptr));
+  return take(buffer, length);
+}
+
+std::string make_photo_png(int seed, int width, int height) {
+  const auto image = scene(seed, width, height);
+  void* buffer = nullptr;
+  std::size_t length = 0;
+  check(vips_pngsave_buffer(image.get(), &buffer, &length, nullptr));
+  return take(buffer, length);
+}
+
+std::string recompressed_copy(const std::string& bytes, double scale, int quality) {
+  const auto image = decoded(bytes);
+  VipsImage* out = nullptr;
+  const auto resized = checked(vips_resize(image.get(), &out, scale, nullptr), out);
+  void* buffer = nullptr;
+  std::size_t length = 0;
+  check(vips_jpegsave_buffer(resized.get(), &buffer, &length, "Q", quality, "strip", TRUE, nullptr));
+  return take(buffer, length);
+}
+
+std::pair<int, int> image_size(const std::string& bytes) {
+  const auto image = decoded(bytes);
+  return {image->Xsize, image->Ysize};
+}
+
+}  // namespace rw::testing
