@@ -27,7 +27,7 @@ constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, upd
 const char* const kSelectUser =
     "SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, u.phone, u.email, u.active, "
     "u.created_at, u.updated_at, u.last_login_at FROM users u JOIN organizations o ON o.id = u.org_id";
-const char* const kCountUser = "SELECT COUNT(*) AS n FROM users u";
+const CountFrom kCountUser{"users u"};
 
 std::map<std::int64_t, std::vector<std::string>> roles_of(db::Connection& db,
                                                           const std::vector<std::int64_t>& ids) {

@@ -31,7 +31,7 @@ struct UserProfile {
 };
 
 extern const char* const kSelectUser;
-extern const char* const kCountUser;
+extern const CountFrom kCountUser;
 
 nlohmann::json user_json(const db::Row& row, std::vector<std::string> roles);
 // Roles of each user in `ids`, in one query.

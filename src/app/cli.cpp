@@ -23,6 +23,7 @@
 #include "platform/db/migrations.hpp"
 #include "platform/files/directory_store.hpp"
 #include "platform/http/server.hpp"
+#include "platform/paging.hpp"
 #include "services/catalog.hpp"
 #include "services/daily_jobs.hpp"
 
@@ -61,6 +62,7 @@ struct ServeOptions {
   std::string clock_file;
   std::int64_t job_interval_seconds = 300;
   std::int64_t session_idle_seconds = 8 * 3600;
+  std::int64_t count_cap = kExactTotalCap;
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
   std::size_t max_body_bytes = api::Settings{}.max_body_bytes;
@@ -105,6 +107,7 @@ int serve(ServeOptions& o) {
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
   o.server.spool_dir = std::filesystem::path(o.data_dir) / "tmp";  // large request bodies
+  set_exact_total_cap(o.count_cap);
   std::filesystem::create_directories(o.server.spool_dir);
   // A connection for each worker, one for the health probes' lane, one for the daily jobs and one spare.
   auto database = open_database(o.db_url, http::worker_count(o.server) + 3);
@@ -243,6 +246,12 @@ int run_cli(int argc, char** argv) {
   serve_cmd
       ->add_option("--job-interval-seconds", serve_options.job_interval_seconds,
                    "How often to check for due daily jobs (0: never)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--count-cap", serve_options.count_cap,
+                   "Lists count their total exactly up to this many rows, beyond it answer total_exact false "
+                   "(tests set a few)")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
   serve_cmd->add_option("--trusted-proxy", serve_options.trusted_proxies,

@@ -34,8 +34,7 @@ nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::s
       where.add(std::string("a.at ") + op + " ?", format_utc(t));
     }
   }
-  auto [rows, total] =
-      select_page(op.db, kSelectEntries, "SELECT COUNT(*) AS n FROM audit_log a", where, "a.id DESC", page);
+  auto [rows, total] = select_page(op.db, kSelectEntries, CountFrom{"audit_log a"}, where, "a.id DESC", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto row = rows[i];

@@ -22,7 +22,7 @@ constexpr const char* kMarkAllRead =
 }  // namespace
 
 const char* const kSelectNotification = "SELECT n.* FROM notifications n";
-const char* const kCountNotification = "SELECT COUNT(*) AS n FROM notifications n";
+const CountFrom kCountNotification{"notifications n"};
 
 void insert_notification(db::Connection& db, std::int64_t user_id, const Message& message,
                          const std::string& now) {

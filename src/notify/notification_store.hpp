@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
 
 namespace rw::notify {
 
@@ -23,7 +24,7 @@ struct Message {
 };
 
 extern const char* const kSelectNotification;
-extern const char* const kCountNotification;
+extern const CountFrom kCountNotification;
 
 void insert_notification(db::Connection& db, std::int64_t user_id, const Message& message,
                          const std::string& now);

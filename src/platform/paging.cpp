@@ -1,11 +1,30 @@
 #include "platform/paging.hpp"
 
-namespace rw {
+#include <atomic>
 
-PageOfRows select_page(db::Connection& db, const std::string& select_sql, const std::string& count_sql,
+namespace rw {
+namespace {
+
+std::atomic<std::int64_t> exact_total_cap{kExactTotalCap};
+
+// Reads at most one row past the cap: `tables` is what follows FROM.
+Total capped_count(db::Connection& db, const std::string& tables, const SqlFilter& where) {
+  const auto cap = exact_total_cap.load();
+  const auto n = db.query("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + tables + where.sql() +
+                              " LIMIT ?) counted",
+                          where.params_with({cap + 1}))[0]
+                     .integer("n");
+  return n > cap ? Total{cap, false} : Total{n, true};
+}
+
+}  // namespace
+
+void set_exact_total_cap(std::int64_t cap) { exact_total_cap = cap; }
+
+PageOfRows select_page(db::Connection& db, const std::string& select_sql, const CountFrom& count,
                        const SqlFilter& where, const std::string& order_by, const Page& page) {
   PageOfRows out;
-  out.total = db.query(count_sql + where.sql(), where.params())[0].integer("n");
+  out.total = capped_count(db, count.tables_for(where), where);
   out.rows = db.query(select_sql + where.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?",
                       where.params_with({page.limit, page.offset}));
   return out;
@@ -13,19 +32,22 @@ PageOfRows select_page(db::Connection& db, const std::string& select_sql, const 
 
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
                        const std::string& order_by, const Page& page) {
-  const std::string from = std::string(" FROM ") + list.from + where.sql();
-  const std::string page_ids =
-      std::string("SELECT ") + list.id + from + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
+  const std::string page_ids = std::string("SELECT ") + list.id + " FROM " + list.from + where.sql() +
+                               " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
   PageOfRows out;
-  out.total = db.query("SELECT COUNT(*) AS n" + from, where.params())[0].integer("n");
+  out.total = capped_count(db, list.from, where);
   out.rows =
       db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,
                where.params_with({page.limit, page.offset}));
   return out;
 }
 
-nlohmann::json page_json(nlohmann::json items, std::int64_t total, const Page& page) {
-  return {{"items", std::move(items)}, {"total", total}, {"limit", page.limit}, {"offset", page.offset}};
+nlohmann::json page_json(nlohmann::json items, const Total& total, const Page& page) {
+  return {{"items", std::move(items)},
+          {"total", total.count},
+          {"total_exact", total.exact},
+          {"limit", page.limit},
+          {"offset", page.offset}};
 }
 
 }  // namespace rw

@@ -1,5 +1,5 @@
 #pragma once
-// One page of a filtered list plus the total count, as every list endpoint returns it.
+// One page of a filtered list plus its total, as every list endpoint returns it.
 #include <nlohmann/json.hpp>
 
 #include "platform/json_input.hpp"
@@ -7,13 +7,24 @@
 
 namespace rw {
 
-struct PageOfRows {
-  db::Rows rows;
-  std::int64_t total = 0;
+// Totals are counted exactly up to this many rows; beyond, a list answers the cap and says the total is not
+// exact, so that a page of a large list does not read every matching row only to count them.
+inline constexpr std::int64_t kExactTotalCap = 10'000;
+// The cap this server counts to (`serve --count-cap`, so tests pass it with a few rows).
+void set_exact_total_cap(std::int64_t cap);
+
+struct Total {
+  std::int64_t count = 0;
+  bool exact = true;  // false: more than `count` rows match
 };
 
-// `select_sql` and `count_sql` both end where the WHERE clause goes.
-PageOfRows select_page(db::Connection& db, const std::string& select_sql, const std::string& count_sql,
+struct PageOfRows {
+  db::Rows rows;
+  Total total;
+};
+
+// `select_sql` (the display joins) ends where the WHERE clause goes; the total counts `count`.
+PageOfRows select_page(db::Connection& db, const std::string& select_sql, const CountFrom& count,
                        const SqlFilter& where, const std::string& order_by, const Page& page);
 
 // A list whose filter and order can be served by an index of its own table: the total and the page's ids are
@@ -27,7 +38,7 @@ struct DeferredList {
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
                        const std::string& order_by, const Page& page);
 
-// {"items": …, "total": …, "limit": …, "offset": …}
-nlohmann::json page_json(nlohmann::json items, std::int64_t total, const Page& page);
+// {"items": …, "total": …, "total_exact": …, "limit": …, "offset": …}
+nlohmann::json page_json(nlohmann::json items, const Total& total, const Page& page);
 
 }  // namespace rw

@@ -1,6 +1,8 @@
 #pragma once
 // Builds a WHERE clause from optional conditions, keeping SQL and its parameters together.
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/db/database.hpp"
@@ -22,7 +24,15 @@ class SqlFilter {
   void add(const SqlFilter& other) {
     for (const auto& c : other.conditions_) conditions_.push_back(c);
     for (const auto& p : other.params_) params_.push_back(p);
+    joined_.insert(other.joined_.begin(), other.joined_.end());
   }
+  // A condition that reads a table the list joins, named by its alias ("e"): a count, which leaves out the
+  // joins no condition reads, keeps this one (platform/paging.hpp).
+  void add_on_joined(std::string_view alias, std::string condition, db::Params params) {
+    add(std::move(condition), std::move(params));
+    joined_.emplace(alias);
+  }
+  bool reads_joined(std::string_view alias) const { return joined_.count(alias) > 0; }
 
   // The filters joined by OR; each must have at least one condition.
   static SqlFilter any_of(const std::vector<SqlFilter>& alternatives) {
@@ -31,6 +41,7 @@ class SqlFilter {
     for (const auto& alternative : alternatives) {
       condition += (condition.empty() ? "" : " OR ") + alternative.condition();
       for (const auto& p : alternative.params_) out.params_.push_back(p);
+      out.joined_.insert(alternative.joined_.begin(), alternative.joined_.end());
     }
     out.conditions_.push_back(condition);
     return out;
@@ -59,6 +70,29 @@ class SqlFilter {
  private:
   std::vector<std::string> conditions_;
   db::Params params_;
+  std::set<std::string, std::less<>> joined_;
+};
+
+// A table a list's rows are joined with (`sql`, "JOIN enterprises e ON …"), named by its alias ("e").
+struct Join {
+  const char* alias;
+  const char* sql;
+};
+
+// What a list counts: the record's own table ("policies p") and the joins that a filter may read. A count
+// joins only those whose alias the filter reads (SqlFilter::add_on_joined): each follows a required
+// foreign key, so leaving it out neither drops nor repeats a row.
+struct CountFrom {
+  const char* table;
+  std::vector<Join> joins = {};
+
+  // The FROM clause's tables for this filter.
+  std::string tables_for(const SqlFilter& where) const {
+    std::string out = table;
+    for (const auto& join : joins)
+      if (where.reads_joined(join.alias)) out += std::string(" ") + join.sql;
+    return out;
+  }
 };
 
 }  // namespace rw

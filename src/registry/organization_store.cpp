@@ -35,7 +35,7 @@ const char* const kSelectOrganization =
     "SELECT o.id, o.name, o.type, o.parent_id, o.credit_code, o.contact_phone, o.active, o.created_at, "
     "o.updated_at "
     "FROM organizations o";
-const char* const kCountOrganization = "SELECT COUNT(*) AS n FROM organizations o";
+const CountFrom kCountOrganization{"organizations o"};
 
 nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> region_ids) {
   return {{"id", row.integer("id")},

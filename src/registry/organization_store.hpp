@@ -23,7 +23,7 @@ struct OrganizationRow {
 };
 
 extern const char* const kSelectOrganization;
-extern const char* const kCountOrganization;
+extern const CountFrom kCountOrganization;
 
 nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> region_ids);
 // Region ids of each organization in `ids`, in one query.

@@ -12,8 +12,7 @@ const char* const kSelectPolicy =
     "SELECT p.*, e.name AS enterprise_name, e.credit_code AS enterprise_credit_code, i.name AS insurer_name "
     "FROM policies p JOIN enterprises e ON e.id = p.enterprise_id JOIN organizations i ON i.id = "
     "p.insurer_org_id";
-const char* const kCountPolicy =
-    "SELECT COUNT(*) AS n FROM policies p JOIN enterprises e ON e.id = p.enterprise_id";
+const CountFrom kCountPolicy{"policies p", {{"e", "JOIN enterprises e ON e.id = p.enterprise_id"}}};
 
 SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query) {
@@ -37,7 +36,8 @@ SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
   }
   if (auto q = query_text(query, "q")) {
     auto pattern = db::like_contains(*q);
-    where.add(
+    where.add_on_joined(
+        "e",
         "(p.policy_number LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE "
         "'\\')",
         db::Params{pattern, pattern, pattern});

@@ -13,7 +13,7 @@ namespace rw::registry {
 
 // Policies `p` joined with their enterprise `e` and insurer; ends where a WHERE clause goes.
 extern const char* const kSelectPolicy;
-extern const char* const kCountPolicy;
+extern const CountFrom kCountPolicy;
 
 SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query);

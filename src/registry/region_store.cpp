@@ -20,7 +20,7 @@ constexpr const char* kDeleteRegion = "DELETE FROM regions WHERE id = ?";
 }  // namespace
 
 const char* const kSelectRegion = "SELECT id, code, name, level, parent_id FROM regions r";
-const char* const kCountRegion = "SELECT COUNT(*) AS n FROM regions r";
+const CountFrom kCountRegion{"regions r"};
 
 nlohmann::json region_json(const db::Row& row) {
   return {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "platform/db/database.hpp"
+#include "platform/sql_filter.hpp"
 
 namespace rw::registry {
 
@@ -18,7 +19,7 @@ struct RegionRow {
 };
 
 extern const char* const kSelectRegion;
-extern const char* const kCountRegion;
+extern const CountFrom kCountRegion;
 
 nlohmann::json region_json(const db::Row& row);
 // 404 when there is no such region.

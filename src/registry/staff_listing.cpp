@@ -10,7 +10,7 @@ namespace rw::registry {
 
 const char* const kSelectStaff =
     "SELECT s.*, o.name AS org_name FROM staff s JOIN organizations o ON o.id = s.org_id";
-const char* const kCountStaff = "SELECT COUNT(*) AS n FROM staff s";
+const CountFrom kCountStaff{"staff s"};
 
 SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {

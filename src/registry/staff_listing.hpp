@@ -12,7 +12,7 @@
 namespace rw::registry {
 
 extern const char* const kSelectStaff;  // staff `s` with the organization's name
-extern const char* const kCountStaff;
+extern const CountFrom kCountStaff;
 
 SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);

@@ -14,7 +14,7 @@ namespace rw::services {
 // Versions `v` of types `t` with their class `c` (and the version's author `u`); each ends where a
 // WHERE clause goes. current_versions() keeps each type's current version only.
 extern const char* const kSelectTypeVersions;
-extern const char* const kCountTypeVersions;
+extern const CountFrom kCountTypeVersions;
 SqlFilter current_versions();
 
 ServiceRules rules_from_row(const db::Row& row);

@@ -46,9 +46,9 @@ const char* const kSelectCommissionItem =
     "FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
     "JOIN enterprises e ON e.id = ci.enterprise_id JOIN organizations i ON i.id = c.insurer_org_id "
     "JOIN organizations a ON a.id = c.agency_org_id LEFT JOIN policies p ON p.id = ci.policy_id";
-const char* const kCountCommissionItem =
-    "SELECT COUNT(*) AS n FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "JOIN enterprises e ON e.id = ci.enterprise_id";
+const CountFrom kCountCommissionItem{"commission_items ci",
+                                     {{"c", "JOIN commissions c ON c.id = ci.commission_id"},
+                                      {"e", "JOIN enterprises e ON e.id = ci.enterprise_id"}}};
 
 SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user,
                                  const std::map<std::string, std::string>& query, const std::string& today) {
@@ -63,8 +63,8 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user
   // open: the items that keep an enterprise from another commission of the same insurer
   if (auto v = query_bool(query, "open"))
     where.add(std::string(*v ? "" : "NOT ") + kOpenCommissionItem, db::Params{});
-  if (auto v = query_id(query, "agency_org_id")) where.add("c.agency_org_id = ?", *v);
-  if (auto v = query_id(query, "insurer_org_id")) where.add("c.insurer_org_id = ?", *v);
+  if (auto v = query_id(query, "agency_org_id")) where.add_on_joined("c", "c.agency_org_id = ?", {*v});
+  if (auto v = query_id(query, "insurer_org_id")) where.add_on_joined("c", "c.insurer_org_id = ?", {*v});
   if (auto v = query_choice(query, "status", commission_item_statuses().values()))
     where.add("ci.status = ?", *v);
   if (auto v = query_bool(query, "overdue")) {
@@ -75,8 +75,8 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user
   }
   if (auto q = query_text(query, "q")) {
     const auto pattern = db::like_contains(*q);
-    where.add("(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')",
-              db::Params{pattern, pattern});
+    where.add_on_joined("e", "(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')",
+                        db::Params{pattern, pattern});
   }
   return where;
 }

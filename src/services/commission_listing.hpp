@@ -17,7 +17,7 @@ namespace rw::services {
 // An item that keeps its enterprise from another commission of the same insurer (items aliased `ci`).
 extern const char* const kOpenCommissionItem;
 extern const char* const kSelectCommissionItem;
-extern const char* const kCountCommissionItem;
+extern const CountFrom kCountCommissionItem;
 
 // Filters of GET /commission-items: commission_id, enterprise_id, agency_org_id, insurer_org_id,
 // enterprise_ids (comma-separated), status, open, overdue, q (enterprise name or credit code).

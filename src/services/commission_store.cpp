@@ -47,7 +47,7 @@ SqlFilter commission_filter(db::Connection& db, const accounts::Actor& user,
   return where;
 }
 
-const char* const kCountCommission = "SELECT COUNT(*) AS n FROM commissions c";
+const CountFrom kCountCommission{"commissions c"};
 
 std::string select_commission(const std::string& today) {
   return "SELECT c.*, i.name AS insurer_name, a.name AS agency_name, (SELECT COUNT(*) FROM commission_items "

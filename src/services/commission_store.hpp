@@ -18,7 +18,7 @@ namespace rw::services {
 // for an answer).
 SqlFilter commission_filter(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query, const std::string& today);
-extern const char* const kCountCommission;
+extern const CountFrom kCountCommission;
 // Commissions with their insurer's and agency's names and overdue_count (items past their due day on
 // `today`, YYYY-MM-DD); ends where the WHERE clause goes.
 std::string select_commission(const std::string& today);

@@ -36,8 +36,7 @@ const char* const kSelectDeadline =
     "JOIN enterprises e ON e.id = d.enterprise_id JOIN organizations r ON r.id = d.responsible_org_id "
     "LEFT JOIN organizations w ON w.id = d.watcher_org_id "
     "LEFT JOIN service_type_versions stv ON stv.id = d.service_type_version_id";
-const char* const kCountDeadline =
-    "SELECT COUNT(*) AS n FROM deadlines d JOIN enterprises e ON e.id = d.enterprise_id";
+const CountFrom kCountDeadline{"deadlines d"};
 
 void open_deadline(db::Connection& db, const NewDeadline& d, const std::string& now) {
   db.execute(kInsertDeadline,

@@ -33,7 +33,7 @@ void close_deadlines(db::Connection& db, const std::string& object_type, std::in
                      const std::string& kind, const std::string& status, const std::string& on);
 
 extern const char* const kSelectDeadline;
-extern const char* const kCountDeadline;
+extern const CountFrom kCountDeadline;
 // Filters of GET /deadlines on deadlines `d`, within what the user may see: status (open by default, met,
 // cancelled, all), due_before, overdue (against `today`), kind, enterprise_id, object_type, object_id.
 SqlFilter deadline_filter(db::Connection& db, const accounts::Actor& user,

@@ -92,8 +92,7 @@ const char* const kSelectPlan =
     "FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id "
     "JOIN organizations a ON a.id = sp.agency_org_id LEFT JOIN organizations i ON i.id = sp.insurer_org_id "
     "LEFT JOIN policies p ON p.id = sp.policy_id";
-const char* const kCountPlan =
-    "SELECT COUNT(*) AS n FROM service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id";
+const CountFrom kCountPlan{"service_plans sp", {{"e", "JOIN enterprises e ON e.id = sp.enterprise_id"}}};
 
 namespace {
 
@@ -180,7 +179,8 @@ SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
   if (auto v = query_id(query, "agency_org_id")) where.add("sp.agency_org_id = ?", *v);
   if (auto v = query_id(query, "year")) where.add("sp.year = ?", *v);
   if (auto v = query_choice(query, "status", plan_statuses().values())) where.add("sp.status = ?", *v);
-  if (auto q = query_text(query, "q")) where.add("e.name LIKE ? ESCAPE '\\'", db::like_contains(*q));
+  if (auto q = query_text(query, "q"))
+    where.add_on_joined("e", "e.name LIKE ? ESCAPE '\\'", {db::like_contains(*q)});
   return where;
 }
 

@@ -47,7 +47,7 @@ void update_plan_row(db::Connection& db, std::int64_t id, const PlanInput& plan,
 SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
                       const std::map<std::string, std::string>& query);
 extern const char* const kSelectPlan;
-extern const char* const kCountPlan;
+extern const CountFrom kCountPlan;
 // The plan with the `actions` the caller may take on it now.
 nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);
 // A page of plans with their items and staff, read in one query each (not per plan).

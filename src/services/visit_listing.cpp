@@ -22,8 +22,7 @@ const char* const kSelectVisit =
 const char* const kSelectTeamUsers =
     "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
     "AND s.user_id IS NOT NULL";
-const char* const kCountVisit =
-    "SELECT COUNT(*) AS n FROM visits v JOIN enterprises e ON e.id = v.enterprise_id";
+const CountFrom kCountVisit{"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}};
 
 SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {
@@ -40,7 +39,8 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
         "EXISTS (SELECT 1 FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = v.id "
         "AND s.user_id = ?)",
         user.id);
-  if (auto q = query_text(query, "q")) where.add("e.name LIKE ? ESCAPE '\\'", db::like_contains(*q));
+  if (auto q = query_text(query, "q"))
+    where.add_on_joined("e", "e.name LIKE ? ESCAPE '\\'", {db::like_contains(*q)});
   return where;
 }
 

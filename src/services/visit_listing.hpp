@@ -20,7 +20,7 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);
 
 extern const char* const kSelectVisit;
-extern const char* const kCountVisit;
+extern const CountFrom kCountVisit;
 
 // The visits with their service types (at their versions), team, and the `actions` the user may take.
 nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows);

@@ -6,7 +6,9 @@ export type PageQuery = {
 
 export type PageResult<T> = {
   items: T[]
+  /** Exact up to the server's count cap (10,000); beyond it the cap, with total_exact false. */
   total: number
+  total_exact: boolean
   limit: number
   offset: number
 }

@@ -1924,15 +1924,22 @@ export interface components {
             /** @example 梁溪区 */
             name?: string;
         };
+        /**
+         * Format: int64
+         * @description 符合条件的总数，精确计数至 10000 条；超过时为 10000，且 total_exact 为 false / Rows matching, counted exactly up to 10,000; beyond that, 10,000 with total_exact false.
+         * @example 1
+         */
+        PageTotal: number;
+        /**
+         * @description total 是否为精确总数；为 false 时匹配超过 total 条，可继续翻页，直到某页不满 / Whether total is exact; when false more than total rows match, and the pages go on until one comes back short.
+         * @example true
+         */
+        PageTotalExact: boolean;
         /** @description 区划分页 / A page of regions. */
         RegionPage: {
             items: components["schemas"]["Region"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -2022,12 +2029,8 @@ export interface components {
         /** @description 机构分页 / A page of organizations. */
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -2105,12 +2108,8 @@ export interface components {
         /** @description 用户分页 / A page of users. */
         UserPage: {
             items: components["schemas"]["User"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -2182,12 +2181,8 @@ export interface components {
         /** @description 审计分页 / A page of audit entries. */
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -2572,8 +2567,8 @@ export interface components {
         /** @description 企业分页 / A page of enterprises. */
         EnterprisePage: {
             items: components["schemas"]["Enterprise"][];
-            /** Format: int64 */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             limit: number;
             offset: number;
         };
@@ -2801,8 +2796,8 @@ export interface components {
         /** @description 保单分页 / A page of policies. */
         PolicyPage: {
             items: components["schemas"]["Policy"][];
-            /** Format: int64 */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             limit: number;
             offset: number;
         };
@@ -2943,8 +2938,8 @@ export interface components {
         /** @description 人员分页 / A page of staff. */
         StaffPage: {
             items: components["schemas"]["Staff"][];
-            /** Format: int64 */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             limit: number;
             offset: number;
         };
@@ -3257,8 +3252,8 @@ export interface components {
         /** @description 服务类型分页 / A page of service types. */
         ServiceTypePage: {
             items: components["schemas"]["ServiceType"][];
-            /** Format: int64 */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             limit: number;
             offset: number;
         };
@@ -3433,12 +3428,8 @@ export interface components {
         /** @description 委托分页 / A page of commissions. */
         CommissionPage: {
             items: components["schemas"]["Commission"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -3539,12 +3530,8 @@ export interface components {
         /** @description 委托企业分页 / A page of commission items. */
         CommissionItemPage: {
             items: components["schemas"]["CommissionItem"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -3735,12 +3722,8 @@ export interface components {
         /** @description 服务方案分页 / A page of service plans. */
         ServicePlanPage: {
             items: components["schemas"]["ServicePlan"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -3874,12 +3857,8 @@ export interface components {
         /** @description 服务分页 / A page of visits. */
         VisitPage: {
             items: components["schemas"]["Visit"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -4096,12 +4075,8 @@ export interface components {
         /** @description 期限分页 / A page of deadlines. */
         DeadlinePage: {
             items: components["schemas"]["Deadline"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -4156,12 +4131,8 @@ export interface components {
         /** @description 年度排查缺口分页 / A page of survey gaps. */
         SurveyGapPage: {
             items: components["schemas"]["SurveyGap"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -4210,12 +4181,8 @@ export interface components {
         /** @description 通知分页，最新在前 / A page of notifications, newest first. */
         NotificationPage: {
             items: components["schemas"]["Notification"][];
-            /**
-             * Format: int64
-             * @description 符合条件的总数 / Total matching rows.
-             * @example 1
-             */
-            total: number;
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
             /** @example 50 */
             limit: number;
             /** @example 0 */

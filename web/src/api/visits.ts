@@ -24,7 +24,8 @@ export async function listAllVisits(query: Omit<VisitQuery, 'limit' | 'offset'>)
   for (;;) {
     const page = await listVisits({ ...query, limit: MAX_PAGE, offset: all.length })
     all.push(...page.items)
-    if (!page.items.length || all.length >= page.total) return all
+    // A short page is the last; the total ends the walk only when exact (the server stops counting at its cap).
+    if (page.items.length < MAX_PAGE || (page.total_exact && all.length >= page.total)) return all
   }
 }
 

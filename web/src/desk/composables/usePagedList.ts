@@ -1,8 +1,11 @@
-import { reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import type { PageQuery, PageResult } from '@/api/page'
+import { currentLocale } from '@/i18n'
+import { formatTotal, pagerTotal } from '@/utils/list-total'
 
 /**
- * State of a filtered, paged table: filters, current page, rows and total.
+ * State of a filtered, paged table: filters, current page, rows and total (`totalLabel` to show it, `pagerTotal`
+ * for the pager, both right when the server's total stops at its count cap).
  * `initialFilters` builds the empty filter set, used again by reset(). Returned as one reactive
  * object so templates read `list.items`, `list.loading` directly.
  */
@@ -14,6 +17,7 @@ export function usePagedList<T, F extends object>(
   const filters = reactive(initialFilters()) as F
   const items = shallowRef<T[]>([])
   const total = ref(0)
+  const totalExact = ref(true)
   const page = ref(1)
   const size = ref(pageSize)
   const loading = ref(false)
@@ -24,6 +28,7 @@ export function usePagedList<T, F extends object>(
       const result = await fetchPage({ ...filters, limit: size.value, offset: (page.value - 1) * size.value })
       items.value = result.items
       total.value = result.total
+      totalExact.value = result.total_exact
     } finally {
       loading.value = false
     }
@@ -49,5 +54,25 @@ export function usePagedList<T, F extends object>(
     return search()
   }
 
-  return reactive({ filters, items, total, page, size, loading, load, search, setPage, setSize, reset })
+  const totalLabel = computed(() => formatTotal(total.value, totalExact.value, currentLocale()))
+  const pagedTotal = computed(() =>
+    pagerTotal({ total: total.value, exact: totalExact.value, page: page.value, size: size.value, rows: items.value.length }),
+  )
+
+  return reactive({
+    filters,
+    items,
+    total,
+    totalExact,
+    totalLabel,
+    pagerTotal: pagedTotal,
+    page,
+    size,
+    loading,
+    load,
+    search,
+    setPage,
+    setSize,
+    reset,
+  })
 }

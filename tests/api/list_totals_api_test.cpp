@@ -1,0 +1,122 @@
+// List totals are exact up to a cap and say so beyond it (platform/paging.hpp). The server runs with a cap
+// of 5, so the demo data has lists on both sides of it: below, a total must equal the rows the pages
+// return, for every party and its access restrictions and for filters that read a joined table; above, the
+// total is the cap with total_exact false, and paging past the cap still returns the rows.
+#include <string>
+#include <vector>
+
+#include "harness.hpp"
+
+using namespace rw::testing;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::int64_t kCap = 5;
+
+class ListTotalsApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = std::make_unique<ServerProcess>(ServerConfig{{"--count-cap", std::to_string(kCap)}});
+  }
+  static void TearDownTestSuite() { server_.reset(); }
+  static Client as(const std::string& username) { return client_for(server_->port(), username); }
+
+  // Every row of the list, page by page.
+  static std::int64_t rows_of(const Client& client, const std::string& list) {
+    const auto separator = list.find('?') == std::string::npos ? "?" : "&";
+    std::int64_t rows = 0;
+    for (;;) {
+      const auto page = client.get(list + separator + "limit=7&offset=" + std::to_string(rows));
+      EXPECT_EQ(page.status, 200) << list << " " << page.body;
+      const auto n = static_cast<std::int64_t>(page.json()["items"].size());
+      if (page.status != 200 || n == 0) return rows;
+      rows += n;
+    }
+  }
+
+  static inline std::unique_ptr<ServerProcess> server_;
+};
+
+struct Counted {
+  std::int64_t total;
+  bool exact;
+};
+Counted total_of(const HttpResult& list) {
+  return {list.json()["total"].get<std::int64_t>(), list.json()["total_exact"].get<bool>()};
+}
+
+}  // namespace
+
+TEST_F(ListTotalsApi, AboveTheCapTheTotalIsTheCapAndPagingGoesOn) {
+  const auto admin = as("demo-admin");
+  const auto first = admin.get("/enterprises?limit=2");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json()["total"], kCap);
+  EXPECT_EQ(first.json()["total_exact"], false);
+  // The 20 demo enterprises are all there past the cap.
+  const auto past = admin.get("/enterprises?limit=10&offset=15");
+  EXPECT_EQ(past.json()["items"].size(), 5u);
+  EXPECT_EQ(past.json()["total_exact"], false);
+  EXPECT_TRUE(admin.get("/enterprises?limit=10&offset=20").json()["items"].empty());
+}
+
+TEST_F(ListTotalsApi, AtTheCapTheTotalIsExact) {
+  // Agency B serves demo enterprises 10 to 14: five, the cap itself.
+  const auto list = as("qingyuan-admin").get("/enterprises");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json()["items"].size(), 5u);
+  EXPECT_EQ(list.json()["total"], kCap);
+  EXPECT_EQ(list.json()["total_exact"], true);
+}
+
+// For each party and list (some filtered through a joined table: a name search, a commission's agency), the
+// total is the number of rows the pages return, or the cap when more do.
+TEST_F(ListTotalsApi, TotalsMatchTheRowsEachPartySees) {
+  const auto agency_a = as("demo-agency").org_id();
+  const std::vector<std::string> lists = {"/enterprises",
+                                          "/policies",
+                                          "/policies?q=" + std::string("%E5%8C%96%E5%B7%A5"),  // 化工
+                                          "/policies?q=PICC",
+                                          "/staff",
+                                          "/organizations",
+                                          "/users",
+                                          "/regions",
+                                          "/commissions",
+                                          "/commission-items",
+                                          "/commission-items?agency_org_id=" + std::to_string(agency_a),
+                                          "/commission-items?q=" + std::string("%E5%8D%B0%E6%9F%93"),  // 印染
+                                          "/service-plans",
+                                          "/service-plans?q=" + std::string("%E6%97%A0%E9%94%A1"),  // 无锡
+                                          "/visits",
+                                          "/visits?q=" + std::string("%E6%97%A0%E9%94%A1"),
+                                          "/deadlines?status=all",
+                                          "/notifications",
+                                          "/audit",
+                                          "/service-types?source=chengdu",
+                                          "/survey-gaps"};
+  int below = 0, above = 0;
+  for (const auto* username : {"demo-admin", "demo-regulator", "demo-insurer", "demo-agency",
+                               "qingyuan-admin", "demo-enterprise", "demo-park", "demo-expert"}) {
+    const auto client = as(username);
+    for (const auto& list : lists) {
+      const auto first = client.get(list);
+      if (first.status == 403) continue;  // the party's roles do not read this list
+      ASSERT_EQ(first.status, 200) << username << " " << list << " " << first.body;
+      const auto rows = rows_of(client, list);
+      const auto [total, exact] = total_of(first);
+      if (rows <= kCap) {
+        EXPECT_EQ(total, rows) << username << " " << list;
+        EXPECT_TRUE(exact) << username << " " << list;
+        ++below;
+      } else {
+        EXPECT_EQ(total, kCap) << username << " " << list << " has " << rows;
+        EXPECT_FALSE(exact) << username << " " << list;
+        ++above;
+      }
+    }
+  }
+  // Both sides of the cap were checked, many times each.
+  EXPECT_GT(below, 40);
+  EXPECT_GT(above, 30);
+}

@@ -1,0 +1,71 @@
+// List totals: exact up to the cap, the cap beyond it (platform/paging.hpp), counted over the record's own
+// table and only the joins the filter reads (platform/sql_filter.hpp).
+#include <gtest/gtest.h>
+
+#include "platform/db/migrations.hpp"
+#include "platform/paging.hpp"
+#include "test_database.hpp"
+
+using namespace rw;
+
+TEST(CountFrom, JoinsOnlyTheTablesTheFilterReads) {
+  const CountFrom items{"commission_items ci",
+                        {{"c", "JOIN commissions c ON c.id = ci.commission_id"},
+                         {"e", "JOIN enterprises e ON e.id = ci.enterprise_id"}}};
+  SqlFilter where("ci.status = ?", db::Params{std::string("accepted")});
+  EXPECT_EQ(items.tables_for(where), "commission_items ci");
+  where.add_on_joined("e", "e.name LIKE ?", {std::string("%化工%")});
+  EXPECT_EQ(items.tables_for(where), "commission_items ci JOIN enterprises e ON e.id = ci.enterprise_id");
+  // A filter made of others reads what they read.
+  SqlFilter agency;
+  agency.add_on_joined("c", "c.agency_org_id = ?", {std::int64_t{7}});
+  SqlFilter combined;
+  combined.add(SqlFilter::any_of({where, agency}));
+  EXPECT_EQ(items.tables_for(combined),
+            "commission_items ci JOIN commissions c ON c.id = ci.commission_id JOIN enterprises e ON e.id = "
+            "ci.enterprise_id");
+}
+
+class CappedTotal : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    database_ = db::Database::open(rw::testing::fresh_database_url(), 1);
+    db::migrate(*database_);
+    auto c = database_->acquire();
+    for (int i = 0; i < 7; ++i)
+      c->execute(
+          "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) "
+          "VALUES (?, ?, 'district', NULL, 'x', 'x')",
+          {"99000" + std::to_string(i), "区" + std::to_string(i)});
+    set_exact_total_cap(5);
+  }
+  void TearDown() override { set_exact_total_cap(kExactTotalCap); }
+
+  // The page of test regions whose code is below `below`, and its total.
+  PageOfRows regions(const std::string& below, Page page = {}) {
+    SqlFilter where("r.code LIKE '99000%' AND r.code < ?", db::Params{below});
+    return select_page(*database_->acquire(), "SELECT r.code FROM regions r", CountFrom{"regions r"}, where,
+                       "r.code", page);
+  }
+  std::unique_ptr<db::Database> database_;
+};
+
+TEST_F(CappedTotal, IsExactUpToTheCap) {
+  EXPECT_EQ(regions("990003").total.count, 3);
+  EXPECT_TRUE(regions("990003").total.exact);
+  EXPECT_EQ(regions("990005").total.count, 5);
+  EXPECT_TRUE(regions("990005").total.exact);
+}
+
+TEST_F(CappedTotal, IsTheCapBeyondItWhilePagesGoOn) {
+  const auto first = regions("990007", {2, 0});
+  EXPECT_EQ(first.total.count, 5);
+  EXPECT_FALSE(first.total.exact);
+  EXPECT_EQ(first.rows.size(), 2u);
+  const auto last = regions("990007", {5, 5});
+  ASSERT_EQ(last.rows.size(), 2u);
+  EXPECT_EQ(last.rows[1].text("code"), "990006");
+  const auto json = page_json(nlohmann::json::array(), first.total, {2, 0});
+  EXPECT_EQ(json["total"], 5);
+  EXPECT_EQ(json["total_exact"], false);
+}
