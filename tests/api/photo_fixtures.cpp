@@ -19,28 +19,38 @@ void check(int status) {
   if (status != 0) throw std::runtime_error(std::string("libvips: ") + vips_error_buffer());
 }
 
-Image checked(int status, VipsImage* out) {
-  check(status);
+// The image an operation makes: `make([&](VipsImage** out) { return vips_…(…, out, …); })`. (Passing the
+// status and the out pointer as two arguments of one call would read the pointer before the operation sets
+// it.)
+template <class Operation>
+Image make(Operation operation) {
+  VipsImage* out = nullptr;
+  check(operation(&out));
   return Image(out);
 }
 
 // Perlin noise in three bands over a sky-to-ground ramp: large soft shapes like a photo of a site.
 Image scene(int seed, int width, int height) {
   files::start_image_library();
-  VipsImage* out = nullptr;
-  const auto r = checked(vips_perlin(&out, width, height, "cell_size", 160, "seed", seed, nullptr), out);
-  const auto g =
-      checked(vips_perlin(&out, width, height, "cell_size", 64, "seed", seed + 1000, nullptr), out);
-  const auto b =
-      checked(vips_perlin(&out, width, height, "cell_size", 256, "seed", seed + 2000, nullptr), out);
+  const auto r = make([&](VipsImage** out) {
+    return vips_perlin(out, width, height, "cell_size", 160, "seed", seed, nullptr);
+  });
+  const auto g = make([&](VipsImage** out) {
+    return vips_perlin(out, width, height, "cell_size", 64, "seed", seed + 1000, nullptr);
+  });
+  const auto b = make([&](VipsImage** out) {
+    return vips_perlin(out, width, height, "cell_size", 256, "seed", seed + 2000, nullptr);
+  });
   VipsImage* bands[3] = {r.get(), g.get(), b.get()};
-  const auto rgb = checked(vips_bandjoin(bands, &out, 3, nullptr), out);
-  const auto spread = checked(vips_linear1(rgb.get(), &out, 100.0, 128.0, nullptr), out);
-  const auto xy = checked(vips_xyz(&out, width, height, nullptr), out);
-  const auto y = checked(vips_extract_band(xy.get(), &out, 1, nullptr), out);
-  const auto ramp = checked(vips_linear1(y.get(), &out, -60.0 / height, 40.0, nullptr), out);
-  const auto sum = checked(vips_add(spread.get(), ramp.get(), &out, nullptr), out);
-  auto pixels = checked(vips_cast_uchar(sum.get(), &out, nullptr), out);
+  const auto rgb = make([&](VipsImage** out) { return vips_bandjoin(bands, out, 3, nullptr); });
+  const auto spread =
+      make([&](VipsImage** out) { return vips_linear1(rgb.get(), out, 100.0, 128.0, nullptr); });
+  const auto xy = make([&](VipsImage** out) { return vips_xyz(out, width, height, nullptr); });
+  const auto y = make([&](VipsImage** out) { return vips_extract_band(xy.get(), out, 1, nullptr); });
+  const auto ramp =
+      make([&](VipsImage** out) { return vips_linear1(y.get(), out, -60.0 / height, 40.0, nullptr); });
+  const auto sum = make([&](VipsImage** out) { return vips_add(spread.get(), ramp.get(), out, nullptr); });
+  auto pixels = make([&](VipsImage** out) { return vips_cast_uchar(sum.get(), out, nullptr); });
   pixels->Type = VIPS_INTERPRETATION_sRGB;
   return pixels;
 }
@@ -58,16 +68,16 @@ void set_if(VipsImage* image, const char* name, const std::optional<std::string>
 Image decoded(const std::string& bytes) {
   files::start_image_library();
   VipsImage* image = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
-  return checked(image ? 0 : -1, image);
+  check(image ? 0 : -1);
+  return Image(image);
 }
 
 }  // namespace
 
 std::string make_photo_jpeg(int seed, int width, int height, const PhotoExif& exif, int quality) {
   auto image = scene(seed, width, height);
-  VipsImage* out = nullptr;
   // libvips writes exif-* fields into the EXIF block it saves (on a copy: the fields are metadata).
-  const auto tagged = checked(vips_copy(image.get(), &out, nullptr), out);
+  const auto tagged = make([&](VipsImage** out) { return vips_copy(image.get(), out, nullptr); });
   set_if(tagged.get(), "exif-ifd0-DateTime", exif.taken);
   set_if(tagged.get(), "exif-ifd2-DateTimeOriginal", exif.taken);
   set_if(tagged.get(), "exif-ifd3-GPSLatitudeRef", exif.latitude_ref);
@@ -90,8 +100,7 @@ std::string make_photo_png(int seed, int width, int height) {
 
 std::string recompressed_copy(const std::string& bytes, double scale, int quality) {
   const auto image = decoded(bytes);
-  VipsImage* out = nullptr;
-  const auto resized = checked(vips_resize(image.get(), &out, scale, nullptr), out);
+  const auto resized = make([&](VipsImage** out) { return vips_resize(image.get(), out, scale, nullptr); });
   void* buffer = nullptr;
   std::size_t length = 0;
   check(vips_jpegsave_buffer(resized.get(), &buffer, &length, "Q", quality, "strip", TRUE, nullptr));
