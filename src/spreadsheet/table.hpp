@@ -3,6 +3,7 @@
 // .xlsx writer used by every list export. Readers throw ApiError (422) for files they cannot read.
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -46,6 +47,11 @@ void read_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& li
 Table read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
 Table read_csv(std::string_view bytes, const ReadLimits& limits = {});
 Table read_table(std::string_view bytes, const ReadLimits& limits = {});
+// The worksheet named `sheet_name` (matched ignoring case, as Excel does) of an .xlsx, for workbooks whose
+// sheets have roles (an XLSForm's survey, choices, settings); nullopt when there is no such worksheet, no
+// rows (not empty_file) when it is empty.
+std::optional<Table> read_xlsx_sheet(std::string_view bytes, std::string_view sheet_name,
+                                     const ReadLimits& limits = {});
 
 using Value = std::variant<std::monostate, std::string, double>;
 

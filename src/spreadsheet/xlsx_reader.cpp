@@ -176,10 +176,19 @@ std::string_view relationship_id(pugi::xml_node sheet) {
   return {};
 }
 
-// The first sheet in tab order that is a worksheet (not a chart sheet).
-std::optional<std::string> first_worksheet(pugi::xml_node workbook, pugi::xml_node relationships) {
+bool same_name_ignoring_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+// The first sheet in tab order that is a worksheet (not a chart sheet), or the one named `wanted` (Excel
+// treats tab names without regard to case).
+std::optional<std::string> find_worksheet(pugi::xml_node workbook, pugi::xml_node relationships,
+                                          std::optional<std::string_view> wanted) {
   for (pugi::xml_node sheet : child(workbook, "sheets").children()) {
     if (local_name(sheet) != "sheet") continue;
+    if (wanted && !same_name_ignoring_case(sheet.attribute("name").value(), *wanted)) continue;
     for (pugi::xml_node rel : relationships.children()) {
       if (rel.attribute("Id").value() == relationship_id(sheet) &&
           std::string_view(rel.attribute("Type").value()).ends_with("/worksheet"))
@@ -189,8 +198,10 @@ std::optional<std::string> first_worksheet(pugi::xml_node workbook, pugi::xml_no
   return std::nullopt;
 }
 
-Workbook read_workbook(Package& package) {
+// With `wanted`, sheet_path is empty unless the workbook has a worksheet of that name.
+Workbook read_workbook(Package& package, std::optional<std::string_view> wanted = std::nullopt) {
   Workbook info;
+  if (wanted) info.sheet_path.clear();
   auto workbook_xml = package.read("xl/workbook.xml");
   if (!workbook_xml) return info;
   const pugi::xml_document workbook = parse_xml(*workbook_xml);
@@ -198,7 +209,7 @@ Workbook read_workbook(Package& package) {
   info.date1904 = child(root, "workbookPr").attribute("date1904").as_bool();
   if (auto rels_xml = package.read("xl/_rels/workbook.xml.rels")) {
     const pugi::xml_document rels = parse_xml(*rels_xml);
-    const auto path = first_worksheet(root, rels.document_element());
+    const auto path = find_worksheet(root, rels.document_element(), wanted);
     if (path && package.has(*path)) info.sheet_path = *path;
   }
   return info;
@@ -454,6 +465,12 @@ class SheetReader : public XmlHandler {
   RawCell cell_;
 };
 
+void read_sheet(Package& package, const Workbook& workbook, RowBuilder& rows) {
+  const Context context{read_shared_strings(package), read_date_styles(package), workbook.date1904};
+  SheetReader reader(context, rows);
+  stream_part(package, workbook.sheet_path, reader);
+}
+
 }  // namespace
 
 void read_xlsx_rows(std::string_view bytes, const RowSink& sink, const ReadLimits& limits) {
@@ -462,11 +479,22 @@ void read_xlsx_rows(std::string_view bytes, const RowSink& sink, const ReadLimit
   const Workbook workbook = read_workbook(package);
   if (!package.has(workbook.sheet_path))
     throw unreadable_file("文件中没有工作表", "The file has no worksheet");
-  const Context context{read_shared_strings(package), read_date_styles(package), workbook.date1904};
   RowBuilder rows(limits, sink);
-  SheetReader reader(context, rows);
-  stream_part(package, workbook.sheet_path, reader);
+  read_sheet(package, workbook, rows);
   rows.finish();
+}
+
+std::optional<Table> read_xlsx_sheet(std::string_view bytes, std::string_view sheet_name,
+                                     const ReadLimits& limits) {
+  if (bytes.empty()) throw empty_file();
+  Package package(bytes, limits.max_unpacked_bytes);
+  const Workbook workbook = read_workbook(package, sheet_name);
+  if (workbook.sheet_path.empty()) return std::nullopt;
+  Table table;
+  const RowSink collect = [&](const Row& row) { table.rows.push_back(row); };
+  RowBuilder rows(limits, collect);  // holds the sink by reference
+  read_sheet(package, workbook, rows);
+  return table;
 }
 
 }  // namespace rw::sheet

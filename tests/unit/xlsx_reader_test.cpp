@@ -172,6 +172,36 @@ TEST(XlsxReader, FindsTheFirstWorksheetThroughTheWorkbookRelationships) {
   EXPECT_EQ(table.rows[0].cells[0].text, "2");
 }
 
+// A workbook whose sheets have roles (an XLSForm's survey, choices, settings) is read by sheet name.
+TEST(XlsxReader, ReadsAWorksheetByNameIgnoringCase) {
+  const std::string workbook =
+      R"(<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
+      R"(<sheet name="survey" sheetId="1" r:id="rId1"/><sheet name="Choices" sheetId="2" r:id="rId2"/>)"
+      R"(<sheet name="图表" sheetId="3" r:id="rId3"/><sheet name="empty" sheetId="4" r:id="rId4"/></sheets></workbook>)";
+  const std::string rels =
+      R"(<Relationships><Relationship Id="rId1" Type="http://x/relationships/worksheet" Target="worksheets/sheet1.xml"/>)"
+      R"(<Relationship Id="rId2" Type="http://x/relationships/worksheet" Target="worksheets/sheet2.xml"/>)"
+      R"(<Relationship Id="rId3" Type="http://x/relationships/chartsheet" Target="chartsheets/sheet1.xml"/>)"
+      R"(<Relationship Id="rId4" Type="http://x/relationships/worksheet" Target="worksheets/sheet4.xml"/>)"
+      R"(</Relationships>)";
+  const std::string bytes =
+      make_zip({{"xl/workbook.xml", workbook},
+                {"xl/_rels/workbook.xml.rels", rels},
+                {"xl/worksheets/sheet1.xml", sheet_xml(R"(<row r="1"><c><v>1</v></c></row>)")},
+                {"xl/worksheets/sheet2.xml", sheet_xml(R"(<row r="3"><c><v>2</v></c></row>)")},
+                {"xl/worksheets/sheet4.xml", sheet_xml("")}});
+  const auto choices = rw::sheet::read_xlsx_sheet(bytes, "choices");
+  ASSERT_TRUE(choices.has_value());
+  ASSERT_EQ(choices->rows.size(), 1u);
+  EXPECT_EQ(choices->rows[0].number, 3u);
+  EXPECT_EQ(choices->rows[0].cells[0].text, "2");
+  EXPECT_EQ(rw::sheet::read_xlsx_sheet(bytes, "SURVEY")->rows[0].cells[0].text, "1");
+  // An empty sheet is no rows rather than empty_file; a chart sheet or a missing name is no worksheet.
+  EXPECT_TRUE(rw::sheet::read_xlsx_sheet(bytes, "empty")->rows.empty());
+  EXPECT_FALSE(rw::sheet::read_xlsx_sheet(bytes, "图表").has_value());
+  EXPECT_FALSE(rw::sheet::read_xlsx_sheet(bytes, "settings").has_value());
+}
+
 TEST(XlsxReader, FallsBackToSheet1WithoutAWorkbookPart) {
   const Table table =
       read_xlsx(make_zip({{"xl/worksheets/sheet1.xml", sheet_xml(R"(<row><c><v>9</v></c></row>)")}}));
