@@ -4,12 +4,18 @@ import { http } from './http'
 export interface StoredFile {
   id: number
   sha256: string
+  /** jpeg, png… (media_type is the full MIME type). */
   type: string
+  media_type: string
   size: number
 }
 
 /** Uploads a file as the raw body; the client id makes a retried upload answer the file the first try stored. */
 export const uploadFile = (clientId: string, data: Blob) =>
   http.post<StoredFile>('/files', undefined, { query: { client_id: clientId }, file: { data, type: data.type || 'application/octet-stream' }, silent: true })
+
+/** Attaches a file to an owner (a visit, an enterprise); linking it again changes nothing. */
+export const linkFile = (id: number, ownerKind: 'visit' | 'enterprise', ownerId: number) =>
+  http.post<StoredFile>(`/files/${id}/links`, { owner_kind: ownerKind, owner_id: ownerId }, { silent: true })
 
 export const thumbnailUrl = (id: number, size: 320 | 1280 = 320) => `/api/v1/files/${id}/thumbnail?size=${size}`
