@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include "accounts/actor.hpp"
+#include "api/downloads.hpp"
 #include "exchange/enterprise_sheet.hpp"
 #include "exchange/export_service.hpp"
 #include "exchange/policy_sheet.hpp"
@@ -12,52 +13,23 @@
 namespace rw::exchange {
 namespace {
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-std::string percent_encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
-// An .xlsx download named in Chinese for people, with an ASCII fallback for old clients.
-http::Response xlsx_download(std::string bytes, const std::string& ascii_name,
-                             const std::string& chinese_name) {
-  http::Response response;
-  response.content_type = kXlsx;
-  response.body = std::move(bytes);
-  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name +
-                                                 ".xlsx\"; filename*=UTF-8''" +
-                                                 percent_encode(chinese_name + ".xlsx"));
-  return response;
-}
-
 std::string dated(api::Context& context, const std::string& name) {
   return name + "-" + china_date(context.clock.now());
 }
 
 http::Response export_enterprises(api::Context& context) {
-  return xlsx_download(enterprises_xlsx(context.op(), context.request.query), dated(context, "enterprises"),
-                       dated(context, "企业"));
+  return api::xlsx_download(enterprises_xlsx(context.op(), context.request.query),
+                            dated(context, "enterprises"), dated(context, "企业"));
 }
 
 http::Response export_policies(api::Context& context) {
-  return xlsx_download(policies_xlsx(context.op(), context.request.query), dated(context, "policies"),
-                       dated(context, "保单"));
+  return api::xlsx_download(policies_xlsx(context.op(), context.request.query), dated(context, "policies"),
+                            dated(context, "保单"));
 }
 
 http::Response export_staff(api::Context& context) {
-  return xlsx_download(staff_xlsx(context.op(), context.request.query), dated(context, "staff"),
-                       dated(context, "人员"));
+  return api::xlsx_download(staff_xlsx(context.op(), context.request.query), dated(context, "staff"),
+                            dated(context, "人员"));
 }
 
 struct KindInfo {
@@ -127,8 +99,8 @@ http::Response import_template(api::Context& context) {
   notes.rows.push_back({std::string(), std::string(),
                         std::string("第一行为表头，带 * 的列必填；示例行请删除或改写。文件可为 .xlsx 或 "
                                     ".csv（UTF-8 或 GBK）。不接受公式。")});
-  return xlsx_download(sheet::write_xlsx({data, notes}), context.params.text("kind") + "-template",
-                       std::string(info.chinese_name) + "导入模板");
+  return api::xlsx_download(sheet::write_xlsx({data, notes}), context.params.text("kind") + "-template",
+                            std::string(info.chinese_name) + "导入模板");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "inspections/inspection_routes.hpp"
 
+#include "api/downloads.hpp"
 #include "inspections/inspection_flow.hpp"
 #include "inspections/inspection_service.hpp"
 #include "inspections/template_service.hpp"
@@ -18,6 +19,17 @@ http::Response template_detail(api::Context& context) {
 
 http::Response new_template(api::Context& context) {
   return api::json_ok(create_template(context.op(), context.body()), 201);
+}
+
+// Named <code>-v<version>.xlsx, and for people by the template's name.
+http::Response template_as_xlsform(api::Context& context) {
+  auto workbook = template_xlsform(context.op(), context.id());
+  const std::string version = "-v" + std::to_string(workbook.version);
+  return api::xlsx_download(std::move(workbook.bytes), workbook.code + version, workbook.name + version);
+}
+
+http::Response new_template_from_xlsform(api::Context& context) {
+  return api::json_ok(create_template_from_xlsform(context.op(), context.request.body_bytes()), 201);
 }
 
 http::Response list(api::Context& context) {
@@ -44,6 +56,10 @@ void add_inspection_routes(api::Routes& routes) {
   routes.get("/checklist-templates", "catalog:read", templates);
   routes.get("/checklist-templates/{id}", "catalog:read", template_detail);
   routes.post("/checklist-templates", "catalog:write", new_template);
+  routes.get("/checklist-templates/{id}/xlsform", "catalog:read", template_as_xlsform);
+  // A form workbook is small: the JSON body cap, not the import one.
+  routes.upload("/checklist-templates/xlsform", "catalog:write", new_template_from_xlsform,
+                &api::Settings::max_body_bytes);
   routes.get("/inspections", "visit:read", list);
   routes.get("/inspections/{id}", "visit:read", detail);
   routes.put("/inspections/{id}/answers/{item}", "visit:read", answer);

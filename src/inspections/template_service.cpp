@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "forms/xlsform.hpp"
 #include "inspections/template_store.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_input.hpp"
@@ -54,6 +55,17 @@ json create_template(const accounts::Operation& op, const json& body) {
   audit::record(op, {"checklist_template", std::to_string(id), "create", std::nullopt,
                      audit::created({{"code", form.code}, {"version", form.version}, {"name", form.name}})});
   return get_template(op, id);
+}
+
+TemplateWorkbook template_xlsform(const accounts::Operation& op, std::int64_t id) {
+  const auto stored = find_template(op.db, id);
+  if (!stored) throw not_found();
+  const auto& form = stored->form;
+  return {forms::template_to_xlsform(form), form.code, form.name, form.version};
+}
+
+json create_template_from_xlsform(const accounts::Operation& op, std::string_view xlsx) {
+  return create_template(op, forms::xlsform_to_template_json(xlsx));
 }
 
 }  // namespace rw::inspections

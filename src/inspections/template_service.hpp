@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "accounts/operation.hpp"
 
@@ -19,5 +20,17 @@ nlohmann::json get_template(const accounts::Operation& op, std::int64_t id);
 // Stores a template (a new code, or a newer version of one): 422 `invalid_template` naming the JSON path;
 // 409 `template_version_exists` unless its version is above the newest stored.
 nlohmann::json create_template(const accounts::Operation& op, const nlohmann::json& body);
+
+// A template as an XLSForm workbook (forms/xlsform.hpp), with what names its file.
+struct TemplateWorkbook {
+  std::string bytes;
+  std::string code;
+  std::string name;
+  int version = 0;
+};
+TemplateWorkbook template_xlsform(const accounts::Operation& op, std::int64_t id);
+// Stores the template an uploaded XLSForm describes, as create_template does; 422 `invalid_xlsform` naming
+// the sheet, row and column of what cannot be mapped.
+nlohmann::json create_template_from_xlsform(const accounts::Operation& op, std::string_view xlsx);
 
 }  // namespace rw::inspections
