@@ -48,7 +48,8 @@ nlohmann::json all_dictionaries() {
                                                        {"logout", "退出", "Sign out"},
                                                        {"password", "修改密码", "Password change"},
                                                        {"archive", "归档", "Archive"},
-                                                       {"restore", "恢复", "Restore"}})
+                                                       {"restore", "恢复", "Restore"},
+                                                       {"import", "导入", "Import"}})
                                                .to_json()}};
   body.update(registry::registry_dictionaries());
   body.update(services::catalog_dictionaries());

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "access/visibility.hpp"
+#include "audit/audit_batch.hpp"
 #include "platform/json_input.hpp"
 #include "platform/paging.hpp"
 
@@ -10,10 +11,11 @@ namespace rw::audit {
 namespace {
 
 constexpr const char* kSelectEntries =
-    "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id FROM audit_log "
-    "a";
+    "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id, batch_id "
+    "FROM audit_log a";
 
-const std::set<std::string> kActions = {"create", "update", "delete", "login", "logout", "password"};
+const std::set<std::string> kActions = {"create", "update",   "delete", "login",
+                                        "logout", "password", "import"};
 
 }  // namespace
 
@@ -24,6 +26,7 @@ nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::s
   if (auto entity = query_text(query, "entity", 40)) where.add("a.entity = ?", *entity);
   if (auto entity_id = query_text(query, "entity_id", 40)) where.add("a.entity_id = ?", *entity_id);
   if (auto user_id = query_id(query, "user_id")) where.add("a.user_id = ?", *user_id);
+  if (auto batch_id = query_id(query, "batch_id")) where.add("a.batch_id = ?", *batch_id);
   if (auto action = query_choice(query, "action", kActions)) where.add("a.action = ?", *action);
   for (const auto& [key, op] : {std::pair{"from", ">="}, std::pair{"to", "<"}}) {
     if (auto text = query_text(query, key, 20)) {
@@ -39,6 +42,9 @@ nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::s
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto row = rows[i];
     auto changes = nlohmann::json::parse(row.text("changes"), nullptr, false);
+    if (changes.is_discarded()) changes = nlohmann::json::object();
+    const auto batch_id = row.optional_integer("batch_id");
+    if (batch_id) changes = expand_batch_changes(row.text("action"), changes);
     items.push_back(
         {{"id", row.integer("id")},
          {"at", row.text("at")},
@@ -48,8 +54,9 @@ nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::s
          {"entity", row.text("entity")},
          {"entity_id", row.text("entity_id")},
          {"action", row.text("action")},
-         {"changes", changes.is_discarded() ? nlohmann::json::object() : changes},
-         {"request_id", row.text("request_id")}});
+         {"changes", changes},
+         {"request_id", row.text("request_id")},
+         {"batch_id", batch_id ? nlohmann::json(*batch_id) : nlohmann::json()}});
   }
   return page_json(items, total, page);
 }

@@ -1,7 +1,6 @@
 #include "exchange/enterprise_sheet.hpp"
 
 #include "access/visibility.hpp"
-#include "audit/audit_log.hpp"
 #include "platform/json_rows.hpp"
 #include "platform/text.hpp"
 #include "registry/industries.hpp"
@@ -177,18 +176,24 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
   return prepared;
 }
 
-bool EnterpriseImport::write(const Prepared& p) {
-  const auto now = op_.now_text();
-  const auto org = op_.actor.org_id;
+RowOutcome EnterpriseImport::write(const Prepared& p, audit::Batch& batch) {
   if (p.existing_id) {
-    registry::update_enterprise_row(op_.db, *p.existing_id, p.record, now);
-    audit::record_update(op_, "enterprise", *p.existing_id, org, p.before, registry::record_json(p.record));
-    return false;
+    if (!batch.updated("enterprise", *p.existing_id, op_.actor.org_id, p.before,
+                       registry::record_json(p.record)))
+      return RowOutcome::unchanged;
+    registry::update_enterprise_row(op_.db, *p.existing_id, p.record, op_.now_text());
+    return RowOutcome::updated;
   }
-  const auto id = registry::insert_enterprise(op_.db, p.record, org, now);
-  audit::record(op_, {"enterprise", std::to_string(id), "create", org,
-                      audit::created(registry::record_json(p.record))});
-  return true;
+  new_records_.push_back(p.record);
+  return RowOutcome::created;
+}
+
+void EnterpriseImport::flush(audit::Batch& batch) {
+  const auto org = op_.actor.org_id;
+  const auto ids = registry::insert_enterprises(op_.db, new_records_, org, op_.now_text());
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    batch.created("enterprise", ids[i], org, registry::record_json(new_records_[i]));
+  new_records_.clear();
 }
 
 sheet::SheetData enterprise_sheet(const db::Rows& rows) {

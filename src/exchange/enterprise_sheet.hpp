@@ -30,7 +30,9 @@ class EnterpriseImport {
   // The enterprises of a chunk's credit codes already registered, in two queries.
   void preload(const std::vector<HeaderedRow>& rows);
   std::optional<Prepared> prepare(const Cells& cells);
-  bool write(const Prepared& prepared);
+  // New records are held and inserted together by flush(), at the end of each chunk.
+  RowOutcome write(const Prepared& prepared, audit::Batch& batch);
+  void flush(audit::Batch& batch);
 
  private:
   accounts::Operation op_;
@@ -43,6 +45,7 @@ class EnterpriseImport {
     nlohmann::json record;
   };
   std::map<std::string, Registered> registered_;  // by credit code, for the chunk being prepared
+  std::vector<registry::EnterpriseRecord> new_records_;
 };
 
 // The rows of a kSelectEnterprise query as a sheet.

@@ -9,6 +9,8 @@
 #include "exchange/policy_sheet.hpp"
 #include "exchange/staff_sheet.hpp"
 #include "platform/dates.hpp"
+#include "platform/db/bulk_write.hpp"
+#include "platform/files/sha256.hpp"
 
 namespace rw::exchange {
 namespace {
@@ -53,19 +55,27 @@ ImportMode import_mode(const std::map<std::string, std::string>& query) {
                       "mode must be all_or_nothing or valid_rows");
 }
 
+// The import is audited as one entry naming the file by its SHA-256, and the records' changes under it.
 template <class Kind>
-ImportReport import_with(api::Context& context, const RowReader& read, ImportMode mode) {
-  Kind kind(context.op());
-  return run_import(kind, read, mode);
+ImportReport import_with(api::Context& context, std::string_view file, ImportMode mode) {
+  const auto op = context.op();
+  const db::BulkWrite bulk(op.db);
+  Kind kind(op);
+  audit::Batch batch(op, {"import", kind.name(), "import", op.actor.org_id});
+  const RowReader read = [&](const sheet::RowSink& sink) { sheet::read_rows(file, sink); };
+  auto report = run_import(kind, read, mode, batch);
+  files::Sha256 hash;
+  hash.update(file);
+  batch.finish(report.audit_outcome(hash.hex_digest()));
+  return report;
 }
 
 ImportReport import_file(api::Context& context, const std::string& kind, ImportMode mode) {
   // A large upload is read in place from the temporary file the server streamed it to.
   const std::string_view file = context.request.body_bytes();
-  const RowReader read = [&](const sheet::RowSink& sink) { sheet::read_rows(file, sink); };
-  if (kind == "enterprises") return import_with<EnterpriseImport>(context, read, mode);
-  if (kind == "policies") return import_with<PolicyImport>(context, read, mode);
-  return import_with<StaffImport>(context, read, mode);
+  if (kind == "enterprises") return import_with<EnterpriseImport>(context, file, mode);
+  if (kind == "policies") return import_with<PolicyImport>(context, file, mode);
+  return import_with<StaffImport>(context, file, mode);
 }
 
 // An import's lookups and parsing leave the heap large and fragmented; glibc keeps such memory for reuse

@@ -16,6 +16,10 @@ std::string header_name(const std::string& cell) {
   return text;
 }
 
+const char* mode_name(ImportMode mode) {
+  return mode == ImportMode::all_or_nothing ? "all_or_nothing" : "valid_rows";
+}
+
 }  // namespace
 
 void ImportReport::add_errors(const std::vector<FieldError>& row_errors) {
@@ -27,7 +31,7 @@ nlohmann::json ImportReport::to_json() const {
   nlohmann::json listed = nlohmann::json::array();
   for (const auto& e : errors) listed.push_back(http::field_error_json(e));
   return {{"kind", kind},
-          {"mode", mode == ImportMode::all_or_nothing ? "all_or_nothing" : "valid_rows"},
+          {"mode", mode_name(mode)},
           {"total_rows", total_rows},
           {"valid_rows", total_rows - invalid_rows},
           {"invalid_rows", invalid_rows},
@@ -35,6 +39,17 @@ nlohmann::json ImportReport::to_json() const {
           {"updated", updated},
           {"written", written},
           {"errors", listed}};
+}
+
+nlohmann::json ImportReport::audit_outcome(const std::string& file_sha256) const {
+  return audit::created({{"file_sha256", file_sha256},
+                         {"kind", kind},
+                         {"mode", mode_name(mode)},
+                         {"total_rows", total_rows},
+                         {"created", created},
+                         {"updated", updated - unchanged},
+                         {"unchanged", unchanged},
+                         {"failed", invalid_rows}});
 }
 
 // The known columns of a file, found in its header row.

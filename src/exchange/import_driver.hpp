@@ -1,13 +1,15 @@
 #pragma once
 // The part every spreadsheet import shares: find the columns by their Chinese headers, check every
-// row before anything is written, refuse the whole file or write the valid rows, and report row by
-// row. A kind of import (enterprises, policies, staff) supplies the columns and two steps:
+// row, refuse the whole file (nothing stays written) or write the valid rows, and report row by row.
+// A kind of import (enterprises, policies, staff) supplies the columns and these steps:
 //   std::optional<Prepared> prepare(const Cells&)  — convert and validate one row (errors go to the Cells)
 //   std::string key(const Prepared&)               — the upsert key, to catch the same record twice in a file
-//   bool write(const Prepared&)                    — insert (true) or update (false)
+//   RowOutcome write(const Prepared&, audit::Batch&)
+//     — insert, update (recording in the batch what changed) or leave an unchanged record alone
 // and may supply preload(rows) to look up what a chunk of rows refers to in a few queries instead of one per
-// row. Rows stream from the file and are prepared twice, to check them all before anything is written and
-// then to write them: memory stays small however long the file is.
+// row, and flush(batch) to write what write() held back to insert a chunk's new records together. Rows stream
+// from the file in chunks, each checked and written before the next is read: memory stays small however long
+// the file is.
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -17,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit_batch.hpp"
 #include "exchange/cells.hpp"
 #include "platform/errors.hpp"
 #include "spreadsheet/table.hpp"
@@ -33,6 +36,7 @@ struct SheetColumn {
 };
 
 enum class ImportMode { all_or_nothing, valid_rows };
+enum class RowOutcome { created, updated, unchanged };
 
 struct ImportReport {
   std::string kind;
@@ -40,13 +44,16 @@ struct ImportReport {
   std::size_t total_rows = 0;
   std::size_t invalid_rows = 0;
   std::size_t created = 0;
-  std::size_t updated = 0;
+  std::size_t updated = 0;    // existing records the file names, changed or not
+  std::size_t unchanged = 0;  // of those, the ones the file left as they were (audit only)
   bool written = false;
   std::vector<FieldError> errors;  // the first kListedErrors only
 
   static constexpr std::size_t kListedErrors = 1000;
   void add_errors(const std::vector<FieldError>& row_errors);
   nlohmann::json to_json() const;
+  // The import's audit entry: the file and the counts, records changed apart from unchanged ones.
+  nlohmann::json audit_outcome(const std::string& file_sha256) const;
 };
 
 // Reads the file, passing its rows to the sink; called once per pass.
@@ -73,7 +80,7 @@ void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& column
 void finish_report(const ImportReport& report);
 
 template <class Kind>
-ImportReport run_import(Kind& kind, const RowReader& read, ImportMode mode) {
+ImportReport run_import(Kind& kind, const RowReader& read, ImportMode mode, audit::Batch& batch) {
   ImportReport report;
   report.kind = kind.name();
   report.mode = mode;
@@ -102,30 +109,27 @@ ImportReport run_import(Kind& kind, const RowReader& read, ImportMode mode) {
     if constexpr (requires { kind.preload(rows); }) kind.preload(rows);
   };
 
-  std::vector<bool> valid;  // by data row, in file order
+  // One pass: each chunk is checked, then its valid rows written. In all_or_nothing mode the first invalid
+  // row stops the writing, the rest of the file is still checked for the report, and the refusal rolls back
+  // what was written (one transaction per request).
   for_each_chunk(read, kind.columns(), [&](const std::vector<HeaderedRow>& rows) {
     preload(rows);
-    for (const auto& row : rows) valid.push_back(check(row).has_value());
-  });
-  report.total_rows = valid.size();
-  if (mode == ImportMode::all_or_nothing && report.invalid_rows) finish_report(report);
-  if (report.invalid_rows == report.total_rows) return report;
-
-  // Rows written earlier cannot change how a later one prepares (a repeated key is an error already), so
-  // the second pass agrees with the first; should it not, the row is refused rather than written.
-  std::size_t index = 0;
-  for_each_chunk(read, kind.columns(), [&](const std::vector<HeaderedRow>& rows) {
-    preload(rows);
-    for (const auto& row : rows) {
-      if (!valid[index++]) continue;
-      auto prepared = check(row);
-      if (!prepared && mode == ImportMode::all_or_nothing) {
-        report.created = report.updated = 0;  // the request's transaction rolls back what was written
-        finish_report(report);
-      }
-      if (prepared) (kind.write(*prepared) ? report.created : report.updated)++;
+    std::vector<typename Kind::Prepared> valid;
+    for (const auto& row : rows)
+      if (auto prepared = check(row)) valid.push_back(std::move(*prepared));
+    report.total_rows += rows.size();
+    if (mode == ImportMode::all_or_nothing && report.invalid_rows) return;
+    for (const auto& prepared : valid) {
+      const auto outcome = kind.write(prepared, batch);
+      (outcome == RowOutcome::created ? report.created : report.updated)++;
+      if (outcome == RowOutcome::unchanged) ++report.unchanged;
     }
+    if constexpr (requires { kind.flush(batch); }) kind.flush(batch);
   });
+  if (mode == ImportMode::all_or_nothing && report.invalid_rows) {
+    report.created = report.updated = report.unchanged = 0;
+    finish_report(report);
+  }
   report.written = report.created + report.updated > 0;
   return report;
 }

@@ -2,7 +2,6 @@
 
 #include <cstring>
 
-#include "audit/audit_log.hpp"
 #include "registry/enterprise_record.hpp"
 #include "registry/uscc.hpp"
 #include "registry/vocabularies.hpp"
@@ -105,19 +104,18 @@ std::optional<PolicyImport::Prepared> PolicyImport::prepare(const Cells& cells) 
   return prepared;
 }
 
-bool PolicyImport::write(const Prepared& p) {
+RowOutcome PolicyImport::write(const Prepared& p, audit::Batch& batch) {
   const auto now = op_.now_text();
   const auto org = p.record.insurer_org_id;
   if (p.existing_id) {
+    if (!batch.updated("policy", *p.existing_id, org, p.before, registry::policy_record_json(p.record)))
+      return RowOutcome::unchanged;
     registry::update_policy_row(op_.db, *p.existing_id, p.record, now);
-    audit::record_update(op_, "policy", *p.existing_id, org, p.before,
-                         registry::policy_record_json(p.record));
-    return false;
+    return RowOutcome::updated;
   }
   const auto id = registry::insert_policy(op_.db, p.record, now);
-  audit::record(op_, {"policy", std::to_string(id), "create", org,
-                      audit::created(registry::policy_record_json(p.record))});
-  return true;
+  batch.created("policy", id, org, registry::policy_record_json(p.record));
+  return RowOutcome::created;
 }
 
 sheet::SheetData policy_sheet(const db::Rows& rows) {

@@ -26,7 +26,7 @@ class PolicyImport {
     return std::to_string(p.record.insurer_org_id) + "/" + p.record.policy_number;
   }
   std::optional<Prepared> prepare(const Cells& cells);
-  bool write(const Prepared& prepared);
+  RowOutcome write(const Prepared& prepared, audit::Batch& batch);
 
  private:
   accounts::Operation op_;

@@ -1,6 +1,5 @@
 #include "exchange/staff_sheet.hpp"
 
-#include "audit/audit_log.hpp"
 #include "registry/vocabularies.hpp"
 
 namespace rw::exchange {
@@ -110,18 +109,18 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
   return prepared;
 }
 
-bool StaffImport::write(const Prepared& p) {
+RowOutcome StaffImport::write(const Prepared& p, audit::Batch& batch) {
   const auto now = op_.now_text();
   if (p.existing_id) {
+    if (!batch.updated("staff", *p.existing_id, p.record.org_id, p.before,
+                       registry::staff_record_json(p.record)))
+      return RowOutcome::unchanged;
     registry::update_staff_row(op_.db, *p.existing_id, p.record, now);
-    audit::record_update(op_, "staff", *p.existing_id, p.record.org_id, p.before,
-                         registry::staff_record_json(p.record));
-    return false;
+    return RowOutcome::updated;
   }
   const auto id = registry::insert_staff(op_.db, p.record, now);
-  audit::record(op_, {"staff", std::to_string(id), "create", p.record.org_id,
-                      audit::created(registry::staff_record_json(p.record))});
-  return true;
+  batch.created("staff", id, p.record.org_id, registry::staff_record_json(p.record));
+  return RowOutcome::created;
 }
 
 sheet::SheetData staff_sheet(const nlohmann::json& items) {

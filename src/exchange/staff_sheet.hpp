@@ -24,7 +24,7 @@ class StaffImport {
   std::string key_header() const { return "手机号"; }
   std::string key(const Prepared& p) const { return std::to_string(p.record.org_id) + "/" + p.record.phone; }
   std::optional<Prepared> prepare(const Cells& cells);
-  bool write(const Prepared& prepared);
+  RowOutcome write(const Prepared& prepared, audit::Batch& batch);
 
  private:
   accounts::Operation op_;

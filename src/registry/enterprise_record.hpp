@@ -86,6 +86,9 @@ class EnterpriseChecks {
 db::Params enterprise_column_values(const EnterpriseRecord& record);
 std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& record,
                                std::int64_t created_by_org_id, const std::string& now);
+// Several at once (an import's chunk); the new ids in the records' order.
+std::vector<std::int64_t> insert_enterprises(db::Connection& db, const std::vector<EnterpriseRecord>& records,
+                                             std::int64_t created_by_org_id, const std::string& now);
 void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
                            const std::string& now);
 // The id of the enterprise holding this credit code, archived or not.

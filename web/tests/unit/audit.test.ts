@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditEntityLabel } from '@/desk/views/system/audit/useAudit'
+import { auditEntityLabel, auditFilters } from '@/desk/views/system/audit/useAudit'
 import en from '@/i18n/locales/en'
 import zhCN from '@/i18n/locales/zh-CN'
 
@@ -24,6 +24,7 @@ describe('audit entity kinds', () => {
     ['commission_item', '委托企业', 'Commissioned enterprise'],
     ['service_plan', '服务方案', 'Service plan'],
     ['visit', '服务安排', 'Service visit'],
+    ['import', '表格导入', 'Spreadsheet import'],
   ])('%s is shown as %s / %s', (entity, zh, english) => {
     expect(auditEntityLabel(translator(zhCN), entity)).toBe(zh)
     expect(auditEntityLabel(translator(en), entity)).toBe(english)
@@ -32,5 +33,12 @@ describe('audit entity kinds', () => {
   it('never shows an unknown kind by its code', () => {
     expect(auditEntityLabel(translator(zhCN), 'inspection_task')).toBe('其他记录')
     expect(auditEntityLabel(translator(en), 'inspection_task')).toBe('Other record')
+  })
+})
+
+describe('audit filters', () => {
+  it("an import's record changes are its batch, with every other filter cleared", () => {
+    expect(auditFilters(42)).toEqual({ entity: '', user_id: undefined, action: undefined, days: null, batch_id: 42 })
+    expect(auditFilters().batch_id).toBeUndefined()
   })
 })

@@ -18,6 +18,7 @@ export const AUDIT_ENTITIES = [
   'commission_item',
   'service_plan',
   'visit',
+  'import',
 ] as const
 
 type Translate = (key: string) => string
@@ -45,12 +46,19 @@ type AuditFilters = {
   user_id: number | undefined
   action: AuditAction | undefined
   days: [Date, Date] | null
+  /** The entries of one import's records (the import entry's id). */
+  batch_id: number | undefined
 }
 
-/** Audit log page: filters by entity, user, action and days; rows expand to their field changes. */
+/** No filter set; `batch_id` given: the record changes of that import only. */
+export function auditFilters(batch_id?: number): AuditFilters {
+  return { entity: '', user_id: undefined, action: undefined, days: null, batch_id }
+}
+
+/** Audit log page: filters by entity, user, action, days and import; rows expand to their field changes. */
 export function useAudit() {
   return usePagedList<AuditEntry, AuditFilters>(
     ({ days, ...query }) => listAudit({ ...query, ...dayRange(days) }),
-    () => ({ entity: '', user_id: undefined, action: undefined, days: null }),
+    () => auditFilters(),
   )
 }
