@@ -1756,7 +1756,7 @@ export interface components {
          * @example create
          * @enum {string}
          */
-        AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore";
+        AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore" | "import";
         /**
          * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, calendar:read, calendar:write, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write, catalog:read, catalog:write, commission:read, commission:write, commission:decide, plan:read, plan:write, plan:agree, visit:read, visit:write, visit:work, visit:review, deadline:read. More may be added; clients must ignore unknown ones.
          * @example region:read
@@ -2139,7 +2139,8 @@ export interface components {
          *           "to": "张三"
          *         }
          *       },
-         *       "request_id": "01JDX3K5Q7Z8Y9W0V1T2S3R4P5"
+         *       "request_id": "01JDX3K5Q7Z8Y9W0V1T2S3R4P5",
+         *       "batch_id": null
          *     }
          */
         AuditEntry: {
@@ -2177,6 +2178,11 @@ export interface components {
             };
             /** @example 01JDX3K5Q7Z8Y9W0V1T2S3R4P5 */
             request_id: string;
+            /**
+             * Format: int64
+             * @description 所属导入的审计记录 id（导入写入的记录变更）；导入本身一条，action 为 import，changes 含文件 SHA-256（file_sha256）与新增、修改、未变、失败行数 / The import entry this record change belongs to. An import writes one entry of its own (action import) whose changes give the file's SHA-256 (file_sha256) and the counts created, updated, unchanged and failed; under it, a created record's values and an updated record's changed fields only.
+             */
+            batch_id: number | null;
         };
         /** @description 审计分页 / A page of audit entries. */
         AuditPage: {
@@ -4975,6 +4981,8 @@ export interface operations {
                 user_id?: number;
                 /** @description 动作 / Action. */
                 action?: components["schemas"]["AuditAction"];
+                /** @description 某次导入的各条记录变更（该导入审计记录的 id）/ The record changes of one import: the id of the import's entry. */
+                batch_id?: number;
                 /** @description 起始时间（含，UTC）/ From (inclusive, UTC). */
                 from?: string;
                 /** @description 截止时间（UTC）/ To (UTC). */

@@ -150,6 +150,9 @@ const en: MessageSchema = {
     startDate: 'Start date',
     endDate: 'End date',
     noChanges: 'No field changes',
+    importRows: "Show this import's record changes",
+    ofImport: 'Part of import #{id}',
+    showAll: 'Show all entries',
     otherEntity: 'Other record',
     entities: {
       user: 'User',
@@ -165,6 +168,7 @@ const en: MessageSchema = {
       commission_item: 'Commissioned enterprise',
       service_plan: 'Service plan',
       visit: 'Service visit',
+      import: 'Spreadsheet import',
     },
   },
   calendar: {

@@ -148,6 +148,9 @@ const zhCN = {
     startDate: '开始日期',
     endDate: '结束日期',
     noChanges: '无字段变更',
+    importRows: '查看本次导入的记录变更',
+    ofImport: '属于导入 #{id}',
+    showAll: '显示全部记录',
     otherEntity: '其他记录',
     entities: {
       user: '用户',
@@ -163,6 +166,7 @@ const zhCN = {
       commission_item: '委托企业',
       service_plan: '服务方案',
       visit: '服务安排',
+      import: '表格导入',
     },
   },
   calendar: {
