@@ -10,10 +10,10 @@
 #
 # On a freshly seeded server, signed in as demo-admin, it times with curl:
 #   1. a UTF-8 CSV of N new enterprises (all created),
-#   2. the same file again (all updated, nothing duplicated),
+#   2. the same file again (existing rows: nothing changes, nothing is duplicated),
 #   3. a GBK CSV of N other new enterprises,
 #   4. the export of all enterprises to .xlsx,
-#   5. that .xlsx imported back (all updated),
+#   5. that .xlsx imported back (existing rows),
 # checking each report's counts, and prints seconds per step.
 set -euo pipefail
 
@@ -44,14 +44,14 @@ import() {
 }
 
 import "CSV UTF-8, $COUNT new" "$TMP/a.csv" text/csv "$COUNT" 0
-import "same CSV again (updates)" "$TMP/a.csv" text/csv 0 "$COUNT"
+import "same CSV again (existing rows)" "$TMP/a.csv" text/csv 0 "$COUNT"
 import "CSV GBK, $COUNT new" "$TMP/b.csv" text/csv "$COUNT" 0
 
 total=$(curl -sS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/enterprises?limit=1" | jq -r .total)
 seconds=$(curl -sS --max-time 600 -o "$TMP/all.xlsx" -w '%{time_total}' -H "Authorization: Bearer $TOKEN" \
     "$BASE/api/v1/enterprises/export")
 RESULTS+=("export $total to .xlsx	$seconds")
-import ".xlsx of $total back (updates)" "$TMP/all.xlsx" \
+import ".xlsx of $total back (existing rows)" "$TMP/all.xlsx" \
     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 0 "$total"
 
 echo

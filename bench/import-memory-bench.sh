@@ -9,8 +9,9 @@
 #   BENCH_KEEP=1   keep the temp dir for inspection
 #
 # On a freshly seeded server, signed in as demo-admin (platform admin), it imports an .xlsx of N new
-# enterprises (shared strings, as Excel writes them), then the same file again (all updates), then the
-# same rows as a UTF-8 CSV (all updates), each file in one request, checking each report, and prints the
+# enterprises (shared strings, as Excel writes them), then the same file again (nothing changes), then the
+# same rows as a UTF-8 CSV (nothing changes), then a CSV of the same enterprises with two fields changed in each
+# (all updated), each file in one request, checking each report, and prints the
 # server's resident memory (VmRSS) and the step's peak (VmHWM, from /proc/PID/status, reset before each step
 # through clear_refs), with the seconds, rows per second and the server's CPU seconds the step took. The goal:
 # peak ≤ 250 MB at 100,000 rows.
@@ -33,6 +34,7 @@ bench_start
 log "generating $COUNT enterprises as .xlsx and .csv"
 python3 "$ROOT/bench/make-enterprises.py" "$COUNT" "$TMP/enterprises.xlsx"
 python3 "$ROOT/bench/make-enterprises.py" "$COUNT" "$TMP/enterprises.csv"
+python3 "$ROOT/bench/make-enterprises.py" "$COUNT" "$TMP/changed.csv" --changed
 
 # The server's memory figure NAME (VmRSS, VmHWM) in MB.
 memory() { awk -v name="$1:" '$1 == name { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
@@ -65,8 +67,9 @@ import() {
 
 XLSX=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 import ".xlsx, $COUNT new" "$TMP/enterprises.xlsx" "$XLSX" "$COUNT" 0
-import "same .xlsx again (updates)" "$TMP/enterprises.xlsx" "$XLSX" 0 "$COUNT"
-import "same rows as CSV (updates)" "$TMP/enterprises.csv" text/csv 0 "$COUNT"
+import "same .xlsx again (unchanged)" "$TMP/enterprises.xlsx" "$XLSX" 0 "$COUNT"
+import "same rows as CSV (unchanged)" "$TMP/enterprises.csv" text/csv 0 "$COUNT"
+import "CSV, 2 fields changed (updates)" "$TMP/changed.csv" text/csv 0 "$COUNT"
 
 echo
 printf 'riskwatch import memory on %s (%s CPUs), %s, .xlsx %s bytes\n' "$(uname -n)" \

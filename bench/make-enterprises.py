@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes N enterprises as an import CSV (UTF-8 or GBK) or .xlsx with valid, distinct credit codes.
 
-Usage: bench/make-enterprises.py N OUT.csv|OUT.xlsx [--gbk] [--set NAME]
+Usage: bench/make-enterprises.py N OUT.csv|OUT.xlsx [--gbk] [--set NAME] [--changed]
+--changed (CSV): the same enterprises with another address and risk level, for an import that updates every row.
 The rows use the demo regions (梁溪区/新吴区 and their streets), so they import into a seeded database.
 An .xlsx keeps its text in shared strings, as Excel writes it.
 """
@@ -29,8 +30,9 @@ HEADER = ["企业名称", "统一社会信用代码", "法定代表人", "实际
           "街道", "排污许可管理类别", "排污许可证编号", "环境风险等级", "周边敏感受体"]
 
 
-def rows(count: int, set_name: str):
-    # Distinct sets (names and credit codes) for several imports into one database.
+def rows(count: int, set_name: str, changed: bool = False):
+    # Distinct sets (names and credit codes) for several imports into one database; `changed`: the same
+    # enterprises with another address and risk level, so importing them updates two fields of each.
     offset = (ord(set_name[0]) - ord("A")) * 10_000_000
     places = [("梁溪区", "崇安寺街道"), ("梁溪区", "通江街道"), ("新吴区", "旺庄街道"), ("新吴区", "硕放街道")]
     scales = ["大型", "中型", "小型", "微型"]
@@ -38,14 +40,15 @@ def rows(count: int, set_name: str):
     industries = ["2614", "1713", "3360", "3391", "2641", "2710"]
     for i in range(count):
         district, street = places[i % 4]
+        number = f"{i}号之一" if changed else f"{i}号"
         yield [f"无锡市测试企业{set_name}{i:05d}有限公司", credit_code(1_000_000 + offset + i * 7), "张三",
-               f"无锡市{district}测试路{i}号", "李四", f"139{i:08d}", industries[i % 6], scales[i % 4], district,
-               street, "重点管理", f"PW{i:010d}", risks[i % 4], "京杭大运河；居民区"]
+               f"无锡市{district}测试路{number}", "李四", f"139{i:08d}", industries[i % 6], scales[i % 4], district,
+               street, "重点管理", f"PW{i:010d}", risks[(i + changed) % 4], "京杭大运河；居民区"]
 
 
-def write_csv(out: str, count: int, set_name: str, encoding: str) -> None:
+def write_csv(out: str, count: int, set_name: str, encoding: str, changed: bool) -> None:
     lines = [",".join(HEADER)]
-    for row in rows(count, set_name):
+    for row in rows(count, set_name, changed):
         lines.append(",".join(row[:-1] + [f'"{row[-1]}"']))
     with open(out, "w", encoding=encoding, newline="") as f:
         f.write("\r\n".join(lines) + "\r\n")
@@ -120,7 +123,7 @@ def main() -> None:
     if out.endswith(".xlsx"):
         write_xlsx(out, count, set_name)
     else:
-        write_csv(out, count, set_name, "gbk" if "--gbk" in sys.argv else "utf-8")
+        write_csv(out, count, set_name, "gbk" if "--gbk" in sys.argv else "utf-8", "--changed" in sys.argv)
 
 
 if __name__ == "__main__":

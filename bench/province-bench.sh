@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every list and search at province scale (issue 10). Not part of `make test`; see bench/README.md.
+# Every list and search, and the common writes, at province scale (issue 10). Not part of `make test`; see
+# bench/README.md.
 #
 # Usage: bench/province-bench.sh [-v]
 #   -v   also print wrk's full output
@@ -203,9 +204,10 @@ wait_idle() {
     die "the server is still busy 10 minutes after a case"
 }
 ROWS=()
-run_case() {   # run_case NAME PARTY PATH [CONNECTIONS]
+run_case() {   # run_case NAME PARTY PATH [CONNECTIONS [WRK_SCRIPT]]
     local name=$1 party=$2 path=$3 connections=${4:-$CONNECTIONS} out=$TMP/wrk-${#ROWS[@]}.txt before auth=()
     [[ $party == - ]] || auth=(-H "Authorization: Bearer ${TOKENS[$party]}")
+    [[ -z ${5:-} ]] || auth+=(-s "$5")
     log "$name ($party): wrk -t$THREADS -c$connections -d$DURATION $path"
     [[ -n ${UNDER_LOAD:-} ]] || wait_idle
     reset_peak
@@ -226,6 +228,34 @@ for entry in "${CASES[@]}"; do
     selected "$name" || continue
     run_case "$name" "$party" "$path"
 done
+
+# Writes (issue 10: >= 2,000/s, p99 <= 50 ms): POST bodies from bench/write-cases.lua, on this run's copy.
+write_case() {   # write_case NAME PARTY CASE: run_case with the Lua script and its environment
+    WRITE_CASE=$3 WRITE_THREADS=$THREADS run_case "$1" "$2" "/health" "$CONNECTIONS" "$ROOT/bench/write-cases.lua"
+}
+if selected "write: create an enterprise"; then
+    STREET=$(get insurer "/regions?parent_id=$DISTRICT&level=street&limit=1" | jq -r '.items[0].id')
+    [[ $STREET =~ ^[0-9]+$ ]] || die "no street in the district $DISTRICT"
+    WRITE_REGION_ID=$STREET write_case "write: create an enterprise" insurer enterprise
+fi
+if selected "write: answer a commission item"; then
+    INSURER_ORG=$(get insurer /me | jq -r '.org_id // .organization.id')
+    ITEMS=$(get agency "/commission-items?status=pending&insurer_org_id=$INSURER_ORG&limit=200" | jq -r '[.items[].id] | join(",")')
+    [[ -n $ITEMS ]] || die "the agency has no pending commission item of the insurer"
+    log "answering $(tr ',' '\n' <<<"$ITEMS" | wc -l) pending items in turn (request-cancel, reject-cancel)"
+    WRITE_ITEM_IDS=$ITEMS WRITE_AGENCY_TOKEN=${TOKENS[agency]} WRITE_INSURER_TOKEN=${TOKENS[insurer]} \
+        write_case "write: answer a commission item" agency answer
+fi
+if selected "write: schedule a visit"; then
+    # A planned visit of the agency as the template: the same enterprise, services and team on other days.
+    VISIT_ID=$(get agency "/visits?status=planned&limit=1" | jq -r '.items[0].id')
+    [[ $VISIT_ID =~ ^[0-9]+$ ]] || die "the agency has no planned visit"
+    WRITE_VISIT=$(get agency "/visits/$VISIT_ID" | jq -c '{enterprise_id: .enterprise.id,
+        service_type_ids: [.service_types[].id], planned_on, duration_days, special_request,
+        staff_ids: [.team[].staff_id], leader_staff_id: ([.team[] | select(.leader) | .staff_id][0])}')
+    WRITE_FIRST_DAY=$(date -d "$TODAY +1 day" +%F) WRITE_VISIT=$WRITE_VISIT \
+        write_case "write: schedule a visit" agency visit
+fi
 
 # /health while the regulator's list and a search run flat out (4 connections each, one wrk thread).
 if selected "health during lists"; then
