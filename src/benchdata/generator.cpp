@@ -35,7 +35,12 @@ const char* const kTables[] = {"regions",
                                "status_events",
                                "deadlines",
                                "notifications",
-                               "audit_log"};
+                               "audit_log",
+                               "inspections",
+                               "inspection_answers",
+                               "inspection_findings",
+                               "visit_photo_consents",
+                               "training_records"};
 
 // Tables whose ids the generator chose: PostgreSQL's identity sequences must continue after them.
 void continue_sequences(db::Connection& db, const Ids& ids) {
@@ -80,6 +85,7 @@ Summary generate(db::Database& database, const Options& options) {
               accounts::hash_password(options.password)};
   write_registry(db, world);
   write_services(db, world);
+  write_inspections(db, world);
   continue_sequences(db, world.ids);
   db::refresh_statistics(db);
 

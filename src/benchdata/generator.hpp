@@ -1,7 +1,8 @@
 #pragma once
 // `riskwatch bench-data`: a province (or one city) of realistic, deterministic data for benchmarks —
 // regions, organizations of every party, staff, enterprises, policies, commissions, plans, visits,
-// deadlines, notifications and audit entries, with the demo logins placed in it.
+// deadlines, notifications, audit entries and the visits' inspections (answers, findings, photo consent,
+// training), with the demo logins placed in it.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -22,8 +23,9 @@ struct Summary {
   double seconds = 0;
 };
 
-// Fills an empty, migrated database (with the shipped service catalog installed); refuses one that
-// already has users. The same options give the same rows, except the password hash (a fresh salt).
+// Fills an empty, migrated database (with the shipped service catalog and checklist templates installed:
+// inspections are opened from the templates there); refuses one that already has users. The same options
+// give the same rows, except the password hash (a fresh salt).
 Summary generate(db::Database& database, const Options& options);
 std::string format_summary(const Summary& summary);
 

@@ -431,7 +431,7 @@ class RegistryWriter {
     const bool counts = !r.excluded && r.evaluation_grade != "unqualified";
     const bool titled =
         r.title_level == "intermediate" || r.title_level == "senior" || r.title_level == "full_senior";
-    agency.staff.push_back({id, r.user_id, r.kind == "expert", counts && titled});
+    agency.staff.push_back({id, r.user_id, r.kind == "expert", counts && titled, r.name});
   }
 
   void add_enterprise();
@@ -524,6 +524,10 @@ void RegistryWriter::add_enterprise() {
   e.scale = r.scale;
   e.risk_level = r.risk_level;
   e.industry_word = industry.word;
+  e.industry_code = r.industry_code;
+  e.permit_type = r.permit_type;
+  e.production_status = r.production_status;
+  e.tags = r.tags;
   const auto index = w_.enterprises.size();
   const bool uses_platform = !archived && rnd.chance(800);
   const auto policies =

@@ -444,6 +444,7 @@ class ServicesWriter {
     std::vector<std::int64_t> staff;  // the leader first
     std::int64_t worker = 0;          // who records the team's steps: a member who signs in, else the lead
     std::vector<std::int64_t> users;  // the members who sign in
+    std::string leader_name;
   };
   // A team the staffing rule admits anywhere: a titled expert leading titled members, three of them for
   // a large enterprise or a special request (wuxi §15(三)), all safety-qualified (chengdu 5.2.4).
@@ -608,6 +609,7 @@ ServicesWriter::Team ServicesWriter::pick_team(const Agency& agency, bool large)
     if (person.user_id) team.users.push_back(*person.user_id);
   }
   team.worker = team.users.empty() ? agency.lead_user_id : team.users.front();
+  team.leader_name = agency.staff[members.front()].name;
   return team;
 }
 
@@ -769,9 +771,13 @@ void ServicesWriter::write_visit(const Draft& d) {
     status_note = rnd_.pick(kVisitCancelReasons);
     walk("cancel", "cancelled", lead, at(std::min(d.day, w_.today), 13, 18), status_note);
   }
+  if (d.status == "in_progress" || d.status == "done")
+    w_.worked_visits.push_back({id, policy(item).enterprise, agency_.org_id, versions, d.day, started_at, "",
+                                team.worker, team.leader_name});
   if (d.status == "done") {
     walk("finish", "done", team.worker,
          item.completed_at.empty() || follow_up ? at(d.day, 15, 18) : item.completed_at);
+    w_.worked_visits.back().finished_at = updated_at;
     if (!follow_up)
       records_.step("commission_item", item.id, insurer(item).org_id, "complete", "accepted", "completed", "",
                     team.worker, updated_at);

@@ -40,6 +40,7 @@ struct StaffMember {
   // May go on any visit this generator plans: counts for the staffing rule (not excluded, not graded
   // 不合格) with an intermediate title or above, so every team meets wuxi §15(三) and chengdu 5.2.4.
   bool qualified = false;
+  std::string name;
 };
 
 struct Agency {
@@ -73,6 +74,11 @@ struct Enterprise {
   std::string scale;
   std::string risk_level;
   std::string industry_word;
+  // The other fields a checklist's conditions read (inspections/inspection_store.cpp enterprise_facts).
+  std::string industry_code;
+  std::string permit_type;
+  std::string production_status;
+  std::vector<std::string> tags;
   std::optional<std::int64_t> org_id;
   std::optional<std::int64_t> user_id;  // its enterprise_user, when it has an organization
   bool featured = false;                // demo-enterprise: served by demo-agency with an agreed plan
@@ -86,6 +92,19 @@ struct Policy {
   Day starts_on;
   Day ends_on;
   bool active = true;
+};
+
+// A visit that started (in progress or done): its inspections are written after the services.
+struct WorkedVisit {
+  std::int64_t id = 0;
+  std::size_t enterprise = 0;  // index into World::enterprises
+  std::int64_t agency_org_id = 0;
+  std::vector<std::int64_t> service_type_version_ids;
+  Day day;
+  std::string started_at;
+  std::string finished_at;  // empty while in progress
+  std::int64_t worker = 0;  // the team member who records its steps (services_data.cpp Team::worker)
+  std::string leader_name;
 };
 
 // The next id of every table written with ids.
@@ -120,6 +139,7 @@ struct World {
   std::vector<Enterprise> enterprises;
   std::vector<Policy> policies;
   std::int64_t demo_insurer_org_id = 0;
+  std::vector<WorkedVisit> worked_visits;  // in id order
 
   const User& user(std::int64_t id) const { return users.at(static_cast<std::size_t>(id - 1)); }
 };
@@ -131,5 +151,6 @@ std::string date_text(Day day);
 // The stages, in order; each writes its tables in its own transaction.
 void write_registry(db::Connection& db, World& world);
 void write_services(db::Connection& db, World& world);
+void write_inspections(db::Connection& db, World& world);
 
 }  // namespace rw::benchdata

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "benchdata/generator.hpp"
+#include "forms/form_rules.hpp"
 #include "harness.hpp"
+#include "inspections/inspection_store.hpp"
+#include "inspections/template_store.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
 #include "registry/uscc.hpp"
@@ -22,6 +25,7 @@ benchdata::Summary generate_into(const std::string& url, std::uint64_t seed) {
   auto database = db::Database::open(url, 1);
   db::migrate(*database);
   services::install_shipped_catalog(*database->acquire());
+  inspections::install_shipped_templates(*database->acquire());
   return benchdata::generate(*database, {"tiny", seed, kToday, kDemoPassword});
 }
 
@@ -37,13 +41,18 @@ std::string dump(const std::string& url) {
   auto database = db::Database::open(url, 1);
   auto lease = database->acquire();
   std::string out;
-  for (const char* sql : {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
-                          "SELECT * FROM enterprises ORDER BY id", "SELECT * FROM policies ORDER BY id",
-                          "SELECT * FROM staff ORDER BY id", "SELECT * FROM commission_items ORDER BY id",
-                          "SELECT * FROM service_plans ORDER BY id", "SELECT * FROM visits ORDER BY id",
-                          "SELECT * FROM visit_team ORDER BY visit_id, staff_id",
-                          "SELECT * FROM deadlines ORDER BY id", "SELECT * FROM notifications ORDER BY id",
-                          "SELECT * FROM status_events ORDER BY id", "SELECT * FROM audit_log ORDER BY id"}) {
+  for (const char* sql :
+       {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
+        "SELECT * FROM enterprises ORDER BY id", "SELECT * FROM policies ORDER BY id",
+        "SELECT * FROM staff ORDER BY id", "SELECT * FROM commission_items ORDER BY id",
+        "SELECT * FROM service_plans ORDER BY id", "SELECT * FROM visits ORDER BY id",
+        "SELECT * FROM visit_team ORDER BY visit_id, staff_id", "SELECT * FROM deadlines ORDER BY id",
+        "SELECT * FROM notifications ORDER BY id", "SELECT * FROM status_events ORDER BY id",
+        "SELECT * FROM audit_log ORDER BY id", "SELECT * FROM inspections ORDER BY id",
+        "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
+        "SELECT * FROM inspection_findings ORDER BY id",
+        "SELECT * FROM visit_photo_consents ORDER BY visit_id",
+        "SELECT * FROM training_records ORDER BY id"}) {
     const auto rows = lease->query(sql);
     for (const auto& row : rows.values) {
       for (const auto& value : row) out += text_of(value) + "|";
@@ -92,7 +101,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 22u);
+  ASSERT_EQ(summary_.rows.size(), 27u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -213,6 +222,117 @@ TEST_F(BenchDataApi, TeamsMeetTheStaffingRuleAndTheAgencyCanScheduleMore) {
                                                {"planned_on", "2026-06-18"},
                                                {"staff_ids", team}});
   EXPECT_EQ(created.status, 201) << created.body;
+}
+
+TEST_F(BenchDataApi, VisitsThatStartedHaveTheInspectionsTheProductOpens) {
+  const auto visits = query("SELECT id, status FROM visits ORDER BY id");
+  // The product's own reads, on a connection of their own (query() takes the suite's one).
+  auto product_db = db::Database::open(server_->db_url(), 1);
+  auto lease = product_db->acquire();
+  std::int64_t started = 0;
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    const auto id = visits[i].integer("id");
+    const auto status = visits[i].text("status");
+    auto expected = status == "in_progress" || status == "done" ? inspections::templates_for_visit(*lease, id)
+                                                                : std::vector<std::int64_t>{};
+    started += !expected.empty();
+    EXPECT_EQ(query("SELECT template_id FROM inspections WHERE visit_id = ? ORDER BY id", {id})
+                  .integers("template_id"),
+              expected)
+        << "visit " << id << " (" << status << ")";
+  }
+  EXPECT_GT(started, 100);
+  // A visit in progress: every checklist open and empty, ready to be answered.
+  EXPECT_GT(count("inspections i JOIN visits v ON v.id = i.visit_id WHERE v.status = 'in_progress'"), 0);
+  EXPECT_EQ(count("inspections i JOIN visits v ON v.id = i.visit_id WHERE v.status = 'in_progress' AND "
+                  "(i.status <> 'open' OR EXISTS (SELECT 1 FROM inspection_answers a WHERE a.inspection_id = "
+                  "i.id))"),
+            0);
+  // A done visit: its checklists submitted or signed, photo consent mostly given, some training.
+  for (const char* status : {"open", "submitted", "signed"})
+    EXPECT_GT(
+        count("inspections i JOIN visits v ON v.id = i.visit_id WHERE v.status = 'done' AND i.status = ?",
+              {std::string(status)}),
+        0)
+        << status;
+  EXPECT_EQ(count("inspections WHERE status <> 'open' AND (submitted_at IS NULL OR submitted_by IS NULL)"),
+            0);
+  EXPECT_EQ(count("inspections WHERE status = 'signed' AND (signed_at IS NULL OR signer_name = '')"), 0);
+  EXPECT_EQ(count("audit_log WHERE entity = 'inspection' AND changes LIKE '%\"to\":\"submitted\"%'"),
+            count("inspections WHERE status <> 'open'"));
+  EXPECT_GT(count("visit_photo_consents"), count("visits WHERE status = 'done'") / 2);
+  EXPECT_EQ(count("visit_photo_consents c JOIN visits v ON v.id = c.visit_id WHERE v.status <> 'done'"), 0);
+  EXPECT_GT(count("training_records"), 0);
+  EXPECT_GT(count("inspection_findings WHERE grade = 'major'"), 0);
+  EXPECT_GT(count("inspection_findings WHERE grade = 'general'"), 0);
+  // The agency reads them through the API.
+  const auto visit = query(
+      "SELECT i.visit_id, COUNT(*) AS n FROM inspections i WHERE i.agency_org_id = ? GROUP BY i.visit_id "
+      "ORDER BY i.visit_id LIMIT 1",
+      {org_of("demo-agency")});
+  ASSERT_EQ(visit.size(), 1u);
+  EXPECT_EQ(
+      total_of(
+          as("demo-agency").get("/inspections?visit_id=" + std::to_string(visit[0].integer("visit_id")))),
+      visit[0].integer("n"));
+}
+
+TEST_F(BenchDataApi, AnswersAreValidAndMakeTheStoredFindingsAndScore) {
+  // The product's own reads, on a connection of their own (query() takes the suite's one).
+  auto product_db = db::Database::open(server_->db_url(), 1);
+  auto lease = product_db->acquire();
+  std::map<std::int64_t, forms::Template> templates;
+  const auto template_of = [&](std::int64_t id) -> const forms::Template& {
+    if (!templates.count(id)) templates.emplace(id, inspections::find_template(*lease, id)->form);
+    return templates.at(id);
+  };
+  // Every finding names an item of its inspection's template, every answer fits its item.
+  const auto findings = query(
+      "SELECT f.item_id, i.template_id FROM inspection_findings f JOIN inspections i ON i.id = "
+      "f.inspection_id");
+  ASSERT_GT(findings.size(), 10u);
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    EXPECT_NE(template_of(findings[i].integer("template_id")).item(findings[i].text("item_id")), nullptr)
+        << findings[i].text("item_id");
+  const auto answers = query(
+      "SELECT a.item_id, a.value, i.template_id FROM inspection_answers a JOIN inspections i ON i.id = "
+      "a.inspection_id");
+  ASSERT_GT(answers.size(), 100u);
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    const auto* item = template_of(answers[i].integer("template_id")).item(answers[i].text("item_id"));
+    ASSERT_NE(item, nullptr) << answers[i].text("item_id");
+    EXPECT_FALSE(forms::check_answer(*item, json::parse(answers[i].text("value"))).has_value())
+        << item->id << ": " << answers[i].text("value");
+  }
+  // For a few submitted checklists with findings, the template read from its JSON and the stored answers
+  // give exactly the stored findings, in order, and the score, with nothing left to answer.
+  const auto submitted = query(
+      "SELECT i.id FROM inspections i WHERE i.status <> 'open' AND EXISTS (SELECT 1 FROM inspection_findings "
+      "f WHERE f.inspection_id = i.id) ORDER BY i.id LIMIT 3");
+  ASSERT_EQ(submitted.size(), 3u);
+  for (const auto id : submitted.integers("id")) {
+    const auto row = *inspections::inspection_row(*lease, id);
+    const auto body =
+        query("SELECT body FROM checklist_templates WHERE id = ?", {row.integer("template_id")});
+    const auto form = forms::parse_template(json::parse(body[0].text("body")));
+    forms::Answers given;
+    for (const auto& [item, answer] : inspections::answers_of(*lease, id)) given[item] = answer.answer;
+    const auto facts = inspections::enterprise_facts(row);
+    EXPECT_TRUE(forms::submission_gaps(form, given, facts).empty()) << "inspection " << id;
+    std::vector<std::string> expected, stored;
+    for (const auto& f : forms::raised_findings(form, given, facts))
+      expected.push_back(f.item_id + "|" + f.option_value + "|" + f.finding.grade + "|" +
+                         f.finding.description);
+    const auto rows = inspections::findings_of(*lease, id);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      stored.push_back(rows[i].text("item_id") + "|" + rows[i].text("option_value") + "|" +
+                       rows[i].text("grade") + "|" + rows[i].text("description"));
+    EXPECT_FALSE(expected.empty());
+    EXPECT_EQ(stored, expected) << "inspection " << id;
+    const auto score = forms::score(form, given, facts);
+    EXPECT_EQ(row.is_null("score"), !score.has_value());
+    if (score) EXPECT_DOUBLE_EQ(row.real("score"), score->total);
+  }
 }
 
 TEST(BenchData, TheSameSeedGivesTheSameRows) {
