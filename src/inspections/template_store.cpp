@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <mutex>
 #include <set>
 
 #include "forms/shipped.hpp"
@@ -36,12 +38,32 @@ constexpr const char* kSelectVisitTypeCodes =
 
 }  // namespace
 
-std::optional<StoredTemplate> find_template(db::Connection& db, std::int64_t id) {
+std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id) {
   auto rows = db.query(kSelectTemplate, {id});
-  if (rows.empty()) return std::nullopt;
+  if (rows.empty()) return nullptr;
   const auto& row = rows[0];
-  return StoredTemplate{row.integer("id"), forms::parse_template(nlohmann::json::parse(row.text("body"))),
-                        row.integer("shipped") != 0, row.text("created_at")};
+  struct Parsed {
+    std::string body;
+    std::shared_ptr<const StoredTemplate> stored;
+  };
+  static std::mutex mutex;
+  static std::map<std::int64_t, Parsed> parsed;
+  const auto& body = row.text("body");
+  const bool shipped = row.integer("shipped") != 0;
+  const auto& created_at = row.text("created_at");
+  {
+    std::lock_guard lock(mutex);
+    if (const auto found = parsed.find(id); found != parsed.end()) {
+      const auto& kept = found->second;
+      if (kept.body == body && kept.stored->shipped == shipped && kept.stored->created_at == created_at)
+        return kept.stored;
+    }
+  }
+  auto stored = std::make_shared<const StoredTemplate>(
+      StoredTemplate{id, forms::parse_template(nlohmann::json::parse(body)), shipped, created_at});
+  std::lock_guard lock(mutex);
+  parsed[id] = {body, stored};
+  return stored;
 }
 
 db::Rows template_rows(db::Connection& db, bool every_version) {
@@ -86,7 +108,8 @@ void install_shipped_templates(db::Connection& db) {
   if (db.dialect() == db::Dialect::postgresql) db.execute_script("SELECT pg_advisory_xact_lock(727276)");
   std::set<std::pair<std::string, std::int64_t>> present;
   const auto rows = db.query(kSelectVersions, {});
-  for (std::size_t i = 0; i < rows.size(); ++i) present.emplace(rows[i].text("code"), rows[i].integer("version"));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    present.emplace(rows[i].text("code"), rows[i].integer("version"));
   for (const auto& form : forms::shipped_templates())
     if (!present.count({form.code, form.version})) insert_template(db, form, true, std::nullopt, now);
   transaction.commit();

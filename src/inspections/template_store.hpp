@@ -1,6 +1,7 @@
 #pragma once
 // Checklist templates in the database: each (code, version) stored once and never changed.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +18,10 @@ struct StoredTemplate {
   std::string created_at;
 };
 
-std::optional<StoredTemplate> find_template(db::Connection& db, std::int64_t id);
+// Read once per process and kept while the stored row stays the same (templates are never changed once
+// stored; the row is still compared, as a process may open several databases): parsing and checking a
+// template against its JSON Schema took most of an answer's time.
+std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id);
 // The newest version of each code (all versions when `every_version`), by code then version.
 db::Rows template_rows(db::Connection& db, bool every_version);
 std::optional<int> newest_version(db::Connection& db, const std::string& code);
