@@ -90,8 +90,11 @@ CREATE TABLE training_records (
   sign_in_sheet_file_id BIGINT,
   photo_file_ids TEXT NOT NULL DEFAULT '[]',
   feedback TEXT NOT NULL DEFAULT '',
+  -- Given by the phone for a record made offline, so a retried sync stores it once.
+  client_id TEXT,
   created_at TEXT NOT NULL,
   created_by BIGINT NOT NULL REFERENCES users (id),
   updated_at TEXT NOT NULL
 );
 CREATE INDEX training_records_visit ON training_records (visit_id);
+CREATE UNIQUE INDEX training_records_client ON training_records (visit_id, client_id);

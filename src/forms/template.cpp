@@ -106,7 +106,8 @@ class Reader {
       if (!row_ids.insert(row.id).second)
         fault(path + "/rows/" + std::to_string(r) + "/id", "行编号重复：" + row.id,
               "duplicate row id " + row.id);
-      for (const auto& [column, value] : rows[r].value("values", json::object()).items())
+      const auto values = rows[r].value("values", json::object());
+      for (const auto& [column, value] : values.items())
         if (!column_ids.count(column))
           fault(path + "/rows/" + std::to_string(r) + "/values", "没有这一列：" + column,
                 "no column " + column);

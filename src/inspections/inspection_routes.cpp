@@ -4,6 +4,7 @@
 #include "inspections/inspection_flow.hpp"
 #include "inspections/inspection_service.hpp"
 #include "inspections/template_service.hpp"
+#include "inspections/training_service.hpp"
 #include "services/step_routes.hpp"
 
 namespace rw::inspections {
@@ -50,6 +51,20 @@ http::Response finding(api::Context& context) {
   return api::json_ok(record_finding(context.op(), context.id(), body), 201);
 }
 
+http::Response trainings(api::Context& context) {
+  return api::json_ok(list_training_records(context.op(), context.id()));
+}
+
+http::Response new_training(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(create_training_record(context.op(), context.id(), body), 201);
+}
+
+http::Response change_training(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(update_training_record(context.op(), context.id(), body));
+}
+
 }  // namespace
 
 void add_inspection_routes(api::Routes& routes) {
@@ -64,6 +79,9 @@ void add_inspection_routes(api::Routes& routes) {
   routes.get("/inspections/{id}", "visit:read", detail);
   routes.put("/inspections/{id}/answers/{item}", "visit:read", answer);
   routes.post("/inspections/{id}/findings", "visit:read", finding);
+  routes.get("/visits/{id}/training-records", "visit:read", trainings);
+  routes.post("/visits/{id}/training-records", "visit:read", new_training);
+  routes.put("/training-records/{id}", "visit:read", change_training);
   services::add_step_routes(routes, "/inspections", inspection_machine(),
                             {{"submit", "submit"}, {"reopen", "reopen"}, {"sign", "sign"}}, get_inspection);
 }

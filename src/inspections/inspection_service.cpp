@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <regex>
+#include <set>
 
 #include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
@@ -71,6 +72,9 @@ json answer_of_body(const json& body) {
   if (!out.contains("value")) out["value"] = nullptr;
   return out;
 }
+
+const std::set<std::string> kAnswerBodyFields = {"value",   "detail",    "note",  "photos",
+                                                 "version", "edited_at", "reason"};
 
 // When the inspector changed the answer on the device: an ISO 8601 time with its zone.
 std::string read_edited_at(Fields& fields) {
@@ -154,38 +158,40 @@ json get_inspection(const accounts::Operation& op, std::int64_t id) {
                {"recorded_at", c->text("recorded_at")},
                {"recorded_by", c->integer("recorded_by")}};
   const workflow::Caller caller(op.db, op.actor);
-  return {
-      {"id", id},
-      {"visit_id", r.integer("visit_id")},
-      {"visit_status", r.text("visit_status")},
-      {"enterprise", {{"id", r.integer("enterprise_id")}, {"name", r.text("enterprise_name")}}},
-      {"agency_org_id", r.integer("agency_org_id")},
-      {"status", s.status},
-      {"template",
-       {{"id", stored->id},
-        {"code", stored->form.code},
-        {"version", stored->form.version},
-        {"name", stored->form.name},
-        {"body", stored->form.body}}},
-      {"answers", answer_list},
-      {"hidden_items", hidden_items},
-      {"hidden_sections", hidden_sections},
-      {"gaps", gaps},
-      {"findings", findings},
-      {"score", score},
-      {"photo_consent", consent},
-      {"submitted_at", json_text(r, "submitted_at")},
-      {"signer_name", r.text("signer_name")},
-      {"signature_file_id", json_integer(r, "signature_file_id")},
-      {"signed_at", json_text(r, "signed_at")},
-      {"created_at", r.text("created_at")},
-      {"updated_at", r.text("updated_at")},
-      {"actions", workflow::actions(caller, inspection_machine(), s)}};
+  return {{"id", id},
+          {"visit_id", r.integer("visit_id")},
+          {"visit_status", r.text("visit_status")},
+          {"enterprise", {{"id", r.integer("enterprise_id")}, {"name", r.text("enterprise_name")}}},
+          {"agency_org_id", r.integer("agency_org_id")},
+          {"status", s.status},
+          {"template",
+           {{"id", stored->id},
+            {"code", stored->form.code},
+            {"version", stored->form.version},
+            {"name", stored->form.name},
+            {"body", stored->form.body}}},
+          {"answers", answer_list},
+          {"hidden_items", hidden_items},
+          {"hidden_sections", hidden_sections},
+          {"gaps", gaps},
+          {"findings", findings},
+          {"score", score},
+          {"photo_consent", consent},
+          {"submitted_at", json_text(r, "submitted_at")},
+          {"signer_name", r.text("signer_name")},
+          {"signature_file_id", json_integer(r, "signature_file_id")},
+          {"signed_at", json_text(r, "signed_at")},
+          {"created_at", r.text("created_at")},
+          {"updated_at", r.text("updated_at")},
+          {"actions", workflow::actions(caller, inspection_machine(), s)}};
 }
 
 json put_answer(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
                 const json& body) {
   Fields fields(body);
+  for (const auto& [key, value] : body.items())
+    if (!kAnswerBodyFields.count(key))
+      fields.add_error(key, "unknown_field", "不认识的字段", "unknown field");
   fields.require("version");
   const auto base = fields.optional_integer("version", 0, 1'000'000'000).value_or(0);
   const auto edited_at = read_edited_at(fields);

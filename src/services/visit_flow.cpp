@@ -223,6 +223,12 @@ const workflow::Machine<VisitState>& visit_machine() {
            .to = "in_progress",
            .who = {kLead, kTeam},
            .on_enter = on_started},
+          // The training given during the visit (检训合一); the record is written by
+          // inspections/training_service.
+          {.action = "record_training",
+           .from = {"in_progress", "done"},
+           .who = {kLead, kTeam},
+           .reason = Reason::none},
           {.action = "record_photo_consent",
            .from = {"in_progress"},
            .who = {kLead, kTeam},

@@ -18,14 +18,15 @@ const std::set<std::string> kAssessmentForms = {"wuxi-eia-permit",  "wuxi-wastew
 
 class InspectionApi : public ServicesApiTest {
  protected:
-  // A visit of agency A to demo enterprise `n` for the environmental risk assessment, started by the
-  // technician on its team; its inspections by template code.
-  static std::map<std::string, std::int64_t> started_visit(std::size_t n, std::int64_t* visit_id = nullptr) {
+  // A visit of agency A to demo enterprise `n` (0–4 have insurer A's accepted commission) on `day` for the
+  // environmental risk assessment, started by the technician on its team; its inspections by template code.
+  static std::map<std::string, std::int64_t> started_visit(std::size_t n, const std::string& day,
+                                                           std::int64_t* visit_id = nullptr) {
     auto agency = as("demo-agency");
     auto created =
         agency.post("/visits", {{"enterprise_id", demo_id(n)},
                                 {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
-                                {"planned_on", "2026-06-01"},
+                                {"planned_on", day},
                                 {"staff_ids", {staff_id("陈专家"), staff_id("刘技术")}}});
     if (created.status != 201) throw std::runtime_error(created.body);
     const auto id = created.json()["id"].get<std::int64_t>();
@@ -33,7 +34,8 @@ class InspectionApi : public ServicesApiTest {
     auto started = as("demo-technician").post(id_path("visits", id) + "/start", json::object());
     if (started.status != 200) throw std::runtime_error(started.body);
     std::map<std::string, std::int64_t> out;
-    for (const auto& i : agency.get("/inspections?visit_id=" + std::to_string(id)).json()["items"])
+    const auto listed = agency.get("/inspections?visit_id=" + std::to_string(id)).json();
+    for (const auto& i : listed["items"])
       out[i["template"]["code"].get<std::string>()] = i["id"].get<std::int64_t>();
     return out;
   }
@@ -49,7 +51,7 @@ class InspectionApi : public ServicesApiTest {
 
 TEST_F(InspectionApi, StartingAVisitOpensOneInspectionPerTemplateOfItsServiceTypes) {
   std::int64_t visit = 0;
-  const auto opened = started_visit(2, &visit);
+  const auto opened = started_visit(1, "2026-06-02", &visit);
   std::set<std::string> codes;
   for (const auto& [code, id] : opened) codes.insert(code);
   EXPECT_EQ(codes, kAssessmentForms);
@@ -70,7 +72,7 @@ TEST_F(InspectionApi, StartingAVisitOpensOneInspectionPerTemplateOfItsServiceTyp
 }
 
 TEST_F(InspectionApi, AnswersCarryVersionsAndAStaleWriteIsAConflictNotALoss) {
-  const auto noise = started_visit(3).at("wuxi-noise");
+  const auto noise = started_visit(2, "2026-06-03").at("wuxi-noise");
   const auto tech = as("demo-technician"), expert = as("demo-expert");
   const auto path = answer_path(noise, "noise.monitoring");
   auto first = tech.put(path, answer("not_installed", 0));
@@ -99,7 +101,7 @@ TEST_F(InspectionApi, AnswersCarryVersionsAndAStaleWriteIsAConflictNotALoss) {
 }
 
 TEST_F(InspectionApi, BadAnswersAreRefusedWithTheirReason) {
-  const auto forms = started_visit(4);
+  const auto forms = started_visit(3, "2026-06-04");
   const auto tech = as("demo-technician");
   const auto noise = forms.at("wuxi-noise");
   EXPECT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("maybe", 0)).json()["errors"][0]["code"],
@@ -142,7 +144,7 @@ TEST_F(InspectionApi, BadAnswersAreRefusedWithTheirReason) {
 
 TEST_F(InspectionApi, SubmitChecksRequiredItemsAndRaisesFindingsThenTheSignatureFreezes) {
   std::int64_t visit = 0;
-  const auto noise = started_visit(5, &visit).at("wuxi-noise");
+  const auto noise = started_visit(4, "2026-06-05", &visit).at("wuxi-noise");
   const auto tech = as("demo-technician");
   const auto path = id_path("inspections", noise);
   auto missing = tech.post(path + "/submit", json::object());
@@ -194,7 +196,7 @@ TEST_F(InspectionApi, SubmitChecksRequiredItemsAndRaisesFindingsThenTheSignature
 
 TEST_F(InspectionApi, PhotoConsentIsRecordedOncePerVisit) {
   std::int64_t visit = 0;
-  const auto forms = started_visit(6, &visit);
+  const auto forms = started_visit(1, "2026-06-08", &visit);
   const auto tech = as("demo-technician");
   const auto path = id_path("visits", visit) + "/photo-consent";
   EXPECT_EQ(tech.post(path, json::object()).status, 422);
@@ -202,6 +204,45 @@ TEST_F(InspectionApi, PhotoConsentIsRecordedOncePerVisit) {
   EXPECT_EQ(tech.post(path, {{"consenting_person", "李主任"}}).json()["code"], "photo_consent_recorded");
   const auto inspection = tech.get(id_path("inspections", forms.at("wuxi-noise"))).json();
   EXPECT_EQ(inspection["photo_consent"]["consenting_person"], "王厂长");
+}
+
+TEST_F(InspectionApi, TrainingOnSiteIsRecordedOnceAndSeenWithTheVisit) {
+  std::int64_t visit = 0;
+  started_visit(2, "2026-06-09", &visit);
+  const auto tech = as("demo-technician");
+  const auto path = id_path("visits", visit) + "/training-records";
+  const json record = {{"topic", "危险废物规范化管理"},
+                       {"trainer", "陈专家"},
+                       {"attendees", {{{"name", "王厂长"}, {"role", "负责人"}}, {{"name", "李四"}}}},
+                       {"duration_minutes", 45},
+                       {"feedback", "讲解清楚"},
+                       {"client_id", "phone-7-1"}};
+  auto empty = record;
+  empty["attendees"] = json::array();
+  EXPECT_EQ(tech.post(path, empty).json()["errors"][0]["field"], "attendees");
+  auto nameless = record;
+  nameless["attendees"] = {{{"role", "员工"}}};
+  EXPECT_EQ(tech.post(path, nameless).json()["errors"][0]["field"], "attendees[0].name");
+  auto created = tech.post(path, record);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["attendees"][1]["name"], "李四");
+  // The phone retries the same record: stored once.
+  auto retried = tech.post(path, record);
+  ASSERT_EQ(retried.status, 201) << retried.body;
+  EXPECT_EQ(retried.json()["id"], created.json()["id"]);
+  const auto listed = as("demo-insurer").get(path);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.json()["items"].size(), 1u);
+  EXPECT_EQ(listed.json()["items"][0]["topic"], "危险废物规范化管理");
+  // Someone who sees the visit but is not on its team may not record; a stranger sees nothing.
+  EXPECT_EQ(as("demo-insurer").post(path, record).status, 403);
+  EXPECT_EQ(as("qingyuan-admin").get(path).status, 404);
+  auto changed = record;
+  changed["duration_minutes"] = 60;
+  auto updated = tech.put(id_path("training-records", created.json()["id"]), changed);
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.json()["duration_minutes"], 60);
+  EXPECT_EQ(as("qingyuan-admin").put(id_path("training-records", created.json()["id"]), changed).status, 404);
 }
 
 TEST_F(InspectionApi, TemplatesAreValidatedOnUploadAndVersioned) {
@@ -231,8 +272,8 @@ TEST_F(InspectionApi, TemplatesAreValidatedOnUploadAndVersioned) {
   ASSERT_EQ(stored.status, 201) << stored.body;
   EXPECT_EQ(stored.json()["version"], 2);
   std::size_t noise_versions = 0;
-  for (const auto& t : admin().get("/checklist-templates?all_versions=true").json()["items"])
-    noise_versions += t["code"] == "wuxi-noise";
+  const auto every_version = admin().get("/checklist-templates?all_versions=true").json();
+  for (const auto& t : every_version["items"]) noise_versions += t["code"] == "wuxi-noise";
   EXPECT_EQ(noise_versions, 2u);
 }
 

@@ -17,8 +17,9 @@ import { useSessionStore } from '@/stores/session'
 import { useConfirm } from '../../../composables/useConfirm'
 import { useReasonPrompt } from '../../../composables/useReasonPrompt'
 
-/** The steps shown as buttons: every action but editing. */
-export type StepAction = Exclude<VisitAction, 'edit'>
+/** The steps shown as buttons: every action but editing and the records the field app makes on site. */
+export type StepAction = Exclude<VisitAction, 'edit' | 'record_training' | 'record_photo_consent'>
+const NOT_BUTTONS: readonly VisitAction[] = ['edit', 'record_training', 'record_photo_consent']
 
 /** Actions taken after a yes/no question, and what each sends. */
 const SIMPLE: Partial<Record<StepAction, (id: number) => Promise<Visit>>> = {
@@ -48,7 +49,9 @@ export function useVisitDetail(id: () => number) {
   const notEntering = ref(false)
 
   /** The steps the server offers the user now; editing the arrangement has its own button. */
-  const actions = computed(() => (visit.value?.actions ?? []).filter((a): a is StepAction => a !== 'edit'))
+  const actions = computed(() =>
+    (visit.value?.actions ?? []).filter((a): a is StepAction => !NOT_BUTTONS.includes(a)),
+  )
   const canEdit = computed(() => visit.value?.actions.includes('edit') ?? false)
 
   async function loadDeadlines(): Promise<void> {
