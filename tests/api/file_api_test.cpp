@@ -44,8 +44,10 @@ class FileApi : public ServicesApiTest {
     const auto r = client.get("/files/" + std::to_string(file) + "/flags?owner_kind=" + kind +
                               "&owner_id=" + std::to_string(owner));
     if (r.status != 200) throw std::runtime_error(r.body);
+    // The body is kept: a range-for over r.json()["flags"] would walk a destroyed temporary.
+    const auto body = r.json();
     std::vector<std::string> codes;
-    for (const auto& f : r.json()["flags"]) codes.push_back(f["code"]);
+    for (const auto& f : body["flags"]) codes.push_back(f["code"]);
     return codes;
   }
   static std::string path_of(std::int64_t file, const std::string& rest = "") {
