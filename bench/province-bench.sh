@@ -18,8 +18,9 @@
 #   BENCH_CASES        only the cases whose name matches this extended regex
 #   BENCH_KEEP=1       keep the temp dir (database copy, server log, wrk output)
 #
-# The province (`riskwatch bench-data --scale province`) is generated once per seed, date and schema (a hash of
-# migrations/*.sql, so it does not depend on the binary) and cached: a SQLite file, or a pg_dump for PostgreSQL.
+# The province (`riskwatch bench-data --scale province`) is generated once per seed, date, schema and generator (a
+# hash of migrations/*.sql and src/benchdata/*, so it does not depend on the rest of the binary) and cached: a
+# SQLite file, or a pg_dump for PostgreSQL.
 # Each run works on a copy, starts `riskwatch serve --clock-file … --job-interval-seconds 0`, signs in as the
 # demo parties and runs wrk per case. One line per case: req/s, p50, p99, errors, the server's CPU ms per request
 # and its peak RSS during the case (from /proc), and req/s as a share of /api/v1/health in the same run.
@@ -57,7 +58,7 @@ TIMEOUT=${BENCH_TIMEOUT:-10s}
 [[ -x $REAL_BIN ]] || die "server binary not found or not executable: $REAL_BIN (build it first, or set RISKWATCH_BIN)"
 [[ $TODAY =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || die "BENCH_TODAY must be YYYY-MM-DD"
 
-SCHEMA=$(cat "$ROOT"/migrations/*.sql | sha256sum | cut -c1-12)
+SCHEMA=$(cat "$ROOT"/migrations/*.sql "$ROOT"/src/benchdata/* | sha256sum | cut -c1-12)
 CACHED=$CACHE/province-seed$SEED-$TODAY-$SCHEMA
 mkdir -p "$CACHE"
 
@@ -127,6 +128,10 @@ CITY=$(get regulator "/regions?q=$(urlencode 无锡市)&level=city" | jq -r '.it
 DISTRICT=$(get regulator "/regions?parent_id=$CITY&level=district" | jq -r '.items[0].id')
 [[ $DISTRICT =~ ^[0-9]+$ ]] || die "no district of 无锡市"
 MONTH_FROM=$(date -d "$TODAY -1 month" +%F)
+# The agency's newest signed checklist (its visit done, answers and findings in it) and that visit.
+INSPECTION=$(get agency "/inspections?status=signed&limit=1" | jq -r '.items[0].id')
+[[ $INSPECTION =~ ^[0-9]+$ ]] || die "the agency has no signed inspection (a province generated before them?)"
+INSPECTED_VISIT=$(get agency "/inspections/$INSPECTION" | jq -r '.visit_id')
 
 # name | party | path
 CASES=(
@@ -153,6 +158,10 @@ CASES=(
     "deadlines: overdue|regulator|/deadlines?overdue=true&limit=20"
     "notifications|agency|/notifications?limit=20"
     "audit|admin|/audit?limit=20"
+    "inspections of a visit|agency|/inspections?visit_id=$INSPECTED_VISIT"
+    "inspections list|agency|/inspections?limit=20"
+    "inspections list|regulator|/inspections?limit=20"
+    "one inspection|agency|/inspections/$INSPECTION"
     "first page: /me|regulator|/me"
     "first page: /dictionaries|regulator|/dictionaries"
     "first page: unread notifications|regulator|/notifications?unread=true&limit=10"
@@ -255,6 +264,36 @@ if selected "write: schedule a visit"; then
         staff_ids: [.team[].staff_id], leader_staff_id: ([.team[] | select(.leader) | .staff_id][0])}')
     WRITE_FIRST_DAY=$(date -d "$TODAY +1 day" +%F) WRITE_VISIT=$WRITE_VISIT \
         write_case "write: schedule a visit" agency visit
+fi
+
+# Fresh answers to the agency's open checklists (demo-agency leads agency A, so it may answer any of them): the
+# newest first, which are those of its visits in progress (opened today), then those its done visits left unfilled,
+# up to $1 "inspection item option other-option" lines for bench/inspection-answers.lua: every item of the
+# checklist's template with two options or more.
+answer_pairs() {
+    local want=$1 out=$TMP/answer-pairs.txt offset=0 page inspection template planned today=0
+    local -A items=()
+    : >"$out"
+    while (( $(wc -l <"$out") < want )); do
+        page=$(get agency "/inspections?status=open&limit=200&offset=$offset" |
+            jq -r '.items[] | "\(.id) \(.template.id) \(.planned_on)"')
+        [[ -n $page ]] || break
+        while read -r inspection template planned; do
+            [[ -n ${items[$template]+x} ]] || items[$template]=$(get agency "/checklist-templates/$template" |
+                jq -r '.body | .. | objects | select(has("items")) | .items[]
+                    | select((.kind == "yes_no" or .kind == "single") and (.options | length) >= 2)
+                    | "\(.id) \(.options[0].value) \(.options[1].value)"')
+            [[ $planned != "$TODAY" ]] || today=$(( today + $(wc -l <<<"${items[$template]}") ))
+            sed "s/^/$inspection /" <<<"${items[$template]}" >>"$out"
+        done <<<"$page"
+        offset=$(( offset + 200 ))
+    done
+    log "answering $(wc -l <"$out") items of open checklists, $today of them of the agency's visits in progress"
+}
+if selected "write: answer an item"; then
+    answer_pairs 40000
+    ANSWER_PAIRS=$TMP/answer-pairs.txt ANSWER_THREADS=$THREADS ANSWER_EDITED_AT="${TODAY}T10:00:00+08:00" \
+        run_case "write: answer an item" agency /health "$CONNECTIONS" "$ROOT/bench/inspection-answers.lua"
 fi
 
 # /health while the regulator's list and a search run flat out (4 connections each, one wrk thread).
