@@ -222,11 +222,11 @@ int run_cli(int argc, char** argv) {
                    "Body cap of file uploads (imports); bodies over 1 MiB go to <data-dir>/tmp, not memory")
       ->capture_default_str();
   serve_cmd
-      ->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")
-      ->capture_default_str();
-  serve_cmd
       ->add_option("--max-photo-bytes", serve_options.max_photo_bytes,
                    "Body cap of photo and document uploads (POST /api/v1/files)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--header-timeout-ms", serve_options.header_timeout_ms, "Time to receive request headers")
       ->capture_default_str();
   serve_cmd
       ->add_option("--body-timeout-ms", serve_options.body_timeout_ms,

@@ -1,6 +1,6 @@
 // The JSON Schema check of a template, with valijson; the only file that includes it.
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <memory>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>

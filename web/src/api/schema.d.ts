@@ -1544,6 +1544,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checklist-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查表模板 / Checklist templates
+         * @description 需要 catalog:read。每个模板的最新版本；all_versions=true 列出所有版本。/ Requires catalog:read. The newest version of each template; all_versions=true lists every version.
+         */
+        get: operations["listChecklistTemplates"];
+        put?: never;
+        /**
+         * 上传检查表模板 / Upload a checklist template
+         * @description 平台管理员（catalog:write）。按 JSON Schema 及规则校验，不合格 422 invalid_template，errors[0].field 为 JSON 路径；版本须高于已有版本，否则 409 template_version_exists。/ Platform admins (catalog:write). Checked against the JSON Schema and rules: 422 invalid_template with the JSON path in errors[0].field; the version must be above the stored ones, else 409 template_version_exists.
+         */
+        post: operations["createChecklistTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklist-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查表模板 / Checklist template
+         * @description 需要 catalog:read。/ Requires catalog:read.
+         */
+        get: operations["getChecklistTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现场检查表 / Inspections
+         * @description 需要 visit:read；可见范围同服务。/ Requires visit:read; visible to whoever sees the visit.
+         */
+        get: operations["listInspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现场检查表 / Inspection
+         * @description 模板、答案、隐藏的题目、提交还缺的、隐患、得分、拍照同意与可做的操作。/ Its template, answers, hidden items, what a submission lacks, findings, score, photo consent and actions.
+         */
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/answers/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 保存一题答案 / Save one answer
+         * @description 服务小组或服务机构，检查表填写中且服务已开始。基于 version 写入：版本已变 409 answer_conflict（current 为服务器上的答案）；同一答案重复提交不改变。企业签字后仅审核人员（inspection:review）可改，须填 reason。/ The team or the agency while the checklist is open and the visit under way. Written on top of `version`: a changed version is 409 answer_conflict with `current`; the same answer again changes nothing. Once signed only reviewers (inspection:review) may change it, with a reason.
+         */
+        put: operations["putInspectionAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录隐患 / Record a finding
+         * @description 服务小组在填写中的检查表上手工记录隐患。/ The team records a finding by hand on an open checklist.
+         */
+        post: operations["recordInspectionFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交 / Submit
+         * @description 填写中 → 已提交：检查可见必答题（422，errors 按题目列出），生成选项触发的隐患并计分。/ open → submitted: checks the visible required items (422 listing them), raises the findings of the chosen options and scores.
+         */
+        post: operations["submitInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回填写 / Reopen
+         * @description 已提交 → 填写中（签字前）。/ submitted → open (before the signature).
+         */
+        post: operations["reopenInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业签字确认 / Enterprise signs
+         * @description 已提交 → 企业已签字：签字人与签名图片（文件）。签字后冻结。/ submitted → signed: the signer's name and the drawn signature (a file). Frozen afterwards.
+         */
+        post: operations["signInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/photo-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录拍照同意 / Record photo consent
+         * @description 服务中，小组或服务机构记录企业同意拍照（无锡附件1 一（一）5“征求意见同意后”），每次服务一次；再次记录 409 photo_consent_recorded。/ While in progress, the team or agency records the enterprise's consent to photos (wuxi att.1 一(一)5), once per visit; again: 409 photo_consent_recorded.
+         */
+        post: operations["recordVisitPhotoConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files": {
         parameters: {
             query?: never;
@@ -1659,6 +1863,90 @@ export interface paths {
          * @description visit：该服务的机构人员（visit:work 或 visit:write）；enterprise：可维护该企业者（enterprise:write）或企业本身。调用者须可见该文件。/ visit: the visit's agency staff (visit:work or visit:write); enterprise: those who keep its record (enterprise:write) or the enterprise itself. The caller must see the file.
          */
         post: operations["linkFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/training-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检训合一培训记录 / Training records
+         * @description 可见该服务的用户。/ Whoever sees the visit.
+         */
+        get: operations["listTrainingRecords"];
+        put?: never;
+        /**
+         * 记录培训 / Record training
+         * @description 服务中或已完成时，服务小组或服务机构记录现场培训（检训合一）。/ The team or agency records the training given on site while the visit is under way or done.
+         */
+        post: operations["createTrainingRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改培训记录 / Change a training record
+         * @description 同记录培训的权限；整体替换。/ As recording; replaces the fields.
+         */
+        put: operations["updateTrainingRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklist-templates/{id}/xlsform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出检查表模板为 XLSForm / Export a checklist template as an XLSForm
+         * @description 需要 catalog:read。XLSForm（xlsform.org）工作簿：survey、choices、settings 三个工作表，分组为 begin_group/end_group，显示条件为 relevant，表格为 begin_repeat；XLSForm 没有的字段在 riskwatch:: 开头的列中（ODK、KoboToolbox 忽略这些列），原样导入即得到同一模板。文件名为 <code>-v<version>.xlsx。/ Requires catalog:read. An XLSForm (xlsform.org) workbook: survey, choices and settings sheets; sections as begin_group/end_group, conditions as relevant, tables as begin_repeat; what XLSForm has no column for sits in riskwatch:: columns (ODK and KoboToolbox ignore them), so importing the file gives the same template. Named <code>-v<version>.xlsx.
+         */
+        get: operations["exportChecklistTemplateXlsform"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklist-templates/xlsform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 XLSForm 导入检查表模板 / Import a checklist template from an XLSForm
+         * @description 平台管理员（catalog:write）。请求体为 .xlsx 文件本身（Excel、ODK 或 KoboToolbox 的 XLSForm，或本系统导出的文件），最大同 JSON 请求体（--max-body-bytes）。编号取 settings 的 form_id，版本取 version（缺省 1），未注明 required 的题目为必填。无法对应的内容 422 invalid_xlsform，errors[0] 的 field 为“工作表.列名”、row 为行号；随后按上传模板的规则校验（422 invalid_template，409 template_version_exists）。/ Platform admins (catalog:write). The body is the .xlsx file itself (an XLSForm from Excel, ODK or KoboToolbox, or one exported here), up to the JSON body limit (--max-body-bytes). The code is settings' form_id, the version its version (1 when absent); questions are required unless `required` says no. What cannot be mapped is 422 invalid_xlsform with errors[0].field "<sheet>.<column>" and errors[0].row; then the template upload's checks apply (422 invalid_template, 409 template_version_exists).
+         */
+        post: operations["importChecklistTemplateXlsform"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3752,10 +4040,10 @@ export interface components {
             leader: boolean;
         };
         /**
-         * @description 上门服务的操作：edit 即 PATCH /visits/{id}，其余为 POST /visits/{id}/{操作，下划线写作连字符} / A step on a visit: edit is PATCH /visits/{id}, the others POST /visits/{id}/{action with - for _}.
+         * @description 上门服务的操作：edit 即 PATCH /visits/{id}；record_training 为 POST /visits/{id}/training-records，record_photo_consent 为 POST /visits/{id}/photo-consent；其余为 POST /visits/{id}/{操作，下划线写作连字符} / A step on a visit: edit is PATCH /visits/{id}; record_training is POST /visits/{id}/training-records and record_photo_consent POST /visits/{id}/photo-consent; the others POST /visits/{id}/{action with - for _}.
          * @enum {string}
          */
-        VisitAction: "edit" | "confirm" | "start" | "finish" | "could_not_enter" | "cancel" | "data_uploaded" | "reviewed";
+        VisitAction: "edit" | "confirm" | "start" | "finish" | "could_not_enter" | "cancel" | "data_uploaded" | "reviewed" | "record_training" | "record_photo_consent";
         /** @description 一次上门服务 / One visit to an enterprise. */
         Visit: {
             /** Format: int64 */
@@ -4215,6 +4503,206 @@ export interface components {
             /** @description 逐行错误（最多 1000 条）/ Row errors (at most 1,000 listed). */
             errors: components["schemas"]["FieldError"][];
         };
+        /**
+         * @description 检查表状态：填写中、已提交、企业已签字 / Checklist status: open, submitted, signed by the enterprise.
+         * @enum {string}
+         */
+        InspectionStatus: "open" | "submitted" | "signed";
+        /**
+         * @description 隐患等级：重大、一般 / Finding grade: major (重大) or general (一般).
+         * @enum {string}
+         */
+        FindingGrade: "major" | "general";
+        /** @description 检查表模板 / A checklist template. */
+        ChecklistTemplateSummary: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            version: number;
+            name: string;
+            /** @description 使用该模板的服务类型代码 / Codes of the service types whose visits use it. */
+            service_types: string[];
+            /** @description 出处（种子文件、位置、行号）/ Where it was transcribed from. */
+            source: {
+                [key: string]: unknown;
+            };
+            sections: number;
+            items: number;
+            shipped: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ChecklistTemplate: components["schemas"]["ChecklistTemplateSummary"] & {
+            body: components["schemas"]["ChecklistTemplateBody"];
+        };
+        /** @description 模板内容，格式见 data/checklists/template.schema.json / The template, in the format of data/checklists/template.schema.json. */
+        ChecklistTemplateBody: {
+            [key: string]: unknown;
+        };
+        ChecklistTemplateList: {
+            items: components["schemas"]["ChecklistTemplateSummary"][];
+            total: number;
+        };
+        /** @description 一题的答案 / One item's answer. */
+        InspectionAnswer: {
+            item_id: string;
+            /** @description 按题型：选项值、选项值列表、文字、数字、日期、文件编号列表或表格行 / By kind: an option value, a list of them, text, a number, a date, file ids or table rows. */
+            value: unknown;
+            detail?: string;
+            note?: string;
+            photos?: number[];
+            version: number;
+            /** @description 设备上的修改时间 / When it was changed on the device. */
+            edited_at: string;
+            /** Format: int64 */
+            answered_by: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AnswerBody: {
+            /** @description 答案；null 清空 / The answer; null clears it. */
+            value?: unknown;
+            detail?: string;
+            note?: string;
+            photos?: number[];
+            /** @description 修改所基于的版本（首次为 0）/ The version this edit is based on (0 for the first answer). */
+            version: number;
+            /** @description 带时区的 ISO 8601 时间 / ISO 8601 time with its zone. */
+            edited_at: string;
+            /** @description 修改已签字检查表时必填 / Required to change a signed checklist. */
+            reason?: string;
+        };
+        InspectionFinding: {
+            /** Format: int64 */
+            id: number;
+            item_id: string;
+            /** @description 触发的选项；手工记录的为空 / The option that raised it; empty when recorded by hand. */
+            raised_by_option: string;
+            category: string;
+            grade: components["schemas"]["FindingGrade"];
+            description: string;
+            suggestion: string;
+            basis: string;
+            photos: number[];
+            /** Format: date-time */
+            created_at: string;
+        };
+        FindingBody: {
+            item_id: string;
+            category: string;
+            grade: components["schemas"]["FindingGrade"];
+            description: string;
+            suggestion?: string;
+            basis?: string;
+            photos?: number[];
+            /** @description 手机离线记录时生成的编号：同一编号只记录一次 / Made by the phone when recorded offline: one finding per id. */
+            client_id?: string;
+        };
+        InspectionSummary: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            visit_id: number;
+            template: {
+                /** Format: int64 */
+                id: number;
+                code: string;
+                version: number;
+                name: string;
+            };
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            status: components["schemas"]["InspectionStatus"];
+            score: number | null;
+            answered: number;
+            findings: number;
+            /** Format: date */
+            planned_on: string;
+            submitted_at: string | null;
+            signed_at: string | null;
+            updated_at: string;
+        };
+        /** @description 检查表分页 / A page of checklists. */
+        InspectionPage: {
+            items: components["schemas"]["InspectionSummary"][];
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        Inspection: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            visit_id: number;
+            visit_status: components["schemas"]["VisitStatus"];
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            /** Format: int64 */
+            agency_org_id: number;
+            status: components["schemas"]["InspectionStatus"];
+            template: {
+                /** Format: int64 */
+                id: number;
+                code: string;
+                version: number;
+                name: string;
+            } & {
+                body: components["schemas"]["ChecklistTemplateBody"];
+            };
+            answers: components["schemas"]["InspectionAnswer"][];
+            /** @description 按条件隐藏的题目 / Items hidden by their conditions. */
+            hidden_items: string[];
+            hidden_sections: string[];
+            /** @description 提交前还缺的 / What a submission still lacks. */
+            gaps: {
+                item_id: string;
+                /** @enum {string} */
+                code: "required" | "too_few_photos";
+            }[];
+            findings: components["schemas"]["InspectionFinding"][];
+            score: null | {
+                total: number;
+                best: number;
+                sections: {
+                    id: string;
+                    score: number;
+                    best: number;
+                    weight: number;
+                }[];
+            };
+            photo_consent: null | {
+                consenting_person: string;
+                recorded_at: string;
+                /** Format: int64 */
+                recorded_by: number;
+            };
+            submitted_at: string | null;
+            signer_name: string;
+            /** Format: int64 */
+            signature_file_id: number | null;
+            signed_at: string | null;
+            created_at: string;
+            updated_at: string;
+            /** @description 当前用户现在可做的操作 / What the signed-in user may do now. */
+            actions: ("answer" | "record_finding" | "submit" | "reopen" | "sign" | "amend")[];
+        };
+        SignBody: {
+            signer_name: string;
+            /** Format: int64 */
+            signature_file_id: number;
+        };
+        PhotoConsentBody: {
+            consenting_person: string;
+        };
         FileLink: {
             /** @description visit | enterprise | inspection … */
             owner_kind: string;
@@ -4270,6 +4758,45 @@ export interface components {
                 message: string;
                 message_en: string;
             }[];
+        };
+        TrainingAttendee: {
+            name: string;
+            role?: string;
+            /** Format: int64 */
+            signature_file_id?: number | null;
+        };
+        TrainingRecordBody: {
+            topic: string;
+            trainer: string;
+            attendees: components["schemas"]["TrainingAttendee"][];
+            duration_minutes: number;
+            /** Format: int64 */
+            sign_in_sheet_file_id?: number;
+            photos?: number[];
+            feedback?: string;
+            /** @description 手机离线记录时生成；同一编号只保存一次 / Made by the phone offline; one record per id. */
+            client_id?: string;
+        };
+        TrainingRecord: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            visit_id: number;
+            topic: string;
+            trainer: string;
+            attendees: components["schemas"]["TrainingAttendee"][];
+            duration_minutes: number;
+            /** Format: int64 */
+            sign_in_sheet_file_id: number | null;
+            photos: number[];
+            feedback: string;
+            created_at: string;
+            /** Format: int64 */
+            created_by: number;
+            updated_at: string;
+        };
+        TrainingRecordList: {
+            items: components["schemas"]["TrainingRecord"][];
         };
     };
     responses: {
@@ -7578,6 +8105,370 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listChecklistTemplates: {
+        parameters: {
+            query?: {
+                all_versions?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板列表 / The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTemplateBody"];
+            };
+        };
+        responses: {
+            /** @description 保存的模板 / The stored template. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板及内容 / The template with its body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listInspections: {
+        parameters: {
+            query?: {
+                visit_id?: number;
+                enterprise_id?: number;
+                status?: components["schemas"]["InspectionStatus"];
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 检查表分页 / A page of inspections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 检查表 / The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putInspectionAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBody"];
+            };
+        };
+        responses: {
+            /** @description 保存后的答案 / The answer as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordInspectionFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingBody"];
+            };
+        };
+        responses: {
+            /** @description 记录的隐患 / The finding. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionFinding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    submitInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的检查表 / The inspection after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reopenInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的检查表 / The inspection after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    signInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignBody"];
+            };
+        };
+        responses: {
+            /** @description 更新后的检查表 / The inspection after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordVisitPhotoConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhotoConsentBody"];
+            };
+        };
+        responses: {
+            /** @description 服务 / The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     listOwnerFiles: {
         parameters: {
             query: {
@@ -7839,6 +8730,165 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listTrainingRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 培训记录 / The records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecordList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createTrainingRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingRecordBody"];
+            };
+        };
+        responses: {
+            /** @description 培训记录 / The record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateTrainingRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingRecordBody"];
+            };
+        };
+        responses: {
+            /** @description 培训记录 / The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportChecklistTemplateXlsform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSForm 工作簿 / The XLSForm workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importChecklistTemplateXlsform: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description 保存的模板 / The stored template. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
         };
     };
