@@ -166,13 +166,12 @@ class InspectionsWriter {
       findings_.add({w_.ids.next("inspection_findings"), id, e.id, raised.item_id, raised.option_value,
                      f.category, f.grade, f.description, f.suggestion, f.basis, submitted_at, v.worker});
     }
-    // The workflow's audit entries of submit and sign. Their status events are left out: V012 did not add
-    // 'inspection' to the object types status_events accepts (its CHECK), so the product cannot store them
-    // yet.
-    records_.status_audit("inspection", id, v.agency_org_id, "open", "submitted", "", v.worker, submitted_at);
+    // The workflow's steps (inspection_flow.cpp): a status event and its audit entry each.
+    records_.step("inspection", id, v.agency_org_id, "submit", "open", "submitted", "", v.worker,
+                  submitted_at);
     if (signed_)
-      records_.status_audit("inspection", id, v.agency_org_id, "submitted", "signed",
-                            "签字人：" + representative, v.worker, signed_at);
+      records_.step("inspection", id, v.agency_org_id, "sign", "submitted", "signed",
+                    "签字人：" + representative, v.worker, signed_at);
   }
 
   // 检训合一: the training the team gave during the visit, recorded before it finished.

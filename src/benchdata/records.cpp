@@ -30,13 +30,6 @@ void Records::step(const std::string& object_type, std::int64_t object_id,
                    const std::string& at) {
   events_.add(
       {world_.ids.next("status_events"), object_type, object_id, action, from, to, reason, user_id, at});
-  status_audit(object_type, object_id, audit_org, from, to, reason, user_id, at);
-}
-
-void Records::status_audit(const std::string& object_type, std::int64_t object_id,
-                           std::optional<std::int64_t> audit_org, const std::string& from,
-                           const std::string& to, const std::string& reason, std::int64_t user_id,
-                           const std::string& at) {
   nlohmann::json changes = {{"status", {{"from", from}, {"to", to}}}};
   if (!reason.empty()) changes["reason"] = {{"from", nullptr}, {"to", reason}};
   audit(at, user_id, audit_org, object_type, object_id, "update", changes);

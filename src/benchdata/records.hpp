@@ -34,11 +34,6 @@ class Records {
   void step(const std::string& object_type, std::int64_t object_id, std::optional<std::int64_t> audit_org,
             const std::string& action, const std::string& from, const std::string& to,
             const std::string& reason, std::int64_t user_id, const std::string& at);
-  // The audit entry of a status change alone (inspections: status_events does not take them, see
-  // inspections_data.cpp).
-  void status_audit(const std::string& object_type, std::int64_t object_id,
-                    std::optional<std::int64_t> audit_org, const std::string& from, const std::string& to,
-                    const std::string& reason, std::int64_t user_id, const std::string& at);
   // One notification per distinct user; older ones are mostly read.
   void notify(std::vector<std::int64_t> user_ids, const Note& note, Day day, int minute);
   void flush();

@@ -258,8 +258,10 @@ TEST_F(BenchDataApi, VisitsThatStartedHaveTheInspectionsTheProductOpens) {
   EXPECT_EQ(count("inspections WHERE status <> 'open' AND (submitted_at IS NULL OR submitted_by IS NULL)"),
             0);
   EXPECT_EQ(count("inspections WHERE status = 'signed' AND (signed_at IS NULL OR signer_name = '')"), 0);
-  EXPECT_EQ(count("audit_log WHERE entity = 'inspection' AND changes LIKE '%\"to\":\"submitted\"%'"),
+  EXPECT_EQ(count("status_events WHERE object_type = 'inspection' AND action = 'submit'"),
             count("inspections WHERE status <> 'open'"));
+  EXPECT_EQ(count("status_events WHERE object_type = 'inspection' AND action = 'sign'"),
+            count("inspections WHERE status = 'signed'"));
   EXPECT_GT(count("visit_photo_consents"), count("visits WHERE status = 'done'") / 2);
   EXPECT_EQ(count("visit_photo_consents c JOIN visits v ON v.id = c.visit_id WHERE v.status <> 'done'"), 0);
   EXPECT_GT(count("training_records"), 0);
