@@ -69,7 +69,8 @@ export function pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }) 
         await signedIn(page, 'demo-admin')
         await byTest(page, 'menu-enterprises').click()
         await page.locator('[data-test="enterprise-table"] .el-table__row').first().waitFor()
-        await byTest(page, 'enterprise-industry-filter').click()
+        // el-tree-select hands its attributes to the select and to its tree: the select is the first.
+        await byTest(page, 'enterprise-industry-filter').first().click()
         const node = (text) => page.locator('.el-tree-node__content:visible', { hasText: text }).first()
         await node('C 制造业').waitFor()
         const children = page.waitForResponse((r) => new URL(r.url()).searchParams.get('parent') === 'C')
@@ -78,7 +79,7 @@ export function pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }) 
         await node('26 化学原料和化学制品制造业').waitFor()
 
         const found = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === '有机化学')
-        await byTest(page, 'enterprise-industry-filter').locator('input').first().fill('有机化学')
+        await byTest(page, 'enterprise-industry-filter').first().locator('input').first().fill('有机化学')
         await found
         await node('2614 有机化学原料制造').click()
         const filtered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('industry') === '2614')
