@@ -248,7 +248,7 @@ if selected "write: create an enterprise"; then
     WRITE_REGION_ID=$STREET write_case "write: create an enterprise" insurer enterprise
 fi
 if selected "write: answer a commission item"; then
-    INSURER_ORG=$(get insurer /me | jq -r '.org_id // .organization.id')
+    INSURER_ORG=$(get insurer /me | jq -r '.org.id // .org_id')
     ITEMS=$(get agency "/commission-items?status=pending&insurer_org_id=$INSURER_ORG&limit=200" | jq -r '[.items[].id] | join(",")')
     [[ -n $ITEMS ]] || die "the agency has no pending commission item of the insurer"
     log "answering $(tr ',' '\n' <<<"$ITEMS" | wc -l) pending items in turn (request-cancel, reject-cancel)"
