@@ -88,6 +88,15 @@ void store(Move& move) {
 // Starting opens one checklist per template the visit's service types use (yueqing "进一次门、查多项事").
 void on_started(Move& move) { inspections::open_visit_inspections(move.db, move.subject.id, move.now); }
 
+const Refusal kTrainingClosed{"training_record_closed", "服务资料已上传，不能再记录培训",
+                              "the visit's data is uploaded; training can no longer be recorded"};
+
+// Training is recorded on site or until the visit's data is uploaded, which is what the insurer reviews.
+std::optional<Refusal> training_still_open(const Visit& visit) {
+  if (visit.data_uploaded) return kTrainingClosed;
+  return std::nullopt;
+}
+
 const Refusal kConsentRecorded{"photo_consent_recorded", "本次服务已记录拍照同意",
                                "photo consent is already recorded for this visit"};
 
@@ -228,7 +237,9 @@ const workflow::Machine<VisitState>& visit_machine() {
           {.action = "record_training",
            .from = {"in_progress", "done"},
            .who = {kLead, kTeam},
-           .reason = Reason::none},
+           .reason = Reason::none,
+           .guard = training_still_open,
+           .unavailable = &kTrainingClosed},
           {.action = "record_photo_consent",
            .from = {"in_progress"},
            .who = {kLead, kTeam},

@@ -212,10 +212,11 @@ TEST_F(WorkflowActionsApi, VisitsInEveryStatusForEachParty) {
   const Codes confirmed_lead = {"edit", "start", "could_not_enter", "cancel"};
   expect(main_visit, "confirmed", confirmed_lead, {"start", "could_not_enter"}, none, confirmed_lead);
   step(main_visit, "start");
-  const Codes working = {"finish", "could_not_enter"};
+  const Codes working = {"record_training", "record_photo_consent", "finish", "could_not_enter"};
   expect(main_visit, "in_progress", working, working, none, working);
   step(main_visit, "finish");
-  const Codes upload = {"data_uploaded"};
+  // Training may still be recorded until the data is uploaded.
+  const Codes upload = {"record_training", "data_uploaded"};
   expect(main_visit, "done", upload, upload, none, upload);
   step(main_visit, "data-uploaded");
   // Uploaded: the commissioning insurer reviews.

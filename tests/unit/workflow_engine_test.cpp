@@ -177,9 +177,9 @@ TEST(WorkflowEngine, VisitsByTheAgencyItsTeamTheEnterpriseAndTheInsurer) {
   expect_table(
       m, visit("confirmed"),
       {{"agency", lead_confirmed}, {"admin", lead_confirmed}, {"team", {"start", "could_not_enter"}}});
-  const Codes working = {"finish", "could_not_enter"};
+  const Codes working = {"record_training", "record_photo_consent", "finish", "could_not_enter"};
   expect_table(m, visit("in_progress"), {{"agency", working}, {"admin", working}, {"team", working}});
-  const Codes upload = {"data_uploaded"};
+  const Codes upload = {"record_training", "data_uploaded"};
   expect_table(m, visit("done"), {{"agency", upload}, {"admin", upload}, {"team", upload}});
   expect_table(m, visit("done", true), {{"insurer", {"reviewed"}}, {"admin", {"reviewed"}}});
   expect_table(m, visit("done", true, true), {});
