@@ -4669,7 +4669,7 @@ export interface components {
                 code: "required" | "too_few_photos";
             }[];
             findings: components["schemas"]["InspectionFinding"][];
-            score: null | {
+            score: {
                 total: number;
                 best: number;
                 sections: {
@@ -4678,13 +4678,13 @@ export interface components {
                     best: number;
                     weight: number;
                 }[];
-            };
-            photo_consent: null | {
+            } | null;
+            photo_consent: {
                 consenting_person: string;
                 recorded_at: string;
                 /** Format: int64 */
                 recorded_by: number;
-            };
+            } | null;
             submitted_at: string | null;
             signer_name: string;
             /** Format: int64 */
