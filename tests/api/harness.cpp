@@ -12,10 +12,12 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -34,6 +36,24 @@ int run_binary(const std::vector<std::string>& args, const std::string& log) {
   for (const auto& a : args) command += " '" + a + "'";
   command += " >>" + log + " 2>&1";
   return std::system(command.c_str());
+}
+
+// What the migrated (and seeded) database depends on: the binary, whether the demo is seeded, and the time
+// its data is dated by (the clock given, or today's date).
+std::string template_key(const ServerConfig& config) {
+  struct stat binary {};
+  if (::stat(RISKWATCH_BINARY, &binary) != 0) throw std::runtime_error("no binary at " RISKWATCH_BINARY);
+  std::string dated = config.clock;
+  if (dated.empty()) {
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    dated = std::to_string(today.time_since_epoch().count());
+  }
+  const std::string identity = std::to_string(binary.st_mtim.tv_sec) + "." +
+                               std::to_string(binary.st_mtim.tv_nsec) + "/" + std::to_string(binary.st_size) +
+                               "/" + (config.seed_demo ? "demo" : "empty") + "/" + dated;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(identity));
+  return hex;
 }
 
 }  // namespace
@@ -150,19 +170,20 @@ bool RawConnection::closed_by_peer(int timeout_ms) {
 
 ServerProcess::ServerProcess(const ServerConfig& config) {
   dir_ = make_temp_dir();
-  db_url_ = fresh_database_url();
   const std::string log = dir_ + "/server.log";
-  if (run_binary({"migrate", "--db", db_url_}, log) != 0)
-    throw std::runtime_error("migrate failed; see " + log);
   std::vector<std::string> clock_args;
   if (!config.clock.empty()) {
     set_clock(config.clock);
     clock_args = {"--clock-file", dir_ + "/clock"};
   }
-  std::vector<std::string> seed = {"seed-demo", "--db", db_url_};
-  seed.insert(seed.end(), clock_args.begin(), clock_args.end());
-  if (config.seed_demo && run_binary(seed, log) != 0)
-    throw std::runtime_error("seed-demo failed; see " + log);
+  db_url_ = database_from_template(template_key(config), [&](const std::string& url) {
+    if (run_binary({"migrate", "--db", url}, log) != 0)
+      throw std::runtime_error("migrate failed; see " + log);
+    std::vector<std::string> seed = {"seed-demo", "--db", url};
+    seed.insert(seed.end(), clock_args.begin(), clock_args.end());
+    if (config.seed_demo && run_binary(seed, log) != 0)
+      throw std::runtime_error("seed-demo failed; see " + log);
+  });
   const std::string port_file = dir_ + "/port";
   std::vector<std::string> args = {RISKWATCH_BINARY, "serve",       "--db",        db_url_,
                                    "--listen",       "127.0.0.1:0", "--data-dir",  dir_ + "/data",
