@@ -27,8 +27,10 @@ class LargeBodyApi : public RegistryApiTest {
 
 TEST_F(LargeBodyApi, AnImportAbove10MiBIsAcceptedInOneRequest) {
   const auto before = total_of(admin().get("/enterprises"));
-  constexpr int kCount = 12'000;
-  const std::string note(900, 'n');  // a column the import does not know and ignores: it makes the file big
+  // Few rows, each with a long column the import does not know and ignores: the file is big, the import
+  // short.
+  constexpr int kCount = 1'200;
+  const std::string note(9'000, 'n');
   std::vector<std::vector<std::string>> rows = {{"企业名称", "统一社会信用代码", "区县", "街道", "备注"}};
   for (int i = 0; i < kCount; ++i)
     rows.push_back({"无锡市大文件" + std::to_string(i) + "号有限公司", test_uscc(700'000 + i), "新吴区",
@@ -39,12 +41,8 @@ TEST_F(LargeBodyApi, AnImportAbove10MiBIsAcceptedInOneRequest) {
   ASSERT_EQ(report.status, 200) << report.body.substr(0, 500);
   EXPECT_EQ(report.json()["total_rows"], kCount);
   EXPECT_EQ(report.json()["created"], kCount);
-  // Past the exact-count cap now: the list says so, and its pages reach the last row.
-  const auto offset = [&](std::int64_t n) { return "/enterprises?limit=1&offset=" + std::to_string(n); };
-  EXPECT_EQ(admin().get("/enterprises").json()["total_exact"], false);
-  EXPECT_EQ(admin().get(offset(before + kCount - 1)).json()["items"].size(), 1u);
-  EXPECT_TRUE(admin().get(offset(before + kCount)).json()["items"].empty());
-  EXPECT_GT(enterprise_id("无锡市大文件11999号有限公司"), 0);
+  EXPECT_EQ(total_of(admin().get("/enterprises")), before + kCount);
+  EXPECT_GT(enterprise_id("无锡市大文件1199号有限公司"), 0);
   EXPECT_TRUE(std::filesystem::is_empty(spool_dir()));
 }
 
