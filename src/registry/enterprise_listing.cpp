@@ -23,17 +23,19 @@ constexpr const char* kRegionSubtree =
     "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub)";
 
 // The search is case-insensitive for ASCII letters on both databases (SQLite's LIKE is; PostgreSQL's is
-// not, so it gets ILIKE). SQLite: its FTS5 trigram index (V010) finds rows holding the text in one of the
-// four columns, given as a quoted phrase so that no character of the text is query syntax; a trigram index
-// needs 3 characters, so shorter texts are matched with LIKE. PostgreSQL: ILIKE is served by its trigram
-// indexes (V010).
+// not, so both sides are lower-cased there). SQLite: its FTS5 trigram index (V010) finds rows holding the
+// text in one of the four columns, given as a quoted phrase so that no character of the text is query syntax;
+// a trigram index needs 3 characters, so shorter texts are matched with LIKE. PostgreSQL: its trigram indexes
+// on the lower-cased columns (V022) serve the LIKE.
 constexpr const char* kSearchMatch =
     "e.id IN (SELECT rowid FROM enterprises_search WHERE enterprises_search MATCH ?)";
-// (e.name LIKE ? ESCAPE '\' OR …) over the searched columns, with `like` as the operator.
-std::string any_column_like(std::string_view like) {
+// (e.name LIKE ? ESCAPE '\' OR …) over the searched columns; on PostgreSQL (lower(e.name) LIKE lower(?) …).
+std::string any_column_like(db::Dialect dialect) {
+  const bool sqlite = dialect == db::Dialect::sqlite;
   std::string out = "(";
-  for (const char* column : {"e.name", "e.credit_code", "e.registered_address", "e.business_address"})
-    out += std::string(out.size() > 1 ? " OR " : "") + column + " " + std::string(like) + " ? ESCAPE '\\'";
+  for (const std::string column : {"e.name", "e.credit_code", "e.registered_address", "e.business_address"})
+    out += std::string(out.size() > 1 ? " OR " : "") + (sqlite ? column : "lower(" + column + ")") +
+           (sqlite ? " LIKE ?" : " LIKE lower(?)") + " ESCAPE '\\'";
   return out + ")";
 }
 
@@ -55,8 +57,7 @@ void add_search(db::Connection& db, SqlFilter& where, const std::string& text) {
     return;
   }
   const auto pattern = db::like_contains(text);
-  where.add(any_column_like(db.dialect() == db::Dialect::sqlite ? "LIKE" : "ILIKE"),
-            db::Params{pattern, pattern, pattern, pattern});
+  where.add(any_column_like(db.dialect()), db::Params{pattern, pattern, pattern, pattern});
 }
 
 bool all_digits(const std::string& text) {
