@@ -7,9 +7,13 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config ccache curl
           libboost-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev
           libspdlog-dev libfmt-dev libcli11-dev libgtest-dev googletest
-          libzip-dev libvalijson-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libvips-dev zlib1g-dev libbrotli-dev clang-format)
+          libzip-dev libvalijson-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libvips-dev zlib1g-dev libbrotli-dev clang-format
+          libcairo2-dev libpango1.0-dev fonts-noto-cjk)
+# fonts-noto-cjk is a runtime need too: the PDF documents are set in Noto Serif/Sans CJK SC.
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql chromium fonts-noto-cjk)
+  # poppler-utils (pdftotext, pdfinfo, pdftoppm) reads generated PDFs back; LibreOffice (writer, no GUI)
+  # converts generated .docx files to check that they open.
+  packages+=(postgresql chromium poppler-utils libreoffice-writer-nogui)
 fi
 command -v node >/dev/null || packages+=(nodejs npm)
 
