@@ -8,6 +8,7 @@
 #include "exchange/exchange_routes.hpp"
 #include "files/file_routes.hpp"
 #include "inspections/inspection_routes.hpp"
+#include "notices/notice_routes.hpp"
 #include "notify/notification_routes.hpp"
 #include "registry/enterprise_routes.hpp"
 #include "registry/industry_routes.hpp"
@@ -41,6 +42,7 @@ void add_all_routes(api::Routes& routes) {
   services::add_visit_routes(routes);
   services::add_visit_action_routes(routes);
   inspections::add_inspection_routes(routes);
+  notices::add_notice_routes(routes);
   services::add_deadline_routes(routes);
   services::add_survey_gap_routes(routes);
   notify::add_notification_routes(routes);

@@ -1,6 +1,7 @@
 #include "app/system_routes.hpp"
 
 #include "inspections/inspection_vocabularies.hpp"
+#include "notices/notice_kinds.hpp"
 #include "platform/embedded.hpp"
 #include "platform/vocabulary.hpp"
 #include "registry/vocabularies.hpp"
@@ -55,6 +56,7 @@ nlohmann::json all_dictionaries() {
   body.update(services::catalog_dictionaries());
   body.update(services::workflow_dictionaries());
   body.update(inspections::inspection_dictionaries());
+  body["notice_kinds"] = notices::notice_kinds().to_json();
   return body;
 }
 

@@ -1953,6 +1953,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/notice-numbering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文书编号格式 / Notice numbering
+         * @description 本机构，或有 org:read 且可见的机构；一个编号按机构、年份和格式连续（统一编号）。/ One's own organization, or a visible one with org:read; numbers run per organization, year and pattern.
+         */
+        get: operations["getNoticeNumbering"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/notice-numbering/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置文书编号格式 / Set a notice kind's number pattern
+         * @description 机构管理员（org:write，且可修改该机构）。占位符 {year}、{seq} 或 {seq:位数}，须含且只含一个序号；空格式表示不编号。/ The organization's admin. Placeholders {year}, {seq} or {seq:digits}, exactly one sequence; empty: no number.
+         */
+        put: operations["setNoticeNumbering"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2517,6 +2557,7 @@ export interface components {
             service_insurance_types: components["schemas"]["DictionaryEntry"][];
             upload_anchors: components["schemas"]["DictionaryEntry"][];
             deliverable_kinds: components["schemas"]["DictionaryEntry"][];
+            notice_kinds?: components["schemas"]["DictionaryEntry"][];
         } & {
             [key: string]: components["schemas"]["DictionaryEntry"][];
         };
@@ -4797,6 +4838,21 @@ export interface components {
         };
         TrainingRecordList: {
             items: components["schemas"]["TrainingRecord"][];
+        };
+        NoticeNumbering: {
+            items: {
+                /**
+                 * @description 文书种类（字典 notice_kinds）/ Notice kind (dictionary notice_kinds).
+                 * @enum {string}
+                 */
+                kind: "warning" | "reminder" | "rectification" | "inspection";
+                /** @description 编号格式，如 温环乐预警〔{year}〕{seq:4}号；空：不编号 / Number pattern; empty: no number. */
+                pattern: string;
+                /** @description 未设置，使用默认格式 / Not set: the default pattern. */
+                is_default: boolean;
+                /** @description 下一份文书的编号；不编号时为空 / The next notice's number; null without a pattern. */
+                next_number: string | null;
+            }[];
         };
     };
     responses: {
@@ -8889,6 +8945,70 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getNoticeNumbering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各文书种类的编号格式 / The pattern of each notice kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeNumbering"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setNoticeNumbering: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                kind: "warning" | "reminder" | "rectification" | "inspection";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pattern: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 各文书种类的编号格式 / The pattern of each notice kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeNumbering"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
         };
     };
