@@ -5,48 +5,22 @@
 #include <zip.h>
 #include <pugixml.hpp>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <regex>
 #include <string>
 
 #include "documents/document.hpp"
 #include "documents/image_size.hpp"
+#include "pdf_checks.hpp"
 #include "photo_fixtures.hpp"
 #include "test_database.hpp"
 
 using namespace rw::documents;
+using rw::testing::pdf_pages;
+using rw::testing::pdf_text;
+using rw::testing::run_command;
+using rw::testing::write_file;
 
 namespace {
-
-std::string run_command(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-// pdftotext's text without white space: justified Chinese lines come back with spaces between characters.
-std::string pdf_text(const std::filesystem::path& pdf, int first = 0, int last = 0) {
-  std::string range = first ? " -f " + std::to_string(first) + " -l " + std::to_string(last) : "";
-  std::string text = run_command("pdftotext" + range + " '" + pdf.string() + "' - 2>&1");
-  std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\f'; });
-  return text;
-}
-
-int pdf_pages(const std::filesystem::path& pdf) {
-  std::smatch match;
-  const std::string info = run_command("pdfinfo '" + pdf.string() + "' 2>&1");
-  return std::regex_search(info, match, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(match[1]) : -1;
-}
 
 // A hazard report: particulars, a table of `rows` hazards, photos, signatures and a seal.
 Document report(int rows) {
