@@ -169,6 +169,7 @@ const en: MessageSchema = {
       service_plan: 'Service plan',
       visit: 'Service visit',
       import: 'Spreadsheet import',
+      notice_numbering: 'Notice numbering',
     },
   },
   calendar: {

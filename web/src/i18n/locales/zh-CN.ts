@@ -167,6 +167,7 @@ const zhCN = {
       service_plan: '服务方案',
       visit: '服务安排',
       import: '表格导入',
+      notice_numbering: '文书编号格式',
     },
   },
   calendar: {

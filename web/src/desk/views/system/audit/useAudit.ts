@@ -19,6 +19,7 @@ export const AUDIT_ENTITIES = [
   'service_plan',
   'visit',
   'import',
+  'notice_numbering',
 ] as const
 
 type Translate = (key: string) => string
