@@ -118,13 +118,35 @@ const EntityAccess kInspection{"inspection",
                                {"i.agency_org_id"},
                                {{"e", "enterprises", "i.enterprise_id"}}};
 
+// A hazard 隐患: the agency that found it and follows it (its inspectors and reviewers), the enterprise
+// itself, its insurers and the regulators of its region (issue 12). Nobody else, not a competing agency.
+const EntityAccess kHazard{"hazard",
+                           "hazards h JOIN enterprises e ON e.id = h.enterprise_id",
+                           "h.id",
+                           {{party::agency, Relation::named, "h.agency_org_id"},
+                            {party::enterprise, Relation::is},
+                            {party::insurer, Relation::insures},
+                            {party::regulator, Relation::regulates}},
+                           {"h.agency_org_id"},
+                           {{"e", "enterprises", "h.enterprise_id"}}};
+
+// An escalation of an enterprise that does not rectify (chengdu 6.3.2.3): the regulators it went to and the
+// agency that follows the hazard.
+const EntityAccess kHazardEscalation{
+    "hazard_escalation",
+    "hazard_escalations x JOIN enterprises e ON e.id = x.enterprise_id",
+    "x.id",
+    {{party::agency, Relation::named, "x.agency_org_id"}, {party::regulator, Relation::regulates}},
+    {},
+    {{"e", "enterprises", "x.enterprise_id"}}};
+
 const EntityAccess kAuditEntry{
     "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};
 
 const std::vector<const EntityAccess*>& all_entities() {
   static const std::vector<const EntityAccess*> entities = {
-      &kEnterprise,     &kPolicy,      &kStaff, &kOrganization, &kUser,       &kCommission,
-      &kCommissionItem, &kServicePlan, &kVisit, &kDeadline,     &kInspection, &kAuditEntry};
+      &kEnterprise,  &kPolicy, &kStaff,    &kOrganization, &kUser,   &kCommission,       &kCommissionItem,
+      &kServicePlan, &kVisit,  &kDeadline, &kInspection,   &kHazard, &kHazardEscalation, &kAuditEntry};
   return entities;
 }
 

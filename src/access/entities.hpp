@@ -70,6 +70,8 @@ extern const EntityAccess kServicePlan;
 extern const EntityAccess kVisit;
 extern const EntityAccess kDeadline;
 extern const EntityAccess kInspection;
+extern const EntityAccess kHazard;
+extern const EntityAccess kHazardEscalation;
 extern const EntityAccess kAuditEntry;
 
 // Every declared entity, for the access test.

@@ -55,6 +55,15 @@ std::vector<std::string> permissions_for(const Actor& user) {
   // platform's.
   if ((leads || user.has_role("reviewer")) && (platform || insurer || agency))
     out.push_back("inspection:review");
+  // Hazards (issue 12): the agency's people record, notify and verify; the enterprise rectifies; the
+  // regulators of the region comment. Who sees which hazard is the access model's.
+  out.push_back("hazard:read");
+  if ((platform && leads) || (agency && (leads || user.has_role("expert") || user.has_role("technician") ||
+                                         user.has_role("reviewer"))))
+    out.push_back("hazard:manage");
+  if (user.has_role("enterprise_user") || (user.org_type == "enterprise" && leads))
+    out.push_back("hazard:rectify");
+  if (user.org_type == "regulator" && !user.has_role("viewer")) out.push_back("hazard:comment");
   return out;
 }
 

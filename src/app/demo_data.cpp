@@ -4,6 +4,7 @@
 
 #include "accounts/password.hpp"
 #include "accounts/user_store.hpp"
+#include "app/demo_hazards.hpp"
 #include "app/demo_registry.hpp"
 #include "app/demo_services.hpp"
 #include "platform/clock.hpp"
@@ -116,6 +117,7 @@ bool seed_demo(db::Database& database, const Clock& clock) {
                                agency_b, park,      enterprises, streets};
   seed_demo_registry(*lease, orgs, s.now);
   seed_demo_services(*lease, orgs, china_day(clock.now()), s.now);
+  seed_demo_hazards(*lease, clock);
   transaction.commit();
   return true;
 }

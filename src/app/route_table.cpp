@@ -7,6 +7,7 @@
 #include "calendar/calendar_routes.hpp"
 #include "exchange/exchange_routes.hpp"
 #include "files/file_routes.hpp"
+#include "hazards/hazard_routes.hpp"
 #include "inspections/inspection_routes.hpp"
 #include "notices/notice_routes.hpp"
 #include "notify/notification_routes.hpp"
@@ -43,6 +44,7 @@ void add_all_routes(api::Routes& routes) {
   services::add_visit_action_routes(routes);
   inspections::add_inspection_routes(routes);
   notices::add_notice_routes(routes);
+  hazards::add_hazard_routes(routes);
   services::add_deadline_routes(routes);
   services::add_survey_gap_routes(routes);
   notify::add_notification_routes(routes);

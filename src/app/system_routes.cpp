@@ -1,5 +1,6 @@
 #include "app/system_routes.hpp"
 
+#include "hazards/hazard_vocabularies.hpp"
 #include "inspections/inspection_vocabularies.hpp"
 #include "notices/notice_kinds.hpp"
 #include "platform/embedded.hpp"
@@ -57,6 +58,7 @@ nlohmann::json all_dictionaries() {
   body.update(services::workflow_dictionaries());
   body.update(inspections::inspection_dictionaries());
   body["notice_kinds"] = notices::notice_kinds().to_json();
+  body.update(hazards::hazard_dictionaries());
   return body;
 }
 

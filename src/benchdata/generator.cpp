@@ -40,7 +40,9 @@ const char* const kTables[] = {"regions",
                                "inspection_answers",
                                "inspection_findings",
                                "visit_photo_consents",
-                               "training_records"};
+                               "training_records",
+                               "hazards",
+                               "hazard_escalations"};
 
 // Tables whose ids the generator chose: PostgreSQL's identity sequences must continue after them.
 void continue_sequences(db::Connection& db, const Ids& ids) {

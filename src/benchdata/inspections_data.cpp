@@ -2,12 +2,14 @@
 // one inspection per newest template of the visit's service types, opened when the visit started; on a done
 // visit the team filled the smallest of them item by item, submitted them (findings raised by forms::
 // raised_findings, the score by forms::score) and the enterprise's representative mostly signed; the photo
-// consent of the visit and, for a share of visits, the training given on site.
+// consent of the visit and, for a share of visits, the training given on site; then the visit's hazards
+// (hazards_data.hpp).
 #include <algorithm>
 #include <set>
 
 #include "audit/audit_log.hpp"
 #include "benchdata/checklist_answers.hpp"
+#include "benchdata/hazards_data.hpp"
 #include "benchdata/records.hpp"
 #include "benchdata/words.hpp"
 #include "inspections/template_store.hpp"
@@ -65,7 +67,8 @@ class InspectionsWriter {
                   {"visit_id", "consenting_person", "recorded_by", "recorded_at"}),
         trainings_(db, "training_records",
                    {"id", "visit_id", "topic", "trainer", "attendees", "duration_minutes", "feedback",
-                    "created_at", "created_by", "updated_at"}) {
+                    "created_at", "created_by", "updated_at"}),
+        hazards_(db, world, findings_) {
     answers_.after(inspections_);
     findings_.after(inspections_);
     load_checklists(db);
@@ -74,6 +77,7 @@ class InspectionsWriter {
   void run() {
     for (const auto& visit : w_.worked_visits) write_visit(visit);
     for (auto* table : {&inspections_, &answers_, &findings_, &consents_, &trainings_}) table->flush();
+    hazards_.flush();
     records_.flush();
   }
 
@@ -118,6 +122,7 @@ class InspectionsWriter {
       filled.resize(std::min(filled.size(), kFilledPerVisit));
     }
     const auto representative = person_name(rnd_);
+    raised_.clear();
     for (const auto* checklist : opened) {
       const auto id = w_.ids.next("inspections");
       const auto index = std::find(filled.begin(), filled.end(), checklist) - filled.begin();
@@ -129,6 +134,9 @@ class InspectionsWriter {
                           std::string(), db::null_value(), v.started_at, v.started_at});
     }
     if (v.finished_at.empty()) return;
+    const bool safety = std::any_of(codes.begin(), codes.end(),
+                                    [](const std::string& c) { return c.rfind("chengdu.", 0) == 0; });
+    hazards_.write_visit(v, safety, raised_);
     const int start = china_minute(v.started_at);
     if (rnd_.chance(900))
       consents_.add(
@@ -163,8 +171,10 @@ class InspectionsWriter {
     }
     for (const auto& raised : forms::raised_findings(checklist.form, answers, facts)) {
       const auto& f = raised.finding;
-      findings_.add({w_.ids.next("inspection_findings"), id, e.id, raised.item_id, raised.option_value,
-                     f.category, f.grade, f.description, f.suggestion, f.basis, submitted_at, v.worker});
+      const auto finding_id = w_.ids.next("inspection_findings");
+      findings_.add({finding_id, id, e.id, raised.item_id, raised.option_value, f.category, f.grade, f.description,
+                     f.suggestion, f.basis, submitted_at, v.worker});
+      raised_.push_back({id, finding_id, raised.item_id, f.grade, f.description, f.suggestion, f.basis});
     }
     // The workflow's steps (inspection_flow.cpp): a status event and its audit entry each.
     records_.step("inspection", id, v.agency_org_id, "submit", "open", "submitted", "", v.worker,
@@ -200,6 +210,8 @@ class InspectionsWriter {
   Random rnd_;
   Records records_;
   BulkInsert inspections_, answers_, findings_, consents_, trainings_;
+  HazardsWriter hazards_;
+  std::vector<RaisedFinding> raised_;  // of the visit being written
   std::vector<std::shared_ptr<const Checklist>> checklists_;
   std::map<std::int64_t, std::string> type_codes_;  // service type version id → code
 };

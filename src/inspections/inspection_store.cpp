@@ -1,5 +1,8 @@
 #include "inspections/inspection_store.hpp"
 
+#include <set>
+#include <utility>
+
 #include "inspections/template_store.hpp"
 
 namespace rw::inspections {
@@ -36,8 +39,13 @@ constexpr const char* kUpdateAnswer =
 constexpr const char* kSelectFindings =
     "SELECT id, item_id, option_value, category, grade, description, suggestion, basis, photo_file_ids, "
     "created_at, created_by FROM inspection_findings WHERE inspection_id = ? ORDER BY id";
+// A finding that became a hazard stays (the hazard links to it); the same item and option is not raised
+// twice.
 constexpr const char* kDeleteRaised =
-    "DELETE FROM inspection_findings WHERE inspection_id = ? AND option_value <> ''";
+    "DELETE FROM inspection_findings WHERE inspection_id = ? AND option_value <> '' "
+    "AND NOT EXISTS (SELECT 1 FROM hazards h WHERE h.finding_id = inspection_findings.id)";
+constexpr const char* kSelectKeptRaised =
+    "SELECT item_id, option_value FROM inspection_findings WHERE inspection_id = ? AND option_value <> ''";
 constexpr const char* kInsertFinding =
     "INSERT INTO inspection_findings (inspection_id, enterprise_id, item_id, option_value, category, grade, "
     "description, suggestion, basis, photo_file_ids, client_id, created_at, created_by) "
@@ -146,7 +154,13 @@ void replace_raised_findings(db::Connection& db, std::int64_t inspection_id, std
                              const std::vector<forms::RaisedFinding>& findings, std::int64_t by,
                              const std::string& now) {
   db.execute(kDeleteRaised, {inspection_id});
-  for (const auto& f : findings) insert_finding(db, inspection_id, enterprise_id, f, by, now);
+  std::set<std::pair<std::string, std::string>> kept;
+  const auto rows = db.query(kSelectKeptRaised, {inspection_id});
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    kept.emplace(rows[i].text("item_id"), rows[i].text("option_value"));
+  for (const auto& f : findings)
+    if (!kept.count({f.item_id, f.option_value}))
+      insert_finding(db, inspection_id, enterprise_id, f, by, now);
 }
 
 void set_score(db::Connection& db, std::int64_t id, std::optional<double> score, const std::string& now) {

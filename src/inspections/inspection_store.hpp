@@ -39,7 +39,7 @@ void write_answer(db::Connection& db, std::int64_t inspection_id, const std::str
                   const StoredAnswer& answer, bool exists);
 
 db::Rows findings_of(db::Connection& db, std::int64_t inspection_id);
-// Replaces the findings the template raised (the inspector's own stay).
+// Replaces the findings the template raised (the inspector's own stay, and so do those that became hazards).
 void replace_raised_findings(db::Connection& db, std::int64_t inspection_id, std::int64_t enterprise_id,
                              const std::vector<forms::RaisedFinding>& findings, std::int64_t by,
                              const std::string& now);

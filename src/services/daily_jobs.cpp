@@ -25,8 +25,8 @@ bool run_daily_jobs(db::Database& database, const Clock& clock) {
   const auto result = sweep_deadlines(*lease, calendar::load_calendar(*lease), today, format_utc(now));
   transaction.commit();
   if (database.dialect() == db::Dialect::sqlite) db::refresh_statistics(*lease);
-  spdlog::info("deadline sweep {}: {} overdue, {} reminders, {} notifications", today_text,
-               result.marked_overdue, result.reminders, result.notifications);
+  spdlog::info("deadline sweep {}: {} overdue, {} reminders, {} notifications, {} hazards escalated",
+               today_text, result.marked_overdue, result.reminders, result.notifications, result.escalations);
   return true;
 }
 

@@ -19,7 +19,8 @@ http::Response run_sweep(api::Context& context) {
   const auto result = sweep_deadlines_now(context.op());
   return api::json_ok({{"marked_overdue", result.marked_overdue},
                        {"reminders", result.reminders},
-                       {"notifications", result.notifications}});
+                       {"notifications", result.notifications},
+                       {"escalations", result.escalations}});
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
+#include "hazards/hazard_deadlines.hpp"
 #include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
 #include "platform/json_rows.hpp"
@@ -61,6 +62,11 @@ nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar
 std::vector<std::int64_t> deadline_recipients(db::Connection& db, const db::Row& d) {
   auto users =
       notify::org_users_with_roles(db, d.integer("responsible_org_id"), {"admin", "manager", "reviewer"});
+  // A hazard's rectification is the enterprise's: its own users act on it.
+  if (d.text("kind") == "hazard_rectification") {
+    const auto own = notify::org_users_with_roles(db, d.integer("responsible_org_id"), {"enterprise_user"});
+    users.insert(users.end(), own.begin(), own.end());
+  }
   if (d.text("object_type") == "visit" && d.text("kind") == "data_upload") {
     const auto team = team_user_ids(db, d.integer("object_id"));
     users.insert(users.end(), team.begin(), team.end());
@@ -172,6 +178,10 @@ SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar&
       ++result.reminders;
     }
   }
+  // chengdu 6.3.2.3: hazards left overdue go to the regulators.
+  const auto escalation = hazards::escalate_overdue(db, calendar, today, now);
+  result.escalations = escalation.escalated;
+  result.notifications += escalation.notifications;
   return result;
 }
 

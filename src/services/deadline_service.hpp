@@ -25,9 +25,10 @@ struct SweepResult {
   int marked_overdue = 0;
   int reminders = 0;
   int notifications = 0;
+  int escalations = 0;  // hazards escalated to regulators (hazards/hazard_deadlines.hpp)
 };
 // Flags open deadlines past due as overdue and notifies the responsible people once per deadline;
-// reminds them once when a deadline is due within 2 working days.
+// reminds them once when a deadline is due within 2 working days; escalates hazards left overdue.
 SweepResult sweep_deadlines(db::Connection& db, const calendar::WorkingCalendar& calendar,
                             calendar::Date today, const std::string& now);
 // The sweep as of the operation's clock.

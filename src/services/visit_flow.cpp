@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "calendar/calendar_store.hpp"
+#include "hazards/hazard_recheck.hpp"
+#include "hazards/hazard_rules.hpp"
 #include "inspections/inspection_store.hpp"
 #include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
@@ -85,8 +87,33 @@ void store(Move& move) {
                                   china_date(move.clock.now()), move.subject.id});
 }
 
-// Starting opens one checklist per template the visit's service types use (yueqing "进一次门、查多项事").
-void on_started(Move& move) { inspections::open_visit_inspections(move.db, move.subject.id, move.now); }
+// Starting opens one checklist per template the visit's service types use (yueqing "进一次门、查多项事"), and
+// lists the enterprise's earlier hazards for re-check when it had 重大 ones (wuxi 第十五条（五）).
+void on_started(Move& move) {
+  inspections::open_visit_inspections(move.db, move.subject.id, move.now);
+  hazards::list_rechecks_on_start(move.db, move.subject.id, move.subject.row.integer("enterprise_id"),
+                                  move.now);
+}
+
+// chengdu 6.3.2.4: a hazard screening's report is reviewed and fed back to the enterprise within 7 working
+// days of the on-site service — by the insurer's business office, or the agency when no insurer commissioned
+// it.
+void open_screening_feedback(Move& move, const std::vector<ServiceRules>& types,
+                             const calendar::WorkingCalendar& cal, calendar::Date today) {
+  const auto screening = std::find_if(types.begin(), types.end(), [](const ServiceRules& t) {
+    return t.code == hazards::kScreeningServiceType;
+  });
+  if (screening == types.end()) return;
+  const auto& visit = move.subject.row;
+  const auto agency = visit.integer("agency_org_id");
+  open_deadline(
+      move.db,
+      {"screening_feedback", "visit", move.subject.id, screening->version_id, visit.integer("enterprise_id"),
+       move.subject.insurer_org_id.value_or(agency), agency, format_date(today),
+       format_date(cal.add_working_days(today, hazards::kScreeningFeedbackWorkingDays)),
+       hazards::kScreeningFeedbackWorkingDays, "working_days", "chengdu 6.3.2.4"},
+      move.now);
+}
 
 const Refusal kTrainingClosed{"training_record_closed", "服务资料已上传，不能再记录培训",
                               "the visit's data is uploaded; training can no longer be recorded"};
@@ -115,15 +142,16 @@ void record_consent(Move& move) {
                           {{"photo_consent", {{"from", nullptr}, {"to", move.input.text}}}}});
 }
 
-// Done: one upload deadline per service type whose rule counts from the end of the service; the
-// commission is served.
+// Done: one upload deadline per service type whose rule counts from the end of the service; a screening's
+// feedback deadline (chengdu 6.3.2.4); the commission is served.
 void on_done(Move& move) {
   const auto& visit = move.subject.row;
   const auto today = china_day(move.clock.now());
   const auto calendar = calendar::load_calendar(move.db);
   const auto id = move.subject.id;
   bool on_site = false;
-  for (const auto& type : service_rules_of_versions(move.db, visit_type_versions(move.db, id))) {
+  const auto types = service_rules_of_versions(move.db, visit_type_versions(move.db, id));
+  for (const auto& type : types) {
     on_site = on_site || type.on_site;
     // Only types counted from the visit: not from the filing receipt (wuxi's emergency plan), nor by a date
     // agreed with the enterprise (PUT /visits/{id}/upload-due).
@@ -137,6 +165,7 @@ void on_done(Move& move) {
                    *type.upload_working_days, "working_days", type.upload_basis},
                   move.now);
   }
+  open_screening_feedback(move, types, calendar, today);
   if (on_site)
     complete_commission_items(move, visit.integer("enterprise_id"), visit.integer("agency_org_id"));
 }
@@ -191,6 +220,7 @@ void on_reviewed(Move& move) {
   const auto today = china_date(move.clock.now());
   move.db.execute(kUpdateReviewed, {today, move.now, id});
   close_deadlines(move.db, "visit", id, "report_review", "met", today);
+  close_deadlines(move.db, "visit", id, "screening_feedback", "met", today);
   move.journal.push_back(
       {"visit", id, move.subject.insurer_org_id, {{"reviewed_on", {{"from", nullptr}, {"to", today}}}}});
 }

@@ -43,7 +43,9 @@ const Vocabulary& not_entered_reasons() {
 const Vocabulary& deadline_kinds() {
   static const Vocabulary v{{"commission_on_site", "委托现场服务", "On-site service of a commission"},
                             {"data_upload", "服务资料上传", "Service data upload"},
-                            {"report_review", "保险机构审核", "Insurer review"}};
+                            {"report_review", "保险机构审核", "Insurer review"},
+                            {"hazard_rectification", "隐患整改", "Hazard rectification"},
+                            {"screening_feedback", "隐患排查结果审核反馈", "Screening result fed back"}};
   return v;
 }
 

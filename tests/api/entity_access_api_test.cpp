@@ -35,6 +35,8 @@ const std::map<std::string, Route> kRoutes = {
     {"visit", {"/visits", "", "visit:read"}},
     {"deadline", {"/deadlines", "status=all", "deadline:read", false}},
     {"inspection", {"/inspections", "", "visit:read"}},
+    {"hazard", {"/hazards", "", "hazard:read"}},
+    {"hazard_escalation", {"/hazard-escalations", "", "hazard:read", false}},
     {"audit_entry", {"/audit", "", "audit:read", false}},
 };
 

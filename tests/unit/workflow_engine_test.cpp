@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "hazards/hazard_flow.hpp"
 #include "platform/http/problem.hpp"
 #include "services/commission_flow.hpp"
 #include "services/plan_flow.hpp"
@@ -111,6 +112,12 @@ VisitState visit(std::string status, bool uploaded = false, bool reviewed = fals
   return v;
 }
 
+hazards::HazardState hazard(std::string status) {
+  return {1,       std::move(status),
+          kAgency, kEnterpriseOrg,
+          "major", db::Row(std::make_shared<std::vector<std::string>>(), {})};
+}
+
 }  // namespace
 
 TEST(WorkflowEngine, CommissionItemsOfWuxi14And15) {
@@ -201,4 +208,57 @@ TEST(WorkflowEngine, VisitsByTheAgencyItsTeamTheEnterpriseAndTheInsurer) {
   EXPECT_EQ(actions_of("insurer", m, uncommissioned), Codes{});
   EXPECT_EQ(actions_of("admin", m, uncommissioned), Codes{"reviewed"});
   EXPECT_EQ(workflow::step_from(m, "cancel", "planned")->reason, workflow::Reason::required);
+}
+
+// Issue 12: every status of a hazard × every action × every party. The agency that follows the hazard (its
+// leads, experts, technicians; the platform's admin) notifies, sets the deadline, accepts or returns the
+// plan, verifies or rejects the evidence; the enterprise submits the plan, notes progress and submits the
+// evidence; a regulator comments in every status; a competing agency, the insurer and a viewer take no step.
+TEST(WorkflowEngine, HazardsToldByTheAgencyRectifiedByTheEnterpriseCommentedByTheRegulator) {
+  const auto& m = hazards::hazard_machine();
+  const auto agency = [](Codes codes) {
+    return std::map<std::string, Codes>{
+        {"agency", codes}, {"expert", codes}, {"team", codes}, {"admin", codes}};
+  };
+  const auto with = [](std::map<std::string, Codes> table, const std::string& party, Codes codes) {
+    table[party] = std::move(codes);
+    return table;
+  };
+  const Codes comment = {"comment"};
+  expect_table(m, hazard("found"), with(agency({"edit", "set_deadline", "notify"}), "regulator", comment));
+  expect_table(
+      m, hazard("notified"),
+      with(with(agency({"edit", "set_deadline"}), "enterprise", {"submit_plan"}), "regulator", comment));
+  expect_table(m, hazard("plan_submitted"),
+               with(agency({"set_deadline", "accept_plan", "return_plan"}), "regulator", comment));
+  expect_table(m, hazard("rectifying"),
+               with(with(agency({"set_deadline"}), "enterprise", {"add_progress", "submit_evidence"}),
+                    "regulator", comment));
+  expect_table(m, hazard("evidence_submitted"),
+               with(agency({"set_deadline", "verify", "reject_evidence"}), "regulator", comment));
+  expect_table(m, hazard("verified_closed"), {{"regulator", comment}});
+
+  EXPECT_EQ(refusal_of("other_agency", m, hazard("found"), "notify"), "403 forbidden");
+  EXPECT_EQ(refusal_of("enterprise", m, hazard("found"), "notify"), "403 forbidden");
+  EXPECT_EQ(refusal_of("insurer", m, hazard("evidence_submitted"), "verify"), "403 forbidden");
+  EXPECT_EQ(refusal_of("agency", m, hazard("notified"), "submit_plan"), "403 forbidden");
+  EXPECT_EQ(refusal_of("enterprise", m, hazard("found"), "submit_plan"), "409 invalid_transition");
+  EXPECT_EQ(refusal_of("enterprise", m, hazard("evidence_submitted"), "submit_evidence"),
+            "409 invalid_transition");
+  EXPECT_EQ(refusal_of("agency", m, hazard("rectifying"), "edit"), "409 hazard_not_editable");
+  EXPECT_EQ(refusal_of("agency", m, hazard("verified_closed"), "set_deadline"), "409 hazard_closed");
+  // The re-check closes a hazard itself; nobody takes that step through the API.
+  EXPECT_EQ(refusal_of("admin", m, hazard("rectifying"), "close_on_recheck"), "403 forbidden");
+  // An enterprise user of another enterprise takes nothing on this one.
+  auto elsewhere = hazard("notified");
+  elsewhere.enterprise_org_id = 99;
+  EXPECT_EQ(actions_of("enterprise", m, elsewhere), Codes{});
+  for (const char* action : {"return_plan", "reject_evidence", "comment"})
+    EXPECT_EQ(workflow::step_from(m, action,
+                                  action == std::string("return_plan") ? "plan_submitted"
+                                  : action == std::string("comment")   ? "found"
+                                                                       : "evidence_submitted")
+                  ->reason,
+              workflow::Reason::required)
+        << action;
 }

@@ -1993,6 +1993,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 隐患 / Hazards
+         * @description 需要 hazard:read；服务机构看本机构跟进的，企业看本企业的，保险机构看其投保企业的，监管部门看辖区内的。按 ID 倒序。/ Requires hazard:read; the following agency, the enterprise, its insurers and the regulators of its region see it. Newest first.
+         */
+        get: operations["listHazards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 隐患详情 / A hazard
+         * @description 含整改进展、复查、状态历史 / With progress notes, re-checks and history.
+         */
+        get: operations["getHazard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改隐患 / Edit a hazard
+         * @description 服务机构在企业提交整改方案前修改隐患内容 / The agency edits what was found until the enterprise answers with a plan.
+         */
+        patch: operations["updateHazard"];
+        trace?: never;
+    };
+    "/hazards/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 告知企业 / Notify
+         * @description 已发现 → 已告知企业，设定整改期限（文书签发亦走此步）/ found → notified with the rectification deadline (issuing a notice takes this step).
+         */
+        post: operations["notifyHazard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/set-deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 设定整改期限 / Set the deadline
+         * @description 服务机构设定或调整整改期限（工作日或日期）/ The agency sets or moves the deadline.
+         */
+        post: operations["setHazardDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/submit-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交整改方案 / Submit the plan
+         * @description 已告知 → 方案已提交：治理措施、治理时限、责任人、经费（企业）/ notified → plan_submitted (the enterprise).
+         */
+        post: operations["submitHazardPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/accept-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 同意整改方案 / Accept the plan
+         * @description 方案已提交 → 整改中（服务机构）/ plan_submitted → rectifying (the agency).
+         */
+        post: operations["acceptHazardPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/return-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回整改方案 / Return the plan
+         * @description 方案已提交 → 已告知，须说明原因 / plan_submitted → notified, with a reason.
+         */
+        post: operations["returnHazardPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/add-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录整改进展 / Add progress
+         * @description 整改中记录进展（企业）/ A progress note while rectifying (the enterprise).
+         */
+        post: operations["addHazardProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/submit-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交整改材料 / Submit evidence
+         * @description 整改中 → 整改材料已提交（企业）/ rectifying → evidence_submitted (the enterprise).
+         */
+        post: operations["submitHazardEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 验收销号 / Verify and close
+         * @description 整改材料已提交 → 已验收销号（服务机构）/ evidence_submitted → verified_closed (the agency).
+         */
+        post: operations["verifyHazard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/reject-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回整改材料 / Reject the evidence
+         * @description 整改材料已提交 → 整改中，须说明原因 / evidence_submitted → rectifying, with a reason.
+         */
+        post: operations["rejectHazardEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 监管意见 / Comment
+         * @description 辖区监管部门发表意见，记入历史 / A regulator of the region comments; kept in the history.
+         */
+        post: operations["commentHazard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务的隐患 / A visit's hazards
+         * @description 本次服务发现的隐患与复查的以往隐患 / Hazards found on the visit and earlier ones re-checked.
+         */
+        get: operations["listVisitHazards"];
+        put?: never;
+        /**
+         * 手工记录隐患 / Record a hazard
+         * @description 服务机构的检查人员或审核人员在开始后的服务上记录隐患 / The visit's agency records a hazard on a started visit.
+         */
+        post: operations["createVisitHazard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/hazards/{hazard_id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 复查以往隐患 / Re-check
+         * @description 已整改到位：销号；未整改到位：转入本次服务继续整改（无锡第十五条（五））/ Rectified: closed; not rectified: carried over to this visit.
+         */
+        post: operations["recheckHazard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 检查发现转为隐患 / Findings to hazards
+         * @description 已提交的检查表的每条发现生成一条隐患，可逐条修改；已生成的不重复 / Every finding of a submitted checklist becomes one hazard, with optional edits; idempotent.
+         */
+        post: operations["hazardsFromInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazard-escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 隐患上报 / Escalations
+         * @description 逾期未整改上报监管部门的记录（成都 6.3.2.3）；监管部门与服务机构可见 / Hazards escalated to regulators (chengdu 6.3.2.3); seen by the regulators and the agency.
+         */
+        get: operations["listHazardEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2558,6 +2886,12 @@ export interface components {
             upload_anchors: components["schemas"]["DictionaryEntry"][];
             deliverable_kinds: components["schemas"]["DictionaryEntry"][];
             notice_kinds?: components["schemas"]["DictionaryEntry"][];
+            hazard_statuses: components["schemas"]["DictionaryEntry"][];
+            hazard_domains: components["schemas"]["DictionaryEntry"][];
+            hazard_categories: components["schemas"]["HazardCategoryEntry"][];
+            hazard_recheck_results: components["schemas"]["DictionaryEntry"][];
+            hazard_escalation_rules: components["schemas"]["DictionaryEntry"][];
+            hazard_deadline_units: components["schemas"]["DictionaryEntry"][];
         } & {
             [key: string]: components["schemas"]["DictionaryEntry"][];
         };
@@ -3617,11 +3951,11 @@ export interface components {
          */
         NotEnteredReason: "refused" | "not_operating" | "address_changed" | "other";
         /**
-         * @description 期限类型 / Deadline kind (委托现场服务/服务资料上传/保险机构审核).
+         * @description 期限类型 / Deadline kind (委托现场服务/服务资料上传/保险机构审核/隐患整改/隐患排查结果审核反馈).
          * @example data_upload
          * @enum {string}
          */
-        DeadlineKind: "commission_on_site" | "data_upload" | "report_review";
+        DeadlineKind: "commission_on_site" | "data_upload" | "report_review" | "hazard_rectification" | "screening_feedback";
         /** @description 服务类型（按所用版本）/ A service type at the version a commission, plan or visit was made with. */
         ServiceTypeRef: {
             /**
@@ -3664,7 +3998,7 @@ export interface components {
         /** @description 一次状态变化 / One status change. */
         StatusEvent: {
             /**
-             * @description 操作 / Action, e.g. accept, decline, propose, start.
+             * @description 操作 / Action, e.g. accept, decline, propose, start. 隐患另有 set_deadline、add_progress、comment、carry_over（状态不变）/ Hazards also record set_deadline, add_progress, comment and carry_over (status unchanged).
              * @example decline
              */
             action: string;
@@ -4345,7 +4679,7 @@ export interface components {
              * @example visit
              * @enum {string}
              */
-            object_type: "commission_item" | "visit";
+            object_type: "commission_item" | "visit" | "hazard";
             /** Format: int64 */
             object_id: number;
             enterprise: components["schemas"]["OrgName"];
@@ -4853,6 +5187,427 @@ export interface components {
                 /** @description 下一份文书的编号；不编号时为空 / The next notice's number; null without a pattern. */
                 next_number: string | null;
             }[];
+        };
+        /**
+         * @description 隐患状态 / Hazard status (已发现/已告知企业/整改方案已提交/整改中/整改材料已提交/已验收销号).
+         * @example rectifying
+         * @enum {string}
+         */
+        HazardStatus: "found" | "notified" | "plan_submitted" | "rectifying" | "evidence_submitted" | "verified_closed";
+        /**
+         * @description 隐患分级 重大/一般 / Grade.
+         * @example major
+         * @enum {string}
+         */
+        HazardGrade: "major" | "general";
+        /**
+         * @description 领域：生态环境/安全生产 / Domain.
+         * @example environment
+         * @enum {string}
+         */
+        HazardDomain: "environment" | "safety";
+        HazardCategoryEntry: {
+            /** @example env.g1.facility_operation */
+            value: string;
+            /** @example 污染防治设施运行 */
+            zh: string;
+            en: string;
+            domain: components["schemas"]["HazardDomain"];
+            /** @example guilin 附录 G 表 G.1 */
+            source: string;
+            subs: components["schemas"]["DictionaryEntry"][];
+        };
+        /** @description 手工记录的隐患 / A hazard recorded by hand. */
+        HazardInput: {
+            domain: components["schemas"]["HazardDomain"];
+            /**
+             * @description 隐患分类类别（代码表 hazard_categories）/ Class (code of hazard_categories).
+             * @example env.emergency_management
+             */
+            category: string;
+            /**
+             * @description 隐患细类：类别的细类代码；类别无细类时为自由文字 / Sub-class: a code of the class's subs, or free text when the class lists none.
+             * @example env.emergency_management.plan
+             */
+            sub_category?: string;
+            /**
+             * @description 隐患具体描述 / Description.
+             * @example 危废贮存间未设置泄漏液体收集装置
+             */
+            description: string;
+            /**
+             * @description 位置 / Location.
+             * @example 危废仓库
+             */
+            location?: string;
+            /** @description 隐患照片（文件 ID）/ Photos (file ids). */
+            photos?: number[];
+            grade: components["schemas"]["HazardGrade"];
+            /**
+             * @description 法律依据 / Legal basis.
+             * @example 《危险废物贮存污染控制标准》GB 18597
+             */
+            basis?: string;
+            /** @description 整改建议 / Suggestion. */
+            suggestion?: string;
+            /** @description 备注 / Remarks. */
+            remarks?: string;
+            /** @description 检查项 / Checklist item. */
+            item_id?: string;
+        };
+        /** @description 修改隐患内容（仅已发现、已告知）/ Changes to what was found (found, notified only). */
+        HazardPatch: {
+            domain?: components["schemas"]["HazardDomain"];
+            /**
+             * @description 隐患分类类别（代码表 hazard_categories）/ Class (code of hazard_categories).
+             * @example env.emergency_management
+             */
+            category?: string;
+            /**
+             * @description 隐患细类：类别的细类代码；类别无细类时为自由文字 / Sub-class: a code of the class's subs, or free text when the class lists none.
+             * @example env.emergency_management.plan
+             */
+            sub_category?: string;
+            /**
+             * @description 隐患具体描述 / Description.
+             * @example 危废贮存间未设置泄漏液体收集装置
+             */
+            description?: string;
+            /**
+             * @description 位置 / Location.
+             * @example 危废仓库
+             */
+            location?: string;
+            /** @description 隐患照片（文件 ID）/ Photos (file ids). */
+            photos?: number[];
+            grade?: components["schemas"]["HazardGrade"];
+            /**
+             * @description 法律依据 / Legal basis.
+             * @example 《危险废物贮存污染控制标准》GB 18597
+             */
+            basis?: string;
+            /** @description 整改建议 / Suggestion. */
+            suggestion?: string;
+            /** @description 备注 / Remarks. */
+            remarks?: string;
+        };
+        HazardFindingEdit: {
+            domain?: components["schemas"]["HazardDomain"];
+            /**
+             * @description 隐患分类类别（代码表 hazard_categories）/ Class (code of hazard_categories).
+             * @example env.emergency_management
+             */
+            category?: string;
+            /**
+             * @description 隐患细类：类别的细类代码；类别无细类时为自由文字 / Sub-class: a code of the class's subs, or free text when the class lists none.
+             * @example env.emergency_management.plan
+             */
+            sub_category?: string;
+            /**
+             * @description 隐患具体描述 / Description.
+             * @example 危废贮存间未设置泄漏液体收集装置
+             */
+            description?: string;
+            /**
+             * @description 位置 / Location.
+             * @example 危废仓库
+             */
+            location?: string;
+            /** @description 隐患照片（文件 ID）/ Photos (file ids). */
+            photos?: number[];
+            grade?: components["schemas"]["HazardGrade"];
+            /**
+             * @description 法律依据 / Legal basis.
+             * @example 《危险废物贮存污染控制标准》GB 18597
+             */
+            basis?: string;
+            /** @description 整改建议 / Suggestion. */
+            suggestion?: string;
+            /** @description 备注 / Remarks. */
+            remarks?: string;
+            /** Format: int64 */
+            finding_id: number;
+        };
+        HazardsFromFindingsBody: {
+            /** @description 按隐患记录的修改 / Edits per finding. */
+            edits?: components["schemas"]["HazardFindingEdit"][];
+        };
+        HazardsFromFindings: {
+            created: components["schemas"]["Hazard"][];
+            /** @description 已生成过的隐患 / Hazards made before. */
+            existing: number[];
+        };
+        HazardDeadline: {
+            /** Format: date */
+            due_on: string;
+            /** @description 工作日数或日历天数 / Working days, or calendar days to the date. */
+            amount: number;
+            /** @enum {string} */
+            unit: "working_days" | "date";
+            overdue: boolean;
+            working_days_overdue: number | null;
+            working_days_left: number | null;
+        } | null;
+        /** @description 隐患（成都附录 C 表 9 隐患排查治理台账的一行）/ A hazard (one row of chengdu Table 9). */
+        Hazard: {
+            domain: components["schemas"]["HazardDomain"];
+            /**
+             * @description 隐患分类类别（代码表 hazard_categories）/ Class (code of hazard_categories).
+             * @example env.emergency_management
+             */
+            category: string;
+            /**
+             * @description 隐患细类：类别的细类代码；类别无细类时为自由文字 / Sub-class: a code of the class's subs, or free text when the class lists none.
+             * @example env.emergency_management.plan
+             */
+            sub_category: string;
+            /**
+             * @description 隐患具体描述 / Description.
+             * @example 危废贮存间未设置泄漏液体收集装置
+             */
+            description: string;
+            /**
+             * @description 位置 / Location.
+             * @example 危废仓库
+             */
+            location: string;
+            /** @description 隐患照片（文件 ID）/ Photos (file ids). */
+            photos: number[];
+            grade: components["schemas"]["HazardGrade"];
+            /**
+             * @description 法律依据 / Legal basis.
+             * @example 《危险废物贮存污染控制标准》GB 18597
+             */
+            basis: string;
+            /** @description 整改建议 / Suggestion. */
+            suggestion: string;
+            /** @description 备注 / Remarks. */
+            remarks: string;
+            /** Format: int64 */
+            id: number;
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            agency: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            visit: {
+                /** Format: int64 */
+                id: number;
+                /** Format: date */
+                planned_on: string;
+            };
+            /** Format: int64 */
+            inspection_id?: number | null;
+            /** Format: int64 */
+            finding_id?: number | null;
+            item_id?: string;
+            /**
+             * Format: date
+             * @description 排查时间 / Found on.
+             */
+            found_on: string;
+            /** @description 排查人员 / Found by. */
+            found_by: string;
+            status: components["schemas"]["HazardStatus"];
+            deadline: components["schemas"]["HazardDeadline"];
+            plan: {
+                measures: string;
+                /** Format: date */
+                due_on: string;
+                responsible: string;
+                /** @description 经费（元）/ Funds in yuan. */
+                funds: number | null;
+            } | null;
+            evidence: {
+                description: string;
+                photos: number[];
+            } | null;
+            acceptance: {
+                /** Format: date */
+                accepted_on: string;
+                accepted_by: string;
+                result: string;
+                photos: number[];
+            } | null;
+            /** Format: date */
+            escalated_on: string | null;
+            created_at?: string;
+            updated_at?: string;
+            /** @description 调用者现在可执行的操作 / The steps the caller may take now. */
+            actions: string[];
+        };
+        HazardDetail: components["schemas"]["Hazard"] & {
+            progress: {
+                /** Format: int64 */
+                id: number;
+                note: string;
+                photos: number[];
+                by: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                };
+                at: string;
+            }[];
+            rechecks: {
+                /** Format: int64 */
+                visit_id: number;
+                /** @enum {string|null} */
+                result: "rectified" | "not_rectified" | null;
+                note: string;
+                checked_at: string | null;
+            }[];
+            history: components["schemas"]["StatusEvent"][];
+        };
+        /** @description 隐患分页 / A page of hazards. */
+        HazardPage: {
+            items: components["schemas"]["Hazard"][];
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
+            limit: number;
+            offset: number;
+        };
+        VisitHazards: {
+            items: components["schemas"]["Hazard"][];
+            /** @description 本次服务复查的以往隐患（无锡第十五条（五））/ Earlier hazards re-checked on this visit (wuxi §15(五)). */
+            rechecks: {
+                hazard: {
+                    /** Format: int64 */
+                    id: number;
+                    /** Format: date */
+                    found_on: string;
+                    /** Format: int64 */
+                    visit_id: number;
+                    grade: components["schemas"]["HazardGrade"];
+                    domain: components["schemas"]["HazardDomain"];
+                    category: string;
+                    description: string;
+                    location: string;
+                    suggestion: string;
+                    status: components["schemas"]["HazardStatus"];
+                };
+                /** @enum {string|null} */
+                result: "rectified" | "not_rectified" | null;
+                note: string;
+                checked_by: string | null;
+                checked_at: string | null;
+            }[];
+        };
+        HazardRecheckBody: {
+            /**
+             * @description 已整改到位/未整改到位 / Rectified or not.
+             * @enum {string}
+             */
+            result: "rectified" | "not_rectified";
+            /** @description 说明 / Note. */
+            note?: string;
+        };
+        HazardEscalation: {
+            /** Format: int64 */
+            id: number;
+            hazard: {
+                /** Format: int64 */
+                id: number;
+                grade: components["schemas"]["HazardGrade"];
+                description: string;
+                status: components["schemas"]["HazardStatus"];
+            };
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            agency: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            /**
+             * @description 重大隐患逾期未整改 / 逾期超过 10 个工作日 / Major overdue, or overdue by more than 10 working days.
+             * @enum {string}
+             */
+            rule: "major_overdue" | "long_overdue";
+            /** Format: date */
+            due_on: string;
+            working_days_overdue: number;
+            /** Format: date */
+            escalated_on: string;
+            /** @description 被告知的监管部门 / The regulators told. */
+            regulators: number[];
+        };
+        HazardEscalationPage: {
+            items: components["schemas"]["HazardEscalation"][];
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
+            limit: number;
+            offset: number;
+        };
+        /** @description 告知企业；未设期限时必须给出 / Tell the enterprise; a deadline is required unless one is set. */
+        HazardNotifyBody: {
+            /** @description 整改期限（工作日，自告知之日起算）/ Working days from the day the enterprise is told. */
+            deadline_days?: number;
+            /**
+             * Format: date
+             * @description 或指定日期（二选一）/ Or a date (one of the two).
+             */
+            due_on?: string;
+            /** @description 说明 / Note. */
+            reason?: string;
+        };
+        /** @description 整改期限，deadline_days 与 due_on 二选一 / The deadline: deadline_days or due_on. */
+        HazardDeadlineBody: {
+            /** @description 整改期限（工作日，自告知之日起算）/ Working days from the day the enterprise is told. */
+            deadline_days?: number;
+            /**
+             * Format: date
+             * @description 或指定日期（二选一）/ Or a date (one of the two).
+             */
+            due_on?: string;
+            /** @description 说明 / Note. */
+            reason?: string;
+        };
+        HazardPlanBody: {
+            /** @description 治理措施 / Measures. */
+            measures: string;
+            /**
+             * Format: date
+             * @description 治理时限 / The plan's deadline.
+             */
+            due_on: string;
+            /** @description 责任人 / Responsible person. */
+            responsible: string;
+            /** @description 经费（元，最多两位小数）/ Funds in yuan. */
+            funds?: number;
+        };
+        HazardProgressBody: {
+            /** @description 整改进展 / Progress. */
+            note: string;
+            /** @description 照片 / Photos. */
+            photos?: number[];
+        };
+        HazardEvidenceBody: {
+            /** @description 治理情况描述 / What was done. */
+            description: string;
+            /** @description 治理照片 / Photos. */
+            photos?: number[];
+        };
+        HazardAcceptanceBody: {
+            /** @description 验收结论 / Result. */
+            result: string;
+            /** @description 验收人员，默认当前用户 / Accepted by; the caller by default. */
+            accepted_by?: string;
+            /**
+             * Format: date
+             * @description 验收时间，默认今天 / Accepted on; today by default.
+             */
+            accepted_on?: string;
+            /** @description 验收照片 / Photos. */
+            photos?: number[];
         };
     };
     responses: {
@@ -7925,7 +8680,7 @@ export interface operations {
                 /** @description 企业 / Enterprise. */
                 enterprise_id?: number;
                 /** @description 对象类型 / Object type. */
-                object_type?: "commission_item" | "visit";
+                object_type?: "commission_item" | "visit" | "hazard";
                 /** @description 对象 / Object. */
                 object_id?: number;
                 /** @description 每页条数 / Page size (1–200). */
@@ -9009,6 +9764,655 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listHazards: {
+        parameters: {
+            query?: {
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["HazardStatus"];
+                /** @description 分级 / Grade. */
+                grade?: components["schemas"]["HazardGrade"];
+                /** @description 领域 / Domain. */
+                domain?: components["schemas"]["HazardDomain"];
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 服务机构 / Agency. */
+                agency_org_id?: number;
+                /** @description 服务 / Visit. */
+                visit_id?: number;
+                /** @description 区划及其下级 / Region subtree. */
+                region_id?: number;
+                /** @description true：逾期未销号 / Past due and open. */
+                overdue?: boolean;
+                /** @description true：已上报监管部门 / Escalated. */
+                escalated?: boolean;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 隐患分页 / A page of hazards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getHazard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 隐患 / The hazard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateHazard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardPatch"];
+            };
+        };
+        responses: {
+            /** @description 隐患 / The hazard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    notifyHazard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HazardNotifyBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    setHazardDeadline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardDeadlineBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    submitHazardPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardPlanBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    acceptHazardPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    returnHazardPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    addHazardProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardProgressBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    submitHazardEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardEvidenceBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    verifyHazard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardAcceptanceBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rejectHazardEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    commentHazard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的隐患 / The hazard after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listVisitHazards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 隐患 / Hazards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitHazards"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createVisitHazard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardInput"];
+            };
+        };
+        responses: {
+            /** @description 隐患 / The hazard. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recheckHazard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                hazard_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardRecheckBody"];
+            };
+        };
+        responses: {
+            /** @description 服务的隐患 / The visit's hazards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitHazards"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    hazardsFromInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HazardsFromFindingsBody"];
+            };
+        };
+        responses: {
+            /** @description 生成结果 / What was made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardsFromFindings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listHazardEscalations: {
+        parameters: {
+            query?: {
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 规则 / Rule. */
+                rule?: "major_overdue" | "long_overdue";
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 上报分页 / A page of escalations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HazardEscalationPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
         };
     };

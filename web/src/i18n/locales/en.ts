@@ -528,6 +528,7 @@ const en: MessageSchema = {
       title: 'Item',
       visit: 'Visit #{id}',
       commission_item: 'Commission item #{id}',
+      hazard: 'Hazard #{id}',
     },
   },
   due: {

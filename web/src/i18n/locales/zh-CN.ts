@@ -526,6 +526,7 @@ const zhCN = {
       title: '事项',
       visit: '服务 #{id}',
       commission_item: '委托企业 #{id}',
+      hazard: '隐患 #{id}',
     },
   },
   due: {

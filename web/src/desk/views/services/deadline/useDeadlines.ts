@@ -12,9 +12,14 @@ export type DeadlineFilters = {
   due_before: string | null | undefined
 }
 
-/** Where a deadline's object is shown: a visit's page, or a commission item (forwarded to its commission). */
+/**
+ * Where a deadline's object is shown: a visit's page, a commission item (forwarded to its commission) or a
+ * hazard (no desk page yet: `mayOpen` then shows the label without a link).
+ */
 export function deadlineObjectPath(deadline: Pick<Deadline, 'object_type' | 'object_id'>): string {
-  return deadline.object_type === 'visit' ? `/visits/${deadline.object_id}` : `/commission-items/${deadline.object_id}`
+  if (deadline.object_type === 'visit') return `/visits/${deadline.object_id}`
+  if (deadline.object_type === 'hazard') return `/hazards/${deadline.object_id}`
+  return `/commission-items/${deadline.object_id}`
 }
 
 /**

@@ -1,0 +1,91 @@
+#include "hazards/hazard_routes.hpp"
+
+#include "access/visibility.hpp"
+#include "files/owner_kinds.hpp"
+#include "hazards/hazard_flow.hpp"
+#include "hazards/hazard_recheck.hpp"
+#include "hazards/hazard_service.hpp"
+#include "hazards/hazard_store.hpp"
+#include "services/step_routes.hpp"
+
+namespace rw::hazards {
+namespace {
+
+http::Response list(api::Context& context) {
+  return api::json_ok(list_hazards(context.op(), context.request.query));
+}
+
+http::Response detail(api::Context& context) { return api::json_ok(get_hazard(context.op(), context.id())); }
+
+http::Response edit(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(update_hazard(context.op(), context.id(), body));
+}
+
+http::Response of_visit(api::Context& context) {
+  return api::json_ok(visit_hazards(context.op(), context.id()));
+}
+
+http::Response new_on_visit(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(create_hazard(context.op(), context.id(), body), 201);
+}
+
+http::Response from_findings(api::Context& context) {
+  const auto body = context.body_or_empty();
+  return api::json_ok(hazards_from_inspection(context.op(), context.id(), body));
+}
+
+http::Response recheck(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(recheck_hazard(context.op(), context.id(), context.id("hazard_id"), body));
+}
+
+http::Response escalations(api::Context& context) {
+  return api::json_ok(list_escalations(context.op(), context.request.query));
+}
+
+// Photos go onto a hazard through its steps; POST /files/{id}/links lets its agency and its enterprise attach
+// more to one they see.
+void register_hazard_files() {
+  files::register_owner_kind("hazard",
+                             {files::visible_as(access::kHazard),
+                              [](db::Connection& db, const accounts::Actor& actor, std::int64_t id) {
+                                return (accounts::has_permission(actor, "hazard:manage") ||
+                                        accounts::has_permission(actor, "hazard:rectify")) &&
+                                       files::visible_as(access::kHazard)(db, actor, id);
+                              },
+                              [](db::Connection& db, std::int64_t id) -> std::optional<files::OwnerSetting> {
+                                const auto row = hazard_row(db, id);
+                                if (!row) return std::nullopt;
+                                return files::OwnerSetting{row->integer("enterprise_id"), std::nullopt};
+                              }});
+}
+
+}  // namespace
+
+void add_hazard_routes(api::Routes& routes) {
+  register_hazard_files();
+  routes.get("/hazards", "hazard:read", list);
+  routes.get("/hazards/{id}", "hazard:read", detail);
+  routes.patch("/hazards/{id}", "hazard:manage", edit);
+  routes.get("/visits/{id}/hazards", "hazard:read", of_visit);
+  routes.post("/visits/{id}/hazards", "hazard:manage", new_on_visit);
+  routes.post("/visits/{id}/hazards/{hazard_id}/recheck", "hazard:manage", recheck);
+  routes.post("/inspections/{id}/hazards", "hazard:manage", from_findings);
+  routes.get("/hazard-escalations", "hazard:read", escalations);
+  services::add_step_routes(routes, "/hazards", hazard_machine(),
+                            {{"notify", "notify"},
+                             {"set-deadline", "set_deadline"},
+                             {"submit-plan", "submit_plan"},
+                             {"accept-plan", "accept_plan"},
+                             {"return-plan", "return_plan"},
+                             {"add-progress", "add_progress"},
+                             {"submit-evidence", "submit_evidence"},
+                             {"verify", "verify"},
+                             {"reject-evidence", "reject_evidence"},
+                             {"comment", "comment"}},
+                            get_hazard);
+}
+
+}  // namespace rw::hazards
