@@ -7,6 +7,7 @@
 #include "app/demo_hazards.hpp"
 #include "app/demo_registry.hpp"
 #include "app/demo_services.hpp"
+#include "notices/number_store.hpp"
 #include "platform/clock.hpp"
 #include "platform/dates.hpp"
 #include "registry/uscc.hpp"
@@ -118,6 +119,10 @@ bool seed_demo(db::Database& database, const Clock& clock) {
   seed_demo_registry(*lease, orgs, s.now);
   seed_demo_services(*lease, orgs, china_day(clock.now()), s.now);
   seed_demo_hazards(*lease, clock);
+  // The numbers the demo agency and regulator give their warning notices (yueqing att.2:
+  // 温环乐预警〔2023〕0012号).
+  notices::save_pattern(*lease, agency_a, "warning", "锡环科预警〔{year}〕{seq:4}号", s.now, std::nullopt);
+  notices::save_pattern(*lease, regulator, "warning", "锡环预警〔{year}〕{seq:4}号", s.now, std::nullopt);
   transaction.commit();
   return true;
 }

@@ -29,8 +29,8 @@ std::map<std::string, std::string> stored_patterns(db::Connection& db, std::int6
 }
 
 void save_pattern(db::Connection& db, std::int64_t org_id, const std::string& kind,
-                  const std::string& pattern, const std::string& now, std::int64_t by) {
-  db.execute(kUpsertPattern, {org_id, kind, pattern, now, by});
+                  const std::string& pattern, const std::string& now, std::optional<std::int64_t> by) {
+  db.execute(kUpsertPattern, {org_id, kind, pattern, now, db::optional_value(by)});
 }
 
 std::int64_t advance_counter(db::Connection& db, std::int64_t org_id, const std::string& pattern, int year) {

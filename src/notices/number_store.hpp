@@ -12,7 +12,7 @@ namespace rw::notices {
 // kind → pattern, for the kinds the organization has set.
 std::map<std::string, std::string> stored_patterns(db::Connection& db, std::int64_t org_id);
 void save_pattern(db::Connection& db, std::int64_t org_id, const std::string& kind,
-                  const std::string& pattern, const std::string& now, std::int64_t by);
+                  const std::string& pattern, const std::string& now, std::optional<std::int64_t> by);
 
 // Advances the counter and returns its new value (1 for the year's first), holding the counter's row until
 // the caller's transaction ends.
