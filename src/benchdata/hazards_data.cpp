@@ -13,8 +13,9 @@ namespace {
 // Hazards recorded by hand per done visit besides its findings: 1–7, about four.
 constexpr int kByHandMin = 1, kByHandMax = 7;
 const std::vector<int> kDueDays = {5, 10, 15, 20, 30};
-const std::vector<std::string> kLocations = {"危废仓库", "污水处理站", "事故应急池", "雨水总排口", "生产车间",
-                                             "原料罐区", "废气处理设施", "配电室", "装卸区", "厂界"};
+const std::vector<std::string> kLocations = {"危废仓库", "污水处理站", "事故应急池",   "雨水总排口",
+                                             "生产车间", "原料罐区",   "废气处理设施", "配电室",
+                                             "装卸区",   "厂界"};
 const std::vector<std::string> kMeasures = {"制定整改方案并落实专人负责", "采购并安装相关设施",
                                             "完善管理制度并组织培训", "委托专业单位施工改造"};
 
@@ -34,15 +35,16 @@ const std::vector<const hazards::HazardCategory*>& categories_of(bool safety) {
 std::string status_at(Random& rnd, std::int64_t age) {
   if (age < 3) return rnd.among<std::string>({"found", "notified"}, {6, 4});
   if (age < 20)
-    return rnd.among<std::string>({"notified", "plan_submitted", "rectifying", "evidence_submitted"}, {3, 2, 4, 1});
+    return rnd.among<std::string>({"notified", "plan_submitted", "rectifying", "evidence_submitted"},
+                                  {3, 2, 4, 1});
   if (age < 60)
     return rnd.among<std::string>({"rectifying", "evidence_submitted", "verified_closed"}, {35, 15, 50});
   return rnd.among<std::string>({"notified", "rectifying", "verified_closed"}, {5, 10, 85});
 }
 
 int rank(const std::string& status) {
-  const std::vector<std::string> order = {"found", "notified", "plan_submitted", "rectifying", "evidence_submitted",
-                                          "verified_closed"};
+  const std::vector<std::string> order = {"found",      "notified",           "plan_submitted",
+                                          "rectifying", "evidence_submitted", "verified_closed"};
   return static_cast<int>(std::find(order.begin(), order.end(), status) - order.begin());
 }
 
@@ -52,19 +54,47 @@ HazardsWriter::HazardsWriter(db::Connection& db, World& world, BulkInsert& findi
     : w_(world),
       rnd_(world.random.fork(4)),
       hazards_(db, "hazards",
-               {"id", "enterprise_id", "agency_org_id", "visit_id", "inspection_id", "finding_id", "item_id",
-                "found_on", "found_by", "domain", "category", "sub_category", "description", "location", "grade",
-                "basis", "suggestion", "status", "due_on", "due_amount", "due_unit", "plan_measures", "plan_due_on",
-                "plan_responsible", "evidence_description", "accepted_on", "accepted_by", "acceptance_result",
-                "escalated_on", "created_by", "created_at", "updated_at"}),
+               {"id",
+                "enterprise_id",
+                "agency_org_id",
+                "visit_id",
+                "inspection_id",
+                "finding_id",
+                "item_id",
+                "found_on",
+                "found_by",
+                "domain",
+                "category",
+                "sub_category",
+                "description",
+                "location",
+                "grade",
+                "basis",
+                "suggestion",
+                "status",
+                "due_on",
+                "due_amount",
+                "due_unit",
+                "plan_measures",
+                "plan_due_on",
+                "plan_responsible",
+                "evidence_description",
+                "accepted_on",
+                "accepted_by",
+                "acceptance_result",
+                "escalated_on",
+                "created_by",
+                "created_at",
+                "updated_at"}),
       escalations_(db, "hazard_escalations",
-                   {"id", "hazard_id", "enterprise_id", "agency_org_id", "rule", "due_on", "working_days_overdue",
-                    "escalated_on", "created_at"}) {
+                   {"id", "hazard_id", "enterprise_id", "agency_org_id", "rule", "due_on",
+                    "working_days_overdue", "escalated_on", "created_at"}) {
   hazards_.after(findings);
   escalations_.after(hazards_);
 }
 
-void HazardsWriter::write_visit(const WorkedVisit& v, bool safety, const std::vector<RaisedFinding>& findings) {
+void HazardsWriter::write_visit(const WorkedVisit& v, bool safety,
+                                const std::vector<RaisedFinding>& findings) {
   for (const auto& f : findings) write_one(v, safety, &f);
   for (auto n = rnd_.between(kByHandMin, kByHandMax); n > 0; --n) write_one(v, safety, nullptr);
 }
@@ -85,10 +115,12 @@ void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFin
 
   db::Value due = db::null_value(), amount = db::null_value(), unit = db::null_value();
   db::Value escalated = db::null_value();
+  db::Params escalation;  // written after the hazard: a flush writes the rows it refers to first
   calendar::Date due_day{};
   if (r >= 1) {
     const int days = rnd_.pick(kDueDays);
-    due_day = hazards::rectification_due(w_.calendar, std::chrono::year_month_day(v.day + std::chrono::days(1)), days);
+    due_day = hazards::rectification_due(w_.calendar,
+                                         std::chrono::year_month_day(v.day + std::chrono::days(1)), days);
     due = format_date(due_day);
     amount = std::int64_t{days};
     unit = std::string("working_days");
@@ -102,13 +134,21 @@ void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFin
                           ? std::chrono::year_month_day(std::chrono::sys_days(due_day) + std::chrono::days(1))
                           : w_.calendar.add_working_days(due_day, hazards::kEscalateAfterWorkingDays + 1);
       escalated = format_date(on);
-      escalations_.add({w_.ids.next("hazard_escalations"), id, e.id, v.agency_org_id, *rule, format_date(due_day),
-                        std::int64_t{overdue.working_days}, format_date(on), moment(Day(on), 9 * 60)});
+      escalation = db::Params{std::int64_t{0},
+                              id,
+                              e.id,
+                              v.agency_org_id,
+                              *rule,
+                              format_date(due_day),
+                              std::int64_t{overdue.working_days},
+                              format_date(on),
+                              moment(Day(on), 9 * 60)};
     }
   }
   const auto plan_due = r >= 2 ? db::Value(std::get<std::string>(due)) : db::null_value();
-  const auto accepted = r >= 5 ? db::Value(date_text(v.day + std::chrono::days(std::min<std::int64_t>(age, 25))))
-                               : db::null_value();
+  const auto accepted = r >= 5
+                            ? db::Value(date_text(v.day + std::chrono::days(std::min<std::int64_t>(age, 25))))
+                            : db::null_value();
   hazards_.add({id,
                 e.id,
                 v.agency_org_id,
@@ -141,6 +181,10 @@ void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFin
                 v.worker,
                 at,
                 at});
+  if (!escalation.empty()) {
+    escalation[0] = w_.ids.next("hazard_escalations");
+    escalations_.add(std::move(escalation));
+  }
 }
 
 void HazardsWriter::flush() {
