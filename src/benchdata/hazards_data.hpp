@@ -1,8 +1,8 @@
 #pragma once
-// Hazards 隐患 of the done visits, as the product leaves them (src/hazards/): every finding its checklists raised
-// made into a hazard, and more recorded by hand — about a million at province scale — each at the point of the
-// rectification life cycle its age gives it (the older, the likelier closed), with its deadline, plan, evidence
-// and acceptance; those left overdue past the escalation rules escalated (chengdu 6.3.2.3).
+// Hazards 隐患 of the done visits, as the product leaves them (src/hazards/): every finding its checklists
+// raised made into a hazard, and more recorded by hand — about a million at province scale — each at the
+// point of the rectification life cycle its age gives it (the older, the likelier closed), with its deadline,
+// plan, evidence and acceptance; those left overdue past the escalation rules escalated (chengdu 6.3.2.3).
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -172,8 +172,8 @@ class InspectionsWriter {
     for (const auto& raised : forms::raised_findings(checklist.form, answers, facts)) {
       const auto& f = raised.finding;
       const auto finding_id = w_.ids.next("inspection_findings");
-      findings_.add({finding_id, id, e.id, raised.item_id, raised.option_value, f.category, f.grade, f.description,
-                     f.suggestion, f.basis, submitted_at, v.worker});
+      findings_.add({finding_id, id, e.id, raised.item_id, raised.option_value, f.category, f.grade,
+                     f.description, f.suggestion, f.basis, submitted_at, v.worker});
       raised_.push_back({id, finding_id, raised.item_id, f.grade, f.description, f.suggestion, f.basis});
     }
     // The workflow's steps (inspection_flow.cpp): a status event and its audit entry each.

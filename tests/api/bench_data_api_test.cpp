@@ -51,9 +51,8 @@ std::string dump(const std::string& url) {
         "SELECT * FROM audit_log ORDER BY id", "SELECT * FROM inspections ORDER BY id",
         "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
         "SELECT * FROM inspection_findings ORDER BY id",
-        "SELECT * FROM visit_photo_consents ORDER BY visit_id",
-        "SELECT * FROM training_records ORDER BY id", "SELECT * FROM hazards ORDER BY id",
-        "SELECT * FROM hazard_escalations ORDER BY id"}) {
+        "SELECT * FROM visit_photo_consents ORDER BY visit_id", "SELECT * FROM training_records ORDER BY id",
+        "SELECT * FROM hazards ORDER BY id", "SELECT * FROM hazard_escalations ORDER BY id"}) {
     const auto rows = lease->query(sql);
     for (const auto& row : rows.values) {
       for (const auto& value : row) out += text_of(value) + "|";
@@ -338,14 +337,16 @@ TEST_F(BenchDataApi, AnswersAreValidAndMakeTheStoredFindingsAndScore) {
   }
 }
 
-// The hazards of the done visits: one per finding of the visit's own checklists and more by hand, every status of
-// the life cycle, escalations only of open hazards past due, and the agency lists exactly its own.
+// The hazards of the done visits: one per finding of the visit's own checklists and more by hand, every
+// status of the life cycle, escalations only of open hazards past due, and the agency lists exactly its own.
 TEST_F(BenchDataApi, HazardsFollowTheirVisitsFindingsAndLifeCycle) {
-  EXPECT_EQ(count("inspection_findings f WHERE f.inspection_id IN (SELECT i.id FROM inspections i JOIN visits v ON "
-                  "v.id = i.visit_id WHERE v.status = 'done') AND NOT EXISTS (SELECT 1 FROM hazards h WHERE "
-                  "h.finding_id = f.id)"),
+  EXPECT_EQ(
+      count("inspection_findings f WHERE f.inspection_id IN (SELECT i.id FROM inspections i JOIN visits v ON "
+            "v.id = i.visit_id WHERE v.status = 'done') AND NOT EXISTS (SELECT 1 FROM hazards h WHERE "
+            "h.finding_id = f.id)"),
+      0);
+  EXPECT_EQ(count("hazards h JOIN inspections i ON i.id = h.inspection_id WHERE i.visit_id <> h.visit_id"),
             0);
-  EXPECT_EQ(count("hazards h JOIN inspections i ON i.id = h.inspection_id WHERE i.visit_id <> h.visit_id"), 0);
   EXPECT_EQ(count("hazards h JOIN visits v ON v.id = h.visit_id WHERE v.status <> 'done'"), 0);
   for (const char* status :
        {"found", "notified", "plan_submitted", "rectifying", "evidence_submitted", "verified_closed"})
@@ -353,10 +354,11 @@ TEST_F(BenchDataApi, HazardsFollowTheirVisitsFindingsAndLifeCycle) {
   EXPECT_EQ(count("hazards WHERE status <> 'found' AND due_on IS NULL"), 0);
   EXPECT_EQ(count("hazards WHERE status = 'verified_closed' AND accepted_on IS NULL"), 0);
   EXPECT_GT(count("hazard_escalations"), 0);
-  EXPECT_EQ(count("hazard_escalations x JOIN hazards h ON h.id = x.hazard_id WHERE h.status = 'verified_closed' "
-                  "OR h.due_on >= ? OR h.escalated_on IS NULL",
-                  {std::string(kToday)}),
-            0);
+  EXPECT_EQ(
+      count("hazard_escalations x JOIN hazards h ON h.id = x.hazard_id WHERE h.status = 'verified_closed' "
+            "OR h.due_on >= ? OR h.escalated_on IS NULL",
+            {std::string(kToday)}),
+      0);
   const auto agency = as("demo-agency");
   const auto own = count("hazards WHERE agency_org_id = ?", {agency.org_id()});
   EXPECT_GT(own, 0);
