@@ -35,15 +35,16 @@ void seed_demo_inspections(db::Connection& db, std::int64_t done_visit, std::int
     const std::set<std::string> bad = {"em.major.05", "em.general.03", "noise.monitoring"};
     if (code != "wuxi-emergency" && code != "wuxi-noise") continue;
     const auto stored = inspections::find_template(db, row.integer("template_id"));
+    forms::Answers answers;
     for (const auto& item : stored->form.items) {
       if (item.options.empty()) continue;
-      inspections::write_answer(
-          db, row.integer("id"), item.id,
-          {{{"value", demo_value(item, bad.count(item.id) > 0)}}, 1, now, inspector_user_id, now}, false);
+      answers[item.id] = {{"value", demo_value(item, bad.count(item.id) > 0)}};
+      inspections::write_answer(db, row.integer("id"), item.id,
+                                {answers[item.id], 1, now, inspector_user_id, now}, false);
     }
     const inspections::InspectionState state{row.integer("id"), "open", "done", row.integer("agency_org_id"),
                                              std::nullopt,      {},     row};
-    inspections::settle_outcome(db, state, inspector_user_id, now);
+    inspections::settle_outcome(db, state, stored->form, answers, inspector_user_id, now);
     inspections::set_submitted(db, row.integer("id"), inspector_user_id, now);
   }
 }

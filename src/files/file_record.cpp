@@ -44,10 +44,6 @@ constexpr const char* kSelectEnterprise = "SELECT latitude, longitude FROM enter
 std::int64_t as_stored(std::uint64_t hash) { return static_cast<std::int64_t>(hash); }
 std::uint64_t as_hash(std::int64_t stored) { return static_cast<std::uint64_t>(stored); }
 
-std::optional<double> optional_real(const db::Row& row, std::string_view column) {
-  return row.is_null(column) ? std::nullopt : std::optional<double>(row.real(column));
-}
-
 FileRecord record_of(const db::Row& row) {
   FileRecord r;
   r.id = row.integer("id");
@@ -57,8 +53,8 @@ FileRecord record_of(const db::Row& row) {
   r.width = row.optional_integer("width");
   r.height = row.optional_integer("height");
   r.taken_at = row.optional_text("taken_at");
-  r.latitude = optional_real(row, "latitude");
-  r.longitude = optional_real(row, "longitude");
+  r.latitude = row.optional_real("latitude");
+  r.longitude = row.optional_real("longitude");
   if (const auto hash = row.optional_integer("phash")) r.phash = as_hash(*hash);
   r.small_sha256 = row.optional_text("small_sha256");
   r.large_sha256 = row.optional_text("large_sha256");

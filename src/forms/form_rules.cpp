@@ -168,12 +168,7 @@ void each_chosen_option(const Item& item, const json& value, Visit visit) {
       for (const auto& column : item.columns)
         if (row["cells"].contains(column.id))
           for (const auto& v : chosen(row["cells"][column.id]))
-            if (const Option* o = [&]() -> const Option* {
-                  for (const auto& option : column.options)
-                    if (option.value == v) return &option;
-                  return nullptr;
-                }())
-              visit(*o, row);
+            if (const Option* o = column.option(v)) visit(*o, row);
     return;
   }
   for (const auto& v : chosen(value))

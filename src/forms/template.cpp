@@ -149,13 +149,17 @@ class Reader {
   std::set<std::string> ids_;
 };
 
-}  // namespace
-
-const Option* Item::option(const std::string& value) const {
+const Option* find_option(const std::vector<Option>& options, const std::string& value) {
   for (const auto& o : options)
     if (o.value == value) return &o;
   return nullptr;
 }
+
+}  // namespace
+
+const Option* Column::option(const std::string& value) const { return find_option(options, value); }
+
+const Option* Item::option(const std::string& value) const { return find_option(options, value); }
 
 const Column* Item::column(const std::string& id_) const {
   for (const auto& c : columns)

@@ -37,6 +37,8 @@ struct Column {
   std::vector<Option> options;
   bool readonly = false;
   bool required = false;
+
+  const Option* option(const std::string& value) const;
 };
 
 struct Row {

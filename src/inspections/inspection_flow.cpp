@@ -59,8 +59,7 @@ void read_signature(Fields& fields, workflow::Input& input) {
 void submit(Move& move) {
   const auto& row = move.subject.row;
   const auto stored = find_template(move.db, row.integer("template_id"));
-  forms::Answers answers;
-  for (const auto& [item, answer] : answers_of(move.db, move.subject.id)) answers[item] = answer.answer;
+  const auto answers = answer_values(answers_of(move.db, move.subject.id));
   const auto gaps = forms::submission_gaps(stored->form, answers, enterprise_facts(row));
   if (!gaps.empty()) {
     std::vector<FieldError> errors;
@@ -71,7 +70,7 @@ void submit(Move& move) {
               : FieldError{gap.item_id, "too_few_photos", "照片数量不足", "too few photos"});
     throw validation_failed(std::move(errors));
   }
-  settle_outcome(move.db, move.subject, move.user.id, move.now);
+  settle_outcome(move.db, move.subject, stored->form, answers, move.user.id, move.now);
   set_submitted(move.db, move.subject.id, move.user.id, move.now);
 }
 
@@ -89,14 +88,12 @@ State load(db::Connection& db, const accounts::Actor& user, const Clock&, std::i
 
 }  // namespace
 
-void settle_outcome(db::Connection& db, const InspectionState& s, std::int64_t by, const std::string& now) {
-  const auto stored = find_template(db, s.row.integer("template_id"));
-  forms::Answers answers;
-  for (const auto& [item, answer] : answers_of(db, s.id)) answers[item] = answer.answer;
+void settle_outcome(db::Connection& db, const InspectionState& s, const forms::Template& form,
+                    const forms::Answers& answers, std::int64_t by, const std::string& now) {
   const auto facts = enterprise_facts(s.row);
   replace_raised_findings(db, s.id, s.row.integer("enterprise_id"),
-                          forms::raised_findings(stored->form, answers, facts), by, now);
-  const auto score = forms::score(stored->form, answers, facts);
+                          forms::raised_findings(form, answers, facts), by, now);
+  const auto score = forms::score(form, answers, facts);
   set_score(db, s.id, score ? std::optional<double>(score->total) : std::nullopt, now);
 }
 

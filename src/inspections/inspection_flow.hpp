@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "forms/form_rules.hpp"
 #include "platform/db/database.hpp"
 #include "workflow/machine.hpp"
 
@@ -26,8 +27,9 @@ struct InspectionState {
 const workflow::Machine<InspectionState>& inspection_machine();
 
 // The findings its answers raise and its score, written for the inspection (on submitting, and when a
-// reviewer amends a signed one).
-void settle_outcome(db::Connection& db, const InspectionState& s, std::int64_t by, const std::string& now);
+// reviewer amends a signed one). The caller has its template and answers at hand.
+void settle_outcome(db::Connection& db, const InspectionState& s, const forms::Template& form,
+                    const forms::Answers& answers, std::int64_t by, const std::string& now);
 
 // The inspection as the actor may see it (404 otherwise), with what its workflow asks.
 InspectionState load_inspection(db::Connection& db, const accounts::Actor& user, std::int64_t id);

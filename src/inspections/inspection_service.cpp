@@ -58,12 +58,6 @@ json finding_json(const db::Row& row) {
           {"created_at", row.text("created_at")}};
 }
 
-forms::Answers plain_answers(const std::map<std::string, StoredAnswer>& stored) {
-  forms::Answers out;
-  for (const auto& [item, a] : stored) out[item] = a.answer;
-  return out;
-}
-
 // The answer as sent: only the fields an answer has, so a retried sync compares equal.
 json answer_of_body(const json& body) {
   json out = json::object();
@@ -126,7 +120,7 @@ json get_inspection(const accounts::Operation& op, std::int64_t id) {
   const auto& r = s.row;
   const auto stored = find_template(op.db, r.integer("template_id"));
   const auto saved = answers_of(op.db, id);
-  const auto answers = plain_answers(saved);
+  const auto answers = answer_values(saved);
   const auto facts = enterprise_facts(r);
   const auto shown = forms::visibility(stored->form, answers, facts);
 
@@ -229,7 +223,7 @@ json put_answer(const accounts::Operation& op, std::int64_t id, const std::strin
                  {"version", written.version}};
   if (amend) {
     change["reason"] = *reason;
-    settle_outcome(op.db, s, op.actor.id, op.now_text());
+    settle_outcome(op.db, s, stored->form, answer_values(answers_of(op.db, id)), op.actor.id, op.now_text());
   }
   audit::record(op, {"inspection", std::to_string(id), amend ? "amend" : "answer", s.agency_org_id, change});
   return answer_json(item_id, written);

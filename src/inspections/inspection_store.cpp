@@ -110,6 +110,12 @@ std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t 
   return out;
 }
 
+forms::Answers answer_values(const std::map<std::string, StoredAnswer>& stored) {
+  forms::Answers out;
+  for (const auto& [item, a] : stored) out[item] = a.answer;
+  return out;
+}
+
 std::optional<StoredAnswer> answer_of(db::Connection& db, std::int64_t inspection_id,
                                       const std::string& item_id) {
   auto rows = db.query(kSelectAnswer, {inspection_id, item_id});

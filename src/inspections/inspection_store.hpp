@@ -33,6 +33,8 @@ struct StoredAnswer {
   std::string updated_at;
 };
 std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t inspection_id);
+// The answers alone, as the form rules read them.
+forms::Answers answer_values(const std::map<std::string, StoredAnswer>& stored);
 std::optional<StoredAnswer> answer_of(db::Connection& db, std::int64_t inspection_id,
                                       const std::string& item_id);
 void write_answer(db::Connection& db, std::int64_t inspection_id, const std::string& item_id,

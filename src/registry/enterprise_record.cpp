@@ -80,11 +80,6 @@ std::vector<Contact> read_contacts(Fields& fields) {
   return out;
 }
 
-std::optional<double> optional_real(const db::Row& row, std::string_view column) {
-  if (row.is_null(column)) return std::nullopt;
-  return row.real(column);
-}
-
 std::vector<std::string> text_list(const std::string& json_text) {
   return nlohmann::json::parse(json_text).get<std::vector<std::string>>();
 }
@@ -98,8 +93,8 @@ EnterpriseRecord record_from_row(const db::Row& row) {
   r.legal_representative = row.text("legal_representative");
   r.registered_address = row.text("registered_address");
   r.business_address = row.text("business_address");
-  r.longitude = optional_real(row, "longitude");
-  r.latitude = optional_real(row, "latitude");
+  r.longitude = row.optional_real("longitude");
+  r.latitude = row.optional_real("latitude");
   for (const auto& c : nlohmann::json::parse(row.text("contacts")))
     r.contacts.push_back({c.value("name", ""), c.value("phone", ""), c.value("role", "")});
   r.industry_code = row.text("industry_code");

@@ -42,6 +42,10 @@ TEST_F(StoreTest, RoundTripsTypesAndNulls) {
   EXPECT_EQ(row.text("name"), "江苏省");
   EXPECT_TRUE(row.is_null("parent_id"));
   EXPECT_FALSE(row.optional_integer("parent_id").has_value());
+  const auto reals = c->query(
+      "SELECT CAST(2.5 AS DOUBLE PRECISION) AS present, CAST(NULL AS DOUBLE PRECISION) AS absent")[0];
+  EXPECT_EQ(reals.optional_real("present"), 2.5);
+  EXPECT_FALSE(reals.optional_real("absent").has_value());
 }
 
 TEST_F(StoreTest, RolledBackTransactionLeavesNothing) {

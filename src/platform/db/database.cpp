@@ -57,6 +57,11 @@ std::optional<std::string> Row::optional_text(std::string_view column) const {
   return text(column);
 }
 
+std::optional<double> Row::optional_real(std::string_view column) const {
+  if (is_null(column)) return std::nullopt;
+  return real(column);
+}
+
 struct Database::Pool {
   std::mutex mutex;
   std::condition_variable available;

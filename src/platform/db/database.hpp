@@ -42,6 +42,7 @@ class Row {
   std::string text(std::string_view column) const;  // NULL reads as ""
   std::optional<std::int64_t> optional_integer(std::string_view column) const;
   std::optional<std::string> optional_text(std::string_view column) const;
+  std::optional<double> optional_real(std::string_view column) const;
 
  private:
   const Value& at(std::string_view column) const;
