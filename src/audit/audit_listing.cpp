@@ -14,6 +14,11 @@ constexpr const char* kSelectEntries =
     "SELECT id, at, user_id, username, org_id, entity, entity_id, action, changes, request_id, batch_id "
     "FROM audit_log a";
 
+constexpr const char* kSelectRecordHistory =
+    "SELECT a.at, a.user_id, u.display_name, a.changes FROM audit_log a LEFT JOIN users u ON u.id = "
+    "a.user_id "
+    "WHERE a.entity = ? AND a.entity_id = ? AND a.action = ? ORDER BY a.id";
+
 const std::set<std::string> kActions = {"create", "update",   "delete", "login",
                                         "logout", "password", "import"};
 
@@ -59,6 +64,22 @@ nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::s
          {"batch_id", batch_id ? nlohmann::json(*batch_id) : nlohmann::json()}});
   }
   return page_json(items, total, page);
+}
+
+nlohmann::json record_history(db::Connection& db, std::string_view entity, std::int64_t entity_id,
+                              std::string_view action) {
+  const auto rows =
+      db.query(kSelectRecordHistory, {std::string(entity), std::to_string(entity_id), std::string(action)});
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto row = rows[i];
+    const auto user = row.optional_integer("user_id");
+    out.push_back({{"at", row.text("at")},
+                   {"user", user ? nlohmann::json{{"id", *user}, {"name", row.text("display_name")}}
+                                 : nlohmann::json()},
+                   {"changes", nlohmann::json::parse(row.text("changes"), nullptr, false)}});
+  }
+  return out;
 }
 
 }  // namespace rw::audit

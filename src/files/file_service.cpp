@@ -168,6 +168,28 @@ bool link(const accounts::Operation& op, std::int64_t file_id, const OwnerRef& o
   return insert_link(op.db, file_id, owner, op.now_text());
 }
 
+void link_named(const accounts::Operation& op, const std::vector<std::int64_t>& file_ids,
+                const OwnerRef& owner, const std::string& field) {
+  for (const auto id : file_ids) {
+    const auto file = find_file(op.db, id);
+    if (!file || !sees(op, *file))
+      throw invalid_field(field, "unknown_file", "文件 " + std::to_string(id) + " 不存在或无权使用",
+                          "file " + std::to_string(id) + " does not exist or is not yours to use");
+    if (!file->media_type.starts_with("image/"))
+      throw invalid_field(field, "not_an_image", "文件 " + std::to_string(id) + " 不是图片",
+                          "file " + std::to_string(id) + " is not an image");
+    link(op, id, owner);
+  }
+}
+
+void require_own_drawing(const accounts::Operation& op, std::int64_t file_id, const std::string& field) {
+  const auto file = find_file(op.db, file_id);
+  if (!file || file->uploaded_by != op.actor.id ||
+      (file->media_type != "image/png" && file->media_type != "image/jpeg"))
+    throw invalid_field(field, "invalid_signature_file", "签名应为本人上传的 PNG 或 JPEG 图片",
+                        "the signature must be a PNG or JPEG image you uploaded");
+}
+
 bool link_to_owner(const accounts::Operation& op, std::int64_t file_id, const std::string& kind,
                    std::int64_t owner_id) {
   const auto& how = visible_owner(op, kind, owner_id);

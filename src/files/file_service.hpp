@@ -50,6 +50,14 @@ StoredObject file_thumbnail(const accounts::Operation& op, std::int64_t id, int 
 // kind must be registered (owner_kinds.hpp). Checking that the caller may attach to this owner is the calling
 // capability's rule. True when the link is new.
 bool link(const accounts::Operation& op, std::int64_t file_id, const OwnerRef& owner);
+// Attaches the files a request body names in `field` (an answer's or a finding's photos): each must be an
+// image the caller sees, else 422 `unknown_file` / `not_an_image` at the field — an id the caller cannot
+// see is bad input, not a missing page.
+void link_named(const accounts::Operation& op, const std::vector<std::int64_t>& file_ids,
+                const OwnerRef& owner, const std::string& field);
+// A file a body names as the caller's own drawing (a signature on the phone's canvas): uploaded by the
+// caller, and a PNG or JPEG; else 422 `invalid_signature_file` at the field.
+void require_own_drawing(const accounts::Operation& op, std::int64_t file_id, const std::string& field);
 // The same, for a request naming an owner by kind and id: the owner's kind decides whether the caller may
 // attach to it (404 when it cannot see the owner, 403 when it sees but may not attach).
 bool link_to_owner(const accounts::Operation& op, std::int64_t file_id, const std::string& kind,

@@ -17,21 +17,6 @@ std::optional<Seconds> china_midnight(const std::string& date) {
   return utc_midnight - 8 * 3600;
 }
 
-// A visit's days: from the start of its planned day to the end of its last planned day, or of the day it
-// was done when that was later.
-std::optional<OwnerSetting> visit_setting(db::Connection& db, std::int64_t visit_id) {
-  const auto visit = find_visit_days(db, visit_id);
-  if (!visit) return std::nullopt;
-  OwnerSetting setting{visit->enterprise_id, std::nullopt};
-  const auto start = china_midnight(visit->planned_on);
-  if (!start) return setting;
-  Seconds end = *start + visit->duration_days * 86400;
-  if (const auto done = visit->done_on ? china_midnight(*visit->done_on) : std::nullopt)
-    end = std::max(end, *done + 86400);
-  setting.visit = TimeWindow{*start, end};
-  return setting;
-}
-
 std::optional<OwnerSetting> enterprise_setting(db::Connection& db, std::int64_t enterprise_id) {
   if (!enterprise_exists(db, enterprise_id)) return std::nullopt;
   return OwnerSetting{enterprise_id, std::nullopt};
@@ -61,6 +46,21 @@ std::map<std::string, OwnerKind, std::less<>>& registry() {
 }
 
 }  // namespace
+
+// A visit's days: from the start of its planned day to the end of its last planned day, or of the day it
+// was done when that was later.
+std::optional<OwnerSetting> visit_setting(db::Connection& db, std::int64_t visit_id) {
+  const auto visit = find_visit_days(db, visit_id);
+  if (!visit) return std::nullopt;
+  OwnerSetting setting{visit->enterprise_id, std::nullopt};
+  const auto start = china_midnight(visit->planned_on);
+  if (!start) return setting;
+  Seconds end = *start + visit->duration_days * 86400;
+  if (const auto done = visit->done_on ? china_midnight(*visit->done_on) : std::nullopt)
+    end = std::max(end, *done + 86400);
+  setting.visit = TimeWindow{*start, end};
+  return setting;
+}
 
 OwnerCheck visible_as(const access::EntityAccess& entity) {
   return [&entity](db::Connection& db, const accounts::Actor& actor, std::int64_t id) {

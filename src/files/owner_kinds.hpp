@@ -52,4 +52,8 @@ const OwnerKind* find_owner_kind(std::string_view kind);
 // `visible` for an entity of the access model (access/entities.hpp): access::one_visible finds it.
 OwnerCheck visible_as(const access::EntityAccess& entity);
 
+// The setting of a visit (its enterprise and days), for an owner that belongs to one; nullopt when the visit
+// does not exist.
+std::optional<OwnerSetting> visit_setting(db::Connection& db, std::int64_t visit_id);
+
 }  // namespace rw::files

@@ -4,6 +4,7 @@
 
 #include "access/visibility.hpp"
 #include "forms/form_rules.hpp"
+#include "inspections/inspection_files.hpp"
 #include "inspections/inspection_store.hpp"
 #include "inspections/inspection_vocabularies.hpp"
 #include "inspections/template_store.hpp"
@@ -77,8 +78,12 @@ void submit(Move& move) {
 void store(Move& move) {
   const std::string to(move.step.to);
   if (to == "submitted") return submit(move);
-  if (to == "signed")
-    return set_signed(move.db, move.subject.id, move.input.text, std::stoll(move.input.code), move.now);
+  if (to == "signed") {
+    const auto file_id = std::stoll(move.input.code);
+    link_signature({move.db, move.user, move.clock, ""}, move.subject.id,
+                   move.subject.row.integer("enterprise_id"), file_id);
+    return set_signed(move.db, move.subject.id, move.input.text, file_id, move.now);
+  }
   set_status(move.db, move.subject.id, to, move.now);
 }
 

@@ -1,6 +1,7 @@
 #include "inspections/inspection_routes.hpp"
 
 #include "api/downloads.hpp"
+#include "inspections/inspection_files.hpp"
 #include "inspections/inspection_flow.hpp"
 #include "inspections/inspection_service.hpp"
 #include "inspections/template_service.hpp"
@@ -51,6 +52,10 @@ http::Response finding(api::Context& context) {
   return api::json_ok(record_finding(context.op(), context.id(), body), 201);
 }
 
+http::Response photo_flags(api::Context& context) {
+  return api::json_ok(inspection_photo_flags(context.op(), context.id()));
+}
+
 http::Response trainings(api::Context& context) {
   return api::json_ok(list_training_records(context.op(), context.id()));
 }
@@ -68,6 +73,7 @@ http::Response change_training(api::Context& context) {
 }  // namespace
 
 void add_inspection_routes(api::Routes& routes) {
+  register_inspection_file_kinds();
   routes.get("/checklist-templates", "catalog:read", templates);
   routes.get("/checklist-templates/{id}", "catalog:read", template_detail);
   routes.post("/checklist-templates", "catalog:write", new_template);
@@ -77,6 +83,7 @@ void add_inspection_routes(api::Routes& routes) {
                 &api::Settings::max_body_bytes);
   routes.get("/inspections", "visit:read", list);
   routes.get("/inspections/{id}", "visit:read", detail);
+  routes.get("/inspections/{id}/photo-flags", "visit:read", photo_flags);
   routes.put("/inspections/{id}/answers/{item}", "visit:read", answer);
   routes.post("/inspections/{id}/findings", "visit:read", finding);
   routes.get("/visits/{id}/training-records", "visit:read", trainings);

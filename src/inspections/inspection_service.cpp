@@ -6,7 +6,9 @@
 #include <set>
 
 #include "access/visibility.hpp"
+#include "audit/audit_listing.hpp"
 #include "audit/audit_log.hpp"
+#include "inspections/inspection_files.hpp"
 #include "inspections/inspection_flow.hpp"
 #include "inspections/inspection_store.hpp"
 #include "inspections/inspection_vocabularies.hpp"
@@ -15,6 +17,7 @@
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
+#include "services/status_history.hpp"
 #include "workflow/engine.hpp"
 
 namespace rw::inspections {
@@ -56,6 +59,23 @@ json finding_json(const db::Row& row) {
           {"basis", row.text("basis")},
           {"photos", json::parse(row.text("photo_file_ids"))},
           {"created_at", row.text("created_at")}};
+}
+
+// The reviewers' changes after the signature, from the audit log: [{at, user, item_id, from, to, reason}].
+json amendments(db::Connection& db, std::int64_t id) {
+  json out = json::array();
+  for (const auto& entry : audit::record_history(db, "inspection", id, "amend")) {
+    const auto& change = entry["changes"];
+    if (!change.is_object()) continue;
+    const auto answer = change.value("answer", json::object());
+    out.push_back({{"at", entry["at"]},
+                   {"user", entry["user"]},
+                   {"item_id", change.value("item", "")},
+                   {"from", answer.value("from", json())},
+                   {"to", answer.value("to", json())},
+                   {"reason", change.value("reason", "")}});
+  }
+  return out;
 }
 
 // The answer as sent: only the fields an answer has, so a retried sync compares equal.
@@ -110,6 +130,7 @@ json list_inspections(const accounts::Operation& op, const std::map<std::string,
          {"planned_on", r.text("planned_on")},
          {"submitted_at", json_text(r, "submitted_at")},
          {"signed_at", json_text(r, "signed_at")},
+         {"signer_name", r.text("signer_name")},
          {"updated_at", r.text("updated_at")}});
   }
   return page_json(std::move(items), total, page);
@@ -177,6 +198,8 @@ json get_inspection(const accounts::Operation& op, std::int64_t id) {
           {"signed_at", json_text(r, "signed_at")},
           {"created_at", r.text("created_at")},
           {"updated_at", r.text("updated_at")},
+          {"history", services::status_history(op.db, "inspection", id)},
+          {"amendments", amendments(op.db, id)},
           {"actions", workflow::actions(caller, inspection_machine(), s)}};
 }
 
@@ -215,6 +238,7 @@ json put_answer(const accounts::Operation& op, std::int64_t id, const std::strin
                                                         : json{{"item_id", item_id}, {"version", 0}}.dump());
     throw conflict;
   }
+  link_answer_files(op, id, s.row.integer("enterprise_id"), *item, answer);
   const StoredAnswer written{answer, current_version + 1, edited_at, op.actor.id, op.now_text()};
   write_answer(op.db, id, item_id, written, current.has_value());
   touch(op.db, id, op.now_text());
@@ -251,6 +275,7 @@ json record_finding(const accounts::Operation& op, std::int64_t id, const json& 
   if (!finding_id) {  // not recorded by an earlier try of the same sync
     finding_id = insert_finding(op.db, id, s.row.integer("enterprise_id"), raised, op.actor.id, op.now_text(),
                                 client_id);
+    link_finding_files(op, *finding_id, s.row.integer("enterprise_id"), raised.photo_file_ids);
     touch(op.db, id, op.now_text());
     audit::record(op, {"inspection_finding", std::to_string(*finding_id), "create", s.agency_org_id,
                        audit::created({{"inspection_id", id},

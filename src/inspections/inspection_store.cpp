@@ -19,6 +19,9 @@ constexpr const char* kSelectInspection =
     "e.risk_level "
     "FROM inspections i JOIN checklist_templates t ON t.id = i.template_id "
     "JOIN visits v ON v.id = i.visit_id JOIN enterprises e ON e.id = i.enterprise_id ";
+constexpr const char* kSelectVisitOf = "SELECT visit_id AS id FROM inspections WHERE id = ?";
+constexpr const char* kSelectInspectionOf =
+    "SELECT inspection_id AS id FROM inspection_findings WHERE id = ?";
 constexpr const char* kInsertInspection =
     "INSERT INTO inspections (visit_id, template_id, enterprise_id, agency_org_id, created_at, updated_at) "
     "SELECT v.id, ?, v.enterprise_id, v.agency_org_id, ?, ? FROM visits v WHERE v.id = ? "
@@ -73,6 +76,12 @@ StoredAnswer stored_answer(const db::Row& row) {
           row.integer("answered_by"), row.text("updated_at")};
 }
 
+std::optional<std::int64_t> single_id(db::Connection& db, const char* sql, std::int64_t key) {
+  const auto rows = db.query(sql, {key});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].integer("id");
+}
+
 }  // namespace
 
 std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id) {
@@ -83,6 +92,14 @@ std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id) {
 
 db::Rows visit_inspection_rows(db::Connection& db, std::int64_t visit_id) {
   return db.query(std::string(kSelectInspection) + "WHERE i.visit_id = ? ORDER BY i.id", {visit_id});
+}
+
+std::optional<std::int64_t> visit_of_inspection(db::Connection& db, std::int64_t id) {
+  return single_id(db, kSelectVisitOf, id);
+}
+
+std::optional<std::int64_t> inspection_of_finding(db::Connection& db, std::int64_t finding_id) {
+  return single_id(db, kSelectInspectionOf, finding_id);
 }
 
 forms::EnterpriseFacts enterprise_facts(const db::Row& inspection) {

@@ -4,6 +4,7 @@
 
 #include "access/visibility.hpp"
 #include "audit/audit_log.hpp"
+#include "files/file_service.hpp"
 #include "inspections/training_store.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_input.hpp"
@@ -72,10 +73,21 @@ TrainingRecord read_record(Fields& fields) {
 }
 
 // The visit's team or agency, while the visit is under way or done (the visit's workflow table says who).
-// The agency, whose audit log the record's changes go to.
-std::int64_t require_recorder(const accounts::Operation& op, std::int64_t visit_id) {
-  return workflow::require(op.db, op.actor, op.clock, services::visit_machine(), visit_id, "record_training")
-      .agency_org_id;
+services::VisitState require_recorder(const accounts::Operation& op, std::int64_t visit_id) {
+  return workflow::require(op.db, op.actor, op.clock, services::visit_machine(), visit_id, "record_training");
+}
+
+// The record's photos and drawn signatures go with its visit: whoever sees the visit sees them.
+void link_record_files(const accounts::Operation& op, const services::VisitState& visit,
+                       const TrainingRecord& r) {
+  const files::OwnerRef owner{"visit", visit.id, visit.row.integer("enterprise_id")};
+  files::link_named(op, r.photo_file_ids, owner, "photos");
+  if (r.sign_in_sheet_file_id)
+    files::link_named(op, {*r.sign_in_sheet_file_id}, owner, "sign_in_sheet_file_id");
+  for (std::size_t i = 0; i < r.attendees.size(); ++i)
+    if (const auto& signature = r.attendees[i]["signature_file_id"]; !signature.is_null())
+      files::link_named(op, {signature.get<std::int64_t>()}, owner,
+                        "attendees[" + std::to_string(i) + "].signature_file_id");
 }
 
 json audit_view(const TrainingRecord& r) {
@@ -101,12 +113,13 @@ json create_training_record(const accounts::Operation& op, std::int64_t visit_id
   const auto record = read_record(fields);
   const auto client_id = fields.optional_nonempty_text("client_id", 100);
   fields.finish();
-  const auto agency = require_recorder(op, visit_id);
+  const auto visit = require_recorder(op, visit_id);
   auto id = client_id ? training_of_client(op.db, visit_id, *client_id) : std::nullopt;
   if (!id) {  // not stored by an earlier try of the same sync
+    link_record_files(op, visit, record);
     id = insert_training(op.db, visit_id, record, client_id, op.actor.id, op.now_text());
-    audit::record(
-        op, {"training_record", std::to_string(*id), "create", agency, audit::created(audit_view(record))});
+    audit::record(op, {"training_record", std::to_string(*id), "create", visit.agency_org_id,
+                       audit::created(audit_view(record))});
   }
   return training_json(*training_row(op.db, *id));
 }
@@ -117,10 +130,11 @@ json update_training_record(const accounts::Operation& op, std::int64_t id, cons
   fields.finish();
   const auto before = training_row(op.db, id);
   if (!before) throw not_found();
-  const auto agency = require_recorder(op, before->integer("visit_id"));
+  const auto visit = require_recorder(op, before->integer("visit_id"));
+  link_record_files(op, visit, record);
   update_training(op.db, id, record, op.now_text());
   const auto old = training_json(*before);
-  audit::record_update(op, "training_record", id, agency,
+  audit::record_update(op, "training_record", id, visit.agency_org_id,
                        {{"topic", old["topic"]},
                         {"trainer", old["trainer"]},
                         {"attendees", old["attendees"].size()},

@@ -4,6 +4,7 @@
 // but reviewers, who must say why; photo consent once per visit; templates validated on upload.
 #include <set>
 
+#include "photo_fixtures.hpp"
 #include "services_fixtures.hpp"
 
 namespace rw::testing {
@@ -46,6 +47,15 @@ class InspectionApi : public ServicesApiTest {
   }
   static std::string answer_path(std::int64_t inspection, const std::string& item) {
     return id_path("inspections", inspection) + "/answers/" + item;
+  }
+  // The id of a file the client uploads.
+  static std::int64_t upload(const Client& client, const std::string& bytes) {
+    const auto r = client.post_raw("/files", bytes, "application/octet-stream");
+    if (r.status != 201 && r.status != 200) throw std::runtime_error(r.body);
+    return r.json()["id"];
+  }
+  static std::string file_path(std::int64_t file, const std::string& rest = "") {
+    return id_path("files", file) + rest;
   }
 };
 
@@ -168,7 +178,8 @@ TEST_F(InspectionApi, SubmitChecksRequiredItemsAndRaisesFindingsThenTheSignature
 
   // The enterprise's representative signs; the checklist is frozen.
   EXPECT_EQ(tech.post(path + "/sign", json::object()).status, 422);
-  auto signed_ = tech.post(path + "/sign", {{"signer_name", "王厂长"}, {"signature_file_id", 1}});
+  const auto signature = upload(tech, make_signature_png(300, 120));
+  auto signed_ = tech.post(path + "/sign", {{"signer_name", "王厂长"}, {"signature_file_id", signature}});
   ASSERT_EQ(signed_.status, 200) << signed_.body;
   EXPECT_EQ(signed_.json()["status"], "signed");
   EXPECT_EQ(signed_.json()["signer_name"], "王厂长");
@@ -192,6 +203,106 @@ TEST_F(InspectionApi, SubmitChecksRequiredItemsAndRaisesFindingsThenTheSignature
   for (const auto& e : audit["items"])
     reason_recorded = reason_recorded || e.dump().find("企业提供了联网证明") != std::string::npos;
   EXPECT_TRUE(reason_recorded) << audit.dump();
+}
+
+TEST_F(InspectionApi, ItsPhotosAndSignatureAreSeenExactlyByThoseWhoSeeTheInspection) {
+  std::int64_t visit = 0;
+  const auto noise = started_visit(3, "2026-06-10", &visit).at("wuxi-noise");
+  const auto tech = as("demo-technician");
+  const auto answer_photo = upload(tech, make_photo_jpeg(41, 640, 480));
+  const auto finding_photo = upload(tech, make_photo_jpeg(42, 640, 480));
+  const auto signature = upload(tech, make_signature_png(300, 120));
+  auto with_photo = answer("not_installed", 0);
+  with_photo["photos"] = {answer_photo};
+  ASSERT_EQ(tech.put(answer_path(noise, "noise.monitoring"), with_photo).status, 200);
+  const auto finding =
+      tech.post(id_path("inspections", noise) + "/findings", {{"item_id", "noise.monitoring"},
+                                                              {"category", "噪声"},
+                                                              {"grade", "general"},
+                                                              {"description", "厂界噪声监测点位标识缺失"},
+                                                              {"photos", {finding_photo}}});
+  ASSERT_EQ(finding.status, 201) << finding.body;
+  ASSERT_EQ(tech.post(id_path("inspections", noise) + "/submit", json::object()).status, 200);
+  ASSERT_EQ(tech.post(id_path("inspections", noise) + "/sign",
+                      {{"signer_name", "王厂长"}, {"signature_file_id", signature}})
+                .status,
+            200);
+
+  // The commissioning insurer sees every one, each linked to what it belongs to.
+  const auto insurer = as("demo-insurer");
+  const std::map<std::int64_t, std::string> owners = {{answer_photo, "inspection"},
+                                                      {finding_photo, "inspection_finding"},
+                                                      {signature, "inspection_signature"}};
+  for (const auto& [file, kind] : owners) {
+    const auto seen = insurer.get(file_path(file));
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    const auto body = seen.json();
+    ASSERT_EQ(body["links"].size(), 1u) << body.dump();
+    EXPECT_EQ(body["links"][0]["owner_kind"], kind);
+    EXPECT_EQ(body["links"][0]["enterprise_id"], demo_id(3));
+    EXPECT_EQ(insurer.get(file_path(file, "/content")).status, 200);
+  }
+  // Another agency, and the user of another enterprise, see none of them.
+  for (const auto* stranger : {"qingyuan-admin", "demo-enterprise"})
+    for (const auto& [file, kind] : owners) {
+      EXPECT_EQ(as(stranger).get(file_path(file)).status, 404) << stranger << " " << kind;
+      EXPECT_EQ(as(stranger).get(file_path(file, "/thumbnail?size=320")).status, 404)
+          << stranger << " " << kind;
+    }
+  // The reviewer reads the photos' flags through the inspection (no EXIF here: none raised).
+  const auto flags = insurer.get(id_path("inspections", noise) + "/photo-flags");
+  ASSERT_EQ(flags.status, 200) << flags.body;
+  const auto items = flags.json()["items"];
+  ASSERT_EQ(items.size(), 2u) << items.dump();
+  EXPECT_EQ(items[0]["file_id"], answer_photo);
+  EXPECT_EQ(items[0]["owner_kind"], "inspection");
+  EXPECT_EQ(items[1]["file_id"], finding_photo);
+  EXPECT_EQ(items[1]["owner_kind"], "inspection_finding");
+  EXPECT_EQ(items[1]["flags"], json::array());
+  EXPECT_EQ(as("qingyuan-admin").get(id_path("inspections", noise) + "/photo-flags").status, 404);
+}
+
+TEST_F(InspectionApi, FilesNamedInABodyMustBeTheCallersImagesAndASignatureItsOwnDrawing) {
+  const auto noise = started_visit(4, "2026-06-11").at("wuxi-noise");
+  const auto tech = as("demo-technician");
+  const auto path = id_path("inspections", noise);
+  const auto expert_drawing = upload(as("demo-expert"), make_signature_png(300, 120));
+  const auto other_agency_photo = upload(as("qingyuan-admin"), make_photo_jpeg(43, 320, 240));
+  const auto pdf = upload(tech, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n%%EOF\n");
+
+  // Another tenant's file, an unknown id, a document as a photo: 422, and the answer is not written.
+  for (const auto& [file, code] : std::vector<std::pair<std::int64_t, std::string>>{
+           {other_agency_photo, "unknown_file"}, {999999, "unknown_file"}, {pdf, "not_an_image"}}) {
+    auto body = answer("not_installed", 0);
+    body["photos"] = {file};
+    const auto refused = tech.put(answer_path(noise, "noise.monitoring"), body);
+    ASSERT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.json()["errors"][0]["field"], "photos");
+    EXPECT_EQ(refused.json()["errors"][0]["code"], code);
+  }
+  EXPECT_EQ(tech.get(path).json()["answers"], json::array());
+  EXPECT_EQ(as("qingyuan-admin").get(file_path(other_agency_photo)).json()["links"], json::array());
+  const auto finding = tech.post(path + "/findings", {{"item_id", "noise.monitoring"},
+                                                      {"category", "噪声"},
+                                                      {"grade", "general"},
+                                                      {"description", "x"},
+                                                      {"photos", {other_agency_photo}}});
+  EXPECT_EQ(finding.status, 422) << finding.body;
+  EXPECT_EQ(tech.get(path).json()["findings"], json::array());
+
+  ASSERT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("na", 0)).status, 200);
+  ASSERT_EQ(tech.post(path + "/submit", json::object()).status, 200);
+  // The signature: a PNG or JPEG the signing user uploaded — not a teammate's drawing, another tenant's
+  // photo, a PDF or an unknown id.
+  for (const auto file : {expert_drawing, other_agency_photo, pdf, std::int64_t{999999}}) {
+    const auto refused = tech.post(path + "/sign", {{"signer_name", "王厂长"}, {"signature_file_id", file}});
+    ASSERT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.json()["errors"][0]["field"], "signature_file_id");
+    EXPECT_EQ(refused.json()["errors"][0]["code"], "invalid_signature_file");
+  }
+  EXPECT_EQ(tech.get(path).json()["status"], "submitted");
+  const auto own = upload(tech, make_photo_jpeg(44, 320, 240));  // a JPEG drawing is fine too
+  EXPECT_EQ(tech.post(path + "/sign", {{"signer_name", "王厂长"}, {"signature_file_id", own}}).status, 200);
 }
 
 TEST_F(InspectionApi, PhotoConsentIsRecordedOncePerVisit) {

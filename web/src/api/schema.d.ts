@@ -1628,6 +1628,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inspections/{id}/photo-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查表照片的真实性提示 / Authenticity flags of an inspection's photos
+         * @description 检查表各题照片与手动记录隐患照片的真实性提示（拍摄时间不在检查期间、距企业超过 1 公里、同一文件用于其他企业、与其他企业照片高度相似）。/ The flags of every photo of the inspection's answers and of its hand-recorded findings (taken outside the visit, more than 1 km away, the same file at another enterprise, nearly identical to another enterprise's photo).
+         */
+        get: operations["getInspectionPhotoFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inspections/{id}/answers/{item}": {
         parameters: {
             query?: never;
@@ -1638,7 +1658,7 @@ export interface paths {
         get?: never;
         /**
          * 保存一题答案 / Save one answer
-         * @description 服务小组或服务机构，检查表填写中且服务已开始。基于 version 写入：版本已变 409 answer_conflict（current 为服务器上的答案）；同一答案重复提交不改变。企业签字后仅审核人员（inspection:review）可改，须填 reason。/ The team or the agency while the checklist is open and the visit under way. Written on top of `version`: a changed version is 409 answer_conflict with `current`; the same answer again changes nothing. Once signed only reviewers (inspection:review) may change it, with a reason.
+         * @description 服务小组或服务机构，检查表填写中且服务已开始。基于 version 写入：版本已变 409 answer_conflict（current 为服务器上的答案）；同一答案重复提交不改变。企业签字后仅审核人员（inspection:review）可改，须填 reason。/ The team or the agency while the checklist is open and the visit under way. Written on top of `version`: a changed version is 409 answer_conflict with `current`; the same answer again changes nothing. Once signed only reviewers (inspection:review) may change it, with a reason. 照片须为调用者可见的图片文件，否则 422 unknown_file / not_an_image；保存后照片随检查表可见。/ Photos must be image files the caller sees (else 422 unknown_file / not_an_image); once saved they are visible with the inspection.
          */
         put: operations["putInspectionAnswer"];
         post?: never;
@@ -1659,7 +1679,7 @@ export interface paths {
         put?: never;
         /**
          * 记录隐患 / Record a finding
-         * @description 服务小组在填写中的检查表上手工记录隐患。/ The team records a finding by hand on an open checklist.
+         * @description 服务小组在填写中的检查表上手工记录隐患。/ The team records a finding by hand on an open checklist. 照片须为调用者可见的图片文件，否则 422 unknown_file / not_an_image；保存后照片随检查表可见。/ Photos must be image files the caller sees (else 422 unknown_file / not_an_image); once saved they are visible with the inspection.
          */
         post: operations["recordInspectionFinding"];
         delete?: never;
@@ -1719,7 +1739,7 @@ export interface paths {
         put?: never;
         /**
          * 企业签字确认 / Enterprise signs
-         * @description 已提交 → 企业已签字：签字人与签名图片（文件）。签字后冻结。/ submitted → signed: the signer's name and the drawn signature (a file). Frozen afterwards.
+         * @description 已提交 → 企业已签字：签字人与签名图片（文件）。签字后冻结。/ submitted → signed: the signer's name and the drawn signature (a file). Frozen afterwards. 签名文件须为本人上传的 PNG 或 JPEG 图片，否则 422 invalid_signature_file。/ The signature file must be a PNG or JPEG the caller uploaded, else 422 invalid_signature_file.
          */
         post: operations["signInspection"];
         delete?: never;
@@ -4999,6 +5019,8 @@ export interface components {
             submitted_at: string | null;
             signed_at: string | null;
             updated_at: string;
+            /** @description 企业签字人，未签字为空 / Who signed for the enterprise; empty until signed. */
+            signer_name: string;
         };
         /** @description 检查表分页 / A page of checklists. */
         InspectionPage: {
@@ -5069,6 +5091,10 @@ export interface components {
             updated_at: string;
             /** @description 当前用户现在可做的操作 / What the signed-in user may do now. */
             actions: ("answer" | "record_finding" | "submit" | "reopen" | "sign" | "amend")[];
+            /** @description 状态变化（提交、退回、签字）/ Status changes (submitted, reopened, signed). */
+            history: components["schemas"]["StatusEvent"][];
+            /** @description 签字后审核人员的修改，按时间先后 / Reviewers' changes after the signature, oldest first. */
+            amendments: components["schemas"]["InspectionAmendment"][];
         };
         SignBody: {
             signer_name: string;
@@ -5079,7 +5105,7 @@ export interface components {
             consenting_person: string;
         };
         FileLink: {
-            /** @description visit | enterprise | inspection … */
+            /** @description visit | enterprise | inspection（答案的照片）| inspection_finding（手动记录隐患的照片）| inspection_signature（签名）/ an inspection's answers' photos, a hand-recorded finding's photos, the signature */
             owner_kind: string;
             /** Format: int64 */
             owner_id: number;
@@ -5608,6 +5634,30 @@ export interface components {
             accepted_on?: string;
             /** @description 验收照片 / Photos. */
             photos?: number[];
+        };
+        /** @description 审核人员对已签字检查表的一次修改 / One change a reviewer made to a signed checklist. */
+        InspectionAmendment: {
+            /** Format: date-time */
+            at: string;
+            user: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            } | null;
+            item_id: string;
+            /** @description 修改前的答案 {value, detail?, note?, photos?} / The answer before. */
+            from: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 修改后的答案 / The answer after. */
+            to: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 修改原因 / Why. */
+            reason: string;
+        };
+        InspectionPhotoFlags: {
+            items: components["schemas"]["FileFlags"][];
         };
     };
     responses: {
@@ -9050,6 +9100,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getInspectionPhotoFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 每张照片的提示 / Each photo's flags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPhotoFlags"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -1,13 +1,15 @@
-#include "photo_fixtures.hpp"
+#include "files/sample_photos.hpp"
 
 #include <vips/vips.h>
 
+#include <cmath>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 #include "files/image_probe.hpp"
 
-namespace rw::testing {
+namespace rw::files {
 namespace {
 
 struct Unref {
@@ -31,7 +33,7 @@ Image make(Operation operation) {
 
 // Perlin noise in three bands over a sky-to-ground ramp: large soft shapes like a photo of a site.
 Image scene(int seed, int width, int height) {
-  files::start_image_library();
+  start_image_library();
   const auto r = make([&](VipsImage** out) {
     return vips_perlin(out, width, height, "cell_size", 160, "seed", seed, nullptr);
   });
@@ -61,15 +63,22 @@ std::string take(void* buffer, std::size_t length) {
   return out;
 }
 
-void set_if(VipsImage* image, const char* name, const std::optional<std::string>& value) {
-  if (value) vips_image_set_string(image, name, value->c_str());
+std::string png_of(VipsImage* image) {
+  void* buffer = nullptr;
+  std::size_t length = 0;
+  check(vips_pngsave_buffer(image, &buffer, &length, nullptr));
+  return take(buffer, length);
 }
 
 Image decoded(const std::string& bytes) {
-  files::start_image_library();
+  start_image_library();
   VipsImage* image = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
   check(image ? 0 : -1);
   return Image(image);
+}
+
+void set_if(VipsImage* image, const char* name, const std::optional<std::string>& value) {
+  if (value) vips_image_set_string(image, name, value->c_str());
 }
 
 }  // namespace
@@ -91,11 +100,30 @@ std::string make_photo_jpeg(int seed, int width, int height, const PhotoExif& ex
 }
 
 std::string make_photo_png(int seed, int width, int height) {
-  const auto image = scene(seed, width, height);
-  void* buffer = nullptr;
-  std::size_t length = 0;
-  check(vips_pngsave_buffer(image.get(), &buffer, &length, nullptr));
-  return take(buffer, length);
+  return png_of(scene(seed, width, height).get());
+}
+
+std::string make_signature_png(int width, int height) {
+  start_image_library();
+  const auto black = make([&](VipsImage** out) { return vips_black(out, width, height, nullptr); });
+  const auto white =
+      make([&](VipsImage** out) { return vips_linear1(black.get(), out, 1.0, 255.0, nullptr); });
+  const auto grey = make([&](VipsImage** out) { return vips_cast_uchar(white.get(), out, nullptr); });
+  // Drawing changes pixels in place: on a copy in memory.
+  Image canvas(vips_image_copy_memory(grey.get()));
+  check(canvas ? 0 : -1);
+  // A flowing stroke across the canvas, three pixels thick.
+  const double mid = height / 2.0, amplitude = height / 4.0;
+  int last_x = width / 10, last_y = static_cast<int>(mid);
+  for (int x = width / 10 + 4; x < width * 9 / 10; x += 4) {
+    const int y = static_cast<int>(mid + amplitude * std::sin(x / 17.0) * std::cos(x / 53.0));
+    for (int thick = -1; thick <= 1; ++thick)
+      check(vips_draw_line1(canvas.get(), 20.0, last_x, last_y + thick, x, y + thick, nullptr));
+    last_x = x;
+    last_y = y;
+  }
+  canvas->Type = VIPS_INTERPRETATION_B_W;
+  return png_of(canvas.get());
 }
 
 std::string recompressed_copy(const std::string& bytes, double scale, int quality) {
@@ -112,4 +140,4 @@ std::pair<int, int> image_size(const std::string& bytes) {
   return {image->Xsize, image->Ysize};
 }
 
-}  // namespace rw::testing
+}  // namespace rw::files
