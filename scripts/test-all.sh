@@ -74,7 +74,7 @@ db="sqlite://$e2e_dir/e2e.db"
 # the day the suite runs (the browser's clock is set to the same moment).
 echo "2026-06-01T02:00:00Z" >"$e2e_dir/clock"
 build/riskwatch migrate --db "$db" >"$out/e2e-server.log" 2>&1
-build/riskwatch seed-demo --db "$db" --clock-file "$e2e_dir/clock" >>"$out/e2e-server.log" 2>&1
+build/riskwatch seed-demo --db "$db" --clock-file "$e2e_dir/clock" --data-dir "$e2e_dir/data" >>"$out/e2e-server.log" 2>&1
 build/riskwatch serve --db "$db" --listen 127.0.0.1:0 --port-file "$e2e_dir/port" --data-dir "$e2e_dir/data" \
   --clock-file "$e2e_dir/clock" --web-dir web/dist >>"$out/e2e-server.log" 2>&1 &
 server_pid=$!

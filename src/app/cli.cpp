@@ -52,6 +52,11 @@ std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t 
   return database;
 }
 
+// Where uploaded files are kept: --files-dir, or <data-dir>/files.
+std::filesystem::path files_root(const std::string& data_dir, const std::string& files_dir) {
+  return files_dir.empty() ? std::filesystem::path(data_dir) / "files" : std::filesystem::path(files_dir);
+}
+
 struct ServeOptions {
   std::string db_url = default_db_url();
   std::string listen = "127.0.0.1:8080";
@@ -118,8 +123,7 @@ int serve(ServeOptions& o) {
                          o.trusted_proxies,      o.max_body_bytes, o.max_upload_bytes,
                          o.max_photo_bytes};
   files::start_image_library();  // loads libvips and its modules now, not on the first upload
-  files::DirectoryStore file_store(o.files_dir.empty() ? std::filesystem::path(o.data_dir) / "files"
-                                                       : std::filesystem::path(o.files_dir));
+  files::DirectoryStore file_store(files_root(o.data_dir, o.files_dir));
   Api api(*database, clock, settings, file_store, o.web_dir);
   if (!o.port_file.empty()) {
     o.server.on_listening = [&](unsigned short port) {
@@ -265,6 +269,11 @@ int run_cli(int argc, char** argv) {
   std::string seed_clock_file;
   seed_cmd->add_option("--clock-file", seed_clock_file,
                        "Date the demo data by the time in this file (tests)");
+  std::string seed_data_dir = ServeOptions{}.data_dir, seed_files_dir;
+  seed_cmd
+      ->add_option("--data-dir", seed_data_dir, "Where the demo's photos go: the data directory `serve` uses")
+      ->capture_default_str();
+  seed_cmd->add_option("--files-dir", seed_files_dir, "The file store, when `serve` is given one");
   std::string username;
   auto* admin_cmd =
       app.add_subcommand("create-admin", "Create a platform admin; reads the password from stdin");
@@ -294,7 +303,9 @@ int run_cli(int argc, char** argv) {
     if (*seed_cmd) {
       auto database = open_database(db_url, 1);
       const FileClock clock(seed_clock_file);  // the system time when no file is given
-      if (seed_demo(*database, clock))
+      files::start_image_library();
+      files::DirectoryStore store(files_root(seed_data_dir, seed_files_dir));
+      if (seed_demo(*database, clock, store))
         std::cout << "demo data created; every demo user's password is " << kDemoPassword << "\n";
       else
         std::cout << "demo data already present\n";

@@ -53,7 +53,7 @@ std::string demo_credit_code(int n) {
 
 }  // namespace
 
-bool seed_demo(db::Database& database, const Clock& clock) {
+bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& store) {
   auto lease = database.acquire();
   db::Transaction transaction(*lease, true);
   if (!lease->query("SELECT 1 AS one FROM users WHERE username = 'demo-admin'").empty()) return false;
@@ -117,7 +117,7 @@ bool seed_demo(db::Database& database, const Clock& clock) {
   const DemoOrganizations orgs{platform, insurer_a, insurer_b,   agency_a,
                                agency_b, park,      enterprises, streets};
   seed_demo_registry(*lease, orgs, s.now);
-  seed_demo_services(*lease, orgs, china_day(clock.now()), s.now);
+  seed_demo_services(*lease, orgs, clock, store);
   seed_demo_hazards(*lease, clock);
   // The numbers the demo agency and regulator give their warning notices (yueqing att.2:
   // 温环乐预警〔2023〕0012号).

@@ -104,8 +104,10 @@ struct Seeder {
 
 }  // namespace
 
-void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calendar::Date today,
-                        const std::string& now) {
+void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, const Clock& clock,
+                        files::FileStore& store) {
+  const auto today = china_day(clock.now());
+  const auto now = format_utc(clock.now());
   Seeder s{db, orgs, today, now};
   s.enterprises = db.query("SELECT id FROM enterprises ORDER BY id").integers("id");
   const auto assessment = version_of(db, "wuxi.screening.risk_assessment");
@@ -144,7 +146,8 @@ void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calen
                            orgs.insurer_a, format_date(done_day), format_date(done_day + days(14)), 14,
                            "calendar_days", services::kAgreedUploadBasis},
                           now);
-  seed_demo_inspections(db, done, id_of(db, "SELECT user_id AS id FROM staff WHERE id = ?", {chen}), now);
+  seed_demo_inspections(db, clock, store, done,
+                        id_of(db, "SELECT user_id AS id FROM staff WHERE id = ?", {chen}));
   s.visit(1, items[1], 0, "confirmed", assessment, {chen, liu});
   s.visit(2, items[2], 2, "planned", assessment, {zhou, liu});
   s.visit(3, items[3], 5, "planned", emergency, {chen, zhou});

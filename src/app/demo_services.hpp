@@ -3,10 +3,13 @@
 // the field app show work in every state.
 #include "app/demo_registry.hpp"
 #include "calendar/working_calendar.hpp"
+#include "platform/clock.hpp"
+#include "platform/files/file_store.hpp"
 
 namespace rw::app {
 
-void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, calendar::Date today,
-                        const std::string& now);
+// The visit done a week ago gets its checklists, photos and signature (demo_inspections.hpp) in `store`.
+void seed_demo_services(db::Connection& db, const DemoOrganizations& orgs, const Clock& clock,
+                        files::FileStore& store);
 
 }  // namespace rw::app

@@ -176,14 +176,21 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
     set_clock(config.clock);
     clock_args = {"--clock-file", dir_ + "/clock"};
   }
-  db_url_ = database_from_template(template_key(config), [&](const std::string& url) {
+  // The demo's photos and signatures are made with its template database and copied with it.
+  const auto key = template_key(config);
+  const auto demo_files = std::filesystem::temp_directory_path() / ("riskwatch-test-files-" + key);
+  db_url_ = database_from_template(key, [&](const std::string& url) {
     if (run_binary({"migrate", "--db", url}, log) != 0)
       throw std::runtime_error("migrate failed; see " + log);
-    std::vector<std::string> seed = {"seed-demo", "--db", url};
+    std::vector<std::string> seed = {"seed-demo", "--db", url, "--files-dir", demo_files.string()};
     seed.insert(seed.end(), clock_args.begin(), clock_args.end());
     if (config.seed_demo && run_binary(seed, log) != 0)
       throw std::runtime_error("seed-demo failed; see " + log);
   });
+  if (std::filesystem::exists(demo_files)) {
+    std::filesystem::create_directories(dir_ + "/data");
+    std::filesystem::copy(demo_files, dir_ + "/data/files", std::filesystem::copy_options::recursive);
+  }
   const std::string port_file = dir_ + "/port";
   std::vector<std::string> args = {RISKWATCH_BINARY, "serve",       "--db",        db_url_,
                                    "--listen",       "127.0.0.1:0", "--data-dir",  dir_ + "/data",

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core'
 import { commissionScenarios } from './commissions.mjs'
 import { correctionScenarios } from './corrections.mjs'
 import { fieldOfflineScenarios } from './field-offline.mjs'
+import { inspectionScenarios } from './inspections.mjs'
 import { pickerScenarios } from './pickers.mjs'
 import { visitScenarios } from './visits.mjs'
 
@@ -593,6 +594,7 @@ const scenarios = [
   ...visitScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, tableRows, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
   ...correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
   ...pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
+  ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]

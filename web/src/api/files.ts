@@ -19,3 +19,5 @@ export const linkFile = (id: number, ownerKind: 'visit' | 'enterprise', ownerId:
   http.post<StoredFile>(`/files/${id}/links`, { owner_kind: ownerKind, owner_id: ownerId }, { silent: true })
 
 export const thumbnailUrl = (id: number, size: 320 | 1280 = 320) => `/api/v1/files/${id}/thumbnail?size=${size}`
+/** The original bytes (opened in the browser's image viewer). */
+export const contentUrl = (id: number) => `/api/v1/files/${id}/content`

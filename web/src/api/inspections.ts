@@ -1,5 +1,6 @@
 import type { TemplateBody } from '@/field/checklist/template'
 import { http, type RequestOptions } from './http'
+import type { FileFlags, InspectionAnswer as InspectionAnswerRow, InspectionDetail, InspectionSummary as InspectionSummaryRow, TrainingRecord } from './types'
 
 /*
  * Field inspection (checklists filled on site). The shapes follow api/openapi.json (ChecklistTemplateSummary,
@@ -70,3 +71,13 @@ export const submitInspection = (id: number) => http.post<Inspection>(`/inspecti
 export const signInspection = (id: number, signerName: string, signatureFileId: number) =>
   http.post<Inspection>(`/inspections/${id}/sign`, { signer_name: signerName, signature_file_id: signatureFileId }, quiet)
 export const recordPhotoConsent = (visitId: number, person: string) => http.post<unknown>(`/visits/${visitId}/photo-consent`, { consenting_person: person }, quiet)
+
+/* The desk's read-only view of an inspection (typed from the OpenAPI schema), and a reviewer's correction. */
+export const listInspectionsOfVisit = (visitId: number) =>
+  http.get<{ items: InspectionSummaryRow[] }>('/inspections', { visit_id: visitId, limit: 200 })
+export const getInspectionDetail = (id: number) => http.get<InspectionDetail>(`/inspections/${id}`)
+export const getInspectionPhotoFlags = (id: number) => http.get<{ items: FileFlags[] }>(`/inspections/${id}/photo-flags`)
+export const listTrainingRecords = (visitId: number) => http.get<{ items: TrainingRecord[] }>(`/visits/${visitId}/training-records`)
+/** A reviewer changes an answer of a signed checklist: based on the answer's version, with a reason. */
+export const amendAnswer = (id: number, itemId: string, body: { value: unknown; version: number; edited_at: string; reason: string }) =>
+  http.put<InspectionAnswerRow>(`/inspections/${id}/answers/${encodeURIComponent(itemId)}`, body)

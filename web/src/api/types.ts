@@ -102,6 +102,13 @@ export type PlanAction = Schemas['PlanAction']
 export type PlanItem = Schemas['PlanItem']
 export type PlanItemInput = Schemas['PlanItemInput']
 export type TrainingRow = Schemas['TrainingRow']
+export type InspectionSummary = Schemas['InspectionSummary']
+export type InspectionDetail = Schemas['Inspection']
+export type InspectionAnswer = Schemas['InspectionAnswer']
+export type InspectionFinding = Schemas['InspectionFinding']
+export type InspectionAmendment = Schemas['InspectionAmendment']
+export type FileFlags = Schemas['FileFlags']
+export type TrainingRecord = Schemas['TrainingRecord']
 export type Visit = Schemas['Visit']
 export type VisitDetail = Schemas['VisitDetail']
 export type VisitPage = Schemas['VisitPage']
@@ -170,6 +177,8 @@ export type DictKind =
   | 'not_entered_reasons'
   | 'commission_item_statuses'
   | 'deadline_kinds'
+  | 'inspection_statuses'
+  | 'finding_grades'
 
 /** Query parameters (filters and paging) of a list operation. */
 export type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>

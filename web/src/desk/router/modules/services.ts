@@ -76,6 +76,13 @@ export const servicesRoutes: RouteRecordRaw[] = [
         meta: { title: 'menu.visit', perms: ['visit:read'], hidden: true, activeMenu: '/visits' },
       },
       {
+        path: '/inspections/:id(\\d+)',
+        name: 'inspection',
+        component: () => import('@/desk/views/services/inspection/detail.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: 'menu.inspection', perms: ['visit:read'], hidden: true, activeMenu: '/visits' },
+      },
+      {
         path: '/survey-gaps',
         name: 'survey-gaps',
         component: () => import('@/desk/views/services/survey-gap/index.vue'),

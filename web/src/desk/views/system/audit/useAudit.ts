@@ -18,6 +18,9 @@ export const AUDIT_ENTITIES = [
   'commission_item',
   'service_plan',
   'visit',
+  'inspection',
+  'inspection_finding',
+  'training_record',
   'import',
   'notice_numbering',
 ] as const
