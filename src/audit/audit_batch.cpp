@@ -43,12 +43,14 @@ void Batch::created(const std::string& entity, std::int64_t id, std::optional<st
   add(entity, id, "create", org_id, values_set(record));
 }
 
-bool Batch::updated(const std::string& entity, std::int64_t id, std::optional<std::int64_t> org_id,
-                    const nlohmann::json& before, const nlohmann::json& after) {
+std::vector<std::string> Batch::updated(const std::string& entity, std::int64_t id,
+                                        std::optional<std::int64_t> org_id, const nlohmann::json& before,
+                                        const nlohmann::json& after) {
   auto changes = diff(before, after);
-  if (changes.empty()) return false;
-  add(entity, id, "update", org_id, changes);
-  return true;
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : changes.items()) keys.push_back(key);
+  if (!keys.empty()) add(entity, id, "update", org_id, changes);
+  return keys;
 }
 
 void Batch::add(const std::string& entity, std::int64_t id, const char* action,

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "audit/audit_log.hpp"
 
@@ -26,9 +27,10 @@ class Batch {
   std::int64_t id() const { return id_; }
   void created(const std::string& entity, std::int64_t id, std::optional<std::int64_t> org_id,
                const nlohmann::json& record);
-  // False, and nothing recorded, when no field differs.
-  bool updated(const std::string& entity, std::int64_t id, std::optional<std::int64_t> org_id,
-               const nlohmann::json& before, const nlohmann::json& after);
+  // The keys whose values differ; none, and nothing recorded, when no field differs.
+  std::vector<std::string> updated(const std::string& entity, std::int64_t id,
+                                   std::optional<std::int64_t> org_id, const nlohmann::json& before,
+                                   const nlohmann::json& after);
   // Writes the records' entries still held and sets the batch entry's changes to `outcome` (a created-style
   // {field: {from: null, to}} object).
   void finish(const nlohmann::json& outcome);

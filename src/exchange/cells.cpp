@@ -20,8 +20,8 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 }  // namespace
 
 std::string Cells::text(const std::string& header) const {
-  auto it = cells_.find(header);
-  return it == cells_.end() ? std::string() : trim(it->second);
+  auto it = positions_.find(header);
+  return it == positions_.end() ? std::string() : trim(texts_[it->second]);
 }
 
 void Cells::error(const std::string& header, std::string code, std::string message,

@@ -13,14 +13,20 @@
 
 namespace rw::exchange {
 
+// Where each known column is among a file's cells: one map for all the file's rows, which keep only their
+// texts.
+using HeaderPositions = std::map<std::string, std::size_t, std::less<>>;
+
 class Cells {
  public:
-  Cells(std::size_t row, const std::map<std::string, std::string>& cells, std::vector<FieldError>& errors)
-      : row_(row), cells_(cells), errors_(errors) {}
+  // `texts[i]` is the text of the column that `positions` places at i.
+  Cells(std::size_t row, const HeaderPositions& positions, const std::vector<std::string>& texts,
+        std::vector<FieldError>& errors)
+      : row_(row), positions_(positions), texts_(texts), errors_(errors) {}
 
   std::size_t row() const { return row_; }
   // The column is in the file (its cell may still be empty).
-  bool has(const std::string& header) const { return cells_.count(header) > 0; }
+  bool has(const std::string& header) const { return positions_.count(header) > 0; }
   // Trimmed text; "" when the column is absent.
   std::string text(const std::string& header) const;
 
@@ -40,7 +46,8 @@ class Cells {
 
  private:
   std::size_t row_;
-  const std::map<std::string, std::string>& cells_;
+  const HeaderPositions& positions_;
+  const std::vector<std::string>& texts_;
   std::vector<FieldError>& errors_;
 };
 

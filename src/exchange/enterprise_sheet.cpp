@@ -1,7 +1,6 @@
 #include "exchange/enterprise_sheet.hpp"
 
 #include "access/visibility.hpp"
-#include "platform/json_rows.hpp"
 #include "platform/text.hpp"
 #include "registry/industries.hpp"
 #include "registry/uscc.hpp"
@@ -14,15 +13,15 @@ const std::string kName = "企业名称", kCode = "统一社会信用代码", kC
                   kRole = "联系人职务", kIndustry = "行业代码", kDistrict = "区县", kStreet = "街道",
                   kPark = "所属园区", kRisk = "环境风险等级";
 
-void put_contact(const Cells& cells, nlohmann::json& row, const nlohmann::json& base) {
+void put_contact(const Cells& cells, nlohmann::json& row, const std::vector<registry::Contact>& stored) {
   if (!cells.has(kContact)) return;
   nlohmann::json contacts = nlohmann::json::array();
   if (!cells.text(kContact).empty())
     contacts.push_back(
         {{"name", cells.text(kContact)}, {"phone", cells.text(kPhone)}, {"role", cells.text(kRole)}});
   // The sheet holds the first contact; further ones entered in the app stay.
-  if (base.contains("contacts"))
-    for (std::size_t i = 1; i < base["contacts"].size(); ++i) contacts.push_back(base["contacts"][i]);
+  for (std::size_t i = 1; i < stored.size(); ++i)
+    contacts.push_back({{"name", stored[i].name}, {"phone", stored[i].phone}, {"role", stored[i].role}});
   row["contacts"] = contacts;
 }
 
@@ -99,15 +98,18 @@ void EnterpriseImport::preload(const std::vector<HeaderedRow>& rows) {
   registered_.clear();  // only this chunk's rows are prepared next
   std::vector<std::string> texts;
   for (const auto& row : rows)
-    if (auto it = row.values.find(kCode); it != row.values.end())
-      texts.push_back(registry::normalize_uscc(trim(it->second)));
+    if (const auto& code = row.text(kCode); !code.empty())
+      texts.push_back(registry::normalize_uscc(trim(code)));
   if (texts.empty()) return;
   const db::Params codes(texts.begin(), texts.end());
   const auto in_codes = "e.credit_code IN (" + placeholders(codes.size()) + ")";
   auto found = op_.db.query("SELECT e.* FROM enterprises e WHERE " + in_codes, codes);
-  for (std::size_t i = 0; i < found.size(); ++i)
-    registered_[found[i].text("credit_code")] = {found[i].integer("id"), false,
-                                                 registry::record_json(registry::record_from_row(found[i]))};
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const auto row = found[i];
+    auto record = registry::record_from_row(row);
+    auto code = record.credit_code;
+    registered_.insert_or_assign(std::move(code), Registered{row.integer("id"), false, std::move(record)});
+  }
   SqlFilter visible = access::read_filter(op_.db, op_.actor, access::kEnterprise);
   visible.add(in_codes, codes);
   auto seen = op_.db.query("SELECT e.credit_code FROM enterprises e" + visible.sql(), visible.params());
@@ -124,9 +126,10 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
       return std::nullopt;
     }
     prepared.existing_id = registered->second.id;
-    prepared.before = registered->second.record;
+    prepared.stored = registered->second.record;
   }
-  nlohmann::json row = prepared.before.is_null() ? nlohmann::json::object() : prepared.before;
+  // The stored record under the file's cells: columns the file leaves out keep their values.
+  nlohmann::json row = prepared.stored ? registry::record_json(*prepared.stored) : nlohmann::json::object();
   for (const auto& [key, header] : {std::pair{"name", kName}, {"credit_code", kCode}})
     cells.put_text(row, key, header);
   cells.put_text(row, "legal_representative", "法定代表人");
@@ -134,7 +137,7 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
   cells.put_text(row, "business_address", "实际经营地址");
   cells.put_number(row, "longitude", "经度");
   cells.put_number(row, "latitude", "纬度");
-  put_contact(cells, row, prepared.before);
+  put_contact(cells, row, prepared.stored ? prepared.stored->contacts : std::vector<registry::Contact>{});
   put_industry(cells, row);
   cells.put_choice(row, "scale", "企业规模", registry::enterprise_scales(), "");
   if (cells.has(kDistrict) || cells.has(kStreet)) {
@@ -170,7 +173,7 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
   prepared.record = registry::read_enterprise(fields);
   if (fields.ok())
     checks_.check(fields, prepared.record, prepared.existing_id.value_or(0),
-                  optional_integer_of(prepared.before, "org_id"));
+                  prepared.stored ? prepared.stored->org_id : std::nullopt);
   add_field_errors(cells, columns(), fields.errors());
   if (!fields.ok()) return std::nullopt;
   return prepared;
@@ -178,10 +181,12 @@ std::optional<EnterpriseImport::Prepared> EnterpriseImport::prepare(const Cells&
 
 RowOutcome EnterpriseImport::write(const Prepared& p, audit::Batch& batch) {
   if (p.existing_id) {
-    if (!batch.updated("enterprise", *p.existing_id, op_.actor.org_id, p.before,
-                       registry::record_json(p.record)))
-      return RowOutcome::unchanged;
-    registry::update_enterprise_row(op_.db, *p.existing_id, p.record, op_.now_text());
+    if (p.record == p.stored) return RowOutcome::unchanged;  // most rows of a re-import: no JSON to compare
+    const auto changed = batch.updated("enterprise", *p.existing_id, op_.actor.org_id,
+                                       registry::record_json(*p.stored), registry::record_json(p.record));
+    if (changed.empty()) return RowOutcome::unchanged;
+    // Only the changed columns: the indexes and the search triggers of the others are not touched.
+    registry::update_enterprise_columns(op_.db, *p.existing_id, p.record, op_.now_text(), changed);
     return RowOutcome::updated;
   }
   new_records_.push_back(p.record);

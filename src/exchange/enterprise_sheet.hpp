@@ -19,7 +19,7 @@ class EnterpriseImport {
   struct Prepared {
     std::optional<std::int64_t> existing_id;
     registry::EnterpriseRecord record;
-    nlohmann::json before;  // the existing record, for the audit log
+    std::optional<registry::EnterpriseRecord> stored;  // the existing record as it is
   };
 
   explicit EnterpriseImport(const accounts::Operation& op);
@@ -42,7 +42,7 @@ class EnterpriseImport {
   struct Registered {
     std::int64_t id = 0;
     bool visible = false;  // to the importing user; others' enterprises are not changed
-    nlohmann::json record;
+    registry::EnterpriseRecord record;
   };
   std::map<std::string, Registered> registered_;  // by credit code, for the chunk being prepared
   std::vector<registry::EnterpriseRecord> new_records_;

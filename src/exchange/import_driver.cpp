@@ -52,6 +52,12 @@ nlohmann::json ImportReport::audit_outcome(const std::string& file_sha256) const
                          {"failed", invalid_rows}});
 }
 
+const std::string& HeaderedRow::text(std::string_view header) const {
+  static const std::string none;
+  const auto it = headers->find(header);
+  return it == headers->end() ? none : texts[it->second];
+}
+
 // The known columns of a file, found in its header row.
 class HeaderIndex {
  public:
@@ -60,7 +66,10 @@ class HeaderIndex {
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
       const auto name = header_name(header.cells[i].text);
       for (const auto& column : columns)
-        if (column.header == name && present.insert(name).second) header_at_[i] = name;
+        if (column.header == name && present.insert(name).second) {
+          positions_.emplace(name, cell_at_.size());
+          cell_at_.emplace_back(i, name);
+        }
     }
     std::string missing;
     for (const auto& column : columns)
@@ -72,17 +81,19 @@ class HeaderIndex {
   }
 
   HeaderedRow row(const sheet::Row& row) const {
-    HeaderedRow out{row.number, {}, {}};
-    for (const auto& [index, header] : header_at_) {
+    HeaderedRow out{row.number, &positions_, {}, {}};
+    out.texts.reserve(cell_at_.size());
+    for (const auto& [index, header] : cell_at_) {
       const bool has_cell = index < row.cells.size();
-      out.values[header] = has_cell ? row.cells[index].text : std::string();
+      out.texts.push_back(has_cell ? row.cells[index].text : std::string());
       if (has_cell && row.cells[index].is_formula) out.formula_headers.push_back(header);
     }
     return out;
   }
 
  private:
-  std::map<std::size_t, std::string> header_at_;  // column index → known header
+  HeaderPositions positions_;                                 // known header → position in a row's texts
+  std::vector<std::pair<std::size_t, std::string>> cell_at_;  // per position: the file's column index, header
 };
 
 void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& columns,

@@ -61,8 +61,11 @@ using RowReader = std::function<void(const sheet::RowSink&)>;
 
 struct HeaderedRow {
   std::size_t number = 0;
-  std::map<std::string, std::string> values;  // header → text
-  std::vector<std::string> formula_headers;   // cells holding formulas, which imports refuse
+  const HeaderPositions* headers = nullptr;  // the file's, shared by its rows
+  std::vector<std::string> texts;            // the known columns' cells, at the positions of `headers`
+  std::vector<std::string> formula_headers;  // cells holding formulas, which imports refuse
+  // The cell's text; "" when the file has no such column.
+  const std::string& text(std::string_view header) const;
 };
 // How many rows preload sees at once.
 constexpr std::size_t kPreloadRows = 500;
@@ -88,7 +91,7 @@ ImportReport run_import(Kind& kind, const RowReader& read, ImportMode mode, audi
   // The row prepared, or its errors added to the report.
   auto check = [&](const HeaderedRow& row) -> std::optional<typename Kind::Prepared> {
     std::vector<FieldError> row_errors;
-    Cells cells(row.number, row.values, row_errors);
+    Cells cells(row.number, *row.headers, row.texts, row_errors);
     // A formula's cached value may be stale, and the file's author may not see what it resolves to.
     for (const auto& header : row.formula_headers)
       cells.error(header, "formula_not_allowed", "不能使用公式，请粘贴为数值",

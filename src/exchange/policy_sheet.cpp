@@ -108,7 +108,8 @@ RowOutcome PolicyImport::write(const Prepared& p, audit::Batch& batch) {
   const auto now = op_.now_text();
   const auto org = p.record.insurer_org_id;
   if (p.existing_id) {
-    if (!batch.updated("policy", *p.existing_id, org, p.before, registry::policy_record_json(p.record)))
+    if (batch.updated("policy", *p.existing_id, org, p.before, registry::policy_record_json(p.record))
+            .empty())
       return RowOutcome::unchanged;
     registry::update_policy_row(op_.db, *p.existing_id, p.record, now);
     return RowOutcome::updated;

@@ -112,8 +112,10 @@ std::optional<StaffImport::Prepared> StaffImport::prepare(const Cells& cells) {
 RowOutcome StaffImport::write(const Prepared& p, audit::Batch& batch) {
   const auto now = op_.now_text();
   if (p.existing_id) {
-    if (!batch.updated("staff", *p.existing_id, p.record.org_id, p.before,
-                       registry::staff_record_json(p.record)))
+    if (batch
+            .updated("staff", *p.existing_id, p.record.org_id, p.before,
+                     registry::staff_record_json(p.record))
+            .empty())
       return RowOutcome::unchanged;
     registry::update_staff_row(op_.db, *p.existing_id, p.record, now);
     return RowOutcome::updated;

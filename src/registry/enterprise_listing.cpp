@@ -1,6 +1,7 @@
 #include "registry/enterprise_listing.hpp"
 
 #include "access/visibility.hpp"
+#include "platform/db/text_pieces.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
 #include "registry/enterprise_record.hpp"
@@ -23,21 +24,25 @@ constexpr const char* kRegionSubtree =
     "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub)";
 
 // The search is case-insensitive for ASCII letters on both databases (SQLite's LIKE is; PostgreSQL's is
-// not, so both sides are lower-cased there). SQLite: its FTS5 trigram index (V010) finds rows holding the
-// text in one of the four columns, given as a quoted phrase so that no character of the text is query syntax;
-// a trigram index needs 3 characters, so shorter texts are matched with LIKE. PostgreSQL: its trigram indexes
-// on the lower-cased columns (V022) serve the LIKE.
+// not, so both sides are lower-cased there). From 3 characters, SQLite: its FTS5 trigram index (V010) finds
+// rows holding the text in one of the four columns, given as a quoted phrase so that no character of the text
+// is query syntax; PostgreSQL: its trigram indexes on the lower-cased columns (V022) serve the LIKE. A
+// trigram index cannot answer fewer than 3 characters; V017 indexes those: on SQLite each enterprise's pieces
+// of two characters, on PostgreSQL its characters.
 constexpr const char* kSearchMatch =
     "e.id IN (SELECT rowid FROM enterprises_search WHERE enterprises_search MATCH ?)";
-// (e.name LIKE ? ESCAPE '\' OR …) over the searched columns; on PostgreSQL (lower(e.name) LIKE lower(?) …).
-std::string any_column_like(db::Dialect dialect) {
-  const bool sqlite = dialect == db::Dialect::sqlite;
-  std::string out = "(";
-  for (const std::string column : {"e.name", "e.credit_code", "e.registered_address", "e.business_address"})
-    out += std::string(out.size() > 1 ? " OR " : "") + (sqlite ? column : "lower(" + column + ")") +
-           (sqlite ? " LIKE ?" : " LIKE lower(?)") + " ESCAPE '\\'";
-  return out + ")";
-}
+// SQLite: two characters are a piece's token, one character a token's prefix (db::text_pieces).
+constexpr const char* kShortSearchMatch =
+    "e.id IN (SELECT rowid FROM enterprises_short_search WHERE enterprises_short_search MATCH ?)";
+// PostgreSQL: the characters of the text among the row's, V017's GIN index (two characters are checked by
+// the LIKE below).
+constexpr const char* kShortSearchCharacters =
+    "string_to_array(lower(e.name || e.credit_code || e.registered_address || e.business_address), NULL) @> "
+    "string_to_array(lower(CAST(? AS TEXT)), NULL)";
+constexpr const char* kAnyColumnLike =
+    "(lower(e.name) LIKE lower(?) ESCAPE '\\' OR lower(e.credit_code) LIKE lower(?) ESCAPE '\\' OR "
+    "lower(e.registered_address) LIKE lower(?) ESCAPE '\\' OR lower(e.business_address) LIKE lower(?) ESCAPE "
+    "'\\')";
 
 std::size_t characters(const std::string& utf8) {
   std::size_t n = 0;
@@ -52,12 +57,19 @@ std::string quoted_phrase(const std::string& text) {
 }
 
 void add_search(db::Connection& db, SqlFilter& where, const std::string& text) {
-  if (db.dialect() == db::Dialect::sqlite && characters(text) >= 3) {
+  const bool sqlite = db.dialect() == db::Dialect::sqlite;
+  const auto length = characters(text);
+  if (sqlite && length <= 2) {
+    where.add(kShortSearchMatch, "\"" + db::piece_token(text) + (length == 1 ? "\" *" : "\""));
+  } else if (sqlite) {
     where.add(kSearchMatch, quoted_phrase(text));
-    return;
+  } else {
+    if (length <= 2) where.add(kShortSearchCharacters, text);
+    if (length != 1) {
+      const auto pattern = db::like_contains(text);
+      where.add(kAnyColumnLike, db::Params{pattern, pattern, pattern, pattern});
+    }
   }
-  const auto pattern = db::like_contains(text);
-  where.add(any_column_like(db.dialect()), db::Params{pattern, pattern, pattern, pattern});
 }
 
 bool all_digits(const std::string& text) {

@@ -321,21 +321,23 @@ std::vector<std::int64_t> insert_enterprises(db::Connection& db, const std::vect
 
 void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
                            const std::string& now) {
-  static const std::string sql = [] {
-    std::string set;
-    std::string columns = kColumns;
-    std::size_t start = 0;
-    while (start < columns.size()) {
-      auto end = columns.find(", ", start);
-      if (end == std::string::npos) end = columns.size();
-      set += (set.empty() ? "" : ", ") + columns.substr(start, end - start) + " = ?";
-      start = end + 2;
-    }
-    return "UPDATE enterprises SET " + set + ", updated_at = ? WHERE id = ?";
-  }();
-  auto params = enterprise_column_values(record);
+  update_enterprise_columns(db, id, record, now, enterprise_keys());
+}
+
+void update_enterprise_columns(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
+                               const std::string& now, const std::vector<std::string>& keys) {
+  const auto& all = enterprise_keys();  // the columns' names, in the order of their values
+  auto values = enterprise_column_values(record);
+  std::string set;
+  db::Params params;
+  for (const auto& key : keys) {
+    const auto at = std::find(all.begin(), all.end(), key);
+    if (at == all.end()) throw std::logic_error("not an enterprise column: " + key);
+    set += key + " = ?, ";
+    params.push_back(std::move(values[static_cast<std::size_t>(at - all.begin())]));
+  }
   params.insert(params.end(), {now, id});
-  db.execute(sql, params);
+  db.execute("UPDATE enterprises SET " + set + "updated_at = ? WHERE id = ?", params);
 }
 
 std::optional<std::int64_t> enterprise_with_credit_code(db::Connection& db, const std::string& credit_code) {

@@ -19,6 +19,7 @@ struct Contact {
   std::string name;
   std::string phone;
   std::string role;
+  bool operator==(const Contact&) const = default;
 };
 
 struct EnterpriseRecord {
@@ -45,6 +46,7 @@ struct EnterpriseRecord {
   std::string risk_source;
   std::vector<std::string> sensitive_receptors;
   std::vector<std::string> tags;
+  bool operator==(const EnterpriseRecord&) const = default;
 };
 
 // The keys a client may write, and the subset an enterprise may change about itself.
@@ -91,6 +93,9 @@ std::vector<std::int64_t> insert_enterprises(db::Connection& db, const std::vect
                                              std::int64_t created_by_org_id, const std::string& now);
 void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
                            const std::string& now);
+// Sets only the columns of `keys` (names from enterprise_keys()).
+void update_enterprise_columns(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
+                               const std::string& now, const std::vector<std::string>& keys);
 // The id of the enterprise holding this credit code, archived or not.
 std::optional<std::int64_t> enterprise_with_credit_code(db::Connection& db, const std::string& credit_code);
 ApiError duplicate_credit_code();

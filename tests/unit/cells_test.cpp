@@ -24,12 +24,27 @@ TEST(Cells, SplitsListsOnChineseAndAsciiSeparators) {
   EXPECT_TRUE(split_list(" ；; ").empty());
 }
 
+namespace {
+
+// A row's cells as the import keeps them: the headers' positions and the texts at them.
+struct Row {
+  Row(std::initializer_list<std::pair<const std::string, std::string>> cells) {
+    for (const auto& [header, text] : cells) {
+      positions.emplace(header, texts.size());
+      texts.push_back(text);
+    }
+  }
+  rw::exchange::HeaderPositions positions;
+  std::vector<std::string> texts;
+};
+
+}  // namespace
+
 TEST(Cells, ConvertsChoicesAndReportsTheColumn) {
-  std::map<std::string, std::string> values = {{"企业规模", "大型"},     {"生产状态", "停产"},
-                                               {"环境风险等级", "巨大"}, {"经度", "120.5"},
-                                               {"纬度", "abc"},          {"是否排除", "是"}};
+  const Row values = {{"企业规模", "大型"}, {"生产状态", "停产"}, {"环境风险等级", "巨大"},
+                      {"经度", "120.5"},    {"纬度", "abc"},      {"是否排除", "是"}};
   std::vector<rw::FieldError> errors;
-  Cells cells(7, values, errors);
+  Cells cells(7, values.positions, values.texts, errors);
   nlohmann::json row = nlohmann::json::object();
   cells.put_choice(row, "scale", "企业规模", rw::registry::enterprise_scales());
   cells.put_choice(row, "production_status", "生产状态", rw::registry::production_statuses());
@@ -54,9 +69,9 @@ TEST(Cells, ConvertsChoicesAndReportsTheColumn) {
 }
 
 TEST(Cells, EmptyCellsClearOptionalFields) {
-  std::map<std::string, std::string> values = {{"许可证有效期起", ""}, {"企业规模", ""}, {"标签", ""}};
+  const Row values = {{"许可证有效期起", ""}, {"企业规模", ""}, {"标签", ""}};
   std::vector<rw::FieldError> errors;
-  Cells cells(2, values, errors);
+  Cells cells(2, values.positions, values.texts, errors);
   nlohmann::json row = {{"permit_valid_from", "2020-01-01"}, {"scale", "large"}, {"tags", {"a"}}};
   cells.put_date(row, "permit_valid_from", "许可证有效期起");
   cells.put_choice(row, "scale", "企业规模", rw::registry::enterprise_scales(), "");
