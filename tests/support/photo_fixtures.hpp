@@ -1,6 +1,6 @@
 #pragma once
-// Photos made in the test with libvips (files/sample_photos.hpp, shared with the demo data): generated scenes with the EXIF a phone
-// writes, and copies of them resized and recompressed.
+// Photos made in the test with libvips (files/sample_photos.hpp, shared with the demo data): generated scenes
+// with the EXIF a phone writes, and copies of them resized and recompressed.
 #include "files/sample_photos.hpp"
 
 namespace rw::testing {
