@@ -5,6 +5,7 @@
 #include "accounts/sessions.hpp"
 #include "calendar/calendar_store.hpp"
 #include "hazards/hazard_deadlines.hpp"
+#include "hazards/hazard_files.hpp"
 #include "hazards/hazard_flow.hpp"
 #include "hazards/hazard_recheck.hpp"
 #include "hazards/hazard_service.hpp"
@@ -60,6 +61,7 @@ const json kPlan = {{"measures", "制定整改方案，采购并安装泄漏液�
 }  // namespace
 
 void seed_demo_hazards(db::Connection& db, const Clock& clock) {
+  hazards::register_hazard_file_kind();
   Demo d{db, clock, user_named(db, "demo-expert"), user_named(db, "demo-enterprise")};
   const auto today = china_day(clock.now());
   const auto cal = calendar::load_calendar(db);

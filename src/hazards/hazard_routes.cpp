@@ -1,7 +1,7 @@
 #include "hazards/hazard_routes.hpp"
 
 #include "access/visibility.hpp"
-#include "files/owner_kinds.hpp"
+#include "hazards/hazard_files.hpp"
 #include "hazards/hazard_flow.hpp"
 #include "hazards/hazard_recheck.hpp"
 #include "hazards/hazard_service.hpp"
@@ -45,27 +45,10 @@ http::Response escalations(api::Context& context) {
   return api::json_ok(list_escalations(context.op(), context.request.query));
 }
 
-// Photos go onto a hazard through its steps; POST /files/{id}/links lets its agency and its enterprise attach
-// more to one they see.
-void register_hazard_files() {
-  files::register_owner_kind("hazard",
-                             {files::visible_as(access::kHazard),
-                              [](db::Connection& db, const accounts::Actor& actor, std::int64_t id) {
-                                return (accounts::has_permission(actor, "hazard:manage") ||
-                                        accounts::has_permission(actor, "hazard:rectify")) &&
-                                       files::visible_as(access::kHazard)(db, actor, id);
-                              },
-                              [](db::Connection& db, std::int64_t id) -> std::optional<files::OwnerSetting> {
-                                const auto row = hazard_row(db, id);
-                                if (!row) return std::nullopt;
-                                return files::OwnerSetting{row->integer("enterprise_id"), std::nullopt};
-                              }});
-}
-
 }  // namespace
 
 void add_hazard_routes(api::Routes& routes) {
-  register_hazard_files();
+  register_hazard_file_kind();
   routes.get("/hazards", "hazard:read", list);
   routes.get("/hazards/{id}", "hazard:read", detail);
   routes.patch("/hazards/{id}", "hazard:manage", edit);
