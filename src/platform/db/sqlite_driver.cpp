@@ -1,6 +1,8 @@
-// SQLite driver: WAL, foreign keys on, busy timeout; statements cached per connection.
+// SQLite driver: WAL, foreign keys on, busy timeout; statements cached per connection; the process's
+// writers queue for the write lock (writer_queue.hpp).
 #include <sqlite3.h>
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -8,6 +10,7 @@
 
 #include "platform/db/database.hpp"
 #include "platform/db/text_pieces.hpp"
+#include "platform/db/writer_queue.hpp"
 
 namespace rw::db {
 namespace {
@@ -31,16 +34,20 @@ class SqliteError : public std::runtime_error {
       : std::runtime_error("sqlite: " + what + ": " + (db ? sqlite3_errmsg(db) : "unknown")) {}
 };
 
+// How long a writer waits for the lock: its turn in the queue, then SQLite's busy timeout for writers of
+// other processes.
+constexpr std::chrono::milliseconds kLockPatience{10000};
+
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  explicit SqliteConnection(const std::string& path) : writers_(writer_queue_for(path)) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       SqliteError error(db_, "open " + path);
       sqlite3_close(db_);
       throw error;
     }
-    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_busy_timeout(db_, static_cast<int>(kLockPatience.count()));
     if (sqlite3_create_function_v2(db_, "text_pieces", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                    text_pieces_function, nullptr, nullptr, nullptr) != SQLITE_OK) {
       SqliteError error(db_, "create function text_pieces");
@@ -54,11 +61,13 @@ class SqliteConnection final : public Connection {
 
   ~SqliteConnection() override {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
-    sqlite3_close(db_);
+    sqlite3_close(db_);  // rolls back a transaction left open
+    if (in_turn_) writers_->leave();
   }
 
   Rows query(std::string_view sql, const Params& params) override {
     sqlite3_stmt* statement = prepare(sql, params);
+    const Turn turn(*this, writes_alone(statement));
     Rows rows;
     int columns = sqlite3_column_count(statement);
     for (int i = 0; i < columns; ++i) rows.columns->emplace_back(sqlite3_column_name(statement, i));
@@ -76,6 +85,7 @@ class SqliteConnection final : public Connection {
 
   std::int64_t execute(std::string_view sql, const Params& params) override {
     sqlite3_stmt* statement = prepare(sql, params);
+    const Turn turn(*this, writes_alone(statement));
     int rc;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
     }
@@ -84,7 +94,70 @@ class SqliteConnection final : public Connection {
     return sqlite3_changes(db_);
   }
 
+  // Scripts (migrations, ANALYZE, pragmas) run outside a transaction take a turn too: they may write.
   void execute_script(std::string_view sql) override {
+    const Turn turn(*this, sqlite3_get_autocommit(db_) != 0);
+    run(sql);
+  }
+
+  void begin(bool write) override {
+    if (!write) return run("BEGIN");
+    take_turn();
+    try {
+      run("BEGIN IMMEDIATE");
+    } catch (...) {
+      end_turn();
+      throw;
+    }
+  }
+  void commit() override {
+    try {
+      run("COMMIT");
+    } catch (...) {
+      if (sqlite3_get_autocommit(db_)) end_turn();  // else still open: rollback() ends the turn
+      throw;
+    }
+    end_turn();
+  }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_)) run("ROLLBACK");
+    end_turn();
+  }
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+ private:
+  // A statement outside a transaction that may write waits for its turn for as long as it runs.
+  class Turn {
+   public:
+    Turn(SqliteConnection& connection, bool needed) : connection_(needed ? &connection : nullptr) {
+      if (connection_) connection_->take_turn();
+    }
+    Turn(const Turn&) = delete;
+    Turn& operator=(const Turn&) = delete;
+    ~Turn() {
+      if (connection_) connection_->end_turn();
+    }
+
+   private:
+    SqliteConnection* connection_;
+  };
+
+  bool writes_alone(sqlite3_stmt* statement) const {
+    return sqlite3_get_autocommit(db_) && !sqlite3_stmt_readonly(statement);
+  }
+  void take_turn() {
+    if (!writers_ || in_turn_) return;
+    if (!writers_->enter(kLockPatience))
+      throw std::runtime_error("sqlite: database is locked (no turn to write within the busy timeout)");
+    in_turn_ = true;
+  }
+  void end_turn() {
+    if (!in_turn_) return;
+    in_turn_ = false;
+    writers_->leave();
+  }
+
+  void run(std::string_view sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
       std::string text = message ? message : "unknown";
@@ -93,14 +166,6 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-  void commit() override { execute_script("COMMIT"); }
-  void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
-  }
-  Dialect dialect() const override { return Dialect::sqlite; }
-
- private:
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
     std::string key(sql);
     sqlite3_stmt* statement;
@@ -156,6 +221,8 @@ class SqliteConnection final : public Connection {
     throw error;
   }
 
+  std::shared_ptr<WriterQueue> writers_;
+  bool in_turn_ = false;  // this connection writes now (a write transaction, or one statement alone)
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };

@@ -1,0 +1,56 @@
+#include "platform/db/writer_queue.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace rw::db {
+
+bool WriterQueue::enter(std::chrono::milliseconds patience) {
+  std::unique_lock lock(mutex_);
+  if (!held_ && waiting_.empty()) {
+    held_ = true;
+    return true;
+  }
+  Waiter me;
+  waiting_.push_back(&me);
+  if (me.turn.wait_for(lock, patience, [&] { return me.granted; })) return true;
+  waiting_.erase(std::find(waiting_.begin(), waiting_.end(), &me));
+  return false;
+}
+
+void WriterQueue::leave() {
+  std::lock_guard lock(mutex_);
+  if (waiting_.empty()) {
+    held_ = false;
+    return;
+  }
+  // The turn passes straight to the next writer (held_ stays true), so a newcomer cannot take it first.
+  // Notified under the mutex: the waiter's node lives on its stack until it sees `granted`.
+  Waiter* next = waiting_.front();
+  waiting_.pop_front();
+  next->granted = true;
+  next->turn.notify_one();
+}
+
+std::size_t WriterQueue::waiting() {
+  std::lock_guard lock(mutex_);
+  return waiting_.size();
+}
+
+std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path) {
+  if (path.empty() || path == ":memory:") return nullptr;
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<WriterQueue>> queues;
+  std::error_code error;
+  auto key = std::filesystem::weakly_canonical(path, error).string();
+  if (error) key = path;
+  std::lock_guard lock(mutex);
+  std::erase_if(queues, [](const auto& entry) { return entry.second.expired(); });
+  auto& slot = queues[key];
+  auto queue = slot.lock();
+  if (!queue) slot = queue = std::make_shared<WriterQueue>();
+  return queue;
+}
+
+}  // namespace rw::db

@@ -1,0 +1,124 @@
+// Writers of one process take turns for the SQLite write lock (platform/db/writer_queue.hpp); the database
+// tests run against the real engine (SQLite, or PostgreSQL when RISKWATCH_TEST_PG is set).
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "platform/db/database.hpp"
+#include "platform/db/writer_queue.hpp"
+#include "test_database.hpp"
+
+using namespace rw::db;
+using namespace std::chrono_literals;
+
+namespace {
+
+void wait_until_waiting(WriterQueue& queue, std::size_t n) {
+  while (queue.waiting() != n) std::this_thread::yield();
+}
+
+}  // namespace
+
+TEST(WriterQueue, TurnsGoInArrivalOrder) {
+  WriterQueue queue;
+  ASSERT_TRUE(queue.enter(1s));
+  std::mutex mutex;
+  std::vector<std::string> order;
+  const auto writer = [&](std::string name) {
+    return std::thread([&, name] {
+      ASSERT_TRUE(queue.enter(10s));
+      {
+        std::lock_guard lock(mutex);
+        order.push_back(name);
+      }
+      queue.leave();
+    });
+  };
+  auto b = writer("b");
+  wait_until_waiting(queue, 1);
+  auto c = writer("c");
+  wait_until_waiting(queue, 2);
+  queue.leave();
+  b.join();
+  c.join();
+  EXPECT_EQ(order, (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(queue.waiting(), 0u);
+  EXPECT_TRUE(queue.enter(0ms));  // free again
+}
+
+TEST(WriterQueue, GivesUpAfterItsPatienceAndLeavesTheQueue) {
+  WriterQueue queue;
+  ASSERT_TRUE(queue.enter(1s));
+  EXPECT_FALSE(queue.enter(20ms));
+  EXPECT_EQ(queue.waiting(), 0u);
+  queue.leave();
+  EXPECT_TRUE(queue.enter(0ms));
+}
+
+TEST(WriterQueue, OnePerDatabaseFile) {
+  const auto dir = rw::testing::make_temp_dir();
+  const auto a = writer_queue_for(dir + "/a.db");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(writer_queue_for(dir + "/./a.db"), a);
+  EXPECT_NE(writer_queue_for(dir + "/b.db"), a);
+  EXPECT_EQ(writer_queue_for(":memory:"), nullptr);
+}
+
+// Eight writers at once (the server's workers), each committing its own transactions, two pools on one
+// file, and statements that write outside a transaction: every write commits, none is refused as busy.
+TEST(ConcurrentWriters, AllCommitAndNoneIsRefusedAsBusy) {
+  const auto url = rw::testing::fresh_database_url();
+  auto first = Database::open(url, 8);
+  auto second = Database::open(url, 2);
+  first->acquire()->execute_script(
+      "CREATE TABLE tally (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO tally VALUES (1, 0); "
+      "CREATE TABLE entries (writer INTEGER NOT NULL, k INTEGER NOT NULL)");
+  constexpr int kWriters = 8, kEach = 40;
+  std::mutex mutex;
+  std::vector<std::string> failures;
+  const auto record = [&](const std::exception& error) {
+    std::lock_guard lock(mutex);
+    failures.emplace_back(error.what());
+  };
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      Database& database = w % 4 == 3 ? *second : *first;
+      for (int k = 0; k < kEach; ++k) {
+        try {
+          auto lease = database.acquire();
+          if (w == 0 && k % 2 == 0) {  // a write on its own, as a session's last-seen touch is
+            lease->execute("UPDATE tally SET n = n + 1 WHERE id = 1");
+            lease->execute("INSERT INTO entries (writer, k) VALUES (?, ?)",
+                           {std::int64_t{w}, std::int64_t{k}});
+            continue;
+          }
+          Transaction transaction(*lease, true);
+          lease->execute("UPDATE tally SET n = n + 1 WHERE id = 1");
+          lease->execute("INSERT INTO entries (writer, k) VALUES (?, ?)", {std::int64_t{w}, std::int64_t{k}});
+          transaction.commit();
+        } catch (const std::exception& error) {
+          record(error);
+        }
+      }
+    });
+  }
+  // A reader meanwhile: WAL lets it read while the writers take turns.
+  threads.emplace_back([&] {
+    for (int k = 0; k < kEach; ++k) {
+      try {
+        first->acquire()->query("SELECT COUNT(*) AS n FROM entries");
+      } catch (const std::exception& error) {
+        record(error);
+      }
+    }
+  });
+  for (auto& thread : threads) thread.join();
+  EXPECT_TRUE(failures.empty()) << (failures.empty() ? "" : failures.front());
+  auto lease = first->acquire();
+  EXPECT_EQ(lease->query("SELECT n FROM tally WHERE id = 1")[0].integer("n"), kWriters * kEach);
+  EXPECT_EQ(lease->query("SELECT COUNT(*) AS n FROM entries")[0].integer("n"), kWriters * kEach);
+}
