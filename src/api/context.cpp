@@ -17,8 +17,8 @@ http::Response json_ok(const nlohmann::json& body, int status) {
 }
 
 void Routes::add(const char* method, std::string pattern, std::string permission, Handler handler,
-                 BodyCap cap) {
-  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission), cap});
+                 BodyCap cap, WriteScope scope) {
+  router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission), cap, scope});
 }
 
 }  // namespace rw::api

@@ -63,10 +63,17 @@ inline constexpr const char* kSignedIn = "signed_in";  // any session; the handl
 // Which of the Settings caps a route's body.
 using BodyCap = std::size_t Settings::*;
 
+// Where a writing request's transaction begins. `request`: before authentication, around the whole
+// handler (the rule: one transaction per request). `handler`: the handler opens its own (db::Transaction)
+// after slow work that writes nothing — decoding a photo — so the database's write lock is not held
+// meanwhile; authentication's bookkeeping then commits on its own, as it does for a GET.
+enum class WriteScope { request, handler };
+
 struct Endpoint {
   Handler handler;
   std::string permission;
   BodyCap body_cap = &Settings::max_body_bytes;  // an upload route's body is a file, with a cap of its own
+  WriteScope write_scope = WriteScope::request;
 };
 
 using Router = http::Router<Endpoint>;
@@ -93,13 +100,13 @@ class Routes {
   // A POST whose body is an uploaded file: allowed up to Settings::max_upload_bytes (an import), or the
   // setting `cap` names.
   void upload(std::string pattern, std::string permission, Handler handler,
-              BodyCap cap = &Settings::max_upload_bytes) {
-    add("POST", std::move(pattern), std::move(permission), std::move(handler), cap);
+              BodyCap cap = &Settings::max_upload_bytes, WriteScope scope = WriteScope::request) {
+    add("POST", std::move(pattern), std::move(permission), std::move(handler), cap, scope);
   }
 
  private:
   void add(const char* method, std::string pattern, std::string permission, Handler handler,
-           BodyCap cap = &Settings::max_body_bytes);
+           BodyCap cap = &Settings::max_body_bytes, WriteScope scope = WriteScope::request);
   Router& router_;
 };
 

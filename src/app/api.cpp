@@ -79,9 +79,10 @@ http::Response Api::handle_api(http::Request& request) const {
     const bool writes = http::is_unsafe_method(request.method);
     // Everything a writing request does, authentication's own bookkeeping included, commits together
     // or not at all. A handler that returns (rather than throws) an error response still commits: that is
-    // how a failed login keeps its record for throttling.
+    // how a failed login keeps its record for throttling. A route whose handler opens its own transaction
+    // (api::WriteScope) is the exception.
     std::optional<db::Transaction> transaction;
-    if (writes) transaction.emplace(*lease, true);
+    if (writes && match.handler->write_scope == api::WriteScope::request) transaction.emplace(*lease, true);
     const auto& permission = match.handler->permission;
     if (permission != api::kPublic) {
       context.user = accounts::authenticate(*lease, request, clock_.now(), settings_.session_idle);

@@ -87,7 +87,8 @@ http::Response owner_files(api::Context& context) {
 
 void add_file_routes(api::Routes& routes) {
   // Any signed-in user may upload; a file stays theirs alone until it is attached to something others see.
-  routes.upload("/files", api::kSignedIn, upload, &api::Settings::max_photo_bytes);
+  // The upload writes in its own transaction, after the photo is decoded and stored (upload_file).
+  routes.upload("/files", api::kSignedIn, upload, &api::Settings::max_photo_bytes, api::WriteScope::handler);
   routes.get("/files", api::kSignedIn, owner_files);
   routes.get("/files/{id}", api::kSignedIn, get);
   routes.get("/files/{id}/content", api::kSignedIn, content);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -57,6 +59,53 @@ FileRecord new_content(FileStore& store, std::string_view bytes, const std::stri
   return record;
 }
 
+// The caller's earlier upload of these bytes, or under this client_id (409 client_id_reused when that was
+// of other bytes).
+std::optional<std::int64_t> earlier_upload(const accounts::Operation& op, const std::string& sha256,
+                                           const std::optional<std::string>& client_id) {
+  if (client_id) {
+    if (auto before = find_upload_by_client_id(op.db, op.actor.id, *client_id)) {
+      if (before->sha256 != sha256)
+        throw conflict("client_id_reused", "该 client_id 已用于另一个文件",
+                       "The client_id was used for another file");
+      return before->id;
+    }
+  }
+  if (auto before = find_upload_by_sha(op.db, op.actor.id, sha256)) return before->id;
+  return std::nullopt;
+}
+
+// The new upload's row, in a transaction of its own. The same caller's upload of these bytes or this
+// client_id may have committed since earlier_upload looked (a phone sending again while its first try is
+// still being decoded): the unique constraint refuses this row, and the answer is that upload, as for a
+// retry that comes later.
+Uploaded insert_upload(const accounts::Operation& op, const FileRecord& record) {
+  try {
+    db::Transaction transaction(op.db, true);
+    const auto id = insert_file(op.db, record);
+    transaction.commit();
+    return {id, true};
+  } catch (const db::ConstraintViolation&) {
+    if (const auto earlier = earlier_upload(op, record.sha256, record.client_id)) return {*earlier, false};
+    throw;
+  }
+}
+
+// The bytes and thumbnails this upload stored, when its row could not be written: removed unless a row of
+// the same bytes was written meanwhile (another user's upload of them: the objects are that row's now).
+// What is left is a race with such an upload still between its store and its insert. The error that got
+// here is the one to report, so a failure here is only logged.
+void remove_unrecorded(db::Connection& db, FileStore& store, const FileRecord& record) {
+  try {
+    if (find_any_with_sha(db, record.sha256)) return;
+    store.remove(record.sha256);
+    if (record.small_sha256) store.remove(*record.small_sha256);
+    if (record.large_sha256) store.remove(*record.large_sha256);
+  } catch (const std::exception& error) {
+    spdlog::warn("files: objects of an unrecorded upload {} not removed: {}", record.sha256, error.what());
+  }
+}
+
 bool sees(const accounts::Operation& op, const FileRecord& file) {
   if (file.uploaded_by == op.actor.id) return true;
   for (const auto& owner : links_of_file(op.db, file.id)) {
@@ -108,23 +157,21 @@ Uploaded upload_file(const accounts::Operation& op, FileStore& store, std::strin
   const auto type = sniff_media_type(bytes);
   if (!type || (is_image(*type) && !can_decode(*type))) throw unsupported_file_type();
   const auto sha256 = sha256_of(bytes);
-  if (client_id) {
-    if (auto before = find_upload_by_client_id(op.db, op.actor.id, *client_id)) {
-      if (before->sha256 != sha256)
-        throw conflict("client_id_reused", "该 client_id 已用于另一个文件",
-                       "The client_id was used for another file");
-      return {before->id, false};
-    }
-  }
-  if (auto before = find_upload_by_sha(op.db, op.actor.id, sha256)) return {before->id, false};
+  if (const auto earlier = earlier_upload(op, sha256, client_id)) return {*earlier, false};
   // Someone else uploaded these bytes: their facts and thumbnails are these bytes' too.
   auto record = find_any_with_sha(op.db, sha256);
-  if (!record || !store.exists(sha256)) record = new_content(store, bytes, sha256, *type);
+  const bool stored_here = !record || !store.exists(sha256);
+  if (stored_here) record = new_content(store, bytes, sha256, *type);
   record->uploaded_by = op.actor.id;
   record->uploader_org_id = op.actor.org_id;
   record->client_id = client_id;
   record->created_at = op.now_text();
-  return {insert_file(op.db, *record), true};
+  try {
+    return insert_upload(op, *record);
+  } catch (...) {
+    if (stored_here) remove_unrecorded(op.db, store, *record);
+    throw;
+  }
 }
 
 FileRecord visible_file(const accounts::Operation& op, std::int64_t id) {

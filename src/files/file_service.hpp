@@ -28,8 +28,9 @@ struct Uploaded {
 // Stores the bytes once per SHA-256, sniffing their type from the bytes (415 unsupported_file_type unless
 // JPEG, PNG, WebP, HEIC that libvips decodes, or PDF); for an image reads its EXIF and makes its thumbnails
 // and perceptual hash (422 corrupt_image when it does not decode in full). The same caller uploading the
-// same bytes, or the same `client_id` again, gets the file it has (created false); a client_id used before
-// for other bytes is 409 client_id_reused.
+// same bytes, or the same `client_id` again, gets the file it has (created false), also when both uploads
+// run at once; a client_id used before for other bytes is 409 client_id_reused. Called outside any
+// transaction: it decodes and stores holding no lock, then writes the row in a transaction of its own.
 Uploaded upload_file(const accounts::Operation& op, FileStore& store, std::string_view bytes,
                      const std::optional<std::string>& client_id);
 

@@ -33,10 +33,10 @@ void start_image_library();
 // libvips here can decode the type (HEIC needs its optional module).
 bool can_decode(MediaType type);
 
-// Reads the image's size and EXIF and makes both thumbnails and the perceptual hash from one decode
-// (shrink-on-load: a 12-megapixel JPEG is decoded at half size for the 1280 px picture, and the smaller
-// pictures are made from that). ApiError 422 corrupt_image when the bytes do not decode as `type` in
-// full (truncated, damaged), image_too_large beyond 100 megapixels.
+// Reads the image's size and EXIF from its header, then makes both thumbnails and the perceptual hash from
+// one decode (a JPEG shrunk on load: a 12-megapixel photo decodes at 2000 × 1500 for the 1280 px picture,
+// the 320 px one is made from that, the hash from the 320 px one). ApiError 422 corrupt_image when the
+// bytes do not decode as `type` in full (truncated, damaged), image_too_large beyond 100 megapixels.
 ImageFacts probe_image(std::string_view bytes, MediaType type);
 
 }  // namespace rw::files

@@ -1,9 +1,13 @@
 // Photos and files: uploads sniffed from their bytes and stored once, EXIF and thumbnails, idempotent offline
 // uploads, who sees a file, and the authenticity flags across enterprises.
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "photo_fixtures.hpp"
+#include "platform/db/database.hpp"
 #include "services_fixtures.hpp"
+#include "test_database.hpp"
 
 using namespace rw::testing;
 using nlohmann::json;
@@ -183,6 +187,63 @@ TEST_F(FileApi, AClientIdMakesAnOfflineUploadIdempotent) {
   // Another user's client id is their own.
   EXPECT_EQ(upload_file(as("demo-expert"), make_photo_jpeg(7, 320, 240), "?client_id=phone-7f3a-0001").status,
             201);
+}
+
+// A phone that sends a photo again while its first try is still being decoded: one file, and every try is
+// answered with it (before, the second insert met the unique constraint: 409).
+TEST_F(FileApi, SimultaneousUploadsOfTheSameBytesByOneUserGetOneFile) {
+  const auto technician = as("demo-technician");
+  const auto photo = make_photo_jpeg(8, 2400, 1800);
+  for (const std::string query : {"", "?client_id=phone-7f3a-0002"}) {
+    const auto bytes = query.empty() ? photo : make_photo_jpeg(9, 2400, 1800);
+    std::vector<HttpResult> results(4);
+    std::vector<std::thread> threads;
+    for (auto& result : results)
+      threads.emplace_back([&, query] { result = upload_file(technician, bytes, query); });
+    for (auto& thread : threads) thread.join();
+    int created = 0;
+    std::set<std::int64_t> ids;
+    for (const auto& result : results) {
+      ASSERT_TRUE(result.status == 201 || result.status == 200) << result.status << " " << result.body;
+      created += result.status == 201;
+      ids.insert(result.json()["id"].get<std::int64_t>());
+    }
+    EXPECT_EQ(created, 1) << query;
+    EXPECT_EQ(ids.size(), 1u) << query;
+  }
+}
+
+// The row of a new upload cannot be written (here a trigger refuses it): the bytes and thumbnails it stored
+// are removed again, not left in the store with no row naming them.
+TEST_F(FileApi, AnUploadWhoseRowIsNotWrittenLeavesNoBytesStored) {
+  auto database = rw::db::Database::open(server_->db_url(), 1);
+  const auto refuse = [&](bool on) {
+    auto lease = database->acquire();
+    if (!using_postgresql()) {
+      lease->execute_script(on ? "CREATE TRIGGER refuse_upload BEFORE INSERT ON files WHEN NEW.client_id = "
+                                 "'refused' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+                               : "DROP TRIGGER refuse_upload");
+    } else {
+      lease->execute_script(
+          on ? "CREATE FUNCTION refuse_upload() RETURNS trigger AS $$ BEGIN IF NEW.client_id = 'refused' "
+               "THEN "
+               "RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; "
+               "CREATE TRIGGER refuse_upload BEFORE INSERT ON files FOR EACH ROW EXECUTE FUNCTION "
+               "refuse_upload()"
+             : "DROP TRIGGER refuse_upload ON files; DROP FUNCTION refuse_upload()");
+    }
+  };
+  const auto technician = as("demo-technician");
+  const auto photo = make_photo_jpeg(10, 900, 600);
+  const auto objects = stored_objects();
+  refuse(true);
+  const auto refused = upload_file(technician, photo, "?client_id=refused");
+  refuse(false);
+  EXPECT_EQ(refused.status, 500) << refused.body;
+  EXPECT_EQ(stored_objects(), objects);
+  // The same bytes later: stored and recorded as any new upload.
+  EXPECT_EQ(upload_file(technician, photo).status, 201);
+  EXPECT_EQ(stored_objects(), objects + 3);  // the photo and its two thumbnails
 }
 
 TEST_F(FileApi, AFileIsSeenByItsUploaderThenByWhoeverSeesItsOwners) {

@@ -178,6 +178,13 @@ StoredFile DirectoryStore::put(std::istream& source) {
   return stored;
 }
 
+void DirectoryStore::remove(std::string_view sha256) {
+  const auto path = object_path(sha256);
+  std::error_code error;
+  if (!fs::remove(path, error) && error)
+    throw std::runtime_error("remove " + path.string() + ": " + error.message());
+}
+
 bool DirectoryStore::exists(std::string_view sha256) const {
   return regular_file(object_path(sha256)).has_value();
 }

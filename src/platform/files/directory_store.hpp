@@ -18,6 +18,7 @@ class DirectoryStore final : public FileStore {
   StoredFile put(std::string_view bytes) override;
   StoredFile put(std::istream& source) override;
   StoredFile put_file(const std::filesystem::path& source) override;
+  void remove(std::string_view sha256) override;
   bool exists(std::string_view sha256) const override;
   std::uint64_t size(std::string_view sha256) const override;
   std::string read(std::string_view sha256) const override;

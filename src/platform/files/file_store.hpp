@@ -35,6 +35,9 @@ class FileStore {
   virtual StoredFile put(std::istream& source) = 0;
   virtual StoredFile put_file(const std::filesystem::path& source) = 0;
 
+  // Removes the object if it is there: one stored for a record that could not be written. Objects are
+  // shared by every record of the same bytes: the caller makes sure none names it.
+  virtual void remove(std::string_view sha256) = 0;
   virtual bool exists(std::string_view sha256) const = 0;
   virtual std::uint64_t size(std::string_view sha256) const = 0;
   // The whole object, checked against its hash (a damaged object is an internal error, never returned).
