@@ -57,13 +57,20 @@ upload() {
         -H "Authorization: Bearer $TOKEN" -H 'Content-Type: image/jpeg' --data-binary "@$1" "$BASE/api/v1/files"
 }
 
+# The server's user + system CPU in ms (fields 14 and 15 of /proc/PID/stat): steadier than wall time on a
+# shared machine.
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+server_cpu_ms() { local stat; stat=$(cat "/proc/$SERVER_PID/stat"); stat=${stat##*) }; awk -v hz="$CLK_TCK" '{ print ($12 + $13) * 1000 / hz }' <<<"$stat"; }
+
 echo "one upload at a time (12 MP JPEG, EXIF + thumbnails 320 and 1280 + perceptual hash, stored)"
+cpu_before=$(server_cpu_ms)
 for i in $(seq 1 "$ROUNDS"); do
     read -r status seconds < <(upload "$TMP/photo$i.jpg")
     [[ $status == 201 ]] || die "upload $i: HTTP $status $(head -c 300 "$TMP/photo$i.jpg.json")"
     [[ $(jq -r '.thumbnails | length' "$TMP/photo$i.jpg.json") == 2 ]] || die "upload $i: no thumbnails"
     printf '  upload %d: %.0f ms\n' "$i" "$(awk -v s="$seconds" 'BEGIN { print s * 1000 }')"
 done
+echo "  server CPU per upload: $(awk -v a="$cpu_before" -v b="$(server_cpu_ms)" -v n="$ROUNDS" 'BEGIN { printf "%.0f", (b - a) / n }') ms (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
 echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || log "cannot reset the peak; it includes earlier steps"
 before=$(memory VmRSS)

@@ -268,7 +268,10 @@ if selected "write: schedule a visit"; then
     WRITE_VISIT=$(get agency "/visits/$VISIT_ID" | jq -c '{enterprise_id: .enterprise.id,
         service_type_ids: [.service_types[].id], planned_on, duration_days, special_request,
         staff_ids: [.team[].staff_id], leader_staff_id: ([.team[] | select(.leader) | .staff_id][0])}')
-    WRITE_FIRST_DAY=$(date -d "$TODAY +1 day" +%F) WRITE_VISIT=$WRITE_VISIT \
+    # Days left in the year, from tomorrow: the enterprise is commissioned for this year only.
+    WRITE_DAYS=$(( ($(date -d "${TODAY:0:4}-12-31" +%s) - $(date -d "$TODAY" +%s)) / 86400 ))
+    (( WRITE_DAYS > 0 )) || die "no day left in the year after $TODAY to schedule visits on"
+    WRITE_FIRST_DAY=$(date -d "$TODAY +1 day" +%F) WRITE_DAYS=$WRITE_DAYS WRITE_VISIT=$WRITE_VISIT \
         write_case "write: schedule a visit" agency visit
 fi
 
