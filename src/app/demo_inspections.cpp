@@ -31,7 +31,7 @@ json demo_value(const forms::Item& item, bool bad) {
 }
 
 std::int64_t upload(const accounts::Operation& op, files::FileStore& store, const std::string& bytes) {
-  return files::upload_file(op, store, bytes, std::nullopt).id;
+  return files::upload_file(op, store, bytes, std::nullopt, files::RowTransaction::callers).id;
 }
 
 accounts::Actor user_named(db::Connection& db, const std::string& username) {

@@ -152,7 +152,7 @@ nlohmann::json file_json(const accounts::Operation& op, const FileRecord& f) {
 }  // namespace
 
 Uploaded upload_file(const accounts::Operation& op, FileStore& store, std::string_view bytes,
-                     const std::optional<std::string>& client_id) {
+                     const std::optional<std::string>& client_id, RowTransaction row) {
   if (client_id) check_client_id(*client_id);
   const auto type = sniff_media_type(bytes);
   if (!type || (is_image(*type) && !can_decode(*type))) throw unsupported_file_type();
@@ -166,6 +166,7 @@ Uploaded upload_file(const accounts::Operation& op, FileStore& store, std::strin
   record->uploader_org_id = op.actor.org_id;
   record->client_id = client_id;
   record->created_at = op.now_text();
+  if (row == RowTransaction::callers) return {insert_file(op.db, *record), true};
   try {
     return insert_upload(op, *record);
   } catch (...) {

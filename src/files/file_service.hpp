@@ -29,10 +29,12 @@ struct Uploaded {
 // JPEG, PNG, WebP, HEIC that libvips decodes, or PDF); for an image reads its EXIF and makes its thumbnails
 // and perceptual hash (422 corrupt_image when it does not decode in full). The same caller uploading the
 // same bytes, or the same `client_id` again, gets the file it has (created false), also when both uploads
-// run at once; a client_id used before for other bytes is 409 client_id_reused. Called outside any
-// transaction: it decodes and stores holding no lock, then writes the row in a transaction of its own.
+// run at once; a client_id used before for other bytes is 409 client_id_reused. `own`: called outside any
+// transaction, it decodes and stores holding no lock, then writes the row in a transaction of its own;
+// `callers`: inside the caller's transaction (the demo data), which a refused row leaves to the caller.
+enum class RowTransaction { own, callers };
 Uploaded upload_file(const accounts::Operation& op, FileStore& store, std::string_view bytes,
-                     const std::optional<std::string>& client_id);
+                     const std::optional<std::string>& client_id, RowTransaction row = RowTransaction::own);
 
 // {id, sha256, type, media_type, size, width, height, taken_at, lat, lon, created_at, links}; 404 unless
 // visible. `links` are the owners the caller may see.
