@@ -69,8 +69,8 @@ class Connection {
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
   // Several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
-  // `write` asks SQLite to take the write lock up front (BEGIN IMMEDIATE) so concurrent writers queue
-  // on the busy timeout instead of failing on lock upgrade.
+  // `write` asks SQLite to take the write lock up front (BEGIN IMMEDIATE), after the process's writer queue
+  // (writer_queue.hpp) gives this connection its turn, so writers never fail on lock upgrade.
   virtual void begin(bool write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
