@@ -14,10 +14,6 @@ export interface StoredFile {
 export const uploadFile = (clientId: string, data: Blob) =>
   http.post<StoredFile>('/files', undefined, { query: { client_id: clientId }, file: { data, type: data.type || 'application/octet-stream' }, silent: true })
 
-/** Attaches a file to an owner (a visit, an enterprise); linking it again changes nothing. */
-export const linkFile = (id: number, ownerKind: 'visit' | 'enterprise', ownerId: number) =>
-  http.post<StoredFile>(`/files/${id}/links`, { owner_kind: ownerKind, owner_id: ownerId }, { silent: true })
-
 export const thumbnailUrl = (id: number, size: 320 | 1280 = 320) => `/api/v1/files/${id}/thumbnail?size=${size}`
 /** The original bytes (opened in the browser's image viewer). */
 export const contentUrl = (id: number) => `/api/v1/files/${id}/content`

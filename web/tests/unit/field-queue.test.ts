@@ -38,7 +38,6 @@ function fakeApi(fail: (call: string, n: number) => ApiError | undefined = () =>
     visitStep: async (visit, step) => record(`${step} ${visit}`),
     visitStatus: async () => 'in_progress',
     upload: async (clientId) => (record(`upload ${clientId}`), { id: 500 }),
-    linkToVisit: async (file, visit) => record(`link ${file} to ${visit}`),
     inspectionsOf: async (visit) => (record(`list ${visit}`), [{ id: 70, code: 'noise' }]),
     inspectionStatus: async () => 'submitted',
     putAnswer: async (id, item, body) => {
@@ -74,7 +73,7 @@ describe('field queue', () => {
     const { api, calls } = fakeApi()
     expect(await drain(store, api)).toEqual({ outcome: 'empty' })
     expect(calls).toEqual([
-      'start 9', 'upload photo-a', 'link 500 to 9', 'list 9', 'put 70/noise.photo v0 [500]', 'put 70/noise.source v0 "yes"',
+      'start 9', 'upload photo-a', 'list 9', 'put 70/noise.photo v0 [500]', 'put 70/noise.source v0 "yes"',
       'finding 70 f-1 [500]', 'consent 9', 'submit 70',
     ])
     expect(entries.size).toBe(0)
@@ -156,15 +155,15 @@ describe('field queue', () => {
     expect(calls.some((c) => c.startsWith('consent'))).toBe(false)
   })
 
-  it('uploads again with the same client id when linking the photo to its visit failed', async () => {
+  it('uploads again with the same client id when the answer to an upload was lost', async () => {
     const { store, files } = memoryStore([{ kind: 'upload', visitId: 9, clientId: 'photo-a' }])
     let online = false
-    const { api, calls } = fakeApi((call) => (call.startsWith('link') && !online ? offline() : undefined))
+    const { api, calls } = fakeApi((call) => (call.startsWith('upload') && !online ? offline() : undefined))
     expect((await drain(store, api)).outcome).toBe('offline')
     expect(files.has('photo-a')).toBe(false)
     online = true
-    await drain(store, api)
-    expect(calls).toEqual(['upload photo-a', 'link 500 to 9', 'upload photo-a', 'link 500 to 9'])
+    expect(await drain(store, api)).toEqual({ outcome: 'empty' })
+    expect(calls).toEqual(['upload photo-a', 'upload photo-a'])
     expect(files.get('photo-a')).toBe(500)
   })
 

@@ -1,4 +1,4 @@
-import { linkFile, uploadFile } from '@/api/files'
+import { uploadFile } from '@/api/files'
 import { getInspection, listVisitInspections, putAnswer, recordFinding, recordPhotoConsent, signInspection, submitInspection } from '@/api/inspections'
 import { http } from '@/api/http'
 import type { Visit } from '@/api/types'
@@ -9,7 +9,6 @@ export const serverQueueApi: QueueApi = {
   visitStep: (visitId, step) => http.post(`/visits/${visitId}/${step}`, undefined, { silent: true }),
   visitStatus: async (visitId) => (await http.get<Visit>(`/visits/${visitId}`, undefined, { silent: true })).status,
   upload: (clientId, blob) => uploadFile(clientId, blob),
-  linkToVisit: (fileId, visitId) => linkFile(fileId, 'visit', visitId),
   inspectionsOf: async (visitId) => (await listVisitInspections(visitId)).items.map((i) => ({ id: i.id, code: i.template.code })),
   inspectionStatus: async (id) => (await getInspection(id)).status,
   putAnswer,

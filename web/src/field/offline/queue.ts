@@ -81,7 +81,6 @@ export interface QueueApi {
   visitStep(visitId: number, step: 'start' | 'finish'): Promise<unknown>
   visitStatus(visitId: number): Promise<string>
   upload(clientId: string, blob: Blob): Promise<{ id: number }>
-  linkToVisit(fileId: number, visitId: number): Promise<unknown>
   inspectionsOf(visitId: number): Promise<{ id: number; code: string }[]>
   inspectionStatus(id: number): Promise<string>
   putAnswer(inspectionId: number, itemId: string, body: Record<string, unknown>): Promise<{ version: number }>
@@ -142,8 +141,6 @@ async function send(entry: QueuedOp, store: QueueStore, api: QueueApi): Promise<
       if (!blob) return { failed: `photo ${op.clientId} is missing on this phone` }
       // a retried upload with the same client id answers the file the first try stored
       const file = await api.upload(op.clientId, blob)
-      // inspections do not link the files they name, so the visit holds them: whoever sees the visit sees them
-      await api.linkToVisit(file.id, op.visitId)
       await store.setFileId(op.clientId, file.id)
       return 'done'
     }
