@@ -205,6 +205,41 @@ TEST_F(InspectionApi, SubmitChecksRequiredItemsAndRaisesFindingsThenTheSignature
   EXPECT_TRUE(reason_recorded) << audit.dump();
 }
 
+// A finding the agency made into a hazard is the hazard's record of where it came from: an amend after
+// signing drops the findings its new answer no longer raises, but not that one, and raises no twin of it.
+TEST_F(InspectionApi, AnAmendKeepsTheFindingsThatBecameHazards) {
+  std::int64_t visit = 0;
+  const auto noise = started_visit(2, "2026-06-15", &visit).at("wuxi-noise");
+  const auto tech = as("demo-technician"), agency = as("demo-agency"), reviewer = as("demo-insurer");
+  const auto path = id_path("inspections", noise);
+  ASSERT_EQ(tech.put(answer_path(noise, "noise.monitoring"), answer("not_installed", 0)).status, 200);
+  ASSERT_EQ(tech.post(path + "/submit", json::object()).status, 200);
+  const auto made = agency.post(path + "/hazards", json::object());
+  ASSERT_EQ(made.status, 200) << made.body;
+  const auto hazards = made.json()["created"];
+  ASSERT_EQ(hazards.size(), 1u);
+  const auto finding = hazards[0]["finding_id"].get<std::int64_t>();
+  const auto signature = upload(tech, make_signature_png(300, 120));
+  ASSERT_EQ(tech.post(path + "/sign", {{"signer_name", "王厂长"}, {"signature_file_id", signature}}).status,
+            200);
+
+  auto amend = answer("installed_connected", 1);
+  amend["reason"] = "企业提供了联网证明";
+  ASSERT_EQ(reviewer.put(answer_path(noise, "noise.monitoring"), amend).status, 200);
+  const auto after = tech.get(path).json()["findings"];
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0]["id"], finding);
+  EXPECT_EQ(agency.get(id_path("hazards", hazards[0]["id"])).json()["finding_id"], finding);
+
+  auto back = answer("not_installed", 2);
+  back["reason"] = "联网证明为其他设备";
+  ASSERT_EQ(reviewer.put(answer_path(noise, "noise.monitoring"), back).status, 200);
+  const auto again = tech.get(path).json()["findings"];
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0]["id"], finding);
+  EXPECT_EQ(total_of(agency.get("/hazards?visit_id=" + std::to_string(visit))), 1);
+}
+
 TEST_F(InspectionApi, ItsPhotosAndSignatureAreSeenExactlyByThoseWhoSeeTheInspection) {
   std::int64_t visit = 0;
   const auto noise = started_visit(3, "2026-06-10", &visit).at("wuxi-noise");
