@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core'
 import { commissionScenarios } from './commissions.mjs'
 import { correctionScenarios } from './corrections.mjs'
 import { fieldOfflineScenarios } from './field-offline.mjs'
+import { hazardScenarios } from './hazards.mjs'
 import { inspectionScenarios } from './inspections.mjs'
 import { pickerScenarios } from './pickers.mjs'
 import { visitScenarios } from './visits.mjs'
@@ -595,6 +596,7 @@ const scenarios = [
   ...correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
   ...pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
   ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
+  ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]

@@ -179,6 +179,34 @@ export type DictKind =
   | 'deadline_kinds'
   | 'inspection_statuses'
   | 'finding_grades'
+  | 'hazard_statuses'
+  | 'hazard_domains'
+  | 'hazard_recheck_results'
+  | 'hazard_escalation_rules'
 
 /** Query parameters (filters and paging) of a list operation. */
 export type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>
+
+export type HazardStatus = Schemas['HazardStatus']
+export type HazardGrade = Schemas['HazardGrade']
+export type HazardDomain = Schemas['HazardDomain']
+export type HazardCategoryEntry = Schemas['HazardCategoryEntry']
+export type Hazard = Schemas['Hazard']
+export type HazardDetail = Schemas['HazardDetail']
+export type HazardPage = Schemas['HazardPage']
+export type HazardDeadline = NonNullable<Schemas['HazardDeadline']>
+export type HazardInput = Schemas['HazardInput']
+export type HazardPatch = Schemas['HazardPatch']
+export type HazardFindingEdit = Schemas['HazardFindingEdit']
+export type HazardsFromFindings = Schemas['HazardsFromFindings']
+export type VisitHazards = Schemas['VisitHazards']
+export type HazardRecheck = VisitHazards['rechecks'][number]
+export type HazardRecheckResult = NonNullable<HazardRecheck['result']>
+export type HazardEscalation = Schemas['HazardEscalation']
+export type HazardEscalationPage = Schemas['HazardEscalationPage']
+export type HazardNotifyBody = Schemas['HazardNotifyBody']
+export type HazardDeadlineBody = Schemas['HazardDeadlineBody']
+export type HazardPlanBody = Schemas['HazardPlanBody']
+export type HazardProgressBody = Schemas['HazardProgressBody']
+export type HazardEvidenceBody = Schemas['HazardEvidenceBody']
+export type HazardAcceptanceBody = Schemas['HazardAcceptanceBody']

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { enterpriseRoutes } from './modules/enterprise'
+import { hazardRoutes } from './modules/hazards'
 import { homeRoutes } from './modules/home'
 import { profileRoutes } from './modules/profile'
 import { registryRoutes } from './modules/registry'
@@ -7,7 +8,7 @@ import { servicesRoutes } from './modules/services'
 import { systemRoutes } from './modules/system'
 
 /** The pages inside the layout; the side menu is built from them. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...servicesRoutes, ...systemRoutes, ...profileRoutes]
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...servicesRoutes, ...hazardRoutes, ...systemRoutes, ...profileRoutes]
 
 export const routes: RouteRecordRaw[] = [
   {
