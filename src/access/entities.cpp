@@ -140,13 +140,27 @@ const EntityAccess kHazardEscalation{
     {},
     {{"e", "enterprises", "x.enterprise_id"}}};
 
+// A notice 文书 (issue 12): the organization that issues it (an agency, a regulator or a park), and as for
+// hazards the enterprise itself, its insurers and the regulators of its region; not a competing agency.
+const EntityAccess kNotice{
+    "notice",
+    "notices n JOIN enterprises e ON e.id = n.enterprise_id",
+    "n.id",
+    {{party::agency | party::regulator | party::park, Relation::named, "n.issuer_org_id"},
+     {party::enterprise, Relation::is},
+     {party::insurer, Relation::insures},
+     {party::regulator, Relation::regulates}},
+    {"n.issuer_org_id"},
+    {{"e", "enterprises", "n.enterprise_id"}}};
+
 const EntityAccess kAuditEntry{
     "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};
 
 const std::vector<const EntityAccess*>& all_entities() {
   static const std::vector<const EntityAccess*> entities = {
-      &kEnterprise,  &kPolicy, &kStaff,    &kOrganization, &kUser,   &kCommission,       &kCommissionItem,
-      &kServicePlan, &kVisit,  &kDeadline, &kInspection,   &kHazard, &kHazardEscalation, &kAuditEntry};
+      &kEnterprise,       &kPolicy,      &kStaff,     &kOrganization, &kUser,       &kCommission,
+      &kCommissionItem,   &kServicePlan, &kVisit,     &kDeadline,     &kInspection, &kHazard,
+      &kHazardEscalation, &kNotice,      &kAuditEntry};
   return entities;
 }
 

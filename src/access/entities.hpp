@@ -72,6 +72,7 @@ extern const EntityAccess kDeadline;
 extern const EntityAccess kInspection;
 extern const EntityAccess kHazard;
 extern const EntityAccess kHazardEscalation;
+extern const EntityAccess kNotice;
 extern const EntityAccess kAuditEntry;
 
 // Every declared entity, for the access test.

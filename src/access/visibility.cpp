@@ -127,11 +127,15 @@ SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const En
   return where;
 }
 
+bool is_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                std::int64_t id) {
+  const auto where = one_visible(db, actor, entity, id);
+  return !db.query("SELECT 1 AS one FROM " + std::string(entity.from) + where.sql(), where.params()).empty();
+}
+
 void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                      std::int64_t id) {
-  const auto where = one_visible(db, actor, entity, id);
-  if (db.query("SELECT 1 AS one FROM " + std::string(entity.from) + where.sql(), where.params()).empty())
-    throw not_found();
+  if (!is_visible(db, actor, entity, id)) throw not_found();
 }
 
 bool acts_for(db::Connection& db, const accounts::Actor& actor, std::int64_t org_id) {

@@ -24,6 +24,9 @@ SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const En
 SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                       std::int64_t id);
 
+// The object exists and the actor may see it.
+bool is_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                std::int64_t id);
 // 404 unless the object exists and the actor may see it.
 void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                      std::int64_t id);

@@ -64,6 +64,14 @@ std::vector<std::string> permissions_for(const Actor& user) {
   if (user.has_role("enterprise_user") || (user.org_type == "enterprise" && leads))
     out.push_back("hazard:rectify");
   if (user.org_type == "regulator" && !user.has_role("viewer")) out.push_back("hazard:comment");
+  // Notices 文书: drafted and issued by the agency's people who notify hazards, by a regulator's or a park's
+  // staff (viewers only read); received by the enterprise. Which kinds each issues: notices/notice_rules.
+  const auto holds = [&](std::string_view p) { return std::find(out.begin(), out.end(), p) != out.end(); };
+  out.push_back("notice:read");
+  if ((agency && holds("hazard:manage")) ||
+      ((user.org_type == "regulator" || user.org_type == "park") && !user.has_role("viewer")))
+    out.push_back("notice:issue");
+  if (holds("hazard:rectify")) out.push_back("notice:sign");
   return out;
 }
 

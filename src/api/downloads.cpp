@@ -5,8 +5,6 @@
 namespace rw::api {
 namespace {
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 std::string percent_encode(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -24,14 +22,19 @@ std::string percent_encode(const std::string& text) {
 
 }  // namespace
 
-http::Response xlsx_download(std::string bytes, const std::string& ascii_name, const std::string& name) {
+http::Response download(std::string bytes, const char* content_type, const std::string& extension,
+                        const std::string& ascii_name, const std::string& name) {
   http::Response response;
-  response.content_type = kXlsx;
+  response.content_type = content_type;
   response.body = std::move(bytes);
-  response.set_header(
-      "Content-Disposition",
-      "attachment; filename=\"" + ascii_name + ".xlsx\"; filename*=UTF-8''" + percent_encode(name + ".xlsx"));
+  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + "." + extension +
+                                                 "\"; filename*=UTF-8''" +
+                                                 percent_encode(name + "." + extension));
   return response;
+}
+
+http::Response xlsx_download(std::string bytes, const std::string& ascii_name, const std::string& name) {
+  return download(std::move(bytes), kXlsx, "xlsx", ascii_name, name);
 }
 
 }  // namespace rw::api

@@ -5,6 +5,7 @@
 #include "accounts/password.hpp"
 #include "accounts/user_store.hpp"
 #include "app/demo_hazards.hpp"
+#include "app/demo_notices.hpp"
 #include "app/demo_registry.hpp"
 #include "app/demo_services.hpp"
 #include "notices/number_store.hpp"
@@ -123,6 +124,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   // 温环乐预警〔2023〕0012号).
   notices::save_pattern(*lease, agency_a, "warning", "锡环科预警〔{year}〕{seq:4}号", s.now, std::nullopt);
   notices::save_pattern(*lease, regulator, "warning", "锡环预警〔{year}〕{seq:4}号", s.now, std::nullopt);
+  seed_demo_notices(*lease, clock, store);
   transaction.commit();
   return true;
 }

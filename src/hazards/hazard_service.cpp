@@ -19,6 +19,7 @@
 #include "platform/json_rows.hpp"
 #include "services/status_history.hpp"
 #include "services/visit_listing.hpp"
+#include "services/visit_team.hpp"
 #include "workflow/engine.hpp"
 
 namespace rw::hazards {
@@ -48,17 +49,6 @@ db::Row visit_of_agency(const accounts::Operation& op, std::int64_t visit_id) {
   if (!caller.has("hazard:manage") || !is_agency_for(caller, visit.integer("agency_org_id")))
     throw forbidden();
   return visit;
-}
-
-// The team that found it, for Table 9 排查人员.
-std::string team_names(db::Connection& db, std::int64_t visit_id) {
-  const auto rows = db.query(
-      "SELECT s.name FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
-      "ORDER BY t.leader DESC, s.name",
-      {visit_id});
-  std::string out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out += (out.empty() ? "" : "、") + rows[i].text("name");
-  return out;
 }
 
 std::int64_t insert_and_link(const accounts::Operation& op, const NewHazard& hazard) {
@@ -204,7 +194,7 @@ json hazards_from_inspection(const accounts::Operation& op, std::int64_t inspect
   const auto visit_id = s.row.integer("visit_id");
   const auto found_on =
       s.row.is_null("submitted_at") ? china_date(op.clock.now()) : s.row.text("submitted_at").substr(0, 10);
-  const auto found_by = team_names(op.db, visit_id);
+  const auto found_by = services::team_names(op.db, visit_id);  // Table 9 排查人员
   Fields fields(body);
   json created = json::array(), existing = json::array();
   std::vector<std::int64_t> made;

@@ -10,4 +10,18 @@ const Vocabulary& notice_kinds() {
   return v;
 }
 
+const Vocabulary& notice_statuses() {
+  static const Vocabulary v{{"draft", "草稿", "Draft"},
+                            {"issued", "已发出", "Issued"},
+                            {"received", "已签收", "Received"},
+                            {"cancelled", "已作废", "Cancelled"}};
+  return v;
+}
+
+const Vocabulary& receipt_kinds() {
+  static const Vocabulary v{{"signature", "手机签名", "Signed on a phone"},
+                            {"scan", "签收单扫描件", "Scanned receipt"}};
+  return v;
+}
+
 }  // namespace rw::notices

@@ -3,7 +3,8 @@
 
 namespace rw::notices {
 
-// Notice numbering settings of an organization.
+// Notices 文书 (drafted, edited, issued, received, cancelled, rendered) and the numbering settings of an
+// organization.
 void add_notice_routes(api::Routes& routes);
 
 }  // namespace rw::notices

@@ -88,4 +88,14 @@ void throw_violations(const std::vector<VisitViolation>& violations) {
   throw error;
 }
 
+std::string team_names(db::Connection& db, std::int64_t visit_id) {
+  const auto rows = db.query(
+      "SELECT s.name FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
+      "ORDER BY t.leader DESC, s.name",
+      {visit_id});
+  std::string out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out += (out.empty() ? "" : "、") + rows[i].text("name");
+  return out;
+}
+
 }  // namespace rw::services

@@ -42,6 +42,9 @@ nlohmann::json visit_check_json(const VisitCheck& check);
 // 422 visit_rules_unmet listing every violation as a field error (and under "unmet_rules").
 [[noreturn]] void throw_violations(const std::vector<VisitViolation>& violations);
 
+// The team's names, the leader first, joined with 、 (a hazard's 排查人员, a notice's 工作人员).
+std::string team_names(db::Connection& db, std::int64_t visit_id);
+
 // [{code, message, message_en}]
 nlohmann::json warnings_json(const std::vector<registry::UnmetRule>& warnings);
 

@@ -37,6 +37,7 @@ const std::map<std::string, Route> kRoutes = {
     {"inspection", {"/inspections", "", "visit:read"}},
     {"hazard", {"/hazards", "", "hazard:read"}},
     {"hazard_escalation", {"/hazard-escalations", "", "hazard:read", false}},
+    {"notice", {"/notices", "", "notice:read"}},
     {"audit_entry", {"/audit", "", "audit:read", false}},
 };
 

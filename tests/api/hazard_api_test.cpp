@@ -7,56 +7,14 @@
 #include <set>
 #include <tuple>
 
-#include "services_fixtures.hpp"
+#include "hazard_fixtures.hpp"
 
 namespace rw::testing {
 namespace {
 
 using nlohmann::json;
 
-class HazardApi : public ServicesApiTest {
- protected:
-  // A visit of agency A to demo enterprise `n` on `day` for a type its commission or agreed plan asks for,
-  // with the team a large enterprise needs (three people, an expert with a title), started by its technician.
-  static std::int64_t started_visit(std::size_t n, const std::string& day,
-                                    const std::string& type = "wuxi.screening.risk_assessment") {
-    auto created =
-        as("demo-agency")
-            .post("/visits", {{"enterprise_id", demo_id(n)},
-                              {"service_type_ids", {service_type(type)}},
-                              {"planned_on", day},
-                              {"staff_ids", {staff_id("陈专家"), staff_id("周专家"), staff_id("刘技术")}}});
-    if (created.status != 201) throw std::runtime_error(created.body);
-    const auto id = created.json()["id"].get<std::int64_t>();
-    auto started = as("demo-technician").post(id_path("visits", id) + "/start", json::object());
-    if (started.status != 200) throw std::runtime_error(started.body);
-    return id;
-  }
-  static json found(const std::string& grade, const std::string& description) {
-    return {{"domain", "environment"},
-            {"category", "env.emergency_controls"},
-            {"sub_category", "env.emergency_controls.water"},
-            {"grade", grade},
-            {"description", description},
-            {"location", "事故应急池"},
-            {"basis", "无锡环境应急调查表 重大隐患 7"},
-            {"suggestion", "扩建事故应急池"}};
-  }
-  // A hazard recorded by the expert on the visit.
-  static std::int64_t recorded(std::int64_t visit, const std::string& grade, const std::string& description) {
-    auto r = as("demo-expert").post(id_path("visits", visit) + "/hazards", found(grade, description));
-    if (r.status != 201) throw std::runtime_error(r.body);
-    return r.json()["id"];
-  }
-  static std::string step(std::int64_t hazard, const std::string& path) {
-    return id_path("hazards", hazard) + "/" + path;
-  }
-  static std::vector<std::string> actions_in(const json& history) {
-    std::vector<std::string> out;
-    for (const auto& event : history) out.push_back(event["action"]);
-    return out;
-  }
-};
+class HazardApi : public HazardApiTest {};
 
 TEST_F(HazardApi, RecordedOnAVisitAndFollowedToClosureByTheAgencyAndTheEnterprise) {
   const auto visit = started_visit(0, "2026-06-02");

@@ -2341,6 +2341,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文书列表 / Notices
+         * @description 可见范围：发文机构、企业本身、其保险机构、辖区监管部门 / Seen by the issuer, the enterprise, its insurers and the regulators of its region.
+         */
+        get: operations["listNotices"];
+        put?: never;
+        /**
+         * 手工起草文书 / Draft a notice by hand
+         * @description 以本机构名义起草；机构类型须可签发该种类 / Drafted in the caller's organization's name, which must issue the kind.
+         */
+        post: operations["createNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文书详情 / A notice
+         * @description 含所列隐患、签收与状态历史 / With its hazards, receipt and history.
+         */
+        get: operations["getNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改草稿 / Edit a draft
+         * @description 给出的字段覆盖原值（null 清空）；hazard_ids 替换所列隐患 / The fields given replace the stored ones (null clears); hazard_ids replaces the list.
+         */
+        patch: operations["updateNotice"];
+        trace?: never;
+    };
+    "/notices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签发 / Issue
+         * @description 草稿 → 已发出：同一事务内取号（不重号、不跳号），所列尚未告知的隐患按文书期限走“告知企业”一步，并通知企业 / draft → issued: the number is taken in the same transaction (never reused or skipped); each listed hazard not yet told takes its notify step with the notice's deadline; the enterprise is told.
+         */
+        post: operations["issueNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签收 / Record the receipt
+         * @description 已发出 → 已签收：企业用户手机签名，或发文机构上传签收单扫描件 / issued → received: the enterprise user signs on a phone, or the issuer uploads the signed paper's scan.
+         */
+        post: operations["receiveNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 作废草稿 / Cancel a draft
+         * @description 草稿 → 已作废 / draft → cancelled.
+         */
+        post: operations["cancelNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文书文件 / The notice as a document
+         * @description 按存档记录生成 PDF 或 Word；草稿标“草稿”、无编号；文件名为中文（RFC 5987 filename*，另附 ASCII 名）/ Rendered from the stored record as PDF or Word; a draft says 草稿 and has no number; a Chinese file name (RFC 5987 filename*) with an ASCII fallback.
+         */
+        get: operations["getNoticeDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 由服务的隐患起草文书 / Draft a notice from a visit's hazards
+         * @description 由该服务的服务机构起草，发往该服务的企业 / Drafted by the visit's agency to the visit's enterprise.
+         */
+        post: operations["createVisitNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5658,6 +5806,183 @@ export interface components {
         };
         InspectionPhotoFlags: {
             items: components["schemas"]["FileFlags"][];
+        };
+        /**
+         * @description warning 环境隐患（问题）整改预警提示单 (yueqing att.2), reminder 企业环境风险排查整改温馨提示单 (att.3), rectification 生态环境问题整改通知书 (guilin J.1), inspection 生态环境保护核查的通知 (guilin B.1). 签发方 / Issuers: warning, reminder — agency or regulator; rectification — agency or park; inspection — park.
+         * @enum {string}
+         */
+        NoticeKind: "warning" | "reminder" | "rectification" | "inspection";
+        /**
+         * @description 草稿 → 已发出 → 已签收；草稿可作废 / draft → issued → received; a draft may be cancelled.
+         * @enum {string}
+         */
+        NoticeStatus: "draft" | "issued" | "received" | "cancelled";
+        NoticeProblem: {
+            description: string;
+            /** @description 法律依据（J.1 附：相关法律责任）/ Legal basis. */
+            basis?: string;
+            /** @description 整改建议 / Suggestion. */
+            suggestion?: string;
+        };
+        NoticeFields: {
+            /** @description 我局工作人员（预警提示单；空则取服务人员）/ Staff named on a warning (the visit's team when empty). */
+            staff?: string;
+            /**
+             * Format: date
+             * @description 帮扶日期（空则取服务日期）/ Day of the visit (the visit's when null).
+             */
+            visited_on?: string | null;
+            /** @description 现场检查时段（整改通知书）/ Inspection period (J.1). */
+            period?: string;
+            /** @description 整改期限（工作日），签发时作为所列隐患的整改期限 / Deadline in working days; the listed hazards take it when the notice is issued. */
+            deadline_days?: number | null;
+            law?: string;
+            /**
+             * Format: date
+             * @description 整改方案提交期限（J.1）/ Plan due date (J.1).
+             */
+            plan_due_on?: string | null;
+            submit_to?: string;
+            email?: string;
+            /** @description 辖区（B.1）/ Area (B.1). */
+            area?: string;
+            /** @description 受托核查单位（B.1）/ Entrusted company (B.1). */
+            contractor?: string;
+            /** @description 主要核查内容（B.1）/ What is checked (B.1). */
+            check_items?: string[];
+            /** @description 手写的问题，列于所列隐患之后 / Problems written by hand, after the linked hazards'. */
+            problems?: components["schemas"]["NoticeProblem"][];
+            contact?: string;
+            phone?: string;
+        };
+        NoticeInput: components["schemas"]["NoticeFields"] & {
+            kind: components["schemas"]["NoticeKind"];
+            /** Format: int64 */
+            enterprise_id: number;
+            /** @description 所列隐患（仅预警提示单、整改通知书；须为发文机构跟踪的该企业隐患）/ Hazards listed (warning and rectification only; the enterprise's, followed by the issuing agency). */
+            hazard_ids?: number[];
+        };
+        VisitNoticeInput: components["schemas"]["NoticeFields"] & {
+            kind: components["schemas"]["NoticeKind"];
+            /** @description 默认：该服务尚未告知企业的隐患 / Default: the visit's hazards not yet told to the enterprise. */
+            hazard_ids?: number[];
+        };
+        NoticePatch: components["schemas"]["NoticeFields"] & {
+            /** @description 所列隐患（仅预警提示单、整改通知书；须为发文机构跟踪的该企业隐患）/ Hazards listed (warning and rectification only; the enterprise's, followed by the issuing agency). */
+            hazard_ids?: number[];
+        };
+        NoticeReceiptBody: {
+            /** @description 签收人 / Who signed. */
+            signed_by: string;
+            /**
+             * Format: date
+             * @description 签收日期，默认今天 / Day signed, today by default.
+             */
+            signed_on?: string;
+            /**
+             * Format: int64
+             * @description 企业用户：本人上传的手写签名 PNG/JPEG；发文机构：本人上传的签收单扫描件（图片或 PDF）/ Enterprise user: the signature drawn and uploaded by them; issuer: the scan of the signed paper (image or PDF) uploaded by them.
+             */
+            file_id: number;
+        };
+        NoticeCancelBody: {
+            reason?: string;
+        };
+        Notice: {
+            /** @description 我局工作人员（预警提示单；空则取服务人员）/ Staff named on a warning (the visit's team when empty). */
+            staff: string;
+            /**
+             * Format: date
+             * @description 帮扶日期（空则取服务日期）/ Day of the visit (the visit's when null).
+             */
+            visited_on: string | null;
+            /** @description 现场检查时段（整改通知书）/ Inspection period (J.1). */
+            period: string;
+            /** @description 整改期限（工作日），签发时作为所列隐患的整改期限 / Deadline in working days; the listed hazards take it when the notice is issued. */
+            deadline_days: number | null;
+            law: string;
+            /**
+             * Format: date
+             * @description 整改方案提交期限（J.1）/ Plan due date (J.1).
+             */
+            plan_due_on: string | null;
+            submit_to: string;
+            email: string;
+            /** @description 辖区（B.1）/ Area (B.1). */
+            area: string;
+            /** @description 受托核查单位（B.1）/ Entrusted company (B.1). */
+            contractor: string;
+            /** @description 主要核查内容（B.1）/ What is checked (B.1). */
+            check_items: string[];
+            /** @description 手写的问题，列于所列隐患之后 / Problems written by hand, after the linked hazards'. */
+            problems: components["schemas"]["NoticeProblem"][];
+            contact: string;
+            phone: string;
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["NoticeKind"];
+            status: components["schemas"]["NoticeStatus"];
+            /** @description 签发时取号；草稿或不编号的文书为 null / Taken at issue; null for a draft or an unnumbered kind. */
+            number: string | null;
+            issuer: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                type: string;
+            };
+            enterprise: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            /** Format: int64 */
+            visit_id: number | null;
+            /** Format: date */
+            issued_on: string | null;
+            issued_at: string | null;
+            issued_by: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            } | null;
+            receipt: {
+                /** @enum {string} */
+                kind: "signature" | "scan";
+                signed_by: string;
+                /** Format: date */
+                signed_on: string;
+                /** Format: int64 */
+                file_id: number;
+                recorded_by: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                } | null;
+                at: string;
+            } | null;
+            created_at: string;
+            updated_at: string;
+            actions: ("edit" | "issue" | "receive" | "cancel")[];
+        };
+        NoticeDetail: components["schemas"]["Notice"] & {
+            hazards: {
+                /** Format: int64 */
+                id: number;
+                description: string;
+                grade: components["schemas"]["HazardGrade"];
+                status: components["schemas"]["HazardStatus"];
+                basis: string;
+                suggestion: string;
+            }[];
+            history: components["schemas"]["StatusEvent"][];
+        };
+        /** @description 文书分页 / A page of notices. */
+        NoticePage: {
+            items: components["schemas"]["Notice"][];
+            total: components["schemas"]["PageTotal"];
+            total_exact: components["schemas"]["PageTotalExact"];
+            limit: number;
+            offset: number;
         };
     };
     responses: {
@@ -10489,6 +10814,317 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: {
+                /** @description 文书种类 / Kind. */
+                kind?: components["schemas"]["NoticeKind"];
+                /** @description 状态 / Status. */
+                status?: components["schemas"]["NoticeStatus"];
+                /** @description 企业 / Enterprise. */
+                enterprise_id?: number;
+                /** @description 服务 / Visit. */
+                visit_id?: number;
+                /** @description 发文机构 / Issuer. */
+                issuer_org_id?: number;
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文书分页 / A page of notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeInput"];
+            };
+        };
+        responses: {
+            /** @description 文书 / The notice. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文书 / The notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePatch"];
+            };
+        };
+        responses: {
+            /** @description 文书 / The notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    issueNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description 操作后的文书 / The notice after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    receiveNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeReceiptBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的文书 / The notice after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    cancelNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoticeCancelBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的文书 / The notice after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getNoticeDocument: {
+        parameters: {
+            query?: {
+                /** @description pdf（默认）或 docx / pdf (default) or docx. */
+                format?: "pdf" | "docx";
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文书文件 / The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createVisitNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitNoticeInput"];
+            };
+        };
+        responses: {
+            /** @description 文书 / The notice. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
         };
     };
