@@ -219,6 +219,47 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
   EXPECT_EQ(not_issued.status, 422);
   EXPECT_EQ(not_issued.json()["errors"][0]["code"], "no_problems");
   EXPECT_EQ(expert.get(id_path("notices", empty.json()["id"])).json()["status"], "draft");
+  auto cancelled = expert.post(id_path("notices", empty.json()["id"]) + "/cancel", {{"reason", "重复起草"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()["status"], "cancelled");
+  EXPECT_EQ(cancelled.json()["actions"], json::array());
+  EXPECT_EQ(cancelled.json()["history"][0]["reason"], "重复起草");
+
+  // Bad edits: each field named, nothing written.
+  auto wrong = expert.patch(path, {{"deadline_days", "x"},
+                                   {"staff", std::string(201, 'a')},
+                                   {"check_items", {{1}}},
+                                   {"problems", {{{"description", "a"}, {"extra", 1}}}},
+                                   {"visited_on", "2026-13-01"}});
+  ASSERT_EQ(wrong.status, 422) << wrong.body;
+  const auto errors = wrong.json()["errors"];
+  std::set<std::string> fields;
+  for (const auto& e : errors) fields.insert(e["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"deadline_days", "staff", "check_items", "problems[0].extra",
+                                           "visited_on"}));
+  EXPECT_EQ(expert.get(path).json()["staff"], "");
+
+  // Issued, and the signed paper's scan recorded by the agency: its own upload, an image or a PDF.
+  ASSERT_EQ(expert.patch(path, {{"deadline_days", 10}}).status, 200);
+  ASSERT_EQ(expert.post(path + "/issue", json::object()).status, 200);
+  const auto scan = upload(expert, expert.get(path + "/document").body);
+  auto future = expert.post(path + "/receipt",
+                            {{"signed_by", "孙经理"}, {"signed_on", "2026-06-02"}, {"file_id", scan}});
+  EXPECT_EQ(future.json()["errors"][0]["code"], "in_the_future");
+  EXPECT_EQ(
+      expert
+          .post(path + "/receipt", {{"signed_by", "孙经理"},
+                                    {"file_id", upload(as("demo-insurer"), make_signature_png(200, 80))}})
+          .json()["errors"][0]["code"],
+      "invalid_receipt_file");
+  auto scanned = expert.post(path + "/receipt",
+                             {{"signed_by", "孙经理"}, {"signed_on", "2026-05-29"}, {"file_id", scan}});
+  ASSERT_EQ(scanned.status, 200) << scanned.body;
+  EXPECT_EQ(scanned.json()["receipt"]["kind"], "scan");
+  EXPECT_EQ(scanned.json()["receipt"]["signed_on"], "2026-05-29");
+  EXPECT_EQ(scanned.json()["receipt"]["recorded_by"]["name"], "陈专家");
+  EXPECT_EQ(as("demo-insurer").get("/files/" + std::to_string(scan)).status, 200);  // with the notice
+  EXPECT_EQ(insurer_b().get("/files/" + std::to_string(scan)).status, 404);
 }
 
 // 50 issues at once of the same organization's notices: numbers 001–050, each once (SQLite serializes the

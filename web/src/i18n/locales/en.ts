@@ -179,6 +179,7 @@ const en: MessageSchema = {
       training_record: 'Training record',
       import: 'Spreadsheet import',
       notice_numbering: 'Notice numbering',
+      notice: 'Notice',
     },
   },
   calendar: {

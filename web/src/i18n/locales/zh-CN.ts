@@ -177,6 +177,7 @@ const zhCN = {
       training_record: '现场培训记录',
       import: '表格导入',
       notice_numbering: '文书编号格式',
+      notice: '文书',
     },
   },
   calendar: {
