@@ -72,11 +72,9 @@ Receipt receipt_of(Move& move) {
   return r;
 }
 
-// The number is taken only by the request that moves the draft on: on PostgreSQL a second request issuing
-// the same notice waits on the row and then finds it issued.
+// The number is taken only by the request that moved the draft on (store).
 void issue(Move& move) {
   const auto& s = move.subject;
-  if (!claim_draft_for_issue(move.db, s.id, move.now)) workflow::refuse(kNotDraft);
   const auto fields = fields_of(s.row);
   if (lists_problems(s.kind) && fields.problems.empty() && hazards_of_notice(move.db, s.id).empty())
     throw invalid_field("hazard_ids", "no_problems", "请列出至少一个隐患（问题）",
@@ -85,11 +83,14 @@ void issue(Move& move) {
   set_issued(move.db, s.id, number, china_date(move.clock.now()), move.user.id, move.now);
 }
 
+// Each step first moves the row from the status it was loaded in: a request that lost a race to another
+// (issue against cancel, two receipts) is refused and rolls back.
 void store(Move& move) {
+  if (!move_status(move.db, move.subject.id, move.subject.status, std::string(move.step.to), move.now))
+    workflow::refuse(move.step.unavailable ? *move.step.unavailable : kNotDraft);
   const std::string action(move.step.action);
-  if (action == "issue") return issue(move);
-  if (action == "receive") return set_received(move.db, move.subject.id, receipt_of(move), move.now);
-  set_status(move.db, move.subject.id, std::string(move.step.to), move.now);
+  if (action == "issue") issue(move);
+  if (action == "receive") set_received(move.db, move.subject.id, receipt_of(move), move.now);
 }
 
 // Each linked hazard not told yet takes its own `notify` step, as if notified by hand: its history, its

@@ -25,14 +25,13 @@ constexpr const char* kHazardColumns =
     "FROM hazards h";
 constexpr const char* kUntoldOfVisit =
     "SELECT id FROM hazards WHERE visit_id = ? AND agency_org_id = ? AND status = 'found' ORDER BY id";
-constexpr const char* kClaimDraft =
-    "UPDATE notices SET status = 'issued', updated_at = ? WHERE id = ? AND status = 'draft'";
+constexpr const char* kMoveStatus =
+    "UPDATE notices SET status = ?, updated_at = ? WHERE id = ? AND status = ?";
 constexpr const char* kSetIssued =
     "UPDATE notices SET number = ?, issued_on = ?, issued_at = ?, issued_by = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kSetReceived =
-    "UPDATE notices SET status = 'received', receipt_kind = ?, received_by_name = ?, received_on = ?, "
+    "UPDATE notices SET receipt_kind = ?, received_by_name = ?, received_on = ?, "
     "receipt_file_id = ?, receipt_recorded_by = ?, received_at = ?, updated_at = ? WHERE id = ?";
-constexpr const char* kSetStatus = "UPDATE notices SET status = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kEnterprise =
     "SELECT name, credit_code, legal_representative, CASE WHEN business_address <> '' THEN business_address "
     "ELSE registered_address END AS address FROM enterprises WHERE id = ?";
@@ -143,8 +142,9 @@ std::vector<std::int64_t> untold_hazards_of_visit(db::Connection& db, std::int64
   return db.query(kUntoldOfVisit, {visit_id, agency_org_id}).integers("id");
 }
 
-bool claim_draft_for_issue(db::Connection& db, std::int64_t id, const std::string& now) {
-  return db.execute(kClaimDraft, {now, id}) == 1;
+bool move_status(db::Connection& db, std::int64_t id, const std::string& from, const std::string& to,
+                 const std::string& now) {
+  return db.execute(kMoveStatus, {to, now, id, from}) == 1;
 }
 
 void set_issued(db::Connection& db, std::int64_t id, const std::string& number, const std::string& issued_on,
@@ -154,10 +154,6 @@ void set_issued(db::Connection& db, std::int64_t id, const std::string& number, 
 
 void set_received(db::Connection& db, std::int64_t id, const Receipt& r, const std::string& now) {
   db.execute(kSetReceived, {r.kind, r.signed_by, r.signed_on, r.file_id, r.recorded_by, now, now, id});
-}
-
-void set_status(db::Connection& db, std::int64_t id, const std::string& status, const std::string& now) {
-  db.execute(kSetStatus, {status, now, id});
 }
 
 db::Row enterprise_particulars(db::Connection& db, std::int64_t enterprise_id) {

@@ -56,9 +56,11 @@ db::Rows hazard_rows(db::Connection& db, const std::vector<std::int64_t>& ids);
 std::vector<std::int64_t> untold_hazards_of_visit(db::Connection& db, std::int64_t visit_id,
                                                   std::int64_t agency_org_id);
 
-// draft → issued when the notice is still a draft; false when another request issued or cancelled it first
-// (on PostgreSQL the row stays locked until the transaction ends, so the number is taken once).
-bool claim_draft_for_issue(db::Connection& db, std::int64_t id, const std::string& now);
+// from → to when the notice is still in `from`; false when another request moved it first (on PostgreSQL
+// the row stays locked until the transaction ends, so a number is taken once and an issued notice is never
+// cancelled by a request that loaded it as a draft).
+bool move_status(db::Connection& db, std::int64_t id, const std::string& from, const std::string& to,
+                 const std::string& now);
 void set_issued(db::Connection& db, std::int64_t id, const std::string& number, const std::string& issued_on,
                 std::int64_t by, const std::string& now);
 struct Receipt {
@@ -69,7 +71,6 @@ struct Receipt {
   std::int64_t recorded_by = 0;
 };
 void set_received(db::Connection& db, std::int64_t id, const Receipt& receipt, const std::string& now);
-void set_status(db::Connection& db, std::int64_t id, const std::string& status, const std::string& now);
 
 // What a document prints of the enterprise: name, credit_code, legal_representative, address.
 db::Row enterprise_particulars(db::Connection& db, std::int64_t enterprise_id);

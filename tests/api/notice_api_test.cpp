@@ -263,22 +263,36 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
 }
 
 // 50 issues at once of the same organization's notices: numbers 001–050, each once (SQLite serializes the
-// writers; PostgreSQL queues them on the counter's row).
+// writers; PostgreSQL queues them on the counter's row). Meanwhile ten warning drafts are each issued twice
+// and cancelled at once: one request wins, the others are refused, and the warnings issued carry numbers
+// 1…k of their own pattern, none skipped.
 TEST_F(NoticeApi, FiftyConcurrentIssuesTakeNumbersOneToFiftyWithoutGapsOrRepeats) {
   const auto issuer = as("qingyuan-admin");
   const auto numbering = "/organizations/" + std::to_string(issuer.org_id()) + "/notice-numbering/reminder";
   ASSERT_EQ(issuer.put(numbering, {{"pattern", "清源提示〔{year}〕{seq:3}号"}}).status, 200);
-  std::vector<std::int64_t> drafts;
+  std::vector<std::int64_t> drafts, raced;
   for (int i = 0; i < 50; ++i) {
     auto r = issuer.post("/notices", {{"kind", "reminder"}, {"enterprise_id", demo_id(10 + i % 5)}});
     ASSERT_EQ(r.status, 201) << r.body;
     drafts.push_back(r.json()["id"]);
   }
-  std::vector<HttpResult> results(drafts.size());
+  for (int i = 0; i < 10; ++i) {
+    auto r = issuer.post("/notices", {{"kind", "warning"},
+                                      {"enterprise_id", demo_id(10)},
+                                      {"problems", {{{"description", "危废未分类贮存"}}}}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    raced.push_back(r.json()["id"]);
+  }
+  std::vector<HttpResult> results(drafts.size()), race(raced.size() * 3);
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < drafts.size(); ++i)
     threads.emplace_back(
         [&, i] { results[i] = issuer.post(id_path("notices", drafts[i]) + "/issue", json::object()); });
+  for (std::size_t i = 0; i < race.size(); ++i)
+    threads.emplace_back([&, i] {
+      race[i] =
+          issuer.post(id_path("notices", raced[i / 3]) + (i % 3 == 2 ? "/cancel" : "/issue"), json::object());
+    });
   for (auto& t : threads) t.join();
   std::set<std::string> numbers;
   for (const auto& r : results) {
@@ -292,6 +306,29 @@ TEST_F(NoticeApi, FiftyConcurrentIssuesTakeNumbersOneToFiftyWithoutGapsOrRepeats
   }
   EXPECT_EQ(numbers, expected);
   EXPECT_EQ(next_number(issuer, "reminder"), "清源提示〔2026〕051号");
+
+  std::set<std::string> warnings;
+  for (std::size_t n = 0; n < raced.size(); ++n) {
+    int won = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const auto& r = race[n * 3 + k];
+      won += r.status == 200;
+      EXPECT_TRUE(r.status == 200 || r.status == 409) << r.status << " " << r.body;
+    }
+    EXPECT_EQ(won, 1) << raced[n];
+    const auto notice = issuer.get(id_path("notices", raced[n])).json();
+    EXPECT_EQ(notice["history"].size(), 1u) << notice.dump();
+    if (notice["status"] == "issued")
+      warnings.insert(notice["number"].get<std::string>());
+    else
+      EXPECT_TRUE(notice["status"] == "cancelled" && notice["number"].is_null()) << notice.dump();
+  }
+  std::set<std::string> first;
+  for (std::size_t i = 1; i <= warnings.size(); ++i) {
+    const auto seq = std::to_string(i);
+    first.insert("预警〔2026〕" + std::string(4 - seq.size(), '0') + seq + "号");
+  }
+  EXPECT_EQ(warnings, first);
 }
 
 }  // namespace
