@@ -178,24 +178,31 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = created.json()["id"].get<std::int64_t>();
   const auto path = id_path("notices", id);
-  for (const auto* who : {"demo-agency", "demo-insurer", "demo-regulator", "demo-admin"})
-    EXPECT_EQ(as(who).get(path).status, 200) << who;
-  for (const auto& other : {as("demo-enterprise"), insurer_b(), as("qingyuan-admin"), as("demo-park")}) {
+  // Signed in once each (signing in is slow).
+  const auto admin = as("demo-admin"), insurer = as("demo-insurer"), regulator = as("demo-regulator"),
+             qingyuan = as("qingyuan-admin"), pingan = insurer_b();
+  const auto enterprise = [&](std::size_t i) {
+    return find_id(admin.get("/enterprises?limit=200&q=" + url(demo_enterprise(i))), "name",
+                   demo_enterprise(i));
+  };
+  for (const auto& who : {as("demo-agency"), insurer, regulator, admin})
+    EXPECT_EQ(who.get(path).status, 200) << who.login().user["username"];
+  for (const auto& other : {as("demo-enterprise"), pingan, qingyuan, as("demo-park")}) {
     EXPECT_EQ(other.get(path).status, 404) << other.login().user["username"];
     EXPECT_EQ(other.get(path + "/document").status, 404);
     EXPECT_EQ(other.post(path + "/issue", json::object()).status, 404);
     EXPECT_EQ(total_of(other.get("/notices?visit_id=" + std::to_string(visit))), 0);
   }
-  EXPECT_EQ(total_of(as("demo-insurer").get("/notices?visit_id=" + std::to_string(visit))), 1);
+  EXPECT_EQ(total_of(insurer.get("/notices?visit_id=" + std::to_string(visit))), 1);
 
   // The regulator sees it but does not issue it; another agency cannot list this visit's hazards.
-  EXPECT_EQ(as("demo-regulator").post(path + "/issue", json::object()).status, 403);
-  auto foreign = as("qingyuan-admin").post(id_path("visits", visit) + "/notices", {{"kind", "warning"}});
+  EXPECT_EQ(regulator.post(path + "/issue", json::object()).status, 403);
+  auto foreign = qingyuan.post(id_path("visits", visit) + "/notices", {{"kind", "warning"}});
   EXPECT_EQ(foreign.status, 404);
   // A hazard of another enterprise, a kind the issuer does not issue, unknown fields: 422, nothing written.
-  const auto before = total_of(as("demo-admin").get("/notices"));
+  const auto before = total_of(admin.get("/notices"));
   auto bad = expert.post("/notices", {{"kind", "inspection"},
-                                      {"enterprise_id", demo_id(0)},
+                                      {"enterprise_id", enterprise(0)},
                                       {"hazard_ids", {hazard}},
                                       {"colour", "red"},
                                       {"problems", {{{"basis", "x"}}}}});
@@ -204,16 +211,17 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
       field_codes(bad.json()["errors"]),
       (std::vector<std::string>{"colour:unknown_field", "kind:kind_not_issued_by_you",
                                 "problems[0].description:required", "hazard_ids:kind_lists_no_problems"}));
-  auto other_enterprise =
-      expert.post("/notices", {{"kind", "warning"}, {"enterprise_id", demo_id(0)}, {"hazard_ids", {hazard}}});
+  auto other_enterprise = expert.post(
+      "/notices", {{"kind", "warning"}, {"enterprise_id", enterprise(0)}, {"hazard_ids", {hazard}}});
   EXPECT_EQ(field_codes(other_enterprise.json()["errors"]),
             (std::vector<std::string>{"hazard_ids[0]:hazard_of_another_enterprise"}));
-  EXPECT_EQ(expert.post("/notices", {{"kind", "warning"}, {"enterprise_id", demo_id(15)}})
+  EXPECT_EQ(expert.post("/notices", {{"kind", "warning"}, {"enterprise_id", enterprise(15)}})
                 .json()["errors"][0]["code"],
             "unknown_enterprise");  // in the park, served by nobody: agency A does not see it
-  EXPECT_EQ(total_of(as("demo-admin").get("/notices")), before);
+  EXPECT_EQ(total_of(admin.get("/notices")), before);
   // A warning without any problem is not issued.
-  auto empty = expert.post("/notices", {{"kind", "warning"}, {"enterprise_id", demo_id(1)}});
+  auto empty =
+      expert.post("/notices", {{"kind", "warning"}, {"enterprise_id", created.json()["enterprise"]["id"]}});
   ASSERT_EQ(empty.status, 201) << empty.body;
   auto not_issued = expert.post(id_path("notices", empty.json()["id"]) + "/issue", json::object());
   EXPECT_EQ(not_issued.status, 422);
@@ -246,20 +254,19 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
   auto future = expert.post(path + "/receipt",
                             {{"signed_by", "孙经理"}, {"signed_on", "2026-06-02"}, {"file_id", scan}});
   EXPECT_EQ(future.json()["errors"][0]["code"], "in_the_future");
-  EXPECT_EQ(
-      expert
-          .post(path + "/receipt", {{"signed_by", "孙经理"},
-                                    {"file_id", upload(as("demo-insurer"), make_signature_png(200, 80))}})
-          .json()["errors"][0]["code"],
-      "invalid_receipt_file");
+  EXPECT_EQ(expert
+                .post(path + "/receipt",
+                      {{"signed_by", "孙经理"}, {"file_id", upload(insurer, make_signature_png(200, 80))}})
+                .json()["errors"][0]["code"],
+            "invalid_receipt_file");
   auto scanned = expert.post(path + "/receipt",
                              {{"signed_by", "孙经理"}, {"signed_on", "2026-05-29"}, {"file_id", scan}});
   ASSERT_EQ(scanned.status, 200) << scanned.body;
   EXPECT_EQ(scanned.json()["receipt"]["kind"], "scan");
   EXPECT_EQ(scanned.json()["receipt"]["signed_on"], "2026-05-29");
   EXPECT_EQ(scanned.json()["receipt"]["recorded_by"]["name"], "陈专家");
-  EXPECT_EQ(as("demo-insurer").get("/files/" + std::to_string(scan)).status, 200);  // with the notice
-  EXPECT_EQ(insurer_b().get("/files/" + std::to_string(scan)).status, 404);
+  EXPECT_EQ(insurer.get("/files/" + std::to_string(scan)).status, 200);  // with the notice
+  EXPECT_EQ(pingan.get("/files/" + std::to_string(scan)).status, 404);
 }
 
 // 50 issues at once of the same organization's notices: numbers 001–050, each once (SQLite serializes the
@@ -270,15 +277,19 @@ TEST_F(NoticeApi, FiftyConcurrentIssuesTakeNumbersOneToFiftyWithoutGapsOrRepeats
   const auto issuer = as("qingyuan-admin");
   const auto numbering = "/organizations/" + std::to_string(issuer.org_id()) + "/notice-numbering/reminder";
   ASSERT_EQ(issuer.put(numbering, {{"pattern", "清源提示〔{year}〕{seq:3}号"}}).status, 200);
+  std::vector<std::int64_t> served;  // agency B serves demo enterprises 10–14
+  for (std::size_t i = 10; i < 15; ++i)
+    served.push_back(find_id(issuer.get("/enterprises?limit=200&q=" + url(demo_enterprise(i))), "name",
+                             demo_enterprise(i)));
   std::vector<std::int64_t> drafts, raced;
-  for (int i = 0; i < 50; ++i) {
-    auto r = issuer.post("/notices", {{"kind", "reminder"}, {"enterprise_id", demo_id(10 + i % 5)}});
+  for (std::size_t i = 0; i < 50; ++i) {
+    auto r = issuer.post("/notices", {{"kind", "reminder"}, {"enterprise_id", served[i % served.size()]}});
     ASSERT_EQ(r.status, 201) << r.body;
     drafts.push_back(r.json()["id"]);
   }
   for (int i = 0; i < 10; ++i) {
     auto r = issuer.post("/notices", {{"kind", "warning"},
-                                      {"enterprise_id", demo_id(10)},
+                                      {"enterprise_id", served[0]},
                                       {"problems", {{{"description", "危废未分类贮存"}}}}});
     ASSERT_EQ(r.status, 201) << r.body;
     raced.push_back(r.json()["id"]);
