@@ -41,10 +41,12 @@ CREATE TABLE notices (
   updated_at TEXT NOT NULL
 );
 -- GET /notices at province scale: each filter's index ends with the id the list is ordered by; the access
--- sets test issuer_org_id / enterprise_id.
+-- sets test issuer_org_id / enterprise_id. Status and kind each have their own (status, kind, id) left a
+-- regulator's ?status= list walking every notice: 0.9 s against 0.02–0.15 s (bench/README.md).
 CREATE INDEX notices_issuer ON notices (issuer_org_id, status, id);
 CREATE INDEX notices_enterprise ON notices (enterprise_id, status, id);
-CREATE INDEX notices_status ON notices (status, kind, id);
+CREATE INDEX notices_status ON notices (status, id);
+CREATE INDEX notices_kind ON notices (kind, id);
 CREATE INDEX notices_visit ON notices (visit_id);
 
 -- The hazards a notice tells the enterprise of, in the notice's order; issuing it notifies each.
