@@ -287,7 +287,7 @@ json list_escalations(const accounts::Operation& op, const std::map<std::string,
   if (auto v = query_id(query, "enterprise_id")) where.add("x.enterprise_id = ?", *v);
   if (auto v = query_choice(query, "rule", escalation_rules().values())) where.add("x.rule = ?", *v);
   const auto page = parse_page(query);
-  auto [rows, total] = select_page(op.db, kSelectEscalation, kCountEscalation, where, "x.id DESC", page);
+  auto [rows, total] = select_page(op.db, kEscalationList, where, "x.id DESC", page);
   json items = json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto r = rows[i];

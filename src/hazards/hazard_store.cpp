@@ -76,13 +76,14 @@ const char* const kSelectHazard =
     "JOIN enterprises e ON e.id = h.enterprise_id JOIN organizations a ON a.id = h.agency_org_id "
     "JOIN visits v ON v.id = h.visit_id";
 // The filters and the access sets read the hazard's own columns, so the page's ids come from its indexes.
-const DeferredList kHazardList{kSelectHazard, "hazards h", "h.id"};
+const DeferredList kHazardList{kSelectHazard, "hazards h", "h.id", "hazards h NOT INDEXED"};
 
 const char* const kSelectEscalation =
     "SELECT x.*, e.name AS enterprise_name, a.name AS agency_name, h.grade, h.description, h.status "
     "FROM hazard_escalations x JOIN enterprises e ON e.id = x.enterprise_id "
     "JOIN organizations a ON a.id = x.agency_org_id JOIN hazards h ON h.id = x.hazard_id";
-const CountFrom kCountEscalation{"hazard_escalations x"};
+const DeferredList kEscalationList{kSelectEscalation, "hazard_escalations x", "x.id",
+                                   "hazard_escalations x NOT INDEXED"};
 
 std::int64_t insert_hazard(db::Connection& db, const NewHazard& h, const std::string& now) {
   const auto& f = h.facts;

@@ -102,7 +102,7 @@ struct NewEscalation {
 void insert_escalation(db::Connection& db, const NewEscalation& escalation, const std::string& now);
 // The active regulators whose jurisdiction holds the region (one of its regions is the region or above it).
 std::vector<std::int64_t> regulators_over(db::Connection& db, std::int64_t region_id);
-extern const char* const kSelectEscalation;
-extern const CountFrom kCountEscalation;
+// The escalations with their enterprise, agency and hazard; a page's ids are chosen before the joins.
+extern const DeferredList kEscalationList;
 
 }  // namespace rw::hazards

@@ -32,10 +32,13 @@ PageOfRows select_page(db::Connection& db, const std::string& select_sql, const 
 
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
                        const std::string& order_by, const Page& page) {
-  const std::string page_ids = std::string("SELECT ") + list.id + " FROM " + list.from + where.sql() +
-                               " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
   PageOfRows out;
   out.total = capped_count(db, list.from, where);
+  const bool scan = list.scan_from && !out.total.exact && db.dialect() == db::Dialect::sqlite &&
+                    order_by.rfind(list.id, 0) == 0;
+  const std::string page_ids = std::string("SELECT ") + list.id + " FROM " +
+                               (scan ? list.scan_from : list.from) + where.sql() + " ORDER BY " + order_by +
+                               " LIMIT ? OFFSET ?";
   out.rows =
       db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,
                where.params_with({page.limit, page.offset}));

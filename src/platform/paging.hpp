@@ -30,10 +30,17 @@ PageOfRows select_page(db::Connection& db, const std::string& select_sql, const 
 // A list whose filter and order can be served by an index of its own table: the total and the page's ids are
 // found from `from` alone (e.g. "enterprises e", often reading an index only), and only the page's rows are
 // read with `select` (the display joins; ends where the WHERE clause goes), by `id` (e.g. "e.id").
+//
+// `scan_from` (SQLite only, optional) is the same table read in id order without its indexes ("hazards h NOT
+// INDEXED"), for a page ordered by the id when more rows match than the total counts to: ten thousand
+// matching rows make a page of newest ids a short walk back from the end of the table, where an index of the
+// filter (an enterprise among the thousands a regulator oversees) would gather every match to sort it.
+// PostgreSQL's planner makes that choice itself.
 struct DeferredList {
   const char* select;
   const char* from;
   const char* id;
+  const char* scan_from = nullptr;
 };
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
                        const std::string& order_by, const Page& page);

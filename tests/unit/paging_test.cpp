@@ -69,3 +69,25 @@ TEST_F(CappedTotal, IsTheCapBeyondItWhilePagesGoOn) {
   EXPECT_EQ(json["total"], 5);
   EXPECT_EQ(json["total_exact"], false);
 }
+
+// Beyond the cap, a list that may walk its table in id order reads its page that way: the same rows, newest
+// first, as the index would give (SQLite; PostgreSQL reads `from` either way).
+TEST_F(CappedTotal, ABigListWalkedInIdOrderGivesTheSamePage) {
+  const DeferredList indexed{"SELECT r.code FROM regions r", "regions r", "r.id"};
+  DeferredList walked = indexed;
+  walked.scan_from = "regions r NOT INDEXED";
+  const SqlFilter where("r.code LIKE '99000%' AND r.code < ?", db::Params{std::string("990007")});
+  auto c = database_->acquire();
+  for (const Page page : {Page{2, 0}, Page{3, 4}}) {
+    const auto by_index = select_page(*c, indexed, where, "r.id DESC", page);
+    const auto by_walk = select_page(*c, walked, where, "r.id DESC", page);
+    EXPECT_FALSE(by_walk.total.exact);
+    ASSERT_FALSE(by_walk.rows.empty());
+    ASSERT_EQ(by_walk.rows.size(), by_index.rows.size());
+    for (std::size_t i = 0; i < by_walk.rows.size(); ++i)
+      EXPECT_EQ(by_walk.rows[i].text("code"), by_index.rows[i].text("code"));
+  }
+  const auto newest = select_page(*c, walked, where, "r.id DESC", {2, 0});
+  EXPECT_EQ(newest.rows[0].text("code"), "990006");
+  EXPECT_EQ(newest.rows[1].text("code"), "990005");
+}
