@@ -1,15 +1,20 @@
 // Browser scenarios of hazards to closure (issue 12): the expert records a 重大 hazard on the demo's done visit to
-// 恒达化工 and tells the enterprise with a deadline, the enterprise's user submits a plan and evidence with photos on
-// a phone, the expert accepts the plan and verifies and closes the hazard, the regulator comments and sees its count
+// 恒达化工 and issues a numbered warning notice listing it (its PDF downloaded through the page, read back with
+// pdftotext and its first page saved as PNG), the enterprise's user signs the receipt and submits a plan and
+// evidence with photos on a phone, the expert accepts the plan and verifies and closes the hazard, the regulator comments and sees its count
 // of closed hazards grow; the regulator's escalation list shows the demo's overdue 重大 hazard. Registered in
 // run.mjs, which passes its helpers.
+
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 /** The moment the e2e server's clock stands at (scripts/test-all.sh), as the browser sees it. */
 const NOW = new Date('2026-06-01T10:00:00+08:00')
 /** Demo enterprise 0, whose user is demo-enterprise; agency A's visit there was done a week before NOW. */
 const ENTERPRISE = '无锡市恒达化工有限公司'
 
-export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT }) {
+export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }) {
   /** Signs the current user out (the session cookie) and signs another in. */
   async function switchUser(page, username) {
     await page.context().clearCookies()
@@ -63,6 +68,71 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
     await page.waitForFunction(([id, n]) => document.querySelectorAll(`[data-test="${id}"] [data-test="uploaded-photo"]`).length === n, [testId, shown + 1])
   }
 
+
+  /** Answers the confirmation box (ElMessageBox.confirm) with yes. */
+  async function confirmBox(page) {
+    const box = page.locator('.el-message-box')
+    await box.locator('.el-message-box__btns .el-button--primary').click()
+    await box.waitFor({ state: 'hidden' })
+  }
+
+  /** Draws a signature on a SignaturePad with the mouse (or a finger). */
+  async function sign(page, testId) {
+    const pad = byTest(page, testId)
+    await pad.scrollIntoViewIfNeeded()
+    const box = await pad.boundingBox()
+    await page.mouse.move(box.x + 20, box.y + box.height * 0.6)
+    await page.mouse.down()
+    for (const [x, y] of [[0.3, 0.3], [0.45, 0.7], [0.6, 0.35], [0.8, 0.6]]) await page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 5 })
+    await page.mouse.up()
+  }
+
+  /**
+   * The agency drafts a warning notice (yueqing att.2) from the visit's hazards listing only the one given, issues
+   * it (the number is taken, the hazard is told with 10 working days), downloads its PDF through the page and checks
+   * it is a PDF with the enterprise's name; its first page is saved as PNG. Answers the notice's id and number.
+   */
+  async function issueWarning(page, description) {
+    await byTest(page, 'visit-notice-draft').click()
+    await dialogOpen(page, 'visit-notice-dialog')
+    const boxes = byTest(page, 'visit-notice-hazards').locator('.el-checkbox')
+    const count = await boxes.count()
+    assert(count > 0, 'the notice dialog lists no hazards')
+    for (let i = 0; i < count; i += 1) {
+      const box = boxes.nth(i)
+      const mine = ((await box.textContent()) ?? '').includes(description)
+      const checked = ((await box.getAttribute('class')) ?? '').includes('is-checked')
+      if (mine !== checked && !((await box.getAttribute('class')) ?? '').includes('is-disabled')) await box.click()
+    }
+    await input(page, 'visit-notice-deadline').fill('10')
+    await input(page, 'visit-notice-deadline').blur()
+    const drafted = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/visits\/\d+\/notices$/.test(new URL(r.url()).pathname))
+    await byTest(page, 'visit-notice-create').click()
+    assert((await drafted).status() === 201, `drafting answered ${(await drafted).status()}`)
+    await byTest(page, 'notice-issue').waitFor()
+    assert(((await textOf(page, 'notice-hazard-table')) ?? '').includes(description), 'the draft does not list the hazard')
+    await byTest(page, 'notice-issue').click()
+    await confirmBox(page)
+    await byTest(page, 'notice-number').waitFor()
+    const number = await textOf(page, 'notice-number')
+    assert(/^锡环科预警〔2026〕\d{4}号$/.test(number), `the notice's number is "${number}"`)
+    assert((await textOf(page, 'notice-status')) === '已发出', `the notice is ${await textOf(page, 'notice-status')}`)
+    await shot(page, 'notice-issued')
+
+    const downloaded = page.waitForEvent('download')
+    await byTest(page, 'notice-pdf').click()
+    const download = await downloaded
+    assert(download.suggestedFilename().endsWith('.pdf') && download.suggestedFilename().includes('预警'), `the PDF is named ${download.suggestedFilename()}`)
+    const pdf = join(SCREENSHOT_DIR, 'notice-warning.pdf')
+    await download.saveAs(pdf)
+    assert(readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', 'the download is not a PDF')
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    for (const expected of [ENTERPRISE, number, description.slice(0, 12)]) assert(text.includes(expected), `the PDF's text lacks ${expected}`)
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOT_DIR, 'notice-warning-page1')])
+    assert(readFileSync(join(SCREENSHOT_DIR, 'notice-warning-page1.png')).length > 1000, 'the PDF\'s first page did not render')
+    return { id: Number(/\/notices\/(\d+)/.exec(page.url())?.[1]), number }
+  }
+
   const textOf = async (page, name) => ((await byTest(page, name).first().textContent()) ?? '').trim()
   const statusIs = (page, text) => page.waitForFunction((t) => document.querySelector('[data-test="hazard-status"]')?.textContent?.trim() === t, text)
   const fillText = (page, name, text) => page.locator(`textarea[data-test="${name}"], [data-test="${name}"] textarea`).first().fill(text)
@@ -95,7 +165,7 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
 
   return [
     {
-      name: 'hazards to closure: the expert records a 重大 hazard and notifies, the enterprise plans and rectifies on a phone, the expert verifies and closes, the regulator\'s count grows',
+      name: 'hazards to closure: the expert records a 重大 hazard and issues a warning notice (PDF), the enterprise signs, plans and rectifies on a phone, the expert verifies and closes, the regulator\'s count grows',
       async run(page) {
         await page.clock.setFixedTime(NOW)
         const description = `雨水排口应急切断阀无法关闭（浏览器测试 ${Date.now() % 100000}）`
@@ -130,19 +200,14 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
         await row.waitFor()
         assert(((await row.textContent()) ?? '').includes('重大') && ((await row.textContent()) ?? '').includes('已发现'), `the new row: ${await row.textContent()}`)
         await shot(page, 'hazard-visit-tab')
-        await row.locator('[data-test="visit-hazard-link"]').click()
-        await statusIs(page, '已发现')
+        // the agency issues a warning notice listing it: the hazard is told with the notice's 10 working days
+        const notice = await issueWarning(page, description)
+        await page.locator('[data-test="notice-hazard-table"] a', { hasText: description }).click()
+        await statusIs(page, '已告知企业')
         const hazardId = Number(/\/hazards\/(\d+)/.exec(page.url())?.[1])
         assert(hazardId > 0, `not on a hazard page: ${page.url()}`)
         assert((await textOf(page, 'hazard-grade')) === '重大', 'the hazard is not 重大')
         await page.locator('[data-test="hazard-detail"] [data-test="photo-thumb"] img').first().waitFor()
-
-        // the agency tells the enterprise, with 10 working days to rectify
-        await step(page, 'notify', async () => {
-          await input(page, 'step-deadline-days').fill('10')
-          await input(page, 'step-deadline-days').blur()
-        })
-        await statusIs(page, '已告知企业')
         const due = await textOf(page, 'hazard-due-tag')
         assert(due === '剩余 10 个工作日', `the deadline reads "${due}"`)
         await shot(page, 'hazard-notified')
@@ -159,6 +224,22 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         assert(overflow <= 0, `the phone list is ${overflow}px wider than the screen`)
         await shot(page, 'hazard-enterprise-phone-list')
+        // it signs the notice's receipt with a finger, and downloads the notice
+        await page.goto(`${BASE_URL}/notices/${notice.id}`)
+        await byTest(page, 'notice-receive').click()
+        await dialogOpen(page, 'receipt-dialog')
+        await sign(page, 'receipt-signature-pad')
+        const received = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/v1/notices/${notice.id}/receipt`)
+        await byTest(page, 'receipt-save').click()
+        assert((await received).status() === 200, `the receipt answered ${(await received).status()}`)
+        await page.waitForFunction(() => document.querySelector('[data-test="notice-status"]')?.textContent?.trim() === '已签收')
+        assert((await textOf(page, 'notice-signed-by')) === '钱安环', `signed by ${await textOf(page, 'notice-signed-by')}`)
+        await byTest(page, 'notice-receipt-image').locator('img').waitFor()
+        const docx = page.waitForEvent('download')
+        await byTest(page, 'notice-docx').click()
+        assert((await docx).suggestedFilename().endsWith('.docx'), `the Word file is named ${(await docx).suggestedFilename()}`)
+        await shot(page, 'notice-enterprise-phone-received')
+        await page.goto(`${BASE_URL}/hazards`)
         await mine.click()
         await statusIs(page, '已告知企业')
         await step(page, 'submit_plan', async () => {

@@ -596,7 +596,7 @@ const scenarios = [
   ...correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
   ...pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
   ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
-  ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT }),
+  ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]

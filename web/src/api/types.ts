@@ -183,6 +183,7 @@ export type DictKind =
   | 'hazard_domains'
   | 'hazard_recheck_results'
   | 'hazard_escalation_rules'
+  | 'notice_kinds'
 
 /** Query parameters (filters and paging) of a list operation. */
 export type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>
@@ -210,3 +211,16 @@ export type HazardPlanBody = Schemas['HazardPlanBody']
 export type HazardProgressBody = Schemas['HazardProgressBody']
 export type HazardEvidenceBody = Schemas['HazardEvidenceBody']
 export type HazardAcceptanceBody = Schemas['HazardAcceptanceBody']
+
+export type NoticeKind = Schemas['NoticeKind']
+export type NoticeStatus = Schemas['NoticeStatus']
+export type Notice = Schemas['Notice']
+export type NoticeDetail = Schemas['NoticeDetail']
+export type NoticePage = Schemas['NoticePage']
+export type NoticeInput = Schemas['NoticeInput']
+export type VisitNoticeInput = Schemas['VisitNoticeInput']
+export type NoticePatch = Schemas['NoticePatch']
+export type NoticeProblem = Schemas['NoticeProblem']
+export type NoticeReceiptBody = Schemas['NoticeReceiptBody']
+/** A step the server offers on a notice (`actions`). */
+export type NoticeAction = Notice['actions'][number]

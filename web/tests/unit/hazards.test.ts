@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { HazardCategoryEntry, HazardDeadline } from '@/api/types'
 import { buildMenu, type MenuItem } from '@/desk/router/menu'
 import { layoutRoutes } from '@/desk/router/routes'
-import { categoryLabel, deadlineView, emptyDraft, findingEdits, STEP_FORM, stepBody, stepButtons } from '@/desk/views/hazards/model'
+import { categoryLabel, deadlineView, emptyDraft, findingEdits, ledgerScope, STEP_FORM, stepBody, stepButtons } from '@/desk/views/hazards/model'
 import { hazardQuery } from '@/desk/views/hazards/hazard/useHazards'
+import { issuableKinds, listsProblems, NOTICE_FIELDS, noticeDraft, noticePatch } from '@/desk/views/hazards/notice/model'
 
 const deadline = (over: Partial<HazardDeadline>): HazardDeadline => ({
   due_on: '2026-06-10',
@@ -129,11 +130,12 @@ describe('hazards from findings', () => {
 
 describe('hazard list query and menu', () => {
   it('leaves unset filters and unticked boxes out of the query', () => {
-    expect(hazardQuery({ status: undefined, grade: 'major', domain: undefined, enterprise_id: null, overdue: false, escalated: true })).toEqual({
+    expect(hazardQuery({ status: undefined, grade: 'major', domain: undefined, enterprise_id: null, region_id: 7, overdue: false, escalated: true })).toEqual({
       status: undefined,
       grade: 'major',
       domain: undefined,
       enterprise_id: undefined,
+      region_id: 7,
       overdue: undefined,
       escalated: true,
     })
@@ -146,5 +148,68 @@ describe('hazard list query and menu', () => {
     expect(menuFor(['profile', 'enterprise:self', 'hazard:read', 'hazard:rectify'])).toEqual(['home', 'enterprise', 'rectification', 'hazards'])
     expect(menuFor(['profile', 'hazard:read', 'hazard:comment'])).toEqual(['home', 'rectification', 'hazards', 'hazard-escalations'])
     expect(menuFor(['profile', 'hazard:read', 'hazard:manage'])).not.toContain('hazard-escalations')
+  })
+})
+
+describe('notice drafts', () => {
+  const stored = {
+    staff: '陈专家',
+    visited_on: null,
+    deadline_days: 10,
+    period: '',
+    law: '',
+    check_items: ['排污许可', '危废管理'],
+    problems: [{ description: '雨水排口无截流', basis: '', suggestion: '加装切换阀' }],
+  }
+
+  it('prints the seed form\'s fields per kind: att.2 the staff, day and days; B.1 the area and what is checked', () => {
+    expect(NOTICE_FIELDS.warning).toEqual(['staff', 'visited_on', 'deadline_days'])
+    expect(NOTICE_FIELDS.reminder).toEqual([])
+    expect(NOTICE_FIELDS.inspection).toContain('check_items')
+    expect(listsProblems('rectification') && listsProblems('warning') && !listsProblems('reminder') && !listsProblems('inspection')).toBe(true)
+  })
+
+  it('a warning sends its fields, hazards and problems; an empty day clears it', () => {
+    const draft = noticeDraft(stored, [4, 5])
+    draft.staff = ' 陈专家、刘技术 '
+    draft.problems.push({ description: '  ', basis: '', suggestion: '' })
+    expect(noticePatch('warning', draft)).toEqual({
+      staff: '陈专家、刘技术',
+      visited_on: null,
+      deadline_days: 10,
+      hazard_ids: [4, 5],
+      problems: [{ description: '雨水排口无截流', basis: '', suggestion: '加装切换阀' }],
+    })
+    // the draft holds copies: editing it leaves the stored notice as it was
+    expect(stored.problems).toHaveLength(1)
+  })
+
+  it('an inspection announcement sends its check items one a line and no hazards', () => {
+    const draft = noticeDraft(stored, [])
+    expect(draft.check_items).toBe('排污许可\n危废管理')
+    draft.check_items = '排污许可\n\n 危废管理 \n噪声'
+    expect(noticePatch('inspection', draft)).toEqual({ area: '', contractor: '', check_items: ['排污许可', '危废管理', '噪声'], contact: '', phone: '' })
+  })
+
+  it('offers each organization the kinds the server lets it issue', () => {
+    expect(issuableKinds('agency')).toEqual(['warning', 'reminder', 'rectification'])
+    expect(issuableKinds('park')).toEqual(['rectification', 'inspection'])
+    expect(issuableKinds('enterprise')).toEqual([])
+  })
+})
+
+describe('hazard ledger scope', () => {
+  const agency = { orgType: 'agency', orgId: 3 }
+  it('exports the enterprise or region chosen first, else the user\'s own enterprise or agency', () => {
+    expect(ledgerScope({ enterprise_id: 5, region_id: 9 }, agency, null)).toEqual({ enterprise_id: 5 })
+    expect(ledgerScope({ enterprise_id: null, region_id: 9 }, agency, null)).toEqual({ region_id: 9 })
+    expect(ledgerScope({}, agency, null)).toEqual({ agency_org_id: 3 })
+    expect(ledgerScope({}, { orgType: 'enterprise', orgId: 8 }, 12)).toEqual({ enterprise_id: 12 })
+  })
+
+  it('has none for an insurer or regulator who chose neither, or an enterprise with no hazards listed', () => {
+    expect(ledgerScope({}, { orgType: 'regulator', orgId: 2 }, null)).toBeNull()
+    expect(ledgerScope({ enterprise_id: undefined }, { orgType: 'insurer', orgId: 4 }, 12)).toBeNull()
+    expect(ledgerScope({}, { orgType: 'enterprise', orgId: 8 }, null)).toBeNull()
   })
 })

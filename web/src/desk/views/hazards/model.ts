@@ -186,3 +186,22 @@ export function findingEdits(
   }
   return edits
 }
+
+/** The one scope a hazard ledger (chengdu Table 9) is exported for: an enterprise, a region, or an agency. */
+export type LedgerScope = { enterprise_id: number } | { region_id: number } | { agency_org_id: number }
+
+/**
+ * The ledger's scope from the list's filters: the enterprise chosen, else the region chosen, else the user's own
+ * enterprise or agency; an insurer or regulator who chose neither gets none (the server wants exactly one).
+ */
+export function ledgerScope(
+  filters: { enterprise_id?: number | null; region_id?: number | null },
+  me: { orgType: string; orgId: number },
+  ownEnterpriseId: number | null,
+): LedgerScope | null {
+  if (filters.enterprise_id) return { enterprise_id: filters.enterprise_id }
+  if (filters.region_id) return { region_id: filters.region_id }
+  if (me.orgType === 'enterprise') return ownEnterpriseId ? { enterprise_id: ownEnterpriseId } : null
+  if (me.orgType === 'agency') return { agency_org_id: me.orgId }
+  return null
+}

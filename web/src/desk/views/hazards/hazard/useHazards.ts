@@ -7,6 +7,7 @@ export type HazardFilters = {
   grade: HazardGrade | undefined
   domain: HazardDomain | undefined
   enterprise_id: number | null | undefined
+  region_id: number | null | undefined
   overdue: boolean
   escalated: boolean
 }
@@ -18,6 +19,7 @@ export function hazardQuery(filters: HazardFilters) {
     grade: filters.grade,
     domain: filters.domain,
     enterprise_id: filters.enterprise_id ?? undefined,
+    region_id: filters.region_id ?? undefined,
     overdue: filters.overdue || undefined,
     escalated: filters.escalated || undefined,
   }
@@ -27,6 +29,6 @@ export function hazardQuery(filters: HazardFilters) {
 export function useHazards() {
   return usePagedList<Hazard, HazardFilters>(
     ({ limit, offset, ...filters }) => listHazards({ ...hazardQuery(filters), limit, offset }),
-    () => ({ status: undefined, grade: undefined, domain: undefined, enterprise_id: undefined, overdue: false, escalated: false }),
+    () => ({ status: undefined, grade: undefined, domain: undefined, enterprise_id: undefined, region_id: undefined, overdue: false, escalated: false }),
   )
 }
