@@ -146,6 +146,7 @@ TEST_F(NoticeApi, AWarningFromAVisitsHazardsIsIssuedNumberedAndSignedForOnThePho
   EXPECT_NE(text.find(expected_number), std::string::npos);
   EXPECT_NE(text.find("危废暂存间防渗层破损，地面有明显渗漏痕迹"), std::string::npos);
   EXPECT_NE(text.find("7日内消除环境隐患"), std::string::npos);
+  EXPECT_NE(text.find("无锡环科风险评估有限公司2026年6月1日"), std::string::npos);  // the issuer, the day issued
   EXPECT_EQ(pdf_pages(pdf_file), 2);  // 一式两份
   const auto out = std::filesystem::path(RISKWATCH_SOURCE_DIR) / "test-output";
   std::filesystem::create_directories(out);
