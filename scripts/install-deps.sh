@@ -8,7 +8,8 @@ packages=(build-essential cmake pkg-config ccache curl
           libboost-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev
           libspdlog-dev libfmt-dev libcli11-dev libgtest-dev googletest
           libzip-dev libvalijson-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libvips-dev zlib1g-dev libbrotli-dev clang-format
-          libcairo2-dev libpango1.0-dev fonts-noto-cjk)
+          libcairo2-dev libpango1.0-dev fonts-noto-cjk libssl-dev ca-certificates)
+# libssl-dev: TLS of outbound webhooks; ca-certificates: the CA store their receivers are verified against.
 # fonts-noto-cjk is a runtime need too: the PDF documents are set in Noto Serif/Sans CJK SC.
 if [[ "${1:-}" == "--test" ]]; then
   # poppler-utils (pdftotext, pdfinfo, pdftoppm) reads generated PDFs back; LibreOffice (writer, no GUI)

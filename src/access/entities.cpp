@@ -156,11 +156,19 @@ const EntityAccess kNotice{
 const EntityAccess kAuditEntry{
     "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};
 
+// A webhook subscription (issue 12) belongs to the organization that made it: its admins (and those of the
+// organizations above it) manage it; nobody else learns that it exists.
+const EntityAccess kWebhookSubscription{"webhook_subscription",
+                                        "webhook_subscriptions ws",
+                                        "ws.id",
+                                        {{party::any, Relation::named, "ws.org_id"}},
+                                        {"ws.org_id"}};
+
 const std::vector<const EntityAccess*>& all_entities() {
   static const std::vector<const EntityAccess*> entities = {
-      &kEnterprise,       &kPolicy,      &kStaff,     &kOrganization, &kUser,       &kCommission,
-      &kCommissionItem,   &kServicePlan, &kVisit,     &kDeadline,     &kInspection, &kHazard,
-      &kHazardEscalation, &kNotice,      &kAuditEntry};
+      &kEnterprise,       &kPolicy,      &kStaff,      &kOrganization,       &kUser,       &kCommission,
+      &kCommissionItem,   &kServicePlan, &kVisit,      &kDeadline,           &kInspection, &kHazard,
+      &kHazardEscalation, &kNotice,      &kAuditEntry, &kWebhookSubscription};
   return entities;
 }
 

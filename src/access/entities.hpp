@@ -74,6 +74,7 @@ extern const EntityAccess kHazard;
 extern const EntityAccess kHazardEscalation;
 extern const EntityAccess kNotice;
 extern const EntityAccess kAuditEntry;
+extern const EntityAccess kWebhookSubscription;
 
 // Every declared entity, for the access test.
 const std::vector<const EntityAccess*>& all_entities();

@@ -19,7 +19,8 @@ std::vector<std::string> permissions_for(const Actor& user) {
       user.has_role("viewer"))
     out.push_back("org:read");
   if (user.has_role("admin")) {
-    out.insert(out.end(), {"org:write", "user:read", "user:write", "audit:read"});
+    // Webhook subscriptions of the organization (issue 12); the access model keeps each to its own.
+    out.insert(out.end(), {"org:write", "user:read", "user:write", "audit:read", "webhook:manage"});
   }
   if (user.has_role("enterprise_user")) out.push_back("enterprise:self");
   // Registry: scopes decide which rows; these decide which actions.

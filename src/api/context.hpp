@@ -27,6 +27,7 @@ struct Settings {
   std::size_t max_body_bytes = 10u << 20;     // request bodies beyond it get 413 …
   std::size_t max_upload_bytes = 200u << 20;  // … except on routes registered with Routes::upload
   std::size_t max_photo_bytes = 20u << 20;    // photos and documents (POST /files)
+  bool webhook_loopback_http = false;         // webhooks may name http://127.0.0.1 (tests, development)
 };
 
 struct Context {

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <stop_token>
@@ -26,6 +27,7 @@
 #include "platform/paging.hpp"
 #include "services/catalog.hpp"
 #include "services/daily_jobs.hpp"
+#include "webhooks/webhook_delivery.hpp"
 
 namespace rw::app {
 namespace {
@@ -66,6 +68,9 @@ struct ServeOptions {
   std::string port_file;
   std::string clock_file;
   std::int64_t job_interval_seconds = 300;
+  std::int64_t webhook_interval_ms = 5000;
+  webhooks::DeliveryOptions webhook_delivery;
+  std::int64_t webhook_timeout_ms = 10'000;
   std::int64_t session_idle_seconds = 8 * 3600;
   std::int64_t count_cap = kExactTotalCap;
   bool secure_cookies = false;
@@ -78,19 +83,21 @@ struct ServeOptions {
                grace_ms = 20'000;
 };
 
-// Checks every `interval` whether today's daily jobs still have to run; stops with the server.
-class DailyJobs {
+// Runs `job` now and then every `interval` on a thread of its own until the server stops (0: never); a
+// failure is logged and the next round comes as usual. The daily jobs check whether today's still have to
+// run; the webhook pass sends the deliveries that are due.
+class Repeating {
  public:
-  DailyJobs(db::Database& database, const Clock& clock, std::chrono::seconds interval) {
+  Repeating(const char* name, std::chrono::milliseconds interval, std::function<void()> job) {
     if (interval.count() <= 0) return;
-    thread_ = std::jthread([&database, &clock, interval, this](std::stop_token stop) {
+    thread_ = std::jthread([name, interval, job = std::move(job), this](std::stop_token stop) {
       std::mutex mutex;
       std::unique_lock lock(mutex);
       while (!stop.stop_requested()) {
         try {
-          services::run_daily_jobs(database, clock);
+          job();
         } catch (const std::exception& e) {
-          spdlog::error("daily jobs failed: {}", e.what());
+          spdlog::error("{} failed: {}", name, e.what());
         }
         wake_.wait_for(lock, stop, interval, [] { return false; });
       }
@@ -111,17 +118,19 @@ int serve(ServeOptions& o) {
   o.server.body_timeout = std::chrono::milliseconds(o.body_timeout_ms);
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
+  o.webhook_delivery.timeout = std::chrono::milliseconds(o.webhook_timeout_ms);
   o.server.spool_dir = std::filesystem::path(o.data_dir) / "tmp";  // large request bodies
   set_exact_total_cap(o.count_cap);
   std::filesystem::create_directories(o.server.spool_dir);
-  // A connection for each worker, one for the health probes' lane, one for the daily jobs and one spare.
-  auto database = open_database(o.db_url, http::worker_count(o.server) + 3);
+  // A connection for each worker, one for the health probes' lane, one for the daily jobs, one for the
+  // webhook deliveries and one spare.
+  auto database = open_database(o.db_url, http::worker_count(o.server) + 4);
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
-  api::Settings settings{o.session_idle_seconds, o.secure_cookies, database->dialect_name(),
-                         o.trusted_proxies,      o.max_body_bytes, o.max_upload_bytes,
-                         o.max_photo_bytes};
+  api::Settings settings{
+      o.session_idle_seconds, o.secure_cookies,   database->dialect_name(), o.trusted_proxies,
+      o.max_body_bytes,       o.max_upload_bytes, o.max_photo_bytes,        o.webhook_delivery.loopback_http};
   files::start_image_library();  // loads libvips and its modules now, not on the first upload
   files::DirectoryStore file_store(files_root(o.data_dir, o.files_dir));
   Api api(*database, clock, settings, file_store, o.web_dir);
@@ -138,7 +147,10 @@ int serve(ServeOptions& o) {
   o.server.body_limit_for = [&api](std::string_view method, std::string_view target) {
     return api.body_limit(method, target);
   };
-  DailyJobs jobs(*database, clock, std::chrono::seconds(o.job_interval_seconds));
+  Repeating jobs("daily jobs", std::chrono::seconds(o.job_interval_seconds),
+                 [&] { services::run_daily_jobs(*database, clock); });
+  Repeating deliveries("webhook deliveries", std::chrono::milliseconds(o.webhook_interval_ms),
+                       [&] { webhooks::deliver_due(*database, clock, o.webhook_delivery); });
   http::serve(o.server, [&api](http::Request& request) { return api.handle(request); });
   return 0;
 }
@@ -251,6 +263,16 @@ int run_cli(int argc, char** argv) {
       ->add_option("--job-interval-seconds", serve_options.job_interval_seconds,
                    "How often to check for due daily jobs (0: never)")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--webhook-interval-ms", serve_options.webhook_interval_ms,
+                   "How often to send the webhook deliveries that are due (0: never)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--webhook-timeout-ms", serve_options.webhook_timeout_ms,
+                   "Time one webhook delivery may take: resolve, connect, TLS, send, answer")
+      ->capture_default_str();
+  serve_cmd->add_flag("--webhook-loopback-http", serve_options.webhook_delivery.loopback_http,
+                      "Tests and development only: webhooks may name http://127.0.0.1 URLs");
   serve_cmd
       ->add_option("--count-cap", serve_options.count_cap,
                    "Lists count their total exactly up to this many rows, beyond it answer total_exact false "

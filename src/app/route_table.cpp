@@ -23,6 +23,7 @@
 #include "services/plan_routes.hpp"
 #include "services/survey_gap_routes.hpp"
 #include "services/visit_routes.hpp"
+#include "webhooks/webhook_routes.hpp"
 
 namespace rw::app {
 
@@ -51,6 +52,7 @@ void add_all_routes(api::Routes& routes) {
   exchange::add_exchange_routes(routes);
   files::add_file_routes(routes);
   audit::add_routes(routes);
+  webhooks::add_webhook_routes(routes);
 }
 
 }  // namespace rw::app

@@ -1,6 +1,7 @@
 #include "workflow/engine.hpp"
 
 #include "platform/errors.hpp"
+#include "webhooks/webhook_outbox.hpp"
 
 namespace rw::workflow {
 namespace {
@@ -39,6 +40,10 @@ void record_status(Act& act, std::string_view object_type, std::int64_t id,
                    std::string_view to, const std::string& reason) {
   act.db.execute(kInsertStatusEvent, {std::string(object_type), id, std::string(action), std::string(from),
                                       std::string(to), reason, act.user.id, act.now});
+  const auto known = [](std::int64_t id) { return id > 0 ? std::optional(id) : std::nullopt; };
+  webhooks::record_transition(
+      act.db, {std::string(object_type), id, std::string(action), std::string(from), std::string(to),
+               known(act.user.id), known(act.user.org_id), org_id, act.now});
   nlohmann::json changes = {{"status", {{"from", from}, {"to", to}}}};
   if (!reason.empty()) changes["reason"] = {{"from", nullptr}, {"to", reason}};
   act.journal.push_back({std::string(object_type), id, org_id, std::move(changes)});

@@ -17,7 +17,8 @@ Refusal invalid_transition(const Vocabulary& statuses, std::string_view from, st
 // The reason (or the step's own input) from the body; 422 when a required one is missing.
 Input read_input(const nlohmann::json& body, Reason reason, std::size_t max_chars,
                  void (*read)(Fields&, Input&), std::string_view missing_zh, std::string_view missing_en);
-// Writes the status_events row and journals the change for the audit log.
+// Writes the status_events row and the webhook event (webhooks/webhook_outbox.hpp), and journals the change
+// for the audit log.
 void record_status(Act& act, std::string_view object_type, std::int64_t id,
                    std::optional<std::int64_t> org_id, std::string_view action, std::string_view from,
                    std::string_view to, const std::string& reason);

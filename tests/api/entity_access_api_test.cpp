@@ -39,6 +39,7 @@ const std::map<std::string, Route> kRoutes = {
     {"hazard_escalation", {"/hazard-escalations", "", "hazard:read", false}},
     {"notice", {"/notices", "", "notice:read"}},
     {"audit_entry", {"/audit", "", "audit:read", false}},
+    {"webhook_subscription", {"/webhooks", "", "webhook:manage"}},
 };
 
 const std::vector<std::string> kParties = {"demo-admin",     "demo-regulator",  "demo-viewer",

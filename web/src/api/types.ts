@@ -32,6 +32,13 @@ export type UserCreate = Schemas['UserCreate']
 export type UserUpdate = Schemas['UserUpdate']
 
 export type AuditEntry = Schemas['AuditEntry']
+
+export type WebhookEventType = Schemas['WebhookEventType']
+export type WebhookSubscription = Schemas['WebhookSubscription']
+export type WebhookSubscriptionCreated = Schemas['WebhookSubscriptionCreated']
+export type WebhookSubscriptionInput = Schemas['WebhookSubscriptionInput']
+export type WebhookSubscriptionUpdate = Schemas['WebhookSubscriptionUpdate']
+export type WebhookDelivery = Schemas['WebhookDelivery']
 export type AuditChange = Schemas['FieldChange']
 
 export type EnterpriseScale = Schemas['EnterpriseScale']

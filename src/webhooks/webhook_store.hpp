@@ -1,0 +1,88 @@
+#pragma once
+// The SQL of webhooks: subscriptions, the events transitions write, deliveries and their attempts.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/db/database.hpp"
+#include "platform/json_input.hpp"
+#include "platform/sql_filter.hpp"
+
+namespace rw::webhooks {
+
+struct Subscription {
+  std::int64_t org_id = 0;
+  std::string url;
+  std::vector<std::string> event_types;
+  std::string description;
+  bool active = true;
+};
+
+// A transition as the outbox keeps it.
+struct Event {
+  std::string object_type;
+  std::int64_t object_id = 0;
+  std::string action;
+  std::string from_status;
+  std::string to_status;
+  std::optional<std::int64_t> actor_user_id;
+  std::optional<std::int64_t> actor_org_id;
+  std::optional<std::int64_t> org_id;  // whose audit the object's change belongs to
+  std::string at;
+  std::string type() const { return object_type + "." + action; }
+};
+
+// One delivery being sent: the subscription's URL and secret, and the event.
+struct Outgoing {
+  std::int64_t id = 0;
+  std::int64_t attempts = 0;
+  std::string url;
+  std::string secret;
+  std::int64_t event_id = 0;
+  Event event;
+};
+
+struct Outcome {
+  std::string status;  // pending | succeeded | failed
+  std::int64_t attempts = 0;
+  std::optional<std::string> next_attempt_at;
+  std::optional<std::int64_t> status_code;
+  std::string error;
+};
+
+// Subscriptions, with their organization's name (alias ws; o the organization).
+extern const char* const kSelectSubscription;
+extern const CountFrom kCountSubscription;
+
+std::int64_t insert_subscription(db::Connection& db, const Subscription& s, const std::string& secret,
+                                 std::int64_t user_id, const std::string& now);
+std::optional<db::Row> subscription_row(db::Connection& db, std::int64_t id);
+void update_subscription(db::Connection& db, std::int64_t id, const Subscription& s, const std::string& now);
+// With its deliveries and their attempts.
+void delete_subscription(db::Connection& db, std::int64_t id);
+nlohmann::json subscription_json(const db::Row& row);
+
+// Active subscriptions with their organization's type (id, org_id, org_type, event_types).
+db::Rows active_subscriptions(db::Connection& db);
+std::int64_t insert_event(db::Connection& db, const Event& event);
+std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int64_t subscription_id,
+                             std::optional<std::int64_t> replay_of, const std::string& now);
+
+// Pending deliveries of active subscriptions due at `now`, oldest first: {id, next_attempt_at}.
+db::Rows due_deliveries(db::Connection& db, const std::string& now, std::int64_t limit);
+// Takes a due delivery for this worker by moving its due time to `until`: false when another took it first.
+bool claim_delivery(db::Connection& db, std::int64_t id, const std::string& due_at, const std::string& until);
+std::optional<Outgoing> outgoing(db::Connection& db, std::int64_t delivery_id);
+void record_attempt(db::Connection& db, std::int64_t delivery_id, const std::string& at,
+                    const Outcome& outcome, std::int64_t duration_ms);
+
+// The delivery of the subscription (event_id), if it is one of its.
+std::optional<db::Row> delivery_row(db::Connection& db, std::int64_t subscription_id, std::int64_t id);
+// A page of a subscription's deliveries, newest first, each with its event and its attempts.
+nlohmann::json delivery_page(db::Connection& db, std::int64_t subscription_id, const Page& page);
+nlohmann::json delivery_json(db::Connection& db, std::int64_t id);
+
+}  // namespace rw::webhooks
