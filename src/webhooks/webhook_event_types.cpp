@@ -4,6 +4,7 @@
 
 #include "hazards/hazard_flow.hpp"
 #include "inspections/inspection_flow.hpp"
+#include "notices/notice_flow.hpp"
 #include "services/commission_flow.hpp"
 #include "services/plan_flow.hpp"
 #include "services/visit_flow.hpp"
@@ -47,6 +48,7 @@ nlohmann::json build() {
   add_machine(out, {"inspection", "检查表", "Checklist"}, inspections::inspection_machine());
   add_machine(out, {"service_plan", "服务方案", "Service plan"}, services::plan_machine());
   add_machine(out, {"commission_item", "委托事项", "Commission item"}, services::commission_machine());
+  add_machine(out, {"notice", "文书", "Notice"}, notices::notice_machine());
   return out;
 }
 

@@ -111,9 +111,10 @@ TEST(WebhookRules, SignaturesAreHmacSha256OfTimestampAndBody) {
 TEST(WebhookEventTypes, AreTheMachinesStepsThatWriteHistory) {
   const auto& types = event_types();
   ASSERT_FALSE(types.empty());
-  for (const char* t : {"hazard.notify", "hazard.verify", "hazard.reject_evidence", "hazard.set_deadline",
-                        "hazard.carry_over", "visit.start", "visit.finish", "inspection.submit",
-                        "service_plan.agree", "commission_item.accept", "commission_item.withdraw"})
+  for (const char* t :
+       {"hazard.notify", "hazard.verify", "hazard.reject_evidence", "hazard.set_deadline",
+        "hazard.carry_over", "visit.start", "visit.finish", "inspection.submit", "service_plan.agree",
+        "commission_item.accept", "commission_item.withdraw", "notice.issue"})
     EXPECT_TRUE(types.count(t)) << t;
   EXPECT_FALSE(types.count("visit.edit")) << "an edit changes no status and writes no history";
   EXPECT_FALSE(types.count("*"));
