@@ -17,8 +17,8 @@ describe('buildMenu over the desk routes', () => {
   })
 
   it('gives an admin the whole system section', () => {
-    const menu = menuFor(['region:read', 'region:write', 'org:read', 'org:write', 'user:read', 'user:write', 'audit:read', 'profile'])
-    expect(menu).toEqual(['home', 'system', 'regions', 'organizations', 'users', 'audit'])
+    const menu = menuFor(['region:read', 'region:write', 'org:read', 'org:write', 'user:read', 'user:write', 'audit:read', 'webhook:manage', 'profile'])
+    expect(menu).toEqual(['home', 'system', 'regions', 'organizations', 'users', 'audit', 'webhooks'])
   })
 
   it('gives an enterprise user its enterprise page and drops the empty system section', () => {
@@ -47,7 +47,7 @@ describe('buildMenu over the desk routes', () => {
     const menu = buildMenu(layoutRoutes, () => true)
     const system = menu.find((item) => item.name === 'system')
     expect(system?.path).toBe('/system')
-    expect(system?.children.map((c) => c.path)).toEqual(['/system/regions', '/system/organizations', '/system/users', '/system/audit', '/system/calendar'])
+    expect(system?.children.map((c) => c.path)).toEqual(['/system/regions', '/system/organizations', '/system/users', '/system/audit', '/system/calendar', '/system/webhooks'])
     expect(system?.children[0].title).toBe('menu.regions')
     expect(system?.children[0].icon).toBeDefined()
   })

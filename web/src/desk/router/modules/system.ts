@@ -1,4 +1,4 @@
-import { Calendar, Document, Location, OfficeBuilding, Setting, User } from '@element-plus/icons-vue'
+import { Calendar, Connection, Document, Location, OfficeBuilding, Setting, User } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 
 export const systemRoutes: RouteRecordRaw[] = [
@@ -36,6 +36,12 @@ export const systemRoutes: RouteRecordRaw[] = [
         name: 'calendar',
         component: () => import('@/desk/views/system/calendar/index.vue'),
         meta: { title: 'menu.calendar', icon: Calendar, perms: ['calendar:read'] },
+      },
+      {
+        path: 'webhooks',
+        name: 'webhooks',
+        component: () => import('@/desk/views/system/webhook/index.vue'),
+        meta: { title: 'menu.webhooks', icon: Connection, perms: ['webhook:manage'] },
       },
     ],
   },
