@@ -50,7 +50,8 @@ export function correctionScenarios({ assert, byTest, input, signedIn, shot, dia
         assert(!text.includes('wuxi') && !text.includes('§'), `the board shows seed codes: ${text}`)
         await shot(page, '41-regulator-deadlines')
 
-        const visitLink = page.locator('[data-test="deadline-table"] a[data-test="deadline-object"]').first()
+        // (hazards' deadlines link to their desk page too; this checks a visit's)
+        const visitLink = page.locator('[data-test="deadline-table"] a[data-test="deadline-object"][href^="/visits/"]').first()
         await visitLink.waitFor()
         await visitLink.click()
         await page.waitForURL(/\/visits\/\d+$/)
