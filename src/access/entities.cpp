@@ -140,16 +140,18 @@ const EntityAccess kHazardEscalation{
     {},
     {{"e", "enterprises", "x.enterprise_id"}}};
 
-// A notice 文书 (issue 12): the organization that issues it (an agency, a regulator or a park), and as for
-// hazards the enterprise itself, its insurers and the regulators of its region; not a competing agency.
+// A notice 文书 (issue 12): the organization that issues it (an agency, a regulator or a park), and once it
+// is issued, as for hazards, the enterprise itself, its insurers and the regulators of its region; not a
+// competing agency. A draft is the issuer's work in progress (also once cancelled): nobody else sees it.
+constexpr std::string_view kIssued = "n.issued_at IS NOT NULL";
 const EntityAccess kNotice{
     "notice",
     "notices n JOIN enterprises e ON e.id = n.enterprise_id",
     "n.id",
     {{party::agency | party::regulator | party::park, Relation::named, "n.issuer_org_id"},
-     {party::enterprise, Relation::is},
-     {party::insurer, Relation::insures},
-     {party::regulator, Relation::regulates}},
+     {party::enterprise, Relation::is, {}, kIssued},
+     {party::insurer, Relation::insures, {}, kIssued},
+     {party::regulator, Relation::regulates, {}, kIssued}},
     {"n.issuer_org_id"},
     {{"e", "enterprises", "n.enterprise_id"}}};
 

@@ -39,6 +39,9 @@ struct Grant {
   unsigned parties;  // who gets this relation (party bits)
   Relation relation;
   std::string_view column = {};  // for `named` and `located`
+  // A condition on the record's own columns this relation also needs ("n.status <> 'draft'": a notice is the
+  // enterprise's once issued); empty: none.
+  std::string_view only_when = {};
 };
 
 // A table `from` joins to the record: `key` on the record is its `alias`.id.

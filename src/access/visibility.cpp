@@ -90,6 +90,7 @@ std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor,
                             "SELECT " + std::string(join->alias) + ".id FROM " + std::string(join->table) +
                                 " " + std::string(join->alias) + " WHERE ",
                             condition);
+    if (!grant.only_when.empty()) condition.add(std::string(grant.only_when), db::Params{});
     alternatives.push_back(std::move(condition));
   }
   return alternatives;

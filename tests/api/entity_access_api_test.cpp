@@ -157,12 +157,16 @@ bool concerns_an_enterprise(const model::EntityAccess& entity) {
   return false;
 }
 
-// Every row of the entity with the columns its grants read ("g0", "g1"… and the enterprise).
+// Every row of the entity with the columns its grants read ("g0", "g1"… and the enterprise), and whether it
+// meets each grant's own condition ("w0", "w1"…: a notice's readers but its issuer see it once issued).
 db::Rows raw_rows(db::Connection& c, const model::EntityAccess& entity) {
   std::string select = "SELECT " + std::string(entity.id_column) + " AS id";
-  for (std::size_t i = 0; i < entity.readers.size(); ++i)
-    if (!entity.readers[i].column.empty())
-      select += ", " + std::string(entity.readers[i].column) + " AS g" + std::to_string(i);
+  for (std::size_t i = 0; i < entity.readers.size(); ++i) {
+    const auto& grant = entity.readers[i];
+    if (!grant.column.empty()) select += ", " + std::string(grant.column) + " AS g" + std::to_string(i);
+    if (!grant.only_when.empty())
+      select += ", CASE WHEN " + std::string(grant.only_when) + " THEN 1 ELSE 0 END AS w" + std::to_string(i);
+  }
   if (concerns_an_enterprise(entity)) select += ", e.id AS enterprise_id";
   return c.query(select + " FROM " + std::string(entity.from));
 }
@@ -231,7 +235,8 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
         everything.insert(id);
         bool granted = admin;
         for (std::size_t g = 0; g < entity->readers.size() && !granted; ++g)
-          granted = world.grants(entity->readers[g], org, type, row, "g" + std::to_string(g));
+          granted = world.grants(entity->readers[g], org, type, row, "g" + std::to_string(g)) &&
+                    (entity->readers[g].only_when.empty() || row.integer("w" + std::to_string(g)) == 1);
         if (granted) expected.insert(id);
       }
       EXPECT_EQ(listed(client, route), expected) << party << " lists " << route.list;

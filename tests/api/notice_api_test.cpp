@@ -69,8 +69,10 @@ TEST_F(NoticeApi, AWarningFromAVisitsHazardsIsIssuedNumberedAndSignedForOnThePho
   EXPECT_EQ(n["hazards"][0]["id"], major);
   EXPECT_EQ(n["hazards"][1]["id"], general);
   EXPECT_EQ(n["actions"], json::array({"edit", "issue", "cancel"}));
-  EXPECT_EQ(enterprise.get(path).json()["actions"], json::array());
-  EXPECT_EQ(enterprise.patch(path, {{"staff", "x"}}).status, 403);
+  // A draft is the issuer's alone: the enterprise, its insurer and the regulator do not see it yet.
+  for (const auto* party : {"demo-enterprise", "demo-insurer", "demo-regulator"})
+    EXPECT_EQ(as(party).get(path).status, 404) << party;
+  EXPECT_EQ(enterprise.patch(path, {{"staff", "x"}}).status, 403);  // no notice:manage at all
 
   auto edited = expert.patch(path, {{"staff", "陈专家、周专家"}, {"deadline_days", 7}});
   ASSERT_EQ(edited.status, 200) << edited.body;
@@ -96,6 +98,9 @@ TEST_F(NoticeApi, AWarningFromAVisitsHazardsIsIssuedNumberedAndSignedForOnThePho
   EXPECT_EQ(n["issued_on"], "2026-06-01");
   EXPECT_EQ(n["issued_by"]["name"], "陈专家");
   EXPECT_EQ(n["actions"], json::array({"receive"}));
+  for (const auto* party : {"demo-enterprise", "demo-insurer", "demo-regulator"})
+    EXPECT_EQ(as(party).get(path).status, 200) << party;
+  EXPECT_EQ(enterprise.get(path).json()["actions"], json::array({"receive"}));
   for (const auto hazard : {major, general}) {
     const auto h = expert.get(id_path("hazards", hazard)).json();
     EXPECT_EQ(h["status"], "notified") << hazard;
@@ -146,7 +151,8 @@ TEST_F(NoticeApi, AWarningFromAVisitsHazardsIsIssuedNumberedAndSignedForOnThePho
   EXPECT_NE(text.find(expected_number), std::string::npos);
   EXPECT_NE(text.find("危废暂存间防渗层破损，地面有明显渗漏痕迹"), std::string::npos);
   EXPECT_NE(text.find("7日内消除环境隐患"), std::string::npos);
-  EXPECT_NE(text.find("无锡环科风险评估有限公司2026年6月1日"), std::string::npos);  // the issuer, the day issued
+  EXPECT_NE(text.find("无锡环科风险评估有限公司2026年6月1日"),
+            std::string::npos);       // the issuer, the day issued
   EXPECT_EQ(pdf_pages(pdf_file), 2);  // 一式两份
   const auto out = std::filesystem::path(RISKWATCH_SOURCE_DIR) / "test-output";
   std::filesystem::create_directories(out);
@@ -186,18 +192,17 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
     return find_id(admin.get("/enterprises?limit=200&q=" + url(demo_enterprise(i))), "name",
                    demo_enterprise(i));
   };
-  for (const auto& who : {as("demo-agency"), insurer, regulator, admin})
+  // A draft is the issuer's: the insurer and the regulator see it once issued (below).
+  for (const auto& who : {as("demo-agency"), admin})
     EXPECT_EQ(who.get(path).status, 200) << who.login().user["username"];
-  for (const auto& other : {as("demo-enterprise"), pingan, qingyuan, as("demo-park")}) {
+  for (const auto& other : {as("demo-enterprise"), pingan, qingyuan, as("demo-park"), insurer, regulator}) {
     EXPECT_EQ(other.get(path).status, 404) << other.login().user["username"];
     EXPECT_EQ(other.get(path + "/document").status, 404);
     EXPECT_EQ(other.post(path + "/issue", json::object()).status, 404);
     EXPECT_EQ(total_of(other.get("/notices?visit_id=" + std::to_string(visit))), 0);
   }
-  EXPECT_EQ(total_of(insurer.get("/notices?visit_id=" + std::to_string(visit))), 1);
 
-  // The regulator sees it but does not issue it; another agency cannot list this visit's hazards.
-  EXPECT_EQ(regulator.post(path + "/issue", json::object()).status, 403);
+  // Another agency cannot list this visit's hazards.
   auto foreign = qingyuan.post(id_path("visits", visit) + "/notices", {{"kind", "warning"}});
   EXPECT_EQ(foreign.status, 404);
   // A hazard of another enterprise, a kind the issuer does not issue, unknown fields: 422, nothing written.
@@ -251,6 +256,13 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
   // Issued, and the signed paper's scan recorded by the agency: its own upload, an image or a PDF.
   ASSERT_EQ(expert.patch(path, {{"deadline_days", 10}}).status, 200);
   ASSERT_EQ(expert.post(path + "/issue", json::object()).status, 200);
+  for (const auto& who : {insurer, regulator}) {
+    EXPECT_EQ(who.get(path).status, 200) << who.login().user["username"];
+    EXPECT_EQ(total_of(who.get("/notices?visit_id=" + std::to_string(visit))), 1);
+  }
+  EXPECT_EQ(regulator.post(path + "/receipt", {{"signed_by", "x"}}).status, 403);  // sees, does not act
+  for (const auto& other : {as("demo-enterprise"), pingan, qingyuan})
+    EXPECT_EQ(other.get(path).status, 404) << other.login().user["username"];
   const auto scan = upload(expert, expert.get(path + "/document").body);
   auto future = expert.post(path + "/receipt",
                             {{"signed_by", "孙经理"}, {"signed_on", "2026-06-02"}, {"file_id", scan}});
