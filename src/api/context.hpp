@@ -86,8 +86,10 @@ class Routes {
   void get(std::string pattern, std::string permission, Handler handler) {
     add("GET", std::move(pattern), std::move(permission), std::move(handler));
   }
-  void post(std::string pattern, std::string permission, Handler handler) {
-    add("POST", std::move(pattern), std::move(permission), std::move(handler));
+  void post(std::string pattern, std::string permission, Handler handler,
+            WriteScope scope = WriteScope::request) {
+    add("POST", std::move(pattern), std::move(permission), std::move(handler), &Settings::max_body_bytes,
+        scope);
   }
   void patch(std::string pattern, std::string permission, Handler handler) {
     add("PATCH", std::move(pattern), std::move(permission), std::move(handler));

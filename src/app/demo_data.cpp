@@ -7,6 +7,7 @@
 #include "app/demo_hazards.hpp"
 #include "app/demo_notices.hpp"
 #include "app/demo_registry.hpp"
+#include "app/demo_reports.hpp"
 #include "app/demo_services.hpp"
 #include "app/demo_webhooks.hpp"
 #include "notices/number_store.hpp"
@@ -121,6 +122,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   seed_demo_registry(*lease, orgs, s.now);
   seed_demo_services(*lease, orgs, clock, store);
   seed_demo_hazards(*lease, clock);
+  seed_demo_reports(*lease, clock, store);
   seed_demo_webhooks(*lease, agency_a, s.now);
   // The numbers the demo agency and regulator give their warning notices (yueqing att.2:
   // 温环乐预警〔2023〕0012号).

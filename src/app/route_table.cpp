@@ -17,6 +17,7 @@
 #include "registry/policy_routes.hpp"
 #include "registry/region_routes.hpp"
 #include "registry/staff_routes.hpp"
+#include "reports/report_routes.hpp"
 #include "services/catalog_routes.hpp"
 #include "services/commission_routes.hpp"
 #include "services/deadline_routes.hpp"
@@ -43,6 +44,7 @@ void add_all_routes(api::Routes& routes) {
   services::add_plan_routes(routes);
   services::add_visit_routes(routes);
   services::add_visit_action_routes(routes);
+  reports::add_report_routes(routes);
   inspections::add_inspection_routes(routes);
   notices::add_notice_routes(routes);
   hazards::add_hazard_routes(routes);

@@ -1,8 +1,10 @@
 #include "hazards/hazard_routes.hpp"
 
 #include "access/visibility.hpp"
+#include "api/downloads.hpp"
 #include "hazards/hazard_files.hpp"
 #include "hazards/hazard_flow.hpp"
+#include "hazards/hazard_ledger.hpp"
 #include "hazards/hazard_recheck.hpp"
 #include "hazards/hazard_service.hpp"
 #include "hazards/hazard_store.hpp"
@@ -45,11 +47,19 @@ http::Response escalations(api::Context& context) {
   return api::json_ok(list_escalations(context.op(), context.request.query));
 }
 
+// chengdu Table 9 as .xlsx or PDF for an enterprise, a region or an agency over a period.
+http::Response ledger(api::Context& context) {
+  auto file = hazard_ledger(context.op(), context.request.query);
+  return api::download(std::move(file.bytes), file.format == "pdf" ? api::kPdf : api::kXlsx, file.format,
+                       file.ascii_name, file.file_name);
+}
+
 }  // namespace
 
 void add_hazard_routes(api::Routes& routes) {
   register_hazard_file_kind();
   routes.get("/hazards", "hazard:read", list);
+  routes.get("/hazards/ledger", "hazard:read", ledger);
   routes.get("/hazards/{id}", "hazard:read", detail);
   routes.patch("/hazards/{id}", "hazard:manage", edit);
   routes.get("/visits/{id}/hazards", "hazard:read", of_visit);

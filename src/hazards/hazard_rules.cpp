@@ -11,7 +11,7 @@ const std::vector<LedgerColumn>& ledger_columns() {
       {5, "隐患排查", "隐患细类", "sub_category"},
       {6, "隐患排查", "隐患具体描述", "description"},
       {7, "隐患排查", "隐患照片", "photos"},
-      {8, "隐患排查", "隐患分级（重大/一般）", "grade"},
+      {8, "隐患排查", "隐患分级", "grade"},
       {9, "隐患治理", "治理措施", "plan.measures"},
       {10, "隐患治理", "治理时限", "plan.due_on"},
       {11, "隐患治理", "责任人", "plan.responsible"},

@@ -27,11 +27,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kRegionSubtree =
-    "h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE se.region_id IN (WITH RECURSIVE rsub(id) AS "
-    "(SELECT CAST(? AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) "
-    "SELECT id FROM rsub))";
-
 json hazards_json(const accounts::Operation& op, const db::Rows& rows) {
   const workflow::Caller caller(op.db, op.actor);
   const auto calendar = calendar::load_calendar(op.db);

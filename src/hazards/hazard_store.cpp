@@ -62,6 +62,9 @@ constexpr const char* kInsertEscalation =
     "working_days_overdue, "
     "escalated_on, regulator_org_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kMarkEscalated = "UPDATE hazards SET escalated_on = ? WHERE id = ?";
+constexpr const char* kSelectEnterpriseName = "SELECT name FROM enterprises WHERE id = ?";
+constexpr const char* kSelectRegionName = "SELECT name FROM regions WHERE id = ?";
+constexpr const char* kSelectOrganizationName = "SELECT name FROM organizations WHERE id = ?";
 constexpr const char* kSelectRegulatorsOver =
     "WITH RECURSIVE up (id, parent_id) AS (SELECT id, parent_id FROM regions WHERE id = ? "
     "UNION ALL SELECT r.id, r.parent_id FROM regions r JOIN up ON r.id = up.parent_id) "
@@ -77,6 +80,10 @@ const char* const kSelectHazard =
     "JOIN visits v ON v.id = h.visit_id";
 // The filters and the access sets read the hazard's own columns, so the page's ids come from its indexes.
 const DeferredList kHazardList{kSelectHazard, "hazards h", "h.id", "hazards h NOT INDEXED"};
+const char* const kRegionSubtree =
+    "h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE se.region_id IN (WITH RECURSIVE rsub(id) AS "
+    "(SELECT CAST(? AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) "
+    "SELECT id FROM rsub))";
 
 const char* const kSelectEscalation =
     "SELECT x.*, e.name AS enterprise_name, a.name AS agency_name, h.grade, h.description, h.status "
@@ -213,6 +220,15 @@ void insert_escalation(db::Connection& db, const NewEscalation& x, const std::st
 
 std::vector<std::int64_t> regulators_over(db::Connection& db, std::int64_t region_id) {
   return db.query(kSelectRegulatorsOver, {region_id}).integers("id");
+}
+
+std::optional<std::string> subject_name(db::Connection& db, const std::string& kind, std::int64_t id) {
+  const char* sql = kind == "enterprise" ? kSelectEnterpriseName
+                    : kind == "region"   ? kSelectRegionName
+                                         : kSelectOrganizationName;
+  auto rows = db.query(sql, {id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text("name");
 }
 
 }  // namespace rw::hazards

@@ -44,6 +44,8 @@ void update_facts(db::Connection& db, std::int64_t id, const HazardFacts& facts,
 // The hazard with its enterprise (name, organization, region), agency and visit.
 extern const char* const kSelectHazard;
 extern const DeferredList kHazardList;
+// A condition on hazards `h`: the enterprise is in the region `?` or below it.
+extern const char* const kRegionSubtree;
 std::optional<db::Row> hazard_row(db::Connection& db, std::int64_t id);
 db::Rows hazards_of_visit(db::Connection& db, std::int64_t visit_id);
 // The hazard a finding became, if it did.
@@ -104,5 +106,9 @@ void insert_escalation(db::Connection& db, const NewEscalation& escalation, cons
 std::vector<std::int64_t> regulators_over(db::Connection& db, std::int64_t region_id);
 // The escalations with their enterprise, agency and hazard; a page's ids are chosen before the joins.
 extern const DeferredList kEscalationList;
+
+// The name a ledger is titled with: of the enterprise, region or organization `id` (kind: enterprise |
+// region | organization).
+std::optional<std::string> subject_name(db::Connection& db, const std::string& kind, std::int64_t id);
 
 }  // namespace rw::hazards

@@ -8,6 +8,7 @@
 #include "inspections/inspection_store.hpp"
 #include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
+#include "reports/report_flow.hpp"
 #include "services/commission_flow.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/deadline_store.hpp"
@@ -28,8 +29,6 @@ constexpr const char* kUpdateStatus =
     "UPDATE visits SET status = ?, not_entered_reason = ?, status_note = ?, updated_at = ?, "
     "started_at = CASE WHEN ? = 'in_progress' THEN ? ELSE started_at END, "
     "done_on = CASE WHEN ? = 'done' THEN ? ELSE done_on END WHERE id = ?";
-constexpr const char* kUpdateUploaded = "UPDATE visits SET data_uploaded_on = ?, updated_at = ? WHERE id = ?";
-constexpr const char* kUpdateReviewed = "UPDATE visits SET reviewed_on = ?, updated_at = ? WHERE id = ?";
 
 // The agency's leads: everything the team does, and cancelling and editing.
 const workflow::Grant<Visit> kLead{
@@ -53,24 +52,8 @@ const workflow::Grant<Visit> kReviewer{
       return caller.user().is_platform_admin() || caller.acts_for(visit.insurer_org_id);
     }};
 
-const Refusal kUploadNotExpected{"upload_not_expected", "只有已完成且尚未上传资料的服务可以标记上传",
-                                 "only a done visit whose data is not uploaded yet can be marked uploaded"};
-const Refusal kReviewNotExpected{
-    "review_not_expected", "只有已上传资料且尚未审核的服务可以标记审核",
-    "only a visit whose data is uploaded and not yet reviewed can be marked reviewed"};
-
 const Refusal kNotEditable{"visit_not_editable", "服务已开始或已结束，不能修改安排",
                            "the visit has started or ended; it cannot change"};
-
-std::optional<Refusal> not_uploaded_yet(const Visit& visit) {
-  if (visit.data_uploaded) return kUploadNotExpected;
-  return std::nullopt;
-}
-
-std::optional<Refusal> uploaded_not_reviewed(const Visit& visit) {
-  if (!visit.data_uploaded || visit.reviewed) return kReviewNotExpected;
-  return std::nullopt;
-}
 
 // Could not enter: a reason from the list, and a note ("other" needs one).
 void read_not_entered(Fields& fields, workflow::Input& input) {
@@ -185,46 +168,6 @@ void tell_insurer_not_entered(Move& move) {
       move.now);
 }
 
-// The team uploaded the data (wuxi att.1 一(一)7); the insurer's review is due 10 working days later.
-void on_data_uploaded(Move& move) {
-  const auto& visit = move.subject.row;
-  const auto id = move.subject.id;
-  const auto today = china_day(move.clock.now());
-  const auto today_text = format_date(today);
-  move.db.execute(kUpdateUploaded, {today_text, move.now, id});
-  close_deadlines(move.db, "visit", id, "data_upload", "met", today_text);
-  if (const auto insurer = move.subject.insurer_org_id) {
-    const auto calendar = calendar::load_calendar(move.db);
-    open_deadline(move.db,
-                  {"report_review", "visit", id, std::nullopt, visit.integer("enterprise_id"), *insurer,
-                   visit.integer("agency_org_id"), today_text,
-                   format_date(calendar.add_working_days(today, kReviewWorkingDays)), kReviewWorkingDays,
-                   "working_days", "wuxi att.1 一(一)7"},
-                  move.now);
-    const auto name = visit.text("enterprise_name");
-    notify::notify_users(move.db,
-                         notify::org_users_with_roles(move.db, *insurer, {"admin", "manager", "reviewer"}),
-                         {"review_requested", "待审核服务资料：" + name, "Service data to review: " + name,
-                          "请在 10 个工作日内审核。", "Review within 10 working days.", "visit", id},
-                         move.now);
-  }
-  move.journal.push_back({"visit",
-                          id,
-                          move.subject.agency_org_id,
-                          {{"data_uploaded_on", {{"from", nullptr}, {"to", today_text}}}}});
-}
-
-// The commissioning insurer reviewed the uploaded data.
-void on_reviewed(Move& move) {
-  const auto id = move.subject.id;
-  const auto today = china_date(move.clock.now());
-  move.db.execute(kUpdateReviewed, {today, move.now, id});
-  close_deadlines(move.db, "visit", id, "report_review", "met", today);
-  close_deadlines(move.db, "visit", id, "screening_feedback", "met", today);
-  move.journal.push_back(
-      {"visit", id, move.subject.insurer_org_id, {{"reviewed_on", {{"from", nullptr}, {"to", today}}}}});
-}
-
 Visit load(db::Connection& db, const accounts::Actor& user, const Clock&, std::int64_t id) {
   return visit_state(find_visit_row(db, user, id), team_user_ids(db, id));
 }
@@ -239,7 +182,7 @@ VisitState visit_state(const db::Row& row, std::vector<std::int64_t> team_user_i
           row.optional_integer("commission_insurer_org_id"),
           std::move(team_user_ids),
           !row.is_null("data_uploaded_on"),
-          !row.is_null("reviewed_on"),
+          row.optional_text("report_status").value_or(""),
           row};
 }
 
@@ -292,20 +235,30 @@ const workflow::Machine<VisitState>& visit_machine() {
            .to = "cancelled",
            .who = {kLead},
            .reason = Reason::required},
-          {.action = "data_uploaded",
+          // The report's steps (reports/report_flow.hpp). A submission is taken by reports::submit_report,
+          // which renders the report and records it with the step; no route takes it bare.
+          {.action = "submit_report",
            .from = {"done"},
            .who = {kLead, kTeam},
            .reason = Reason::none,
-           .guard = not_uploaded_yet,
-           .unavailable = &kUploadNotExpected,
-           .on_enter = on_data_uploaded},
-          {.action = "reviewed",
+           .guard = reports::report_submittable,
+           .unavailable = &reports::kSubmitNotExpected,
+           .on_enter = reports::on_report_submitted},
+          {.action = "approve_report",
            .from = {"done"},
            .who = {kReviewer},
-           .reason = Reason::none,
-           .guard = uploaded_not_reviewed,
-           .unavailable = &kReviewNotExpected,
-           .on_enter = on_reviewed},
+           .guard = reports::report_awaiting_review,
+           .unavailable = &reports::kReviewNotExpected,
+           .on_enter = reports::on_report_approved},
+          {.action = "return_report",
+           .from = {"done"},
+           .who = {kReviewer},
+           .reason = Reason::required,
+           .guard = reports::report_awaiting_review,
+           .unavailable = &reports::kReviewNotExpected,
+           .on_enter = reports::on_report_returned,
+           .reason_missing_zh = "请填写退回意见",
+           .reason_missing_en = "give the reviewer's comments"},
       },
       load,
       store,

@@ -2,8 +2,9 @@
 // The life of a visit as a workflow table (visit_flow.cpp): planned → confirmed (the enterprise, the
 // team or the agency) → in_progress → done (the team); planned, confirmed or in progress →
 // could_not_enter (the team, with a reason from the list); planned or confirmed → cancelled (the
-// agency). Then the milestones of a done visit: data uploaded (the team), reviewed (the commissioning
-// insurer). "edit" (PATCH) is the agency's while the visit is planned or confirmed.
+// agency). Then the report of a done visit (reports/report_flow.hpp): submitted by the team, which marks
+// the data uploaded, approved or returned by the commissioning insurer; approval marks it reviewed. "edit"
+// (PATCH) is the agency's while the visit is planned or confirmed.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,8 +24,8 @@ struct VisitState {
   std::optional<std::int64_t> insurer_org_id;     // that commissioned the visit, if it answers a commission
   std::vector<std::int64_t> team_user_ids;        // the accounts of the team's members
   bool data_uploaded = false;
-  bool reviewed = false;
-  db::Row row;  // of kSelectVisit
+  std::string report_status;  // of the latest report submission: submitted | returned | approved; "" none
+  db::Row row;                // of kSelectVisit
 };
 
 // From a row of kSelectVisit and the accounts of its team.

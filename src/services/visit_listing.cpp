@@ -16,7 +16,9 @@ const char* const kSelectVisit =
     "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, "
     "e.org_id AS enterprise_org_id, a.name AS agency_name, "
     "(SELECT c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "WHERE ci.id = v.commission_item_id) AS commission_insurer_org_id "
+    "WHERE ci.id = v.commission_item_id) AS commission_insurer_org_id, "
+    "(SELECT r.status FROM report_submissions r WHERE r.visit_id = v.id ORDER BY r.version DESC LIMIT 1) "
+    "AS report_status "
     "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = "
     "v.agency_org_id";
 const char* const kSelectTeamUsers =
@@ -98,6 +100,7 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
          {"done_on", json_text(row, "done_on")},
          {"data_uploaded_on", json_text(row, "data_uploaded_on")},
          {"reviewed_on", json_text(row, "reviewed_on")},
+         {"report_status", row.optional_text("report_status").value_or("none")},
          {"service_types", types.count(id) ? types[id] : nlohmann::json::array()},
          {"team", teams.count(id) ? teams[id] : nlohmann::json::array()},
          {"created_at", row.text("created_at")},

@@ -51,9 +51,7 @@ void add_visit_action_routes(api::Routes& routes) {
                    {"photo-consent", "record_photo_consent"},
                    {"finish", "finish"},
                    {"could-not-enter", "could_not_enter"},
-                   {"cancel", "cancel"},
-                   {"data-uploaded", "data_uploaded"},
-                   {"reviewed", "reviewed"}},
+                   {"cancel", "cancel"}},
                   get_visit);
 }
 

@@ -169,8 +169,9 @@ TEST_F(VisitDeadlineApi, DoneVisitsOpenUploadAndReviewDeadlinesAcrossNationalDay
 
   // Uploaded on the due day; review within 10 working days: 10-14 … 10-27.
   set_today("2026-10-13");
-  auto uploaded = as("demo-agency").post(path + "/data-uploaded", json::object());
-  ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+  // Submitting the report is what marks the data uploaded.
+  auto uploaded = as("demo-agency").post(path + "/report/submissions", json::object());
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
   auto insurer = as("demo-insurer");
   auto review = insurer.get("/deadlines?kind=report_review&object_id=" + std::to_string(id)).json();
   ASSERT_EQ(review["total"], 1);
@@ -203,9 +204,10 @@ TEST_F(VisitDeadlineApi, DoneVisitsOpenUploadAndReviewDeadlinesAcrossNationalDay
   EXPECT_GT(insurer.post("/notifications/read-all", json::object()).json()["marked"].get<int>(), 0);
   EXPECT_EQ(insurer.get("/notifications?unread=true").json()["unread"], 0);
 
-  auto reviewed = insurer.post(path + "/reviewed", json::object());
+  auto reviewed = insurer.post(path + "/report/approve", json::object());
   ASSERT_EQ(reviewed.status, 200) << reviewed.body;
-  EXPECT_EQ(reviewed.json()["reviewed_on"], "2026-10-28");
+  EXPECT_EQ(reviewed.json()["status"], "approved");
+  EXPECT_EQ(insurer.get(path).json()["reviewed_on"], "2026-10-28");
   EXPECT_EQ(total_of(insurer.get("/deadlines?object_type=visit&object_id=" + std::to_string(id))),
             0);  // none open
   EXPECT_EQ(total_of(insurer.get("/deadlines?status=met&object_type=visit&object_id=" + std::to_string(id))),

@@ -239,8 +239,8 @@ TEST_F(VisitUploadDueApi, LargeDeepAssessmentsUploadByAnAgreedDate) {
   ASSERT_EQ(agency.put(path, {{"due_on", "2026-06-25"}}).status, 200);
   EXPECT_EQ(upload_deadlines(visit)["items"][0]["due_on"], "2026-06-25");
   EXPECT_EQ(upload_deadlines(visit, "cancelled")["total"], 1);
-  // Uploading meets it.
-  ASSERT_EQ(agency.post(id_path("visits", visit) + "/data-uploaded", json::object()).status, 200);
+  // Submitting the report uploads the data and meets it.
+  ASSERT_EQ(agency.post(id_path("visits", visit) + "/report/submissions", json::object()).status, 201);
   EXPECT_EQ(upload_deadlines(visit, "met")["total"], 1);
   EXPECT_EQ(agency.put(path, {{"due_on", "2026-06-26"}}).json()["code"], "upload_not_expected");
 

@@ -215,14 +215,19 @@ TEST_F(WorkflowActionsApi, VisitsInEveryStatusForEachParty) {
   const Codes working = {"record_training", "record_photo_consent", "finish", "could_not_enter"};
   expect(main_visit, "in_progress", working, working, none, working);
   step(main_visit, "finish");
-  // Training may still be recorded until the data is uploaded.
-  const Codes upload = {"record_training", "data_uploaded"};
+  // Training may still be recorded until the data is uploaded: by submitting the report.
+  const Codes upload = {"record_training", "submit_report"};
   expect(main_visit, "done", upload, upload, none, upload);
-  step(main_visit, "data-uploaded");
-  // Uploaded: the commissioning insurer reviews.
-  expect(main_visit, "done", none, none, {"reviewed"}, {"reviewed"});
-  ASSERT_EQ(user("demo-insurer").post(id_path("visits", main_visit) + "/reviewed", json::object()).status,
-            200);
+  ASSERT_EQ(user("demo-technician")
+                .post(id_path("visits", main_visit) + "/report/submissions", json::object())
+                .status,
+            201);
+  // Submitted: the commissioning insurer reviews.
+  const Codes review = {"approve_report", "return_report"};
+  expect(main_visit, "done", none, none, review, review);
+  ASSERT_EQ(
+      user("demo-insurer").post(id_path("visits", main_visit) + "/report/approve", json::object()).status,
+      200);
   expect(main_visit, "done", none, none, none, none);
 
   step(not_entered, "could-not-enter", {{"reason", "refused"}});

@@ -99,7 +99,9 @@ PlanState plan(std::string status) {
   return {1, std::move(status), kAgency, kInsurerBranch, 100, kEnterpriseOrg, kAgency, 2026, "企业", "机构"};
 }
 
-VisitState visit(std::string status, bool uploaded = false, bool reviewed = false) {
+// `report`: the latest report submission's status ("" none); any but none means the data is uploaded.
+VisitState visit(std::string status, std::string report = "") {
+  const bool uploaded = !report.empty();
   VisitState v{1,
                std::move(status),
                kAgency,
@@ -107,7 +109,7 @@ VisitState visit(std::string status, bool uploaded = false, bool reviewed = fals
                kInsurer,
                {5},
                uploaded,
-               reviewed,
+               std::move(report),
                db::Row(std::make_shared<std::vector<std::string>>(), {})};
   return v;
 }
@@ -186,27 +188,38 @@ TEST(WorkflowEngine, VisitsByTheAgencyItsTeamTheEnterpriseAndTheInsurer) {
       {{"agency", lead_confirmed}, {"admin", lead_confirmed}, {"team", {"start", "could_not_enter"}}});
   const Codes working = {"record_training", "record_photo_consent", "finish", "could_not_enter"};
   expect_table(m, visit("in_progress"), {{"agency", working}, {"admin", working}, {"team", working}});
-  const Codes upload = {"record_training", "data_uploaded"};
+  const Codes upload = {"record_training", "submit_report"};
   expect_table(m, visit("done"), {{"agency", upload}, {"admin", upload}, {"team", upload}});
-  expect_table(m, visit("done", true), {{"insurer", {"reviewed"}}, {"admin", {"reviewed"}}});
-  expect_table(m, visit("done", true, true), {});
+  const Codes review = {"approve_report", "return_report"};
+  expect_table(m, visit("done", "submitted"), {{"insurer", review}, {"admin", review}});
+  expect_table(m, visit("done", "returned"),
+               {{"agency", {"submit_report"}}, {"admin", {"submit_report"}}, {"team", {"submit_report"}}});
+  expect_table(m, visit("done", "approved"), {});
   expect_table(m, visit("could_not_enter"), {});
   expect_table(m, visit("cancelled"), {});
 
   // The expert of the agency is not on this team; a viewer of the insurer does not review.
   EXPECT_EQ(refusal_of("expert", m, visit("planned"), "start"), "403 forbidden");
-  EXPECT_EQ(refusal_of("insurer_viewer", m, visit("done", true), "reviewed"), "403 forbidden");
+  EXPECT_EQ(refusal_of("insurer_viewer", m, visit("done", "submitted"), "approve_report"), "403 forbidden");
   EXPECT_EQ(refusal_of("team", m, visit("in_progress"), "cancel"), "403 forbidden");
   EXPECT_EQ(refusal_of("agency", m, visit("in_progress"), "cancel"), "409 invalid_transition");
   EXPECT_EQ(refusal_of("agency", m, visit("in_progress"), "edit"), "409 visit_not_editable");
-  EXPECT_EQ(refusal_of("team", m, visit("planned"), "data_uploaded"), "409 upload_not_expected");
-  EXPECT_EQ(refusal_of("team", m, visit("done", true), "data_uploaded"), "409 upload_not_expected");
-  EXPECT_EQ(refusal_of("insurer", m, visit("done"), "reviewed"), "409 review_not_expected");
+  EXPECT_EQ(refusal_of("team", m, visit("planned"), "submit_report"), "409 report_submit_not_expected");
+  EXPECT_EQ(refusal_of("team", m, visit("done", "submitted"), "submit_report"),
+            "409 report_submit_not_expected");
+  EXPECT_EQ(refusal_of("team", m, visit("done", "approved"), "submit_report"),
+            "409 report_submit_not_expected");
+  EXPECT_EQ(refusal_of("insurer", m, visit("done"), "approve_report"), "409 report_review_not_expected");
+  EXPECT_EQ(refusal_of("insurer", m, visit("done", "returned"), "return_report"),
+            "409 report_review_not_expected");
+  EXPECT_EQ(refusal_of("team", m, visit("done", "submitted"), "approve_report"), "403 forbidden");
+  EXPECT_EQ(refusal_of("enterprise", m, visit("done", "submitted"), "return_report"), "403 forbidden");
   // A visit that answers no commission has no reviewer but platform admins.
-  auto uncommissioned = visit("done", true);
+  auto uncommissioned = visit("done", "submitted");
   uncommissioned.insurer_org_id.reset();
   EXPECT_EQ(actions_of("insurer", m, uncommissioned), Codes{});
-  EXPECT_EQ(actions_of("admin", m, uncommissioned), Codes{"reviewed"});
+  EXPECT_EQ(actions_of("admin", m, uncommissioned), review);
+  EXPECT_EQ(workflow::step_from(m, "return_report", "done")->reason, workflow::Reason::required);
   EXPECT_EQ(workflow::step_from(m, "cancel", "planned")->reason, workflow::Reason::required);
 }
 

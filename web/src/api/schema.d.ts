@@ -1324,26 +1324,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/visits/{id}/data-uploaded": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 资料已上传 / Data uploaded
-         * @description 小组成员或服务机构：已完成且未上传的服务标记资料已上传（否则 409 upload_not_expected），关闭上传期限；有委托时开启保险机构 10 个工作日的审核期限并通知审核人（无锡附件1 一(一)7）。/ A team member or the agency marks a done visit's data uploaded (else 409 upload_not_expected), meeting the upload deadline; for a commissioned visit the insurer's 10-working-day review starts and its reviewers are notified (wuxi att.1).
-         */
-        post: operations["markVisitDataUploaded"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/visits/{id}/upload-due": {
         parameters: {
             query?: never;
@@ -1358,26 +1338,6 @@ export interface paths {
          */
         put: operations["setVisitUploadDue"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/visits/{id}/reviewed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 审核完成 / Reviewed
-         * @description 委托的保险机构（visit:review）或平台管理员：资料已上传且未审核的服务标记已审核（否则 409 review_not_expected），关闭审核期限。/ The commissioning insurer (visit:review) or a platform admin marks uploaded data reviewed (else 409 review_not_expected), meeting the review deadline.
-         */
-        post: operations["markVisitReviewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2592,6 +2552,146 @@ export interface paths {
          * @description 同一事件的新推送记录，立即发送 / A new delivery of the same event (same event id), sent at once.
          */
         post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务报告 / The visit's report
+         * @description 能看到该服务者（visit:read）。报告状态、各提交版本与可做的操作；企业用户只看到已审核通过的报告。看不到该服务时 404。/ Whoever sees the visit (visit:read): the report's status, its submissions and the caller's actions; enterprise users see the approved report only. 404 when the visit is not visible.
+         */
+        get: operations["getVisitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/report/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 生成服务报告文档 / The report rendered now
+         * @description 按服务当前内容生成报告：隐患排查服务为《隐患排查报告》，其他为《现场勘查评估报告》；含企业基本情况、服务机构与人员、服务内容、各检查表的检查项与结果、隐患及照片与整改建议、检查发现的问题、企业签字，页眉为服务机构名称，页脚页码。文件名为中文（RFC 5987 filename*）。企业用户 403（企业获得审核通过的版本）；看不到该服务 404。/ The report of the visit as it is now: 隐患排查报告 for a hazard screening, 现场勘查评估报告 otherwise; particulars, team, scope, every checklist's answers, hazards with photos and suggestions, findings, signatures; the agency in the header, page numbers in the footer. Chinese file name (RFC 5987). Enterprise users 403 (they get the approved version); 404 when the visit is not visible.
+         */
+        get: operations["renderVisitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/report/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交服务报告 / Submit the report
+         * @description 服务机构或服务小组：已完成的服务，报告尚未提交或已被退回时（否则 409 report_submit_not_expected）。服务器生成 PDF 并按 SHA-256 存储，记为新版本。首次提交即“资料已上传”：关闭上传期限，有委托时开启保险机构 10 个工作日的审核期限并通知审核人（无锡附件1 一(一)7）。/ The agency or the visit's team, for a done visit whose report is not submitted yet or was returned (else 409 report_submit_not_expected). The server renders the PDF and stores it under its SHA-256 as the next version. The first submission is what marks the data uploaded: the upload deadline is met and, for a commissioned visit, the insurer's 10-working-day review falls due and its reviewers are told (wuxi att.1 一(一)7).
+         */
+        post: operations["submitVisitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/report/submissions/{version}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已提交的报告 PDF / A submitted report's PDF
+         * @description 提交时存储的 PDF 原样返回；审核通过的报告定稿，其字节与 SHA-256 不随服务后续修改而变化。企业用户只能下载已通过的版本；其余 404。/ The PDF as stored when submitted; an approved report is frozen — its bytes and SHA-256 do not change with later edits of the visit. Enterprise users get the approved version only; anything else is 404.
+         */
+        get: operations["getSubmittedVisitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/report/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核通过 / Approve the report
+         * @description 委托的保险机构审核人（visit:review）或平台管理员：待审核的最新版本审核通过（否则 409 report_review_not_expected），可附意见。报告定稿，服务记为已审核，关闭审核期限与隐患排查反馈期限（成都 6.3.2.4），通知服务机构与企业。/ The commissioning insurer's reviewer (visit:review) or a platform admin approves the latest submission awaiting review (else 409 report_review_not_expected), with optional comments. The report is final, the visit reviewed; the review and screening-feedback deadlines are met (chengdu 6.3.2.4); the agency and the enterprise are told.
+         */
+        post: operations["approveVisitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}/report/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回报告 / Return the report
+         * @description 委托的保险机构审核人或平台管理员：退回待审核的最新版本，reason 为审核意见（必填，否则 422）。通知服务机构修改后重新提交。/ The commissioning insurer's reviewer or a platform admin returns the latest submission with comments in reason (required, else 422); the agency is told to change it and submit again.
+         */
+        post: operations["returnVisitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hazards/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 隐患排查治理台账 / Hazard ledger
+         * @description 需要 hazard:read。成都附录 C 表 9 隐患排查治理台账，17 列依次为：序号、排查时间、排查人员、隐患分类类别、隐患细类、隐患具体描述、隐患照片、隐患分级、治理措施、治理时限、责任人、经费、治理情况描述、治理照片、验收时间、验收人员、备注。范围为一个企业、一个区域（含下级）或一个服务机构（三者只能给一个，否则 422 ledger_scope_required），期间按排查时间；只列调用者可见的隐患；看不到的企业或机构 404；超过 50000 行 422 ledger_too_large。/ Requires hazard:read. chengdu App. C Table 9 with its 17 columns in order (序号 … 备注) for one enterprise, one region (with those below) or one agency (exactly one, else 422 ledger_scope_required) over a period of found dates; only the hazards the caller may see; an enterprise or agency the caller cannot see is 404; more than 50,000 rows is 422 ledger_too_large.
+         */
+        get: operations["downloadHazardLedger"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4692,10 +4792,10 @@ export interface components {
             leader: boolean;
         };
         /**
-         * @description 上门服务的操作：edit 即 PATCH /visits/{id}；record_training 为 POST /visits/{id}/training-records，record_photo_consent 为 POST /visits/{id}/photo-consent；其余为 POST /visits/{id}/{操作，下划线写作连字符} / A step on a visit: edit is PATCH /visits/{id}; record_training is POST /visits/{id}/training-records and record_photo_consent POST /visits/{id}/photo-consent; the others POST /visits/{id}/{action with - for _}.
+         * @description 上门服务的操作：edit 即 PATCH /visits/{id}；record_training 为 POST /visits/{id}/training-records，record_photo_consent 为 POST /visits/{id}/photo-consent；submit_report 为 POST /visits/{id}/report/submissions，approve_report、return_report 为 POST /visits/{id}/report/approve、/report/return；其余为 POST /visits/{id}/{操作，下划线写作连字符} / A step on a visit: edit is PATCH /visits/{id}; record_training is POST /visits/{id}/training-records and record_photo_consent POST /visits/{id}/photo-consent; submit_report is POST /visits/{id}/report/submissions, approve_report and return_report POST /visits/{id}/report/approve and /report/return; the others POST /visits/{id}/{action with - for _}.
          * @enum {string}
          */
-        VisitAction: "edit" | "confirm" | "start" | "finish" | "could_not_enter" | "cancel" | "data_uploaded" | "reviewed" | "record_training" | "record_photo_consent";
+        VisitAction: "edit" | "confirm" | "start" | "finish" | "could_not_enter" | "cancel" | "submit_report" | "approve_report" | "return_report" | "record_training" | "record_photo_consent";
         /** @description 一次上门服务 / One visit to an enterprise. */
         Visit: {
             /** Format: int64 */
@@ -4794,6 +4894,7 @@ export interface components {
              *     ]
              */
             actions: components["schemas"]["VisitAction"][];
+            report_status: components["schemas"]["ReportStatus"];
         };
         /** @description 服务及其状态历史 / A visit with its history. */
         VisitDetail: components["schemas"]["Visit"] & {
@@ -6227,6 +6328,66 @@ export interface components {
             limit: number;
             /** @example 0 */
             offset: number;
+        };
+        /**
+         * @description 服务报告状态：none 未提交，submitted 已提交待审核，returned 已退回，approved 已审核通过（定稿）/ The report: none (not submitted), submitted (awaiting review), returned (with comments), approved (final).
+         * @enum {string}
+         */
+        ReportStatus: "none" | "submitted" | "returned" | "approved";
+        /** @description 一次报告提交（一个版本）/ One submission of the report (a version). */
+        ReportSubmission: {
+            /** @description 版本号，从 1 起 / Version, from 1. */
+            version: number;
+            kind: components["schemas"]["ReportKind"];
+            /**
+             * @description 报告标题 / Title.
+             * @example 无锡市锡能电镀有限公司现场勘查评估报告
+             */
+            title: string;
+            /**
+             * @description submitted 待审核，returned 已退回，approved 已通过 / Awaiting review, returned, approved.
+             * @enum {string}
+             */
+            status: "submitted" | "returned" | "approved";
+            /** @description 所存 PDF 的 SHA-256；定稿后不再改变 / SHA-256 of the stored PDF; never changes once approved. */
+            sha256: string;
+            /**
+             * Format: int64
+             * @description PDF 字节数 / PDF size in bytes.
+             */
+            size: number;
+            submitted_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            submitted_at: string;
+            /** @description 审核人，未审核时为 null / The reviewer; null before review. */
+            reviewed_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            /** @description 审核意见（退回时必填）/ The reviewer's comments (required to return). */
+            comment: string;
+        };
+        /**
+         * @description hazard_screening 隐患排查报告（成都附录 C 3.3）；site_survey 现场勘查评估报告（无锡附件1 一(一)7）/ hazard_screening: 隐患排查报告 (chengdu App. C 3.3); site_survey: 现场勘查评估报告 (wuxi att.1 一(一)7).
+         * @enum {string}
+         */
+        ReportKind: "hazard_screening" | "site_survey";
+        /** @description 一次服务的报告及其提交与审核 / A visit's report with its submissions and review. */
+        VisitReport: {
+            /** Format: int64 */
+            visit_id: number;
+            kind: components["schemas"]["ReportKind"];
+            /** @example 现场勘查评估报告 */
+            title: string;
+            status: components["schemas"]["ReportStatus"];
+            /** @description 调用者现在可做的报告操作 / The report steps the caller may take now. */
+            actions: ("submit_report" | "approve_report" | "return_report")[];
+            /** @description 各版本，旧的在前；企业用户只看到已通过的版本 / The versions, oldest first; enterprise users see the approved one only. */
+            submissions: components["schemas"]["ReportSubmission"][];
+        };
+        UserRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
     };
     responses: {
@@ -9179,36 +9340,6 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
-    markVisitDataUploaded: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
-                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
-            };
-            path: {
-                /** @description 记录 ID / Record id. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 更新后的服务 / The visit after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Visit"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-        };
-    };
     setVisitUploadDue: {
         parameters: {
             query?: never;
@@ -9253,36 +9384,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
-        };
-    };
-    markVisitReviewed: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
-                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
-            };
-            path: {
-                /** @description 记录 ID / Record id. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 更新后的服务 / The visit after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Visit"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
         };
     };
     listDeadlines: {
@@ -11602,6 +11703,224 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getVisitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报告 / The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    renderVisitReport: {
+        parameters: {
+            query?: {
+                /** @description pdf 或 docx / pdf or docx. */
+                format?: "pdf" | "docx";
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报告文档 / The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    submitVisitReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报告 / The report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSubmittedVisitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    approveVisitReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 报告 / The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    returnVisitReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 报告 / The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    downloadHazardLedger: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "pdf";
+                enterprise_id?: number;
+                region_id?: number;
+                agency_org_id?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 台账 / The ledger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

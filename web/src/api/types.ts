@@ -122,6 +122,8 @@ export type VisitPage = Schemas['VisitPage']
 export type VisitStatus = Schemas['VisitStatus']
 /** A step the server offers on a visit (`actions`). */
 export type VisitAction = Schemas['VisitAction']
+export type VisitReport = Schemas['VisitReport']
+export type ReportSubmission = Schemas['ReportSubmission']
 export type VisitCreate = Schemas['VisitCreate']
 export type VisitUpdate = Schemas['VisitUpdate']
 export type VisitTeamMember = Schemas['VisitTeamMember']

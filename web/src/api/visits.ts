@@ -8,6 +8,7 @@ import type {
   VisitCreate,
   VisitDetail,
   VisitPage,
+  VisitReport,
   VisitUpdate,
 } from './types'
 
@@ -55,7 +56,18 @@ export const reportNotEntered = (id: number, reason: NotEnteredReason, note: str
   http.post<Visit>(`/visits/${id}/could-not-enter`, { reason, note })
 /** The agency cancels a planned or confirmed visit, saying why. */
 export const cancelVisit = (id: number, reason: string) => http.post<Visit>(`/visits/${id}/cancel`, { reason })
-/** The team uploaded the service data of a done visit; the insurer's review is due next. */
-export const markDataUploaded = (id: number) => http.post<Visit>(`/visits/${id}/data-uploaded`)
-/** The commissioning insurer reviewed the uploaded data. */
-export const markReviewed = (id: number) => http.post<Visit>(`/visits/${id}/reviewed`)
+/** The visit's report: its status, submitted versions and the caller's report actions. */
+export const getVisitReport = (id: number) => http.get<VisitReport>(`/visits/${id}/report`)
+/** The report rendered from the visit as it is now. */
+export const visitReportDocumentUrl = (id: number, format: 'pdf' | 'docx') =>
+  `/api/v1/visits/${id}/report/document?format=${format}`
+/** A submitted version's stored PDF (the approved one is final). */
+export const submittedReportUrl = (id: number, version: number) =>
+  `/api/v1/visits/${id}/report/submissions/${version}/document`
+/** The team submits the report of a done visit: the server renders and stores it; the data counts as uploaded. */
+export const submitReport = (id: number) => http.post<VisitReport>(`/visits/${id}/report/submissions`)
+/** The commissioning insurer approves the submitted report; the visit is reviewed. */
+export const approveReport = (id: number) => http.post<VisitReport>(`/visits/${id}/report/approve`)
+/** The commissioning insurer returns the submitted report with comments. */
+export const returnReport = (id: number, reason: string) =>
+  http.post<VisitReport>(`/visits/${id}/report/return`, { reason })

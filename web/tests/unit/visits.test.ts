@@ -27,6 +27,7 @@ function visit(overrides: Partial<Visit> = {}): Visit {
     done_on: null,
     data_uploaded_on: null,
     reviewed_on: null,
+    report_status: 'none',
     service_types: [{ id: 1, version_id: 1, version: 1, code: 'a', name_zh: '环责险风险评估', name_en: 'Assessment', upload_working_days: 5 }],
     team: [
       { staff_id: 3, name: '刘技术', kind: 'technician', title_level: 'intermediate', user_id: 13, leader: false },

@@ -3,15 +3,16 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { listDeadlines } from '@/api/deadlines'
 import { ApiError } from '@/api/http'
-import type { Deadline, Visit, VisitAction, VisitDetail } from '@/api/types'
+import type { Deadline, VisitAction, VisitDetail } from '@/api/types'
 import {
+  approveReport,
   cancelVisit,
   confirmVisit,
   finishVisit,
   getVisit,
-  markDataUploaded,
-  markReviewed,
+  returnReport,
   startVisit,
+  submitReport,
 } from '@/api/visits'
 import { useSessionStore } from '@/stores/session'
 import { useConfirm } from '../../../composables/useConfirm'
@@ -22,18 +23,18 @@ export type StepAction = Exclude<VisitAction, 'edit' | 'record_training' | 'reco
 const NOT_BUTTONS: readonly VisitAction[] = ['edit', 'record_training', 'record_photo_consent']
 
 /** Actions taken after a yes/no question, and what each sends. */
-const SIMPLE: Partial<Record<StepAction, (id: number) => Promise<Visit>>> = {
+const SIMPLE: Partial<Record<StepAction, (id: number) => Promise<unknown>>> = {
   confirm: confirmVisit,
   start: startVisit,
   finish: finishVisit,
-  data_uploaded: markDataUploaded,
-  reviewed: markReviewed,
+  submit_report: submitReport,
+  approve_report: approveReport,
 }
 
 /**
  * One visit with its history and deadlines, and the actions the user may take on it: the status
- * machine's steps (confirm, start, finish, could not enter, cancel) and the milestones after it
- * (data uploaded, reviewed).
+ * machine's steps (confirm, start, finish, could not enter, cancel) and the report after it
+ * (submitted — which uploads the data —, approved or returned with comments).
  */
 export function useVisitDetail(id: () => number) {
   const { t } = useI18n()
@@ -105,6 +106,11 @@ export function useVisitDetail(id: () => number) {
     if (action === 'cancel') {
       const reason = await prompt(t('visit.actions.cancel'), t('visit.cancelReason'))
       if (reason !== null) await run(() => cancelVisit(current.id, reason), 'visit.done.cancel')
+      return
+    }
+    if (action === 'return_report') {
+      const reason = await prompt(t('visit.actions.return_report'), t('visit.returnComments'))
+      if (reason !== null) await run(() => returnReport(current.id, reason), 'visit.done.return_report')
       return
     }
     const send = SIMPLE[action]

@@ -1,0 +1,31 @@
+#pragma once
+// The hazard ledger 隐患排查治理台账 (chengdu App. C Table 9, its 17 columns) of an enterprise, a region
+// (with the regions below it) or an agency, over a period of the hazards' found dates, as .xlsx or PDF. Only
+// the hazards the actor may see (the access model's kHazard) are listed. No HTTP.
+#include <map>
+#include <string>
+
+#include "accounts/operation.hpp"
+#include "spreadsheet/table.hpp"
+
+namespace rw::hazards {
+
+// A ledger holds at most this many rows; a larger one is 422 ledger_too_large (narrow the period).
+inline constexpr std::size_t kMaxLedgerRows = 50'000;
+
+struct LedgerFile {
+  std::string bytes;
+  std::string format;      // xlsx | pdf
+  std::string file_name;   // 乐清市星河化工有限公司隐患排查治理台账
+  std::string ascii_name;  // hazard-ledger-enterprise-12
+};
+
+// Query: format (xlsx, the default, or pdf); exactly one of enterprise_id, region_id, agency_org_id (422
+// ledger_scope_required); from, to (found dates, YYYY-MM-DD). An enterprise or agency the actor may not see
+// is 404.
+// The ledger's rows (ledger_cells) as a workbook of one sheet: the 17 headers, then the rows.
+std::string ledger_xlsx(std::vector<std::vector<sheet::Value>> rows);
+
+LedgerFile hazard_ledger(const accounts::Operation& op, const std::map<std::string, std::string>& query);
+
+}  // namespace rw::hazards

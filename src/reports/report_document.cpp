@@ -1,0 +1,177 @@
+#include "reports/report_document.hpp"
+
+#include "notices/notice_document.hpp"
+#include "reports/report_rules.hpp"
+
+namespace rw::reports {
+namespace {
+
+using documents::Cell;
+using documents::Document;
+using documents::Heading;
+using documents::Table;
+
+std::string sub_number(std::size_t i) {
+  return "（" + notices::chinese_number(static_cast<int>(i + 1)) + "）";
+}
+
+Table header_table(std::vector<double> widths, std::vector<std::string> headers) {
+  Table table{std::move(widths), 1, {{}}};
+  for (auto& header : headers) table.rows[0].push_back({std::move(header), true, documents::Align::center});
+  return table;
+}
+
+void particulars(Document& d, const ReportContent& c) {
+  d.blocks.push_back(Heading{"一、企业基本情况", 2});
+  d.blocks.push_back(documents::KeyValues{c.particulars, 2});
+}
+
+void service(Document& d, const ReportContent& c) {
+  d.blocks.push_back(Heading{"二、服务概况", 2});
+  d.blocks.push_back(documents::KeyValues{c.service, 1});
+  d.blocks.push_back(documents::bold_text("服务人员"));
+  auto team = header_table({1, 3, 3, 3, 2}, {"序号", "姓名", "人员类别", "职称", "分工"});
+  for (std::size_t i = 0; i < c.team.size(); ++i) {
+    const auto& m = c.team[i];
+    team.rows.push_back({{std::to_string(i + 1), false, documents::Align::center},
+                         {m.name},
+                         {m.kind},
+                         {m.title},
+                         {m.leader ? "组长" : "组员", false, documents::Align::center}});
+  }
+  d.blocks.push_back(std::move(team));
+}
+
+void checklist_part(Document& d, const ChecklistPart& part) {
+  d.blocks.push_back(documents::Paragraph{{{part.title}}, documents::Align::left, 12, part.depth == 0, 0, 1});
+  auto table = header_table({1, 6, 4, 3}, {"序号", "检查项目", "检查结果", "备注"});
+  std::vector<const ChecklistLine*> tables;
+  for (std::size_t i = 0; i < part.lines.size(); ++i) {
+    const auto& line = part.lines[i];
+    const bool is_table = !line.table.empty();
+    if (is_table) tables.push_back(&line);
+    table.rows.push_back({{std::to_string(i + 1), false, documents::Align::center},
+                          {line.item},
+                          {is_table              ? "见下表"
+                           : line.answer.empty() ? "未填写"
+                                                 : line.answer},
+                          {line.note}});
+  }
+  if (table.rows.size() > 1) d.blocks.push_back(std::move(table));
+  for (const auto* line : tables) {
+    d.blocks.push_back(documents::text(line->item, 0));
+    Table answer{std::vector<double>(line->table[0].size(), 1), 1, {}};
+    for (const auto& row : line->table) {
+      std::vector<Cell> cells;
+      for (const auto& text : row) cells.push_back({text, &row == &line->table[0]});
+      answer.rows.push_back(std::move(cells));
+    }
+    d.blocks.push_back(std::move(answer));
+  }
+}
+
+void findings(Document& d, const std::vector<FindingLine>& lines) {
+  if (lines.empty()) return;
+  d.blocks.push_back(documents::bold_text("检查发现的问题"));
+  auto table = header_table({1, 6, 2, 5, 4}, {"序号", "问题描述", "分级", "整改建议", "依据"});
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    table.rows.push_back({{std::to_string(i + 1), false, documents::Align::center},
+                          {lines[i].description},
+                          {lines[i].grade, false, documents::Align::center},
+                          {lines[i].suggestion},
+                          {lines[i].basis}});
+  d.blocks.push_back(std::move(table));
+}
+
+void checklists(Document& d, const ReportContent& c) {
+  d.blocks.push_back(Heading{"三、检查情况", 2});
+  if (c.checklists.empty()) d.blocks.push_back(documents::text("本次服务未使用检查表。"));
+  for (std::size_t i = 0; i < c.checklists.size(); ++i) {
+    const auto& list = c.checklists[i];
+    d.blocks.push_back(Heading{sub_number(i) + list.name, 3});
+    d.blocks.push_back(documents::text("检查表状态：" + list.status +
+                                       (list.score.empty() ? "" : "；得分：" + list.score) + "。"));
+    for (const auto& part : list.parts) checklist_part(d, part);
+    findings(d, list.findings);
+  }
+}
+
+void hazard_detail(Document& d, const HazardEntry& h, std::size_t i) {
+  const auto n = std::to_string(i + 1);
+  d.blocks.push_back(Heading{"隐患 " + n + "：" + h.description, 3});
+  d.blocks.push_back(documents::KeyValues{{{"隐患描述", h.description},
+                                           {"隐患类别", h.category},
+                                           {"隐患分级", h.grade},
+                                           {"隐患位置", h.location},
+                                           {"发现时间", h.found_on},
+                                           {"发现人员", h.found_by},
+                                           {"依据", h.basis},
+                                           {"整改建议", h.suggestion},
+                                           {"整改期限", h.due_on},
+                                           {"当前状态", h.status}},
+                                          1});
+  // Two photos to a row, each captioned with the hazard and its place among them.
+  for (std::size_t p = 0; p < h.photos.size(); p += 2) {
+    documents::Figure figure{{}, 60};
+    for (std::size_t k = p; k < std::min(p + 2, h.photos.size()); ++k)
+      figure.pictures.push_back(
+          {h.photos[k], "图 " + n + "-" + std::to_string(k + 1) + " 隐患 " + n + " 现场照片"});
+    d.blocks.push_back(std::move(figure));
+  }
+}
+
+void hazards(Document& d, const ReportContent& c) {
+  d.blocks.push_back(Heading{"四、隐患清单及整改建议", 2});
+  if (c.hazards.empty()) {
+    d.blocks.push_back(documents::text("本次服务未发现隐患。"));
+    return;
+  }
+  int major = 0;
+  for (const auto& h : c.hazards) major += h.grade == "重大" ? 1 : 0;
+  d.blocks.push_back(documents::text("本次服务共发现隐患 " + std::to_string(c.hazards.size()) +
+                                     " 项，其中重大隐患 " + std::to_string(major) + " 项、一般隐患 " +
+                                     std::to_string(c.hazards.size() - major) + " 项。"));
+  auto table = header_table({1, 6, 3, 2, 3, 5}, {"序号", "隐患描述", "类别", "分级", "位置", "整改建议"});
+  for (std::size_t i = 0; i < c.hazards.size(); ++i) {
+    const auto& h = c.hazards[i];
+    table.rows.push_back({{std::to_string(i + 1), false, documents::Align::center},
+                          {h.description},
+                          {h.category},
+                          {h.grade, false, documents::Align::center},
+                          {h.location},
+                          {h.suggestion}});
+  }
+  d.blocks.push_back(std::move(table));
+  for (std::size_t i = 0; i < c.hazards.size(); ++i) hazard_detail(d, c.hazards[i], i);
+}
+
+void confirmation(Document& d, const ReportContent& c) {
+  d.blocks.push_back(Heading{"五、服务确认", 2});
+  bool signed_any = false;
+  for (const auto& list : c.checklists) {
+    if (list.signer.empty()) continue;
+    signed_any = true;
+    d.blocks.push_back(documents::text(list.name + "：企业确认人 " + list.signer +
+                                       (list.signed_on.empty() ? "" : "，" + list.signed_on) + "。"));
+    d.blocks.push_back(documents::Signatures{{{"企业确认人（签字）：", list.signature}}});
+  }
+  if (!signed_any) d.blocks.push_back(documents::Signatures{{{"企业确认人（签字）：", std::nullopt}}});
+  d.blocks.push_back(documents::IssuerBlock{c.agency, c.report_date, std::nullopt});
+}
+
+}  // namespace
+
+documents::Document report_document(const ReportContent& c) {
+  Document d;
+  d.title = c.enterprise + report_title(c.kind);
+  d.subtitle = "服务机构：" + c.agency + "　　报告日期：" + c.report_date;
+  d.organization = c.agency;
+  particulars(d, c);
+  service(d, c);
+  checklists(d, c);
+  hazards(d, c);
+  confirmation(d, c);
+  return d;
+}
+
+}  // namespace rw::reports

@@ -1,0 +1,292 @@
+// The visit's report and its review through the API (issue 12; wuxi att.1 一(一)7, chengdu 6.3.2.4): the
+// report rendered now as PDF and .docx, read back with pdftotext and from the package's document.xml;
+// submitted (which uploads the data), returned with comments, submitted again, approved and frozen — the
+// stored bytes' SHA-256 is the recorded one and later edits of the visit leave them as they were; the
+// deadlines it closes and opens; who may do what, and 404 for those who may not see the visit. Then the
+// hazard ledger (chengdu Table 9) as .xlsx read back with the project's reader and as PDF.
+#include <filesystem>
+
+#include "pdf_checks.hpp"
+#include "photo_fixtures.hpp"
+#include "platform/files/sha256.hpp"
+#include "services_fixtures.hpp"
+#include "sheet_fixtures.hpp"  // zip_entry: the parts of the .docx
+#include "spreadsheet/table.hpp"
+#include "test_database.hpp"
+
+namespace rw::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string sha256_of(const std::string& bytes) {
+  files::Sha256 hash;
+  hash.update(bytes);
+  return hash.hex_digest();
+}
+
+class ReportApi : public ServicesApiTest {
+ protected:
+  // A done visit of agency A to demo enterprise `n` with a hazard (and its photo) the expert recorded.
+  static std::int64_t done_visit_with_hazard(std::size_t n, const std::string& day,
+                                             const std::string& hazard) {
+    auto created =
+        as("demo-agency")
+            .post("/visits", {{"enterprise_id", demo_id(n)},
+                              {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
+                              {"planned_on", day},
+                              {"staff_ids", {staff_id("陈专家"), staff_id("周专家"), staff_id("刘技术")}}});
+    if (created.status != 201) throw std::runtime_error(created.body);
+    const auto id = created.json()["id"].get<std::int64_t>();
+    const auto technician = as("demo-technician");
+    if (technician.post(id_path("visits", id) + "/start", json::object()).status != 200)
+      throw std::runtime_error("cannot start");
+    const auto expert = as("demo-expert");
+    auto photo = expert.post_raw("/files", make_photo_jpeg(static_cast<int>(n), 800, 600), "image/jpeg");
+    if (photo.status != 201 && photo.status != 200) throw std::runtime_error(photo.body);
+    auto found =
+        expert.post(id_path("visits", id) + "/hazards", {{"domain", "environment"},
+                                                         {"category", "env.emergency_controls"},
+                                                         {"sub_category", "env.emergency_controls.water"},
+                                                         {"grade", "major"},
+                                                         {"description", hazard},
+                                                         {"location", "事故应急池"},
+                                                         {"basis", "无锡环境应急调查表 重大隐患 7"},
+                                                         {"suggestion", "扩建事故应急池"},
+                                                         {"photos", {photo.json()["id"]}}});
+    if (found.status != 201) throw std::runtime_error(found.body);
+    if (technician.post(id_path("visits", id) + "/finish", json::object()).status != 200)
+      throw std::runtime_error("cannot finish");
+    return id;
+  }
+  static std::filesystem::path saved(const std::string& name, const std::string& bytes) {
+    static const std::filesystem::path dir = make_temp_dir();
+    write_file(dir / name, bytes);
+    return dir / name;
+  }
+};
+
+TEST_F(ReportApi, RenderedNowAsPdfAndDocxWithTheVisitsContent) {
+  const auto visit = done_visit_with_hazard(0, "2026-06-02", "事故应急池容积不足且无切换阀");
+  const auto path = id_path("visits", visit) + "/report/document";
+  const auto agency = as("demo-agency");
+  auto pdf = agency.get(path + "?format=pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  const auto disposition = pdf.header("content-disposition");
+  EXPECT_NE(disposition.find("filename=\"visit-" + std::to_string(visit) + "-report.pdf\""),
+            std::string::npos);
+  // RFC 5987: 现场勘查评估报告 percent-encoded in UTF-8.
+  EXPECT_NE(disposition.find("filename*=UTF-8''"), std::string::npos);
+  EXPECT_NE(disposition.find("%E7%8E%B0%E5%9C%BA%E5%8B%98%E6%9F%A5%E8%AF%84%E4%BC%B0%E6%8A%A5%E5%91%8A.pdf"),
+            std::string::npos)
+      << disposition;
+  const auto text = pdf_text(saved("report.pdf", pdf.body));
+  EXPECT_NE(text.find(demo_enterprise(0) + "现场勘查评估报告"), std::string::npos) << text.substr(0, 800);
+  EXPECT_NE(text.find("事故应急池容积不足且无切换阀"), std::string::npos);
+  EXPECT_NE(text.find("扩建事故应急池"), std::string::npos);
+  EXPECT_NE(text.find("陈专家"), std::string::npos);
+  EXPECT_NE(text.find("环责险风险评估"), std::string::npos);  // the scope
+  EXPECT_NE(text.find("图1-1隐患1现场照片"), std::string::npos);
+  EXPECT_NE(text.find("第1页"), std::string::npos);
+  EXPECT_NE(text.find(kAgencyA), std::string::npos);
+
+  auto docx = agency.get(path + "?format=docx");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.header("content-type"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  const auto body = zip_entry(docx.body, "word/document.xml").value_or("");
+  EXPECT_NE(body.find(demo_enterprise(0)), std::string::npos);
+  EXPECT_NE(body.find("事故应急池容积不足且无切换阀"), std::string::npos);
+  EXPECT_TRUE(zip_entry(docx.body, "word/media/image1.jpeg").has_value());
+
+  EXPECT_EQ(agency.get(path + "?format=odt").json()["code"], "validation_failed");
+  // Another agency does not see the visit; the enterprise waits for the approved report.
+  EXPECT_EQ(as("qingyuan-admin").get(path).status, 404);
+  EXPECT_EQ(as("qingyuan-admin").get(id_path("visits", visit) + "/report").status, 404);
+  EXPECT_EQ(as("demo-enterprise").get(path).status, 403);
+  EXPECT_EQ(agency.get("/visits/999999/report/document").status, 404);
+}
+
+TEST_F(ReportApi, SubmittedReturnedResubmittedApprovedAndFrozen) {
+  set_today("2026-06-03");
+  const auto visit = done_visit_with_hazard(1, "2026-06-03", "危废暂存间防渗层破损");
+  const auto vid = std::to_string(visit);
+  const auto report = id_path("visits", visit) + "/report";
+  const auto agency = as("demo-agency"), insurer = as("demo-insurer"), technician = as("demo-technician");
+  auto before = agency.get(report).json();
+  EXPECT_EQ(before["status"], "none");
+  EXPECT_EQ(before["title"], "现场勘查评估报告");
+  EXPECT_EQ(before["actions"], json({"submit_report"}));
+  EXPECT_EQ(insurer.post(report + "/approve", json::object()).json()["code"], "report_review_not_expected");
+  EXPECT_EQ(as("qingyuan-admin").post(report + "/submissions", json::object()).status, 404);
+  EXPECT_EQ(insurer.post(report + "/submissions", json::object()).status, 403);
+
+  // Submitted by the team: version 1, the data uploaded, the upload deadline met, the review due in 10
+  // working days (6-4 … 6-17).
+  auto first = technician.post(report + "/submissions", json::object());
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto submitted = first.json();
+  EXPECT_EQ(submitted["status"], "submitted");
+  ASSERT_EQ(submitted["submissions"].size(), 1u);
+  EXPECT_EQ(submitted["submissions"][0]["version"], 1);
+  EXPECT_EQ(submitted["submissions"][0]["submitted_by"]["name"], "刘技术");
+  EXPECT_EQ(agency.get(id_path("visits", visit)).json()["data_uploaded_on"], "2026-06-03");
+  EXPECT_EQ(total_of(agency.get("/deadlines?status=met&kind=data_upload&object_id=" + vid)), 1);
+  auto review = insurer.get("/deadlines?kind=report_review&object_id=" + vid).json();
+  ASSERT_EQ(review["total"], 1);
+  EXPECT_EQ(review["items"][0]["due_on"], "2026-06-17");
+  EXPECT_EQ(technician.post(report + "/submissions", json::object()).json()["code"],
+            "report_submit_not_expected");
+  EXPECT_EQ(agency.post(report + "/approve", json::object()).status, 403);
+
+  // Returned with comments (required); the agency is told.
+  EXPECT_EQ(insurer.post(report + "/return", json::object()).status, 422);
+  auto returned = insurer.post(report + "/return", {{"reason", "请补充应急池现场照片"}});
+  ASSERT_EQ(returned.status, 200) << returned.body;
+  EXPECT_EQ(returned.json()["status"], "returned");
+  EXPECT_EQ(returned.json()["submissions"][0]["comment"], "请补充应急池现场照片");
+  EXPECT_EQ(returned.json()["actions"], json::array());
+  const auto notes = agency.get("/notifications?limit=200").json();
+  ASSERT_FALSE(notes["items"].empty());
+  int told = 0;
+  for (const auto& n : notes["items"])
+    if (n["kind"] == "report_returned" && n["object_id"] == visit) ++told;
+  EXPECT_EQ(told, 1);
+
+  // Submitted again as version 2 and approved: the visit is reviewed, the review deadline met.
+  ASSERT_EQ(agency.post(report + "/submissions", json::object()).status, 201);
+  auto approved = insurer.post(report + "/approve", json::object());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const auto final_report = approved.json();
+  EXPECT_EQ(final_report["status"], "approved");
+  ASSERT_EQ(final_report["submissions"].size(), 2u);
+  EXPECT_EQ(final_report["submissions"][0]["status"], "returned");
+  EXPECT_EQ(final_report["submissions"][1]["status"], "approved");
+  EXPECT_EQ(final_report["submissions"][1]["reviewed_by"]["name"], "李保险");
+  EXPECT_EQ(agency.get(id_path("visits", visit)).json()["reviewed_on"], "2026-06-03");
+  EXPECT_EQ(total_of(insurer.get("/deadlines?kind=report_review&object_id=" + vid)), 0);
+  EXPECT_EQ(total_of(insurer.get("/deadlines?status=met&kind=report_review&object_id=" + vid)), 1);
+  EXPECT_EQ(agency.post(report + "/submissions", json::object()).json()["code"],
+            "report_submit_not_expected");
+
+  // Frozen: the stored bytes are the recorded hash, and a hazard added later changes the report rendered now
+  // but not the approved one.
+  const auto frozen_path = report + "/submissions/2/document";
+  auto frozen = agency.get(frozen_path);
+  ASSERT_EQ(frozen.status, 200);
+  EXPECT_EQ(frozen.header("content-type"), "application/pdf");
+  EXPECT_EQ(sha256_of(frozen.body), final_report["submissions"][1]["sha256"]);
+  EXPECT_EQ(static_cast<std::int64_t>(frozen.body.size()), final_report["submissions"][1]["size"]);
+  ASSERT_EQ(
+      as("demo-expert")
+          .post(id_path("visits", visit) + "/hazards", {{"domain", "environment"},
+                                                        {"category", "env.emergency_controls"},
+                                                        {"grade", "general"},
+                                                        {"description", "审核后补记的雨水排口标识缺失"}})
+          .status,
+      201);
+  EXPECT_NE(
+      pdf_text(saved("now.pdf", agency.get(report + "/document").body)).find("审核后补记的雨水排口标识缺失"),
+      std::string::npos);
+  const auto again = agency.get(frozen_path).body;
+  EXPECT_EQ(again, frozen.body);
+  EXPECT_EQ(pdf_text(saved("frozen.pdf", again)).find("审核后补记的雨水排口标识缺失"), std::string::npos);
+
+  // No third version; another agency sees nothing of it.
+  EXPECT_EQ(agency.get(report + "/submissions/3/document").status, 404);
+  EXPECT_EQ(as("qingyuan-admin").get(frozen_path).status, 404);
+  set_today("2026-06-01");
+}
+
+TEST_F(ReportApi, TheEnterpriseSeesItsApprovedReportOnly) {
+  const auto visit = done_visit_with_hazard(2, "2026-06-04", "应急物资储备不足");
+  const auto report = id_path("visits", visit) + "/report";
+  ASSERT_EQ(as("demo-agency").post(report + "/submissions", json::object()).status, 201);
+  ASSERT_EQ(admin()
+                .post("/users", {{"username", "xineng-user"},
+                                 {"display_name", "企业用户"},
+                                 {"org_id", org_id(demo_enterprise(2))},
+                                 {"roles", {"enterprise_user"}},
+                                 {"password", kDemoPassword}})
+                .status,
+            201);
+  const auto enterprise = as("xineng-user");
+  // Another enterprise's user does not see the visit.
+  EXPECT_EQ(as("demo-enterprise").get(report).status, 404);
+  auto waiting = enterprise.get(report).json();
+  EXPECT_EQ(waiting["status"], "none");
+  EXPECT_EQ(waiting["submissions"], json::array());
+  EXPECT_EQ(enterprise.get(report + "/submissions/1/document").status, 404);
+  ASSERT_EQ(as("demo-insurer").post(report + "/approve", {{"reason", "同意"}}).status, 200);
+  auto approved = enterprise.get(report).json();
+  EXPECT_EQ(approved["status"], "approved");
+  ASSERT_EQ(approved["submissions"].size(), 1u);
+  EXPECT_EQ(approved["submissions"][0]["comment"], "同意");
+  auto pdf = enterprise.get(report + "/submissions/1/document");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_NE(pdf_text(saved("approved.pdf", pdf.body)).find("应急物资储备不足"), std::string::npos);
+}
+
+TEST_F(ReportApi, TheHazardLedgerHasTable9sSeventeenColumnsAsXlsxAndPdf) {
+  set_today("2026-06-05");
+  done_visit_with_hazard(3, "2026-06-05", "储罐区围堰破损");
+  const auto agency = as("demo-agency");
+  const auto query =
+      "/hazards/ledger?enterprise_id=" + std::to_string(demo_id(3)) + "&from=2026-06-01&to=2026-06-30";
+  auto xlsx = agency.get(query + "&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  const auto table = sheet::read_xlsx(xlsx.body);
+  ASSERT_EQ(table.rows.size(), 2u);  // the header and the one hazard
+  const std::vector<std::string> seed = {
+      "序号",         "排查时间", "排查人员", "隐患分类类别", "隐患细类", "隐患具体描述",
+      "隐患照片",     "隐患分级", "治理措施", "治理时限",     "责任人",   "经费",
+      "治理情况描述", "治理照片", "验收时间", "验收人员",     "备注"};
+  std::vector<std::string> headers;
+  for (const auto& cell : table.rows[0].cells) headers.push_back(cell.text);
+  EXPECT_EQ(headers, seed);
+  const auto& row = table.rows[1].cells;
+  // The reader leaves out a row's empty cells at its end (the plan, evidence and acceptance are still empty).
+  ASSERT_GE(row.size(), 8u);
+  ASSERT_LE(row.size(), 17u);
+  EXPECT_EQ(row[0].text, "1");
+  EXPECT_EQ(row[1].text, "2026-06-05");
+  EXPECT_EQ(row[5].text, "储罐区围堰破损");
+  EXPECT_EQ(row[6].text, "1 张");
+  EXPECT_EQ(row[7].text, "重大");
+  // Another period holds none of it.
+  auto empty = agency.get("/hazards/ledger?format=xlsx&enterprise_id=" + std::to_string(demo_id(3)) +
+                          "&from=2025-01-01&to=2025-12-31");
+  EXPECT_EQ(sheet::read_xlsx(empty.body).rows.size(), 1u);
+
+  auto pdf = agency.get(query + "&format=pdf");
+  ASSERT_EQ(pdf.status, 200);
+  const auto text = pdf_text(saved("ledger.pdf", pdf.body));
+  EXPECT_NE(text.find(demo_enterprise(3) + "隐患排查治理台账"), std::string::npos) << text.substr(0, 400);
+  EXPECT_NE(text.find("储罐区围堰破损"), std::string::npos);
+
+  // One scope, a real period; an enterprise the caller may not see is 404, another agency's hazards are not
+  // listed in its own ledger.
+  EXPECT_EQ(agency.get("/hazards/ledger").json()["code"], "validation_failed");
+  EXPECT_EQ(agency.get("/hazards/ledger?enterprise_id=1&agency_org_id=1").status, 422);
+  EXPECT_EQ(agency.get(query + "&format=csv").status, 422);
+  EXPECT_EQ(agency
+                .get("/hazards/ledger?enterprise_id=" + std::to_string(demo_id(3)) +
+                     "&from=2026-07-01&to=2026-06-01")
+                .status,
+            422);
+  EXPECT_EQ(as("demo-enterprise").get(query).status, 404);
+  const auto other = as("qingyuan-admin");
+  EXPECT_EQ(other.get(query).status, 404);
+  // Agency B's own ledger over the same period lists only its hazards: the header and none of agency A's.
+  auto theirs = other.get("/hazards/ledger?format=xlsx&from=2026-06-01&to=2026-06-30&agency_org_id=" +
+                          std::to_string(org_id(kAgencyB)));
+  ASSERT_EQ(theirs.status, 200) << theirs.body;
+  const auto their_rows = sheet::read_xlsx(theirs.body).rows;
+  ASSERT_FALSE(their_rows.empty());
+  for (const auto& r : their_rows) EXPECT_NE(r.cells.size() > 5 ? r.cells[5].text : "", "储罐区围堰破损");
+  set_today("2026-06-01");
+}
+
+}  // namespace
+}  // namespace rw::testing
