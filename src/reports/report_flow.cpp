@@ -6,6 +6,7 @@
 #include "reports/report_store.hpp"
 #include "services/deadline_rules.hpp"
 #include "services/deadline_store.hpp"
+#include "workflow/engine.hpp"
 
 namespace rw::reports {
 namespace {
@@ -19,6 +20,13 @@ void review(VisitMove& move, const char* status) {
                           move.subject.id,
                           move.subject.insurer_org_id,
                           {{"report_status", {{"from", "submitted"}, {"to", status}}}}});
+}
+
+// The report's steps keep the visit's status (done) but are its history: who submitted, approved or returned
+// it, when, and the reviewer's comments; the history's rows are also the webhooks' events.
+void record_in_history(VisitMove& move) {
+  workflow::record_status(move, "visit", move.subject.id, move.subject.agency_org_id, move.step.action,
+                          move.subject.status, move.subject.status, move.input.history);
 }
 
 // The agency's people who follow the report: its leads and the visit's team.
@@ -47,6 +55,7 @@ std::optional<workflow::Refusal> report_awaiting_review(const services::VisitSta
 }
 
 void on_report_submitted(VisitMove& move) {
+  record_in_history(move);
   const auto& visit = move.subject.row;
   const auto id = move.subject.id;
   const auto today = china_day(move.clock.now());
@@ -79,6 +88,7 @@ void on_report_submitted(VisitMove& move) {
 }
 
 void on_report_approved(VisitMove& move) {
+  record_in_history(move);
   const auto id = move.subject.id;
   const auto today = china_date(move.clock.now());
   review(move, "approved");
@@ -101,6 +111,7 @@ void on_report_approved(VisitMove& move) {
 }
 
 void on_report_returned(VisitMove& move) {
+  record_in_history(move);
   review(move, "returned");
   const auto name = move.subject.row.text("enterprise_name");
   notify::notify_users(

@@ -44,7 +44,12 @@ nlohmann::json build() {
   add(out, hazard, "add_progress", "隐患：整改进展", "Hazard: progress noted");
   add(out, hazard, "comment", "隐患：监管意见", "Hazard: regulator's comment");
   add(out, hazard, "carry_over", "隐患：复查未整改结转", "Hazard: carried over on re-check");
-  add_machine(out, {"visit", "现场服务", "Visit"}, services::visit_machine());
+  const Kind visit{"visit", "现场服务", "Visit"};
+  add_machine(out, visit, services::visit_machine());
+  // The report's steps keep the visit done but are written to its history (reports/report_flow.cpp).
+  add(out, visit, "submit_report", "现场服务：报告已提交", "Visit: report submitted");
+  add(out, visit, "approve_report", "现场服务：报告审核通过", "Visit: report approved");
+  add(out, visit, "return_report", "现场服务：报告被退回", "Visit: report returned");
   add_machine(out, {"inspection", "检查表", "Checklist"}, inspections::inspection_machine());
   add_machine(out, {"service_plan", "服务方案", "Service plan"}, services::plan_machine());
   add_machine(out, {"commission_item", "委托事项", "Commission item"}, services::commission_machine());

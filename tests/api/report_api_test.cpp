@@ -147,6 +147,12 @@ TEST_F(ReportApi, SubmittedReturnedResubmittedApprovedAndFrozen) {
   EXPECT_EQ(returned.json()["status"], "returned");
   EXPECT_EQ(returned.json()["submissions"][0]["comment"], "请补充应急池现场照片");
   EXPECT_EQ(returned.json()["actions"], json::array());
+  // The visit's history has each step with who and why.
+  const auto history = agency.get(id_path("visits", visit)).json()["history"];
+  ASSERT_FALSE(history.empty());
+  const auto& last = history[history.size() - 1];
+  EXPECT_EQ(last["action"], "return_report");
+  EXPECT_EQ(last["reason"], "请补充应急池现场照片");
   const auto notes = agency.get("/notifications?limit=200").json();
   ASSERT_FALSE(notes["items"].empty());
   int told = 0;
