@@ -320,5 +320,55 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
         assert((await textOf(page, 'hazard-due-tag')).startsWith('逾期'), `the escalated hazard's deadline reads ${await textOf(page, 'hazard-due-tag')}`)
       },
     },
+    {
+      name: 'the visit\'s report: the expert submits it again after the demo\'s return, the insurer approves it, the enterprise downloads the approved PDF and its hazard ledger on a phone',
+      async run(page) {
+        await page.clock.setFixedTime(NOW)
+        await signedIn(page, 'demo-expert')
+        const visitId = await doneVisitId(page)
+        await page.goto(`${BASE_URL}/visits/${visitId}`)
+        const card = byTest(page, 'visit-report')
+        await card.locator('[data-test="report-versions"] .el-table__row').first().waitFor()
+        const before = await card.locator('[data-test="report-versions"] .el-table__row').count()
+        assert((await textOf(page, 'report-status')) === '已退回', `the demo's report is ${await textOf(page, 'report-status')}`)
+        await byTest(page, 'visit-action-submit_report').click()
+        await confirmBox(page)
+        await page.waitForFunction(() => document.querySelector('[data-test="report-status"]')?.textContent?.trim() === '待审核')
+        assert((await card.locator('[data-test="report-versions"] .el-table__row').count()) === before + 1, 'no new version is listed')
+        await shot(page, 'report-submitted')
+
+        await switchUser(page, 'demo-insurer')
+        await page.goto(`${BASE_URL}/visits/${visitId}`)
+        await byTest(page, 'visit-action-approve_report').click()
+        await confirmBox(page)
+        await page.waitForFunction(() => document.querySelector('[data-test="report-status"]')?.textContent?.trim() === '已审核通过')
+        await shot(page, 'report-approved')
+
+        await page.setViewportSize(PHONE_VIEWPORT)
+        await switchUserOnPhone(page, 'demo-enterprise')
+        await page.goto(`${BASE_URL}/visits/${visitId}`)
+        const versions = byTest(page, 'report-versions').locator('.el-table__row')
+        await versions.first().waitFor()
+        assert((await versions.count()) === 1 || (await versions.allTextContents()).every((r) => r.includes('已审核通过')), 'the enterprise sees a version not approved')
+        assert((await byTest(page, 'report-preview-pdf').count()) === 0, 'the enterprise may render the report as the visit now is')
+        const downloaded = page.waitForEvent('download')
+        await versions.last().locator('a').click()
+        const pdf = join(SCREENSHOT_DIR, 'report-approved.pdf')
+        await (await downloaded).saveAs(pdf)
+        assert(readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', 'the approved report is not a PDF')
+        assert(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).includes(ENTERPRISE), 'the report does not name the enterprise')
+
+        await page.goto(`${BASE_URL}/hazards`)
+        await byTest(page, 'hazard-card').first().waitFor()
+        const ledger = page.waitForEvent('download')
+        await byTest(page, 'hazard-ledger-xlsx').click()
+        const xlsx = await ledger
+        assert(xlsx.suggestedFilename().endsWith('.xlsx'), `the ledger is named ${xlsx.suggestedFilename()}`)
+        const path = join(SCREENSHOT_DIR, 'hazard-ledger.xlsx')
+        await xlsx.saveAs(path)
+        assert(readFileSync(path).subarray(0, 2).toString() === 'PK', 'the ledger is not an .xlsx')
+        await shot(page, 'report-enterprise-phone')
+      },
+    },
   ]
 }

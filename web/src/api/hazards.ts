@@ -1,3 +1,4 @@
+import { download } from './download'
 import { http } from './http'
 import type {
   HazardAcceptanceBody,
@@ -57,3 +58,7 @@ export const hazardsFromInspection = (inspectionId: number, edits: HazardFinding
   http.post<HazardsFromFindings>(`/inspections/${inspectionId}/hazards`, { edits })
 
 export const listHazardEscalations = (query: EscalationQuery) => http.get<HazardEscalationPage>('/hazard-escalations', query)
+
+export type LedgerQuery = QueryOf<'downloadHazardLedger'>
+/** chengdu Table 9 隐患排查治理台账 for an enterprise, a region or an agency over a period, as .xlsx or PDF. */
+export const downloadHazardLedger = (query: LedgerQuery) => download('/hazards/ledger', query, `hazard-ledger.${query.format ?? 'xlsx'}`)

@@ -1078,24 +1078,11 @@ const en: MessageSchema = {
     sha256: 'SHA-256',
     previewPdf: 'Preview PDF',
     previewWord: 'Download Word',
-    confirmSubmit: 'The report is rendered from the visit as it now is and sent to the insurer for review; the first submission counts as the data upload. Submit it?',
-    approveComment: 'Comments (optional)',
-    returnComment: 'What to change',
     status: {
       none: 'Not submitted',
       submitted: 'Awaiting review',
       returned: 'Returned',
       approved: 'Approved',
-    },
-    actions: {
-      submit_report: 'Submit the report',
-      approve_report: 'Approve',
-      return_report: 'Return',
-    },
-    done: {
-      submit: 'The report is submitted',
-      approve: 'The report is approved',
-      return: 'The report is returned',
     },
   },
   statusHistory: {

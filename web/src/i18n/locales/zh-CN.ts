@@ -1076,24 +1076,11 @@ const zhCN = {
     sha256: 'SHA-256',
     previewPdf: '预览 PDF',
     previewWord: '下载 Word',
-    confirmSubmit: '按服务当前内容生成报告并提交保险机构审核，首次提交即视为资料已上传。确定提交？',
-    approveComment: '审核意见（可不填）',
-    returnComment: '退回意见',
     status: {
       none: '未提交',
       submitted: '待审核',
       returned: '已退回',
       approved: '已审核通过',
-    },
-    actions: {
-      submit_report: '提交报告',
-      approve_report: '审核通过',
-      return_report: '退回修改',
-    },
-    done: {
-      submit: '报告已提交',
-      approve: '报告已审核通过',
-      return: '报告已退回',
     },
   },
   statusHistory: {
