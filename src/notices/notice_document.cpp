@@ -26,17 +26,21 @@ void particulars(Document& d, const NoticeContent& n) {
                           "，地址 " + n.address + "。"));
 }
 
-// yueqing att.2, after its wording.
+// yueqing att.2, after its wording; an agency says 我单位 and reports to the regulator (derived).
 void warning(Document& d, const NoticeContent& n) {
   particulars(d, n);
-  d.blocks.push_back(text("我局工作人员 " + or_blank(n.staff) + " 于" + or_blank(n.visited_on) +
+  const std::string we = n.issuer_is_regulator ? "我局" : "我单位";
+  d.blocks.push_back(text(we + "工作人员 " + or_blank(n.staff) + " 于" + or_blank(n.visited_on) +
                           "对你（单位）开展帮扶活动，发现你（单位）存在以下环境隐患（问题）："));
   for (std::size_t i = 0; i < n.problems.size(); ++i)
     d.blocks.push_back(text(std::to_string(i + 1) + "." + n.problems[i].description));
-  d.blocks.push_back(
-      text("请你单位在收到本提示单之日起" + (n.deadline_days > 0 ? std::to_string(n.deadline_days) : "____") +
-           "日内消除环境隐患（问题），如逾期未消除环境隐患（问题）的，我局（分局）将依法对你单位进行查处。"));
-  d.blocks.push_back(text("企业家朋友，保护环境是我们共同的责任，让我们携起手来，共同建设美丽温州。"));
+  d.blocks.push_back(text("请你单位在收到本提示单之日起" +
+                          (n.deadline_days > 0 ? std::to_string(n.deadline_days) : "____") +
+                          "日内消除环境隐患（问题），如逾期未消除环境隐患（问题）的，" +
+                          (n.issuer_is_regulator ? "我局（分局）将依法对你单位进行查处。"
+                                                 : "我单位将按规定报告属地生态环境主管部门。")));
+  d.blocks.push_back(text("企业家朋友，保护环境是我们共同的责任，让我们携起手来，共同建设美丽" +
+                          closing_place(n.issuer) + "。"));
   closing(d, n);
   receipt(d, n);
 }
@@ -119,6 +123,12 @@ void inspection(Document& d, const NoticeContent& n) {
 }
 
 }  // namespace
+
+std::string closing_place(const std::string& issuer) {
+  constexpr std::size_t kLongestCity = 4 * 3;  // 乌鲁木齐: four characters of three bytes
+  const auto city = issuer.find("市");
+  return city != std::string::npos && city > 0 && city <= kLongestCity ? issuer.substr(0, city) : "家园";
+}
 
 std::string chinese_number(int n) {
   static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};

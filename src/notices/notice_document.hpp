@@ -23,9 +23,12 @@ struct NoticeProblem {
 };
 
 struct NoticeContent {
-  std::string kind;       // notice_kinds()
-  std::string number;     // "" for an unnumbered notice
-  std::string issuer;     // 温州市生态环境局乐清分局, XX工业园区
+  std::string kind;    // notice_kinds()
+  std::string number;  // "" for an unnumbered notice
+  std::string issuer;  // 温州市生态环境局乐清分局, XX工业园区
+  // att.2 speaks as the ecology bureau (我局…依法查处); an agency issuing it speaks as itself and reports to
+  // the regulator instead of enforcing (chengdu 6.3.2.3).
+  bool issuer_is_regulator = true;
   std::string issued_on;  // 2023年5月4日; "" leaves "年 月 日" to write by hand
   std::string enterprise, credit_code, legal_representative, address;
   std::string staff;       // warning: 我局工作人员 …
@@ -43,6 +46,10 @@ struct NoticeContent {
 };
 
 documents::Document notice_document(const NoticeContent& notice);
+
+// The place att.2's closing names (共同建设美丽温州): the city the issuer's name starts with
+// ("温州市生态环境局乐清分局" → 温州), else 家园 (an agency's name need not name one).
+std::string closing_place(const std::string& issuer);
 
 // 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (the seeds number items so); larger numbers in digits.
 std::string chinese_number(int n);

@@ -213,6 +213,7 @@ NoticeContent content_of(const accounts::Operation& op, const files::FileStore& 
   n.number =
       s.status == "draft" || s.status == "cancelled" ? notice_statuses().zh(s.status) : row.text("number");
   n.issuer = row.text("issuer_name");
+  n.issuer_is_regulator = row.text("issuer_type") == "regulator";
   n.issued_on = chinese_date(row.text("issued_on"));
   const auto e = enterprise_particulars(op.db, s.enterprise_id);
   n.enterprise = e.text("name");

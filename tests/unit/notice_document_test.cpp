@@ -86,6 +86,28 @@ TEST(NoticeDocument, WarningNoticeIsYueqingAttachment2InTwoCopies) {
   EXPECT_EQ(count(text, "2023年5月12日"), 2u);
 }
 
+// An agency issuing att.2 speaks as itself and reports to the regulator: it does not enforce (derived).
+TEST(NoticeDocument, AnAgencysWarningReportsToTheRegulatorInsteadOfEnforcing) {
+  auto n = enterprise_notice("warning");
+  n.issuer = "无锡环科风险评估有限公司";
+  n.issuer_is_regulator = false;
+  n.deadline_days = 10;
+  const auto [text, pages] = rendered(n);
+  EXPECT_EQ(text.find("我局"), std::string::npos) << text;
+  EXPECT_NE(text.find("我单位工作人员"), std::string::npos);
+  EXPECT_NE(text.find("如逾期未消除环境隐患（问题）的，我单位将按规定报告属地生态环境主管部门。"),
+            std::string::npos);
+  EXPECT_NE(text.find("共同建设美丽家园。"), std::string::npos);
+}
+
+TEST(NoticeDocument, TheClosingNamesTheCityTheIssuersNameStartsWith) {
+  EXPECT_EQ(closing_place("温州市生态环境局乐清分局"), "温州");
+  EXPECT_EQ(closing_place("无锡市生态环境局"), "无锡");
+  EXPECT_EQ(closing_place("乌鲁木齐市生态环境局"), "乌鲁木齐");
+  EXPECT_EQ(closing_place("无锡环科风险评估有限公司"), "家园");
+  EXPECT_EQ(closing_place("江苏省生态环境厅苏州市分局"), "家园");  // not where the name starts
+}
+
 TEST(NoticeDocument, ReminderIsYueqingAttachment3WithItsFiveItems) {
   const auto [text, pages] = rendered(enterprise_notice("reminder"));
   EXPECT_EQ(pages, 2);
