@@ -177,12 +177,16 @@ TEST_F(AuthApi, PermissionsFollowRoles) {
   EXPECT_FALSE(contains(enterprise, "org:read"));
 }
 
+// On the server's clock, not the machine's: a sleep past a one-second timeout failed whenever the loaded
+// machine took more than a second between signing in and the first request.
 TEST(SessionExpiry, IdleSessionExpires) {
-  ServerProcess server({{"--session-idle-seconds", "1"}});
+  ServerProcess server(ServerConfig{{"--session-idle-seconds", "60"}, true, "2026-06-01T02:00:00Z"});
   auto session = login(server.port(), "demo-viewer");
   auto auth = std::map<std::string, std::string>{{"Authorization", "Bearer " + session.token}};
   EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/me", "", auth).status, 200);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  server.set_clock("2026-06-01T02:00:59Z");
+  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/me", "", auth).status, 200);
+  server.set_clock("2026-06-01T02:02:00Z");
   auto expired = http_request(server.port(), "GET", "/api/v1/me", "", auth);
   EXPECT_EQ(expired.status, 401);
   EXPECT_EQ(expired.json()["code"], "session_expired");
