@@ -9,12 +9,9 @@ std::string ids_json(const std::vector<std::int64_t>& ids) { return nlohmann::js
 
 constexpr const char* kInsertHazard =
     "INSERT INTO hazards (enterprise_id, agency_org_id, visit_id, inspection_id, finding_id, item_id, "
-    "found_on, "
-    "found_by, domain, category, sub_category, description, location, photo_file_ids, grade, basis, "
-    "suggestion, "
-    "remarks, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, "
-    "?, ?, ?) RETURNING id";
+    "found_on, found_by, domain, category, sub_category, description, location, photo_file_ids, grade, "
+    "basis, suggestion, remarks, created_by, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateFacts =
     "UPDATE hazards SET domain = ?, category = ?, sub_category = ?, description = ?, location = ?, "
     "photo_file_ids = ?, grade = ?, basis = ?, suggestion = ?, remarks = ?, updated_at = ? WHERE id = ?";
@@ -28,9 +25,8 @@ constexpr const char* kUpdatePlan =
 constexpr const char* kUpdateEvidence =
     "UPDATE hazards SET evidence_description = ?, evidence_photo_file_ids = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdateAcceptance =
-    "UPDATE hazards SET accepted_on = ?, accepted_by = ?, acceptance_result = ?, acceptance_photo_file_ids = "
-    "?, "
-    "updated_at = ? WHERE id = ?";
+    "UPDATE hazards SET accepted_on = ?, accepted_by = ?, acceptance_result = ?, "
+    "acceptance_photo_file_ids = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdateAgency = "UPDATE hazards SET agency_org_id = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kInsertProgress =
     "INSERT INTO hazard_progress (hazard_id, note, photo_file_ids, created_by, created_at) VALUES (?, ?, ?, "

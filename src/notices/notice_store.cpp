@@ -14,9 +14,8 @@ constexpr const char* kInsertNotice =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateFields =
     "UPDATE notices SET staff = ?, visited_on = ?, period = ?, deadline_days = ?, law = ?, plan_due_on = ?, "
-    "submit_to = ?, email = ?, area = ?, contractor = ?, check_items = ?, problems = ?, contact = ?, phone = "
-    "?, "
-    "updated_at = ? WHERE id = ?";
+    "submit_to = ?, email = ?, area = ?, contractor = ?, check_items = ?, problems = ?, contact = ?, "
+    "phone = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kDeleteLinks = "DELETE FROM notice_hazards WHERE notice_id = ?";
 constexpr const char* kInsertLink =
     "INSERT INTO notice_hazards (notice_id, hazard_id, position) VALUES (?, ?, ?)";
