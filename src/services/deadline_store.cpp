@@ -4,6 +4,8 @@
 #include "platform/json_input.hpp"
 #include "services/workflow_vocabularies.hpp"
 
+#include <stdexcept>
+
 namespace rw::services {
 namespace {
 
@@ -39,6 +41,9 @@ const char* const kSelectDeadline =
 const CountFrom kCountDeadline{"deadlines d"};
 
 void open_deadline(db::Connection& db, const NewDeadline& d, const std::string& now) {
+  // The database does not constrain the kind (V026); an unlisted kind would have no label on the board.
+  if (!deadline_kinds().values().contains(d.kind))
+    throw std::logic_error("unlisted deadline kind: " + d.kind);
   db.execute(kInsertDeadline,
              {d.kind, d.object_type, d.object_id, db::optional_value(d.service_type_version_id),
               d.enterprise_id, d.responsible_org_id, db::optional_value(d.watcher_org_id), d.starts_on,

@@ -1,7 +1,10 @@
 #include "workflow/engine.hpp"
 
+#include <stdexcept>
 #include "platform/errors.hpp"
+
 #include "webhooks/webhook_outbox.hpp"
+#include "workflow/object_types.hpp"
 
 namespace rw::workflow {
 namespace {
@@ -38,6 +41,8 @@ Input read_input(const nlohmann::json& body, Reason reason, std::size_t max_char
 void record_status(Act& act, std::string_view object_type, std::int64_t id,
                    std::optional<std::int64_t> org_id, std::string_view action, std::string_view from,
                    std::string_view to, const std::string& reason) {
+  if (!is_object_type(object_type))
+    throw std::logic_error("status history of an unlisted object type: " + std::string(object_type));
   act.db.execute(kInsertStatusEvent, {std::string(object_type), id, std::string(action), std::string(from),
                                       std::string(to), reason, act.user.id, act.now});
   const auto known = [](std::int64_t id) { return id > 0 ? std::optional(id) : std::nullopt; };

@@ -6,11 +6,14 @@
 #include <map>
 
 #include "hazards/hazard_flow.hpp"
+#include "inspections/inspection_flow.hpp"
+#include "notices/notice_flow.hpp"
 #include "platform/http/problem.hpp"
 #include "services/commission_flow.hpp"
 #include "services/plan_flow.hpp"
 #include "services/visit_flow.hpp"
 #include "workflow/engine.hpp"
+#include "workflow/object_types.hpp"
 
 using namespace rw;
 using namespace rw::services;
@@ -274,4 +277,20 @@ TEST(WorkflowEngine, HazardsToldByTheAgencyRectifiedByTheEnterpriseCommentedByTh
                   ->reason,
               workflow::Reason::required)
         << action;
+}
+
+// The database no longer checks status_events.object_type (V026): every machine's type must be in the list
+// record_status accepts, and a type outside it is refused.
+TEST(WorkflowObjectTypes, EveryMachineKeepsItsHistoryUnderAListedType) {
+  const std::vector<std::string_view> types = {commission_machine().object_type,
+                                               plan_machine().object_type,
+                                               visit_machine().object_type,
+                                               hazards::hazard_machine().object_type,
+                                               inspections::inspection_machine().object_type,
+                                               notices::notice_machine().object_type};
+  EXPECT_EQ(types, (std::vector<std::string_view>{"commission_item", "service_plan", "visit", "hazard",
+                                                  "inspection", "notice"}));
+  for (const auto type : types) EXPECT_TRUE(workflow::is_object_type(type)) << type;
+  EXPECT_FALSE(workflow::is_object_type("Hazard"));
+  EXPECT_FALSE(workflow::is_object_type(""));
 }
