@@ -43,6 +43,9 @@ std::vector<std::string> permissions_for(const Actor& user) {
   const bool insurer = user.org_type == "insurer", agency = user.org_type == "agency";
   if (platform || insurer || agency) out.push_back("commission:read");
   if (leads && (platform || insurer)) out.push_back("commission:write");
+  // Suggested sum insured 建议保额: each insurer publishes its own table (issue 13); no one writes it for
+  // them.
+  if (leads && insurer) out.push_back("suminsured:write");
   if (leads && (platform || agency)) out.push_back("commission:decide");
   out.insert(out.end(), {"plan:read", "visit:read", "deadline:read"});
   if ((leads && (platform || insurer || agency)) || (agency && user.has_role("expert")))

@@ -9,6 +9,7 @@
 #include "app/demo_registry.hpp"
 #include "app/demo_reports.hpp"
 #include "app/demo_services.hpp"
+#include "app/demo_sum_insured.hpp"
 #include "app/demo_webhooks.hpp"
 #include "notices/number_store.hpp"
 #include "platform/clock.hpp"
@@ -123,6 +124,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   seed_demo_services(*lease, orgs, clock, store);
   seed_demo_hazards(*lease, clock);
   seed_demo_reports(*lease, clock, store);
+  seed_demo_sum_insured(*lease, insurer_a, s.now);
   seed_demo_webhooks(*lease, agency_a, s.now);
   // The numbers the demo agency and regulator give their warning notices (yueqing att.2:
   // 温环乐预警〔2023〕0012号).

@@ -24,6 +24,7 @@
 #include "services/plan_routes.hpp"
 #include "services/survey_gap_routes.hpp"
 #include "services/visit_routes.hpp"
+#include "suminsured/sum_insured_routes.hpp"
 #include "webhooks/webhook_routes.hpp"
 
 namespace rw::app {
@@ -55,6 +56,7 @@ void add_all_routes(api::Routes& routes) {
   files::add_file_routes(routes);
   audit::add_routes(routes);
   webhooks::add_webhook_routes(routes);
+  suminsured::add_sum_insured_routes(routes);
 }
 
 }  // namespace rw::app

@@ -2698,6 +2698,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sum-insured/example": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 建议保额示例表 / The shipped example table
+         * @description 系统附带的示例表（示例，需保险机构确认），保险机构可据此编制自己的表。/ The shipped example (示例，需保险机构确认), a start for an insurer's own table.
+         */
+        get: operations["getSumInsuredExample"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sum-insured/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 建议保额 / Suggested sum insured
+         * @description 按风险等级与企业规模（可选行业）取保额区间。给出 enterprise_id 时取该企业的规模、行业及其环责险保单保险机构的表（无保单时用示例表），企业须可见（否则 404）；否则用调用者所在保险机构的表，非保险机构用示例表。字段错误代码：required、invalid_choice、unknown_industry。/ The band for a level and scale (optionally an industry). With enterprise_id: its scale and industry and the table of the insurer of its environmental policy (the example without one); the enterprise must be visible (else 404). Without: the caller's insurer table, the example for other parties.
+         */
+        post: operations["suggestSumInsured"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/sum-insured-table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 保险机构的建议保额表 / An insurer's sum-insured table
+         * @description 需要 org:read 且可见该机构（否则 404）；非保险机构 404。未发布时返回示例表（is_example）。/ Needs org:read and the organization visible (404 otherwise); not an insurer: 404. The example while none is published.
+         */
+        get: operations["getSumInsuredTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/sum-insured-table/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布建议保额表新版本 / Publish a new version
+         * @description 保险机构本机构的管理员或经理（suminsured:write），只能发布本机构的表；平台与上级机构不代为发布（403）。已发布的版本不再修改（报告引用版本号）。每个风险等级 × 规模须有不限行业的一行。字段错误代码：required、wrong_type、invalid_choice、out_of_range、band_reversed、duplicate_band、band_missing、unknown_industry、wrong_size。/ The insurer's own admins or managers (suminsured:write) only; neither the platform nor a head office publishes for it (403). A published version never changes (reports cite it). Every level × scale needs a row for any industry.
+         */
+        post: operations["publishSumInsuredTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/sum-insured-table/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 建议保额表的某一版本 / One published version */
+        get: operations["getSumInsuredTableVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6388,6 +6485,132 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
+        };
+        SumInsuredBandInput: {
+            /**
+             * @description 环境风险等级（HJ 941-2018）：general 一般、larger 较大、major 重大 / Environmental risk level.
+             * @enum {string}
+             */
+            level: "general" | "larger" | "major";
+            /**
+             * @description 企业规模 / Enterprise scale.
+             * @enum {string}
+             */
+            scale: "large" | "medium" | "small" | "micro";
+            /** @description 行业组：空为不限；GB/T 4754 门类字母或大类/中类/小类代码，最具体者优先 / Industry group: empty for any, else a GB/T 4754 section letter or class code; the most specific wins. */
+            industry?: string;
+            /** @description 累计赔偿限额下限（万元）/ Lower cumulative limit (10,000 yuan). */
+            min_wan: number;
+            /** @description 累计赔偿限额上限（万元）/ Upper cumulative limit (10,000 yuan). */
+            max_wan: number;
+        };
+        SumInsuredBand: {
+            /**
+             * @description 环境风险等级（HJ 941-2018）：general 一般、larger 较大、major 重大 / Environmental risk level.
+             * @enum {string}
+             */
+            level: "general" | "larger" | "major";
+            /**
+             * @description 企业规模 / Enterprise scale.
+             * @enum {string}
+             */
+            scale: "large" | "medium" | "small" | "micro";
+            /** @description 行业组：空为不限；GB/T 4754 门类字母或大类/中类/小类代码，最具体者优先 / Industry group: empty for any, else a GB/T 4754 section letter or class code; the most specific wins. */
+            industry: string;
+            /** @description 累计赔偿限额下限（万元）/ Lower cumulative limit (10,000 yuan). */
+            min_wan: number;
+            /** @description 累计赔偿限额上限（万元）/ Upper cumulative limit (10,000 yuan). */
+            max_wan: number;
+            /** @description 如 “500–1000 万元” / e.g. "500–1000 万元". */
+            text: string;
+        };
+        SumInsuredTableVersion: {
+            /** Format: int64 */
+            org_id: number;
+            /** @description 版本号；示例表为 null / Version; null for the example. */
+            version: number | null;
+            name: string;
+            note: string;
+            /** @description 是否为系统示例表（示例，需保险机构确认）/ Whether this is the shipped example. */
+            is_example: boolean;
+            /** @description 示例表为“示例，需保险机构确认”，否则 null / 示例，需保险机构确认 for the example, else null. */
+            label: string | null;
+            bands: components["schemas"]["SumInsuredBand"][];
+            published_at: string | null;
+            published_by: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            } | null;
+        };
+        /** @description 保险机构当前的建议保额表（最新版本；未发布时为示例表）及各版本 / The insurer's current table (latest version, or the example while it has none) and its versions. */
+        SumInsuredTable: {
+            /** Format: int64 */
+            org_id: number;
+            /** @description 版本号；示例表为 null / Version; null for the example. */
+            version: number | null;
+            name: string;
+            note: string;
+            /** @description 是否为系统示例表（示例，需保险机构确认）/ Whether this is the shipped example. */
+            is_example: boolean;
+            /** @description 示例表为“示例，需保险机构确认”，否则 null / 示例，需保险机构确认 for the example, else null. */
+            label: string | null;
+            bands: components["schemas"]["SumInsuredBand"][];
+            published_at: string | null;
+            published_by: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            } | null;
+            versions: {
+                version: number;
+                name: string;
+                published_at: string;
+                published_by: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                } | null;
+            }[];
+        };
+        SumInsuredExample: {
+            name: string;
+            note: string;
+            label: string;
+            bands: components["schemas"]["SumInsuredBand"][];
+        };
+        SumInsuredSuggestion: {
+            /** @description 无等级或规模时为 null / Null without a level or a scale. */
+            band: {
+                /**
+                 * @description 环境风险等级（HJ 941-2018）：general 一般、larger 较大、major 重大 / Environmental risk level.
+                 * @enum {string}
+                 */
+                level: "general" | "larger" | "major";
+                /**
+                 * @description 企业规模 / Enterprise scale.
+                 * @enum {string}
+                 */
+                scale: "large" | "medium" | "small" | "micro";
+                /** @description 行业组：空为不限；GB/T 4754 门类字母或大类/中类/小类代码，最具体者优先 / Industry group: empty for any, else a GB/T 4754 section letter or class code; the most specific wins. */
+                industry: string;
+                /** @description 累计赔偿限额下限（万元）/ Lower cumulative limit (10,000 yuan). */
+                min_wan: number;
+                /** @description 累计赔偿限额上限（万元）/ Upper cumulative limit (10,000 yuan). */
+                max_wan: number;
+                /** @description 如 “500–1000 万元” / e.g. "500–1000 万元". */
+                text: string;
+            } | null;
+            table: {
+                /** Format: int64 */
+                org_id: number | null;
+                org_name: string;
+                version: number | null;
+                name: string;
+                note: string;
+                is_example: boolean;
+                label: string | null;
+            };
         };
     };
     responses: {
@@ -11921,6 +12144,166 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSumInsuredExample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 示例表 / The example. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SumInsuredExample"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    suggestSumInsured: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 环境风险等级（HJ 941-2018）：general 一般、larger 较大、major 重大 / Environmental risk level.
+                     * @enum {string}
+                     */
+                    level: "general" | "larger" | "major";
+                    /**
+                     * @description 企业规模 / Enterprise scale.
+                     * @enum {string}
+                     */
+                    scale?: "large" | "medium" | "small" | "micro";
+                    /** @description GB/T 4754 行业代码 / Industry class code. */
+                    industry_code?: string;
+                    /** Format: int64 */
+                    enterprise_id?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 保额区间及所用的表 / The band and the table used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SumInsuredSuggestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSumInsuredTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 当前表及版本 / The current table and its versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SumInsuredTable"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    publishSumInsuredTable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    note?: string;
+                    bands: components["schemas"]["SumInsuredBandInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description 发布后的当前表 / The table as now published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SumInsuredTable"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSumInsuredTableVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 该版本 / The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SumInsuredTableVersion"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
