@@ -18,6 +18,7 @@
 #include "app/api.hpp"
 #include "app/demo_data.hpp"
 #include "benchdata/generator.hpp"
+#include "envrisk/substance_catalog.hpp"
 #include "files/image_probe.hpp"
 #include "inspections/template_store.hpp"
 #include "platform/dates.hpp"
@@ -48,6 +49,7 @@ std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t 
     auto lease = database->acquire();
     services::install_shipped_catalog(*lease);
     inspections::install_shipped_templates(*lease);
+    envrisk::install_shipped_substance_table(*lease);
     // PostgreSQL keeps its statistics itself (autovacuum); SQLite's are refreshed at start and daily.
     if (database->dialect() == db::Dialect::sqlite) db::refresh_statistics(*lease);
   }

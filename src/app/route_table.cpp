@@ -5,6 +5,7 @@
 #include "app/system_routes.hpp"
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
+#include "envrisk/env_risk_routes.hpp"
 #include "exchange/exchange_routes.hpp"
 #include "files/file_routes.hpp"
 #include "hazards/hazard_routes.hpp"
@@ -49,6 +50,7 @@ void add_all_routes(api::Routes& routes) {
   inspections::add_inspection_routes(routes);
   notices::add_notice_routes(routes);
   hazards::add_hazard_routes(routes);
+  envrisk::add_env_risk_routes(routes);
   services::add_deadline_routes(routes);
   services::add_survey_gap_routes(routes);
   notify::add_notification_routes(routes);

@@ -2795,6 +2795,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/env-risk/substances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 风险物质查询 / Search the risk substance table
+         * @description 需要 catalog:read。按名称、常用名（氨 → 氨气、天然气 → 甲烷）或 CAS 号查询现行版本，最多 50 条。/ Requires catalog:read. Name, alias or CAS in the version in force; at most 50.
+         */
+        get: operations["searchEnvRiskSubstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/env-risk/tables/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现行风险物质表版本 / The substance table version in force
+         * @description 需要 catalog:read。含表2/表7 评分项与 18 种工艺。/ Requires catalog:read. With the 表2/表7 items and the 18 processes.
+         */
+        get: operations["getEnvRiskTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/env-risk/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在线速算环境风险等级 / Compute the environmental risk level
+         * @description 需要 catalog:read。只计算不保存。/ Requires catalog:read. Computes, stores nothing.
+         */
+        post: operations["evaluateEnvRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6611,6 +6671,224 @@ export interface components {
                 is_example: boolean;
                 label: string | null;
             };
+        };
+        /** @description 结果所用的风险物质表版本 / The table version a result used. */
+        EnvRiskTableRef: {
+            id: number;
+            /** @description 风险物质表版本 / Version of the substance table */
+            version: number;
+            /** @description 版本说明 / What the version is */
+            note: string;
+            /** Format: date-time */
+            published_at: string;
+        };
+        EnvRiskSubstance: {
+            id: number;
+            /**
+             * @description 表中名称 / Name in the table
+             * @example 氨气
+             */
+            name: string;
+            /**
+             * @description CAS 号，无则为空 / CAS number, empty when none
+             * @example 7664-41-7
+             */
+            cas: string;
+            /**
+             * @description 临界量（t）/ Critical quantity in tonnes
+             * @example 5
+             */
+            critical_t: number;
+            /** @description HJ 941 附录A 部分：'1|2'（遇水相关气体）、'8' 或空 / HJ 941 part tag */
+            part: string;
+            /**
+             * @description 物态（已知时）/ Physical state where known
+             * @enum {string}
+             */
+            physical_state: "" | "gas" | "liquid" | "solid";
+            /**
+             * @description 出处 / Source row
+             * @example HJ 169-2018 表B.1 第57项
+             */
+            source: string;
+            /** @description 默认计入大气 / Counts for air by default */
+            air: boolean;
+            /** @description 默认计入水 / Counts for water by default */
+            water: boolean;
+        };
+        EnvRiskSubstanceSearch: {
+            table: components["schemas"]["EnvRiskTableRef"];
+            items: components["schemas"]["EnvRiskSubstance"][];
+            /** @description 查询词对应的非风险物质（如 氢气）/ Words matched that name no risk substance */
+            not_risk_substances: {
+                name: string;
+                basis: string;
+            }[];
+        };
+        /** @description 表2/表7 风险防控措施评分项 / A control-measure item of 表2/表7. */
+        EnvRiskControlItem: {
+            code: string;
+            zh: string;
+            options: {
+                code: string;
+                zh: string;
+                score: number;
+            }[];
+        };
+        EnvRiskTable: {
+            id: number;
+            version: number;
+            note: string;
+            /** Format: date-time */
+            published_at: string;
+            control_scores: {
+                air: components["schemas"]["EnvRiskControlItem"][];
+                water: components["schemas"]["EnvRiskControlItem"][];
+            };
+            /** @description 18 种重点监管工艺 / The 18 listed processes */
+            processes: string[];
+            /**
+             * @description 生产工艺得分上限 / Cap of the process score
+             * @example 30
+             */
+            process_cap: number;
+        };
+        /** @description 给定的某介质 Q、M、E（速算、假设分析）/ Given indicators of one medium. */
+        EnvRiskGiven: {
+            /**
+             * @description Q 值 / Q value
+             * @example 12.5
+             */
+            q: number;
+            /**
+             * @description M 分值 / M score
+             * @example 30
+             */
+            m: number;
+            /**
+             * @description E 等级 / E level
+             * @enum {string}
+             */
+            e: "E1" | "E2" | "E3";
+        };
+        EnvRiskSubstanceInput: {
+            /** @description 表中物质编号 / Id in the table in force */
+            substance_id?: number;
+            /** @description 名称或常用名（如 液氨）/ Name or alias */
+            name?: string;
+            /** @description CAS 号 / CAS number */
+            cas?: string;
+            /** @description 厂界内最大存在总量（t）/ Largest quantity on site in tonnes */
+            quantity_t: number;
+            /** @description 混合物或溶液中的含量，默认 1 / Share in a mixture, default 1 */
+            share?: number;
+            /** @description 计入大气（默认按物质）/ Counts for air (default from the substance) */
+            air?: boolean;
+            /** @description 计入水（默认按物质）/ Counts for water (default from the substance) */
+            water?: boolean;
+        };
+        /** @description 每个介质：给定 Q/M/E 时按给定，否则按原始数据计算 / Per medium: the given indicators, else computed from the raw inputs. */
+        EnvRiskInputs: {
+            air?: components["schemas"]["EnvRiskGiven"];
+            water?: components["schemas"]["EnvRiskGiven"];
+            /** @description 近三年内因违法排放等受到处罚（上调一级）/ Penalised in the last 3 years (one level up) */
+            penalised_last_3_years?: boolean;
+            substances?: components["schemas"]["EnvRiskSubstanceInput"][];
+            process_units?: {
+                /** @description 18 种工艺之一 / One of the 18 processes */
+                process: string;
+                count: number;
+            }[];
+            /** @description 其他高温或高压工艺套数 / Other high-temperature or high-pressure units */
+            high_temperature_pressure_units?: number;
+            /** @description 淘汰类设备套数 / Units of phase-out equipment */
+            phase_out_units?: number;
+            /** @description 表2 各项的选项 / 表2 item → option code */
+            air_controls?: {
+                [key: string]: string;
+            };
+            /** @description 表7 各项的选项 / 表7 item → option code */
+            water_controls?: {
+                [key: string]: string;
+            };
+            air_receptors?: {
+                people_5km?: number;
+                people_500m?: number;
+                pipeline_people_per_km?: number;
+                special_zone_5km?: boolean;
+            };
+            water_receptors?: {
+                drinking_water_zone_10km?: boolean;
+                national_border_24h?: boolean;
+                sensitive_area_10km?: boolean;
+                provincial_border_24h?: boolean;
+                karst_or_flood_area?: boolean;
+            };
+        };
+        EnvRiskMedium: {
+            /**
+             * @description 一般/较大/重大
+             * @enum {string}
+             */
+            level: "一般" | "较大" | "重大";
+            /** @enum {string} */
+            level_code: "general" | "larger" | "major";
+            /** @example 较大-大气(Q2-M2-E3) */
+            label: string;
+            q: number;
+            /** @enum {string} */
+            q_band: "Q0" | "Q1" | "Q2" | "Q3";
+            m: number;
+            /** @enum {string} */
+            m_band: "M1" | "M2" | "M3" | "M4";
+            /** @enum {string} */
+            e: "E1" | "E2" | "E3";
+            /** @description 按给定值 / From given indicators */
+            given: boolean;
+            substances?: {
+                name: string;
+                pure_t: number;
+                critical_t: number;
+                ratio: number;
+            }[];
+            process_score?: number;
+            process_score_uncapped?: number;
+            control_score?: number;
+            controls?: {
+                item: string;
+                zh: string;
+                option: string;
+                option_zh: string;
+                score: number;
+            }[];
+            e_because?: string[];
+        };
+        EnvRiskEvaluation: {
+            /**
+             * @description 一般/较大/重大
+             * @enum {string}
+             */
+            level: "一般" | "较大" | "重大";
+            /** @enum {string} */
+            level_code: "general" | "larger" | "major";
+            /** @example 较大[较大-大气(Q2-M2-E3)+一般-水(Q0)] */
+            label: string;
+            /** @description 因处罚上调了一级 / Raised one level for a penalty */
+            raised: boolean;
+            penalised_last_3_years: boolean;
+            table: components["schemas"]["EnvRiskTableRef"];
+            /** @description 未评大气时为 null / null when air is not graded */
+            air: components["schemas"]["EnvRiskMedium"] | null;
+            /** @description 未评水时为 null / null when water is not graded */
+            water: components["schemas"]["EnvRiskMedium"] | null;
+            /** @description 每一步的说明 / Every step explained */
+            explanation: {
+                /** @enum {string|null} */
+                medium: "air" | "water" | null;
+                /** @enum {string} */
+                step: "q" | "m" | "e" | "level" | "enterprise" | "raise";
+                text: string;
+            }[];
         };
     };
     responses: {
@@ -12304,6 +12582,85 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    searchEnvRiskSubstances: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 匹配的物质 / The matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskSubstanceSearch"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getEnvRiskTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 现行版本 / The version in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskTable"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    evaluateEnvRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvRiskInputs"];
+            };
+        };
+        responses: {
+            /** @description 评估结果 / The result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

@@ -1,0 +1,173 @@
+// HJ 941-2018 through the API (issue 13): the substance table searched by name, alias and CAS; 速算 with
+// given indicators and with raw inputs; bad input as problem+json with a stable code and zh/en messages.
+// Expected levels and labels are typed from risk-methods.md.
+#include "registry_fixtures.hpp"
+
+namespace rw::testing {
+namespace {
+
+using nlohmann::json;
+
+class EnvRiskApi : public ApiTest {
+ protected:
+  static json problem_errors(const HttpResult& r) {
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+    return r.json()["errors"];
+  }
+};
+
+TEST_F(EnvRiskApi, SearchFindsByNameAliasAndCas) {
+  const auto expert = as("demo-expert");
+  auto r = expert.get("/env-risk/substances?q=%E6%B0%A8");  // 氨
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto found = r.json();
+  EXPECT_EQ(found["table"]["version"], 1);
+  const auto names = strings_of(found["items"]);
+  ASSERT_FALSE(names.empty());
+  EXPECT_NE(std::find(names.begin(), names.end(), "氨气"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "氨水（浓度≥20%）"), names.end());
+
+  // 天然气 is written for 甲烷 (known_quirks); the row carries its critical quantity.
+  const auto gas = expert.get("/env-risk/substances?q=%E5%A4%A9%E7%84%B6%E6%B0%94").json();  // 天然气
+  ASSERT_EQ(gas["items"].size(), 1u);
+  EXPECT_EQ(gas["items"][0]["name"], "甲烷");
+  EXPECT_EQ(gas["items"][0]["cas"], "74-82-8");
+  EXPECT_EQ(gas["items"][0]["critical_t"], 10);
+
+  const auto by_cas = expert.get("/env-risk/substances?q=7664-41-7").json();
+  ASSERT_EQ(by_cas["items"].size(), 1u);
+  EXPECT_EQ(by_cas["items"][0]["name"], "氨气");
+  EXPECT_EQ(by_cas["items"][0]["critical_t"], 5);
+  EXPECT_EQ(by_cas["items"][0]["air"], true);  // one of the 25 gases that count for water too
+  EXPECT_EQ(by_cas["items"][0]["water"], true);
+
+  // 氢气 is no risk substance by the table: the search says so.
+  const auto hydrogen = expert.get("/env-risk/substances?q=%E6%B0%A2%E6%B0%94").json();  // 氢气
+  EXPECT_TRUE(hydrogen["items"].empty());
+  ASSERT_EQ(hydrogen["not_risk_substances"].size(), 1u);
+  EXPECT_EQ(hydrogen["not_risk_substances"][0]["name"], "氢气");
+}
+
+TEST_F(EnvRiskApi, TheTableInForceListsTheScoreItemsAndProcesses) {
+  const auto t = as("demo-enterprise").get("/env-risk/tables/current");
+  ASSERT_EQ(t.status, 200) << t.body;
+  const auto table = t.json();
+  EXPECT_EQ(table["version"], 1);
+  ASSERT_EQ(table["processes"].size(), 18u);
+  EXPECT_EQ(table["processes"][0], "光气及光气化");
+  ASSERT_EQ(table["control_scores"]["air"].size(), 3u);
+  ASSERT_EQ(table["control_scores"]["water"].size(), 8u);
+  EXPECT_EQ(table["control_scores"]["water"][0]["zh"], "截流措施");
+}
+
+TEST_F(EnvRiskApi, EvaluateWithGivenIndicatorsAsTheIssueExample) {
+  const auto r = as("demo-expert")
+                     .post("/env-risk/evaluate", {{"air", {{"q", 12.5}, {"m", 30}, {"e", "E2"}}},
+                                                  {"water", {{"q", 0.4}, {"m", 0}, {"e", "E3"}}},
+                                                  {"penalised_last_3_years", false}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto result = r.json();
+  EXPECT_EQ(result["level"], "较大");  // E2-Q2-M2
+  EXPECT_EQ(result["label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]");
+  EXPECT_EQ(result["raised"], false);
+  EXPECT_EQ(result["air"]["level"], "较大");
+  EXPECT_EQ(result["air"]["label"], "较大-大气(Q2-M2-E2)");
+  EXPECT_EQ(result["air"]["q_band"], "Q2");
+  EXPECT_EQ(result["air"]["m_band"], "M2");
+  EXPECT_EQ(result["air"]["e"], "E2");
+  EXPECT_EQ(result["water"]["level"], "一般");
+  EXPECT_EQ(result["water"]["q_band"], "Q0");
+  EXPECT_EQ(result["table"]["version"], 1);
+  ASSERT_FALSE(result["explanation"].empty());
+
+  // The raise: 较大 becomes 重大; 重大 stays.
+  const auto raised = as("demo-expert")
+                          .post("/env-risk/evaluate", {{"air", {{"q", 12.5}, {"m", 30}, {"e", "E2"}}},
+                                                       {"penalised_last_3_years", true}});
+  ASSERT_EQ(raised.status, 200) << raised.body;
+  EXPECT_EQ(raised.json()["label"], "重大[较大-大气(Q2-M2-E2)]");
+  EXPECT_EQ(raised.json()["raised"], true);
+}
+
+TEST_F(EnvRiskApi, EvaluateFromRawInputsNamesWhatMadeEachIndicator) {
+  // 液氨 60 t (alias of 氨气, 5 t) → Q 12 in both media; 合成氨 1 unit → 10; air: no boundary monitoring 25,
+  // the distance met 0, no incident 0 → M 35 (M2); water: every measure met → M 10 (M1).
+  const json body = {
+      {"substances", {{{"name", "液氨"}, {"quantity_t", 60}}}},
+      {"process_units", {{{"process", "合成氨"}, {"count", 1}}}},
+      {"air_controls",
+       {{"toxic_gas_monitoring", "missing"}, {"protective_distance", "meets"}, {"air_incidents", "none"}}},
+      {"water_controls",
+       {{"interception", "meets"},
+        {"accident_water_collection", "meets"},
+        {"clean_water_system", "meets"},
+        {"rainwater_system", "meets"},
+        {"production_wastewater", "meets"},
+        {"discharge_permit", "meets"},
+        {"hazardous_waste", "meets"},
+        {"water_incidents", "none"}}},
+      {"air_receptors", {{"people_5km", 12000}, {"people_500m", 300}}},  // E2
+      {"water_receptors", {{"drinking_water_zone_10km", false}}}};       // E3
+  const auto r = as("demo-expert").post("/env-risk/evaluate", body);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto result = r.json();
+  EXPECT_EQ(result["label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q2-M1-E3)]");
+  EXPECT_EQ(result["air"]["q"], 12);
+  EXPECT_EQ(result["air"]["m"], 35);
+  ASSERT_EQ(result["air"]["substances"].size(), 1u);
+  EXPECT_EQ(result["air"]["substances"][0]["name"], "氨气");
+  EXPECT_EQ(result["air"]["process_score"], 10);
+  EXPECT_EQ(result["air"]["control_score"], 25);
+  EXPECT_EQ(result["water"]["m"], 10);
+  const auto steps = result["explanation"];
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(steps[0]["text"], "大气：Q = 12：氨气 60 t / 5 t = 12，Q2");
+}
+
+TEST_F(EnvRiskApi, BadInputIsAProblemWithCodesInChineseAndEnglish) {
+  const auto expert = as("demo-expert");
+  auto errors = problem_errors(
+      expert.post("/env-risk/evaluate", {{"substances",
+                                          {{{"name", "氨气"}, {"quantity_t", -1}},
+                                           {{"name", "不存在的物质"}, {"quantity_t", 1}},
+                                           {{"name", "氨水（浓度≥20%）"}, {"quantity_t", 1}, {"share", 1.5}},
+                                           {{"name", "氢气"}, {"quantity_t", 1}},
+                                           {{"cas", "7647-01-0"}, {"quantity_t", 1}}}}}));
+  EXPECT_EQ(field_codes(errors),
+            (std::vector<std::string>{
+                "substances[0].quantity_t:out_of_range", "substances[1].name:unknown_substance",
+                "substances[2].share:out_of_range", "substances[3].name:not_a_risk_substance",
+                "substances[4].cas:ambiguous_cas"}));
+  ASSERT_FALSE(errors.empty());
+  for (const auto& e : errors) {
+    EXPECT_FALSE(e["message"].get<std::string>().empty());
+    EXPECT_FALSE(e["message_en"].get<std::string>().empty());
+  }
+  errors = problem_errors(expert.post(
+      "/env-risk/evaluate",
+      {{"air", {{"q", "12"}, {"m", 30}, {"e", "E4"}}}, {"water", "E3"}, {"penalised_last_3_years", "no"}}));
+  EXPECT_EQ(field_codes(errors),
+            (std::vector<std::string>{"air.q:wrong_type", "air.e:invalid_choice", "water:wrong_type",
+                                      "penalised_last_3_years:wrong_type"}));
+  errors = problem_errors(
+      expert.post("/env-risk/evaluate", {{"substances", json::array()},
+                                         {"air_controls", {{"x", "y"}}},
+                                         {"process_units", {{{"process", "炼钢"}, {"count", 1}}}}}));
+  EXPECT_EQ(field_codes(errors), (std::vector<std::string>{"process_units[0].process:invalid_choice",
+                                                           "air_controls.x:unknown_control_item"}));
+  // A huge list is refused whole, not walked.
+  json many = json::array();
+  for (int i = 0; i < 501; ++i) many.push_back({{"name", "氨气"}, {"quantity_t", 1}});
+  errors = problem_errors(expert.post("/env-risk/evaluate", {{"substances", many}}));
+  EXPECT_EQ(field_codes(errors), (std::vector<std::string>{"substances:invalid_list"}));
+  errors = problem_errors(expert.post("/env-risk/evaluate", json::object()));
+  EXPECT_EQ(field_codes(errors), (std::vector<std::string>{"air:nothing_to_grade"}));
+  const auto control =
+      expert.post("/env-risk/evaluate", {{"substances", {{{"name", "氨\u0007气"}, {"quantity_t", 1}}}}});
+  EXPECT_EQ(field_codes(problem_errors(control)),
+            (std::vector<std::string>{"substances[0].name:invalid_characters"}));
+}
+
+}  // namespace
+}  // namespace rw::testing
