@@ -28,6 +28,8 @@ struct Settings {
   std::size_t max_upload_bytes = 200u << 20;  // … except on routes registered with Routes::upload
   std::size_t max_photo_bytes = 20u << 20;    // photos and documents (POST /files)
   bool webhook_loopback_http = false;         // webhooks may name http://127.0.0.1 (tests, development)
+  // Requests with `X-Riskwatch-Dry-Run: 1` answer as usual and roll every write back (tests only).
+  bool allow_dry_run = false;
 };
 
 struct Context {

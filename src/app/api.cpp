@@ -7,6 +7,7 @@
 #include "accounts/actor.hpp"
 #include "accounts/sessions.hpp"
 #include "app/route_table.hpp"
+#include "platform/db/rollback_only.hpp"
 #include "platform/http/forwarded.hpp"
 #include "platform/http/problem.hpp"
 
@@ -75,17 +76,21 @@ http::Response Api::handle_api(http::Request& request) const {
       return response;
     }
     auto lease = database_.acquire();
-    api::Context context{request, match.params, *lease, clock_, settings_, files_, std::nullopt};
+    std::optional<db::RollbackOnly> dry_run;
+    if (settings_.allow_dry_run && request.header("x-riskwatch-dry-run") == "1") dry_run.emplace(*lease);
+    db::Connection& connection = dry_run ? static_cast<db::Connection&>(*dry_run) : *lease;
+    api::Context context{request, match.params, connection, clock_, settings_, files_, std::nullopt};
     const bool writes = http::is_unsafe_method(request.method);
     // Everything a writing request does, authentication's own bookkeeping included, commits together
     // or not at all. A handler that returns (rather than throws) an error response still commits: that is
     // how a failed login keeps its record for throttling. A route whose handler opens its own transaction
     // (api::WriteScope) is the exception.
     std::optional<db::Transaction> transaction;
-    if (writes && match.handler->write_scope == api::WriteScope::request) transaction.emplace(*lease, true);
+    if (writes && match.handler->write_scope == api::WriteScope::request)
+      transaction.emplace(connection, true);
     const auto& permission = match.handler->permission;
     if (permission != api::kPublic) {
-      context.user = accounts::authenticate(*lease, request, clock_.now(), settings_.session_idle);
+      context.user = accounts::authenticate(connection, request, clock_.now(), settings_.session_idle);
       user_id = context.user->id;
       if (permission != api::kSignedIn) accounts::require_permission(*context.user, permission);
     }

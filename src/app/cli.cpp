@@ -76,6 +76,7 @@ struct ServeOptions {
   std::int64_t session_idle_seconds = 8 * 3600;
   std::int64_t count_cap = kExactTotalCap;
   bool secure_cookies = false;
+  bool allow_dry_run = false;
   std::vector<std::string> trusted_proxies;
   std::size_t max_body_bytes = api::Settings{}.max_body_bytes;
   std::size_t max_upload_bytes = api::Settings{}.max_upload_bytes;
@@ -132,7 +133,8 @@ int serve(ServeOptions& o) {
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
   api::Settings settings{
       o.session_idle_seconds, o.secure_cookies,   database->dialect_name(), o.trusted_proxies,
-      o.max_body_bytes,       o.max_upload_bytes, o.max_photo_bytes,        o.webhook_delivery.loopback_http};
+      o.max_body_bytes,       o.max_upload_bytes, o.max_photo_bytes,        o.webhook_delivery.loopback_http,
+      o.allow_dry_run};
   files::start_image_library();  // loads libvips and its modules now, not on the first upload
   files::DirectoryStore file_store(files_root(o.data_dir, o.files_dir));
   Api api(*database, clock, settings, file_store, o.web_dir);
@@ -282,6 +284,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve_cmd->add_flag(
+      "--allow-dry-run", serve_options.allow_dry_run,
+      "Roll back the writes of requests sent with X-Riskwatch-Dry-Run: 1 (tests; never in production)");
   serve_cmd->add_option("--trusted-proxy", serve_options.trusted_proxies,
                         "Address of a reverse proxy whose X-Forwarded-For/-Proto are believed (repeatable)");
 

@@ -1,0 +1,27 @@
+#pragma once
+// A connection whose commits roll back. A dry-run request (api::Settings::allow_dry_run) answers exactly as
+// it would — validation, access checks, workflow steps, its status — and leaves the data as it was, so the
+// authorization-matrix test can ask every route as every party against one seeded database.
+#include "platform/db/database.hpp"
+
+namespace rw::db {
+
+class RollbackOnly final : public Connection {
+ public:
+  explicit RollbackOnly(Connection& inner) : inner_(inner) {}
+  Rows query(std::string_view sql, const Params& params = {}) override { return inner_.query(sql, params); }
+  std::int64_t execute(std::string_view sql, const Params& params = {}) override {
+    return inner_.execute(sql, params);
+  }
+  void execute_script(std::string_view sql) override { inner_.execute_script(sql); }
+  void begin(bool write) override { inner_.begin(write); }
+  void commit() override { inner_.rollback(); }
+  void rollback() override { inner_.rollback(); }
+  Dialect dialect() const override { return inner_.dialect(); }
+  bool healthy() const override { return inner_.healthy(); }
+
+ private:
+  Connection& inner_;
+};
+
+}  // namespace rw::db
