@@ -149,9 +149,12 @@ nlohmann::json publish_table(const accounts::Operation& op, std::int64_t org_id,
 
 Suggestion suggest_for_enterprise(const accounts::Operation& op, std::int64_t enterprise_id,
                                   const std::string& level) {
-  access::require_visible(op.db, op.actor, access::kEnterprise, enterprise_id);
-  const auto enterprise = enterprise_for_suggestion(op.db, enterprise_id);
-  if (!enterprise) throw not_found();
+  // The enterprise is a field of the request: one the caller may not see is as unknown as a missing one.
+  const auto enterprise = access::is_visible(op.db, op.actor, access::kEnterprise, enterprise_id)
+                              ? enterprise_for_suggestion(op.db, enterprise_id)
+                              : std::nullopt;
+  if (!enterprise)
+    throw invalid_field("enterprise_id", "unknown_enterprise", "企业不存在或无权查看", "no such enterprise");
   const auto [table, ref] = table_in_use(op.db, enterprise->optional_integer("insurer_org_id"));
   const auto code = enterprise->text("industry_code");
   return {pick_band(table.bands, level, enterprise->text("scale"), code,
