@@ -1,5 +1,7 @@
 #include "access/entities.hpp"
 
+#include "access/keepers.hpp"
+
 namespace rw::access {
 
 unsigned party_of(std::string_view org_type) {
@@ -165,6 +167,14 @@ const EntityAccess kWebhookSubscription{"webhook_subscription",
                                         "ws.id",
                                         {{party::any, Relation::named, "ws.org_id"}},
                                         {"ws.org_id"}};
+
+// The enterprise identifies its own risks (chengdu App. C 3.2: the insurer's service helps it); the agencies
+// commissioned to serve it do the identification with it. Not an insurer, a park or a regulator: they read.
+const EntityAccess kSafetyRiskKeeper{"safety_risk_keeper",
+                                     "enterprises e",
+                                     "e.id",
+                                     {{party::enterprise, Relation::is}, {party::agency, Relation::serves}},
+                                     {}};
 
 const std::vector<const EntityAccess*>& all_entities() {
   static const std::vector<const EntityAccess*> entities = {

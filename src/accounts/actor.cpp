@@ -76,6 +76,9 @@ std::vector<std::string> permissions_for(const Actor& user) {
       ((user.org_type == "regulator" || user.org_type == "park") && !user.has_role("viewer")))
     out.push_back("notice:issue");
   if (holds("hazard:rectify")) out.push_back("notice:sign");
+  // The work-safety risk list and four-colour map (issue 13): the enterprise's people and the agency's people
+  // who identify hazards keep them; which enterprises is the access model's (kSafetyRiskKeeper).
+  if (holds("hazard:manage") || holds("hazard:rectify")) out.push_back("safety_risk:write");
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "app/demo_notices.hpp"
 #include "app/demo_registry.hpp"
 #include "app/demo_reports.hpp"
+#include "app/demo_safety.hpp"
 #include "app/demo_services.hpp"
 #include "app/demo_sum_insured.hpp"
 #include "app/demo_webhooks.hpp"
@@ -131,6 +132,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   notices::save_pattern(*lease, agency_a, "warning", "锡环科预警〔{year}〕{seq:4}号", s.now, std::nullopt);
   notices::save_pattern(*lease, regulator, "warning", "锡环预警〔{year}〕{seq:4}号", s.now, std::nullopt);
   seed_demo_notices(*lease, clock, store);
+  seed_demo_safety_risk(*lease, clock, store);
   transaction.commit();
   return true;
 }

@@ -19,6 +19,7 @@
 #include "registry/region_routes.hpp"
 #include "registry/staff_routes.hpp"
 #include "reports/report_routes.hpp"
+#include "safety/risk_routes.hpp"
 #include "services/catalog_routes.hpp"
 #include "services/commission_routes.hpp"
 #include "services/deadline_routes.hpp"
@@ -51,6 +52,7 @@ void add_all_routes(api::Routes& routes) {
   notices::add_notice_routes(routes);
   hazards::add_hazard_routes(routes);
   envrisk::add_env_risk_routes(routes);
+  safety::add_safety_risk_routes(routes);
   services::add_deadline_routes(routes);
   services::add_survey_gap_routes(routes);
   notify::add_notification_routes(routes);

@@ -12,6 +12,7 @@ import { fieldOfflineScenarios } from './field-offline.mjs'
 import { hazardScenarios } from './hazards.mjs'
 import { inspectionScenarios } from './inspections.mjs'
 import { pickerScenarios } from './pickers.mjs'
+import { safetyRiskScenarios } from './safety-risk.mjs'
 import { visitScenarios } from './visits.mjs'
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '')
@@ -597,6 +598,7 @@ const scenarios = [
   ...pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
   ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
   ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }),
+  ...safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]

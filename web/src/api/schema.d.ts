@@ -2855,6 +2855,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enterprises/{id}/safety-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业安全风险 / An enterprise's work-safety risks
+         * @description 需要 enterprise:read；看不到企业 404。作业活动清单、设备设施清单、JHA/SCL 记录（含风险度、等级、颜色与所用分级方案）、按等级排序的风险清单、平面图与区域（区域颜色取所关联风险的最高等级）。/ Requires enterprise:read; an invisible enterprise is 404.
+         */
+        get: operations["getSafetyRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/safety-risk/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 安全风险四色图 / Four-colour map
+         * @description 平面图上各区域按最高风险着色（重大红、较大橙、一般黄、低蓝），SVG 或 PNG；无平面图 404 no_site_plan。/ The site plan with each zone in its highest risk colour; 404 no_site_plan without a plan.
+         */
+        get: operations["downloadSafetyRiskMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/safety-risk/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 风险清单导出 / Risk list export
+         * @description 风险清单（表 7：序号、风险类型、风险描述、场所地址、危害因素、风险源、风险源详细地址、风险等级、备注）、工作危害分析与安全检查分析评价记录（表 5、6）、作业活动清单（表 3）、设备设施清单（表 4），.xlsx 或 PDF。/ Tables 7, 5, 6, 3 and 4 as .xlsx or PDF.
+         */
+        get: operations["downloadSafetyRiskList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/safety-risk/site-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置平面图 / Set the site plan
+         * @description 需要 safety_risk:write，且为企业本身或为其服务的机构（否则 403；看不到企业 404）。file_id 须为调用者可见的图片（422 unknown_file / not_an_image）。/ Requires safety_risk:write and keeping the enterprise's list.
+         */
+        put: operations["setSafetySitePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/safety-risk/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 新增记录 / Add a record
+         * @description 需要 safety_risk:write，且为企业本身或为其服务的机构（否则 403；看不到企业 404）。L、S 取 1–5；L、E、C 取作业条件危险性分析法的取值（422 invalid_factor）；区域须在平面图内（422 invalid_polygon），关联的风险须属本企业（422 unknown_risk）；每类至多 2000 条（422 too_many_records）。/ Requires safety_risk:write and keeping the list.
+         */
+        post: operations["createSafetyRiskRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/safety-risk/{kind}/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改记录 / Change a record
+         * @description 同新增；整体替换，按调用者组织的分级方案重新定级。/ As adding; replaces the fields and grades again.
+         */
+        put: operations["updateSafetyRiskRecord"];
+        post?: never;
+        /**
+         * 删除记录 / Delete a record
+         * @description 同新增。/ As adding.
+         */
+        delete: operations["deleteSafetyRiskRecord"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/safety-risk/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 风险速算 / Grade without storing
+         * @description 按调用者组织的分级方案计算 R 或 D、等级和颜色，不保存。/ Grades under the caller's organization's mapping; stores nothing.
+         */
+        post: operations["evaluateSafetyRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/safety-risk/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本组织的风险分级方案 / The organization's grading
+         * @description 本组织自有方案，否则为默认方案（风险矩阵 LS 与 LEC）。/ The organization's own mapping, else the default.
+         */
+        get: operations["getSafetyRiskMapping"];
+        /**
+         * 替换本组织的分级方案 / Replace the organization's grading
+         * @description 需要 org:write（组织管理员）。各方法的区间下限不得重复且须覆盖最低分值（422 invalid_mapping）；此后本组织人员录入的记录按其定级并注明方案。/ Requires org:write; 422 invalid_mapping.
+         */
+        put: operations["setSafetyRiskMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6889,6 +7057,187 @@ export interface components {
                 step: "q" | "m" | "e" | "level" | "enterprise" | "raise";
                 text: string;
             }[];
+        };
+        SafetyRiskLevel: {
+            /** @enum {string} */
+            code: "major" | "large" | "general" | "low";
+            label: string;
+            label_en: string;
+            /** @enum {string} */
+            colour: "red" | "orange" | "yellow" | "blue";
+            colour_label: string;
+            colour_hex: string;
+        };
+        /** @description 风险分级方案：LS（R=L×S）与 LEC（D=L×E×C）的分级区间，每个区间含其下限。/ A grading: bands of R and D, each including its lower bound. */
+        SafetyRiskMapping: {
+            code: string;
+            name: string;
+            name_en?: string;
+            ls: {
+                min: number;
+                /** @enum {string} */
+                level: "major" | "large" | "general" | "low";
+            }[];
+            lec: {
+                min: number;
+                /** @enum {string} */
+                level: "major" | "large" | "general" | "low";
+            }[];
+            /** @description 本组织自有方案（否则为默认）/ The organization's own (else the default). */
+            own?: boolean;
+        };
+        /** @description 按种类填写：作业活动清单（表3）place, task, activity, steps, equipment, hazards, routine；设备设施清单（表4）place, name, hazards, state；JHA/SCL 记录（表5/表6）method, department, unit, object, item, standard, hazard, consequence, controls, scoring, l, s 或 l, e, c, suggestion, remarks 及风险清单（表7）risk_type, risk_description, place_address, risk_source, source_address；区域 name, points, risk_ids。/ Fields by kind (chengdu App. C Tables 3–7; zones). */
+        SafetyRiskRecordBody: {
+            place?: string;
+            task?: string;
+            activity?: string;
+            steps?: string;
+            equipment?: string;
+            hazards?: string;
+            /** @enum {string} */
+            routine?: "routine" | "non_routine";
+            name?: string;
+            state?: string;
+            /** @enum {string} */
+            method?: "jha" | "scl";
+            department?: string;
+            unit?: string;
+            object?: string;
+            item?: string;
+            standard?: string;
+            hazard?: string;
+            consequence?: string;
+            controls?: string;
+            suggestion?: string;
+            remarks?: string;
+            risk_type?: string;
+            risk_description?: string;
+            place_address?: string;
+            risk_source?: string;
+            source_address?: string;
+            /** @enum {string} */
+            scoring?: "ls" | "lec";
+            l?: number;
+            s?: number;
+            e?: number;
+            c?: number;
+            /** @description 多边形顶点（平面图像素坐标）/ Polygon points in plan pixels. */
+            points?: number[][];
+            risk_ids?: number[];
+        };
+        SafetyRiskRecord: {
+            place?: string;
+            task?: string;
+            activity?: string;
+            steps?: string;
+            equipment?: string;
+            hazards?: string;
+            /** @enum {string} */
+            routine?: "routine" | "non_routine";
+            name?: string;
+            state?: string;
+            /** @enum {string} */
+            method?: "jha" | "scl";
+            department?: string;
+            unit?: string;
+            object?: string;
+            item?: string;
+            standard?: string;
+            hazard?: string;
+            consequence?: string;
+            controls?: string;
+            suggestion?: string;
+            remarks?: string;
+            risk_type?: string;
+            risk_description?: string;
+            place_address?: string;
+            risk_source?: string;
+            source_address?: string;
+            /** @enum {string} */
+            scoring?: "ls" | "lec";
+            l?: number;
+            s?: number;
+            e?: number;
+            c?: number;
+            /** @description 多边形顶点（平面图像素坐标）/ Polygon points in plan pixels. */
+            points?: number[][];
+            risk_ids?: number[];
+            /** Format: int64 */
+            id: number;
+            updated_at: string;
+            score?: number | null;
+            /** @description major | large | general | low */
+            level?: string | null;
+            level_label?: string | null;
+            colour_hex?: string | null;
+            mapping?: {
+                code?: string;
+                name?: string;
+            };
+        };
+        /** @description 风险清单（成都附录 C 表 7）一行 / One row of the risk list (Table 7). */
+        SafetyRiskListEntry: {
+            number: number;
+            /** Format: int64 */
+            id: number;
+            method?: string;
+            risk_type?: string;
+            risk_description?: string;
+            place_address?: string;
+            hazard?: string;
+            risk_source?: string;
+            source_address?: string;
+            level: string | null;
+            level_label?: string | null;
+            colour_hex?: string | null;
+            score?: number | null;
+            scoring?: string;
+            remarks?: string;
+        };
+        SafetyRisk: {
+            enterprise: {
+                /** Format: int64 */
+                id?: number;
+                name?: string;
+            };
+            may_edit: boolean;
+            mapping: components["schemas"]["SafetyRiskMapping"];
+            levels: components["schemas"]["SafetyRiskLevel"][];
+            activities: components["schemas"]["SafetyRiskRecord"][];
+            equipment: components["schemas"]["SafetyRiskRecord"][];
+            assessments: components["schemas"]["SafetyRiskRecord"][];
+            risk_list: components["schemas"]["SafetyRiskListEntry"][];
+            counts: {
+                major: number;
+                large: number;
+                general: number;
+                low: number;
+            };
+            /** @description 平面图；未上传为 null / The site plan, null when none. */
+            site_plan: components["schemas"]["SafetySitePlan"] | null;
+            zones: components["schemas"]["SafetyRiskRecord"][];
+        };
+        SafetySitePlan: {
+            /** Format: int64 */
+            file_id: number;
+            width: number;
+            height: number;
+        };
+        SafetyRiskGrade: {
+            scoring: string;
+            score: number;
+            level: string;
+            level_label: string;
+            label?: string;
+            label_en?: string;
+            code?: string;
+            colour?: string;
+            colour_label?: string;
+            colour_hex: string;
+            mapping: {
+                code?: string;
+                name?: string;
+            };
         };
     };
     responses: {
@@ -12660,6 +13009,332 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSafetyRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 安全风险 / The risks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyRisk"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    downloadSafetyRiskMap: {
+        parameters: {
+            query?: {
+                format?: "svg" | "png";
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 四色图 / The map. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    downloadSafetyRiskList: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 清单 / The lists. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    setSafetySitePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    file_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 平面图 / The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetySitePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createSafetyRiskRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                /** @description 记录种类：作业活动、设备设施、JHA/SCL 分析记录、四色图区域 / Record kind. */
+                kind: "activities" | "equipment" | "assessments" | "zones";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyRiskRecordBody"];
+            };
+        };
+        responses: {
+            /** @description 记录 / The record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyRiskRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateSafetyRiskRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                /** @description 记录种类：作业活动、设备设施、JHA/SCL 分析记录、四色图区域 / Record kind. */
+                kind: "activities" | "equipment" | "assessments" | "zones";
+                /** @description 记录 ID / Record id. */
+                item: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyRiskRecordBody"];
+            };
+        };
+        responses: {
+            /** @description 记录 / The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyRiskRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    deleteSafetyRiskRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                /** @description 记录种类：作业活动、设备设施、JHA/SCL 分析记录、四色图区域 / Record kind. */
+                kind: "activities" | "equipment" | "assessments" | "zones";
+                /** @description 记录 ID / Record id. */
+                item: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 / Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    evaluateSafetyRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    scoring: "ls" | "lec";
+                    l?: number;
+                    s?: number;
+                    e?: number;
+                    c?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 定级 / The grade. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyRiskGrade"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSafetyRiskMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 方案 / The mapping. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyRiskMapping"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    setSafetyRiskMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyRiskMapping"];
+            };
+        };
+        responses: {
+            /** @description 方案 / The mapping. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyRiskMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -233,3 +233,12 @@ export type NoticeProblem = Schemas['NoticeProblem']
 export type NoticeReceiptBody = Schemas['NoticeReceiptBody']
 /** A step the server offers on a notice (`actions`). */
 export type NoticeAction = Notice['actions'][number]
+
+// Work-safety risk list and four-colour map (chengdu App. C 3.2).
+export type SafetyRisk = Schemas['SafetyRisk']
+export type SafetyRiskRecord = Schemas['SafetyRiskRecord']
+export type SafetyRiskRecordBody = Schemas['SafetyRiskRecordBody']
+export type SafetyRiskListEntry = Schemas['SafetyRiskListEntry']
+export type SafetyRiskLevel = Schemas['SafetyRiskLevel']
+export type SafetyRiskGrade = Schemas['SafetyRiskGrade']
+export type SafetySitePlan = Schemas['SafetySitePlan']
