@@ -121,6 +121,13 @@ const std::map<std::string, Fixture> kFixtures = {
     {"first", {"=1", false}},
     {"imports", {"=enterprises", false}},
     {"notice-numbering", {"=warning", false}},
+    // The work-safety risk records (issue 13): the kind in the path, one of the enterprise's JHA/SCL records,
+    // and its site plan's file.
+    {"safety-risk", {"=assessments", false}},
+    {"safety-risk-assessment",
+     {"SELECT MIN(id) FROM safety_risk_records WHERE kind = 'assessment' AND enterprise_id = " +
+      kEnterprise}},
+    {"site-plan", {"SELECT file_id FROM safety_site_plans WHERE enterprise_id = " + kEnterprise}},
 };
 // Stands in for every tenant object when asking for one that does not exist.
 constexpr const char* kMissingId = "987654321";
