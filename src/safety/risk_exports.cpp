@@ -23,6 +23,8 @@ struct TextTable {
   std::vector<std::string> headers;
   std::vector<double> widths;  // relative; also the sheet's column widths ×3
   std::vector<std::vector<std::string>> rows;
+  // The lines signed on paper under the table in the PDF (Tables 5 and 6: 分析人员 … 审定日期).
+  std::vector<std::string> sign_off = {};
 };
 
 std::string text_of(const json& value) {
@@ -83,6 +85,8 @@ TextTable analysis_table(const std::string& method, const json& assessments) {
   for (const char* h : {"现有安全控制措施", "L", "S", "R", "风险等级", "建议改进措施", "备注"})
     t.headers.push_back(h);
   t.widths = {1, 2, 2, 2, 3, 4, 3, 3, 1, 1.5, 1.5, 2, 3, 2};
+  // 注：审核人为所在岗位（工序）负责人，审定人为上级负责人。
+  t.sign_off = {"分析人员", "分析日期", "审核人", "审核日期", "审定人", "审定日期"};
   int n = 0;
   for (const auto& a : assessments) {
     if (a.value("method", "") != method) continue;
@@ -137,6 +141,10 @@ std::string pdf(const RiskView& view, const std::vector<TextTable>& tables, cons
       table.rows.push_back(std::move(cells));
     }
     d.blocks.push_back(std::move(table));
+    if (t.sign_off.empty()) continue;
+    documents::KeyValues signatures{{}, 3, 9};
+    for (const auto& label : t.sign_off) signatures.items.emplace_back(label, "");
+    d.blocks.push_back(std::move(signatures));
   }
   // Table 7's closing lines: who compiled it and when; the reviewer signs on paper.
   d.blocks.push_back(documents::KeyValues{{{"编制人", op.actor.display_name},

@@ -115,6 +115,7 @@ TEST_F(SafetyRiskApi, TheRiskListExportsAsXlsxAndPdf) {
     EXPECT_NE(text.find(header), std::string::npos) << header;
   EXPECT_NE(text.find("工作危害分析评价记录"), std::string::npos);
   EXPECT_NE(text.find("阻火器堵塞失效"), std::string::npos);
+  EXPECT_NE(text.find("审定人"), std::string::npos);  // Tables 5 and 6 are signed under the table
 }
 
 TEST_F(SafetyRiskApi, TheEnterpriseAndItsAgenciesKeepTheListOthersReadOrSeeNothing) {
