@@ -16,6 +16,7 @@ export const router = createRouter({
       component: () => import('./views/checklist.vue'),
       props: (route) => ({ id: Number(route.params.id), code: String(route.params.code) }),
     },
+    { path: '/env-risk', name: 'env-risk', component: () => import('./views/env-risk.vue') },
     { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
   ],
 })

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { enterpriseRoutes } from './modules/enterprise'
+import { envRiskRoutes } from './modules/envrisk'
 import { hazardRoutes } from './modules/hazards'
 import { homeRoutes } from './modules/home'
 import { profileRoutes } from './modules/profile'
@@ -8,7 +9,7 @@ import { servicesRoutes } from './modules/services'
 import { systemRoutes } from './modules/system'
 
 /** The pages inside the layout; the side menu is built from them. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...servicesRoutes, ...hazardRoutes, ...systemRoutes, ...profileRoutes]
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...enterpriseRoutes, ...registryRoutes, ...servicesRoutes, ...hazardRoutes, ...envRiskRoutes, ...systemRoutes, ...profileRoutes]
 
 export const routes: RouteRecordRaw[] = [
   {
