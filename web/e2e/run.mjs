@@ -8,6 +8,7 @@ import { inflateRawSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { commissionScenarios } from './commissions.mjs'
 import { correctionScenarios } from './corrections.mjs'
+import { envRiskScenarios } from './env-risk.mjs'
 import { fieldOfflineScenarios } from './field-offline.mjs'
 import { hazardScenarios } from './hazards.mjs'
 import { inspectionScenarios } from './inspections.mjs'
@@ -599,6 +600,7 @@ const scenarios = [
   ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
   ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }),
   ...safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
+  ...envRiskScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]

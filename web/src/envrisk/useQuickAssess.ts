@@ -1,9 +1,9 @@
 import { reactive, ref, shallowRef, watch } from 'vue'
-import type { EnvRiskTable, EvaluationResult } from '@/api/envRisk'
+import type { EvaluationResult } from '@/api/envRisk'
 import { evaluateEnvRisk, getEnvRiskTable } from '@/api/envRisk'
 import { ApiError } from '@/api/http'
 import { suggestSumInsured } from '@/api/sumInsured'
-import type { FieldError, SumInsuredSuggestion } from '@/api/types'
+import type { EnvRiskTable, FieldError, SumInsuredSuggestion } from '@/api/types'
 import { emptyForm, evaluateBody } from './quick-form'
 
 /** How long the form rests before it is graded again (keystrokes in a quantity make one call). */

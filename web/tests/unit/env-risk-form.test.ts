@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { EnvSubstance } from '@/api/envRisk'
 import { emptyForm, evaluateBody, newLine, pickSubstance } from '@/envrisk/quick-form'
 
-const ammonia: EnvSubstance = { id: 7, name: '氨', cas: '7664-41-7', critical_t: 5, part: '1|2', physical_state: 'gas', air: true, water: true }
-const benzene: EnvSubstance = { id: 9, name: '苯', cas: '71-43-2', critical_t: 10, part: '3', physical_state: 'liquid', air: true, water: false }
+const ammonia: EnvSubstance = { id: 7, name: '氨', cas: '7664-41-7', critical_t: 5, part: '1|2', physical_state: 'gas', source: 'HJ 169-2018 表B.1', air: true, water: true }
+const benzene: EnvSubstance = { id: 9, name: '苯', cas: '71-43-2', critical_t: 10, part: '3', physical_state: 'liquid', source: 'HJ 169-2018 表B.1', air: true, water: false }
 
 describe('在线速算 request body', () => {
   it('an empty form asks with no substances, no units and every receptor answer false', () => {

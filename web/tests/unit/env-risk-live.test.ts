@@ -6,13 +6,13 @@ const evaluate = vi.fn<(body: EvaluateBody) => Promise<EvaluationResult>>()
 vi.mock('@/api/envRisk', async (original) => ({
   ...(await original<typeof import('@/api/envRisk')>()),
   evaluateEnvRisk: (body: EvaluateBody) => evaluate(body),
-  getEnvRiskTable: () => Promise.resolve({ id: 1, version: 1, note: '', control_scores: { air: [], water: [] }, processes: [], process_cap: 30 }),
+  getEnvRiskTable: () => Promise.resolve({ id: 1, version: 1, note: '', control_scores: { air: [], water: [] }, processes: [], process_cap: 30, published_at: '2026-06-01T02:00:00Z' }),
 }))
 vi.mock('@/api/sumInsured', () => ({ suggestSumInsured: () => Promise.resolve(null) }))
 const { EVALUATE_DELAY_MS, useQuickAssess } = await import('@/envrisk/useQuickAssess')
 
 function answer(level: EvaluationResult['level']): EvaluationResult {
-  return { level, level_code: level === '一般' ? 'general' : 'larger', label: level, raised: false, table: { id: 1, version: 1 }, air: null, water: null, explanation: [] }
+  return { level, level_code: level === '一般' ? 'general' : 'larger', label: level, raised: false, table: { id: 1, version: 1, note: '', published_at: '2026-06-01T02:00:00Z' }, penalised_last_3_years: false, air: null, water: null, explanation: [] }
 }
 
 describe('在线速算 live result', () => {
