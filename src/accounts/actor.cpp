@@ -79,6 +79,16 @@ std::vector<std::string> permissions_for(const Actor& user) {
   // The work-safety risk list and four-colour map (issue 13): the enterprise's people and the agency's people
   // who identify hazards keep them; which enterprises is the access model's (kSafetyRiskKeeper).
   if (holds("hazard:manage") || holds("hazard:rectify")) out.push_back("safety_risk:write");
+  // One enterprise, one file (issue 13): whoever sees the enterprise reads its archive (the access model);
+  // the enterprise, the agencies' people who serve it (xuzhou 一企一档整理) and the insurers' and parks'
+  // leads file in it; admins choose their organization's list and retention; admins and regulators verify the
+  // chain.
+  out.push_back("archive:read");
+  if (user.has_role("enterprise_user") || (leads && user.org_type != "regulator") ||
+      (agency && (user.has_role("expert") || user.has_role("technician"))))
+    out.push_back("archive:write");
+  if (user.has_role("admin")) out.push_back("archive:configure");
+  if (user.has_role("admin") || user.org_type == "regulator") out.push_back("archive:verify");
   return out;
 }
 

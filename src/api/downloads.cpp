@@ -20,16 +20,31 @@ std::string percent_encode(const std::string& text) {
   return out;
 }
 
+http::Response attachment(const char* content_type, const std::string& extension,
+                          const std::string& ascii_name, const std::string& name) {
+  http::Response response;
+  response.content_type = content_type;
+  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + "." + extension +
+                                                 "\"; filename*=UTF-8''" +
+                                                 percent_encode(name + "." + extension));
+  return response;
+}
+
 }  // namespace
 
 http::Response download(std::string bytes, const char* content_type, const std::string& extension,
                         const std::string& ascii_name, const std::string& name) {
-  http::Response response;
-  response.content_type = content_type;
+  auto response = attachment(content_type, extension, ascii_name, name);
   response.body = std::move(bytes);
-  response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + "." + extension +
-                                                 "\"; filename*=UTF-8''" +
-                                                 percent_encode(name + "." + extension));
+  return response;
+}
+
+http::Response spooled_download(const std::string& path, const char* content_type,
+                                const std::string& extension, const std::string& ascii_name,
+                                const std::string& name) {
+  auto response = attachment(content_type, extension, ascii_name, name);
+  response.file_path = path;
+  response.remove_file_after_open = true;
   return response;
 }
 

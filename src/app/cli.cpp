@@ -16,6 +16,7 @@
 #include "accounts/user_service.hpp"
 #include "accounts/user_store.hpp"
 #include "app/api.hpp"
+#include "archive/archive_lists.hpp"
 #include "app/demo_data.hpp"
 #include "benchdata/generator.hpp"
 #include "envrisk/substance_catalog.hpp"
@@ -50,6 +51,7 @@ std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t 
     services::install_shipped_catalog(*lease);
     inspections::install_shipped_templates(*lease);
     envrisk::install_shipped_substance_table(*lease);
+    archive::install_shipped_lists(*lease);
     // PostgreSQL keeps its statistics itself (autovacuum); SQLite's are refreshed at start and daily.
     if (database->dialect() == db::Dialect::sqlite) db::refresh_statistics(*lease);
   }

@@ -4,6 +4,7 @@
 
 #include "accounts/password.hpp"
 #include "accounts/user_store.hpp"
+#include "app/demo_archive.hpp"
 #include "app/demo_hazards.hpp"
 #include "app/demo_notices.hpp"
 #include "app/demo_registry.hpp"
@@ -133,6 +134,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   notices::save_pattern(*lease, regulator, "warning", "锡环预警〔{year}〕{seq:4}号", s.now, std::nullopt);
   seed_demo_notices(*lease, clock, store);
   seed_demo_safety_risk(*lease, clock, store);
+  seed_demo_archive(*lease, clock, store);
   transaction.commit();
   return true;
 }

@@ -2,6 +2,7 @@
 
 #include "accounts/auth_routes.hpp"
 #include "accounts/user_routes.hpp"
+#include "archive/archive_routes.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
@@ -61,6 +62,7 @@ void add_all_routes(api::Routes& routes) {
   audit::add_routes(routes);
   webhooks::add_webhook_routes(routes);
   suminsured::add_sum_insured_routes(routes);
+  archive::add_archive_routes(routes);
 }
 
 }  // namespace rw::app

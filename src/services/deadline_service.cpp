@@ -62,8 +62,9 @@ nlohmann::json deadline_json(const db::Row& row, const calendar::WorkingCalendar
 std::vector<std::int64_t> deadline_recipients(db::Connection& db, const db::Row& d) {
   auto users =
       notify::org_users_with_roles(db, d.integer("responsible_org_id"), {"admin", "manager", "reviewer"});
-  // A hazard's rectification is the enterprise's: its own users act on it.
-  if (d.text("kind") == "hazard_rectification") {
+  // A hazard's rectification and an archived permit's renewal are the enterprise's: its own users act on
+  // them.
+  if (d.text("kind") == "hazard_rectification" || d.text("kind") == "archive_expiry") {
     const auto own = notify::org_users_with_roles(db, d.integer("responsible_org_id"), {"enterprise_user"});
     users.insert(users.end(), own.begin(), own.end());
   }

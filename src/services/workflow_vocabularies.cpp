@@ -45,7 +45,9 @@ const Vocabulary& deadline_kinds() {
                             {"data_upload", "服务资料上传", "Service data upload"},
                             {"report_review", "保险机构审核", "Insurer review"},
                             {"hazard_rectification", "隐患整改", "Hazard rectification"},
-                            {"screening_feedback", "隐患排查结果审核反馈", "Screening result fed back"}};
+                            {"screening_feedback", "隐患排查结果审核反馈", "Screening result fed back"},
+                            // 一企一档: a permit or plan in the archive expires (archive/archive_rules.hpp).
+                            {"archive_expiry", "档案资料到期续办", "Archived document renewal"}};
   return v;
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { archiveScenarios } from './archive.mjs'
 import { commissionScenarios } from './commissions.mjs'
 import { correctionScenarios } from './corrections.mjs'
 import { envRiskScenarios } from './env-risk.mjs'
@@ -602,6 +603,7 @@ const scenarios = [
   ...safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
   ...envRiskScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
+  ...archiveScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
 ]
 

@@ -37,7 +37,10 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::optional<std::string> file_path;  // when set, the body is this file (static assets)
-  std::optional<std::int64_t> user_id;   // for the access log
+  // The file at file_path was written for this response alone (an export): it is unlinked as soon as it is
+  // opened for sending, so it never outlives the response.
+  bool remove_file_after_open = false;
+  std::optional<std::int64_t> user_id;  // for the access log
 
   void set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

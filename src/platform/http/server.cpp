@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <limits>
 #include <mutex>
 #include <system_error>
@@ -375,6 +376,7 @@ class Server {
     if (response.file_path) {
       bhttp::file_body::value_type file;
       file.open(response.file_path->c_str(), beast::file_mode::scan, ec);
+      if (response.remove_file_after_open) std::remove(response.file_path->c_str());
       if (!ec) {
         bytes = file.size();
         if (request.method == "HEAD") {

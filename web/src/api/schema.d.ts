@@ -3023,6 +3023,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/archive/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一企一档资料清单 / Required-document lists
+         * @description 徐州表E.1、桂林表E.1/E.2、无锡附件3，各取最新版本。/ xuzhou E.1, guilin E.1 and E.2, wuxi 附件3, each in its newest version.
+         */
+        get: operations["listArchiveLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/archive/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本机构的一企一档设置 / The organization's archive settings
+         * @description 本机构登记的企业所用清单与保存年限（未设置时按机构类型默认：园区→桂林E.1，保险机构→无锡附件3，其余→徐州E.1；5年）。/ The list and retention for the enterprises the organization registered; defaults by its type.
+         */
+        get: operations["getArchiveSettings"];
+        /**
+         * 设置清单与保存年限 / Choose the list and retention
+         * @description 机构管理员（archive:configure）。保存年限不得少于5年（无锡第十八条、成都7.2）：retention_too_short。已归档资料保持归档时的保存期限。/ Admins only. Retention of at least 5 years (retention_too_short); documents filed already keep theirs.
+         */
+        put: operations["saveArchiveSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/archive/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 校验档案哈希链 / Verify the archive's hash chain
+         * @description 重新计算每一条档案事件的哈希与前后链接、每份资料文件的字节哈希、资料行与条目状态是否与链上记录一致，指出第一个断点（所涉企业仅对可见者显示）。管理员与监管部门（archive:verify）。/ Recomputes every entry and its link, every file's bytes, and checks the documents' rows and items' states against the entries that made them; names the first broken link (its enterprise only to those who see it). Admins and regulators.
+         */
+        get: operations["verifyArchiveChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业的一企一档 / The enterprise's archive
+         * @description 清单每项的电子档与纸质档状态、完整率、到期情况，以及自动归入的服务报告、文书与回执、服务方案。看不到该企业为 404。/ Each item's electronic and paper status, completeness and expiry, and the visit reports, notices with receipts and plans gathered automatically. 404 unless the enterprise is visible.
+         */
+        get: operations["getEnterpriseArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/archive/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出一企一档 .zip / Export the archive as .zip
+         * @description 以清单为封面（PDF），按资料类别与资料名称分级建立文件夹（徐州表E.1注），含全部版本、服务报告 PDF 与文书签收扫描件；文件名经过清理；导出记入哈希链。/ The checklist as a cover sheet (PDF), folders per category and item with every version, the report PDFs and scanned receipts; names sanitised; the export is an entry of the chain.
+         */
+        get: operations["exportEnterpriseArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/archive/items/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传资料新版本 / File a new version
+         * @description file_id 为先经 POST /files 上传的文件；新版本替代旧版本，旧版本保留。载明有效期的资料须填 valid_until；应急预案自 issued_on（默认今天）起每3年修订。有有效期的资料在到期前30日开启续办期限（archive_expiry）。/ A file uploaded with POST /files; the new version supersedes, the old stays. valid_until is required where the document states its end; a plan is revised 3 years after issued_on. A renewal deadline opens 30 days before the end.
+         */
+        post: operations["addArchiveVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/archive/items/{code}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 纸质档与原因 / Paper copy and reasons
+         * @description 纸质档已归档 √ 或“否”（徐州表E.1：须说明原因，reason_required）；电子档缺失的原因；不适用（须说明原因）。清单无纸质档列时 paper_on_file 为 no_paper_column。/ The paper copy on file or not (xuzhou E.1: 否 needs a reason); why the electronic copy is missing; not applicable (with a reason).
+         */
+        put: operations["setArchiveItemState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{id}/archive/items/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 资料的版本与事件 / An item's versions and events
+         * @description 全部版本（新的在前）与哈希链上关于该资料的全部事件（上传、状态、查阅、撤出）。/ Every version, newest first, and every chain entry about the item.
+         */
+        get: operations["getArchiveItemHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/archive/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查阅资料文件 / Read a document's file
+         * @description 每次查阅都记入哈希链（成都7.3、桂林4.2.4.2：按授权查询）。/ Every read is an entry of the chain.
+         */
+        get: operations["getArchiveDocumentContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/archive/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 撤出资料 / Withdraw a document
+         * @description 保存期内不得删除或覆盖（无锡第十八条、成都7.2）：409 retention_active；期满后撤出，记录与文件仍保留。/ Refused inside the retention period (409 retention_active); afterwards withdrawn, its row and bytes kept.
+         */
+        delete: operations["withdrawArchiveDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4653,11 +4857,11 @@ export interface components {
          */
         NotEnteredReason: "refused" | "not_operating" | "address_changed" | "other";
         /**
-         * @description 期限类型 / Deadline kind (委托现场服务/服务资料上传/保险机构审核/隐患整改/隐患排查结果审核反馈).
+         * @description 期限类型 / Deadline kind (委托现场服务/服务资料上传/保险机构审核/隐患整改/隐患排查结果审核反馈/档案资料到期续办).
          * @example data_upload
          * @enum {string}
          */
-        DeadlineKind: "commission_on_site" | "data_upload" | "report_review" | "hazard_rectification" | "screening_feedback";
+        DeadlineKind: "commission_on_site" | "data_upload" | "report_review" | "hazard_rectification" | "screening_feedback" | "archive_expiry";
         /** @description 服务类型（按所用版本）/ A service type at the version a commission, plan or visit was made with. */
         ServiceTypeRef: {
             /**
@@ -5382,7 +5586,7 @@ export interface components {
              * @example visit
              * @enum {string}
              */
-            object_type: "commission_item" | "visit" | "hazard";
+            object_type: "commission_item" | "visit" | "hazard" | "archive_document";
             /** Format: int64 */
             object_id: number;
             enterprise: components["schemas"]["OrgName"];
@@ -7238,6 +7442,183 @@ export interface components {
                 code?: string;
                 name?: string;
             };
+        };
+        ArchiveListItem: {
+            /** @description 编号，如 2-1 / the seed's number */
+            code: string;
+            name_zh: string;
+            name_en: string;
+            category_zh: string;
+            category_en: string;
+            /**
+             * @description valid_until：资料载明有效期（许可证）；revise_years：每 N 年修订（应急预案） / the document states its end, or is revised every N years
+             * @enum {string}
+             */
+            expiry: "" | "valid_until" | "revise_years";
+            revise_years: number | null;
+        };
+        ArchiveListHead: {
+            code: string;
+            version: number;
+            source: string;
+            /** @enum {string} */
+            subject: "enterprise" | "park";
+            name_zh: string;
+            name_en: string;
+            reference: string;
+            note_zh: string;
+            /** @description 清单设纸质档列（徐州表E.1） / the list has a paper copy column */
+            paper_column: boolean;
+            /** @description 填“否”须说明原因 / 否 needs a reason */
+            reason_for_no: boolean;
+        };
+        ArchiveList: components["schemas"]["ArchiveListHead"] & {
+            items: components["schemas"]["ArchiveListItem"][];
+        };
+        ArchiveSettings: {
+            org_id: number;
+            list_code: string;
+            retention_years: number;
+            /** @description false：按机构类型的默认值 / false: the defaults of the organization's type */
+            chosen: boolean;
+            min_retention_years: number;
+        };
+        ArchiveDocument: {
+            id: number;
+            item_code: string;
+            version: number;
+            file: {
+                id: number;
+                sha256: string;
+                media_type: string;
+                size: number;
+            };
+            /** Format: date */
+            issued_on: string | null;
+            /** Format: date */
+            valid_until: string | null;
+            note: string;
+            /** Format: date */
+            retain_until: string;
+            uploaded_by: {
+                id: number;
+                name: string;
+            };
+            /** Format: date-time */
+            uploaded_at: string;
+            /** Format: date-time */
+            withdrawn_at: string | null;
+            /** @description 当前有效版本；其余为已被替代的历史版本 / the version in force; others are superseded and kept */
+            current: boolean;
+        };
+        ArchiveItem: components["schemas"]["ArchiveListItem"] & {
+            /** @enum {string} */
+            electronic: "missing" | "present" | "expiring" | "expired";
+            /**
+             * @description 空：清单无纸质档列 / empty: the list has no paper column
+             * @enum {string}
+             */
+            paper: "" | "on_file" | "not_on_file" | "unknown";
+            complete: boolean;
+            applicable: boolean;
+            paper_reason: string;
+            electronic_reason: string;
+            versions: number;
+            /** @description 当前有效版本 / the version in force */
+            current: components["schemas"]["ArchiveDocument"] | null;
+        };
+        ArchiveCompleteness: {
+            items: number;
+            complete: number;
+            electronic: number;
+            paper: number;
+            expiring: number;
+            expired: number;
+            not_applicable: number;
+            percent: number;
+        };
+        ArchiveRelated: {
+            reports: {
+                visit_id: number;
+                version: number;
+                kind: string;
+                title: string;
+                /** @enum {string} */
+                status: "submitted" | "returned" | "approved";
+                sha256: string;
+                size: number;
+                submitted_at: string;
+                reviewed_at: string | null;
+            }[];
+            notices: {
+                id: number;
+                kind: string;
+                status: string;
+                number: string;
+                issued_on: string | null;
+                received_on: string | null;
+                /** @enum {string|null} */
+                receipt_kind: "signature" | "scan" | null;
+                receipt_file_id: number | null;
+            }[];
+            plans: {
+                id: number;
+                year: number;
+                status: string;
+                agency: string;
+                agreed_at: string | null;
+            }[];
+        };
+        EnterpriseArchive: {
+            enterprise: {
+                id: number;
+                name: string;
+            };
+            list: components["schemas"]["ArchiveListHead"];
+            retention_years: number;
+            completeness: components["schemas"]["ArchiveCompleteness"];
+            items: components["schemas"]["ArchiveItem"][];
+            related: components["schemas"]["ArchiveRelated"];
+            can_write: boolean;
+        };
+        ArchiveEvent: {
+            seq: number;
+            /** @enum {string} */
+            kind: "upload" | "status" | "read" | "export" | "withdraw";
+            document_id: number | null;
+            file_sha256: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            actor: {
+                id: number;
+                name: string;
+            };
+            /** Format: date-time */
+            at: string;
+            hash: string;
+        };
+        ArchiveItemHistory: {
+            item: components["schemas"]["ArchiveItem"];
+            documents: components["schemas"]["ArchiveDocument"][];
+            events: components["schemas"]["ArchiveEvent"][];
+        };
+        ArchiveVerification: {
+            ok: boolean;
+            entries: number;
+            documents: number;
+            states: number;
+            /** Format: date-time */
+            checked_at: string;
+            broken: {
+                /** @description 链上第一个断点的序号 / the first broken link's position */
+                seq: number;
+                /** @enum {string} */
+                reason: "missing_entry" | "prev_hash_mismatch" | "entry_altered" | "head_mismatch" | "document_altered" | "file_row_altered" | "file_changed" | "file_missing" | "state_altered" | "state_unrecorded";
+                enterprise_id: number | null;
+                document_id: number | null;
+                item_code: string | null;
+            } | null;
         };
     };
     responses: {
@@ -10250,7 +10631,7 @@ export interface operations {
                 /** @description 企业 / Enterprise. */
                 enterprise_id?: number;
                 /** @description 对象类型 / Object type. */
-                object_type?: "commission_item" | "visit" | "hazard";
+                object_type?: "commission_item" | "visit" | "hazard" | "archive_document";
                 /** @description 对象 / Object. */
                 object_id?: number;
                 /** @description 每页条数 / Page size (1–200). */
@@ -13336,6 +13717,328 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listArchiveLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ArchiveList"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getArchiveSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    saveArchiveSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    list_code: string;
+                    retention_years: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    verifyArchiveChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVerification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEnterpriseArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseArchive"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportEnterpriseArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addArchiveVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    file_id: number;
+                    /** Format: date */
+                    issued_on?: string | null;
+                    /** Format: date */
+                    valid_until?: string | null;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    setArchiveItemState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paper_on_file?: boolean | null;
+                    paper_reason?: string;
+                    electronic_reason?: string;
+                    applicable?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getArchiveItemHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveItemHistory"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getArchiveDocumentContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/*": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    withdrawArchiveDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveDocument"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

@@ -116,6 +116,7 @@ describe('where things lead', () => {
 
   it('links a deadline to its visit or commission item', () => {
     expect(deadlineObjectPath({ object_type: 'visit', object_id: 6 })).toBe('/visits/6')
+    expect(deadlineObjectPath({ object_type: 'archive_document', object_id: 9, enterprise: { id: 4 } })).toBe('/enterprises/4')
     expect(deadlineObjectPath({ object_type: 'commission_item', object_id: 5 })).toBe('/commission-items/5')
   })
 })

@@ -13,12 +13,14 @@ export type DeadlineFilters = {
 }
 
 /**
- * Where a deadline's object is shown: a visit's page, a commission item (forwarded to its commission) or a
- * hazard (no desk page yet: `mayOpen` then shows the label without a link).
+ * Where a deadline's object is shown: a visit's page, a commission item (forwarded to its commission), a
+ * hazard (no desk page yet: `mayOpen` then shows the label without a link) or an archived document (its
+ * enterprise's page, whose 一企一档 tab lists it).
  */
-export function deadlineObjectPath(deadline: Pick<Deadline, 'object_type' | 'object_id'>): string {
+export function deadlineObjectPath(deadline: Pick<Deadline, 'object_type' | 'object_id'> & { enterprise?: { id: number } }): string {
   if (deadline.object_type === 'visit') return `/visits/${deadline.object_id}`
   if (deadline.object_type === 'hazard') return `/hazards/${deadline.object_id}`
+  if (deadline.object_type === 'archive_document' && deadline.enterprise) return `/enterprises/${deadline.enterprise.id}`
   return `/commission-items/${deadline.object_id}`
 }
 

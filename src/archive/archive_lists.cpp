@@ -1,0 +1,70 @@
+#include "archive/archive_lists.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive_store.hpp"
+#include "platform/clock.hpp"
+#include "platform/embedded.hpp"
+
+namespace rw::archive {
+namespace {
+
+DocumentList from_row(const db::Row& row) {
+  auto list = parse_list(nlohmann::json::parse(row.text("body")));
+  list.id = row.integer("id");
+  return list;
+}
+
+}  // namespace
+
+void install_shipped_lists(db::Connection& db) {
+  const auto shipped = nlohmann::json::parse(embedded::data_file("archive/document-lists.json"));
+  const auto now = format_utc(SystemClock().now());
+  db::Transaction transaction(db, true);
+  // Two servers starting at once must not both install a list.
+  if (db.dialect() == db::Dialect::postgresql) db.execute_script("SELECT pg_advisory_xact_lock(727277)");
+  for (const auto& body : shipped.at("lists")) {
+    const auto list = parse_list(body);
+    if (!list_version_exists(db, list.code, list.version)) insert_list(db, list, body.dump(), now);
+  }
+  transaction.commit();
+}
+
+std::vector<DocumentList> current_lists(db::Connection& db) {
+  std::vector<DocumentList> out;
+  const auto rows = current_list_rows(db);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(from_row(rows[i]));
+  return out;
+}
+
+std::optional<DocumentList> current_list(db::Connection& db, const std::string& code) {
+  const auto row = current_list_row(db, code);
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+nlohmann::json list_json(const DocumentList& list) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : list.items)
+    items.push_back(
+        {{"code", item.code},
+         {"name_zh", item.name_zh},
+         {"name_en", item.name_en},
+         {"category_zh", item.category_zh},
+         {"category_en", item.category_en},
+         {"expiry", item.expiry},
+         {"revise_years", item.revise_years ? nlohmann::json(item.revise_years) : nlohmann::json()}});
+  return {{"code", list.code},
+          {"version", list.version},
+          {"source", list.source},
+          {"subject", list.subject},
+          {"name_zh", list.name_zh},
+          {"name_en", list.name_en},
+          {"reference", list.reference},
+          {"note_zh", list.note_zh},
+          {"paper_column", list.paper_column},
+          {"reason_for_no", list.reason_for_no},
+          {"items", std::move(items)}};
+}
+
+}  // namespace rw::archive
