@@ -128,6 +128,9 @@ const std::map<std::string, Fixture> kFixtures = {
      {"SELECT MIN(id) FROM safety_risk_records WHERE kind = 'assessment' AND enterprise_id = " +
       kEnterprise}},
     {"site-plan", {"SELECT file_id FROM safety_site_plans WHERE enterprise_id = " + kEnterprise}},
+    // 一企一档: an item of the list (xuzhou 表E.1 营业执照) and a document the demo filed for the enterprise.
+    {"items", {"=1", false}},
+    {"documents", {"SELECT MIN(id) FROM archive_documents WHERE enterprise_id = " + kEnterprise}},
 };
 // Stands in for every tenant object when asking for one that does not exist.
 constexpr const char* kMissingId = "987654321";
