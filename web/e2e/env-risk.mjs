@@ -3,7 +3,7 @@
 // 较大 (the control items left unanswered score their worst: M4; no receptors given: E3) — then picks the scale
 // and sees the suggested sum insured of the example table, labelled as such. Registered in run.mjs.
 
-export function envRiskScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }) {
+export function envRiskScenarios({ assert, byTest, input, signedIn, fieldSignedIn, shot, PHONE_VIEWPORT }) {
   const text = async (page, name) => ((await byTest(page, name).first().textContent()) ?? '').trim()
   const waitText = (page, name, expected) =>
     page.waitForFunction(
@@ -49,6 +49,25 @@ export function envRiskScenarios({ assert, byTest, input, fieldSignedIn, shot, P
         await waitText(page, 'env-sum-insured', '500–1000 万元')
         assert((await text(page, 'env-sum-insured')).includes('示例，需保险机构确认'), 'the example is not labelled')
         await shot(page, 'env-risk-field-quick')
+      },
+    },
+    {
+      name: 'desk: the insurer sees the suggested sum insured of its enterprise from its own table version',
+      async run(page) {
+        await signedIn(page, 'demo-insurer')
+        // demo enterprise 0: 2614 有机化学原料制造, large, 重大, insured by the insurer (src/app/demo_registry.cpp)
+        const id = await page.evaluate(async () => {
+          const response = await fetch('/api/v1/enterprises?limit=200', { credentials: 'same-origin' })
+          const items = (await response.json()).items
+          return items.find((e) => e.industry_code === '2614' && e.scale === 'large' && e.risk_level === 'major')?.id
+        })
+        assert(id, 'no large 2614 enterprise of 重大 risk in the demo data')
+        await page.goto(`${page.url().replace(/\/[^/]*$/, '')}/enterprises/${id}`)
+        await waitText(page, 'enterprise-sum-insured', '3000–8000 万元')
+        const shown = await text(page, 'enterprise-sum-insured')
+        assert(shown.includes('人保无锡环责险建议保额表（2026 版）'), `the table is not named: ${shown}`)
+        assert(!shown.includes('示例'), `the insurer's own table is labelled an example: ${shown}`)
+        await shot(page, 'env-risk-enterprise-sum-insured')
       },
     },
   ]

@@ -601,7 +601,7 @@ const scenarios = [
   ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
   ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }),
   ...safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
-  ...envRiskScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
+  ...envRiskScenarios({ assert, byTest, input, signedIn, fieldSignedIn, shot, PHONE_VIEWPORT }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...archiveScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
   ...fieldOfflineScenarios({ assert, byTest, input, fieldSignedIn, shot, PHONE_VIEWPORT }),
