@@ -96,8 +96,10 @@ class Routes {
   void patch(std::string pattern, std::string permission, Handler handler) {
     add("PATCH", std::move(pattern), std::move(permission), std::move(handler));
   }
-  void put(std::string pattern, std::string permission, Handler handler) {
-    add("PUT", std::move(pattern), std::move(permission), std::move(handler));
+  void put(std::string pattern, std::string permission, Handler handler,
+           WriteScope scope = WriteScope::request) {
+    add("PUT", std::move(pattern), std::move(permission), std::move(handler), &Settings::max_body_bytes,
+        scope);
   }
   void del(std::string pattern, std::string permission, Handler handler) {
     add("DELETE", std::move(pattern), std::move(permission), std::move(handler));

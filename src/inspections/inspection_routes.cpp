@@ -44,7 +44,8 @@ http::Response detail(api::Context& context) {
 
 http::Response answer(api::Context& context) {
   const auto body = context.body();
-  return api::json_ok(put_answer(context.op(), context.id(), context.params.text("item"), body));
+  return api::json_ok(
+      put_answer_checked_first(context.op(), context.id(), context.params.text("item"), body));
 }
 
 http::Response finding(api::Context& context) {
@@ -84,7 +85,7 @@ void add_inspection_routes(api::Routes& routes) {
   routes.get("/inspections", "visit:read", list);
   routes.get("/inspections/{id}", "visit:read", detail);
   routes.get("/inspections/{id}/photo-flags", "visit:read", photo_flags);
-  routes.put("/inspections/{id}/answers/{item}", "visit:read", answer);
+  routes.put("/inspections/{id}/answers/{item}", "visit:read", answer, api::WriteScope::handler);
   routes.post("/inspections/{id}/findings", "visit:read", finding);
   routes.get("/visits/{id}/training-records", "visit:read", trainings);
   routes.post("/visits/{id}/training-records", "visit:read", new_training);

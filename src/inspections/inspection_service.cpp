@@ -18,6 +18,7 @@
 #include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
 #include "services/status_history.hpp"
+#include "services/visit_listing.hpp"
 #include "workflow/engine.hpp"
 
 namespace rw::inspections {
@@ -203,54 +204,116 @@ json get_inspection(const accounts::Operation& op, std::int64_t id) {
           {"actions", workflow::actions(caller, inspection_machine(), s)}};
 }
 
-json put_answer(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
-                const json& body) {
+namespace {
+
+struct AnswerRequest {
+  json answer;
+  std::int64_t base = 0;  // the version the edit was made on
+  std::string edited_at;
+  std::optional<std::string> reason;
+};
+
+AnswerRequest read_answer_request(const json& body) {
+  AnswerRequest request;
   Fields fields(body);
   for (const auto& [key, value] : body.items())
     if (!kAnswerBodyFields.count(key))
       fields.add_error(key, "unknown_field", "不认识的字段", "unknown field");
   fields.require("version");
-  const auto base = fields.optional_integer("version", 0, 1'000'000'000).value_or(0);
-  const auto edited_at = read_edited_at(fields);
-  const auto reason = fields.optional_text("reason", 1000);
+  request.base = fields.optional_integer("version", 0, 1'000'000'000).value_or(0);
+  request.edited_at = read_edited_at(fields);
+  request.reason = fields.optional_text("reason", 1000);
   fields.finish();
+  request.answer = answer_of_body(body);
+  return request;
+}
 
-  const auto s = load_inspection(op.db, op.actor, id);
-  const bool amend = s.status == "signed";
-  workflow::authorize(workflow::Caller(op.db, op.actor), inspection_machine(), s, amend ? "amend" : "answer");
-  if (amend && reason.value_or("").empty())
+// What the checks of an answer read, and what they found.
+struct CheckedAnswer {
+  InspectionState s;
+  std::shared_ptr<const StoredTemplate> stored;
+  const forms::Item* item = nullptr;
+  std::optional<StoredAnswer> current;
+  bool amend() const { return s.status == "signed"; }
+};
+
+CheckedAnswer check_answer(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
+                           const AnswerRequest& request) {
+  CheckedAnswer c{load_inspection(op.db, op.actor, id)};
+  workflow::authorize(workflow::Caller(op.db, op.actor), inspection_machine(), c.s,
+                      c.amend() ? "amend" : "answer");
+  if (c.amend() && request.reason.value_or("").empty())
     throw invalid_field("reason", "required", "修改已签字的检查表须说明原因",
                         "changing a signed checklist needs a reason");
-  const auto stored = find_template(op.db, s.row.integer("template_id"));
-  const auto* item = stored->form.item(item_id);
-  if (!item) throw not_found();
-  const auto answer = answer_of_body(body);
-  if (auto fault = forms::check_answer(*item, answer))
+  c.stored = find_template(op.db, c.s.row.integer("template_id"));
+  c.item = c.stored->form.item(item_id);
+  if (!c.item) throw not_found();
+  if (auto fault = forms::check_answer(*c.item, request.answer))
     throw invalid_field("value", fault->code, fault->zh, fault->en);
+  c.current = answer_of(op.db, id, item_id);
+  return c;
+}
 
-  const auto current = answer_of(op.db, id, item_id);
-  if (current && current->answer == answer) return answer_json(item_id, *current);  // a retried sync
-  const auto current_version = current ? current->version : 0;
-  if (base != current_version) {
+// Whether what the checks read is as it was: the checklist's and the visit's status, the team, the answer.
+bool still_as_checked(db::Connection& db, std::int64_t id, const std::string& item_id,
+                      const CheckedAnswer& c) {
+  const auto row = inspection_row(db, id);
+  const auto current = answer_of(db, id, item_id);
+  return row && row->text("status") == c.s.status && row->text("visit_status") == c.s.visit_status &&
+         services::team_user_ids(db, row->integer("visit_id")) == c.s.team_user_ids &&
+         current.has_value() == c.current.has_value() && (!current || current->version == c.current->version);
+}
+
+json save_answer(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
+                 const AnswerRequest& request, const CheckedAnswer& c) {
+  if (c.current && c.current->answer == request.answer)
+    return answer_json(item_id, *c.current);  // a retried sync
+  const auto current_version = c.current ? c.current->version : 0;
+  if (request.base != current_version) {
     auto conflict = rw::conflict("answer_conflict", "这一题已被他人或其他设备修改，请查看最新答案",
                                  "the answer changed on the server since this edit was based on it");
-    conflict.extensions.emplace_back("current", current ? answer_json(item_id, *current).dump()
-                                                        : json{{"item_id", item_id}, {"version", 0}}.dump());
+    conflict.extensions.emplace_back("current", c.current
+                                                    ? answer_json(item_id, *c.current).dump()
+                                                    : json{{"item_id", item_id}, {"version", 0}}.dump());
     throw conflict;
   }
-  link_answer_files(op, id, s.row.integer("enterprise_id"), *item, answer);
-  const StoredAnswer written{answer, current_version + 1, edited_at, op.actor.id, op.now_text()};
-  write_answer(op.db, id, item_id, written, current.has_value());
+  link_answer_files(op, id, c.s.row.integer("enterprise_id"), *c.item, request.answer);
+  const StoredAnswer written{request.answer, current_version + 1, request.edited_at, op.actor.id,
+                             op.now_text()};
+  write_answer(op.db, id, item_id, written, c.current.has_value());
   touch(op.db, id, op.now_text());
   json change = {{"item", item_id},
-                 {"answer", {{"from", current ? current->answer : json()}, {"to", answer}}},
+                 {"answer", {{"from", c.current ? c.current->answer : json()}, {"to", request.answer}}},
                  {"version", written.version}};
-  if (amend) {
-    change["reason"] = *reason;
-    settle_outcome(op.db, s, stored->form, answer_values(answers_of(op.db, id)), op.actor.id, op.now_text());
+  if (c.amend()) {
+    change["reason"] = *request.reason;
+    settle_outcome(op.db, c.s, c.stored->form, answer_values(answers_of(op.db, id)), op.actor.id,
+                   op.now_text());
   }
-  audit::record(op, {"inspection", std::to_string(id), amend ? "amend" : "answer", s.agency_org_id, change});
+  audit::record(
+      op, {"inspection", std::to_string(id), c.amend() ? "amend" : "answer", c.s.agency_org_id, change});
   return answer_json(item_id, written);
+}
+
+}  // namespace
+
+json put_answer(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
+                const json& body) {
+  const auto request = read_answer_request(body);
+  return save_answer(op, id, item_id, request, check_answer(op, id, item_id, request));
+}
+
+json put_answer_checked_first(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
+                              const json& body) {
+  const auto request = read_answer_request(body);
+  db::Transaction reading(op.db, false);  // the checks read one snapshot
+  auto checked = check_answer(op, id, item_id, request);
+  reading.commit();
+  db::Transaction transaction(op.db, true);
+  if (!still_as_checked(op.db, id, item_id, checked)) checked = check_answer(op, id, item_id, request);
+  auto out = save_answer(op, id, item_id, request, checked);
+  transaction.commit();
+  return out;
 }
 
 json record_finding(const accounts::Operation& op, std::int64_t id, const json& body) {

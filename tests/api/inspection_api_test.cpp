@@ -2,7 +2,9 @@
 // with versions (a stale write is 409 with the current answer, a retried one is accepted once), submitting
 // checks required items and raises findings, the enterprise's signature freezes the checklist for everyone
 // but reviewers, who must say why; photo consent once per visit; templates validated on upload.
+#include <latch>
 #include <set>
+#include <thread>
 
 #include "photo_fixtures.hpp"
 #include "services_fixtures.hpp"
@@ -108,6 +110,45 @@ TEST_F(InspectionApi, AnswersCarryVersionsAndAStaleWriteIsAConflictNotALoss) {
   EXPECT_EQ(read["answers"][0]["value"], "installed_connected");
   EXPECT_EQ(read["answers"][0]["edited_at"], "2026-06-01T10:05:00+08:00");
   EXPECT_EQ(read["gaps"], json::array());
+}
+
+// The checks of an answer run before its write transaction; the transaction reads the answer again, so of
+// eight devices changing one answer from the same version at once exactly one wins and the others see it.
+TEST_F(InspectionApi, EightDevicesChangingOneAnswerAtOnceGiveOneWinner) {
+  const auto noise = started_visit(2, "2026-06-17").at("wuxi-noise");
+  const auto tech = as("demo-technician");
+  const auto path = answer_path(noise, "noise.monitoring");
+  ASSERT_EQ(tech.put(path, answer("not_installed", 0)).status, 200);
+  // Ten rounds, each from the version the round before left.
+  for (int version = 1; version <= 10; ++version) {
+    std::vector<HttpResult> results(8);
+    std::vector<std::thread> threads;
+    std::latch ready(static_cast<std::ptrdiff_t>(results.size()));  // all eight go at once
+    for (std::size_t i = 0; i < results.size(); ++i)
+      threads.emplace_back([&, i] {
+        ready.arrive_and_wait();
+        results[i] = tech.put(path, {{"value", "installed_connected"},
+                                     {"note", "第" + std::to_string(version) + "轮设备" + std::to_string(i)},
+                                     {"version", version},
+                                     {"edited_at", "2026-06-01T10:06:00+08:00"}});
+      });
+    for (auto& t : threads) t.join();
+    std::vector<std::string> won;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      if (results[i].status == 200) {
+        won.push_back("第" + std::to_string(version) + "轮设备" + std::to_string(i));
+      } else {
+        EXPECT_EQ(results[i].status, 409) << results[i].body;
+        EXPECT_EQ(results[i].json()["code"], "answer_conflict");
+        EXPECT_EQ(results[i].json()["current"]["version"], version + 1);
+      }
+    }
+    ASSERT_EQ(won.size(), 1u) << "round " << version;
+    const auto read = tech.get(id_path("inspections", noise)).json();
+    ASSERT_EQ(read["answers"].size(), 1u);
+    EXPECT_EQ(read["answers"][0]["version"], version + 1);
+    EXPECT_EQ(read["answers"][0]["note"], won[0]);
+  }
 }
 
 TEST_F(InspectionApi, BadAnswersAreRefusedWithTheirReason) {
