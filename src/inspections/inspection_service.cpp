@@ -264,23 +264,26 @@ bool still_as_checked(db::Connection& db, std::int64_t id, const std::string& it
          current.has_value() == c.current.has_value() && (!current || current->version == c.current->version);
 }
 
+ApiError answer_conflict(const std::string& item_id, const std::optional<StoredAnswer>& current) {
+  auto conflict = rw::conflict("answer_conflict", "这一题已被他人或其他设备修改，请查看最新答案",
+                               "the answer changed on the server since this edit was based on it");
+  conflict.extensions.emplace_back("current", current ? answer_json(item_id, *current).dump()
+                                                      : json{{"item_id", item_id}, {"version", 0}}.dump());
+  return conflict;
+}
+
 json save_answer(const accounts::Operation& op, std::int64_t id, const std::string& item_id,
                  const AnswerRequest& request, const CheckedAnswer& c) {
   if (c.current && c.current->answer == request.answer)
     return answer_json(item_id, *c.current);  // a retried sync
   const auto current_version = c.current ? c.current->version : 0;
-  if (request.base != current_version) {
-    auto conflict = rw::conflict("answer_conflict", "这一题已被他人或其他设备修改，请查看最新答案",
-                                 "the answer changed on the server since this edit was based on it");
-    conflict.extensions.emplace_back("current", c.current
-                                                    ? answer_json(item_id, *c.current).dump()
-                                                    : json{{"item_id", item_id}, {"version", 0}}.dump());
-    throw conflict;
-  }
+  if (request.base != current_version) throw answer_conflict(item_id, c.current);
   link_answer_files(op, id, c.s.row.integer("enterprise_id"), *c.item, request.answer);
   const StoredAnswer written{request.answer, current_version + 1, request.edited_at, op.actor.id,
                              op.now_text()};
-  write_answer(op.db, id, item_id, written, c.current.has_value());
+  // On PostgreSQL writers do not queue: another may have written this answer since it was read.
+  if (!write_answer(op.db, id, item_id, written, c.current.has_value()))
+    throw answer_conflict(item_id, answer_of(op.db, id, item_id));
   touch(op.db, id, op.now_text());
   json change = {{"item", item_id},
                  {"answer", {{"from", c.current ? c.current->answer : json()}, {"to", request.answer}}},

@@ -34,11 +34,10 @@ constexpr const char* kSelectAnswer =
     "WHERE inspection_id = ? AND item_id = ?";
 constexpr const char* kInsertAnswer =
     "INSERT INTO inspection_answers (inspection_id, item_id, value, version, edited_at, answered_by, "
-    "updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (inspection_id, item_id) DO NOTHING";
 constexpr const char* kUpdateAnswer =
     "UPDATE inspection_answers SET value = ?, version = ?, edited_at = ?, answered_by = ?, updated_at = ? "
-    "WHERE inspection_id = ? AND item_id = ?";
+    "WHERE inspection_id = ? AND item_id = ? AND version = ?";
 constexpr const char* kSelectFindings =
     "SELECT id, item_id, option_value, category, grade, description, suggestion, basis, photo_file_ids, "
     "created_at, created_by FROM inspection_findings WHERE inspection_id = ? ORDER BY id";
@@ -140,14 +139,14 @@ std::optional<StoredAnswer> answer_of(db::Connection& db, std::int64_t inspectio
   return stored_answer(rows[0]);
 }
 
-void write_answer(db::Connection& db, std::int64_t inspection_id, const std::string& item_id,
+bool write_answer(db::Connection& db, std::int64_t inspection_id, const std::string& item_id,
                   const StoredAnswer& answer, bool exists) {
   if (exists)
-    db.execute(kUpdateAnswer, {answer.answer.dump(), answer.version, answer.edited_at, answer.answered_by,
-                               answer.updated_at, inspection_id, item_id});
-  else
-    db.execute(kInsertAnswer, {inspection_id, item_id, answer.answer.dump(), answer.version, answer.edited_at,
-                               answer.answered_by, answer.updated_at});
+    return db.execute(kUpdateAnswer,
+                      {answer.answer.dump(), answer.version, answer.edited_at, answer.answered_by,
+                       answer.updated_at, inspection_id, item_id, answer.version - 1}) == 1;
+  return db.execute(kInsertAnswer, {inspection_id, item_id, answer.answer.dump(), answer.version,
+                                    answer.edited_at, answer.answered_by, answer.updated_at}) == 1;
 }
 
 db::Rows findings_of(db::Connection& db, std::int64_t inspection_id) {

@@ -40,7 +40,9 @@ std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t 
 forms::Answers answer_values(const std::map<std::string, StoredAnswer>& stored);
 std::optional<StoredAnswer> answer_of(db::Connection& db, std::int64_t inspection_id,
                                       const std::string& item_id);
-void write_answer(db::Connection& db, std::int64_t inspection_id, const std::string& item_id,
+// Writes the answer as the version after the one stored (or the first); false when another writer got there
+// first — the stored version is no longer answer.version - 1, or a first answer exists already.
+bool write_answer(db::Connection& db, std::int64_t inspection_id, const std::string& item_id,
                   const StoredAnswer& answer, bool exists);
 
 db::Rows findings_of(db::Connection& db, std::int64_t inspection_id);
