@@ -176,11 +176,37 @@ const EntityAccess kSafetyRiskKeeper{"safety_risk_keeper",
                                      {{party::enterprise, Relation::is}, {party::agency, Relation::serves}},
                                      {}};
 
+// An environmental risk assessment (HJ 941): the organization that made it, the enterprise itself, its park,
+// its insurers and the regulators of its region (issue 13). Not another agency serving the enterprise.
+const EntityAccess kEnvRiskAssessment{"env_risk_assessment",
+                                      "env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id",
+                                      "ra.id",
+                                      {{party::any, Relation::named, "ra.org_id"},
+                                       {party::enterprise, Relation::is},
+                                       {party::park, Relation::hosts},
+                                       {party::insurer, Relation::insures},
+                                       {party::regulator, Relation::regulates}},
+                                      {"ra.org_id"},
+                                      {{"e", "enterprises", "ra.enterprise_id"}}};
+
 const std::vector<const EntityAccess*>& all_entities() {
-  static const std::vector<const EntityAccess*> entities = {
-      &kEnterprise,       &kPolicy,      &kStaff,      &kOrganization,       &kUser,       &kCommission,
-      &kCommissionItem,   &kServicePlan, &kVisit,      &kDeadline,           &kInspection, &kHazard,
-      &kHazardEscalation, &kNotice,      &kAuditEntry, &kWebhookSubscription};
+  static const std::vector<const EntityAccess*> entities = {&kEnterprise,
+                                                            &kPolicy,
+                                                            &kStaff,
+                                                            &kOrganization,
+                                                            &kUser,
+                                                            &kCommission,
+                                                            &kCommissionItem,
+                                                            &kServicePlan,
+                                                            &kVisit,
+                                                            &kDeadline,
+                                                            &kInspection,
+                                                            &kHazard,
+                                                            &kHazardEscalation,
+                                                            &kNotice,
+                                                            &kEnvRiskAssessment,
+                                                            &kAuditEntry,
+                                                            &kWebhookSubscription};
   return entities;
 }
 

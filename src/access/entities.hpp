@@ -76,6 +76,7 @@ extern const EntityAccess kInspection;
 extern const EntityAccess kHazard;
 extern const EntityAccess kHazardEscalation;
 extern const EntityAccess kNotice;
+extern const EntityAccess kEnvRiskAssessment;
 extern const EntityAccess kAuditEntry;
 extern const EntityAccess kWebhookSubscription;
 

@@ -89,6 +89,15 @@ std::vector<std::string> permissions_for(const Actor& user) {
     out.push_back("archive:write");
   if (user.has_role("admin")) out.push_back("archive:configure");
   if (user.has_role("admin") || user.org_type == "regulator") out.push_back("archive:verify");
+  // Environmental risk assessments (HJ 941, issue 13): made by the agency's people who work on site, by an
+  // insurer's leads or the platform; reviewed by the insurer's leads and reviewers, a regulator's staff or
+  // the platform. 速算 needs neither (catalog:read).
+  if ((agency && (leads || user.has_role("expert") || user.has_role("technician"))) || (insurer && leads) ||
+      user.is_platform_admin())
+    out.push_back("env_risk:assess");
+  if (((insurer || user.org_type == "regulator") && (leads || user.has_role("reviewer"))) ||
+      user.is_platform_admin())
+    out.push_back("env_risk:review");
   return out;
 }
 

@@ -3,8 +3,10 @@
 #include <map>
 
 #include "accounts/password.hpp"
+#include "accounts/sessions.hpp"
 #include "accounts/user_store.hpp"
 #include "app/demo_archive.hpp"
+#include "app/demo_env_risk.hpp"
 #include "app/demo_hazards.hpp"
 #include "app/demo_notices.hpp"
 #include "app/demo_registry.hpp"
@@ -126,6 +128,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   seed_demo_services(*lease, orgs, clock, store);
   seed_demo_hazards(*lease, clock);
   seed_demo_reports(*lease, clock, store);
+  seed_demo_env_risk(*lease, clock, enterprises);
   seed_demo_sum_insured(*lease, insurer_a, s.now);
   seed_demo_webhooks(*lease, agency_a, s.now);
   // The numbers the demo agency and regulator give their warning notices (yueqing att.2:
@@ -137,6 +140,11 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   seed_demo_archive(*lease, clock, store);
   transaction.commit();
   return true;
+}
+
+accounts::Actor demo_user(db::Connection& db, const std::string& username) {
+  const auto id = db.query("SELECT id FROM users WHERE username = ?", {username}).integers("id").at(0);
+  return *accounts::load_user(db, id);
 }
 
 }  // namespace rw::app

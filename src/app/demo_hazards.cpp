@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "accounts/sessions.hpp"
+#include "app/demo_data.hpp"
 #include "calendar/calendar_store.hpp"
 #include "hazards/hazard_deadlines.hpp"
 #include "hazards/hazard_files.hpp"
@@ -19,11 +19,6 @@ using nlohmann::json;
 
 std::int64_t id_of(db::Connection& db, const std::string& sql, const db::Params& params = {}) {
   return db.query(sql, params)[0].integer("id");
-}
-
-accounts::Actor user_named(db::Connection& db, const char* username) {
-  return *accounts::load_user(db,
-                              id_of(db, "SELECT id FROM users WHERE username = ?", {std::string(username)}));
 }
 
 json by_hand(const char* category, const char* sub, const char* grade, const char* description,
@@ -62,7 +57,7 @@ const json kPlan = {{"measures", "制定整改方案，采购并安装泄漏液�
 
 void seed_demo_hazards(db::Connection& db, const Clock& clock) {
   hazards::register_hazard_file_kind();
-  Demo d{db, clock, user_named(db, "demo-expert"), user_named(db, "demo-enterprise")};
+  Demo d{db, clock, demo_user(db, "demo-expert"), demo_user(db, "demo-enterprise")};
   const auto today = china_day(clock.now());
   const auto cal = calendar::load_calendar(db);
   auto plan = kPlan;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "accounts/sessions.hpp"
+#include "app/demo_data.hpp"
 #include "files/file_service.hpp"
 #include "files/sample_photos.hpp"
 #include "inspections/inspection_files.hpp"
@@ -32,11 +33,6 @@ json demo_value(const forms::Item& item, bool bad) {
 
 std::int64_t upload(const accounts::Operation& op, files::FileStore& store, const std::string& bytes) {
   return files::upload_file(op, store, bytes, std::nullopt, files::RowTransaction::callers).id;
-}
-
-accounts::Actor user_named(db::Connection& db, const std::string& username) {
-  const auto id = db.query("SELECT id FROM users WHERE username = ?", {username}).integers("id").at(0);
-  return *accounts::load_user(db, id);
 }
 
 // Fills the form's choice items (`bad` ones raising their findings, `photos` attached to theirs) and submits
@@ -96,7 +92,7 @@ void seed_demo_inspections(db::Connection& db, const Clock& clock, files::FileSt
                     {{"em.major.05", on_site}, {"em.general.03", reused}});
     services::take_step(op, inspections::inspection_machine(), id, "sign",
                         {{"signer_name", "王建国"}, {"signature_file_id", signature}});
-    const auto reviewer = user_named(db, "demo-insurer");
+    const auto reviewer = demo_user(db, "demo-insurer");
     inspections::put_answer({db, reviewer, clock, "seed-demo"}, id, "em.general.19",
                             {{"value", "yes"},
                              {"version", 1},

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "accounts/sessions.hpp"
+#include "app/demo_data.hpp"
 #include "reports/report_service.hpp"
 #include "services/step_service.hpp"
 #include "services/visit_flow.hpp"
@@ -10,21 +10,16 @@
 namespace rw::app {
 namespace {
 
-accounts::Actor user_named(db::Connection& db, const char* username) {
-  return *accounts::load_user(
-      db, db.query("SELECT id FROM users WHERE username = ?", {std::string(username)})[0].integer("id"));
-}
-
 // The technician on the visit's team submits its report as the server renders it now.
 void submit(db::Connection& db, const Clock& clock, files::FileStore& store, std::int64_t visit) {
-  const auto technician = user_named(db, "demo-technician");
+  const auto technician = demo_user(db, "demo-technician");
   const accounts::Operation op{db, technician, clock, "seed-demo"};
   reports::record_submission(op, reports::prepare_submission(op, store, visit));
 }
 
 void review(db::Connection& db, const Clock& clock, const char* reviewer, std::int64_t visit,
             const char* action, const nlohmann::json& body) {
-  const auto user = user_named(db, reviewer);
+  const auto user = demo_user(db, reviewer);
   services::take_step({db, user, clock, "seed-demo"}, services::visit_machine(), visit, action, body);
 }
 

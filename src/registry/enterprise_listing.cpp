@@ -141,6 +141,8 @@ nlohmann::json enterprise_json(const db::Row& row) {
   out["district_name"] = row.text(row.text("region_level") == "district" ? "region_name" : "district_name");
   out["park_name"] = json_text(row, "park_name");
   out["created_by_org_id"] = row.integer("created_by_org_id");
+  // The HJ 941 label of the reviewed assessment that set risk_level (V027), "" when none did.
+  out["risk_label"] = row.text("risk_label");
   out["archived"] = row.integer("archived") == 1;
   out["created_at"] = row.text("created_at");
   out["updated_at"] = row.text("updated_at");

@@ -328,13 +328,25 @@ void update_enterprise_columns(db::Connection& db, std::int64_t id, const Enterp
                                const std::string& now, const std::vector<std::string>& keys) {
   const auto& all = enterprise_keys();  // the columns' names, in the order of their values
   auto values = enterprise_column_values(record);
-  std::string set;
-  db::Params params;
+  std::string set, label_kept;
+  db::Params params, label_params;
   for (const auto& key : keys) {
     const auto at = std::find(all.begin(), all.end(), key);
     if (at == all.end()) throw std::logic_error("not an enterprise column: " + key);
     set += key + " = ?, ";
-    params.push_back(std::move(values[static_cast<std::size_t>(at - all.begin())]));
+    auto& value = values[static_cast<std::size_t>(at - all.begin())];
+    if (key == "risk_level" || key == "risk_source") {
+      if (!label_kept.empty()) label_kept += " AND ";
+      label_kept += key + " = ?";
+      label_params.push_back(value);
+    }
+    params.push_back(std::move(value));
+  }
+  // An HJ 941 assessment's label (V027) belongs to the level and source it set: typing over either clears it.
+  // The CASE reads the row as it was before this UPDATE.
+  if (!label_kept.empty()) {
+    set += "risk_label = CASE WHEN " + label_kept + " THEN risk_label ELSE '' END, ";
+    params.insert(params.end(), label_params.begin(), label_params.end());
   }
   params.insert(params.end(), {now, id});
   db.execute("UPDATE enterprises SET " + set + "updated_at = ? WHERE id = ?", params);

@@ -8,8 +8,8 @@
 
 namespace rw::workflow {
 
-inline constexpr std::array<std::string_view, 6> kObjectTypes = {"commission_item", "service_plan", "visit",
-                                                                 "inspection",      "hazard",       "notice"};
+inline constexpr std::array<std::string_view, 7> kObjectTypes = {
+    "commission_item", "service_plan", "visit", "inspection", "hazard", "notice", "env_risk_assessment"};
 
 inline bool is_object_type(std::string_view type) {
   return std::find(kObjectTypes.begin(), kObjectTypes.end(), type) != kObjectTypes.end();

@@ -38,6 +38,7 @@ const std::map<std::string, Route> kRoutes = {
     {"hazard", {"/hazards", "", "hazard:read"}},
     {"hazard_escalation", {"/hazard-escalations", "", "hazard:read", false}},
     {"notice", {"/notices", "", "notice:read"}},
+    {"env_risk_assessment", {"/env-risk-assessments", "", "enterprise:read"}},
     {"audit_entry", {"/audit", "", "audit:read", false}},
     {"webhook_subscription", {"/webhooks", "", "webhook:manage"}},
 };

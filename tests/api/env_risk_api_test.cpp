@@ -8,7 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-class EnvRiskApi : public ApiTest {
+class EnvRiskApi : public RegistryApiTest {
  protected:
   static json problem_errors(const HttpResult& r) {
     EXPECT_EQ(r.status, 422) << r.body;
@@ -167,6 +167,75 @@ TEST_F(EnvRiskApi, BadInputIsAProblemWithCodesInChineseAndEnglish) {
       expert.post("/env-risk/evaluate", {{"substances", {{{"name", "氨\u0007气"}, {"quantity_t", 1}}}}});
   EXPECT_EQ(field_codes(problem_errors(control)),
             (std::vector<std::string>{"substances[0].name:invalid_characters"}));
+}
+
+TEST_F(EnvRiskApi, AssessmentsAreScopedAndTheLatestReviewedSetsTheEnterpriseLevel) {
+  const auto expert = as("demo-expert"), insurer = as("demo-insurer");
+  const auto enterprise = enterprise_id(demo_enterprise(0));
+  const auto path = id_path("enterprises", enterprise) + "/env-risk-assessments";
+  // Air E2-Q2-M2 → 较大; water Q0.
+  const json larger = {{"assessed_on", "2026-05-20"},
+                       {"air", {{"q", 12.5}, {"m", 30}, {"e", "E2"}}},
+                       {"water", {{"q", 0.4}, {"m", 0}, {"e", "E3"}}}};
+  auto created = expert.post(path, larger);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto a = created.json();
+  const auto id = a["id"].get<std::int64_t>();
+  EXPECT_EQ(a["status"], "submitted");
+  EXPECT_EQ(a["label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]");
+  EXPECT_EQ(a["result"]["table"]["version"], 1);
+  EXPECT_EQ(a["inputs"]["air"]["q"], 12.5);
+  EXPECT_EQ(a["actions"], json::array());
+  // An earlier one, E3-Q1-M1 air → 一般.
+  created = expert.post(path, {{"assessed_on", "2026-05-10"}, {"air", {{"q", 2}, {"m", 10}, {"e", "E3"}}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto earlier = created.json()["id"].get<std::int64_t>();
+  EXPECT_EQ(created.json()["label"], "一般[一般-大气(Q1-M1-E3)]");
+
+  const auto list = expert.get(path).json();
+  ASSERT_EQ(list["items"].size(), 2u);
+  EXPECT_EQ(list["total"], 2);
+  EXPECT_EQ(list["items"][0]["id"], earlier);  // newest first
+
+  // Another insurer and another agency do not see the enterprise nor its assessments.
+  const auto other_insurer = insurer_b(), other_agency = as("qingyuan-expert");
+  for (const auto* client : {&other_insurer, &other_agency}) {
+    EXPECT_EQ(client->get(path).status, 404);
+    EXPECT_EQ(client->get(id_path("env-risk-assessments", id)).status, 404);
+    EXPECT_EQ(client->post(id_path("env-risk-assessments", id) + "/review", json::object()).status, 404);
+  }
+  EXPECT_EQ(other_insurer.post(path, larger).status, 404);
+  EXPECT_EQ(as("demo-enterprise").get(id_path("env-risk-assessments", id)).status, 200);
+  EXPECT_EQ(as("demo-enterprise").post(path, larger).status, 403);  // no env_risk:assess
+
+  // Only a reviewer reviews; the enterprise then shows the reviewed level, date and label.
+  EXPECT_EQ(expert.post(id_path("env-risk-assessments", id) + "/review", json::object()).status, 403);
+  EXPECT_EQ(as("demo-viewer").post(id_path("env-risk-assessments", id) + "/review", json::object()).status,
+            403);
+  EXPECT_EQ(insurer.get(id_path("env-risk-assessments", id)).json()["actions"], json::array({"review"}));
+  auto reviewed = insurer.post(id_path("env-risk-assessments", id) + "/review", json::object());
+  ASSERT_EQ(reviewed.status, 200) << reviewed.body;
+  EXPECT_EQ(reviewed.json()["status"], "reviewed");
+  EXPECT_EQ(reviewed.json()["reviewed_by"]["name"], "李保险");
+  auto e = admin().get(id_path("enterprises", enterprise)).json();
+  EXPECT_EQ(e["risk_level"], "larger");
+  EXPECT_EQ(e["risk_assessed_on"], "2026-05-20");
+  EXPECT_EQ(e["risk_label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]");
+  EXPECT_EQ(insurer.post(id_path("env-risk-assessments", id) + "/review", json::object()).status, 409);
+
+  // Reviewing the earlier one later leaves the enterprise at its latest assessment; both stay.
+  ASSERT_EQ(
+      as("demo-regulator").post(id_path("env-risk-assessments", earlier) + "/review", json::object()).status,
+      200);
+  e = admin().get(id_path("enterprises", enterprise)).json();
+  EXPECT_EQ(e["risk_level"], "larger");
+  EXPECT_EQ(e["risk_label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]");
+  EXPECT_EQ(expert.get(path).json()["total"], 2);
+
+  // A level typed over the assessed one drops the label that no longer describes it.
+  const auto patched = admin().patch(id_path("enterprises", enterprise), {{"risk_level", "major"}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json()["risk_label"], "");
 }
 
 }  // namespace

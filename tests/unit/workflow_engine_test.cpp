@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "envrisk/assessment_flow.hpp"
 #include "hazards/hazard_flow.hpp"
 #include "inspections/inspection_flow.hpp"
 #include "notices/notice_flow.hpp"
@@ -287,9 +288,10 @@ TEST(WorkflowObjectTypes, EveryMachineKeepsItsHistoryUnderAListedType) {
                                                visit_machine().object_type,
                                                hazards::hazard_machine().object_type,
                                                inspections::inspection_machine().object_type,
-                                               notices::notice_machine().object_type};
+                                               notices::notice_machine().object_type,
+                                               envrisk::assessment_machine().object_type};
   EXPECT_EQ(types, (std::vector<std::string_view>{"commission_item", "service_plan", "visit", "hazard",
-                                                  "inspection", "notice"}));
+                                                  "inspection", "notice", "env_risk_assessment"}));
   for (const auto type : types) EXPECT_TRUE(workflow::is_object_type(type)) << type;
   EXPECT_FALSE(workflow::is_object_type("Hazard"));
   EXPECT_FALSE(workflow::is_object_type(""));

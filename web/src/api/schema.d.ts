@@ -3227,6 +3227,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enterprises/{id}/env-risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业的环境风险评估 / An enterprise's environmental risk assessments
+         * @description 需要 enterprise:read；只列出可见的评估（评估单位、企业本身、园区、承保机构、属地监管部门），最新在前。/ Requires enterprise:read; the visible ones, newest first.
+         */
+        get: operations["listEnvRiskAssessments"];
+        put?: never;
+        /**
+         * 保存一次环境风险评估 / Store an environmental risk assessment
+         * @description 需要 env_risk:assess（机构的负责人、专家、技术人员，保险机构负责人，平台管理员）。按现行风险物质表计算并保存输入与结果，状态为待审核；审核后更新企业的风险等级。/ Requires env_risk:assess. Computed with the table in force and stored with its inputs, awaiting review; once reviewed it sets the enterprise's risk level.
+         */
+        post: operations["createEnvRiskAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/env-risk-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 环境风险评估详情 / An environmental risk assessment
+         * @description 需要 enterprise:read；不可见为 404。/ Requires enterprise:read; 404 when not visible.
+         */
+        get: operations["getEnvRiskAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/env-risk-assessments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核 / Review
+         * @description 待审核 → 已审核：承保机构（负责人、审核人）、属地监管部门或平台（env_risk:review）。企业的风险等级、评定日期、来源与标签取其最近一次已审核的评估。/ submitted → reviewed by the insurer, a regulator of the region or the platform; the enterprise's risk level, date, source and label follow its latest reviewed assessment.
+         */
+        post: operations["reviewEnvRiskAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/env-risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可见的环境风险评估 / The environmental risk assessments the user sees
+         * @description 需要 enterprise:read；按访问模型过滤（评估单位、企业本身、园区、承保机构、属地监管部门），最新在前；可按企业、状态筛选（如承保机构的待审核）。/ Requires enterprise:read; filtered by the access model, newest first; by enterprise and status (an insurer's queue: status=submitted).
+         */
+        get: operations["listAllEnvRiskAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3320,7 +3404,7 @@ export interface components {
          */
         AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore" | "import";
         /**
-         * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, calendar:read, calendar:write, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write, catalog:read, catalog:write, commission:read, commission:write, commission:decide, plan:read, plan:write, plan:agree, visit:read, visit:write, visit:work, visit:review, deadline:read. More may be added; clients must ignore unknown ones.
+         * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, calendar:read, calendar:write, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write, catalog:read, catalog:write, commission:read, commission:write, commission:decide, plan:read, plan:write, plan:agree, visit:read, visit:write, visit:work, visit:review, deadline:read. env_risk:assess, env_risk:review. More may be added; clients must ignore unknown ones.
          * @example region:read
          */
         Permission: string;
@@ -4138,6 +4222,11 @@ export interface components {
             updated_at: string;
             /** @description 服务机构：有待确认、已接受、申请取消或已完成委托的机构（仅详情）/ Agencies serving it: those with a pending, accepted, cancel-requested or completed commission item (detail only). */
             agencies?: components["schemas"]["OrgName"][];
+            /**
+             * @description HJ 941 等级标签（由最近一次已审核的环境风险评估写入，否则为空）/ HJ 941 label of the latest reviewed assessment, else empty
+             * @example 较大[较大-大气(Q2-M2-E3)+一般-水(Q0)]
+             */
+            risk_label?: string;
         };
         /** @description 企业分页 / A page of enterprises. */
         EnterprisePage: {
@@ -7619,6 +7708,96 @@ export interface components {
                 document_id: number | null;
                 item_code: string | null;
             } | null;
+        };
+        EnvRiskAssessmentSummary: {
+            id: number;
+            enterprise: {
+                id: number;
+                name: string;
+            };
+            /** @description 评估单位 / The assessing organization */
+            org: {
+                id: number;
+                name: string;
+            };
+            /**
+             * @description submitted 待审核 / reviewed 已审核
+             * @enum {string}
+             */
+            status: "submitted" | "reviewed";
+            status_label: string;
+            /** @enum {string} */
+            level: "general" | "larger" | "major";
+            /** @example 较大[较大-大气(Q2-M2-E3)+一般-水(Q0)] */
+            label: string;
+            /** Format: date */
+            assessed_on: string;
+            table: {
+                id: number;
+                version: number;
+            };
+            created_by: {
+                id: number;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            reviewed_by: {
+                id: number;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            reviewed_at: string | null;
+        };
+        EnvRiskAssessment: {
+            id: number;
+            enterprise: {
+                id: number;
+                name: string;
+            };
+            /** @description 评估单位 / The assessing organization */
+            org: {
+                id: number;
+                name: string;
+            };
+            /**
+             * @description submitted 待审核 / reviewed 已审核
+             * @enum {string}
+             */
+            status: "submitted" | "reviewed";
+            status_label: string;
+            /** @enum {string} */
+            level: "general" | "larger" | "major";
+            /** @example 较大[较大-大气(Q2-M2-E3)+一般-水(Q0)] */
+            label: string;
+            /** Format: date */
+            assessed_on: string;
+            table: {
+                id: number;
+                version: number;
+            };
+            created_by: {
+                id: number;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            reviewed_by: {
+                id: number;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            inputs: components["schemas"]["EnvRiskInputs"];
+            result: components["schemas"]["EnvRiskEvaluation"];
+            actions: string[];
+        };
+        EnvRiskAssessmentPage: {
+            items: components["schemas"]["EnvRiskAssessmentSummary"][];
+            total: number;
+            total_exact: boolean;
+            limit: number;
+            offset: number;
         };
     };
     responses: {
@@ -14039,6 +14218,173 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listEnvRiskAssessments: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估列表 / The assessments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskAssessmentPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createEnvRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvRiskInputs"] & {
+                    /**
+                     * Format: date
+                     * @description 评估日期，默认今天 / Assessment date, default today
+                     */
+                    assessed_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 保存的评估 / The stored assessment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getEnvRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估及其输入、结果、可执行操作 / With its inputs, result and actions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskAssessment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reviewEnvRiskAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description 审核后的评估 / The assessment after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listAllEnvRiskAssessments: {
+        parameters: {
+            query?: {
+                enterprise_id?: number;
+                status?: "submitted" | "reviewed";
+                /** @description 每页条数 / Page size (1–200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description 跳过条数 / Rows to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估列表 / The assessments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskAssessmentPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

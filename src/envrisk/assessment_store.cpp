@@ -1,0 +1,73 @@
+#include "envrisk/assessment_store.hpp"
+
+namespace rw::envrisk {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO env_risk_assessments (enterprise_id, org_id, table_id, level, label, inputs, result, "
+    "assessed_on, "
+    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelect =
+    "SELECT ra.*, e.name AS enterprise_name, o.name AS org_name, t.version AS table_version, "
+    "cu.display_name AS created_by_name, ru.display_name AS reviewed_by_name "
+    "FROM env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id "
+    "JOIN organizations o ON o.id = ra.org_id JOIN env_risk_tables t ON t.id = ra.table_id "
+    "JOIN users cu ON cu.id = ra.created_by LEFT JOIN users ru ON ru.id = ra.reviewed_by";
+constexpr const char* kById = " WHERE ra.id = ?";
+constexpr const char* kNewestFirst = " ORDER BY ra.id DESC LIMIT ? OFFSET ?";
+constexpr const char* kCount =
+    "SELECT COUNT(*) AS n FROM env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id";
+constexpr const char* kSetReviewed =
+    "UPDATE env_risk_assessments SET status = 'reviewed', reviewed_by = ?, reviewed_at = ? WHERE id = ?";
+constexpr const char* kLatestReviewed =
+    "SELECT id, level, label, assessed_on, table_id FROM env_risk_assessments WHERE enterprise_id = ? AND "
+    "status = "
+    "'reviewed' ORDER BY assessed_on DESC, id DESC LIMIT 1";
+constexpr const char* kSetEnterpriseRisk =
+    "UPDATE enterprises SET risk_level = ?, risk_assessed_on = ?, risk_source = ?, risk_label = ?, "
+    "updated_at = ? "
+    "WHERE id = ?";
+
+}  // namespace
+
+std::int64_t insert_assessment(db::Connection& db, const NewAssessment& a) {
+  return db
+      .query(kInsert, {a.enterprise_id, a.org_id, a.table_id, a.level, a.label, a.inputs, a.result,
+                       a.assessed_on, a.created_by, a.created_at})[0]
+      .integer("id");
+}
+
+std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id) {
+  auto rows = db.query(std::string(kSelect) + kById, {id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0];
+}
+
+db::Rows assessment_page(db::Connection& db, const SqlFilter& where, std::int64_t limit,
+                         std::int64_t offset) {
+  auto params = where.params();
+  params.insert(params.end(), {limit, offset});
+  return db.query(std::string(kSelect) + where.sql() + kNewestFirst, params);
+}
+
+std::int64_t count_assessments(db::Connection& db, const SqlFilter& where) {
+  return db.query(std::string(kCount) + where.sql(), where.params())[0].integer("n");
+}
+
+void set_reviewed(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& at) {
+  db.execute(kSetReviewed, {by, at, id});
+}
+
+std::optional<db::Row> latest_reviewed(db::Connection& db, std::int64_t enterprise_id) {
+  auto rows = db.query(kLatestReviewed, {enterprise_id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0];
+}
+
+void set_enterprise_risk(db::Connection& db, std::int64_t enterprise_id, const std::string& level,
+                         const std::string& assessed_on, const std::string& source, const std::string& label,
+                         const std::string& now) {
+  db.execute(kSetEnterpriseRisk, {level, assessed_on, source, label, now, enterprise_id});
+}
+
+}  // namespace rw::envrisk
