@@ -59,6 +59,25 @@ json foundry() {
           {"water_receptors", json::object()}};
 }
 
+// A chemical maker with ammonia and chlorine, awaiting the insurer's review: air Q 12 + 10 = 22, M 25
+// (合成氨, 氯化, one high-pressure unit) + 25 (no boundary monitoring) = 50, E2 → 重大-大气(Q2-M3-E2); water
+// Q 12 (氨气 counts, 氯气 as a gas does not), M 25, E3 → 较大-水(Q2-M2-E3).
+json chemical_maker() {
+  auto water = all_met({"interception", "accident_water_collection", "clean_water_system", "rainwater_system",
+                        "production_wastewater", "discharge_permit", "hazardous_waste"});
+  water["water_incidents"] = "none";
+  return {
+      {"assessed_on", "2026-05-25"},
+      {"substances", {{{"name", "液氨"}, {"quantity_t", 60}}, {{"name", "液氯"}, {"quantity_t", 10}}}},
+      {"process_units", {{{"process", "合成氨"}, {"count", 1}}, {{"process", "氯化"}, {"count", 1}}}},
+      {"high_temperature_pressure_units", 1},
+      {"air_controls",
+       {{"toxic_gas_monitoring", "missing"}, {"protective_distance", "meets"}, {"air_incidents", "none"}}},
+      {"water_controls", water},
+      {"air_receptors", {{"people_5km", 26000}, {"people_500m", 380}}},
+      {"water_receptors", json::object()}};
+}
+
 }  // namespace
 
 void seed_demo_env_risk(db::Connection& db, const Clock& clock,
@@ -67,13 +86,15 @@ void seed_demo_env_risk(db::Connection& db, const Clock& clock,
   const auto expert = demo_user(db, "demo-expert"), insurer = demo_user(db, "demo-insurer");
   const accounts::Operation by_expert{db, expert, clock, "seed-demo"},
       by_insurer{db, insurer, clock, "seed-demo"};
+  const auto enterprise = [&](std::size_t index) {
+    return db.query("SELECT id FROM enterprises WHERE org_id = ?", {enterprise_orgs[index]})[0].integer("id");
+  };
   for (const auto& [index, body] : {std::pair<std::size_t, json>{4, paint_maker()}, {3, foundry()}}) {
-    const auto enterprise =
-        db.query("SELECT id FROM enterprises WHERE org_id = ?", {enterprise_orgs[index]})[0].integer("id");
-    const auto assessment = envrisk::create_assessment(by_expert, enterprise, body);
+    const auto assessment = envrisk::create_assessment(by_expert, enterprise(index), body);
     services::take_step(by_insurer, envrisk::assessment_machine(), assessment["id"].get<std::int64_t>(),
                         "review", json::object());
   }
+  envrisk::create_assessment(by_expert, enterprise(0), chemical_maker());
 }
 
 }  // namespace rw::app

@@ -131,6 +131,10 @@ const std::map<std::string, Fixture> kFixtures = {
     // 一企一档: an item of the list (xuzhou 表E.1 营业执照) and a document the demo filed for the enterprise.
     {"items", {"=1", false}},
     {"documents", {"SELECT MIN(id) FROM archive_documents WHERE enterprise_id = " + kEnterprise}},
+    // The enterprise's HJ 941 assessment awaiting the insurer's review (issue 13).
+    {"env-risk-assessments",
+     {"SELECT MIN(id) FROM env_risk_assessments WHERE status = 'submitted' AND enterprise_id = " +
+      kEnterprise}},
 };
 // Stands in for every tenant object when asking for one that does not exist.
 constexpr const char* kMissingId = "987654321";
