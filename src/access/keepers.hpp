@@ -1,6 +1,7 @@
 #pragma once
-// Relations that decide who keeps (changes) records of an enterprise that are not a list of their own, checked
-// against the enterprise's id with access::is_visible. Declared with the other entities (entities.cpp).
+// Relations that decide who keeps (changes) records of an enterprise that are not a list of their own,
+// checked against the enterprise's id with access::is_visible. Declared with the other entities
+// (entities.cpp).
 #include "access/entities.hpp"
 
 namespace rw::access {

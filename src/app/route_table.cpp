@@ -2,8 +2,8 @@
 
 #include "accounts/auth_routes.hpp"
 #include "accounts/user_routes.hpp"
-#include "archive/archive_routes.hpp"
 #include "app/system_routes.hpp"
+#include "archive/archive_routes.hpp"
 #include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "envrisk/env_risk_routes.hpp"
