@@ -3116,7 +3116,7 @@ export interface paths {
         };
         /**
          * 导出一企一档 .zip / Export the archive as .zip
-         * @description 以清单为封面（PDF），按资料类别与资料名称分级建立文件夹（徐州表E.1注），含全部版本、服务报告 PDF 与文书签收扫描件；文件名经过清理；导出记入哈希链。/ The checklist as a cover sheet (PDF), folders per category and item with every version, the report PDFs and scanned receipts; names sanitised; the export is an entry of the chain.
+         * @description 以清单为封面（PDF），按资料类别与资料名称分级建立文件夹（徐州表E.1注），含全部版本与服务报告 PDF（文书及其签收扫描件暂不打包）；文件名经过清理；导出记入哈希链。/ The checklist as a cover sheet (PDF), folders per category and item with every version and the report PDFs (notices and their scanned receipts are not packed yet); names sanitised; the export is an entry of the chain.
          */
         get: operations["exportEnterpriseArchive"];
         put?: never;
