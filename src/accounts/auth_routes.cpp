@@ -27,7 +27,7 @@ http::Response login(api::Context& context) {
   const Credentials credentials{normalize_username(fields.required_text("username", 1, 64)),
                                 fields.required_text("password", 1, 256), context.request.remote_address};
   fields.finish();
-  // A refusal is answered, not thrown: the request's transaction commits so a failure counts.
+  // A refusal is answered, not thrown; sign_in has written the failure in its own transaction.
   auto attempt = sign_in(context.db, context.clock, context.request.request_id, credentials);
   if (attempt.outcome != SignIn::Outcome::signed_in) return refusal(attempt);
   const auto& user = *attempt.user;
@@ -68,7 +68,7 @@ http::Response set_password(api::Context& context) {
 }  // namespace
 
 void add_auth_routes(api::Routes& routes) {
-  routes.post("/auth/login", api::kPublic, login);
+  routes.post("/auth/login", api::kPublic, login, api::WriteScope::handler);
   routes.post("/auth/logout", api::kPublic, logout);
   routes.get("/me", api::kSignedIn, get_me);
   routes.patch("/me", api::kSignedIn, patch_me);

@@ -34,11 +34,15 @@ SignIn sign_in(db::Connection& db, const Clock& clock, std::string_view trace_id
   attempt.at = clock.now();
   const auto& username = credentials.username;
   const auto& address = credentials.remote_address;
-  if (auto until = sign_in_locked_until(db, username, address, attempt.at)) {
-    attempt.outcome = SignIn::Outcome::locked;
-    attempt.locked_until = *until;
-    return attempt;
-  }
+  const auto locked = [&] {
+    const auto until = sign_in_locked_until(db, username, address, attempt.at);
+    if (until) {
+      attempt.outcome = SignIn::Outcome::locked;
+      attempt.locked_until = *until;
+    }
+    return until.has_value();
+  };
+  if (locked()) return attempt;
   const auto account = find_login_account(db, username);
   bool ok = false;
   if (!account)
@@ -46,10 +50,13 @@ SignIn sign_in(db::Connection& db, const Clock& clock, std::string_view trace_id
   else
     ok = verify_password(account->password_hash, credentials.password) && account->active &&
          account->org_active;
+  db::Transaction transaction(db, true);
   if (!ok) {
     record_failure(db, username, attempt.at, address);
+    transaction.commit();
     return attempt;
   }
+  if (locked()) return attempt;  // attempts running beside this one may have locked it since the check above
   clear_account_failures(db, username, address);
   set_last_login(db, account->id, format_utc(attempt.at));
   attempt.session = create_session(db, account->id, attempt.at, address);
@@ -57,6 +64,7 @@ SignIn sign_in(db::Connection& db, const Clock& clock, std::string_view trace_id
   user.csrf_token = attempt.session.csrf_token;
   audit::record_as(db, format_utc(clock.now()), trace_id, user.id, user.username,
                    {"session", std::to_string(user.id), "login", user.org_id, nlohmann::json::object()});
+  transaction.commit();
   attempt.outcome = SignIn::Outcome::signed_in;
   attempt.user = std::move(user);
   return attempt;

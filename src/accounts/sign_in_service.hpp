@@ -1,7 +1,7 @@
 #pragma once
 // Signing in and out, and what a signed-in user changes of their own account. Signing in is throttled
 // per username and address and per address (throttle.hpp); a refused attempt is an outcome, not an
-// exception, so the caller's transaction commits and the failure counts.
+// exception.
 #include <nlohmann/json_fwd.hpp>
 
 #include <optional>
@@ -28,6 +28,9 @@ struct SignIn {
   std::optional<Actor> user;  // … with the session's CSRF token
 };
 
+// Checks the password outside any transaction — Argon2id takes tens of milliseconds, and SQLite's writers
+// would wait for it — then writes the failure, or the session and the audit entry, in a transaction of its
+// own. The caller is outside a transaction.
 SignIn sign_in(db::Connection& db, const Clock& clock, std::string_view trace_id,
                const Credentials& credentials);
 // Ends the actor's session.
