@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "envrisk/assessment_flow.hpp"
 #include "hazards/hazard_flow.hpp"
 #include "inspections/inspection_flow.hpp"
 #include "notices/notice_flow.hpp"
@@ -54,6 +55,8 @@ nlohmann::json build() {
   add_machine(out, {"service_plan", "服务方案", "Service plan"}, services::plan_machine());
   add_machine(out, {"commission_item", "委托事项", "Commission item"}, services::commission_machine());
   add_machine(out, {"notice", "文书", "Notice"}, notices::notice_machine());
+  add_machine(out, {"env_risk_assessment", "环境风险评估", "Environmental risk assessment"},
+              envrisk::assessment_machine());
   return out;
 }
 

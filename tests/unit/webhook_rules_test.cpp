@@ -1,9 +1,11 @@
 // The pure rules of webhooks (webhooks/webhook_rules.hpp) and the outbound client's address check.
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include "platform/http/client.hpp"
 #include "webhooks/webhook_event_types.hpp"
 #include "webhooks/webhook_rules.hpp"
+#include "workflow/object_types.hpp"
 
 namespace rw::webhooks {
 namespace {
@@ -114,8 +116,13 @@ TEST(WebhookEventTypes, AreTheMachinesStepsThatWriteHistory) {
   for (const char* t :
        {"hazard.notify", "hazard.verify", "hazard.reject_evidence", "hazard.set_deadline",
         "hazard.carry_over", "visit.start", "visit.finish", "inspection.submit", "service_plan.agree",
-        "commission_item.accept", "commission_item.withdraw", "notice.issue"})
+        "commission_item.accept", "commission_item.withdraw", "notice.issue", "env_risk_assessment.review"})
     EXPECT_TRUE(types.count(t)) << t;
+  // Every kind of object with a status history has its events (the outbox writes one per history entry).
+  for (const auto object_type : workflow::kObjectTypes)
+    EXPECT_TRUE(std::any_of(types.begin(), types.end(), [&](const std::string& type) {
+      return type.starts_with(std::string(object_type) + ".");
+    })) << object_type;
   EXPECT_FALSE(types.count("visit.edit")) << "an edit changes no status and writes no history";
   EXPECT_FALSE(types.count("*"));
 }
