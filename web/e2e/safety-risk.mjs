@@ -11,7 +11,10 @@ export function safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen
 
   async function chooseOption(page, select, text) {
     await byTest(page, select).click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).last().click()
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).last()
+    await option.click()
+    // The closing dropdown's items stay visible for its animation: the next select's same number would find them.
+    await option.waitFor({ state: 'hidden' })
   }
 
   return [
