@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/sessions.hpp"
+#include "app/demo_data.hpp"
 #include "archive/archive_rules.hpp"
 #include "archive/archive_service.hpp"
 #include "documents/document.hpp"
@@ -11,11 +12,6 @@
 
 namespace rw::app {
 namespace {
-
-accounts::Actor user_named(db::Connection& db, const char* username) {
-  return *accounts::load_user(
-      db, db.query("SELECT id FROM users WHERE username = ?", {std::string(username)})[0].integer("id"));
-}
 
 std::int64_t enterprise_named(db::Connection& db, const std::string& name) {
   return db.query("SELECT id FROM enterprises WHERE name = ?", {name})[0].integer("id");
@@ -65,7 +61,7 @@ void seed_demo_archive(db::Connection& db, const Clock& clock, files::FileStore&
 
   const std::string own_name = "无锡市恒达化工有限公司";
   const auto own = enterprise_named(db, own_name);
-  const auto staff = user_named(db, "demo-enterprise");
+  const auto staff = demo_user(db, "demo-enterprise");
   const accounts::Operation op{db, staff, clock, "seed-demo"};
   file_all(op, store, own, own_name,
            {{"1", "营业执照", {{"note", "正本复印件"}}, true},
@@ -91,7 +87,7 @@ void seed_demo_archive(db::Connection& db, const Clock& clock, files::FileStore&
 
   const std::string other_name = "无锡市华润印染有限公司";
   const auto other = enterprise_named(db, other_name);
-  const auto admin = user_named(db, "demo-admin");
+  const auto admin = demo_user(db, "demo-admin");
   const accounts::Operation platform{db, admin, clock, "seed-demo"};
   file_all(platform, store, other, other_name,
            {{"1", "营业执照", nlohmann::json::object(), true},
