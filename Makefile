@@ -1,9 +1,11 @@
 # Riskwatch: `make run` serves the app with demo data; `make test` runs every test; `make bench` measures every
-# list at province scale (bench/province-bench.sh; BENCH_DB=postgresql for PostgreSQL), not part of `make test`.
+# list at province scale (bench/province-bench.sh; BENCH_DB=postgresql for PostgreSQL), not part of `make test`;
+# `make test-crash ROUNDS=30` kills the server under a write load ROUNDS times on SQLite and on PostgreSQL
+# (tests/api/crash_api_test.cpp; `make test` runs 4 rounds each).
 SHELL := /bin/bash
 JOBS ?= 2
 
-.PHONY: run test build deps test-deps server web clean bench
+.PHONY: run test build deps test-deps server web clean bench test-crash
 
 run: build
 	scripts/run-demo.sh
@@ -28,6 +30,14 @@ web:
 
 bench: server
 	bench/province-bench.sh
+
+ROUNDS ?= 30
+CRASH_SEED ?= 14
+test-crash: server
+	RISKWATCH_CRASH_ROUNDS=$(ROUNDS) RISKWATCH_CRASH_SEED=$(CRASH_SEED) \
+	  build/tests/api_tests --gtest_filter='CrashSafety.*'
+	RISKWATCH_CRASH_ROUNDS=$(ROUNDS) RISKWATCH_CRASH_SEED=$(CRASH_SEED) \
+	  scripts/with-postgres.sh build/tests/api_tests --gtest_filter='CrashSafety.*'
 
 clean:
 	rm -rf build web/dist test-output
