@@ -7,16 +7,12 @@
 // status.
 //
 // `make test` runs RISKWATCH_CRASH_ROUNDS (default 4) rounds per database; `make test-crash ROUNDS=N` soaks.
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <set>
 #include <thread>
@@ -25,6 +21,7 @@
 #include "photo_fixtures.hpp"
 #include "platform/db/database.hpp"
 #include "platform/files/directory_store.hpp"
+#include "server_launch.hpp"
 
 namespace rw::testing {
 namespace {
@@ -119,28 +116,8 @@ class KillableServer {
   }
   void start() {
     std::filesystem::remove(port_file());
-    const auto log = dir_ + "/server.log";
-    pid_ = fork();
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGKILL);  // the server never outlives the test
-      const int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CREAT, 0644);
-      dup2(fd, 1);
-      dup2(fd, 2);
-      std::vector<char*> argv;
-      for (auto& a : args_) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    port_ = 0;
-    for (int i = 0; i < 500 && port_ == 0; ++i) {
-      int port = 0;
-      if (std::ifstream(port_file()) >> port)
-        port_ = static_cast<unsigned short>(port);
-      else
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (port_ == 0) throw std::runtime_error("server did not start again; see " + log);
+    pid_ = launch_server(args_, dir_ + "/server.log");
+    port_ = wait_for_port(port_file(), dir_ + "/server.log");
   }
 
   std::string dir_;

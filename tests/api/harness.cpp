@@ -22,6 +22,7 @@
 #include <fstream>
 #include <thread>
 
+#include "server_launch.hpp"
 #include "test_database.hpp"
 
 namespace rw::testing {
@@ -197,27 +198,35 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
                                    "--web-dir",      dir_ + "/web", "--port-file", port_file};
   args.insert(args.end(), clock_args.begin(), clock_args.end());
   for (const auto& a : config.extra_args) args.push_back(a);
-  pid_ = fork();
-  if (pid_ == 0) {
+  pid_ = launch_server(args, log);
+  port_ = wait_for_port(port_file, log);
+}
+
+int launch_server(const std::vector<std::string>& args, const std::string& log) {
+  const int pid = fork();
+  if (pid == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);  // the server never outlives the test process
     int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CREAT, 0644);
     dup2(fd, 1);
     dup2(fd, 2);
+    std::vector<std::string> owned = args;
     std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
+    for (auto& a : owned) argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(argv[0], argv.data());
     _exit(127);
   }
-  for (int i = 0; i < 300 && port_ == 0; ++i) {
+  return pid;
+}
+
+unsigned short wait_for_port(const std::string& port_file, const std::string& log) {
+  for (int i = 0; i < 300; ++i) {
     std::ifstream in(port_file);
     int port = 0;
-    if (in >> port)
-      port_ = static_cast<unsigned short>(port);
-    else
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (in >> port) return static_cast<unsigned short>(port);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  if (port_ == 0) throw std::runtime_error("server did not start; see " + log);
+  throw std::runtime_error("server did not start; see " + log);
 }
 
 void ServerProcess::set_clock(const std::string& utc) {
