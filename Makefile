@@ -2,10 +2,12 @@
 # list at province scale (bench/province-bench.sh; BENCH_DB=postgresql for PostgreSQL), not part of `make test`;
 # `make test-crash ROUNDS=30` kills the server under a write load ROUNDS times on SQLite and on PostgreSQL
 # (tests/api/crash_api_test.cpp; `make test` runs 4 rounds each).
+# `make test-scale-out` runs two servers behind nginx on PostgreSQL (scripts/scale-out-test.sh; about a minute,
+# not part of `make test`).
 SHELL := /bin/bash
 JOBS ?= 2
 
-.PHONY: run test build deps test-deps server web clean bench test-crash
+.PHONY: run test build deps test-deps server web clean bench test-crash test-scale-out
 
 run: build
 	scripts/run-demo.sh
@@ -27,6 +29,10 @@ server:
 
 web:
 	cd web && npm run build
+
+# Two servers behind nginx on a throw-away PostgreSQL (about a minute; not part of `make test`).
+test-scale-out: test-deps server
+	scripts/scale-out-test.sh
 
 bench: server
 	bench/province-bench.sh

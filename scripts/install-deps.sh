@@ -8,13 +8,15 @@ packages=(build-essential cmake pkg-config ccache curl
           libboost-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev
           libspdlog-dev libfmt-dev libcli11-dev libgtest-dev googletest
           libzip-dev libvalijson-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libvips-dev zlib1g-dev libbrotli-dev clang-format
-          libcairo2-dev libpango1.0-dev fonts-noto-cjk libssl-dev ca-certificates)
+          libcairo2-dev libpango1.0-dev fonts-noto-cjk libssl-dev ca-certificates postgresql-client)
+# postgresql-client: pg_dump and pg_restore, which `riskwatch backup`/`restore` run for a PostgreSQL database.
 # libssl-dev: TLS of outbound webhooks; ca-certificates: the CA store their receivers are verified against.
 # fonts-noto-cjk is a runtime need too: the PDF documents are set in Noto Serif/Sans CJK SC.
 if [[ "${1:-}" == "--test" ]]; then
   # poppler-utils (pdftotext, pdfinfo, pdftoppm) reads generated PDFs back; LibreOffice (writer, no GUI)
   # converts generated .docx files to check that they open.
-  packages+=(postgresql chromium poppler-utils libreoffice-writer-nogui)
+  # nginx: scripts/scale-out-test.sh puts two servers behind it (run from a temp dir, never as a service).
+  packages+=(postgresql chromium poppler-utils libreoffice-writer-nogui nginx)
 fi
 command -v node >/dev/null || packages+=(nodejs npm)
 
