@@ -13,8 +13,12 @@
 
 #include "archive/archive_chain.hpp"
 #include "archive/archive_service.hpp"
+#include "archive/archive_store.hpp"
 #include "documents/document.hpp"
+#include "notices/notice_service.hpp"
 #include "platform/files/sha256.hpp"
+#include "services/plan_document.hpp"
+#include "services/plan_service.hpp"
 
 namespace rw::archive {
 namespace {
@@ -197,7 +201,11 @@ void add_documents(ZipFile& zip, const files::FileStore& store, const accounts::
   }
 }
 
-void add_related(ZipFile& zip, const files::FileStore& store, const nlohmann::json& related) {
+// What the other capabilities keep of the enterprise, as the reader sees it: the visits' frozen report
+// versions, the issued notices rendered from their records with their receipts (a signature drawn on the
+// phone or the signed paper scanned), and the service plans. Returns how many of each were added.
+nlohmann::json add_related(ZipFile& zip, const files::FileStore& store, const accounts::Operation& op,
+                           const nlohmann::json& related) {
   for (const auto& r : related.at("reports")) {
     const auto name =
         "服务报告/" +
@@ -207,6 +215,32 @@ void add_related(ZipFile& zip, const files::FileStore& store, const nlohmann::js
         ".pdf";
     zip.add_object(name, store, r.at("sha256").get<std::string>());
   }
+  int receipts = 0;
+  for (const auto& n : related.at("notices")) {
+    const auto id = n.at("id").get<std::int64_t>();
+    const auto notice = notices::render_notice(op, store, id, "pdf");
+    // The id first: unnumbered notices (温馨提示单) share their name.
+    const auto stem = "文书/" + safe_segment(std::to_string(id) + "-" + notice.name, "notice");
+    zip.add_bytes(stem + ".pdf", notice.bytes);
+    if (!n.at("receipt_file_id").is_number()) continue;
+    const auto receipt = file_row(op.db, n.at("receipt_file_id").get<std::int64_t>());
+    if (!receipt) continue;
+    zip.add_object(stem + "-回执" + extension_of(receipt->text("media_type")), store,
+                   receipt->text("sha256"));
+    ++receipts;
+  }
+  for (const auto& p : related.at("plans")) {
+    const auto plan = services::plan_with_history(op, p.at("id").get<std::int64_t>());
+    const auto name = std::to_string(plan.at("id").get<std::int64_t>()) + "-" +
+                      std::to_string(plan.at("year").get<int>()) + "年度服务方案-" +
+                      plan.at("agency").at("name").get<std::string>();
+    zip.add_bytes("服务方案/" + safe_segment(name, "plan") + ".pdf",
+                  documents::render_pdf(services::plan_document(plan)));
+  }
+  return {{"reports", related.at("reports").size()},
+          {"notices", related.at("notices").size()},
+          {"receipts", receipts},
+          {"plans", related.at("plans").size()}};
 }
 
 }  // namespace
@@ -219,18 +253,20 @@ ExportFile export_archive(const accounts::Operation& op, const files::FileStore&
   zip.add_bytes("00-" + safe_segment(archive.at("list").at("name_zh").get<std::string>(), "cover") + ".pdf",
                 cover_sheet(archive, op.now_text()));
   add_documents(zip, store, op, archive, enterprise_id);
-  add_related(zip, store, archive.at("related"));
+  const auto related = add_related(zip, store, op, archive.at("related"));
   const int entries = zip.entries();
   zip.close();
   const auto sha = file_sha256(temp.path());
-  append_event(op, {enterprise_id,
-                    "export",
-                    "",
-                    std::nullopt,
-                    sha,
-                    {{"list_code", archive.at("list").at("code")}, {"entries", entries}}});
   const auto name = archive.at("enterprise").at("name").get<std::string>() + "-一企一档";
-  return {temp.release(), sha, entries, name};
+  return {temp.release(),
+          sha,
+          entries,
+          name,
+          {{"list_code", archive.at("list").at("code")}, {"entries", entries}, {"related", related}}};
+}
+
+void record_export(const accounts::Operation& op, std::int64_t enterprise_id, const ExportFile& file) {
+  append_event(op, {enterprise_id, "export", "", std::nullopt, file.sha256, file.detail});
 }
 
 }  // namespace rw::archive

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/archive_store.hpp"
+#include "audit/audit_log.hpp"
 #include "platform/clock.hpp"
 #include "platform/embedded.hpp"
 
@@ -13,6 +14,10 @@ DocumentList from_row(const db::Row& row) {
   auto list = parse_list(nlohmann::json::parse(row.text("body")));
   list.id = row.integer("id");
   return list;
+}
+
+ApiError unknown_list() {
+  return {ErrorKind::not_found, "unknown_archive_list", "没有这个档案清单", "No such archive list"};
 }
 
 }  // namespace
@@ -65,6 +70,37 @@ nlohmann::json list_json(const DocumentList& list) {
           {"paper_column", list.paper_column},
           {"reason_for_no", list.reason_for_no},
           {"items", std::move(items)}};
+}
+
+nlohmann::json publish_list(const accounts::Operation& op, const std::string& code,
+                            const nlohmann::json& body) {
+  accounts::require_permission(op.actor, "catalog:write");
+  const auto current = current_list(op.db, code);
+  if (!current) throw unknown_list();
+  // The code and the version are the path's and the next; the body is stored as the version's text.
+  auto stored = body;
+  stored["code"] = code;
+  stored["version"] = current->version + 1;
+  auto read = read_list(stored);
+  if (read.errors.empty() && read.list.subject != current->subject)
+    read.errors.push_back({"subject", "subject_changed", "清单的适用对象不能改变（企业或园区）",
+                           "a list stays about enterprises or about parks"});
+  // Nothing filed may be hidden (wuxi 第十八条): every item with documents or a recorded state stays.
+  if (read.errors.empty())
+    for (const auto& item : recorded_item_codes(op.db, code))
+      if (!read.list.find(item))
+        read.errors.push_back({"categories", "filed_item_removed",
+                               "资料 " + item + " 已有归档记录，新版本不能删除该项",
+                               "item " + item + " has filed records; the new version must keep it"});
+  if (!read.errors.empty()) throw validation_failed(std::move(read.errors));
+  insert_list(op.db, read.list, stored.dump(), op.now_text());
+  auto published = list_json(*current_list(op.db, code));
+  audit::record(op, {"archive_list",
+                     code + ":" + std::to_string(read.list.version),
+                     "create",
+                     op.actor.org_id,
+                     {{"code", code}, {"version", read.list.version}, {"items", read.list.items.size()}}});
+  return published;
 }
 
 }  // namespace rw::archive

@@ -1,7 +1,10 @@
 #include "archive/archive_routes.hpp"
 
+#include <filesystem>
+
 #include "api/downloads.hpp"
 #include "archive/archive_export.hpp"
+#include "archive/archive_lists.hpp"
 #include "archive/archive_service.hpp"
 #include "platform/json_input.hpp"
 
@@ -20,6 +23,14 @@ std::string item_code(const api::Context& context) {
 }
 
 http::Response lists(api::Context& context) { return api::json_ok(list_catalog(context.op())); }
+http::Response publish(api::Context& context) {
+  const auto& code = context.params.text("code");
+  if (code.empty() || code.size() > 40 ||
+      code.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
+    throw not_found();
+  const auto body = context.body();
+  return api::json_ok(publish_list(context.op(), code, body), 201);
+}
 http::Response settings(api::Context& context) { return api::json_ok(own_settings(context.op())); }
 http::Response save(api::Context& context) {
   return api::json_ok(save_settings(context.op(), context.body()));
@@ -62,9 +73,16 @@ http::Response withdraw(api::Context& context) {
 }
 
 http::Response export_zip(api::Context& context) {
-  db::Transaction transaction(context.db, true);
+  // Built before the write transaction opens: only the chain entry waits for the writer's lock.
   const auto file = export_archive(context.op(), context.files, context.id());
-  transaction.commit();
+  try {
+    db::Transaction transaction(context.db, true);
+    record_export(context.op(), context.id(), file);
+    transaction.commit();
+  } catch (...) {
+    std::filesystem::remove(file.path);
+    throw;
+  }
   return api::spooled_download(file.path, api::kZip, "zip", "archive-" + std::to_string(context.id()),
                                file.file_name);
 }
@@ -77,6 +95,7 @@ http::Response verification(api::Context& context) {
 
 void add_archive_routes(api::Routes& routes) {
   routes.get("/archive/lists", "archive:read", lists);
+  routes.post("/archive/lists/{code}/versions", "catalog:write", publish);
   routes.get("/archive/settings", "archive:read", settings);
   routes.put("/archive/settings", "archive:configure", save);
   routes.get("/archive/verify", "archive:verify", verification);

@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <stdexcept>
 
 #include "platform/dates.hpp"
 #include "platform/files/sha256.hpp"
+#include "platform/json_nested.hpp"
 
 namespace rw::archive {
 namespace {
@@ -14,10 +16,6 @@ std::chrono::year_month_day date_of(const std::string& text) {
   const auto date = parse_date(text);
   if (!date) throw std::invalid_argument("archive: not a date: " + text);
   return *date;
-}
-
-std::string text_of(const nlohmann::json& object, const char* key) {
-  return object.contains(key) ? object.at(key).get<std::string>() : std::string();
 }
 
 // Appends one field as "<length>:<bytes>;".
@@ -36,40 +34,105 @@ const ListItem* DocumentList::find(std::string_view code) const {
   return nullptr;
 }
 
-DocumentList parse_list(const nlohmann::json& body) {
-  try {
-    DocumentList list;
-    list.code = body.at("code").get<std::string>();
-    list.version = body.at("version").get<int>();
-    list.source = body.at("source").get<std::string>();
-    list.subject = body.at("subject").get<std::string>();
-    list.name_zh = body.at("name_zh").get<std::string>();
-    list.name_en = body.at("name_en").get<std::string>();
-    list.reference = text_of(body, "reference");
-    list.note_zh = text_of(body, "note_zh");
-    list.paper_column = body.at("paper_column").get<bool>();
-    list.reason_for_no = body.at("reason_for_no").get<bool>();
-    for (const auto& category : body.at("categories")) {
-      for (const auto& entry : category.at("items")) {
-        ListItem item{entry.at("code").get<std::string>(),
-                      entry.at("name_zh").get<std::string>(),
-                      entry.at("name_en").get<std::string>(),
-                      category.at("name_zh").get<std::string>(),
-                      category.at("name_en").get<std::string>(),
-                      text_of(entry, "expiry"),
-                      entry.value("revise_years", 0)};
-        if (item.expiry != "" && item.expiry != "valid_until" &&
-            !(item.expiry == "revise_years" && item.revise_years > 0))
-          throw std::invalid_argument("bad expiry of item " + item.code);
-        if (list.find(item.code)) throw std::invalid_argument("duplicate item " + item.code);
-        list.items.push_back(std::move(item));
-      }
-    }
-    if (list.items.empty()) throw std::invalid_argument("no items");
-    return list;
-  } catch (const nlohmann::json::exception& error) {
-    throw std::invalid_argument(std::string("archive list: ") + error.what());
+namespace {
+
+constexpr std::size_t kMaxCategories = 50;
+constexpr std::size_t kMaxItems = 200;
+constexpr int kMaxReviseYears = 20;
+
+// An item code is a path segment of the API and a folder name of the export: digits, letters, '-' and '.'.
+bool code_shape(std::string_view code) {
+  for (const char c : code)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
+  return !code.empty() && code.front() != '.';
+}
+
+bool list_of(const nlohmann::json& parent, const char* key, const std::string& path, std::size_t max,
+             std::vector<FieldError>& errors) {
+  const auto found = parent.find(key);
+  if (found != parent.end() && found->is_array() && !found->empty() && found->size() <= max) return true;
+  errors.push_back({path, "wrong_size", "应为 1 至 " + std::to_string(max) + " 项的列表",
+                    "must be a list of 1 to " + std::to_string(max) + " entries"});
+  return false;
+}
+
+void read_item(const nlohmann::json& entry, const std::string& path, ListItem& item, DocumentList& list,
+               std::vector<FieldError>& errors) {
+  Fields f(object_or_empty(entry));
+  item.code = f.required_text("code", 1, 16);
+  item.name_zh = f.required_text("name_zh", 1, 200);
+  item.name_en = f.required_text("name_en", 1, 300);
+  item.expiry = f.optional_text("expiry", 20).value_or("");
+  item.revise_years = static_cast<int>(f.optional_integer("revise_years", 1, kMaxReviseYears).value_or(0));
+  if (!item.code.empty() && !code_shape(item.code))
+    f.add_error("code", "bad_code", "编号只能含数字、字母、“-”和“.”", "digits, letters, '-' and '.' only");
+  else if (!item.code.empty() && list.find(item.code))
+    f.add_error("code", "duplicate_item", "编号与前面的资料重复", "repeats an earlier item's code");
+  if (item.expiry != "" && item.expiry != "valid_until" && item.expiry != "revise_years")
+    f.add_error("expiry", "unknown_expiry", "应为空、valid_until 或 revise_years",
+                "must be empty, valid_until or revise_years");
+  if (item.expiry == "revise_years" && !f.present("revise_years"))
+    f.add_error("revise_years", "required", "定期修订的资料应写明每几年修订",
+                "give the years between revisions");
+  add_nested_errors(path, f, errors);
+}
+
+}  // namespace
+
+ListReading read_list(const nlohmann::json& body) {
+  ListReading out;
+  auto& list = out.list;
+  if (!body.is_object()) {
+    out.errors.push_back({"", "body_not_object", "应为 JSON 对象", "must be a JSON object"});
+    return out;
   }
+  Fields f(body);
+  list.code = f.required_text("code", 1, 40);
+  list.version = static_cast<int>(f.optional_integer("version", 1, 1'000'000).value_or(0));
+  if (!f.present("version")) f.add_error("version", "required", "必填", "is required");
+  list.source = f.required_text("source", 1, 40);
+  list.subject = f.required_choice("subject", {"enterprise", "park"});
+  list.name_zh = f.required_text("name_zh", 1, 200);
+  list.name_en = f.required_text("name_en", 1, 300);
+  list.reference = f.optional_text("reference", 200).value_or("");
+  list.note_zh = f.optional_text("note_zh", 2000).value_or("");
+  f.require("paper_column");
+  f.require("reason_for_no");
+  list.paper_column = f.optional_bool("paper_column").value_or(false);
+  list.reason_for_no = f.optional_bool("reason_for_no").value_or(false);
+  out.errors = f.errors();
+  if (!list_of(body, "categories", "categories", kMaxCategories, out.errors)) return out;
+  const auto& categories = body["categories"];
+  for (std::size_t c = 0; c < categories.size(); ++c) {
+    const auto path = "categories[" + std::to_string(c) + "]";
+    const auto& category = categories[c];
+    if (!category.is_object()) {
+      out.errors.push_back({path, "not_an_object", "应为 JSON 对象", "must be a JSON object"});
+      continue;
+    }
+    Fields cf(category);
+    const auto zh = cf.required_text("name_zh", 1, 100);
+    const auto en = cf.required_text("name_en", 1, 200);
+    add_nested_errors(path, cf, out.errors);
+    if (!list_of(category, "items", path + ".items", kMaxItems, out.errors)) continue;
+    const auto& entries = category["items"];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      ListItem item;
+      item.category_zh = zh;
+      item.category_en = en;
+      read_item(entries[i], path + ".items[" + std::to_string(i) + "]", item, list, out.errors);
+      list.items.push_back(std::move(item));
+    }
+  }
+  return out;
+}
+
+DocumentList parse_list(const nlohmann::json& body) {
+  auto read = read_list(body);
+  if (!read.errors.empty())
+    throw std::invalid_argument("archive list: " + read.errors.front().field + " " +
+                                read.errors.front().code);
+  return std::move(read.list);
 }
 
 std::string default_list_code(std::string_view org_type) {

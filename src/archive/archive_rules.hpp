@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/errors.hpp"
+
 namespace rw::archive {
 
 // wuxi 第十八条, chengdu 7.2: kept at least 5 years.
@@ -47,7 +49,14 @@ struct DocumentList {
   const ListItem* find(std::string_view code) const;
 };
 
-// A list from its JSON (data/archive/document-lists.json); std::invalid_argument when malformed.
+// A list from its JSON (data/archive/document-lists.json, or a version a platform admin publishes), every
+// fault named by its JSON path (categories[2].items[0].code).
+struct ListReading {
+  DocumentList list;
+  std::vector<FieldError> errors;
+};
+ListReading read_list(const nlohmann::json& body);
+// read_list for lists known to be sound (shipped, stored); std::invalid_argument when one is not.
 DocumentList parse_list(const nlohmann::json& body);
 
 // The list an organization keeps by default, by its type: a park's resident enterprises follow guilin E.1, an

@@ -11,6 +11,9 @@ constexpr const char* kListVersionExists =
 constexpr const char* kInsertList =
     "INSERT INTO archive_lists (code, version, source, subject, name_zh, name_en, body, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kRecordedItemCodes =
+    "SELECT item_code FROM archive_documents WHERE list_code = ? "
+    "UNION SELECT item_code FROM archive_item_states WHERE list_code = ? ORDER BY item_code";
 
 constexpr const char* kSelectSetting = "SELECT * FROM archive_settings WHERE org_id = ?";
 constexpr const char* kSaveSetting =
@@ -109,6 +112,13 @@ void insert_list(db::Connection& db, const DocumentList& list, const std::string
                  const std::string& now) {
   db.execute(kInsertList, {list.code, std::int64_t{list.version}, list.source, list.subject, list.name_zh,
                            list.name_en, body, now});
+}
+
+std::vector<std::string> recorded_item_codes(db::Connection& db, const std::string& list_code) {
+  const auto rows = db.query(kRecordedItemCodes, {list_code, list_code});
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.emplace_back(rows[i].text("item_code"));
+  return out;
 }
 
 std::optional<db::Row> find_setting(db::Connection& db, std::int64_t org_id) {

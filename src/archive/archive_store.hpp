@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "archive/archive_rules.hpp"
 #include "platform/db/database.hpp"
@@ -17,6 +18,8 @@ std::optional<db::Row> current_list_row(db::Connection& db, const std::string& c
 bool list_version_exists(db::Connection& db, const std::string& code, int version);
 void insert_list(db::Connection& db, const DocumentList& list, const std::string& body,
                  const std::string& now);
+// The items of a list any enterprise filed a document or recorded a state under, by code.
+std::vector<std::string> recorded_item_codes(db::Connection& db, const std::string& list_code);
 
 // Settings of one organization, if it chose any.
 std::optional<db::Row> find_setting(db::Connection& db, std::int64_t org_id);

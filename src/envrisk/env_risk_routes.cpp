@@ -4,6 +4,7 @@
 #include "envrisk/assessment_service.hpp"
 #include "envrisk/env_risk_service.hpp"
 #include "envrisk/substance_catalog.hpp"
+#include "envrisk/table_publishing.hpp"
 #include "services/step_routes.hpp"
 
 namespace rw::envrisk {
@@ -15,6 +16,11 @@ http::Response substances(api::Context& context) {
 
 http::Response table_in_force(api::Context& context) {
   return api::json_ok(current_table_json(context.op()));
+}
+
+http::Response publish(api::Context& context) {
+  const auto body = context.body();
+  return api::json_ok(publish_table(context.op(), body), 201);
 }
 
 http::Response evaluation(api::Context& context) {
@@ -45,6 +51,7 @@ void add_env_risk_routes(api::Routes& routes) {
   // The table and 速算 are reference data and arithmetic every party may use; assessments are scoped.
   routes.get("/env-risk/substances", "catalog:read", substances);
   routes.get("/env-risk/tables/current", "catalog:read", table_in_force);
+  routes.post("/env-risk/tables", "catalog:write", publish);
   routes.post("/env-risk/evaluate", "catalog:read", evaluation);
   routes.get("/env-risk-assessments", "enterprise:read", assessments);
   routes.get("/enterprises/{id}/env-risk-assessments", "enterprise:read", assessments_of_enterprise);

@@ -120,6 +120,15 @@ TEST_F(ArchiveApi, PermitExpiryOpensARenewalDeadline) {
   const auto all =
       insurer.get("/deadlines?kind=archive_expiry&enterprise_id=" + std::to_string(enterprise)).json();
   EXPECT_EQ(all["items"].size(), 2u);
+  // The plan's renewal falls due today (30 days before 2026-07-01): the day's sweep reminds the keeper.
+  ASSERT_EQ(as("demo-admin").post("/jobs/deadline-sweep", json::object()).status, 200);
+  const auto notes = insurer.get("/notifications?limit=200").json();
+  int reminders = 0;
+  for (const auto& n : notes["items"])
+    if (n["kind"] == "deadline_due_soon" &&
+        n["title"] == "即将到期 · 档案资料到期续办：无锡市档案许可测试有限公司")
+      ++reminders;
+  EXPECT_EQ(reminders, 1) << notes.dump();
 }
 
 TEST_F(ArchiveApi, RetentionRefusesWithdrawalAndShortSettings) {
@@ -227,35 +236,122 @@ TEST_F(ArchiveApi, ReadsAreLoggedAndTheExportIsAZipWithItsCoverSheet) {
   EXPECT_EQ(*filed_copy, pdf_bytes("layout-8"));
 }
 
-TEST_F(ArchiveApi, OnlyThoseWhoSeeTheEnterpriseReachItsArchive) {
-  const auto insurer = as("demo-insurer");
-  const auto enterprise = insured_enterprise_by(insurer, "无锡市档案范围测试有限公司", 9302);
-  auto filed = file_item(insurer, enterprise, "1", {{"file_id", upload(insurer, "eia-9302")}});
-  ASSERT_EQ(filed.status, 201) << filed.body;
-  const auto document = std::to_string(filed.json()["current"]["id"].get<std::int64_t>());
-  for (const auto* outsider : {"qingyuan-expert", "demo-enterprise", "demo-park"}) {
-    const auto client = as(outsider);
-    EXPECT_EQ(client.get(archive_path(enterprise)).status, 404) << outsider;
-    EXPECT_EQ(client.get("/archive/documents/" + document + "/content").status, 404) << outsider;
-    EXPECT_EQ(client.get(archive_path(enterprise) + "/export").status, 404) << outsider;
+// The other capabilities' records go into the .zip by themselves: the demo's received warning notice with
+// the signature drawn on the phone, the other notices of the visit, and the enterprise's service plan.
+TEST_F(ArchiveApi, TheExportFilesNoticesTheirReceiptsAndPlansAutomatically) {
+  const auto agency = as("demo-expert");
+  const auto received = agency.get("/notices?status=received&kind=warning").json();
+  ASSERT_FALSE(received["items"].empty());
+  const auto notice = received["items"][0];
+  const auto enterprise = notice["enterprise"]["id"].get<std::int64_t>();
+  const auto related = agency.get(archive_path(enterprise)).json()["related"];
+  ASSERT_GE(related["notices"].size(), 2u);
+  ASSERT_FALSE(related["plans"].empty());
+
+  auto exported = agency.get(archive_path(enterprise) + "/export");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  const auto names = zip_names(exported.body);
+  const auto entry_like = [&](const std::string& prefix, const std::string& suffix) {
+    for (const auto& name : names)
+      if (name.rfind(prefix, 0) == 0 && name.size() >= suffix.size() &&
+          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return name;
+    return std::string();
+  };
+  const auto id = std::to_string(notice["id"].get<std::int64_t>());
+  const auto notice_pdf = entry_like("文书/" + id + "-", ".pdf");
+  ASSERT_FALSE(notice_pdf.empty()) << ::testing::PrintToString(names);
+  const auto receipt = entry_like("文书/" + id + "-", "-回执.png");
+  ASSERT_FALSE(receipt.empty()) << ::testing::PrintToString(names);
+  EXPECT_EQ(zip_entry(exported.body, receipt)->substr(1, 3), "PNG");
+  const auto dir = std::filesystem::path(make_temp_dir());
+  write_file(dir / "notice.pdf", *zip_entry(exported.body, notice_pdf));
+  EXPECT_NE(pdf_text(dir / "notice.pdf").find(notice["number"].get<std::string>()), std::string::npos);
+
+  const auto plan_id = std::to_string(related["plans"][0]["id"].get<std::int64_t>());
+  const auto plan_pdf = entry_like("服务方案/" + plan_id + "-", ".pdf");
+  ASSERT_FALSE(plan_pdf.empty()) << ::testing::PrintToString(names);
+  write_file(dir / "plan.pdf", *zip_entry(exported.body, plan_pdf));
+  const auto plan_text = pdf_text(dir / "plan.pdf");
+  EXPECT_NE(plan_text.find(std::to_string(related["plans"][0]["year"].get<int>()) + "年度服务方案"),
+            std::string::npos);
+  EXPECT_NE(plan_text.find("三、培训计划"), std::string::npos);
+  EXPECT_NE(plan_text.find(related["plans"][0]["agency"].get<std::string>()), std::string::npos);
+  // Every notice the archive lists is in the .zip, each once.
+  int notices = 0;
+  for (const auto& name : names)
+    if (name.rfind("文书/", 0) == 0 && name.find("-回执.") == std::string::npos) ++notices;
+  EXPECT_EQ(notices, static_cast<int>(related["notices"].size()));
+}
+
+// A platform admin corrects a list by publishing its next version (validated, errors named by their JSON
+// path); filed items cannot be dropped; the enterprise's archive then names the new version.
+TEST_F(ArchiveApi, AdminsPublishANewListVersion) {
+  const auto admin = as("demo-admin"), insurer = as("demo-insurer");
+  json list;
+  const auto catalog = admin.get("/archive/lists").json();
+  for (const auto& l : catalog["items"])
+    if (l["code"] == "wuxi_att3") list = l;
+  ASSERT_EQ(list["version"], 1);
+  ASSERT_EQ(list["items"].size(), 13u);
+  // The body as the shipped list has it: wuxi 附件3 is one category of 13 items.
+  json items = json::array();
+  for (const auto& item : list["items"]) {
+    json entry = {{"code", item["code"]}, {"name_zh", item["name_zh"]}, {"name_en", item["name_en"]}};
+    if (item["expiry"] != "") entry["expiry"] = item["expiry"];
+    if (item["revise_years"].is_number()) entry["revise_years"] = item["revise_years"];
+    items.push_back(entry);
   }
-  EXPECT_EQ(as("qingyuan-expert")
-                .post(archive_path(enterprise) + "/items/1/versions",
-                      {{"file_id", upload(as("qingyuan-expert"), "x-9302")}})
-                .status,
-            404);
-  // The regulator of the region reads but does not file.
-  const auto regulator = as("demo-regulator");
-  EXPECT_EQ(regulator.get(archive_path(enterprise)).status, 200);
-  EXPECT_EQ(regulator.put(archive_path(enterprise) + "/items/1/state", {{"applicable", true}}).status, 403);
-  // Only admins and regulators verify.
-  EXPECT_EQ(as("demo-expert").get("/archive/verify").status, 403);
-  // Another's file cannot be filed: it is not the caller's to use.
-  const auto other = upload(as("qingyuan-expert"), "foreign-9302");
-  auto foreign = file_item(insurer, enterprise, "2", {{"file_id", other}});
-  ASSERT_EQ(foreign.status, 422) << foreign.body;
-  EXPECT_EQ(foreign.json()["errors"][0]["code"], "unknown_file");
-  EXPECT_EQ(insurer.get(archive_path(enterprise) + "/items/99/history").status, 404);
+  json body = {{"source", list["source"]},
+               {"subject", list["subject"]},
+               {"name_zh", list["name_zh"]},
+               {"name_en", list["name_en"]},
+               {"reference", list["reference"]},
+               {"note_zh", list["note_zh"]},
+               {"paper_column", false},
+               {"reason_for_no", false},
+               {"categories",
+                {{{"name_zh", list["items"][0]["category_zh"]},
+                  {"name_en", list["items"][0]["category_en"]},
+                  {"items", items}}}}};
+
+  EXPECT_EQ(as("demo-agency").post("/archive/lists/wuxi_att3/versions", body).status, 403);
+  EXPECT_EQ(admin.post("/archive/lists/no_such_list/versions", body).status, 404);
+  auto bad = body;
+  bad["categories"][0]["items"][1]["code"] = "../1";
+  bad["categories"][0]["items"][0]["expiry"] = "revise_years";
+  bad["paper_column"] = "yes";
+  auto refused = admin.post("/archive/lists/wuxi_att3/versions", bad);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  const auto errors = refused.json()["errors"];
+  ASSERT_EQ(errors.size(), 3u) << errors.dump();
+  EXPECT_EQ(errors[0]["field"], "paper_column");
+  EXPECT_EQ(errors[1]["field"], "categories[0].items[0].revise_years");
+  EXPECT_EQ(errors[2]["field"], "categories[0].items[1].code");
+  EXPECT_EQ(errors[2]["code"], "bad_code");
+  bad = body;
+  bad["subject"] = "park";
+  EXPECT_EQ(admin.post("/archive/lists/wuxi_att3/versions", bad).json()["errors"][0]["code"],
+            "subject_changed");
+
+  // An item someone filed under stays: a record is never hidden.
+  const auto enterprise = insured_enterprise_by(insurer, "无锡市清单版本测试有限公司", 9303);
+  ASSERT_EQ(file_item(insurer, enterprise, "13", {{"file_id", upload(insurer, "rules-9303")}}).status, 201);
+  bad = body;
+  bad["categories"][0]["items"].erase(12);
+  auto dropped = admin.post("/archive/lists/wuxi_att3/versions", bad);
+  ASSERT_EQ(dropped.status, 422) << dropped.body;
+  EXPECT_EQ(dropped.json()["errors"][0]["code"], "filed_item_removed");
+
+  body["categories"][0]["items"][0]["name_zh"] = "建设项目环境影响评价报告及批复";
+  auto published = admin.post("/archive/lists/wuxi_att3/versions", body);
+  ASSERT_EQ(published.status, 201) << published.body;
+  EXPECT_EQ(published.json()["version"], 2);
+  EXPECT_EQ(published.json()["items"].size(), 13u);
+  const auto archive = insurer.get(archive_path(enterprise)).json();
+  EXPECT_EQ(archive["list"]["version"], 2);
+  EXPECT_EQ(archive["items"][0]["name_zh"], "建设项目环境影响评价报告及批复");
+  EXPECT_EQ(item_of(archive, "13")["electronic"], "present");
 }
 
 }  // namespace

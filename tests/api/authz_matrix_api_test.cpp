@@ -130,6 +130,9 @@ const std::map<std::string, Fixture> kFixtures = {
     {"site-plan", {"SELECT file_id FROM safety_site_plans WHERE enterprise_id = " + kEnterprise}},
     // 一企一档: an item of the list (xuzhou 表E.1 营业执照) and a document the demo filed for the enterprise.
     {"items", {"=1", false}},
+    // A list a platform admin publishes the next version of: guilin 表E.2 (a park's list; nothing is filed
+    // under it in the demo).
+    {"lists", {"=guilin_e2", false}},
     {"documents", {"SELECT MIN(id) FROM archive_documents WHERE enterprise_id = " + kEnterprise}},
     // The enterprise's HJ 941 assessment awaiting the insurer's review (issue 13).
     {"env-risk-assessments",

@@ -239,5 +239,70 @@ TEST_F(EnvRiskApi, AssessmentsAreScopedAndTheLatestReviewedSetsTheEnterpriseLeve
   EXPECT_EQ(patched.json()["risk_label"], "");
 }
 
+// A platform admin corrects the table by publishing its next version: every fault named by its JSON path;
+// then searches and 速算 use the new version while the assessments made before keep naming version 1.
+TEST_F(EnvRiskApi, AdminsCorrectTheTableByPublishingANewVersion) {
+  const auto expert = as("demo-expert");
+  const json correction = {{"note", "更正：氨气临界量核对；沼气写法"},
+                           {"substances", {{{"name", "氨气"}, {"critical_t", 7.5}}}},
+                           {"aliases", {{{"alias", "沼气"}, {"name", "甲烷"}, {"basis", "derived"}}}}};
+  EXPECT_EQ(expert.post("/env-risk/tables", correction).status, 403);
+
+  const json bad = {
+      {"note", ""},
+      {"substances", {{{"name", "氨气"}, {"critical_t", -1}}, {{"name", "新物质甲"}, {"cas", "7664-41-8"}}}},
+      {"remove_substances", {"不存在的物质"}},
+      {"aliases", {{{"alias", "液氨"}, {"name", "不存在"}}}},
+      {"control_scores",
+       {{"air", {{{"code", "a"}, {"zh", "甲"}, {"options", {{{"code", "x"}, {"zh", "差"}, {"score", 71}}}}}}},
+        {"water", json::array()}}}};
+  const auto errors = problem_errors(admin().post("/env-risk/tables", bad));
+  std::map<std::string, std::string> by_field;
+  for (const auto& e : errors) by_field[e["field"].get<std::string>()] = e["code"].get<std::string>();
+  const std::map<std::string, std::string> expected = {
+      {"note", "required"},
+      {"remove_substances[0]", "unknown_name"},
+      {"substances[0].critical_t", "out_of_range"},
+      {"substances[1].critical_t", "required"},
+      {"substances[1].cas", "invalid_cas"},
+      {"aliases[0].name", "unknown_substance"},
+      {"control_scores.air[0].options[0].score", "out_of_range"},
+      {"control_scores.water", "wrong_size"}};
+  EXPECT_EQ(by_field, expected) << errors.dump();
+
+  const auto before = admin().get("/env-risk/tables/current").json();
+  ASSERT_EQ(before["version"], 1);
+  auto published = admin().post("/env-risk/tables", correction);
+  ASSERT_EQ(published.status, 201) << published.body;
+  EXPECT_EQ(published.json()["version"], 2);
+  EXPECT_EQ(published.json()["previous_version"], 1);
+  EXPECT_EQ(published.json()["note"], "更正：氨气临界量核对；沼气写法");
+  EXPECT_EQ(published.json()["substances"], 388);
+  EXPECT_EQ(as("demo-enterprise").get("/env-risk/tables/current").json()["version"], 2);
+
+  const auto ammonia = expert.get("/env-risk/substances?q=7664-41-7").json();
+  EXPECT_EQ(ammonia["table"]["version"], 2);
+  ASSERT_EQ(ammonia["items"].size(), 1u);
+  EXPECT_EQ(ammonia["items"][0]["critical_t"], 7.5);
+  EXPECT_EQ(ammonia["items"][0]["cas"], "7664-41-7");  // fields not given keep their values
+  const auto biogas = expert.get("/env-risk/substances?q=%E6%B2%BC%E6%B0%94").json();  // 沼气
+  ASSERT_EQ(biogas["items"].size(), 1u);
+  EXPECT_EQ(biogas["items"][0]["name"], "甲烷");
+  // 液氨 60 t / 7.5 t = 8 under version 2.
+  const auto evaluated =
+      expert.post("/env-risk/evaluate", {{"substances", {{{"name", "液氨"}, {"quantity_t", 60}}}}}).json();
+  EXPECT_EQ(evaluated["table"]["version"], 2);
+  EXPECT_EQ(evaluated["air"]["q"], 8);
+
+  // The demo's assessment made before keeps its version.
+  const auto path = id_path("enterprises", enterprise_id(demo_enterprise(0))) + "/env-risk-assessments";
+  const auto listed = expert.get(path).json();
+  ASSERT_FALSE(listed["items"].empty());
+  const auto earlier =
+      expert.get(id_path("env-risk-assessments", listed["items"][0]["id"].get<std::int64_t>()));
+  ASSERT_EQ(earlier.status, 200) << earlier.body;
+  EXPECT_EQ(earlier.json()["result"]["table"]["version"], 1);
+}
+
 }  // namespace
 }  // namespace rw::testing

@@ -50,6 +50,17 @@ inline std::optional<std::string> zip_entry(const std::string& bytes, const std:
   return content;
 }
 
+// The names of a zip's entries, in the order written.
+inline std::vector<std::string> zip_names(const std::string& bytes) {
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, nullptr);
+  zip_t* zip = zip_open_from_source(source, ZIP_RDONLY, nullptr);
+  std::vector<std::string> names;
+  if (!zip) return names;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(zip, 0); ++i) names.emplace_back(zip_get_name(zip, i, 0));
+  zip_discard(zip);
+  return names;
+}
+
 // The ApiError that call throws; a test failure when it throws nothing.
 template <typename F>
 rw::ApiError api_error(F call) {

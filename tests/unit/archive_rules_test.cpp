@@ -64,6 +64,35 @@ TEST(ArchiveLists, ItemsAreTheSeedsWords) {
   EXPECT_EQ(x.find("1")->expiry, "");
 }
 
+TEST(ArchiveLists, AFaultyListNamesEachFaultByItsJsonPath) {
+  const auto body = nlohmann::json::parse(R"({
+    "code": "wuxi_att3", "version": 2, "source": "wuxi", "subject": "region", "name_zh": "清单",
+    "name_en": "List", "paper_column": true,
+    "categories": [
+      {"name_zh": "甲", "name_en": "A", "items": [
+        {"code": "1", "name_zh": "营业执照", "name_en": "Licence"},
+        {"code": "1", "name_zh": "重复", "name_en": "Again"},
+        {"code": "2/3", "name_zh": "斜杠", "name_en": "Slash", "expiry": "yearly"}]},
+      {"name_zh": "乙", "name_en": "B", "items": []},
+      {"name_zh": "", "name_en": "C", "items": [
+        {"code": "4", "name_zh": "预案", "name_en": "Plan", "expiry": "revise_years", "revise_years": 21}]}]
+  })");
+  const auto read = read_list(body);
+  std::vector<std::pair<std::string, std::string>> faults;
+  for (const auto& e : read.errors) faults.emplace_back(e.field, e.code);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"subject", "invalid_choice"},
+      {"reason_for_no", "required"},
+      {"categories[0].items[1].code", "duplicate_item"},
+      {"categories[0].items[2].code", "bad_code"},
+      {"categories[0].items[2].expiry", "unknown_expiry"},
+      {"categories[1].items", "wrong_size"},
+      {"categories[2].name_zh", "required"},
+      {"categories[2].items[0].revise_years", "out_of_range"}};
+  EXPECT_EQ(faults, expected);
+  EXPECT_THROW(parse_list(body), std::invalid_argument);
+}
+
 TEST(ArchiveRules, DefaultListByOrganizationType) {
   EXPECT_EQ(default_list_code("park"), "guilin_e1");
   EXPECT_EQ(default_list_code("insurer"), "wuxi_att3");

@@ -26,6 +26,12 @@ export function archiveScenarios({ assert, byTest, signedIn, shot, dialogOpen })
         // xuzhou 表E.1's 35 items, of which the demo marks 9-14 (污染痕迹照片（若有）) not applicable
         assert(counts.includes('/34 项') && counts.includes('不适用 1'), `the counts: ${counts}`)
         assert((await test('archive-electronic-5').textContent())?.includes('未归档'), 'item 5 starts missing')
+        assert((await test('archive-list-reference').textContent())?.includes('第 1 版'), 'the list names its version')
+        // The other capabilities' records, filed automatically, in words: the notice kind, the plan's status.
+        const notices = (await test('archive-related-notices').textContent()) ?? ''
+        assert(notices.includes('环境隐患（问题）整改预警提示单') && !notices.includes('warning'), `the notices: ${notices}`)
+        const plans = (await test('archive-related-plans').textContent()) ?? ''
+        assert(!/draft|proposed|agreed|returned/.test(plans), `the plans show no status codes: ${plans}`)
 
         await test('archive-upload-5').click()
         await dialogOpen(page, 'archive-version-dialog')

@@ -3311,6 +3311,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/env-risk/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布风险物质表新版本 / Publish the next substance table version
+         * @description 平台管理员（catalog:write）更正 HJ 941 风险物质表：以现行版本为底，substances 按名称新增或更正（未给的字段保持原值），remove_substances 删除，aliases 新增或改指（name 为空表示不是风险物质），remove_aliases 删除，control_scores 整体替换表2/表7 评分（每种介质各项最高分合计不超过 70）。旧版本保留，已有评估仍引用其版本。字段错误以 JSON 路径命名（如 substances[2].critical_t）；代码：required、wrong_type、out_of_range、invalid_choice、invalid_cas、duplicate_substance、duplicate_alias、alias_is_a_substance、unknown_substance、unknown_name、still_aliased、duplicate_code、wrong_size、scores_exceed_70、table_empty、nothing_to_publish。/ Platform admins (catalog:write) correct the table: the version in force with the corrections applied becomes the next version; earlier versions stay and assessments keep naming theirs. Field errors are named by JSON path.
+         */
+        post: operations["publishEnvRiskTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/archive/lists/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布一企一档资料清单新版本 / Publish the next version of a required-document list
+         * @description 平台管理员（catalog:write）更正资料清单（徐州表E.1、桂林表E.1/E.2、无锡附件3）：请求体同随系统发布的清单（不含 code 与 version），版本号自动加一，旧版本保留。已有归档记录的资料项不得删除（filed_item_removed），适用对象不得改变（subject_changed）。字段错误以 JSON 路径命名（如 categories[1].items[0].code）。/ Platform admins correct a list; the body is shaped as a shipped list without code and version. Items with filed records stay; the subject stays. Field errors are named by JSON path.
+         */
+        post: operations["publishArchiveList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7798,6 +7838,54 @@ export interface components {
             total_exact: boolean;
             limit: number;
             offset: number;
+        };
+        EnvRiskSubstanceCorrection: {
+            name: string;
+            /** @description 空或有效的 CAS 号（校验位） / empty or a valid CAS number (check digit) */
+            cas?: string;
+            /** @description 临界量（吨），新物质必填 / critical quantity in t, required for a new substance */
+            critical_t?: number;
+            /** @enum {string} */
+            part?: "" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "1|2";
+            /** @enum {string} */
+            physical_state?: "" | "gas" | "liquid" | "solid";
+            source?: string;
+        };
+        EnvRiskAliasCorrection: {
+            /** @description 人们的写法，如 液氨 / what people write */
+            alias: string;
+            /** @description 表中物质名称；空字符串表示该写法不是风险物质 / the table's name; empty: not a risk substance */
+            name: string;
+            basis?: string;
+        };
+        EnvRiskTablePublished: components["schemas"]["EnvRiskTableRef"] & {
+            /** @description 新版本的物质数 / substances in the new version */
+            substances: number;
+            aliases: number;
+            previous_version: number;
+        };
+        ArchiveListInput: {
+            source: string;
+            /** @enum {string} */
+            subject: "enterprise" | "park";
+            name_zh: string;
+            name_en: string;
+            reference?: string;
+            note_zh?: string;
+            paper_column: boolean;
+            reason_for_no: boolean;
+            categories: {
+                name_zh: string;
+                name_en: string;
+                items: {
+                    code: string;
+                    name_zh: string;
+                    name_en: string;
+                    /** @enum {string} */
+                    expiry?: "" | "valid_until" | "revise_years";
+                    revise_years?: number;
+                }[];
+            }[];
         };
     };
     responses: {
@@ -14384,6 +14472,83 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    publishEnvRiskTable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 更正说明，结果中随版本显示 / what was corrected, shown with the version */
+                    note: string;
+                    substances?: components["schemas"]["EnvRiskSubstanceCorrection"][];
+                    remove_substances?: string[];
+                    aliases?: components["schemas"]["EnvRiskAliasCorrection"][];
+                    remove_aliases?: string[];
+                    control_scores?: {
+                        air: components["schemas"]["EnvRiskControlItem"][];
+                        water: components["schemas"]["EnvRiskControlItem"][];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 新版本 / The new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRiskTablePublished"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    publishArchiveList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveListInput"];
+            };
+        };
+        responses: {
+            /** @description 新版本 / The new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
         };
     };

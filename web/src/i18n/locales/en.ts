@@ -1139,6 +1139,7 @@ const en: MessageSchema = {
   },
   archive: {
     tab: 'Archive',
+    listVersion: 'version {version}',
     retention: 'kept {years} years',
     verify: 'Verify hash chain',
     export: 'Export .zip',
@@ -1156,6 +1157,7 @@ const en: MessageSchema = {
     state: 'Paper / reason',
     history: 'History',
     related: 'Filed automatically',
+    relatedHint: 'These records go into the archive export by themselves: the service reports, the notices with their receipts, the service plans.',
     reports: 'Service reports',
     notices: 'Notices',
     plans: 'Service plans',

@@ -1137,6 +1137,7 @@ const zhCN = {
   },
   archive: {
     tab: '一企一档',
+    listVersion: '第 {version} 版',
     retention: '保存期限 {years} 年',
     verify: '校验哈希链',
     export: '导出 .zip',
@@ -1154,6 +1155,7 @@ const zhCN = {
     state: '纸质档/原因',
     history: '历史',
     related: '自动归档',
+    relatedHint: '以下记录导出一企一档时自动放入压缩包：服务报告 PDF、文书及其签收回执、服务方案。',
     reports: '服务报告',
     notices: '文书',
     plans: '服务方案',
