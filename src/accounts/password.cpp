@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <cctype>
 #include <mutex>
 #include <stdexcept>
@@ -17,11 +18,20 @@ void init_crypto() {
   });
 }
 
+namespace {
+std::atomic<PasswordCost> cost_of_new_hashes{PasswordCost::interactive};
+}  // namespace
+
+void set_password_cost(PasswordCost cost) { cost_of_new_hashes = cost; }
+
 std::string hash_password(const std::string& password) {
   init_crypto();
+  const bool minimum = cost_of_new_hashes == PasswordCost::minimum;
+  const auto passes = minimum ? crypto_pwhash_argon2id_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  const auto memory = minimum ? crypto_pwhash_argon2id_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), passes, memory,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }

@@ -322,8 +322,23 @@ int run_cli(int argc, char** argv) {
   bench_cmd->add_option("--today", bench_options.today,
                         "YYYY-MM-DD the data is dated around (default: today)");
 
+  // Every command that hashes passwords (new users, the demo's, a changed one) takes their cost.
+  std::string password_cost = "interactive";
+  for (auto* command : {serve_cmd, seed_cmd, admin_cmd, bench_cmd})
+    command
+        ->add_option(
+            "--password-cost", password_cost,
+            "Argon2id cost of new password hashes: interactive (2 passes, 64 MiB) or minimum (1 pass, "
+            "8 KiB: test servers only, never real users)")
+        ->check(CLI::IsMember({"interactive", "minimum"}))
+        ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  if (password_cost == "minimum") {
+    accounts::set_password_cost(accounts::PasswordCost::minimum);
+    spdlog::warn("new password hashes use Argon2id's minimum cost (--password-cost minimum): tests only");
+  }
   try {
     if (*serve_cmd) return serve(serve_options);
     if (*migrate_cmd) {

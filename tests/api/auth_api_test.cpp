@@ -2,6 +2,7 @@
 #include <thread>
 
 #include "harness.hpp"
+#include "platform/db/database.hpp"
 #include "test_database.hpp"
 
 using namespace rw::testing;
@@ -20,6 +21,17 @@ std::string cookie_of(const HttpResult& login_response) {
 }
 
 class AuthApi : public ApiTest {};
+
+// The stored hash's Argon2id parameters ("m=65536,t=2,p=1"), read from the server's database.
+std::string hash_parameters(const std::string& db_url, const std::string& username) {
+  auto database = rw::db::Database::open(db_url, 1);
+  const auto rows =
+      database->acquire()->query("SELECT password_hash FROM users WHERE username = ?", {username});
+  if (rows.empty()) return "no user " + username;
+  const auto hash = rows[0].text("password_hash");
+  if (hash.rfind("$argon2id$v=19$", 0) != 0) return "not Argon2id: " + hash;
+  return hash.substr(15, hash.find('$', 15) - 15);
+}
 
 }  // namespace
 
@@ -175,6 +187,27 @@ TEST_F(AuthApi, PermissionsFollowRoles) {
   EXPECT_TRUE(contains(enterprise, "enterprise:self"));
   EXPECT_FALSE(contains(enterprise, "region:read"));
   EXPECT_FALSE(contains(enterprise, "org:read"));
+}
+
+// Test servers hash at Argon2id's minimum cost (harness.cpp); a server given the default cost, interactive,
+// hashes the demo's users and a password set through the API at libsodium's interactive limits, and signs
+// them in.
+TEST_F(AuthApi, TestServersHashAtTheMinimumCost) {
+  EXPECT_EQ(hash_parameters(server_->db_url(), "demo-admin"), "m=8,t=1,p=1");
+}
+
+TEST(PasswordCost, TheDefaultIsTheInteractiveCost) {
+  ServerProcess server(ServerConfig{{"--password-cost", "interactive"}});
+  const auto admin = client_for(server.port(), "demo-admin");
+  auto created = admin.post("/users", {{"username", "cost-check"},
+                                       {"display_name", "cost-check"},
+                                       {"org_id", admin.org_id()},
+                                       {"roles", {"admin"}},
+                                       {"password", "Costly@2026"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(login(server.port(), "cost-check", "Costly@2026").user["username"], "cost-check");
+  EXPECT_EQ(hash_parameters(server.db_url(), "demo-admin"), "m=65536,t=2,p=1");
+  EXPECT_EQ(hash_parameters(server.db_url(), "cost-check"), "m=65536,t=2,p=1");
 }
 
 // On the server's clock, not the machine's: a sleep past a one-second timeout failed whenever the loaded

@@ -16,10 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "server_launch.hpp"
@@ -39,6 +41,19 @@ int run_binary(const std::vector<std::string>& args, const std::string& log) {
   return std::system(command.c_str());
 }
 
+// Test servers hash passwords at Argon2id's minimum cost, the demo's users too: at the production cost the
+// suite's sign-ins took most of its time. A server given its own `--password-cost` (extra_args) keeps it, and
+// so does its demo.
+std::optional<std::string> password_cost_given(const ServerConfig& config) {
+  const auto& args = config.extra_args;
+  const auto given = std::find(args.begin(), args.end(), "--password-cost");
+  if (given == args.end() || given + 1 == args.end()) return std::nullopt;
+  return *(given + 1);
+}
+std::string password_cost(const ServerConfig& config) {
+  return password_cost_given(config).value_or("minimum");
+}
+
 // What the migrated (and seeded) database depends on: the binary, whether the demo is seeded, and the time
 // its data is dated by (the clock given, or today's date).
 std::string template_key(const ServerConfig& config) {
@@ -51,7 +66,8 @@ std::string template_key(const ServerConfig& config) {
   }
   const std::string identity = std::to_string(binary.st_mtim.tv_sec) + "." +
                                std::to_string(binary.st_mtim.tv_nsec) + "/" + std::to_string(binary.st_size) +
-                               "/" + (config.seed_demo ? "demo" : "empty") + "/" + dated;
+                               "/" + (config.seed_demo ? "demo" : "empty") + "/" + dated + "/" +
+                               password_cost(config);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(identity));
   return hex;
@@ -177,6 +193,7 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
     set_clock(config.clock);
     clock_args = {"--clock-file", dir_ + "/clock"};
   }
+  const std::vector<std::string> cost_args = {"--password-cost", password_cost(config)};
   // The demo's photos and signatures are made with its template database and copied with it.
   const auto key = template_key(config);
   const auto demo_files = std::filesystem::temp_directory_path() / ("riskwatch-test-files-" + key);
@@ -185,6 +202,7 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
       throw std::runtime_error("migrate failed; see " + log);
     std::vector<std::string> seed = {"seed-demo", "--db", url, "--files-dir", demo_files.string()};
     seed.insert(seed.end(), clock_args.begin(), clock_args.end());
+    seed.insert(seed.end(), cost_args.begin(), cost_args.end());
     if (config.seed_demo && run_binary(seed, log) != 0)
       throw std::runtime_error("seed-demo failed; see " + log);
   });
@@ -197,6 +215,7 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
                                    "--listen",       "127.0.0.1:0", "--data-dir",  dir_ + "/data",
                                    "--web-dir",      dir_ + "/web", "--port-file", port_file};
   args.insert(args.end(), clock_args.begin(), clock_args.end());
+  if (!password_cost_given(config)) args.insert(args.end(), cost_args.begin(), cost_args.end());
   for (const auto& a : config.extra_args) args.push_back(a);
   pid_ = launch_server(args, log);
   port_ = wait_for_port(port_file, log);

@@ -13,6 +13,18 @@ TEST(Password, HashesWithArgon2idAndVerifies) {
   EXPECT_FALSE(verify_password("not a hash", "Secret123"));
 }
 
+TEST(Password, NewHashesTakeTheCostSetAndAnyCostVerifies) {
+  const auto interactive = hash_password("Secret123");
+  EXPECT_EQ(interactive.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0), 0u) << interactive;
+  set_password_cost(PasswordCost::minimum);
+  const auto minimum = hash_password("Secret123");
+  set_password_cost(PasswordCost::interactive);
+  EXPECT_EQ(minimum.rfind("$argon2id$v=19$m=8,t=1,p=1$", 0), 0u) << minimum;
+  EXPECT_TRUE(verify_password(minimum, "Secret123"));
+  EXPECT_FALSE(verify_password(minimum, "Secret124"));
+  EXPECT_TRUE(verify_password(interactive, "Secret123"));
+}
+
 TEST(Password, SaltsEveryHash) { EXPECT_NE(hash_password("Secret123"), hash_password("Secret123")); }
 
 TEST(Password, PolicyNeedsLengthLetterAndDigit) {
