@@ -4,10 +4,12 @@
 # (tests/api/crash_api_test.cpp; `make test` runs 4 rounds each).
 # `make test-scale-out` runs two servers behind nginx on PostgreSQL (scripts/scale-out-test.sh; about a minute,
 # not part of `make test`).
+# `make fuzz` builds the libFuzzer targets with clang and runs each FUZZ_SECONDS (default 60; fuzz/README.md);
+# `make test-asan` runs the unit and API tests built with ASan and UBSan. Neither is part of `make test`.
 SHELL := /bin/bash
 JOBS ?= 2
 
-.PHONY: run test build deps test-deps server web clean bench test-crash test-scale-out
+.PHONY: run test build deps test-deps server web clean bench test-crash test-scale-out fuzz test-asan
 
 run: build
 	scripts/run-demo.sh
@@ -45,5 +47,13 @@ test-crash: server
 	RISKWATCH_CRASH_ROUNDS=$(ROUNDS) RISKWATCH_CRASH_SEED=$(CRASH_SEED) \
 	  scripts/with-postgres.sh build/tests/api_tests --gtest_filter='CrashSafety.*'
 
+fuzz:
+	scripts/install-deps.sh --fuzz
+	JOBS=$(JOBS) scripts/fuzz.sh
+
+test-asan:
+	scripts/install-deps.sh --fuzz
+	JOBS=$(JOBS) scripts/test-asan.sh
+
 clean:
-	rm -rf build web/dist test-output
+	rm -rf build build-fuzz build-asan web/dist test-output

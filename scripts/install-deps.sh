@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Riskwatch needs on Debian 12 and is missing: build tools and libraries, and with --test
-# also PostgreSQL, Chromium and CJK fonts for the test suite. Then the web app's npm packages.
+# also PostgreSQL, Chromium and CJK fonts for the test suite. Then the web app's npm packages. With --fuzz: the
+# build tools and libraries, plus clang for the fuzz targets (`make fuzz`), and nothing for the web app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,15 @@ if [[ "${1:-}" == "--test" ]]; then
   # nginx: scripts/scale-out-test.sh puts two servers behind it (run from a temp dir, never as a service).
   packages+=(postgresql chromium poppler-utils libreoffice-writer-nogui nginx)
 fi
-command -v node >/dev/null || packages+=(nodejs npm)
+# --fuzz: only what `make fuzz` needs beside the build tools: clang with libFuzzer and the sanitizer runtimes
+# (`make test-asan` uses gcc's, which come with build-essential), and libvips' command line tools, with which
+# fuzz/make_seeds.py makes the seed photos. The web app is not needed for it.
+fuzz_only=false
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang-14 libclang-rt-14-dev libvips-tools python3)
+  fuzz_only=true
+fi
+$fuzz_only || command -v node >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,6 +40,8 @@ if ((${#missing[@]})); then
   $sudo_cmd apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+$fuzz_only && exit 0
 
 # npm ci only when the lock file changed since the last install.
 stamp=web/node_modules/.riskwatch-lock-stamp
