@@ -33,7 +33,7 @@ for target in $targets; do
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
     "build-fuzz/fuzz/fuzz_$target" "$work" "fuzz/corpus/$target" -dict=fuzz/fuzz.dict \
-    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=20 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=120 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts" -print_final_stats=1 >"build-fuzz/$target.log" 2>&1
   rc=$?
   grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb" "build-fuzz/$target.log" | tail -3
