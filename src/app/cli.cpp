@@ -21,6 +21,7 @@
 #include "benchdata/generator.hpp"
 #include "envrisk/substance_catalog.hpp"
 #include "files/image_probe.hpp"
+#include "files/object_sweep.hpp"
 #include "inspections/template_store.hpp"
 #include "platform/dates.hpp"
 #include "platform/db/migrations.hpp"
@@ -128,8 +129,8 @@ int serve(ServeOptions& o) {
   set_exact_total_cap(o.count_cap);
   std::filesystem::create_directories(o.server.spool_dir);
   // A connection for each worker, one for the health probes' lane, one for the daily jobs, one for the
-  // webhook deliveries and one spare.
-  auto database = open_database(o.db_url, http::worker_count(o.server) + 4);
+  // webhook deliveries, one for the file sweep and one spare.
+  auto database = open_database(o.db_url, http::worker_count(o.server) + 5);
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
@@ -155,6 +156,8 @@ int serve(ServeOptions& o) {
   };
   Repeating jobs("daily jobs", std::chrono::seconds(o.job_interval_seconds),
                  [&] { services::run_daily_jobs(*database, clock); });
+  Repeating sweep("file sweep", std::chrono::hours(24),
+                  [&] { files::sweep_unnamed_objects(*database, file_store, files::kSweepMinAge); });
   Repeating deliveries("webhook deliveries", std::chrono::milliseconds(o.webhook_interval_ms),
                        [&] { webhooks::deliver_due(*database, clock, o.webhook_delivery); });
   http::serve(o.server, [&api](http::Request& request) { return api.handle(request); });
@@ -322,6 +325,20 @@ int run_cli(int argc, char** argv) {
   bench_cmd->add_option("--today", bench_options.today,
                         "YYYY-MM-DD the data is dated around (default: today)");
 
+  std::string sweep_data_dir = ServeOptions{}.data_dir, sweep_files_dir;
+  std::int64_t sweep_min_age = files::kSweepMinAge.count();
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep-files", "Remove the file store's objects that no record names (left by a crash mid-upload)");
+  sweep_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+  sweep_cmd->add_option("--data-dir", sweep_data_dir, "The data directory `serve` uses")
+      ->capture_default_str();
+  sweep_cmd->add_option("--files-dir", sweep_files_dir, "The file store, when `serve` is given one");
+  sweep_cmd
+      ->add_option("--min-age-seconds", sweep_min_age,
+                   "Leave younger objects: a server sharing the store may be about to record them")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+
   // Every command that hashes passwords (new users, the demo's, a changed one) takes their cost.
   std::string password_cost = "interactive";
   for (auto* command : {serve_cmd, seed_cmd, admin_cmd, bench_cmd})
@@ -358,6 +375,14 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*admin_cmd) return create_admin(db_url, username);
+    if (*sweep_cmd) {
+      auto database = open_database(db_url, 1);
+      files::DirectoryStore store(files_root(sweep_data_dir, sweep_files_dir));
+      const auto removed =
+          files::sweep_unnamed_objects(*database, store, std::chrono::seconds(sweep_min_age));
+      std::cout << "removed " << removed << " objects no record names\n";
+      return 0;
+    }
     if (*bench_cmd) return bench_data(db_url, bench_options);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

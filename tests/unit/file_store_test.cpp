@@ -253,3 +253,24 @@ TEST_F(FileStoreTest, OpeningRemovesAbandonedTemporaryFiles) {
   EXPECT_FALSE(fs::exists(abandoned));
   EXPECT_TRUE(fs::exists(in_progress));
 }
+
+// The sweep for objects no record names (files/object_sweep.hpp) takes only objects written before its
+// cutoff; a put of bytes already present counts as writing them, so an object just handed to an upload again
+// is not swept before the upload's row commits.
+TEST_F(FileStoreTest, ListsObjectsByWhenLastWrittenAndAPutOfPresentBytesWritesThemAgain) {
+  const auto old = store.put("一小时前的照片").sha256;
+  const auto fresh = store.put("刚上传的照片").sha256;
+  const auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(*store.local_path(old), now - std::chrono::hours(2));
+  const auto cutoff = now - std::chrono::hours(1);
+  EXPECT_EQ(store.objects_written_before(cutoff), std::vector<std::string>{old});
+  EXPECT_TRUE(store.written_before(old, cutoff));
+  EXPECT_FALSE(store.written_before(fresh, cutoff));
+  EXPECT_EQ(store.objects_written_before(now + std::chrono::seconds(1)).size(), 2u);
+
+  store.put("一小时前的照片");
+  EXPECT_FALSE(store.written_before(old, cutoff));
+  EXPECT_TRUE(store.objects_written_before(cutoff).empty());
+  store.remove(fresh);
+  EXPECT_FALSE(store.written_before(fresh, now + std::chrono::seconds(1)));  // gone
+}

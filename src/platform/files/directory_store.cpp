@@ -170,8 +170,12 @@ StoredFile DirectoryStore::put(std::istream& source) {
   // Already there (an earlier put, or another server's): keep it. A file of the wrong size there is
   // damaged, and the rename replaces it atomically.
   if (const auto present = regular_file(target);
-      present && static_cast<std::uint64_t>(present->st_size) == stored.size)
+      present && static_cast<std::uint64_t>(present->st_size) == stored.size) {
+    // Written again as far as the sweep can tell. Best effort: a server of another user of a shared store
+    // may not set the time of an object it does not own (the sweep's age still covers it).
+    ::utimensat(AT_FDCWD, target.c_str(), nullptr, 0);
     return stored;
+  }
   ensure_directory(target.parent_path().parent_path());
   ensure_directory(target.parent_path());
   temporary.move_to(target);
@@ -183,6 +187,24 @@ void DirectoryStore::remove(std::string_view sha256) {
   std::error_code error;
   if (!fs::remove(path, error) && error)
     throw std::runtime_error("remove " + path.string() + ": " + error.message());
+}
+
+std::vector<std::string> DirectoryStore::objects_written_before(fs::file_time_type cutoff) const {
+  std::vector<std::string> out;
+  std::error_code error;  // a put or a removal may change the tree while it is walked
+  for (fs::recursive_directory_iterator it(root_ / "sha256", error), end; !error && it != end;
+       it.increment(error)) {
+    const auto name = it->path().filename().string();
+    if (it.depth() == 2 && is_sha256_hex(name) && written_before(name, cutoff)) out.push_back(name);
+  }
+  return out;
+}
+
+bool DirectoryStore::written_before(std::string_view sha256, fs::file_time_type cutoff) const {
+  const auto path = object_path(sha256);
+  std::error_code error;
+  const auto written = fs::last_write_time(path, error);
+  return !error && regular_file(path) && written < cutoff;
 }
 
 bool DirectoryStore::exists(std::string_view sha256) const {

@@ -6,6 +6,8 @@
 // close-to-open consistency — a local disk, or NFS (v3 or v4; not a sync tool that copies between disks):
 // a put writes a temporary file there, fsyncs it and renames it into place, so readers on any server see
 // a whole object or none, and two servers putting the same bytes end with one object.
+#include <vector>
+
 #include "platform/files/file_store.hpp"
 
 namespace rw::files {
@@ -26,6 +28,12 @@ class DirectoryStore final : public FileStore {
   std::optional<std::filesystem::path> local_path(std::string_view sha256) const override;
 
   const std::filesystem::path& root() const { return root_; }
+
+  // The objects last written before `cutoff`. A put that finds its object present marks it written again,
+  // so a sweep for objects no record names (files/object_sweep.hpp) passes over an object a put has just
+  // handed to a record still being written.
+  std::vector<std::string> objects_written_before(std::filesystem::file_time_type cutoff) const;
+  bool written_before(std::string_view sha256, std::filesystem::file_time_type cutoff) const;
 
  private:
   // Where the object named `sha256` lives; refuses anything but a well-formed hash.
