@@ -127,9 +127,9 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   seed_demo_registry(*lease, orgs, s.now);
   seed_demo_services(*lease, orgs, clock, store);
   seed_demo_hazards(*lease, clock);
-  seed_demo_reports(*lease, clock, store);
   seed_demo_env_risk(*lease, clock, enterprises);
   seed_demo_sum_insured(*lease, insurer_a, s.now);
+  seed_demo_reports(*lease, clock, store);
   seed_demo_webhooks(*lease, agency_a, s.now);
   // The numbers the demo agency and regulator give their warning notices (yueqing att.2:
   // 温环乐预警〔2023〕0012号).

@@ -94,7 +94,15 @@ void seed_demo_env_risk(db::Connection& db, const Clock& clock,
     services::take_step(by_insurer, envrisk::assessment_machine(), assessment["id"].get<std::int64_t>(),
                         "review", json::object());
   }
-  envrisk::create_assessment(by_expert, enterprise(0), chemical_maker());
+  // Last year's, printed by last year's 环责险风险评估报告 and reviewed with it (demo_reports.cpp).
+  auto last_year = chemical_maker();
+  last_year["assessed_on"] = "2025-06-10";
+  envrisk::create_assessment(by_expert, enterprise(0), last_year);
+}
+
+void seed_demo_pending_assessment(db::Connection& db, const Clock& clock, std::int64_t enterprise_id) {
+  const accounts::Operation by_expert{db, demo_user(db, "demo-expert"), clock, "seed-demo"};
+  envrisk::create_assessment(by_expert, enterprise_id, chemical_maker());
 }
 
 }  // namespace rw::app

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/demo_data.hpp"
+#include "app/demo_env_risk.hpp"
 #include "reports/report_service.hpp"
 #include "services/step_service.hpp"
 #include "services/visit_flow.hpp"
@@ -33,9 +34,13 @@ void seed_demo_reports(db::Connection& db, const Clock& clock, files::FileStore&
   submit(db, clock, store, last_year);
   review(db, clock, "demo-admin", last_year, "approve_report", {{"reason", "报告内容完整，同意定稿。"}});
   const auto this_year = done[done.size() - 1].integer("id");
+  seed_demo_pending_assessment(
+      db, clock,
+      db.query("SELECT enterprise_id FROM visits WHERE id = ?", {this_year})[0].integer("enterprise_id"));
   submit(db, clock, store, this_year);
   review(db, clock, "demo-insurer", this_year, "return_report",
          {{"reason", "请补充危废仓库泄漏收集装置的现场照片，并写明事故应急池容积的核算依据后重新提交。"}});
+  submit(db, clock, store, this_year);
 }
 
 }  // namespace rw::app

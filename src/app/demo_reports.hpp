@@ -1,7 +1,7 @@
 #pragma once
-// Demo reports of the demo enterprise's two done visits: last year's, approved and frozen (what the
-// enterprise downloads); this year's, submitted and returned by the insurer with comments, waiting for the
-// agency to submit it again.
+// Demo 环责险风险评估报告 of the demo enterprise's two done visits: last year's, approved and frozen (what
+// the enterprise downloads), which reviewed last year's HJ 941 assessment; this year's, returned by the
+// insurer with comments and submitted again, awaiting review with this year's assessment.
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/files/file_store.hpp"

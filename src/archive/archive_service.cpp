@@ -270,22 +270,51 @@ ArchiveView visible_archive(const accounts::Operation& op, std::int64_t enterpri
   return governed(op, enterprise_id).view;
 }
 
+namespace {
+
+// Each item of the list as the enterprise's archive holds it on `today`, in the list's order.
+struct ItemReading {
+  const ListItem* item;
+  db::Rows versions;
+  std::optional<db::Row> state;
+  ItemFacts facts;
+  ItemStatus status;
+};
+std::vector<ItemReading> read_items(db::Connection& db, std::int64_t enterprise_id, const DocumentList& list,
+                                    const std::string& today) {
+  const auto documents = by_item(documents_of(db, enterprise_id, list.code));
+  const auto states = by_item(item_states(db, enterprise_id, list.code));
+  std::vector<ItemReading> out;
+  for (const auto& item : list.items) {
+    ItemReading r{&item, documents.count(item.code) ? documents.at(item.code) : db::Rows{}, {}, {}, {}};
+    if (const auto found = states.find(item.code); found != states.end()) r.state = found->second[0];
+    r.facts = facts_of(current_of(r.versions), r.state);
+    r.status = item_status(list, r.facts, today);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<ListCheck> check_list(db::Connection& db, std::int64_t enterprise_id,
+                                    const std::string& list_code, const std::string& today) {
+  auto list = current_list(db, list_code);
+  if (!list) return std::nullopt;
+  ListCheck out{std::move(*list), {}};
+  for (const auto& r : read_items(db, enterprise_id, out.list, today))
+    out.items.push_back({r.item->code, r.item->name_zh, r.status.electronic, r.facts.applicable});
+  return out;
+}
+
 nlohmann::json enterprise_archive(const accounts::Operation& op, std::int64_t enterprise_id) {
   const auto g = governed(op, enterprise_id);
   const auto& list = g.view.list;
-  const auto documents = by_item(documents_of(op.db, enterprise_id, list.code));
-  const auto states = by_item(item_states(op.db, enterprise_id, list.code));
-  const auto today = today_of(op);
   Completeness totals;
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& item : list.items) {
-    const auto versions = documents.count(item.code) ? documents.at(item.code) : db::Rows{};
-    std::optional<db::Row> state;
-    if (const auto found = states.find(item.code); found != states.end()) state = found->second[0];
-    const auto facts = facts_of(current_of(versions), state);
-    const auto status = item_status(list, facts, today);
-    count(totals, facts, status);
-    items.push_back(item_json(item, versions, state, status, facts));
+  for (const auto& r : read_items(op.db, enterprise_id, list, today_of(op))) {
+    count(totals, r.facts, r.status);
+    items.push_back(item_json(*r.item, r.versions, r.state, r.status, r.facts));
   }
   auto list_head = list_json(list);
   list_head.erase("items");

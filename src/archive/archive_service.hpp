@@ -6,7 +6,9 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "accounts/operation.hpp"
 #include "archive/archive_rules.hpp"
@@ -26,6 +28,22 @@ nlohmann::json save_settings(const accounts::Operation& op, const nlohmann::json
 // The enterprise's archive: its list, each item's electronic and paper status, completeness, and what the
 // other capabilities keep of the enterprise (report versions, notices and their receipts, plans).
 nlohmann::json enterprise_archive(const accounts::Operation& op, std::int64_t enterprise_id);
+
+// Each item of the list `list_code` (its current version) as the enterprise's archive holds it on `today` —
+// for a report that states which documents were checked (wuxi 附件3). No access check: the caller has shown
+// the enterprise is visible. Nothing when there is no such list.
+struct ItemCheck {
+  std::string code;
+  std::string name_zh;
+  std::string electronic;  // missing | present | expiring | expired
+  bool applicable = true;
+};
+struct ListCheck {
+  DocumentList list;
+  std::vector<ItemCheck> items;
+};
+std::optional<ListCheck> check_list(db::Connection& db, std::int64_t enterprise_id,
+                                    const std::string& list_code, const std::string& today);
 
 // A new version of an item: {file_id, issued_on?, valid_until?, note?}; the file must be the caller's own
 // upload or one it sees. An item that states its end needs valid_until; a plan revised every N years gets

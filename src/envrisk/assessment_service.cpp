@@ -24,8 +24,22 @@ json person(const db::Row& row, const char* id, const char* name) {
   return {{"id", row.integer(id)}, {"name", row.text(name)}};
 }
 
+// The 环责险风险评估报告 that printed the assessment (its latest submission), when the caller may read that
+// version: it sees the visit, and an enterprise reads approved reports only (as reports/report_service.cpp).
+json report_json(const accounts::Operation& op, const db::Row& row) {
+  if (row.is_null("report_visit_id")) return nullptr;
+  const auto visit = row.integer("report_visit_id");
+  const auto status = row.text("report_status");
+  if (op.actor.org_type == "enterprise" && status != "approved") return nullptr;
+  if (!access::is_visible(op.db, op.actor, access::kVisit, visit)) return nullptr;
+  return {{"visit_id", visit},
+          {"version", row.integer("report_version")},
+          {"status", status},
+          {"title", row.text("report_title")}};
+}
+
 // The summary a list shows; the detail adds the inputs, the result and the actions.
-json summary_json(const db::Row& row) {
+json summary_json(const accounts::Operation& op, const db::Row& row) {
   return {{"id", row.integer("id")},
           {"enterprise", {{"id", row.integer("enterprise_id")}, {"name", row.text("enterprise_name")}}},
           {"org", {{"id", row.integer("org_id")}, {"name", row.text("org_name")}}},
@@ -38,7 +52,14 @@ json summary_json(const db::Row& row) {
           {"created_by", person(row, "created_by", "created_by_name")},
           {"created_at", row.text("created_at")},
           {"reviewed_by", person(row, "reviewed_by", "reviewed_by_name")},
-          {"reviewed_at", row.is_null("reviewed_at") ? json() : json(row.text("reviewed_at"))}};
+          {"reviewed_at", row.is_null("reviewed_at") ? json() : json(row.text("reviewed_at"))},
+          {"report", report_json(op, row)}};
+}
+
+json with_result(json summary, const db::Row& row) {
+  summary["inputs"] = json::parse(row.text("inputs"));
+  summary["result"] = json::parse(row.text("result"));
+  return summary;
 }
 
 }  // namespace
@@ -80,7 +101,7 @@ json list_assessments(const accounts::Operation& op, const std::map<std::string,
     where.add("ra.status = ?", db::Params{*status});
   const auto rows = assessment_page(op.db, where, page.limit, page.offset);
   json items = json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(summary_json(rows[i]));
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(summary_json(op, rows[i]));
   return page_json(items, {count_assessments(op.db, where), true}, page);
 }
 
@@ -94,11 +115,17 @@ json list_assessments_of(const accounts::Operation& op, std::int64_t enterprise_
 json get_assessment(const accounts::Operation& op, std::int64_t id) {
   const auto subject = load_assessment(op.db, op.actor, id);
   const auto row = assessment_row(op.db, id);
-  auto out = summary_json(*row);
-  out["inputs"] = json::parse(row->text("inputs"));
-  out["result"] = json::parse(row->text("result"));
+  auto out = with_result(summary_json(op, *row), *row);
   out["actions"] = workflow::actions(workflow::Caller(op.db, op.actor), assessment_machine(), subject);
   return out;
+}
+
+std::optional<json> latest_assessment(const accounts::Operation& op, std::int64_t enterprise_id) {
+  auto where = access::read_filter(op.db, op.actor, access::kEnvRiskAssessment);
+  where.add("ra.enterprise_id = ?", db::Params{enterprise_id});
+  const auto rows = assessment_page(op.db, where, 1, 0);
+  if (rows.empty()) return std::nullopt;
+  return with_result(summary_json(op, rows[0]), rows[0]);
 }
 
 }  // namespace rw::envrisk

@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "accounts/operation.hpp"
@@ -20,5 +21,8 @@ nlohmann::json list_assessments(const accounts::Operation& op,
 nlohmann::json list_assessments_of(const accounts::Operation& op, std::int64_t enterprise_id,
                                    std::map<std::string, std::string> query);
 nlohmann::json get_assessment(const accounts::Operation& op, std::int64_t id);
+// The enterprise's newest assessment the actor sees, with its inputs and result (no actions) — what its
+// 环责险风险评估报告 prints; nothing when there is none.
+std::optional<nlohmann::json> latest_assessment(const accounts::Operation& op, std::int64_t enterprise_id);
 
 }  // namespace rw::envrisk

@@ -9,10 +9,14 @@ constexpr const char* kInsert =
     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kSelect =
     "SELECT ra.*, e.name AS enterprise_name, o.name AS org_name, t.version AS table_version, "
-    "cu.display_name AS created_by_name, ru.display_name AS reviewed_by_name "
+    "cu.display_name AS created_by_name, ru.display_name AS reviewed_by_name, "
+    "rs.visit_id AS report_visit_id, rs.version AS report_version, rs.status AS report_status, "
+    "rs.title AS report_title "
     "FROM env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id "
     "JOIN organizations o ON o.id = ra.org_id JOIN env_risk_tables t ON t.id = ra.table_id "
-    "JOIN users cu ON cu.id = ra.created_by LEFT JOIN users ru ON ru.id = ra.reviewed_by";
+    "JOIN users cu ON cu.id = ra.created_by LEFT JOIN users ru ON ru.id = ra.reviewed_by "
+    "LEFT JOIN report_submissions rs ON rs.id = "
+    "(SELECT MAX(id) FROM report_submissions WHERE env_risk_assessment_id = ra.id)";
 constexpr const char* kById = " WHERE ra.id = ?";
 constexpr const char* kNewestFirst = " ORDER BY ra.id DESC LIMIT ? OFFSET ?";
 constexpr const char* kCount =

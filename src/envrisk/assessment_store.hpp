@@ -24,7 +24,9 @@ struct NewAssessment {
 };
 std::int64_t insert_assessment(db::Connection& db, const NewAssessment& a);
 
-// One assessment with its enterprise, organization and people's names; nullopt when absent.
+// One assessment with its enterprise, organization and people's names, and the latest report submission that
+// printed it (report_visit_id, report_version, report_status, report_title; NULL without); nullopt when
+// absent.
 std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id);
 // The assessments `where` lets through (written on ra and e, with the access model's read filter), newest
 // first.

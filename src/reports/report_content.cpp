@@ -12,6 +12,7 @@
 #include "platform/errors.hpp"
 #include "registry/industries.hpp"
 #include "registry/vocabularies.hpp"
+#include "reports/report_env_risk.hpp"
 #include "reports/report_rules.hpp"
 #include "reports/report_store.hpp"
 #include "services/visit_listing.hpp"
@@ -145,6 +146,8 @@ ReportContent gather_report(const accounts::Operation& op, const files::FileStor
   for (const auto& type : types) scope.push_back(type.name_zh);
   ReportContent c;
   c.kind = report_kind(types);
+  if (assesses_env_risk(types))
+    c.env_risk = gather_env_risk(op, visit["enterprise"]["id"].get<std::int64_t>());
   c.enterprise = enterprise->text("name");
   c.agency = visit["agency"]["name"];
   c.report_date = chinese_date(china_date(op.clock.now()));

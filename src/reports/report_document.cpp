@@ -15,19 +15,31 @@ std::string sub_number(std::size_t i) {
   return "（" + notices::chinese_number(static_cast<int>(i + 1)) + "）";
 }
 
+// The report's top-level headings, numbered in the order written (一、二、…): the 环责险风险评估报告 has
+// more.
+struct Sections {
+  Document& d;
+  int written = 0;
+  void heading(const std::string& title) {
+    d.blocks.push_back(Heading{notices::chinese_number(++written) + "、" + title, 2});
+  }
+};
+
 Table header_table(std::vector<double> widths, std::vector<std::string> headers) {
   Table table{std::move(widths), 1, {{}}};
   for (auto& header : headers) table.rows[0].push_back({std::move(header), true, documents::Align::center});
   return table;
 }
 
-void particulars(Document& d, const ReportContent& c) {
-  d.blocks.push_back(Heading{"一、企业基本情况", 2});
+void particulars(Sections& s, const ReportContent& c) {
+  auto& d = s.d;
+  s.heading("企业基本情况");
   d.blocks.push_back(documents::KeyValues{c.particulars, 2});
 }
 
-void service(Document& d, const ReportContent& c) {
-  d.blocks.push_back(Heading{"二、服务概况", 2});
+void service(Sections& s, const ReportContent& c) {
+  auto& d = s.d;
+  s.heading("服务概况");
   d.blocks.push_back(documents::KeyValues{c.service, 1});
   d.blocks.push_back(documents::bold_text("服务人员"));
   auto team = header_table({1, 3, 3, 3, 2}, {"序号", "姓名", "人员类别", "职称", "分工"});
@@ -83,8 +95,9 @@ void findings(Document& d, const std::vector<FindingLine>& lines) {
   d.blocks.push_back(std::move(table));
 }
 
-void checklists(Document& d, const ReportContent& c) {
-  d.blocks.push_back(Heading{"三、检查情况", 2});
+void checklists(Sections& s, const ReportContent& c) {
+  auto& d = s.d;
+  s.heading(c.env_risk ? "现场勘查情况" : "检查情况");
   if (c.checklists.empty()) d.blocks.push_back(documents::text("本次服务未使用检查表。"));
   for (std::size_t i = 0; i < c.checklists.size(); ++i) {
     const auto& list = c.checklists[i];
@@ -120,8 +133,9 @@ void hazard_detail(Document& d, const HazardEntry& h, std::size_t i) {
   }
 }
 
-void hazards(Document& d, const ReportContent& c) {
-  d.blocks.push_back(Heading{"四、隐患清单及整改建议", 2});
+void hazards(Sections& s, const ReportContent& c) {
+  auto& d = s.d;
+  s.heading("隐患清单及整改建议");
   if (c.hazards.empty()) {
     d.blocks.push_back(documents::text("本次服务未发现隐患。"));
     return;
@@ -145,8 +159,9 @@ void hazards(Document& d, const ReportContent& c) {
   for (std::size_t i = 0; i < c.hazards.size(); ++i) hazard_detail(d, c.hazards[i], i);
 }
 
-void confirmation(Document& d, const ReportContent& c) {
-  d.blocks.push_back(Heading{"五、服务确认", 2});
+void confirmation(Sections& s, const ReportContent& c) {
+  auto& d = s.d;
+  s.heading("服务确认");
   bool signed_any = false;
   for (const auto& list : c.checklists) {
     if (list.signer.empty()) continue;
@@ -159,18 +174,91 @@ void confirmation(Document& d, const ReportContent& c) {
   d.blocks.push_back(documents::IssuerBlock{c.agency, c.report_date, std::nullopt});
 }
 
+// wuxi att.1 一(一)4: the documents of 附件3 the enterprise provided, as its archive holds them.
+void documents_checked(Sections& s, const EnvRiskPart& e) {
+  auto& d = s.d;
+  s.heading("环保资料核查");
+  if (e.documents.empty()) {
+    d.blocks.push_back(documents::text("未找到资料清单。"));
+    return;
+  }
+  int missing = 0;
+  for (const auto& [name, state] : e.documents) missing += state == "缺失" || state == "已过期" ? 1 : 0;
+  d.blocks.push_back(documents::text("依据" + e.documents_list + "核查企业环保资料共 " +
+                                     std::to_string(e.documents.size()) + " 项，其中缺失或已过期 " +
+                                     std::to_string(missing) + " 项（以企业一企一档归档情况为准）。"));
+  auto table = header_table({1, 9, 3}, {"序号", "资料名称", "核查结果"});
+  for (std::size_t i = 0; i < e.documents.size(); ++i)
+    table.rows.push_back(
+        {{std::to_string(i + 1), false, documents::Align::center},
+         {e.documents[i].first},
+         {e.documents[i].second, e.documents[i].second != "已提供", documents::Align::center}});
+  d.blocks.push_back(std::move(table));
+}
+
+// HJ 941-2018: the level, each medium's Q/M/E and every step of the explanation (risk-methods.md).
+void risk_level(Sections& s, const EnvRiskPart& e) {
+  auto& d = s.d;
+  s.heading("环境风险等级评估（HJ 941-2018）");
+  if (!e.assessment_id) {
+    d.blocks.push_back(documents::text("该企业尚未录入环境风险评估。"));
+    return;
+  }
+  d.blocks.push_back(documents::KeyValues{e.assessment, 1});
+  d.blocks.push_back(documents::bold_text("企业突发环境事件风险等级：" + e.level));
+  d.blocks.push_back(documents::text("风险等级表征：" + e.label +
+                                     (e.raised ? "（近三年内有环境违法记录，等级上调一级）" : "")));
+  auto table = header_table({2, 2, 2, 2, 2, 2, 2, 6},
+                            {"环境要素", "Q 值", "Q 水平", "M 值", "M 类型", "E 类型", "等级", "表征"});
+  for (const auto& m : e.media)
+    table.rows.push_back({{m.medium, false, documents::Align::center},
+                          {m.q},
+                          {m.q_band, false, documents::Align::center},
+                          {m.m},
+                          {m.m_band, false, documents::Align::center},
+                          {m.e, false, documents::Align::center},
+                          {m.level, false, documents::Align::center},
+                          {m.label}});
+  if (table.rows.size() > 1) d.blocks.push_back(std::move(table));
+  if (e.explanation.empty()) return;
+  d.blocks.push_back(documents::bold_text("评估过程说明"));
+  for (std::size_t i = 0; i < e.explanation.size(); ++i)
+    d.blocks.push_back(documents::text(std::to_string(i + 1) + ". " + e.explanation[i], 0));
+}
+
+// wuxi 第九条（一）"为环境污染责任保险投保提供风险等级和建议保额": the band and the table (name, version).
+void sum_insured(Sections& s, const EnvRiskPart& e) {
+  auto& d = s.d;
+  s.heading("建议保额");
+  if (!e.assessment_id) {
+    d.blocks.push_back(documents::text("尚无环境风险等级，暂不提出建议保额。"));
+    return;
+  }
+  d.blocks.push_back(documents::KeyValues{
+      {{"建议累计赔偿限额", e.sum_insured.empty() ? "建议保额表中无适用档次" : e.sum_insured},
+       {"适用档次", e.sum_insured_basis},
+       {"建议保额表", e.sum_insured_table}},
+      1});
+}
+
 }  // namespace
 
 documents::Document report_document(const ReportContent& c) {
   Document d;
-  d.title = c.enterprise + report_title(c.kind);
+  d.title = c.enterprise + report_title(c.kind, c.env_risk.has_value());
   d.subtitle = "服务机构：" + c.agency + "　　报告日期：" + c.report_date;
   d.organization = c.agency;
-  particulars(d, c);
-  service(d, c);
-  checklists(d, c);
-  hazards(d, c);
-  confirmation(d, c);
+  Sections s{d};
+  particulars(s, c);
+  service(s, c);
+  if (c.env_risk) documents_checked(s, *c.env_risk);
+  checklists(s, c);
+  hazards(s, c);
+  if (c.env_risk) {
+    risk_level(s, *c.env_risk);
+    sum_insured(s, *c.env_risk);
+  }
+  confirmation(s, c);
   return d;
 }
 

@@ -15,6 +15,10 @@
 //   五、服务确认         the enterprise's signatures on the checklists (wuxi att.1 一(一)6
 //   "请企业现场环保管理人员
 //                        或负责人签字确认") and the agency's closing with the date
+// The 环责险风险评估报告 (EnvRiskPart, numbered on) adds 环保资料核查 (wuxi 附件3, after 服务概况; att.1
+// 一(一)4 "企业需提供的资料清单见附件3…进行核查"), then after the hazards 环境风险等级评估（HJ 941-2018）and
+// 建议保额 (wuxi 第九条（一）"为环境污染责任保险投保提供风险等级和建议保额").
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -76,6 +80,32 @@ struct HazardEntry {
   std::vector<documents::Image> photos;
 };
 
+// One medium's HJ 941 grade as printed: 大气 Q2 (13.6) M1 (10) E2 → 较大-大气(Q2-M1-E2).
+struct MediumGrade {
+  std::string medium;  // 大气 | 水
+  std::string level;   // 一般 | 较大 | 重大
+  std::string label;
+  std::string q, q_band, m, m_band, e;
+};
+
+// What only the 环责险风险评估报告 prints (wuxi 第九条（一）; att.1 一(一)4: the documents of 附件3 checked,
+// the risk analysed from substances, processes and controls, receptors; the level and the suggested sum
+// insured).
+struct EnvRiskPart {
+  std::string documents_list;                                  // the list's name and reference
+  std::vector<std::pair<std::string, std::string>> documents;  // (资料, 已提供 / 缺失 / …), the list's order
+  std::optional<std::int64_t> assessment_id;                   // none: no assessment yet
+  std::vector<std::pair<std::string, std::string>> assessment;  // date, by whom, status, table version
+  std::string level;                                            // 重大
+  std::string label;
+  bool raised = false;
+  std::vector<MediumGrade> media;
+  std::vector<std::string> explanation;
+  std::string sum_insured;        // "3000–8000 万元", "" when no band applies
+  std::string sum_insured_basis;  // the band's row: 重大 · 大型 · 行业 2614
+  std::string sum_insured_table;  // 人保无锡环责险建议保额表（2026 版）（第 1 版）, or the example's label
+};
+
 struct ReportContent {
   std::string kind;  // reports::kHazardScreening | kSiteSurvey
   std::string enterprise;
@@ -86,6 +116,7 @@ struct ReportContent {
   std::vector<TeamMember> team;
   std::vector<ChecklistReport> checklists;
   std::vector<HazardEntry> hazards;
+  std::optional<EnvRiskPart> env_risk;  // a visit that assesses the environmental risk
 };
 
 documents::Document report_document(const ReportContent& content);

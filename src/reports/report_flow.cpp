@@ -1,6 +1,7 @@
 #include "reports/report_flow.hpp"
 
 #include "calendar/calendar_store.hpp"
+#include "envrisk/assessment_flow.hpp"
 #include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
 #include "reports/report_store.hpp"
@@ -87,10 +88,25 @@ void on_report_submitted(VisitMove& move) {
                        move.now);
 }
 
+namespace {
+
+// The 环责险风险评估报告 approved: the assessment its PDF printed is reviewed with it, and the enterprise's
+// level, date, source and label follow (envrisk's approve_by_report; nothing when reviewed already).
+void review_printed_assessment(VisitMove& move) {
+  const auto submissions = submissions_of(move.db, move.subject.id);
+  if (submissions.empty()) return;
+  const auto& latest = submissions[submissions.size() - 1];
+  if (const auto assessment = latest.optional_integer("env_risk_assessment_id"))
+    envrisk::apply_reviewed_assessment(move, *assessment);
+}
+
+}  // namespace
+
 void on_report_approved(VisitMove& move) {
   record_in_history(move);
   const auto id = move.subject.id;
   const auto today = china_date(move.clock.now());
+  review_printed_assessment(move);
   review(move, "approved");
   move.db.execute(kUpdateReviewed, {today, move.now, id});
   services::close_deadlines(move.db, "visit", id, "report_review", "met", today);

@@ -41,8 +41,14 @@ std::string report_kind(const std::vector<services::ServiceRules>& types) {
   return std::string(screening ? kHazardScreening : kSiteSurvey);
 }
 
-std::string report_title(std::string_view kind) {
-  return kind == kHazardScreening ? "隐患排查报告" : "现场勘查评估报告";
+bool assesses_env_risk(const std::vector<services::ServiceRules>& types) {
+  return std::any_of(types.begin(), types.end(),
+                     [](const services::ServiceRules& type) { return type.code == kRiskAssessmentType; });
+}
+
+std::string report_title(std::string_view kind, bool env_risk) {
+  if (kind == kHazardScreening) return "隐患排查报告";
+  return env_risk ? "环责险风险评估报告" : "现场勘查评估报告";
 }
 
 std::string chinese_date(std::string_view iso_date) {

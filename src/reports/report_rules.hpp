@@ -21,7 +21,16 @@ namespace rw::reports {
 inline constexpr std::string_view kHazardScreening = "hazard_screening";
 inline constexpr std::string_view kSiteSurvey = "site_survey";
 std::string report_kind(const std::vector<services::ServiceRules>& types);
-std::string report_title(std::string_view kind);  // 隐患排查报告 | 现场勘查评估报告
+
+// The 环责险风险评估 (wuxi 第九条（一）:
+// "形成环责险风险评估报告…为环境污染责任保险投保提供风险等级和建议保额"; att.1 一(一)7 calls the same
+// deliverable 环责险现场勘查评估报告): a visit of this type gets the report that adds the 附件3 documents
+// checked, the HJ 941 grading and the suggested sum insured, and approving it reviews the assessment it
+// printed. Derived: the seed's two names are one report, of the site_survey kind.
+inline constexpr std::string_view kRiskAssessmentType = "wuxi.screening.risk_assessment";
+bool assesses_env_risk(const std::vector<services::ServiceRules>& types);
+// 隐患排查报告 | 环责险风险评估报告 (a site survey that assesses the environmental risk) | 现场勘查评估报告
+std::string report_title(std::string_view kind, bool env_risk = false);
 
 // "2026-06-01" → "2026年6月1日"; other text is returned as it is.
 std::string chinese_date(std::string_view iso_date);

@@ -49,8 +49,11 @@ json submission_json(const db::Row& s) {
           {"comment", s.text("review_comment")}};
 }
 
-std::string kind_of_visit(db::Connection& db, std::int64_t visit_id) {
-  return report_kind(services::service_rules_of_versions(db, services::visit_type_versions(db, visit_id)));
+// The visit's report kind and title (its service types decide both).
+std::pair<std::string, std::string> kind_of_visit(db::Connection& db, std::int64_t visit_id) {
+  const auto types = services::service_rules_of_versions(db, services::visit_type_versions(db, visit_id));
+  const auto kind = report_kind(types);
+  return {kind, report_title(kind, assesses_env_risk(types))};
 }
 
 std::string ascii_name(std::int64_t visit_id) { return "visit-" + std::to_string(visit_id) + "-report"; }
@@ -69,11 +72,11 @@ json visit_report(const accounts::Operation& op, std::int64_t visit_id) {
   const auto rows = submissions_of(op.db, visit_id);
   for (std::size_t i = 0; i < rows.size(); ++i)
     if (shown_to(op.actor, rows[i])) submissions.push_back(submission_json(rows[i]));
-  const auto kind = kind_of_visit(op.db, visit_id);
+  const auto [kind, title] = kind_of_visit(op.db, visit_id);
   const bool hide_status = is_enterprise(op.actor) && state.report_status != "approved";
   return {{"visit_id", visit_id},
           {"kind", kind},
-          {"title", report_title(kind)},
+          {"title", title},
           {"status", state.report_status.empty() || hide_status ? "none" : state.report_status},
           {"actions", actions},
           {"submissions", submissions}};
@@ -98,8 +101,13 @@ NewSubmission prepare_submission(const accounts::Operation& op, files::FileStore
   const auto document = report_document(content);
   const auto pdf = documents::render_pdf(document);
   const auto stored = files.put(pdf);
-  return {visit_id,   content.kind, document.title, stored.sha256, static_cast<std::int64_t>(stored.size),
-          op.actor.id};
+  return {visit_id,
+          content.kind,
+          document.title,
+          stored.sha256,
+          static_cast<std::int64_t>(stored.size),
+          op.actor.id,
+          content.env_risk ? content.env_risk->assessment_id : std::nullopt};
 }
 
 json record_submission(const accounts::Operation& op, const NewSubmission& prepared) {

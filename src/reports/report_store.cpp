@@ -8,8 +8,8 @@ constexpr const char* kSelectParticulars =
     "industry_code, scale, risk_level, production_status FROM enterprises WHERE id = ?";
 constexpr const char* kInsertSubmission =
     "INSERT INTO report_submissions (visit_id, version, kind, title, pdf_sha256, pdf_size, submitted_by, "
-    "submitted_at) SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ?, ? FROM report_submissions "
-    "WHERE visit_id = ? RETURNING version";
+    "submitted_at, env_risk_assessment_id) SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ?, ?, ? "
+    "FROM report_submissions WHERE visit_id = ? RETURNING version";
 constexpr const char* kSelectSubmissions =
     "SELECT s.*, su.display_name AS submitted_by_name, ru.display_name AS reviewed_by_name "
     "FROM report_submissions s JOIN users su ON su.id = s.submitted_by "
@@ -28,9 +28,10 @@ std::optional<db::Row> enterprise_particulars(db::Connection& db, std::int64_t e
 }
 
 int insert_submission(db::Connection& db, const NewSubmission& s, const std::string& now) {
-  return static_cast<int>(db.query(kInsertSubmission, {s.visit_id, s.kind, s.title, s.pdf_sha256, s.pdf_size,
-                                                       s.submitted_by, now, s.visit_id})[0]
-                              .integer("version"));
+  return static_cast<int>(
+      db.query(kInsertSubmission, {s.visit_id, s.kind, s.title, s.pdf_sha256, s.pdf_size, s.submitted_by, now,
+                                   db::optional_value(s.env_risk_assessment_id), s.visit_id})[0]
+          .integer("version"));
 }
 
 db::Rows submissions_of(db::Connection& db, std::int64_t visit_id) {

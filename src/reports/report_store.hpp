@@ -17,6 +17,7 @@ struct NewSubmission {
   std::string pdf_sha256;
   std::int64_t pdf_size = 0;
   std::int64_t submitted_by = 0;
+  std::optional<std::int64_t> env_risk_assessment_id;  // the HJ 941 assessment the PDF printed
 };
 // The new submission's version: one after the visit's last. A concurrent submission of the same version
 // breaks the (visit_id, version) key: db::ConstraintViolation.

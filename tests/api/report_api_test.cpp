@@ -30,9 +30,14 @@ class ReportApi : public ServicesApiTest {
   // A done visit of agency A to demo enterprise `n` with a hazard (and its photo) the expert recorded.
   static std::int64_t done_visit_with_hazard(std::size_t n, const std::string& day,
                                              const std::string& hazard) {
+    return done_visit_at(demo_id(n), static_cast<int>(n), day, hazard);
+  }
+  // The same at any enterprise agency A serves; `n` varies the photo.
+  static std::int64_t done_visit_at(std::int64_t enterprise, int n, const std::string& day,
+                                    const std::string& hazard) {
     auto created =
         as("demo-agency")
-            .post("/visits", {{"enterprise_id", demo_id(n)},
+            .post("/visits", {{"enterprise_id", enterprise},
                               {"service_type_ids", {service_type("wuxi.screening.risk_assessment")}},
                               {"planned_on", day},
                               {"staff_ids", {staff_id("陈专家"), staff_id("周专家"), staff_id("刘技术")}}});
@@ -42,7 +47,7 @@ class ReportApi : public ServicesApiTest {
     if (technician.post(id_path("visits", id) + "/start", json::object()).status != 200)
       throw std::runtime_error("cannot start");
     const auto expert = as("demo-expert");
-    auto photo = expert.post_raw("/files", make_photo_jpeg(static_cast<int>(n), 800, 600), "image/jpeg");
+    auto photo = expert.post_raw("/files", make_photo_jpeg(n, 800, 600), "image/jpeg");
     if (photo.status != 201 && photo.status != 200) throw std::runtime_error(photo.body);
     auto found =
         expert.post(id_path("visits", id) + "/hazards", {{"domain", "environment"},
@@ -76,13 +81,14 @@ TEST_F(ReportApi, RenderedNowAsPdfAndDocxWithTheVisitsContent) {
   const auto disposition = pdf.header("content-disposition");
   EXPECT_NE(disposition.find("filename=\"visit-" + std::to_string(visit) + "-report.pdf\""),
             std::string::npos);
-  // RFC 5987: 现场勘查评估报告 percent-encoded in UTF-8.
+  // RFC 5987: 环责险风险评估报告 (the visit is a 环责险风险评估) percent-encoded in UTF-8.
   EXPECT_NE(disposition.find("filename*=UTF-8''"), std::string::npos);
-  EXPECT_NE(disposition.find("%E7%8E%B0%E5%9C%BA%E5%8B%98%E6%9F%A5%E8%AF%84%E4%BC%B0%E6%8A%A5%E5%91%8A.pdf"),
+  EXPECT_NE(disposition.find(
+                "%E7%8E%AF%E8%B4%A3%E9%99%A9%E9%A3%8E%E9%99%A9%E8%AF%84%E4%BC%B0%E6%8A%A5%E5%91%8A.pdf"),
             std::string::npos)
       << disposition;
   const auto text = pdf_text(saved("report.pdf", pdf.body));
-  EXPECT_NE(text.find(demo_enterprise(0) + "现场勘查评估报告"), std::string::npos) << text.substr(0, 800);
+  EXPECT_NE(text.find(demo_enterprise(0) + "环责险风险评估报告"), std::string::npos) << text.substr(0, 800);
   EXPECT_NE(text.find("事故应急池容积不足且无切换阀"), std::string::npos);
   EXPECT_NE(text.find("扩建事故应急池"), std::string::npos);
   EXPECT_NE(text.find("陈专家"), std::string::npos);
@@ -108,6 +114,86 @@ TEST_F(ReportApi, RenderedNowAsPdfAndDocxWithTheVisitsContent) {
   EXPECT_EQ(agency.get("/visits/999999/report/document").status, 404);
 }
 
+// The 环责险风险评估报告 (issue 13; wuxi 第九条（一）): the visit's report adds the wuxi 附件3 documents as
+// the enterprise's archive holds them, its newest HJ 941 assessment with the explanation, and the suggested
+// sum insured from its insurer's table; approving the submitted version reviews the assessment it printed,
+// and the enterprise's level, label and source follow. Expected values are typed from the seeds,
+// risk-methods.md and the demo insurer's table (src/app/demo_sum_insured.cpp).
+TEST_F(ReportApi, EnvRiskReportPrintsItsAssessmentAndApprovingItReviewsTheAssessment) {
+  set_today("2026-06-04");
+  const auto insurer = as("demo-insurer"), agency = as("demo-agency"), expert = as("demo-expert");
+  // Registered by insurer A, so its archive follows wuxi 附件3; large, no industry: 较大 × 大型 → 1000–2000.
+  const auto enterprise = insured_enterprise_by(insurer, "无锡市评估样本化工有限公司", 7113, "large");
+  const auto item = item_of(commission_by(insurer, {enterprise}), enterprise);
+  ASSERT_EQ(agency.post(item_path(item, "accept"), json::object()).status, 200);
+  auto permit = expert.post_raw("/files", make_photo_jpeg(13, 400, 300), "image/jpeg");
+  ASSERT_EQ(permit.status, 201) << permit.body;
+  ASSERT_EQ(expert
+                .post(id_path("enterprises", enterprise) + "/archive/items/8/versions",
+                      {{"file_id", permit.json()["id"]}, {"valid_until", "2028-12-31"}})
+                .status,
+            201);
+  // The issue's example: 较大[较大-大气(Q2-M2-E2)+一般-水(Q0)].
+  auto assessed = expert.post(id_path("enterprises", enterprise) + "/env-risk-assessments",
+                              {{"air", {{"q", 12.5}, {"m", 30}, {"e", "E2"}}},
+                               {"water", {{"q", 0.4}, {"m", 0}, {"e", "E3"}}},
+                               {"assessed_on", "2026-06-03"}});
+  ASSERT_EQ(assessed.status, 201) << assessed.body;
+  const auto assessment = assessed.json()["id"].get<std::int64_t>();
+  const auto visit = done_visit_at(enterprise, 13, "2026-06-04", "储罐区围堰排水阀常开");
+
+  const auto document = id_path("visits", visit) + "/report/document";
+  const auto pdf = agency.get(document + "?format=pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  const auto text = pdf_text(saved("env-risk-report.pdf", pdf.body));
+  const auto docx = agency.get(document + "?format=docx");
+  ASSERT_EQ(docx.status, 200);
+  auto xml = zip_entry(docx.body, "word/document.xml").value_or("");
+  std::erase(xml, ' ');  // as pdf_text drops white space
+  // 12 of the 13 documents missing: item 8 is on file.
+  const std::vector<std::string> both = {"无锡市评估样本化工有限公司环责险风险评估报告",
+                                         "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]",
+                                         "其中缺失或已过期12项",
+                                         "1000–2000万元",
+                                         "人保无锡环责险建议保额表（2026版）（第1版）",
+                                         "扩建事故应急池",
+                                         "环境风险等级评估（HJ941-2018）"};
+  for (const auto& one : both) {
+    EXPECT_NE(text.find(one), std::string::npos) << one << "\n" << text.substr(0, 2000);
+    EXPECT_NE(xml.find(one), std::string::npos) << one;
+  }
+  // Each row of the documents checked reads its name, then its state.
+  EXPECT_NE(text.find("排污许可证副本已提供"), std::string::npos);
+  EXPECT_NE(text.find("建设项目环保“三同时”验收资料缺失"), std::string::npos);
+
+  // Submitted, the version names the assessment; the list shows the report beside it.
+  ASSERT_EQ(
+      as("demo-technician").post(id_path("visits", visit) + "/report/submissions", json::object()).status,
+      201);
+  auto listed = insurer.get(id_path("enterprises", enterprise) + "/env-risk-assessments").json();
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["status"], "submitted");
+  EXPECT_EQ(listed["items"][0]["report"], json({{"visit_id", visit},
+                                                {"version", 1},
+                                                {"status", "submitted"},
+                                                {"title", "无锡市评估样本化工有限公司环责险风险评估报告"}}));
+  // Another tenant sees neither the report nor the assessment.
+  EXPECT_EQ(as("qingyuan-admin").get(id_path("visits", visit) + "/report/submissions/1/document").status,
+            404);
+  EXPECT_EQ(as("qingyuan-admin").get(id_path("env-risk-assessments", assessment)).status, 404);
+
+  ASSERT_EQ(insurer.post(id_path("visits", visit) + "/report/approve", json::object()).status, 200);
+  const auto reviewed = insurer.get(id_path("env-risk-assessments", assessment)).json();
+  EXPECT_EQ(reviewed["status"], "reviewed");
+  EXPECT_EQ(reviewed["reviewed_by"]["name"], "李保险");
+  EXPECT_EQ(reviewed["report"]["status"], "approved");
+  const auto e = insurer.get(id_path("enterprises", enterprise)).json();
+  EXPECT_EQ(e["risk_level"], "larger");
+  EXPECT_EQ(e["risk_label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]");
+  EXPECT_EQ(e["risk_assessed_on"], "2026-06-03");
+  EXPECT_EQ(e["risk_source"], "HJ 941-2018 环境风险评估（评估编号 " + std::to_string(assessment) + "）");
+}
+
 TEST_F(ReportApi, SubmittedReturnedResubmittedApprovedAndFrozen) {
   set_today("2026-06-03");
   const auto visit = done_visit_with_hazard(1, "2026-06-03", "危废暂存间防渗层破损");
@@ -116,7 +202,7 @@ TEST_F(ReportApi, SubmittedReturnedResubmittedApprovedAndFrozen) {
   const auto agency = as("demo-agency"), insurer = as("demo-insurer"), technician = as("demo-technician");
   auto before = agency.get(report).json();
   EXPECT_EQ(before["status"], "none");
-  EXPECT_EQ(before["title"], "现场勘查评估报告");
+  EXPECT_EQ(before["title"], "环责险风险评估报告");
   EXPECT_EQ(before["actions"], json({"submit_report"}));
   EXPECT_EQ(insurer.post(report + "/approve", json::object()).json()["code"], "report_review_not_expected");
   EXPECT_EQ(as("qingyuan-admin").post(report + "/submissions", json::object()).status, 404);

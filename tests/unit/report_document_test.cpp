@@ -69,7 +69,7 @@ TEST(ReportDocument, HoldsTheVisitsContentAndGrowsWithTwoHundredHazards) {
   EXPECT_NE(rw::testing::pdf_text(dir / "long.pdf").find("第200项：配电箱前堆放杂物"), std::string::npos);
 }
 
-TEST(ReportRules, AScreeningGetsTheHazardReportAndEveryOtherTheSurveyReport) {
+TEST(ReportRules, AScreeningGetsTheHazardReportTheRiskAssessmentItsOwnAndEveryOtherTheSurveyReport) {
   rw::services::ServiceRules screening, register_kept, assessment;
   screening.name_zh = "突发环境事件隐患排查";
   register_kept.name_zh = "环境应急及风险管控服务";
@@ -82,6 +82,13 @@ TEST(ReportRules, AScreeningGetsTheHazardReportAndEveryOtherTheSurveyReport) {
   EXPECT_EQ(report_kind({}), "site_survey");
   EXPECT_EQ(report_title("hazard_screening"), "隐患排查报告");
   EXPECT_EQ(report_title("site_survey"), "现场勘查评估报告");
+  // The 环责险风险评估 (wuxi 第九条（一）) by its code: its site survey is the 环责险风险评估报告.
+  assessment.code = "wuxi.screening.risk_assessment";
+  screening.code = "wuxi.screening.emergency_hazard";
+  EXPECT_TRUE(assesses_env_risk({screening, assessment}));
+  EXPECT_FALSE(assesses_env_risk({screening, register_kept}));
+  EXPECT_EQ(report_title("site_survey", true), "环责险风险评估报告");
+  EXPECT_EQ(report_title("hazard_screening", true), "隐患排查报告");
   EXPECT_EQ(chinese_date("2026-06-01"), "2026年6月1日");
   EXPECT_EQ(chinese_date("2026-12-31T16:00:00Z"), "2026年12月31日");
   EXPECT_EQ(chinese_date("later"), "later");

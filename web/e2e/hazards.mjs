@@ -321,7 +321,7 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
       },
     },
     {
-      name: 'the visit\'s report: the expert submits it again after the demo\'s return, the insurer approves it, the enterprise downloads the approved PDF and its hazard ledger on a phone',
+      name: 'the visit\'s report: the demo\'s 环责险风险评估报告, returned once and submitted again, is approved by the insurer; the enterprise downloads the approved PDF and its hazard ledger on a phone',
       async run(page) {
         await page.clock.setFixedTime(NOW)
         await signedIn(page, 'demo-expert')
@@ -329,12 +329,10 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
         await page.goto(`${BASE_URL}/visits/${visitId}`)
         const card = byTest(page, 'visit-report')
         await card.locator('[data-test="report-versions"] .el-table__row').first().waitFor()
-        const before = await card.locator('[data-test="report-versions"] .el-table__row').count()
-        assert((await textOf(page, 'report-status')) === '已退回', `the demo's report is ${await textOf(page, 'report-status')}`)
-        await byTest(page, 'visit-action-submit_report').click()
-        await confirmBox(page)
-        await page.waitForFunction(() => document.querySelector('[data-test="report-status"]')?.textContent?.trim() === '待审核')
-        assert((await card.locator('[data-test="report-versions"] .el-table__row').count()) === before + 1, 'no new version is listed')
+        assert((await textOf(page, 'report-status')) === '待审核', `the demo's report is ${await textOf(page, 'report-status')}`)
+        const submitted = await card.locator('[data-test="report-versions"] .el-table__row').allTextContents()
+        assert(submitted.length === 2 && submitted.some((r) => r.includes('已退回')), `the demo's report versions: ${submitted.join(' | ')}`)
+        assert((await byTest(page, 'visit-action-submit_report').count()) === 0, 'a report awaiting review can be submitted again')
         await shot(page, 'report-submitted')
 
         await switchUser(page, 'demo-insurer')
@@ -343,6 +341,19 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
         await confirmBox(page)
         await page.waitForFunction(() => document.querySelector('[data-test="report-status"]')?.textContent?.trim() === '已审核通过')
         await shot(page, 'report-approved')
+        // The enterprise page: this year's assessment, printed by the approved report, is reviewed with it.
+        const enterpriseId = await page.evaluate(async (name) => {
+          const body = await (await fetch(`/api/v1/enterprises?q=${encodeURIComponent(name)}`, { credentials: 'same-origin' })).json()
+          return body.items[0].id
+        }, ENTERPRISE)
+        await page.goto(`${BASE_URL}/enterprises/${enterpriseId}`)
+        await page.locator('[data-test="enterprise-tabs"] .el-tabs__item', { hasText: '环境风险评估' }).click()
+        const newest = byTest(page, 'env-risk-assessments').locator('.el-table__row').first()
+        await newest.locator('[data-test="assessment-report-status"]').waitFor()
+        const row = (await newest.textContent()) ?? ''
+        for (const expected of ['2026-05-25', '重大[重大-大气(Q2-M3-E2)+较大-水(Q2-M2-E3)]', '已审核', '陈专家', '李保险', '已审核通过', '第 2 版']) assert(row.includes(expected), `the newest assessment row lacks ${expected}: ${row}`)
+        assert((await byTest(page, 'env-risk-assessments').locator('.el-table__row').count()) === 2, 'the enterprise has two assessments')
+        await shot(page, 'enterprise-env-risk-assessments')
 
         await page.setViewportSize(PHONE_VIEWPORT)
         await switchUserOnPhone(page, 'demo-enterprise')

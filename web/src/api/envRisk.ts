@@ -1,5 +1,6 @@
 import { http } from './http'
 import type {
+  EnvRiskAssessmentPage,
   EnvRiskEvaluation,
   EnvRiskInputs,
   EnvRiskMedium,
@@ -30,3 +31,6 @@ export const searchSubstances = (q: string) => http.get<EnvRiskSubstanceSearch>(
 export const evaluateEnvRisk = (body: EvaluateBody) => http.post<EvaluationResult>('/env-risk/evaluate', body, { silent: true })
 export const createEnvRiskAssessment = (enterpriseId: number, body: EvaluateBody) =>
   http.post<{ id: number }>(`/enterprises/${enterpriseId}/env-risk-assessments`, body)
+/** The enterprise's assessments, newest first, each with the 环责险风险评估报告 that printed it. */
+export const listEnterpriseAssessments = (enterpriseId: number, offset = 0, limit = 20) =>
+  http.get<EnvRiskAssessmentPage>(`/enterprises/${enterpriseId}/env-risk-assessments`, { offset, limit })

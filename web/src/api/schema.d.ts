@@ -2587,7 +2587,7 @@ export interface paths {
         };
         /**
          * 生成服务报告文档 / The report rendered now
-         * @description 按服务当前内容生成报告：隐患排查服务为《隐患排查报告》，其他为《现场勘查评估报告》；含企业基本情况、服务机构与人员、服务内容、各检查表的检查项与结果、隐患及照片与整改建议、检查发现的问题、企业签字，页眉为服务机构名称，页脚页码。文件名为中文（RFC 5987 filename*）。企业用户 403（企业获得审核通过的版本）；看不到该服务 404。/ The report of the visit as it is now: 隐患排查报告 for a hazard screening, 现场勘查评估报告 otherwise; particulars, team, scope, every checklist's answers, hazards with photos and suggestions, findings, signatures; the agency in the header, page numbers in the footer. Chinese file name (RFC 5987). Enterprise users 403 (they get the approved version); 404 when the visit is not visible.
+         * @description 按服务当前内容生成报告：隐患排查服务为《隐患排查报告》，环责险风险评估服务为《环责险风险评估报告》（另含附件3资料核查、HJ 941 环境风险等级及其说明、建议保额及所用保额表版本），其他为《现场勘查评估报告》；含企业基本情况、服务机构与人员、服务内容、各检查表的检查项与结果、隐患及照片与整改建议、检查发现的问题、企业签字，页眉为服务机构名称，页脚页码。文件名为中文（RFC 5987 filename*）。企业用户 403（企业获得审核通过的版本）；看不到该服务 404。/ The report of the visit as it is now: 隐患排查报告 for a hazard screening, 环责险风险评估报告 for an environmental-liability risk assessment (adding the wuxi 附件3 documents checked, the HJ 941 level with its explanation, the suggested sum insured with the table's name and version), 现场勘查评估报告 otherwise; particulars, team, scope, every checklist's answers, hazards with photos and suggestions, findings, signatures; the agency in the header, page numbers in the footer. Chinese file name (RFC 5987). Enterprise users 403 (they get the approved version); 404 when the visit is not visible.
          */
         get: operations["renderVisitReport"];
         put?: never;
@@ -2649,7 +2649,7 @@ export interface paths {
         put?: never;
         /**
          * 审核通过 / Approve the report
-         * @description 委托的保险机构审核人（visit:review）或平台管理员：待审核的最新版本审核通过（否则 409 report_review_not_expected），可附意见。报告定稿，服务记为已审核，关闭审核期限与隐患排查反馈期限（成都 6.3.2.4），通知服务机构与企业。/ The commissioning insurer's reviewer (visit:review) or a platform admin approves the latest submission awaiting review (else 409 report_review_not_expected), with optional comments. The report is final, the visit reviewed; the review and screening-feedback deadlines are met (chengdu 6.3.2.4); the agency and the enterprise are told.
+         * @description 委托的保险机构审核人（visit:review）或平台管理员：待审核的最新版本审核通过（否则 409 report_review_not_expected），可附意见。报告定稿，服务记为已审核，关闭审核期限与隐患排查反馈期限（成都 6.3.2.4），通知服务机构与企业。/ The commissioning insurer's reviewer (visit:review) or a platform admin approves the latest submission awaiting review (else 409 report_review_not_expected), with optional comments. The report is final, the visit reviewed; the review and screening-feedback deadlines are met (chengdu 6.3.2.4); the agency and the enterprise are told. 环责险风险评估报告审核通过时，其所打印的环境风险评估一并审核（企业的风险等级、表征、日期与来源随之更新）。/ Approving a 环责险风险评估报告 also reviews the assessment it printed (the enterprise's level, label, date and source follow).
          */
         post: operations["approveVisitReport"];
         delete?: never;
@@ -7788,6 +7788,15 @@ export interface components {
             } | null;
             /** Format: date-time */
             reviewed_at: string | null;
+            /** @description 打印该评估的环责险风险评估报告（最新提交的版本），调用者可读时给出：能看到该服务，企业只看审核通过的；否则为 null / The 环责险风险评估报告 that printed this assessment (its latest submitted version) when the caller may read it: the visit is visible, and an enterprise reads approved reports only; null otherwise */
+            report: {
+                visit_id: number;
+                version: number;
+                /** @enum {string} */
+                status: "submitted" | "returned" | "approved";
+                /** @example 无锡市恒达化工有限公司环责险风险评估报告 */
+                title: string;
+            } | null;
         };
         EnvRiskAssessment: {
             id: number;
@@ -7831,6 +7840,15 @@ export interface components {
             inputs: components["schemas"]["EnvRiskInputs"];
             result: components["schemas"]["EnvRiskEvaluation"];
             actions: string[];
+            /** @description 打印该评估的环责险风险评估报告（最新提交的版本），调用者可读时给出：能看到该服务，企业只看审核通过的；否则为 null / The 环责险风险评估报告 that printed this assessment (its latest submitted version) when the caller may read it: the visit is visible, and an enterprise reads approved reports only; null otherwise */
+            report: {
+                visit_id: number;
+                version: number;
+                /** @enum {string} */
+                status: "submitted" | "returned" | "approved";
+                /** @example 无锡市恒达化工有限公司环责险风险评估报告 */
+                title: string;
+            } | null;
         };
         EnvRiskAssessmentPage: {
             items: components["schemas"]["EnvRiskAssessmentSummary"][];

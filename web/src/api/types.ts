@@ -257,6 +257,8 @@ export type EnvRiskTable = Schemas['EnvRiskTable']
 export type EnvRiskInputs = Schemas['EnvRiskInputs']
 export type EnvRiskMedium = Schemas['EnvRiskMedium']
 export type EnvRiskEvaluation = Schemas['EnvRiskEvaluation']
+export type EnvRiskAssessmentSummary = Schemas['EnvRiskAssessmentSummary']
+export type EnvRiskAssessmentPage = Schemas['EnvRiskAssessmentPage']
 
 export type ArchiveList = Schemas['ArchiveList']
 export type ArchiveSettings = Schemas['ArchiveSettings']

@@ -150,7 +150,36 @@ const sumInsuredEn: typeof sumInsuredZh = {
   versions: 'Versions',
 }
 
+const assessmentsZh = {
+  tab: '环境风险评估',
+  empty: '尚无环境风险评估记录',
+  assessedOn: '评估日期',
+  level: '风险等级及表征',
+  status: '评估状态',
+  by: '评估单位 / 人员',
+  reviewedBy: '审核人',
+  tableVersion: '物质表版本',
+  report: '环责险风险评估报告',
+  noReport: '未出具报告',
+  reportVersion: '第 {v} 版',
+  docx: '下载 Word（当前内容）',
+}
+const assessmentsEn: typeof assessmentsZh = {
+  tab: 'Environmental risk assessments',
+  empty: 'No environmental risk assessment yet',
+  assessedOn: 'Assessed on',
+  level: 'Level and label',
+  status: 'Status',
+  by: 'Organization / assessor',
+  reviewedBy: 'Reviewed by',
+  tableVersion: 'Table version',
+  report: 'Risk assessment report',
+  noReport: 'No report yet',
+  reportVersion: 'version {v}',
+  docx: 'Word (as it is now)',
+}
+
 export const envRiskMessages = {
-  'zh-CN': { envRisk: zhCN, sumInsured: sumInsuredZh },
-  en: { envRisk: en, sumInsured: sumInsuredEn },
+  'zh-CN': { envRisk: zhCN, sumInsured: sumInsuredZh, envRiskAssessments: assessmentsZh },
+  en: { envRisk: en, sumInsured: sumInsuredEn, envRiskAssessments: assessmentsEn },
 }

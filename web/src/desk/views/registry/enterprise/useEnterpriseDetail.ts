@@ -9,7 +9,7 @@ import { useSessionStore } from '@/stores/session'
 import { useConfirm } from '../../../composables/useConfirm'
 import { usePagedList } from '../../../composables/usePagedList'
 
-export type DetailTab = 'info' | 'policies' | 'safety-risk' | 'archive' | 'contacts'
+export type DetailTab = 'info' | 'policies' | 'env-risk' | 'safety-risk' | 'archive' | 'contacts'
 
 /** One enterprise with its policies (loaded when their tab is first opened), edit, archive and restore. */
 export function useEnterpriseDetail(id: () => number) {
