@@ -7789,14 +7789,7 @@ export interface components {
             /** Format: date-time */
             reviewed_at: string | null;
             /** @description 打印该评估的环责险风险评估报告（最新提交的版本），调用者可读时给出：能看到该服务，企业只看审核通过的；否则为 null / The 环责险风险评估报告 that printed this assessment (its latest submitted version) when the caller may read it: the visit is visible, and an enterprise reads approved reports only; null otherwise */
-            report: {
-                visit_id: number;
-                version: number;
-                /** @enum {string} */
-                status: "submitted" | "returned" | "approved";
-                /** @example 无锡市恒达化工有限公司环责险风险评估报告 */
-                title: string;
-            } | null;
+            report: components["schemas"]["EnvRiskAssessmentReport"] | null;
         };
         EnvRiskAssessment: {
             id: number;
@@ -7841,14 +7834,7 @@ export interface components {
             result: components["schemas"]["EnvRiskEvaluation"];
             actions: string[];
             /** @description 打印该评估的环责险风险评估报告（最新提交的版本），调用者可读时给出：能看到该服务，企业只看审核通过的；否则为 null / The 环责险风险评估报告 that printed this assessment (its latest submitted version) when the caller may read it: the visit is visible, and an enterprise reads approved reports only; null otherwise */
-            report: {
-                visit_id: number;
-                version: number;
-                /** @enum {string} */
-                status: "submitted" | "returned" | "approved";
-                /** @example 无锡市恒达化工有限公司环责险风险评估报告 */
-                title: string;
-            } | null;
+            report: components["schemas"]["EnvRiskAssessmentReport"] | null;
         };
         EnvRiskAssessmentPage: {
             items: components["schemas"]["EnvRiskAssessmentSummary"][];
@@ -7904,6 +7890,15 @@ export interface components {
                     revise_years?: number;
                 }[];
             }[];
+        };
+        /** @description 环责险风险评估报告的一个提交版本 / A submitted version of the 环责险风险评估报告 */
+        EnvRiskAssessmentReport: {
+            visit_id: number;
+            version: number;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "approved";
+            /** @example 某某化工有限公司环责险风险评估报告 */
+            title: string;
         };
     };
     responses: {
