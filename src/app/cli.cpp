@@ -23,6 +23,7 @@
 #include "files/image_probe.hpp"
 #include "files/object_sweep.hpp"
 #include "inspections/template_store.hpp"
+#include "ops/backup.hpp"
 #include "platform/dates.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/files/directory_store.hpp"
@@ -349,6 +350,29 @@ int run_cli(int argc, char** argv) {
             "8 KiB: test servers only, never real users)")
         ->check(CLI::IsMember({"interactive", "minimum"}))
         ->capture_default_str();
+  ops::BackupOptions backup_options{db_url, {}, {}};
+  std::string backup_data_dir = ServeOptions{}.data_dir, backup_files_dir;
+  auto* backup_cmd = app.add_subcommand(
+      "backup", "Write the database and the file store to one archive (works while servers run)");
+  backup_cmd->add_option("--db", backup_options.db_url, "Database URL")->capture_default_str();
+  backup_cmd->add_option("--data-dir", backup_data_dir, "The data directory `serve` uses")
+      ->capture_default_str();
+  backup_cmd->add_option("--files-dir", backup_files_dir, "The file store, when `serve` is given one");
+  backup_cmd->add_option("--out", backup_options.out, "The archive to write (.zip)")->required();
+  ops::RestoreOptions restore_options{{}, db_url, {}, false};
+  std::string restore_data_dir = ServeOptions{}.data_dir, restore_files_dir;
+  auto* restore_cmd = app.add_subcommand(
+      "restore",
+      "Restore an archive of `backup` into an empty database and file store, checking its manifest");
+  restore_cmd->add_option("--in", restore_options.in, "The archive `backup` wrote")
+      ->required()
+      ->check(CLI::ExistingFile);
+  restore_cmd->add_option("--db", restore_options.db_url, "Database URL")->capture_default_str();
+  restore_cmd->add_option("--data-dir", restore_data_dir, "The data directory `serve` will use")
+      ->capture_default_str();
+  restore_cmd->add_option("--files-dir", restore_files_dir, "The file store, when `serve` is given one");
+  restore_cmd->add_flag("--force", restore_options.force,
+                        "Replace a database that holds tables and add to a file store that holds files");
 
   CLI11_PARSE(app, argc, argv);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
@@ -372,6 +396,19 @@ int run_cli(int argc, char** argv) {
         std::cout << "demo data created; every demo user's password is " << kDemoPassword << "\n";
       else
         std::cout << "demo data already present\n";
+      return 0;
+    }
+    if (*backup_cmd) {
+      backup_options.files_root = files_root(backup_data_dir, backup_files_dir);
+      const auto summary = ops::create_backup(backup_options, SystemClock());
+      std::cout << "backup written to " << backup_options.out.string() << ": " << ops::describe(summary)
+                << "\n";
+      return 0;
+    }
+    if (*restore_cmd) {
+      restore_options.files_root = files_root(restore_data_dir, restore_files_dir);
+      const auto summary = ops::restore_backup(restore_options);
+      std::cout << "restored and verified " << ops::describe(summary) << "\n";
       return 0;
     }
     if (*admin_cmd) return create_admin(db_url, username);

@@ -1,12 +1,9 @@
 #include "archive/archive_export.hpp"
 
-#include <zip.h>
-
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -17,6 +14,7 @@
 #include "documents/document.hpp"
 #include "notices/notice_service.hpp"
 #include "platform/files/sha256.hpp"
+#include "platform/files/zip_file.hpp"
 #include "services/plan_document.hpp"
 #include "services/plan_service.hpp"
 
@@ -98,54 +96,6 @@ std::string cover_sheet(const nlohmann::json& archive, const std::string& export
   return documents::render_pdf(doc);
 }
 
-// A zip being written to a file; entries are added from the store's files or from memory kept until close.
-class ZipFile {
- public:
-  explicit ZipFile(const std::string& path) {
-    int error = 0;
-    archive_ = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (!archive_) throw std::runtime_error("archive export: cannot create the zip");
-  }
-  ~ZipFile() {
-    if (archive_) zip_discard(archive_);
-  }
-  ZipFile(const ZipFile&) = delete;
-  ZipFile& operator=(const ZipFile&) = delete;
-
-  void add_bytes(const std::string& name, std::string bytes) {
-    kept_.push_back(std::move(bytes));
-    add(name, zip_source_buffer(archive_, kept_.back().data(), kept_.back().size(), 0));
-  }
-  void add_object(const std::string& name, const files::FileStore& store, const std::string& sha256) {
-    if (const auto path = store.local_path(sha256)) {
-      kept_.push_back(path->string());
-      add(name, zip_source_file(archive_, kept_.back().c_str(), 0, -1));
-    } else {
-      add_bytes(name, store.read(sha256));
-    }
-  }
-  int entries() const { return entries_; }
-  void close() {
-    if (zip_close(archive_) != 0) throw std::runtime_error("archive export: cannot write the zip");
-    archive_ = nullptr;
-  }
-
- private:
-  void add(const std::string& name, zip_source_t* source) {
-    const zip_int64_t index = source ? zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
-    if (index < 0) {
-      if (source) zip_source_free(source);
-      throw std::runtime_error("archive export: cannot add " + name);
-    }
-    // PDFs and photos are compressed already.
-    zip_set_file_compression(archive_, index, ZIP_CM_STORE, 0);
-    ++entries_;
-  }
-  zip_t* archive_ = nullptr;
-  std::deque<std::string> kept_;
-  int entries_ = 0;
-};
-
 // Removes the temporary file unless released.
 class TempFile {
  public:
@@ -177,7 +127,7 @@ std::string file_sha256(const std::string& path) {
   return hash.hex_digest();
 }
 
-void add_documents(ZipFile& zip, const files::FileStore& store, const accounts::Operation& op,
+void add_documents(files::ZipWriter& zip, const files::FileStore& store, const accounts::Operation& op,
                    const nlohmann::json& archive, std::int64_t enterprise_id) {
   int category_number = 0;
   std::string category;
@@ -204,8 +154,8 @@ void add_documents(ZipFile& zip, const files::FileStore& store, const accounts::
 // What the other capabilities keep of the enterprise, as the reader sees it: the visits' frozen report
 // versions, the issued notices rendered from their records with their receipts (a signature drawn on the
 // phone or the signed paper scanned), and the service plans. Returns how many of each were added.
-nlohmann::json add_related(ZipFile& zip, const files::FileStore& store, const accounts::Operation& op,
-                           const nlohmann::json& related) {
+nlohmann::json add_related(files::ZipWriter& zip, const files::FileStore& store,
+                           const accounts::Operation& op, const nlohmann::json& related) {
   for (const auto& r : related.at("reports")) {
     const auto name =
         "服务报告/" +
@@ -249,7 +199,7 @@ ExportFile export_archive(const accounts::Operation& op, const files::FileStore&
                           std::int64_t enterprise_id) {
   const auto archive = enterprise_archive(op, enterprise_id);
   TempFile temp;
-  ZipFile zip(temp.path());
+  files::ZipWriter zip(temp.path());
   zip.add_bytes("00-" + safe_segment(archive.at("list").at("name_zh").get<std::string>(), "cover") + ".pdf",
                 cover_sheet(archive, op.now_text()));
   add_documents(zip, store, op, archive, enterprise_id);

@@ -197,7 +197,7 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
   // The demo's photos and signatures are made with its template database and copied with it.
   const auto key = template_key(config);
   const auto demo_files = std::filesystem::temp_directory_path() / ("riskwatch-test-files-" + key);
-  db_url_ = database_from_template(key, [&](const std::string& url) {
+  db_url_ = !config.db_url.empty() ? config.db_url : database_from_template(key, [&](const std::string& url) {
     if (run_binary({"migrate", "--db", url}, log) != 0)
       throw std::runtime_error("migrate failed; see " + log);
     std::vector<std::string> seed = {"seed-demo", "--db", url, "--files-dir", demo_files.string()};
@@ -206,7 +206,7 @@ ServerProcess::ServerProcess(const ServerConfig& config) {
     if (config.seed_demo && run_binary(seed, log) != 0)
       throw std::runtime_error("seed-demo failed; see " + log);
   });
-  if (std::filesystem::exists(demo_files)) {
+  if (config.db_url.empty() && std::filesystem::exists(demo_files)) {
     std::filesystem::create_directories(dir_ + "/data");
     std::filesystem::copy(demo_files, dir_ + "/data/files", std::filesystem::copy_options::recursive);
   }

@@ -45,6 +45,8 @@ struct ServerConfig {
   // When set ("2026-06-01T02:00:00Z"), the server and the demo data read the time from a file that
   // set_clock() moves; otherwise they use the system time.
   std::string clock;
+  // When set, the server serves this database as it is (no template, no demo): a restored copy, say.
+  std::string db_url;
 };
 
 class ServerProcess {
