@@ -257,7 +257,7 @@ CheckedAnswer check_answer(const accounts::Operation& op, std::int64_t id, const
 // Whether what the checks read is as it was: the checklist's and the visit's status, the team, the answer.
 bool still_as_checked(db::Connection& db, std::int64_t id, const std::string& item_id,
                       const CheckedAnswer& c) {
-  const auto row = inspection_row(db, id);
+  const auto row = status_row(db, id);
   const auto current = answer_of(db, id, item_id);
   return row && row->text("status") == c.s.status && row->text("visit_status") == c.s.visit_status &&
          services::team_user_ids(db, row->integer("visit_id")) == c.s.team_user_ids &&

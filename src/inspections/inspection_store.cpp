@@ -19,6 +19,9 @@ constexpr const char* kSelectInspection =
     "e.risk_level "
     "FROM inspections i JOIN checklist_templates t ON t.id = i.template_id "
     "JOIN visits v ON v.id = i.visit_id JOIN enterprises e ON e.id = i.enterprise_id ";
+constexpr const char* kSelectStatuses =
+    "SELECT i.status, v.status AS visit_status, i.visit_id "
+    "FROM inspections i JOIN visits v ON v.id = i.visit_id WHERE i.id = ?";
 constexpr const char* kSelectVisitOf = "SELECT visit_id AS id FROM inspections WHERE id = ?";
 constexpr const char* kSelectInspectionOf =
     "SELECT inspection_id AS id FROM inspection_findings WHERE id = ?";
@@ -91,6 +94,12 @@ std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id) {
 
 db::Rows visit_inspection_rows(db::Connection& db, std::int64_t visit_id) {
   return db.query(std::string(kSelectInspection) + "WHERE i.visit_id = ? ORDER BY i.id", {visit_id});
+}
+
+std::optional<db::Row> status_row(db::Connection& db, std::int64_t id) {
+  auto rows = db.query(kSelectStatuses, {id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0];
 }
 
 std::optional<std::int64_t> visit_of_inspection(db::Connection& db, std::int64_t id) {

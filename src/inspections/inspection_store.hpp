@@ -17,6 +17,8 @@ namespace rw::inspections {
 // the enterprise fields a template's conditions read.
 std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id);
 db::Rows visit_inspection_rows(db::Connection& db, std::int64_t visit_id);
+// Only the inspection's status, its visit's status and visit_id: two rows by key, for a recheck.
+std::optional<db::Row> status_row(db::Connection& db, std::int64_t id);
 // The visit of an inspection, the inspection of a finding (nullopt when there is none).
 std::optional<std::int64_t> visit_of_inspection(db::Connection& db, std::int64_t id);
 std::optional<std::int64_t> inspection_of_finding(db::Connection& db, std::int64_t finding_id);
