@@ -3,15 +3,58 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include <sys/stat.h>
 
 namespace rw {
 
-Seconds FileClock::now() const {
-  std::ifstream in(path_);
+namespace {
+
+// A file written this recently may be rewritten with the same size and modification time.
+constexpr Seconds kSettleSeconds = 2;
+
+std::optional<Seconds> read_time(const std::string& path) {
+  std::ifstream in(path);
   std::string text;
   Seconds t = 0;
   if (in >> text && parse_utc(text, t)) return t;
-  return SystemClock().now();
+  return std::nullopt;
+}
+
+// The file as last read, and what it said (nothing when it was not a time).
+struct Seen {
+  std::uint64_t inode = 0;
+  std::int64_t size = 0;
+  std::int64_t modified_ns = 0;
+  std::optional<Seconds> time;
+  bool same_file(const Seen& other) const {
+    return inode == other.inode && size == other.size && modified_ns == other.modified_ns;
+  }
+};
+
+}  // namespace
+
+// Every call looks at the file but reads it again only when it changed (inode, size, modification time) or
+// was written in the last seconds, which a rewrite within one tick of the file system's clock would not show:
+// reading it on every call cost 6.5 % of an answer's CPU in the province benchmark.
+Seconds FileClock::now() const {
+  const Seconds system = SystemClock().now();
+  struct stat info {};
+  if (::stat(path_.c_str(), &info) != 0) return system;
+  Seen file{info.st_ino, info.st_size, info.st_mtim.tv_sec * 1'000'000'000LL + info.st_mtim.tv_nsec, {}};
+  const bool settled = info.st_mtim.tv_sec < system - kSettleSeconds;
+  static std::mutex mutex;
+  static std::map<std::string, Seen> seen;  // by path: the clocks of a process share their readings
+  std::lock_guard lock(mutex);
+  auto& last = seen[path_];
+  if (!settled || !last.same_file(file)) {
+    file.time = read_time(path_);
+    last = file;
+  }
+  return last.time.value_or(system);
 }
 
 std::string format_utc(Seconds t) {
