@@ -3,11 +3,8 @@
 #include <sodium.h>
 
 #include <atomic>
-#include <cctype>
 #include <mutex>
 #include <stdexcept>
-
-#include "platform/json_input.hpp"
 
 namespace rw::accounts {
 
@@ -45,19 +42,6 @@ bool verify_password(const std::string& hash, const std::string& password) {
 void spend_verify_time(const std::string& password) {
   static const std::string dummy = hash_password("riskwatch-timing-equaliser-1");
   verify_password(dummy, password);
-}
-
-std::optional<FieldError> check_password_policy(const std::string& password, const std::string& field) {
-  const std::size_t length = utf8_length(password);
-  bool letter = false, digit = false;
-  for (unsigned char c : password) {
-    letter = letter || std::isalpha(c);
-    digit = digit || std::isdigit(c);
-  }
-  if (length < 8 || length > 128 || !letter || !digit)
-    return FieldError{field, "weak_password", "密码需 8–128 位，且同时包含字母和数字",
-                      "The password needs 8–128 characters with at least one letter and one digit"};
-  return std::nullopt;
 }
 
 std::string random_token() {

@@ -1,9 +1,6 @@
 #pragma once
-// Argon2id password hashing (libsodium) and the password policy.
-#include <optional>
+// Argon2id password hashing (libsodium); the policy is in password_policy.hpp.
 #include <string>
-
-#include "platform/errors.hpp"
 
 namespace rw::accounts {
 
@@ -21,8 +18,6 @@ std::string hash_password(const std::string& password);
 bool verify_password(const std::string& hash, const std::string& password);
 // Runs a verification against a fixed hash so an unknown username costs the same time as a known one.
 void spend_verify_time(const std::string& password);
-// 8–128 characters with at least one letter and one digit; the error names `field`.
-std::optional<FieldError> check_password_policy(const std::string& password, const std::string& field);
 
 // Random URL-safe token of 32 bytes, and its BLAKE2b-256 hex digest (what the database keeps).
 std::string random_token();

@@ -53,8 +53,8 @@ NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now,
 
 void end_session(db::Connection& db, std::int64_t session_id) { db.execute(kDeleteSession, {session_id}); }
 
-void end_user_sessions(db::Connection& db, std::int64_t user_id) {
-  db.execute(kDeleteUserSessions, {user_id});
+std::int64_t end_user_sessions(db::Connection& db, std::int64_t user_id) {
+  return db.execute(kDeleteUserSessions, {user_id});
 }
 
 void end_other_sessions(db::Connection& db, std::int64_t user_id, std::int64_t kept_session_id) {

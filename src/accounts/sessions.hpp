@@ -18,7 +18,7 @@ struct NewSession {
 NewSession create_session(db::Connection& db, std::int64_t user_id, Seconds now,
                           const std::string& remote_address);
 void end_session(db::Connection& db, std::int64_t session_id);
-void end_user_sessions(db::Connection& db, std::int64_t user_id);
+std::int64_t end_user_sessions(db::Connection& db, std::int64_t user_id);  // how many ended
 // Every session of the user but the one kept.
 void end_other_sessions(db::Connection& db, std::int64_t user_id, std::int64_t kept_session_id);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/password.hpp"
+#include "accounts/password_policy.hpp"
 #include "accounts/sign_in_store.hpp"
 #include "accounts/throttle.hpp"
 #include "accounts/user_store.hpp"
@@ -114,8 +115,9 @@ void change_password(const Operation& op, const nlohmann::json& body) {
   const auto current = fields.required_text("current_password", 1, 256);
   const auto next = fields.required_text("new_password", 1, 256);
   fields.finish();
-  if (auto weak = check_password_policy(next, "new_password")) throw validation_failed({*weak});
   const auto& me = op.actor;
+  if (auto weak = check_password_policy(next, "new_password", {me.username, me.display_name, me.phone}))
+    throw validation_failed({*weak});
   if (!verify_password(password_hash_of(op.db, me.id), current))
     throw invalid_field("current_password", "wrong_password", "当前密码不正确",
                         "The current password is wrong");

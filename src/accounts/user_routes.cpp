@@ -1,5 +1,6 @@
 #include "accounts/user_routes.hpp"
 
+#include "accounts/password_policy.hpp"
 #include "accounts/user_service.hpp"
 
 namespace rw::accounts {
@@ -26,6 +27,12 @@ http::Response set_password(api::Context& context) {
   return http::no_content();
 }
 
+http::Response sign_out_everywhere(api::Context& context) {
+  return api::json_ok(end_sessions(context.op(), context.id()));
+}
+
+http::Response policy(api::Context&) { return api::json_ok(password_policy_json(password_policy())); }
+
 }  // namespace
 
 void add_user_routes(api::Routes& routes) {
@@ -34,6 +41,8 @@ void add_user_routes(api::Routes& routes) {
   routes.post("/users", "user:write", create);
   routes.patch("/users/{id}", "user:write", update);
   routes.post("/users/{id}/password", "user:write", set_password);
+  routes.del("/users/{id}/sessions", "user:write", sign_out_everywhere);
+  routes.get("/password-policy", api::kSignedIn, policy);
 }
 
 }  // namespace rw::accounts

@@ -4,6 +4,7 @@
 
 #include "access/visibility.hpp"
 #include "accounts/password.hpp"
+#include "accounts/password_policy.hpp"
 #include "accounts/sessions.hpp"
 #include "accounts/user_store.hpp"
 #include "audit/audit_log.hpp"
@@ -62,7 +63,7 @@ nlohmann::json create_user(const Operation& op, const nlohmann::json& body) {
   if (!roles || roles->empty())
     fields.add_error("roles", "required", "至少选择一个角色", "choose at least one role");
   if (!password.empty())
-    if (auto weak = check_password_policy(password, "password"))
+    if (auto weak = check_password_policy(password, "password", {username, display_name, phone.value_or("")}))
       fields.add_error(weak->field, weak->code, weak->message, weak->message_en);
   if (!access::may_change(op.db, me, access::kUser, {{"org_id", org_id}}))
     fields.add_error("org_id", "unknown_organization", "机构不存在", "the organization does not exist");
@@ -124,11 +125,25 @@ void reset_password(const Operation& op, std::int64_t id, const nlohmann::json& 
   Fields fields(body);
   const auto password = fields.required_text("new_password", 1, 256);
   fields.finish();
-  if (auto weak = check_password_policy(password, "new_password")) throw validation_failed({*weak});
+  const PasswordOwner owner{user["username"].get<std::string>(), user["display_name"].get<std::string>(),
+                            user["phone"].get<std::string>()};
+  if (auto weak = check_password_policy(password, "new_password", owner)) throw validation_failed({*weak});
   update_password_hash(op.db, id, hash_password(password), op.now_text());
   end_user_sessions(op.db, id);
   audit::record(op, {"user", std::to_string(id), "password", user["org_id"].get<std::int64_t>(),
                      nlohmann::json::object()});
+}
+
+nlohmann::json end_sessions(const Operation& op, std::int64_t id) {
+  require_permission(op.actor, "user:write");
+  const auto user = visible_user(op, id);
+  const auto ended = end_user_sessions(op.db, id);
+  audit::record(op, {"user",
+                     std::to_string(id),
+                     "end_sessions",
+                     user["org_id"].get<std::int64_t>(),
+                     {{"sessions", ended}}});
+  return {{"ended", ended}};
 }
 
 bool valid_username(const std::string& username) {

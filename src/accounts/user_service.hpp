@@ -23,6 +23,8 @@ nlohmann::json create_user(const Operation& op, const nlohmann::json& fields);
 nlohmann::json update_user(const Operation& op, std::int64_t id, const nlohmann::json& changes);
 // Sets `new_password` and signs the user out everywhere.
 void reset_password(const Operation& op, std::int64_t id, const nlohmann::json& fields);
+// Signs the user out on every device now (a lost phone, a leaving employee): {"ended": n}; audited.
+nlohmann::json end_sessions(const Operation& op, std::int64_t id);
 
 bool valid_username(const std::string& username);
 // Usernames are case-insensitive: stored and looked up in lower case.

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "accounts/password.hpp"
+#include "accounts/password_policy.hpp"
 #include "accounts/user_service.hpp"
 #include "accounts/user_store.hpp"
 #include "app/api.hpp"
@@ -81,6 +82,8 @@ struct ServeOptions {
   std::int64_t count_cap = kExactTotalCap;
   bool secure_cookies = false;
   bool allow_dry_run = false;
+  accounts::PasswordPolicy password_policy;
+  std::string password_deny_file;
   std::vector<std::string> trusted_proxies;
   std::size_t max_body_bytes = api::Settings{}.max_body_bytes;
   std::size_t max_upload_bytes = api::Settings{}.max_upload_bytes;
@@ -128,6 +131,9 @@ int serve(ServeOptions& o) {
   o.webhook_delivery.timeout = std::chrono::milliseconds(o.webhook_timeout_ms);
   o.server.spool_dir = std::filesystem::path(o.data_dir) / "tmp";  // large request bodies
   set_exact_total_cap(o.count_cap);
+  if (!o.password_deny_file.empty())
+    o.password_policy.extra_denied = accounts::read_denied_passwords(o.password_deny_file);
+  accounts::set_password_policy(o.password_policy);
   std::filesystem::create_directories(o.server.spool_dir);
   // A connection for each worker, one for the health probes' lane, one for the daily jobs, one for the
   // webhook deliveries, one for the file sweep and one spare.
@@ -173,7 +179,7 @@ int create_admin(const std::string& db_url, const std::string& requested_usernam
     std::cerr << "invalid username: use 3–64 letters, digits or . _ - @\n";
     return 2;
   }
-  if (auto weak = accounts::check_password_policy(password, "password")) {
+  if (auto weak = accounts::check_password_policy(password, "password", {username})) {
     std::cerr << weak->message << " / " << weak->message_en << "\n";
     return 2;
   }
@@ -290,6 +296,20 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve_cmd
+      ->add_option("--password-min-length", serve_options.password_policy.min_length,
+                   "Shortest password users may set (at least 8)")
+      ->check(CLI::Range(8, 128))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--password-min-classes", serve_options.password_policy.min_classes,
+                   "How many of lower case, upper case, digits and symbols a password needs")
+      ->check(CLI::Range(1, 4))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--password-deny-file", serve_options.password_deny_file,
+                   "Passwords refused beside the shipped common ones, one a line")
+      ->check(CLI::ExistingFile);
   serve_cmd->add_flag(
       "--allow-dry-run", serve_options.allow_dry_run,
       "Roll back the writes of requests sent with X-Riskwatch-Dry-Run: 1 (tests; never in production)");

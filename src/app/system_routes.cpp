@@ -1,5 +1,6 @@
 #include "app/system_routes.hpp"
 
+#include "audit/audit_listing.hpp"
 #include "hazards/hazard_vocabularies.hpp"
 #include "inspections/inspection_vocabularies.hpp"
 #include "notices/notice_kinds.hpp"
@@ -43,16 +44,7 @@ nlohmann::json all_dictionaries() {
                                                        {"district", "区县", "District / county"},
                                                        {"street", "街道乡镇", "Street / town"}})
                                                .to_json()},
-                         {"audit_actions", Vocabulary({{"create", "新增", "Create"},
-                                                       {"update", "修改", "Update"},
-                                                       {"delete", "删除", "Delete"},
-                                                       {"login", "登录", "Sign in"},
-                                                       {"logout", "退出", "Sign out"},
-                                                       {"password", "修改密码", "Password change"},
-                                                       {"archive", "归档", "Archive"},
-                                                       {"restore", "恢复", "Restore"},
-                                                       {"import", "导入", "Import"}})
-                                               .to_json()}};
+                         {"audit_actions", audit::audit_actions().to_json()}};
   body.update(registry::registry_dictionaries());
   body.update(services::catalog_dictionaries());
   body.update(services::workflow_dictionaries());

@@ -163,7 +163,7 @@ TEST_F(AuthApi, ChangePasswordChecksTheCurrentOneAndThePolicy) {
   EXPECT_EQ(wrong.json()["errors"][0]["field"], "current_password");
   auto weak = me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "short"}});
   EXPECT_EQ(weak.status, 422);
-  EXPECT_EQ(weak.json()["errors"][0]["code"], "weak_password");
+  EXPECT_EQ(weak.json()["errors"][0]["code"], "password_length");
   EXPECT_EQ(
       me.post("/me/password", {{"current_password", kDemoPassword}, {"new_password", "Better@2027"}}).status,
       204);

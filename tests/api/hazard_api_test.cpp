@@ -126,15 +126,15 @@ TEST_F(HazardApi, EachPartySeesOnlyTheHazardsItsRelationGives) {
                                    {"display_name", username},
                                    {"org_id", org},
                                    {"roles", {role}},
-                                   {"password", kDemoPassword}})
+                                   {"password", "Tenant#Check2026"}})
                   .status,
               201);
-  const auto xinwu = as("xinwu-regulator");
+  const Client xinwu(port(), login(port(), "xinwu-regulator", "Tenant#Check2026"));
   EXPECT_EQ(xinwu.get(path).status, 404);
   EXPECT_EQ(xinwu.post(path + "/comment", {{"reason", "越权"}}).status, 404);
   EXPECT_EQ(total_of(xinwu.get("/hazards?enterprise_id=" + std::to_string(demo_id(0)))), 0);
   // An enterprise never sees another's: enterprise 1's user sees none of enterprise 0's.
-  const auto other = as("huarun-user");
+  const Client other(port(), login(port(), "huarun-user", "Tenant#Check2026"));
   EXPECT_EQ(other.get(path).status, 404);
   EXPECT_EQ(total_of(other.get("/hazards")), 0);
   EXPECT_EQ(other.post(path + "/submit-plan", {{"measures", "x"}}).status, 404);

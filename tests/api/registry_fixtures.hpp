@@ -160,18 +160,20 @@ class RegistryApiTest : public ApiTest {
     return "/" + collection + "/" + std::to_string(id);
   }
 
-  // A manager of insurer B (the demo data has no user there); created on first use.
+  // A manager of insurer B (the demo data has no user there); created on first use, with a password the
+  // policy admits (the demo's own is shorter than a new one may be).
   static Client insurer_b() {
     const std::string username = "pingan-manager";
+    const std::string kPassword = "PingAn#Manager26";
     if (total_of(admin().get("/users?q=" + username)) == 0) {
       auto created = admin().post("/users", {{"username", username},
                                              {"display_name", "平安经理"},
                                              {"org_id", org_id(kInsurerB)},
                                              {"roles", {"manager"}},
-                                             {"password", kDemoPassword}});
+                                             {"password", kPassword}});
       if (created.status != 201) throw std::runtime_error("cannot create " + username + ": " + created.body);
     }
-    return as(username);
+    return Client(port(), login(port(), username, kPassword));
   }
 
   // The smallest valid enterprise, in a street of 新吴区 unless told otherwise.

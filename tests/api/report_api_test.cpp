@@ -300,10 +300,10 @@ TEST_F(ReportApi, TheEnterpriseSeesItsApprovedReportOnly) {
                                  {"display_name", "企业用户"},
                                  {"org_id", org_id(demo_enterprise(2))},
                                  {"roles", {"enterprise_user"}},
-                                 {"password", kDemoPassword}})
+                                 {"password", "Tenant#Check2026"}})
                 .status,
             201);
-  const auto enterprise = as("xineng-user");
+  const Client enterprise(port(), login(port(), "xineng-user", "Tenant#Check2026"));
   // Another enterprise's user does not see the visit.
   EXPECT_EQ(as("demo-enterprise").get(report).status, 404);
   auto waiting = enterprise.get(report).json();

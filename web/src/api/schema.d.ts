@@ -3351,6 +3351,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出操作日志（Excel）/ Export the audit log (.xlsx)
+         * @description 需要 audit:read。与列表相同的范围和筛选（本机构的记录，平台管理员可见全部），按时间倒序，最多 100,000 条。/ Requires audit:read. The entries the list shows the caller, filtered alike, newest first, at most 100,000.
+         */
+        get: operations["exportAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 结束该用户的全部会话 / End all sessions of the user
+         * @description 需要 user:write。该用户在所有设备上立即退出登录，记入操作日志。/ Requires user:write. Signs the user out on every device at once; audited.
+         */
+        delete: operations["endUserSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 密码规则 / The password policy
+         * @description 本部署的密码规则（长度、字符类别）；另外密码不能包含用户名、姓名或手机号，也不能是常见密码。/ This deployment's password rules (length, character classes); a password also must not contain the login, name or phone, nor be a common one.
+         */
+        get: operations["getPasswordPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3442,7 +3502,7 @@ export interface components {
          * @example create
          * @enum {string}
          */
-        AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore" | "import";
+        AuditAction: "create" | "update" | "delete" | "login" | "logout" | "password" | "archive" | "restore" | "import" | "end_sessions";
         /**
          * @description 权限字符串 / Permission string. Known values: region:read, region:write, org:read, org:write, user:read, user:write, audit:read, profile, calendar:read, calendar:write, enterprise:self, enterprise:read, enterprise:write, policy:read, policy:write, staff:read, staff:write, catalog:read, catalog:write, commission:read, commission:write, commission:decide, plan:read, plan:write, plan:agree, visit:read, visit:write, visit:work, visit:review, deadline:read. env_risk:assess, env_risk:review. More may be added; clients must ignore unknown ones.
          * @example region:read
@@ -7899,6 +7959,18 @@ export interface components {
             status: "submitted" | "returned" | "approved";
             /** @example 某某化工有限公司环责险风险评估报告 */
             title: string;
+        };
+        EndedSessions: {
+            /** @description 结束的会话数 / Sessions ended. */
+            ended: number;
+        };
+        PasswordPolicy: {
+            /** @description 最短长度 / Shortest length. */
+            min_length: number;
+            /** @description 最长长度 / Longest length. */
+            max_length: number;
+            /** @description 小写、大写、数字、符号中至少几类 / How many of lower case, upper case, digits, symbols. */
+            min_classes: number;
         };
     };
     responses: {
@@ -14563,6 +14635,94 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportAuditLog: {
+        parameters: {
+            query?: {
+                /** @description 对象类型 / Entity kind, e.g. user. */
+                entity?: string;
+                /** @description 对象 ID / Entity id. */
+                entity_id?: string;
+                /** @description 操作人 / Acting user id. */
+                user_id?: number;
+                /** @description 动作 / Action. */
+                action?: components["schemas"]["AuditAction"];
+                /** @description 某次导入的各条记录变更（该导入审计记录的 id）/ The record changes of one import: the id of the import's entry. */
+                batch_id?: number;
+                /** @description 起始时间（含，UTC）/ From (inclusive, UTC). */
+                from?: string;
+                /** @description 截止时间（UTC）/ To (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 文件 / The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    endUserSessions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 使用 Cookie 会话时必填（否则 403 csrf_failed）；使用 Bearer 令牌时不需要 / Required when authenticating with the rw_session cookie (else 403 csrf_failed); not needed with a Bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description 记录 ID / Record id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已结束 / Ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPasswordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 规则 / The policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
         };
     };
 }

@@ -28,6 +28,8 @@ export type OrganizationCreate = Schemas['OrganizationCreate']
 export type OrganizationUpdate = Schemas['OrganizationUpdate']
 
 export type User = Schemas['User']
+export type EndedSessions = Schemas['EndedSessions']
+export type PasswordPolicy = Schemas['PasswordPolicy']
 export type UserCreate = Schemas['UserCreate']
 export type UserUpdate = Schemas['UserUpdate']
 

@@ -136,6 +136,9 @@ const en: MessageSchema = {
     create: 'New user',
     edit: 'Edit user',
     resetPassword: 'Reset password',
+    endSessions: 'End all sessions',
+    endSessionsConfirm: 'Sign “{name}” out on every device now?',
+    sessionsEnded: '{n} session(s) ended',
     resetFor: 'Reset the password of "{name}"',
     resetDone: 'Password reset; the user must sign in again',
     activate: 'Activate',
@@ -175,6 +178,7 @@ const en: MessageSchema = {
     status: { pending: 'Pending', succeeded: 'Delivered', failed: 'Failed' },
   },
   audit: {
+    export: 'Export to Excel',
     at: 'Time',
     user: 'User',
     entity: 'Entity',

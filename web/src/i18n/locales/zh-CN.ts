@@ -134,6 +134,9 @@ const zhCN = {
     create: '新增用户',
     edit: '编辑用户',
     resetPassword: '重置密码',
+    endSessions: '结束全部会话',
+    endSessionsConfirm: '确定让「{name}」在所有设备上立即退出登录吗？',
+    sessionsEnded: '已结束 {n} 个会话',
     resetFor: '重置「{name}」的密码',
     resetDone: '密码已重置，该用户需重新登录',
     activate: '启用',
@@ -173,6 +176,7 @@ const zhCN = {
     status: { pending: '待发送', succeeded: '已送达', failed: '失败' },
   },
   audit: {
+    export: '导出 Excel',
     at: '时间',
     user: '操作人',
     entity: '对象',

@@ -1,4 +1,4 @@
-import { listAudit } from '@/api/audit'
+import { exportAudit, listAudit } from '@/api/audit'
 import type { AuditAction, AuditChange, AuditEntry } from '@/api/types'
 import { toApiTime } from '@/utils/time'
 import { usePagedList } from '../../../composables/usePagedList'
@@ -65,4 +65,9 @@ export function useAudit() {
     ({ days, ...query }) => listAudit({ ...query, ...dayRange(days) }),
     () => auditFilters(),
   )
+}
+
+/** The .xlsx of what the filters select, as the list shows it. */
+export function exportAuditEntries({ days, entity, ...query }: AuditFilters): Promise<void> {
+  return exportAudit({ ...query, ...(entity ? { entity } : {}), ...dayRange(days) })
 }

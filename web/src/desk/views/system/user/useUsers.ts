@@ -1,6 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { useI18n } from 'vue-i18n'
-import { listUsers, updateUser } from '@/api/users'
+import { endUserSessions, listUsers, updateUser } from '@/api/users'
 import type { Role, User } from '@/api/types'
 import { useConfirm } from '../../../composables/useConfirm'
 import { activeParam, type ActiveFilter } from '../../../components/active-filter'
@@ -9,7 +9,7 @@ import { usePagedList } from '../../../composables/usePagedList'
 
 type UserFilters = { org_id: number | undefined; role: Role | undefined; q: string; active: ActiveFilter }
 
-/** Users page: filters, create/edit dialog, password reset dialog, activate/deactivate. */
+/** Users page: filters, create/edit dialog, password reset dialog, ending all sessions, activate/deactivate. */
 export function useUsers() {
   const { t } = useI18n()
   const confirm = useConfirm()
@@ -28,5 +28,12 @@ export function useUsers() {
     await list.load()
   }
 
-  return { list, dialog, resetDialog, toggleActive }
+  /** A lost phone, a leaving employee: every session of the user ends now (audited by the server). */
+  async function endSessions(user: User): Promise<void> {
+    if (!(await confirm(t('user.endSessionsConfirm', { name: user.display_name })))) return
+    const { ended } = await endUserSessions(user.id)
+    ElMessage.success(t('user.sessionsEnded', { n: ended }))
+  }
+
+  return { list, dialog, resetDialog, toggleActive, endSessions }
 }
