@@ -1,13 +1,27 @@
-/** The server's password policy: 8–128 characters with at least one letter and one digit. */
-export const PASSWORD_MIN = 8
-export const PASSWORD_MAX = 128
+import type { PasswordPolicy } from '@/api/types'
 
-export type PasswordProblem = 'length' | 'letter' | 'digit'
+/**
+ * The server's password policy (GET /password-policy), checked as the user types: a length, how many of the
+ * four character classes (lower case, upper case, digits, anything else), and not the user's own login, name
+ * or phone. The server also refuses common passwords; that list stays on the server.
+ */
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { min_length: 10, max_length: 128, min_classes: 3 }
 
-export function passwordProblem(password: string): PasswordProblem | null {
+export type PasswordProblem = 'length' | 'classes' | 'personal'
+
+/** How many classes the password uses; as the server counts (a Chinese character is "anything else"). */
+export function passwordClasses(password: string): number {
+  const classes = new Set<string>()
+  for (const c of password) classes.add(/[a-z]/.test(c) ? 'lower' : /[A-Z]/.test(c) ? 'upper' : /[0-9]/.test(c) ? 'digit' : 'other')
+  return classes.size
+}
+
+/** The first rule the password breaks; `personal` lists the owner's login, name and phone (shorter than 3 ignored). */
+export function passwordProblem(password: string, policy: PasswordPolicy, personal: string[] = []): PasswordProblem | null {
   const length = [...password].length
-  if (length < PASSWORD_MIN || length > PASSWORD_MAX) return 'length'
-  if (!/[A-Za-z]/.test(password)) return 'letter'
-  if (!/\d/.test(password)) return 'digit'
+  if (length < policy.min_length || length > policy.max_length) return 'length'
+  if (passwordClasses(password) < policy.min_classes) return 'classes'
+  const lower = password.toLowerCase()
+  if (personal.some((part) => [...part].length >= 3 && lower.includes(part.toLowerCase()))) return 'personal'
   return null
 }

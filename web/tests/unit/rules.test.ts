@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { dayRange } from '@/desk/views/system/audit/useAudit'
 import { password } from '@/desk/utils/rules'
 import { passwordRules } from '@/desk/views/profile/rules'
+import { DEFAULT_PASSWORD_POLICY } from '@/utils/password'
 import { formatTime } from '@/utils/time'
 
 const t = (key: string) => key
@@ -14,16 +15,18 @@ function validate(rule: FormItemRule, value: string): Promise<string | undefined
 }
 
 describe('form rules', () => {
-  it('explains which part of the password policy fails', async () => {
-    const rule = password(t)
-    expect(await validate(rule, 'short1')).toBe('rules.passwordLength')
-    expect(await validate(rule, '12345678')).toBe('rules.passwordLetter')
-    expect(await validate(rule, 'abcdefgh')).toBe('rules.passwordDigit')
-    expect(await validate(rule, 'abcdefg8')).toBeUndefined()
+  it('explains which part of the deployment\'s password policy fails, with its numbers', async () => {
+    const named = (key: string, values?: Record<string, unknown>) => `${key} ${JSON.stringify(values)}`
+    const policy = { min_length: 12, max_length: 64, min_classes: 3 }
+    const rule = password(named, () => policy, () => ['wangfang'])
+    expect(await validate(rule, 'Short#2026')).toBe('rules.passwordLength {"min":12,"max":64,"classes":3}')
+    expect(await validate(rule, 'abcdefgh1234')).toBe('rules.passwordClasses {"min":12,"max":64,"classes":3}')
+    expect(await validate(rule, 'WangFang#2026')).toBe('rules.passwordPersonal {"min":12,"max":64,"classes":3}')
+    expect(await validate(rule, 'Riverside#2026')).toBeUndefined()
   })
 
   it('requires the confirmation to match the new password', async () => {
-    const rules = passwordRules(t, () => 'Secret2026')
+    const rules = passwordRules(t, () => 'Secret2026', () => DEFAULT_PASSWORD_POLICY, () => [])
     const confirm = (rules.confirm as FormItemRule[])[1]
     expect(await validate(confirm, 'Secret2027')).toBe('profile.passwordMismatch')
     expect(await validate(confirm, 'Secret2026')).toBeUndefined()

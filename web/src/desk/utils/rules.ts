@@ -1,22 +1,25 @@
 import type { FormItemRule } from 'element-plus'
+import type { PasswordPolicy } from '@/api/types'
 import { passwordProblem, type PasswordProblem } from '@/utils/password'
 
 /** Form rule builders shared by the pages' rules.ts files; `t` is vue-i18n's translate. */
-type Translate = (key: string) => string
+export type Translate = (key: string, named?: Record<string, unknown>) => string
 
 const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   length: 'rules.passwordLength',
-  letter: 'rules.passwordLetter',
-  digit: 'rules.passwordDigit',
+  classes: 'rules.passwordClasses',
+  personal: 'rules.passwordPersonal',
 }
 
 export const required = (t: Translate): FormItemRule => ({ required: true, message: t('rules.required'), trigger: 'blur' })
 
-export const password = (t: Translate): FormItemRule => ({
+/** The password policy of the deployment (usePasswordPolicy); `personal`: the owner's login, name and phone. */
+export const password = (t: Translate, policy: () => PasswordPolicy, personal: () => string[] = () => []): FormItemRule => ({
   trigger: ['blur', 'change'],
   validator: (_rule, value: string | undefined, callback) => {
-    const problem = passwordProblem(value ?? '')
-    callback(problem ? new Error(t(PASSWORD_MESSAGES[problem])) : undefined)
+    const { min_length: min, max_length: max, min_classes: classes } = policy()
+    const problem = passwordProblem(value ?? '', policy(), personal())
+    callback(problem ? new Error(t(PASSWORD_MESSAGES[problem], { min, max, classes })) : undefined)
   },
 })
 

@@ -1,7 +1,6 @@
 import type { FormItemRule, FormRules } from 'element-plus'
-import { email, password, phone, required } from '../../utils/rules'
-
-type Translate = (key: string) => string
+import type { PasswordPolicy } from '@/api/types'
+import { email, password, phone, required, type Translate } from '../../utils/rules'
 
 export const profileRules = (t: Translate): FormRules => ({
   display_name: [required(t), { max: 64, trigger: 'blur' }],
@@ -9,7 +8,8 @@ export const profileRules = (t: Translate): FormRules => ({
   email: [email(t)],
 })
 
-export const passwordRules = (t: Translate, newPassword: () => string): FormRules => {
+/** `personal`: the signed-in user's login, name and phone, which the new password must not contain. */
+export const passwordRules = (t: Translate, newPassword: () => string, policy: () => PasswordPolicy, personal: () => string[]): FormRules => {
   const sameAsNew: FormItemRule = {
     trigger: ['blur', 'change'],
     validator: (_rule, value: string, callback) =>
@@ -17,7 +17,7 @@ export const passwordRules = (t: Translate, newPassword: () => string): FormRule
   }
   return {
     current_password: [required(t)],
-    new_password: [required(t), password(t)],
+    new_password: [required(t), password(t, policy, personal)],
     confirm: [required(t), sameAsNew],
   }
 }
