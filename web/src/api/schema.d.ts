@@ -76,7 +76,7 @@ export interface paths {
         put?: never;
         /**
          * 修改密码 / Change my password
-         * @description 新密码 8–128 位且含字母和数字（否则 422 weak_password）；当前密码错误时 422 wrong_password。/ New password: 8–128 characters with a letter and a digit (else 422 weak_password); wrong current password gives 422 wrong_password.
+         * @description 新密码须符合密码策略（GET /password-policy；否则 422 password_length、password_classes、password_personal 或 password_common）；当前密码错误时 422 wrong_password。/ The new password must meet the password policy (GET /password-policy; else 422 password_length, password_classes, password_personal or password_common); a wrong current password gives 422 wrong_password.
          */
         post: operations["changeMyPassword"];
         delete?: never;
@@ -3423,7 +3423,7 @@ export interface components {
              */
             field: string;
             /**
-             * @description 稳定的错误代码 / Stable error code, e.g. required, weak_password, wrong_password.
+             * @description 稳定的错误代码 / Stable error code, e.g. required, password_length, wrong_password.
              * @example required
              */
             code: string;
@@ -3587,7 +3587,7 @@ export interface components {
             current_password: string;
             /**
              * Format: password
-             * @description 8–128 个字符，至少含一个字母和一个数字 / 8–128 characters with at least one letter and one digit (else 422 weak_password).
+             * @description 须符合密码策略（GET /password-policy，默认 10–128 个字符，含小写字母、大写字母、数字、符号中至少 3 类，不含用户名、姓名、手机号，不是常见密码）/ Must meet the password policy (GET /password-policy; by default 10–128 characters of at least 3 of lower case, upper case, digits and symbols, not containing the login, name or phone, not a common password; else 422 password_length, password_classes, password_personal or password_common).
              * @example NewPass2026
              */
             new_password: string;
@@ -3596,7 +3596,7 @@ export interface components {
         PasswordResetRequest: {
             /**
              * Format: password
-             * @description 8–128 个字符，至少含一个字母和一个数字 / 8–128 characters with at least one letter and one digit (else 422 weak_password).
+             * @description 须符合密码策略（GET /password-policy，默认 10–128 个字符，含小写字母、大写字母、数字、符号中至少 3 类，不含用户名、姓名、手机号，不是常见密码）/ Must meet the password policy (GET /password-policy; by default 10–128 characters of at least 3 of lower case, upper case, digits and symbols, not containing the login, name or phone, not a common password; else 422 password_length, password_classes, password_personal or password_common).
              * @example NewPass2026
              */
             new_password: string;
@@ -8028,7 +8028,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 字段校验失败 / Field validation failed (validation_failed, weak_password, wrong_password, visit_rules_unmet). */
+        /** @description 字段校验失败 / Field validation failed (validation_failed, password_length, password_classes, password_personal, password_common, wrong_password, visit_rules_unmet). */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
