@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "platform/db/database.hpp"
-#include "platform/db/sqlite_file.hpp"
+#include "platform/db/writer_queue.hpp"
 #include "test_database.hpp"
 
 using namespace rw::db;
@@ -60,11 +60,11 @@ TEST(WriterQueue, GivesUpAfterItsPatienceAndLeavesTheQueue) {
 
 TEST(WriterQueue, OnePerDatabaseFile) {
   const auto dir = rw::testing::make_temp_dir();
-  const auto a = sqlite_file(dir + "/a.db");
+  const auto a = writer_queue_for(dir + "/a.db");
   ASSERT_NE(a, nullptr);
-  EXPECT_EQ(sqlite_file(dir + "/./a.db"), a);
-  EXPECT_NE(sqlite_file(dir + "/b.db"), a);
-  EXPECT_EQ(sqlite_file(":memory:"), nullptr);
+  EXPECT_EQ(writer_queue_for(dir + "/./a.db"), a);
+  EXPECT_NE(writer_queue_for(dir + "/b.db"), a);
+  EXPECT_EQ(writer_queue_for(":memory:"), nullptr);
 }
 
 // Eight writers at once (the server's workers), each committing its own transactions, two pools on one

@@ -1,6 +1,5 @@
 // SQLite driver: WAL, foreign keys on, busy timeout; statements cached per connection; the process's
-// writers queue for the write lock (writer_queue.hpp) and leave checkpoints to a thread
-// (wal_checkpointer.hpp).
+// writers queue for the write lock (writer_queue.hpp).
 #include <sqlite3.h>
 
 #include <chrono>
@@ -10,8 +9,8 @@
 #include <vector>
 
 #include "platform/db/database.hpp"
-#include "platform/db/sqlite_file.hpp"
 #include "platform/db/text_pieces.hpp"
+#include "platform/db/writer_queue.hpp"
 
 namespace rw::db {
 namespace {
@@ -41,7 +40,7 @@ constexpr std::chrono::milliseconds kLockPatience{10000};
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) : file_(sqlite_file(path)) {
+  explicit SqliteConnection(const std::string& path) : writers_(writer_queue_for(path)) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       SqliteError error(db_, "open " + path);
@@ -55,7 +54,6 @@ class SqliteConnection final : public Connection {
       sqlite3_close(db_);
       throw error;
     }
-    if (file_) sqlite3_wal_hook(db_, committed, file_.get());  // instead of the automatic checkpoint
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
         "PRAGMA temp_store=MEMORY;");
@@ -64,7 +62,7 @@ class SqliteConnection final : public Connection {
   ~SqliteConnection() override {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
     sqlite3_close(db_);  // rolls back a transaction left open
-    if (in_turn_) file_->writers.leave();
+    if (in_turn_) writers_->leave();
   }
 
   Rows query(std::string_view sql, const Params& params) override {
@@ -102,16 +100,11 @@ class SqliteConnection final : public Connection {
     run(sql);
   }
 
-  // Transaction statements go through the statement cache too (sqlite3_exec would compile them each time);
-  // SQLite counts them as read-only, so they take no turn of their own.
   void begin(bool write) override {
-    if (!write) {
-      execute("BEGIN", {});
-      return;
-    }
+    if (!write) return run("BEGIN");
     take_turn();
     try {
-      execute("BEGIN IMMEDIATE", {});
+      run("BEGIN IMMEDIATE");
     } catch (...) {
       end_turn();
       throw;
@@ -119,7 +112,7 @@ class SqliteConnection final : public Connection {
   }
   void commit() override {
     try {
-      execute("COMMIT", {});
+      run("COMMIT");
     } catch (...) {
       if (sqlite3_get_autocommit(db_)) end_turn();  // else still open: rollback() ends the turn
       throw;
@@ -127,7 +120,7 @@ class SqliteConnection final : public Connection {
     end_turn();
   }
   void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) execute("ROLLBACK", {});
+    if (!sqlite3_get_autocommit(db_)) run("ROLLBACK");
     end_turn();
   }
   Dialect dialect() const override { return Dialect::sqlite; }
@@ -149,24 +142,19 @@ class SqliteConnection final : public Connection {
     SqliteConnection* connection_;
   };
 
-  static int committed(void* file, sqlite3* db, const char*, int wal_pages) {
-    static_cast<SqliteFile*>(file)->checkpointer.committed(db, wal_pages);
-    return SQLITE_OK;
-  }
-
   bool writes_alone(sqlite3_stmt* statement) const {
     return sqlite3_get_autocommit(db_) && !sqlite3_stmt_readonly(statement);
   }
   void take_turn() {
-    if (!file_ || in_turn_) return;
-    if (!file_->writers.enter(kLockPatience))
+    if (!writers_ || in_turn_) return;
+    if (!writers_->enter(kLockPatience))
       throw std::runtime_error("sqlite: database is locked (no turn to write within the busy timeout)");
     in_turn_ = true;
   }
   void end_turn() {
     if (!in_turn_) return;
     in_turn_ = false;
-    file_->writers.leave();
+    writers_->leave();
   }
 
   void run(std::string_view sql) {
@@ -233,7 +221,7 @@ class SqliteConnection final : public Connection {
     throw error;
   }
 
-  std::shared_ptr<SqliteFile> file_;
+  std::shared_ptr<WriterQueue> writers_;
   bool in_turn_ = false;  // this connection writes now (a write transaction, or one statement alone)
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;

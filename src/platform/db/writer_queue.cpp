@@ -1,6 +1,8 @@
 #include "platform/db/writer_queue.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 
 namespace rw::db {
 
@@ -34,6 +36,21 @@ void WriterQueue::leave() {
 std::size_t WriterQueue::waiting() {
   std::lock_guard lock(mutex_);
   return waiting_.size();
+}
+
+std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path) {
+  if (path.empty() || path == ":memory:") return nullptr;
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<WriterQueue>> queues;
+  std::error_code error;
+  auto key = std::filesystem::weakly_canonical(path, error).string();
+  if (error) key = path;
+  std::lock_guard lock(mutex);
+  std::erase_if(queues, [](const auto& entry) { return entry.second.expired(); });
+  auto& slot = queues[key];
+  auto queue = slot.lock();
+  if (!queue) slot = queue = std::make_shared<WriterQueue>();
+  return queue;
 }
 
 }  // namespace rw::db

@@ -9,7 +9,9 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
+#include <string>
 
 namespace rw::db {
 
@@ -31,5 +33,9 @@ class WriterQueue {
   bool held_ = false;
   std::deque<Waiter*> waiting_;
 };
+
+// The queue of the SQLite file at `path`, shared by every connection of this process to that file (several
+// pools may open one file); nullptr for an in-memory database, which no other connection sees.
+std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path);
 
 }  // namespace rw::db
