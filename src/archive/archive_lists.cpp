@@ -5,6 +5,7 @@
 #include "archive/archive_store.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/clock.hpp"
+#include "platform/db/startup_install.hpp"
 #include "platform/embedded.hpp"
 
 namespace rw::archive {
@@ -26,8 +27,7 @@ void install_shipped_lists(db::Connection& db) {
   const auto shipped = nlohmann::json::parse(embedded::data_file("archive/document-lists.json"));
   const auto now = format_utc(SystemClock().now());
   db::Transaction transaction(db, true);
-  // Two servers starting at once must not both install a list.
-  if (db.dialect() == db::Dialect::postgresql) db.execute_script("SELECT pg_advisory_xact_lock(727277)");
+  db::take_turn_to_install(db, db::StartupInstall::archive_lists);
   for (const auto& body : shipped.at("lists")) {
     const auto list = parse_list(body);
     if (!list_version_exists(db, list.code, list.version)) insert_list(db, list, body.dump(), now);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/db/startup_install.hpp"
 #include "platform/embedded.hpp"
 
 namespace rw::envrisk {
@@ -38,8 +39,7 @@ std::vector<ControlItem> control_items(const nlohmann::json& list) {
 
 void install_shipped_substance_table(db::Connection& db) {
   db::Transaction transaction(db, true);
-  // Two servers starting at once must not both install version 1.
-  if (db.dialect() == db::Dialect::postgresql) db.execute_script("SELECT pg_advisory_xact_lock(727277)");
+  db::take_turn_to_install(db, db::StartupInstall::substance_table);
   if (current_table(db)) return;
   const auto table = nlohmann::json::parse(embedded::data_file("envrisk/hj169-2018-table-b1.json"));
   const auto notes = nlohmann::json::parse(embedded::data_file("envrisk/substance-notes.json"));

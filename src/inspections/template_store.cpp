@@ -8,6 +8,7 @@
 
 #include "forms/shipped.hpp"
 #include "platform/clock.hpp"
+#include "platform/db/startup_install.hpp"
 
 namespace rw::inspections {
 namespace {
@@ -104,8 +105,7 @@ std::vector<std::int64_t> templates_for_visit(db::Connection& db, std::int64_t v
 void install_shipped_templates(db::Connection& db) {
   const auto now = format_utc(SystemClock().now());
   db::Transaction transaction(db, true);
-  // Two servers starting at once must not both install a template.
-  if (db.dialect() == db::Dialect::postgresql) db.execute_script("SELECT pg_advisory_xact_lock(727276)");
+  db::take_turn_to_install(db, db::StartupInstall::checklist_templates);
   std::set<std::pair<std::string, std::int64_t>> present;
   const auto rows = db.query(kSelectVersions, {});
   for (std::size_t i = 0; i < rows.size(); ++i)

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "platform/clock.hpp"
+#include "platform/db/startup_install.hpp"
 #include "platform/errors.hpp"
 #include "services/catalog_store.hpp"
 
@@ -63,8 +64,7 @@ void install_shipped_catalog(db::Connection& db) {
   const auto& catalog = shipped_catalog();
   const auto now = format_utc(SystemClock().now());
   db::Transaction transaction(db, true);
-  // Two servers starting at once must not both install a type.
-  if (db.dialect() == db::Dialect::postgresql) db.execute_script("SELECT pg_advisory_xact_lock(727275)");
+  db::take_turn_to_install(db, db::StartupInstall::service_catalog);
   auto classes = class_ids(db);
   for (const auto& c : catalog.at("classes")) {
     const auto code = c.at("code").get<std::string>();

@@ -40,10 +40,6 @@ constexpr const char* kHazardsMissingLinks =
     "a.entity_id = CAST(h.id AS TEXT) AND a.action = 'create') AS audited FROM hazards h WHERE h.id > ?";
 constexpr const char* kFilesSince =
     "SELECT id, sha256, size, small_sha256, large_sha256, media_type FROM files WHERE id > ?";
-constexpr const char* kAllObjectsNamed =
-    "SELECT sha256 AS h FROM files UNION SELECT small_sha256 FROM files WHERE small_sha256 IS NOT NULL "
-    "UNION SELECT large_sha256 FROM files WHERE large_sha256 IS NOT NULL "
-    "UNION SELECT pdf_sha256 FROM report_submissions";
 constexpr const char* kSeriesNumbers = "SELECT number, status FROM notices WHERE number LIKE ? ORDER BY id";
 constexpr const char* kSeriesCounter =
     "SELECT last_sequence FROM notice_number_counters WHERE org_id = ? AND pattern = ?";

@@ -14,7 +14,7 @@ const NOW = new Date('2026-06-01T10:00:00+08:00')
 /** Demo enterprise 0, whose user is demo-enterprise; agency A's visit there was done a week before NOW. */
 const ENTERPRISE = '无锡市恒达化工有限公司'
 
-export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }) {
+export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, openEnterpriseTab, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }) {
   /** Signs the current user out (the session cookie) and signs another in. */
   async function switchUser(page, username) {
     await page.context().clearCookies()
@@ -342,12 +342,7 @@ export function hazardScenarios({ assert, byTest, input, signedIn, shot, dialogO
         await page.waitForFunction(() => document.querySelector('[data-test="report-status"]')?.textContent?.trim() === '已审核通过')
         await shot(page, 'report-approved')
         // The enterprise page: this year's assessment, printed by the approved report, is reviewed with it.
-        const enterpriseId = await page.evaluate(async (name) => {
-          const body = await (await fetch(`/api/v1/enterprises?q=${encodeURIComponent(name)}`, { credentials: 'same-origin' })).json()
-          return body.items[0].id
-        }, ENTERPRISE)
-        await page.goto(`${BASE_URL}/enterprises/${enterpriseId}`)
-        await page.locator('[data-test="enterprise-tabs"] .el-tabs__item', { hasText: '环境风险评估' }).click()
+        await openEnterpriseTab(page, ENTERPRISE, '环境风险评估')
         const newest = byTest(page, 'env-risk-assessments').locator('.el-table__row').first()
         await newest.locator('[data-test="assessment-report-status"]').waitFor()
         const row = (await newest.textContent()) ?? ''

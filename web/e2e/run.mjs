@@ -130,6 +130,16 @@ async function searchEnterprises(page, text) {
   await page.locator('[data-test="enterprise-table"] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
 }
 
+/** Opens the page of the enterprise named `name` (found through the signed-in user's API) on its tab `tab`. */
+async function openEnterpriseTab(page, name, tab) {
+  const id = await page.evaluate(async (text) => {
+    const body = await (await fetch(`/api/v1/enterprises?q=${encodeURIComponent(text)}`, { credentials: 'same-origin' })).json()
+    return body.items[0].id
+  }, name)
+  await page.goto(`${BASE_URL}/enterprises/${id}`)
+  await page.locator('[data-test="enterprise-tabs"] .el-tabs__item', { hasText: tab }).click()
+}
+
 /** Waits for a dialog to finish opening (Element Plus fades it in) so screenshots show it whole. */
 async function dialogOpen(page, name) {
   await byTest(page, name).waitFor()
@@ -599,8 +609,8 @@ const scenarios = [
   ...correctionScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, PHONE_VIEWPORT }),
   ...pickerScenarios({ assert, byTest, signedIn, shot, dialogOpen }),
   ...inspectionScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
-  ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }),
-  ...safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }),
+  ...hazardScenarios({ assert, byTest, input, signedIn, shot, dialogOpen, openEnterpriseTab, BASE_URL, PASSWORD, DESK_VIEWPORT, PHONE_VIEWPORT, SCREENSHOT_DIR }),
+  ...safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, openEnterpriseTab }),
   ...envRiskScenarios({ assert, byTest, input, signedIn, fieldSignedIn, shot, PHONE_VIEWPORT }),
   // last: it leaves the field app's service worker and IndexedDB in the shared browser profile
   ...archiveScenarios({ assert, byTest, signedIn, shot, dialogOpen }),

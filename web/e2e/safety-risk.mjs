@@ -6,7 +6,7 @@
 const ENTERPRISE = '无锡市恒达化工有限公司'
 const RED = 'rgb(230, 0, 18)' // #E60012, 重大风险
 
-export function safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, BASE_URL }) {
+export function safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen, openEnterpriseTab }) {
   const fillOf = (page, selector) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).fill)
 
   async function chooseOption(page, select, text) {
@@ -22,12 +22,7 @@ export function safetyRiskScenarios({ assert, byTest, signedIn, shot, dialogOpen
       name: 'four-colour map: the expert sees the demo zones in their colours, grades a JHA record live and draws a zone that turns red',
       async run(page) {
         await signedIn(page, 'demo-expert')
-        const id = await page.evaluate(async (name) => {
-          const body = await (await fetch(`/api/v1/enterprises?q=${encodeURIComponent(name)}`, { credentials: 'same-origin' })).json()
-          return body.items[0].id
-        }, ENTERPRISE)
-        await page.goto(`${BASE_URL}/enterprises/${id}`)
-        await page.locator('[data-test="enterprise-tabs"] .el-tabs__item', { hasText: '安全风险' }).click()
+        await openEnterpriseTab(page, ENTERPRISE, '安全风险')
         await byTest(page, 'safety-risk-counts').waitFor()
         const counts = (await byTest(page, 'safety-risk-counts').textContent()) ?? ''
         assert(counts.includes('重大 2 项') && counts.includes('低 2 项'), `the counts are ${counts}`)

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "platform/clock.hpp"
+#include "platform/db/startup_install.hpp"
 #include "platform/embedded.hpp"
 
 namespace rw::db {
@@ -46,9 +47,7 @@ MigrationResult migrate(Database& database) {
     if (!runs_on(file.name, database.dialect())) continue;
     const int version = version_of(file.name);
     Transaction transaction(*connection, true);
-    // Two servers starting at once must not both apply a migration.
-    if (database.dialect() == Dialect::postgresql)
-      connection->execute_script("SELECT pg_advisory_xact_lock(727274)");
+    take_turn_to_install(*connection, StartupInstall::migrations);
     bool done =
         !connection->query("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{version}})
              .empty();
