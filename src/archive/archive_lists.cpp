@@ -58,7 +58,8 @@ nlohmann::json list_json(const DocumentList& list) {
          {"category_zh", item.category_zh},
          {"category_en", item.category_en},
          {"expiry", item.expiry},
-         {"revise_years", item.revise_years ? nlohmann::json(item.revise_years) : nlohmann::json()}});
+         {"revise_years", item.revise_years ? nlohmann::json(item.revise_years) : nlohmann::json()},
+         {"held_as", item.held_as}});
   return {{"code", list.code},
           {"version", list.version},
           {"source", list.source},

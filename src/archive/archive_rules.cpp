@@ -47,6 +47,39 @@ bool code_shape(std::string_view code) {
   return !code.empty() && code.front() != '.';
 }
 
+constexpr std::size_t kMaxHeldAs = 20;
+
+// A list code: lower-case letters, digits and '_' ("xuzhou_e1").
+bool list_code_shape(std::string_view code) {
+  for (const char c : code)
+    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) &&
+        c != '_')
+      return false;
+  return !code.empty() && code.size() <= 40;
+}
+
+// held_as: {"xuzhou_e1": ["2-1"], …}, each list code with 1 to 20 item codes.
+void read_held_as(Fields& f, ListItem& item) {
+  if (!f.present("held_as")) return;
+  const auto& held = f.object()["held_as"];
+  const auto refuse = [&] {
+    f.add_error("held_as", "bad_held_as", "应为 {清单编号: [资料编号, …]}，每个清单 1 至 20 项",
+                "must be {list code: [item code, …]} with 1 to 20 items per list");
+  };
+  if (!held.is_object() || held.size() > kMaxHeldAs) return refuse();
+  for (const auto& [list_code, codes] : held.items()) {
+    if (!list_code_shape(list_code) || !codes.is_array() || codes.empty() || codes.size() > kMaxHeldAs)
+      return refuse();
+    auto& into = item.held_as[list_code];
+    for (const auto& code : codes) {
+      if (!code.is_string() || code.get_ref<const std::string&>().size() > 16 ||
+          !code_shape(code.get_ref<const std::string&>()))
+        return refuse();
+      into.push_back(code.get<std::string>());
+    }
+  }
+}
+
 bool list_of(const nlohmann::json& parent, const char* key, const std::string& path, std::size_t max,
              std::vector<FieldError>& errors) {
   const auto found = parent.find(key);
@@ -71,6 +104,7 @@ void read_item(const nlohmann::json& entry, const std::string& path, ListItem& i
   if (item.expiry != "" && item.expiry != "valid_until" && item.expiry != "revise_years")
     f.add_error("expiry", "unknown_expiry", "应为空、valid_until 或 revise_years",
                 "must be empty, valid_until or revise_years");
+  read_held_as(f, item);
   if (item.expiry == "revise_years" && !f.present("revise_years"))
     f.add_error("revise_years", "required", "定期修订的资料应写明每几年修订",
                 "give the years between revisions");
@@ -157,6 +191,16 @@ std::optional<std::string> valid_until(const ListItem& item, const std::optional
   if (item.expiry == "valid_until") return stated_until;
   if (item.expiry == "revise_years" && issued_on) return add_years(*issued_on, item.revise_years);
   return std::nullopt;
+}
+
+bool better_state(std::string_view a, std::string_view b) {
+  const auto rank = [](std::string_view state) {
+    if (state == "present") return 3;
+    if (state == "expiring") return 2;
+    if (state == "expired") return 1;
+    return 0;
+  };
+  return rank(a) > rank(b);
 }
 
 ItemStatus item_status(const DocumentList& list, const ItemFacts& facts, const std::string& today) {

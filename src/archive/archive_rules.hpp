@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct ListItem {
   std::string category_en;
   std::string expiry;    // "" (does not expire) | valid_until (the document states its end) | revise_years
   int revise_years = 0;  // for revise_years: an emergency plan is revised every 3 years
+  // The items of other lists (list code → item codes) under which an archive kept by that list files this
+  // document: wuxi 附件3 is checked against archives kept as xuzhou E.1 or guilin E.1 (our crosswalk).
+  std::map<std::string, std::vector<std::string>> held_as;
 };
 
 struct DocumentList {
@@ -85,6 +89,8 @@ struct ItemStatus {
   bool complete = false;   // counts toward completeness
 };
 ItemStatus item_status(const DocumentList& list, const ItemFacts& facts, const std::string& today);
+// Whether electronic state `a` is better than `b`: present, then expiring, expired, missing.
+bool better_state(std::string_view a, std::string_view b);
 
 struct Completeness {
   int items = 0;  // applicable items

@@ -297,13 +297,68 @@ std::vector<ItemReading> read_items(db::Connection& db, std::int64_t enterprise_
 
 }  // namespace
 
+namespace {
+
+// The electronic states of the enterprise's items of other lists, read once per list.
+class OtherLists {
+ public:
+  OtherLists(db::Connection& db, std::int64_t enterprise_id, const std::string& today)
+      : db_(db), enterprise_id_(enterprise_id), today_(today) {}
+
+  // The best state among the items `item` is held as, and where: a document filed under any of them counts.
+  void look_for(const ListItem& item, ItemCheck& check) {
+    for (const auto& [code, item_codes] : item.held_as) {
+      const auto* held = states_of(code);
+      if (!held) continue;
+      std::string found;
+      for (const auto& item_code : item_codes) {
+        const auto state = held->states.find(item_code);
+        if (state == held->states.end() || state->second == "missing") continue;
+        found += (found.empty() ? "" : "、") + item_code;
+        if (better_state(state->second, check.electronic)) check.electronic = state->second;
+      }
+      if (!found.empty())
+        check.found_as += (check.found_as.empty() ? "" : "；") + held->name_zh + " " + found;
+    }
+  }
+
+ private:
+  struct Held {
+    std::string name_zh;
+    std::map<std::string, std::string> states;  // item code → electronic state
+  };
+
+  const Held* states_of(const std::string& code) {
+    if (const auto known = lists_.find(code); known != lists_.end())
+      return known->second ? &*known->second : nullptr;
+    auto& slot = lists_[code];
+    const auto list = current_list(db_, code);
+    if (!list) return nullptr;
+    slot = Held{list->name_zh, {}};
+    for (const auto& r : read_items(db_, enterprise_id_, *list, today_))
+      slot->states.emplace(r.item->code, r.status.electronic);
+    return &*slot;
+  }
+
+  db::Connection& db_;
+  std::int64_t enterprise_id_;
+  const std::string& today_;
+  std::map<std::string, std::optional<Held>> lists_;
+};
+
+}  // namespace
+
 std::optional<ListCheck> check_list(db::Connection& db, std::int64_t enterprise_id,
                                     const std::string& list_code, const std::string& today) {
   auto list = current_list(db, list_code);
   if (!list) return std::nullopt;
   ListCheck out{std::move(*list), {}};
-  for (const auto& r : read_items(db, enterprise_id, out.list, today))
-    out.items.push_back({r.item->code, r.item->name_zh, r.status.electronic, r.facts.applicable});
+  OtherLists others(db, enterprise_id, today);
+  for (const auto& r : read_items(db, enterprise_id, out.list, today)) {
+    ItemCheck check{r.item->code, r.item->name_zh, r.status.electronic, r.facts.applicable, {}};
+    if (check.electronic == "missing" && check.applicable) others.look_for(*r.item, check);
+    out.items.push_back(std::move(check));
+  }
   return out;
 }
 

@@ -30,13 +30,15 @@ nlohmann::json save_settings(const accounts::Operation& op, const nlohmann::json
 nlohmann::json enterprise_archive(const accounts::Operation& op, std::int64_t enterprise_id);
 
 // Each item of the list `list_code` (its current version) as the enterprise's archive holds it on `today` —
-// for a report that states which documents were checked (wuxi 附件3). No access check: the caller has shown
-// the enterprise is visible. Nothing when there is no such list.
+// for a report that states which documents were checked (wuxi 附件3). An item the archive lacks under this
+// list is looked for under the items it is held as in other lists (an archive kept as xuzhou E.1). No access
+// check: the caller has shown the enterprise is visible. Nothing when there is no such list.
 struct ItemCheck {
   std::string code;
   std::string name_zh;
   std::string electronic;  // missing | present | expiring | expired
   bool applicable = true;
+  std::string found_as;  // "" or where another list holds it: "一企一档资料存档表 2-1、2-3"
 };
 struct ListCheck {
   DocumentList list;

@@ -183,16 +183,19 @@ void documents_checked(Sections& s, const EnvRiskPart& e) {
     return;
   }
   int missing = 0;
-  for (const auto& [name, state] : e.documents) missing += state == "缺失" || state == "已过期" ? 1 : 0;
+  for (const auto& document : e.documents)
+    missing += document.state == "缺失" || document.state == "已过期" ? 1 : 0;
   d.blocks.push_back(documents::text("依据" + e.documents_list + "核查企业环保资料共 " +
                                      std::to_string(e.documents.size()) + " 项，其中缺失或已过期 " +
                                      std::to_string(missing) + " 项（以企业一企一档归档情况为准）。"));
-  auto table = header_table({1, 9, 3}, {"序号", "资料名称", "核查结果"});
-  for (std::size_t i = 0; i < e.documents.size(); ++i)
-    table.rows.push_back(
-        {{std::to_string(i + 1), false, documents::Align::center},
-         {e.documents[i].first},
-         {e.documents[i].second, e.documents[i].second != "已提供", documents::Align::center}});
+  auto table = header_table({1, 7, 3, 5}, {"序号", "资料名称", "核查结果", "归档位置"});
+  for (std::size_t i = 0; i < e.documents.size(); ++i) {
+    const auto& document = e.documents[i];
+    table.rows.push_back({{std::to_string(i + 1), false, documents::Align::center},
+                          {document.name},
+                          {document.state, document.state != "已提供", documents::Align::center},
+                          {document.found_as}});
+  }
   d.blocks.push_back(std::move(table));
 }
 

@@ -91,10 +91,15 @@ struct MediumGrade {
 // What only the 环责险风险评估报告 prints (wuxi 第九条（一）; att.1 一(一)4: the documents of 附件3 checked,
 // the risk analysed from substances, processes and controls, receptors; the level and the suggested sum
 // insured).
+struct CheckedDocument {
+  std::string name;
+  std::string state;     // 已提供 / 缺失 / …
+  std::string found_as;  // "" or where another list files it: 一企一档资料存档表 3-1
+};
 struct EnvRiskPart {
-  std::string documents_list;                                  // the list's name and reference
-  std::vector<std::pair<std::string, std::string>> documents;  // (资料, 已提供 / 缺失 / …), the list's order
-  std::optional<std::int64_t> assessment_id;                   // none: no assessment yet
+  std::string documents_list;                                   // the list's name and reference
+  std::vector<CheckedDocument> documents;                       // the list's order
+  std::optional<std::int64_t> assessment_id;                    // none: no assessment yet
   std::vector<std::pair<std::string, std::string>> assessment;  // date, by whom, status, table version
   std::string level;                                            // 重大
   std::string label;

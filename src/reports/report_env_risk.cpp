@@ -27,7 +27,8 @@ void documents_checked(const accounts::Operation& op, std::int64_t enterprise_id
       archive::check_list(op.db, enterprise_id, kCheckedDocumentsList, china_date(op.clock.now()));
   if (!checked) return;
   part.documents_list = checked->list.name_zh + "（" + checked->list.reference + "）";
-  for (const auto& item : checked->items) part.documents.emplace_back(item.name_zh, document_state(item));
+  for (const auto& item : checked->items)
+    part.documents.push_back({item.name_zh, document_state(item), item.found_as});
 }
 
 std::string number(const json& value) { return value_text("number", {}, value, json()); }

@@ -5,6 +5,7 @@
 // deadlines it closes and opens; who may do what, and 404 for those who may not see the visit. Then the
 // hazard ledger (chengdu Table 9) as .xlsx read back with the project's reader and as PDF.
 #include <filesystem>
+#include <regex>
 
 #include "pdf_checks.hpp"
 #include "photo_fixtures.hpp"
@@ -192,6 +193,38 @@ TEST_F(ReportApi, EnvRiskReportPrintsItsAssessmentAndApprovingItReviewsTheAssess
   EXPECT_EQ(e["risk_label"], "较大[较大-大气(Q2-M2-E2)+一般-水(Q0)]");
   EXPECT_EQ(e["risk_assessed_on"], "2026-06-03");
   EXPECT_EQ(e["risk_source"], "HJ 941-2018 环境风险评估（评估编号 " + std::to_string(assessment) + "）");
+}
+
+// An enterprise registered by the platform keeps its archive as xuzhou E.1; the report still checks wuxi
+// 附件3, finding each document under the xuzhou items it is held as (data/archive/document-lists.json) and
+// saying where. Expected rows typed from the two lists.
+TEST_F(ReportApi, EnvRiskReportFindsAttachment3DocumentsInAnArchiveKeptAsXuzhouE1) {
+  set_today("2026-06-04");
+  const auto expert = as("demo-expert"), agency = as("demo-agency");
+  const auto enterprise = demo_id(4);
+  ASSERT_EQ(expert.get(id_path("enterprises", enterprise) + "/archive").json()["list"]["code"], "xuzhou_e1");
+  for (const auto* code : {"2-3", "8-2"}) {
+    auto file = expert.post_raw("/files", make_photo_jpeg(40 + code[0], 200, 150), "image/jpeg");
+    ASSERT_LT(file.status, 300) << file.body;
+    auto filed = expert.post(id_path("enterprises", enterprise) + "/archive/items/" + code + "/versions",
+                             {{"file_id", file.json()["id"]}});
+    ASSERT_EQ(filed.status, 201) << filed.body;
+  }
+  const auto visit = done_visit_with_hazard(4, "2026-06-04", "雨水排口未设截止阀");
+  const auto document = id_path("visits", visit) + "/report/document";
+  const auto pdf = agency.get(document + "?format=pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_NE(pdf_text(saved("env-risk-report-xuzhou.pdf", pdf.body)).find("其中缺失或已过期11项"),
+            std::string::npos);
+  // The .docx keeps each cell's text whole (the PDF's wraps interleave the columns): its text, row by row.
+  const auto docx = agency.get(document + "?format=docx");
+  ASSERT_EQ(docx.status, 200);
+  const auto text =
+      std::regex_replace(zip_entry(docx.body, "word/document.xml").value_or(""), std::regex("<[^>]*>| "), "");
+  for (const auto* row : {"2建设项目环保“三同时”验收资料已提供一企一档资料存档表2-3",
+                          "9最近一次针对废水、废气排放的环境监测报告已提供一企一档资料存档表8-2",
+                          "8排污许可证副本缺失9", "13隐患排查治理制度缺失"})
+    EXPECT_NE(text.find(row), std::string::npos) << row;
 }
 
 TEST_F(ReportApi, SubmittedReturnedResubmittedApprovedAndFrozen) {

@@ -93,6 +93,62 @@ TEST(ArchiveLists, AFaultyListNamesEachFaultByItsJsonPath) {
   EXPECT_THROW(parse_list(body), std::invalid_argument);
 }
 
+// Our crosswalk (not the seeds'): each wuxi 附件3 item names the xuzhou E.1 and guilin E.1 items that file
+// the same document, and every item it names exists there. Expected codes typed from the lists' wording.
+TEST(ArchiveLists, WuxiAttachment3IsHeldAsTheOtherListsItems) {
+  const auto lists = shipped();
+  const auto& w = lists.at("wuxi_att3");
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(w.find("1")->held_as.at("xuzhou_e1"), Codes({"2-1"}));
+  EXPECT_EQ(w.find("1")->held_as.at("guilin_e1"), Codes({"1", "2"}));
+  EXPECT_EQ(w.find("3")->held_as.at("xuzhou_e1"), Codes({"4-1", "4-2"}));
+  EXPECT_EQ(w.find("5")->held_as.at("xuzhou_e1"), Codes({"6-1", "6-2", "6-4", "6-5"}));
+  EXPECT_EQ(w.find("8")->held_as.at("xuzhou_e1"), Codes({"3-1"}));
+  EXPECT_EQ(w.find("8")->held_as.at("guilin_e1"), Codes({"4"}));
+  EXPECT_FALSE(w.find("4")->held_as.count("xuzhou_e1"));  // drill records: only guilin E.1 has them
+  for (const auto* none : {"6", "7", "13"}) EXPECT_TRUE(w.find(none)->held_as.empty()) << none;
+  int named = 0;
+  for (const auto& item : w.items)
+    for (const auto& [code, items] : item.held_as)
+      for (const auto& held : items) {
+        ++named;
+        EXPECT_NE(lists.at(code).find(held), nullptr) << item.code << " → " << code << " " << held;
+      }
+  EXPECT_EQ(named, 27);
+  EXPECT_TRUE(lists.at("xuzhou_e1").find("3-1")->held_as.empty());
+}
+
+TEST(ArchiveLists, AFaultyCrosswalkIsNamed) {
+  auto body = nlohmann::json::parse(R"({
+    "code": "wuxi_att3", "version": 2, "source": "wuxi", "subject": "enterprise", "name_zh": "清单",
+    "name_en": "List", "paper_column": false, "reason_for_no": false,
+    "categories": [{"name_zh": "甲", "name_en": "A", "items": [
+      {"code": "1", "name_zh": "甲", "name_en": "A", "held_as": {"xuzhou_e1": ["2-1"]}},
+      {"code": "2", "name_zh": "乙", "name_en": "B", "held_as": ["2-1"]},
+      {"code": "3", "name_zh": "丙", "name_en": "C", "held_as": {"Xuzhou": ["1"]}},
+      {"code": "4", "name_zh": "丁", "name_en": "D", "held_as": {"xuzhou_e1": []}},
+      {"code": "5", "name_zh": "戊", "name_en": "E", "held_as": {"xuzhou_e1": ["../1"]}},
+      {"code": "6", "name_zh": "己", "name_en": "F", "held_as": {"xuzhou_e1": [7]}}]}]
+  })");
+  const auto read = read_list(body);
+  std::vector<std::string> faults;
+  for (const auto& e : read.errors) faults.push_back(e.field + " " + e.code);
+  const std::vector<std::string> expected = {
+      "categories[0].items[1].held_as bad_held_as", "categories[0].items[2].held_as bad_held_as",
+      "categories[0].items[3].held_as bad_held_as", "categories[0].items[4].held_as bad_held_as",
+      "categories[0].items[5].held_as bad_held_as"};
+  EXPECT_EQ(faults, expected);
+  EXPECT_EQ(read.list.items[0].held_as.at("xuzhou_e1"), std::vector<std::string>({"2-1"}));
+}
+
+TEST(ArchiveRules, BetterStateIsPresentThenExpiringThenExpired) {
+  EXPECT_TRUE(better_state("present", "expiring"));
+  EXPECT_TRUE(better_state("expiring", "expired"));
+  EXPECT_TRUE(better_state("expired", "missing"));
+  EXPECT_FALSE(better_state("missing", "expired"));
+  EXPECT_FALSE(better_state("present", "present"));
+}
+
 TEST(ArchiveRules, DefaultListByOrganizationType) {
   EXPECT_EQ(default_list_code("park"), "guilin_e1");
   EXPECT_EQ(default_list_code("insurer"), "wuxi_att3");

@@ -7645,6 +7645,10 @@ export interface components {
              */
             expiry: "" | "valid_until" | "revise_years";
             revise_years: number | null;
+            /** @description 同一资料在其他清单中的编号（清单编号 → 资料编号），如无锡附件3第1项在徐州E.1中为 2-1；风险评估报告据此核查按其他清单归档的企业。仅 /archive/lists 给出 / the items of other lists that file the same document (in /archive/lists only) */
+            held_as?: {
+                [key: string]: string[];
+            };
         };
         ArchiveListHead: {
             code: string;
@@ -7948,6 +7952,10 @@ export interface components {
                     /** @enum {string} */
                     expiry?: "" | "valid_until" | "revise_years";
                     revise_years?: number;
+                    /** @description 同一资料在其他清单中的编号 / the items of other lists that file the same document */
+                    held_as?: {
+                        [key: string]: string[];
+                    };
                 }[];
             }[];
         };
