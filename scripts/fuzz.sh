@@ -25,18 +25,27 @@ max_len() {
 }
 
 failed=()
+total_cpu=0
+TIMEFORMAT='%U %S'
 for target in $targets; do
   work=build-fuzz/corpus/$target
   artifacts=build-fuzz/artifacts/$target/
   mkdir -p "$work" "$artifacts"
   echo "== fuzz_$target (${seconds}s)"
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
-    UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-    "build-fuzz/fuzz/fuzz_$target" "$work" "fuzz/corpus/$target" -dict=fuzz/fuzz.dict \
-    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=120 -rss_limit_mb=2048 \
-    -artifact_prefix="$artifacts" -print_final_stats=1 >"build-fuzz/$target.log" 2>&1
+  # CPU seconds (user + system), the figure that counts on a shared machine; bash's `time` prints them.
+  {
+    time ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
+      UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+      "build-fuzz/fuzz/fuzz_$target" "$work" "fuzz/corpus/$target" -dict=fuzz/fuzz.dict \
+      -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=120 -rss_limit_mb=2048 \
+      -artifact_prefix="$artifacts" -print_final_stats=1 >"build-fuzz/$target.log" 2>&1
+  } 2>"build-fuzz/$target.cpu"
   rc=$?
   grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb" "build-fuzz/$target.log" | tail -3
+  read -r user system <"build-fuzz/$target.cpu"
+  cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.0f", u + s }')
+  echo "cpu_seconds: $cpu"
+  total_cpu=$((total_cpu + cpu))
   if ((rc != 0)); then
     failed+=("$target")
     grep -E "^==[0-9]+==ERROR|SUMMARY|runtime error|terminate called|what\(\)" "build-fuzz/$target.log" | head -5
@@ -44,7 +53,7 @@ for target in $targets; do
   fi
 done
 if ((${#failed[@]})); then
-  echo "fuzz: crashes in ${failed[*]}"
+  echo "fuzz: crashes in ${failed[*]} ($total_cpu CPU seconds)"
   exit 1
 fi
-echo "fuzz: no crashes in $(wc -w <<<"$targets") targets"
+echo "fuzz: no crashes in $(wc -w <<<"$targets") targets, $total_cpu CPU seconds"
