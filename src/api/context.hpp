@@ -30,6 +30,8 @@ struct Settings {
   bool webhook_loopback_http = false;         // webhooks may name http://127.0.0.1 (tests, development)
   // Requests with `X-Riskwatch-Dry-Run: 1` answer as usual and roll every write back (tests only).
   bool allow_dry_run = false;
+  // GET /metrics answers a loopback peer, or a request bearing this token (serve --metrics-token-file).
+  std::string metrics_token;
 };
 
 struct Context {

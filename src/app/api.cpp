@@ -58,13 +58,23 @@ http::Response Api::handle(http::Request& request) const {
     if (!handler_decided) response.set_header("Cache-Control", "no-store");
     return response;
   }
-  return static_files_.serve(request);
+  auto response = static_files_.serve(request);
+  response.route = "(web app)";
+  return response;
 }
 
 http::Response Api::handle_api(http::Request& request) const {
+  std::string route;
+  auto response = answer_api(request, route);
+  response.route = route;
+  return response;
+}
+
+http::Response Api::answer_api(http::Request& request, std::string& route) const {
   std::optional<std::int64_t> user_id;
   try {
     auto match = router_.match(request.method, request.path);
+    route = match.pattern;
     if (match.outcome == api::Router::Outcome::not_found)
       return http::problem_response(
           {ErrorKind::not_found, "not_found", "接口不存在", "No such API endpoint"});

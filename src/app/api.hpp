@@ -27,6 +27,8 @@ class Api {
 
  private:
   http::Response handle_api(http::Request& request) const;
+  // handle_api's work; `route` gets the matched route's pattern.
+  http::Response answer_api(http::Request& request, std::string& route) const;
   db::Database& database_;
   const Clock& clock_;
   api::Settings settings_;

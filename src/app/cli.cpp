@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +30,7 @@
 #include "platform/db/migrations.hpp"
 #include "platform/files/directory_store.hpp"
 #include "platform/http/server.hpp"
+#include "platform/metrics.hpp"
 #include "platform/paging.hpp"
 #include "services/catalog.hpp"
 #include "services/daily_jobs.hpp"
@@ -84,6 +86,8 @@ struct ServeOptions {
   bool allow_dry_run = false;
   accounts::PasswordPolicy password_policy;
   std::string password_deny_file;
+  std::string metrics_token_file;
+  std::string access_log = "text";
   std::vector<std::string> trusted_proxies;
   std::size_t max_body_bytes = api::Settings{}.max_body_bytes;
   std::size_t max_upload_bytes = api::Settings{}.max_upload_bytes;
@@ -96,6 +100,18 @@ struct ServeOptions {
 // Runs `job` now and then every `interval` on a thread of its own until the server stops (0: never); a
 // failure is logged and the next round comes as usual. The daily jobs check whether today's still have to
 // run; the webhook pass sends the deliveries that are due.
+// The token in `path` (its first line); "" for no file. A short token is refused: it would be guessed.
+std::string read_metrics_token(const std::string& path) {
+  if (path.empty()) return "";
+  std::ifstream in(path);
+  std::string token;
+  std::getline(in, token);
+  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+  if (token.size() < 16)
+    throw CLI::ValidationError("--metrics-token-file", "the token must be at least 16 characters");
+  return token;
+}
+
 class Repeating {
  public:
   Repeating(const char* name, std::chrono::milliseconds interval, std::function<void()> job) {
@@ -106,8 +122,10 @@ class Repeating {
       while (!stop.stop_requested()) {
         try {
           job();
+          metrics::process().count_job_run(name, true, std::chrono::system_clock::now());
         } catch (const std::exception& e) {
           spdlog::error("{} failed: {}", name, e.what());
+          metrics::process().count_job_run(name, false, std::chrono::system_clock::now());
         }
         wake_.wait_for(lock, stop, interval, [] { return false; });
       }
@@ -145,6 +163,18 @@ int serve(ServeOptions& o) {
       o.session_idle_seconds, o.secure_cookies,   database->dialect_name(), o.trusted_proxies,
       o.max_body_bytes,       o.max_upload_bytes, o.max_photo_bytes,        o.webhook_delivery.loopback_http,
       o.allow_dry_run};
+  settings.metrics_token = read_metrics_token(o.metrics_token_file);
+  metrics::process().add_gauges([&database] {
+    const auto pool = database->pool_state();
+    return std::vector<metrics::Gauge>{
+        {"riskwatch_db_connections_open", "Database connections open.", static_cast<double>(pool.open)},
+        {"riskwatch_db_connections_in_use", "Database connections lent to a request or job.",
+         static_cast<double>(pool.open - pool.idle)},
+        {"riskwatch_db_connections_max", "The pool's limit.", static_cast<double>(pool.limit)}};
+  });
+  o.server.access_log = o.access_log == "json"  ? http::AccessLog::json
+                        : o.access_log == "off" ? http::AccessLog::off
+                                                : http::AccessLog::text;
   files::start_image_library();  // loads libvips and its modules now, not on the first upload
   files::DirectoryStore file_store(files_root(o.data_dir, o.files_dir));
   Api api(*database, clock, settings, file_store, o.web_dir);
@@ -155,8 +185,10 @@ int serve(ServeOptions& o) {
       std::filesystem::rename(temporary, o.port_file);  // readers never see a half-written file
     };
   }
+  // Probes and scrapes are answered while every worker is busy.
   o.server.own_lane = [](std::string_view method, std::string_view target) {
-    return method == "GET" && target == "/api/v1/health";
+    return method == "GET" && (target == "/api/v1/health" || target == "/api/v1/livez" ||
+                               target == "/api/v1/readyz" || target == "/api/v1/metrics");
   };
   o.server.body_limit_for = [&api](std::string_view method, std::string_view target) {
     return api.body_limit(method, target);
@@ -313,6 +345,14 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_flag(
       "--allow-dry-run", serve_options.allow_dry_run,
       "Roll back the writes of requests sent with X-Riskwatch-Dry-Run: 1 (tests; never in production)");
+  serve_cmd
+      ->add_option(
+          "--metrics-token-file", serve_options.metrics_token_file,
+          "A file holding the bearer token that may read /api/v1/metrics from anywhere (else loopback only)")
+      ->check(CLI::ExistingFile);
+  serve_cmd->add_option("--access-log", serve_options.access_log, "One line per request: text, json or off")
+      ->check(CLI::IsMember({"text", "json", "off"}))
+      ->capture_default_str();
   serve_cmd->add_option("--trusted-proxy", serve_options.trusted_proxies,
                         "Address of a reverse proxy whose X-Forwarded-For/-Proto are believed (repeatable)");
 

@@ -122,6 +122,11 @@ Database::Lease Database::acquire() {
   }
 }
 
+Database::PoolState Database::pool_state() const {
+  std::lock_guard lock(pool_->mutex);
+  return {pool_->open, pool_->idle.size(), pool_->limit};
+}
+
 void Database::release(std::unique_ptr<Connection> connection) {
   {
     std::lock_guard lock(pool_->mutex);

@@ -104,6 +104,10 @@ class Database {
   };
 
   Lease acquire();
+  struct PoolState {
+    std::size_t open = 0, idle = 0, limit = 0;
+  };
+  PoolState pool_state() const;
   Dialect dialect() const { return dialect_; }
   std::string dialect_name() const { return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql"; }
 

@@ -1,5 +1,6 @@
 #include "platform/db/migrations.hpp"
 
+#include <set>
 #include <stdexcept>
 
 #include "platform/clock.hpp"
@@ -61,6 +62,15 @@ MigrationResult migrate(Database& database) {
     result.version = version;
   }
   return result;
+}
+
+bool migrations_current(Connection& connection) {
+  std::set<std::int64_t> applied;
+  for (const auto version : connection.query("SELECT version FROM schema_migrations").integers("version"))
+    applied.insert(version);
+  for (const auto& file : embedded::migrations())
+    if (runs_on(file.name, connection.dialect()) && !applied.count(version_of(file.name))) return false;
+  return true;
 }
 
 }  // namespace rw::db

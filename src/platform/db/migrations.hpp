@@ -16,6 +16,9 @@ struct MigrationResult {
 };
 
 MigrationResult migrate(Database& database);
+// Whether every migration of this build for the connection's database has been applied (readiness: a
+// server whose schema is behind must not take requests).
+bool migrations_current(Connection& connection);
 std::string dialect_sql(std::string_view sql, Dialect dialect);
 
 }  // namespace rw::db

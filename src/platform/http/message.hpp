@@ -22,6 +22,7 @@ struct Request {
   std::string body;                                 // a small body (up to the server's spool threshold)
   std::shared_ptr<const SpooledBody> spooled_body;  // or a larger one, in its temporary file
   std::string remote_address;  // the client: the peer, or whom a trusted proxy forwarded for
+  std::string peer_address;    // the TCP peer itself (a proxy's address when proxied)
   bool https = false;          // a trusted proxy received it over TLS
   std::string request_id;
 
@@ -41,6 +42,7 @@ struct Response {
   // opened for sending, so it never outlives the response.
   bool remove_file_after_open = false;
   std::optional<std::int64_t> user_id;  // for the access log
+  std::string route;                    // the route's pattern, for the access log and metrics
 
   void set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -16,10 +16,12 @@
 #include <thread>
 #include <unordered_set>
 
+#include "platform/http/access_log.hpp"
 #include "platform/http/compression.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/http/request_body.hpp"
 #include "platform/http/server.hpp"
+#include "platform/metrics.hpp"
 
 namespace rw::http {
 namespace {
@@ -234,14 +236,20 @@ class Server {
       if (!co_await read_request(stream, buffer, piece, in)) break;
       Request& request = in.request;
       request.remote_address = remote;
+      request.peer_address = remote;
       Response response = co_await on_worker(request);
       const bool keep_alive = in.keep_alive && !stopping_;
       std::size_t bytes = 0;
       if (!co_await send(stream, request, response, in.version, keep_alive, bytes, ec)) break;
-      const auto ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - in.started).count();
-      spdlog::info("{} {} {} {}B {:.1f}ms user={} rid={}", request.method, request.target, response.status,
-                   bytes, ms, response.user_id ? std::to_string(*response.user_id) : "-", request.request_id);
+      const auto seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - in.started).count();
+      metrics::process().observe_request(response.route.empty() ? "unmatched" : response.route,
+                                         request.method, response.status, seconds);
+      if (options_.access_log != AccessLog::off)
+        spdlog::info(access_line(options_.access_log,
+                                 {std::chrono::system_clock::now(), request.method, request.target,
+                                  response.route, response.status, bytes, seconds * 1000,
+                                  request.remote_address, response.user_id, request.request_id}));
       if (!keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -346,17 +354,22 @@ class Server {
       busy.set_header("Retry-After", "1");
       co_return busy;
     }
+    ++metrics::process().requests_waiting;
     co_return co_await net::co_spawn(
         workers_,
         [this, &request]() -> net::awaitable<Response> {
           --waiting_;
+          --metrics::process().requests_waiting;
           co_return co_await handle(request);
         },
         net::use_awaitable);
   }
 
   net::awaitable<Response> handle(Request& request) {
+    auto& gauges = metrics::process();
+    ++gauges.requests_running;
     Response response = handler_(request);
+    --gauges.requests_running;
     compress_response(request, response);  // gzip is CPU work: here, not on an I/O thread
     co_return response;
   }

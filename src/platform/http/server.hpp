@@ -17,6 +17,9 @@
 
 namespace rw::http {
 
+// One line per answered request: "text" for people, "json" (one object a line) for log collectors.
+enum class AccessLog { off, text, json };
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
@@ -42,6 +45,7 @@ struct ServerOptions {
   std::function<void(unsigned short)> on_listening;
   // Stops the server like SIGTERM does (an embedding program or a test).
   std::stop_token stop;
+  AccessLog access_log = AccessLog::text;
 };
 
 // The thread counts serve() uses for these options on this machine.

@@ -313,6 +313,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/livez": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 存活探针 / Liveness probe
+         * @description 无需登录，不访问数据库：进程能应答即为存活。/ No authentication; does not touch the database: the process answers.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 就绪探针 / Readiness probe
+         * @description 无需登录。数据库可访问且结构为本版本时就绪；否则 503 not_ready，负载均衡应暂不转发。/ No authentication. Ready when the database answers and its schema is this version; otherwise 503 not_ready.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 运行指标（Prometheus）/ Metrics (Prometheus text format)
+         * @description 请求数（按路由、方法、状态）、延迟直方图、请求队列、数据库连接池、定时任务运行次数、进程内存与 CPU。仅回环地址直接访问（经代理转发的请求不算），或携带 serve --metrics-token-file 中的 Bearer 令牌；其他请求一律 404。/ Requests by route, method and status, latency histograms, the request queue, the database pool, job runs, process memory and CPU. Answered only to a direct loopback peer (a proxied request is not one) or with the bearer token of serve --metrics-token-file; anyone else gets 404.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -7980,6 +8040,10 @@ export interface components {
             /** @description 小写、大写、数字、符号中至少几类 / How many of lower case, upper case, digits, symbols. */
             min_classes: number;
         };
+        ProbeStatus: {
+            /** @enum {string} */
+            status: "ok";
+        };
     };
     responses: {
         /** @description 请求格式错误 / Malformed request (malformed_json, json_too_deep: JSON nested deeper than 64 levels, bad_request). */
@@ -8758,6 +8822,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description 数据库无法访问或结构未升级 / The database does not answer or its schema is behind (code not_ready). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 正常 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeStatus"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 正常 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeStatus"];
+                };
+            };
+            /** @description 数据库无法访问或结构未升级 / The database does not answer or its schema is behind (code not_ready). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus 文本格式 0.0.4 / Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description 不可访问（非回环且无令牌）/ Not visible to this caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
