@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Client side of scripts/scale-out-test.sh: two Riskwatch servers (A, B) behind nginx.
 
-Checks that a session made on A works on B, that a file uploaded to A is read from B, and that killing B
+Checks that a session made on A works on B, that /metrics answers each instance directly and is 404 through
+nginx, that a file uploaded to A is read from B, and that killing B
 (SIGKILL) in the middle of an upload load through nginx loses no upload the client saw acknowledged: every
 201 answer's file is readable afterwards, with the same bytes. Exits 1 on the first failed check.
 """
@@ -71,6 +72,18 @@ def check_sessions(args):
             fail(f"a session made on A answers {status} on {name}: {body[:200]!r}")
     print("scale-out: a session made on A is valid on B and through nginx")
     return token
+
+
+def check_metrics(args):
+    """Each instance answers /metrics to its scraper on loopback; through nginx the route does not exist."""
+    for name, port in (("A", args.a), ("B", args.b)):
+        status, body, _ = request(port, "GET", "/api/v1/metrics")
+        if status != 200 or b"riskwatch_http_requests_total{" not in body:
+            fail(f"/metrics on {name} answers {status}: {body[:200]!r}")
+    status, body, _ = request(args.nginx, "GET", "/api/v1/metrics")
+    if status != 404 or b"riskwatch_" in body:
+        fail(f"/metrics through nginx answers {status}: {body[:200]!r}")
+    print("scale-out: /metrics answers each instance's loopback scraper and is 404 through nginx")
 
 
 def check_shared_files(args, token):
@@ -143,6 +156,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=4.5)
     args = parser.parse_args()
     token = check_sessions(args)
+    check_metrics(args)
     check_shared_files(args, token)
     acknowledged = load_with_kill(args, token)
     check_acknowledged(args, token, acknowledged)
