@@ -1,11 +1,12 @@
 // SQLite driver: WAL, foreign keys on, busy timeout; statements cached per connection; the process's
-// writers queue for the write lock (writer_queue.hpp).
+// writers queue for the write lock and checkpoint outside their turns (writer_queue.hpp).
 #include <sqlite3.h>
 
 #include <chrono>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "platform/db/database.hpp"
@@ -37,6 +38,8 @@ class SqliteError : public std::runtime_error {
 // How long a writer waits for the lock: its turn in the queue, then SQLite's busy timeout for writers of
 // other processes.
 constexpr std::chrono::milliseconds kLockPatience{10000};
+// How long the checkpoint's own turn waits for readers still on the old WAL: every writer waits meanwhile.
+constexpr int kRestartPatienceMs = 20;
 
 class SqliteConnection final : public Connection {
  public:
@@ -54,6 +57,7 @@ class SqliteConnection final : public Connection {
       sqlite3_close(db_);
       throw error;
     }
+    if (writers_) sqlite3_wal_hook(db_, committed, this);  // instead of the automatic checkpoint
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
         "PRAGMA temp_store=MEMORY;");
@@ -118,6 +122,7 @@ class SqliteConnection final : public Connection {
       throw;
     }
     end_turn();
+    checkpoint_if_due();
   }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) run("ROLLBACK");
@@ -135,12 +140,40 @@ class SqliteConnection final : public Connection {
     Turn(const Turn&) = delete;
     Turn& operator=(const Turn&) = delete;
     ~Turn() {
-      if (connection_) connection_->end_turn();
+      if (!connection_) return;
+      connection_->end_turn();
+      connection_->checkpoint_if_due();
     }
 
    private:
     SqliteConnection* connection_;
   };
+
+  static int committed(void* connection, sqlite3*, const char*, int wal_pages) {
+    static_cast<SqliteConnection*>(connection)->wal_pages_ = wal_pages;
+    return SQLITE_OK;
+  }
+
+  // After a commit that left the WAL past the mark: copy its pages into the database file beside the other
+  // writers (PASSIVE never waits), then, in a turn of our own so that nothing new is appended, copy what they
+  // added meanwhile and wait briefly for readers of the old WAL (RESTART), so that the next writer starts it
+  // over. Without that last step a WAL written flat out is never copied whole and only grows.
+  void checkpoint_if_due() noexcept {
+    const int pages = std::exchange(wal_pages_, 0);
+    if (pages < WriterQueue::kCheckpointPages || !sqlite3_get_autocommit(db_) ||
+        !writers_->take_checkpoint(pages))
+      return;
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    bool restarted = false;
+    if (writers_->enter(kLockPatience)) {
+      sqlite3_busy_timeout(db_, kRestartPatienceMs);
+      restarted =
+          sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr) == SQLITE_OK;
+      sqlite3_busy_timeout(db_, static_cast<int>(kLockPatience.count()));
+      writers_->leave();
+    }
+    writers_->checkpointed(restarted, pages);
+  }
 
   bool writes_alone(sqlite3_stmt* statement) const {
     return sqlite3_get_autocommit(db_) && !sqlite3_stmt_readonly(statement);
@@ -223,6 +256,7 @@ class SqliteConnection final : public Connection {
 
   std::shared_ptr<WriterQueue> writers_;
   bool in_turn_ = false;  // this connection writes now (a write transaction, or one statement alone)
+  int wal_pages_ = 0;     // the WAL's size after this connection's last commit
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };

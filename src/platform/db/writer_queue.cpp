@@ -38,6 +38,19 @@ std::size_t WriterQueue::waiting() {
   return waiting_.size();
 }
 
+bool WriterQueue::take_checkpoint(int wal_pages) {
+  std::lock_guard lock(mutex_);
+  if (checkpointing_ || wal_pages < checkpoint_at_) return false;
+  checkpointing_ = true;
+  return true;
+}
+
+void WriterQueue::checkpointed(bool restarted, int wal_pages) {
+  std::lock_guard lock(mutex_);
+  checkpointing_ = false;
+  checkpoint_at_ = restarted ? kCheckpointPages : wal_pages + kCheckpointPages;
+}
+
 std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path) {
   if (path.empty() || path == ":memory:") return nullptr;
   static std::mutex mutex;

@@ -5,6 +5,12 @@
 // one process queue here, first come first served, and each takes SQLite's lock when its turn comes: the
 // lock passes from one writer to the next with no sleep in between. Readers do not queue (WAL lets them read
 // while one writes); the busy timeout still covers writers in other processes (the CLI, a second server).
+//
+// The queue also decides who checkpoints the WAL. SQLite's automatic checkpoint runs in the writer whose
+// commit takes the WAL past 1,000 pages, inside that writer's turn: copying the pages into the database file
+// and syncing it was about 75 % of an answer's turn (bench/README.md, "The checkpoint in the turn"). The
+// driver turns it off and, after a commit has left kCheckpointPages in the WAL, one connection of the process
+// copies them outside the turns, then finishes in a turn of its own (sqlite_driver.cpp).
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -24,6 +30,17 @@ class WriterQueue {
   // How many writers wait now.
   std::size_t waiting();
 
+  // Whether the connection whose commit left `wal_pages` pages in the WAL checkpoints now: the WAL has grown
+  // past the mark and no other connection of the process is checkpointing. True makes it the checkpointer
+  // until `checkpointed`.
+  bool take_checkpoint(int wal_pages);
+  // The checkpoint is over. Restarted: the next writer starts the WAL over. Not (a reader kept an old
+  // snapshot past the checkpoint's patience): the next try waits until the WAL has grown another
+  // kCheckpointPages, so a long reader does not make every commit try again.
+  void checkpointed(bool restarted, int wal_pages);
+
+  static constexpr int kCheckpointPages = 2000;  // 8 MB of 4 KB pages
+
  private:
   struct Waiter {
     std::condition_variable turn;
@@ -32,6 +49,8 @@ class WriterQueue {
   std::mutex mutex_;
   bool held_ = false;
   std::deque<Waiter*> waiting_;
+  bool checkpointing_ = false;
+  int checkpoint_at_ = kCheckpointPages;
 };
 
 // The queue of the SQLite file at `path`, shared by every connection of this process to that file (several
