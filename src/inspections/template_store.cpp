@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "accounts/password.hpp"
 #include "forms/shipped.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/startup_install.hpp"
@@ -13,8 +14,9 @@
 namespace rw::inspections {
 namespace {
 
-constexpr const char* kSelectTemplate =
-    "SELECT id, body, shipped, created_at FROM checklist_templates WHERE id = ?";
+constexpr const char* kSelectTemplateToken =
+    "SELECT body_token, shipped, created_at FROM checklist_templates WHERE id = ?";
+constexpr const char* kSelectTemplateBody = "SELECT body FROM checklist_templates WHERE id = ?";
 constexpr const char* kSelectNewest =
     "SELECT t.id, t.code, t.version, t.name, t.service_types, t.shipped, t.created_at FROM "
     "checklist_templates t "
@@ -28,9 +30,9 @@ constexpr const char* kSelectNewestVersion =
     "SELECT MAX(version) AS v FROM checklist_templates WHERE code = ?";
 constexpr const char* kSelectVersions = "SELECT code, version FROM checklist_templates";
 constexpr const char* kInsertTemplate =
-    "INSERT INTO checklist_templates (code, version, name, body, service_types, shipped, created_at, "
-    "created_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO checklist_templates (code, version, name, body, body_token, service_types, shipped, "
+    "created_at, created_by) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 // The codes of the visit's service types; the templates' links are matched in C++ (a handful of rows).
 constexpr const char* kSelectVisitTypeCodes =
     "SELECT t.code FROM visit_service_types vst "
@@ -40,30 +42,26 @@ constexpr const char* kSelectVisitTypeCodes =
 }  // namespace
 
 std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id) {
-  auto rows = db.query(kSelectTemplate, {id});
+  const auto rows = db.query(kSelectTemplateToken, {id});
   if (rows.empty()) return nullptr;
-  const auto& row = rows[0];
   struct Parsed {
-    std::string body;
+    std::string token;
     std::shared_ptr<const StoredTemplate> stored;
   };
   static std::mutex mutex;
   static std::map<std::int64_t, Parsed> parsed;
-  const auto& body = row.text("body");
-  const bool shipped = row.integer("shipped") != 0;
-  const auto& created_at = row.text("created_at");
+  const auto token = rows[0].text("body_token");
   {
     std::lock_guard lock(mutex);
-    if (const auto found = parsed.find(id); found != parsed.end()) {
-      const auto& kept = found->second;
-      if (kept.body == body && kept.stored->shipped == shipped && kept.stored->created_at == created_at)
-        return kept.stored;
-    }
+    if (const auto found = parsed.find(id); found != parsed.end() && found->second.token == token)
+      return found->second.stored;
   }
+  const auto body = db.query(kSelectTemplateBody, {id})[0].text("body");
   auto stored = std::make_shared<const StoredTemplate>(
-      StoredTemplate{id, forms::parse_template(nlohmann::json::parse(body)), shipped, created_at});
+      StoredTemplate{id, forms::parse_template(nlohmann::json::parse(body)), rows[0].integer("shipped") != 0,
+                     rows[0].text("created_at")});
   std::lock_guard lock(mutex);
-  parsed[id] = {body, stored};
+  parsed[id] = {token, stored};
   return stored;
 }
 
@@ -81,8 +79,8 @@ std::int64_t insert_template(db::Connection& db, const forms::Template& form, bo
                              std::optional<std::int64_t> created_by, const std::string& now) {
   return db
       .query(kInsertTemplate, {form.code, std::int64_t{form.version}, form.name, form.body.dump(),
-                               nlohmann::json(form.service_types).dump(), std::int64_t{shipped}, now,
-                               db::optional_value(created_by)})[0]
+                               accounts::random_token(), nlohmann::json(form.service_types).dump(),
+                               std::int64_t{shipped}, now, db::optional_value(created_by)})[0]
       .integer("id");
 }
 

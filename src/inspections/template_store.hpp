@@ -18,9 +18,10 @@ struct StoredTemplate {
   std::string created_at;
 };
 
-// Read once per process and kept while the stored row stays the same (templates are never changed once
-// stored; the row is still compared, as a process may open several databases): parsing and checking a
-// template against its JSON Schema took most of an answer's time.
+// Parsed once per process and kept while the row's body token stays the same (templates are never changed
+// once stored; the token is still compared, as a process may open several databases): parsing and checking a
+// template against its JSON Schema took most of an answer's time, and reading its body (up to 94 KB) each
+// time a tenth of it.
 std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id);
 // The newest version of each code (all versions when `every_version`), by code then version.
 db::Rows template_rows(db::Connection& db, bool every_version);
