@@ -77,6 +77,9 @@ provide_sqlite() {
         sqlite3 "$CACHED.tmp.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null && mv "$CACHED.tmp.db" "$CACHED.db"
     fi
     cp --reflink=auto "$CACHED.db" "$target"
+    # Written out now: the copy's 3 GB of dirty pages would otherwise go to disk inside the server's first
+    # checkpoint (its fsync), stalling the first write case's requests for a second or more.
+    sync "$target"
 }
 provide_postgresql() {
     if [[ ! -f $CACHED.pgdump ]]; then
