@@ -8,14 +8,18 @@ using Outcome = Router<int>::Outcome;
 
 namespace {
 
-Router<int> sample() {
-  Router<int> router;
-  router.add("GET", "/api/v1/users", 1);
-  router.add("POST", "/api/v1/users", 2);
-  router.add("GET", "/api/v1/users/{id}", 3);
-  router.add("GET", "/api/v1/users/me", 4);
-  router.add("POST", "/api/v1/users/{id}/password", 5);
-  router.add("GET", "/api/v1/orgs/{org}/users/{id}", 6);
+// Matches point into the router, so it lives as long as the test.
+const Router<int>& sample() {
+  static const Router<int> router = [] {
+    Router<int> router;
+    router.add("GET", "/api/v1/users", 1);
+    router.add("POST", "/api/v1/users", 2);
+    router.add("GET", "/api/v1/users/{id}", 3);
+    router.add("GET", "/api/v1/users/me", 4);
+    router.add("POST", "/api/v1/users/{id}/password", 5);
+    router.add("GET", "/api/v1/orgs/{org}/users/{id}", 6);
+    return router;
+  }();
   return router;
 }
 

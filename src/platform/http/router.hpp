@@ -44,7 +44,9 @@ class Router {
     routes_.push_back({{std::move(method), std::move(pattern)}, std::move(handler)});
   }
 
-  Match match(std::string_view method, std::string_view path) const {
+  // The match points into the router's routes: a temporary router would leave it dangling.
+  Match match(std::string_view method, std::string_view path) const&& = delete;
+  Match match(std::string_view method, std::string_view path) const& {
     Match best;
     int best_score = -1;
     std::string allow;
