@@ -278,8 +278,10 @@ TEST_F(EnterpriseListApi, RegionFilterIncludesSubRegions) {
   auto liangxi = admin.get("/enterprises?limit=200&region_id=" + std::to_string(region_id("320213")));
   EXPECT_EQ(total_of(xinwu), 10);
   EXPECT_EQ(total_of(liangxi), 10);
-  for (const auto& e : xinwu.json()["items"]) EXPECT_EQ(e["district_name"], "新吴区") << e["name"];
-  for (const auto& e : liangxi.json()["items"]) EXPECT_EQ(e["district_name"], "梁溪区") << e["name"];
+  // The bodies are kept: a range-for over a temporary's member would read freed memory (test-asan found it).
+  const auto xinwu_body = xinwu.json(), liangxi_body = liangxi.json();
+  for (const auto& e : xinwu_body["items"]) EXPECT_EQ(e["district_name"], "新吴区") << e["name"];
+  for (const auto& e : liangxi_body["items"]) EXPECT_EQ(e["district_name"], "梁溪区") << e["name"];
   auto wangzhuang = admin.get("/enterprises?limit=200&region_id=" + std::to_string(region_id("320214001")));
   EXPECT_EQ(sorted(names_of(wangzhuang)), sorted({demo_enterprise(2), demo_enterprise(6), demo_enterprise(10),
                                                   demo_enterprise(14), demo_enterprise(18)}));
