@@ -35,7 +35,7 @@ constexpr std::size_t kBodyPieceBytes = 64 * 1024;  // a body is read in pieces 
 
 // What the stop sequence needs to know about a connection; touched only on the connection's strand.
 struct Connection {
-  beast::tcp_stream* stream = nullptr;
+  beast::tcp_stream* stream = nullptr;  // in the session's coroutine frame; null once the session has ended
   bool waiting_for_request = false;
 };
 
@@ -152,7 +152,7 @@ class Server {
     std::lock_guard lock(connections_mutex_);
     for (const auto& connection : connections_) {
       net::post(connection->stream->get_executor(), [connection] {
-        if (connection->waiting_for_request) connection->stream->cancel();
+        if (connection->stream && connection->waiting_for_request) connection->stream->cancel();
       });
     }
     // A request that does not finish within the grace period is cut off.
@@ -255,6 +255,9 @@ class Server {
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     std::lock_guard lock(connections_mutex_);
     connections_.erase(connection);
+    // A stop posted to this strand before the session ended runs after the stream is gone (test-asan found
+    // the cancel reading the freed coroutine frame).
+    connection->stream = nullptr;
   }
 
   // Reads one request into `in`: false when the connection ends instead, after the error response the client
