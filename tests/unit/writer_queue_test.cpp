@@ -5,10 +5,12 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "platform/db/bulk_write.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/writer_queue.hpp"
 #include "test_database.hpp"
@@ -195,4 +197,65 @@ TEST(WalCheckpoint, TheWalStartsOverUnderConcurrentReadersAndWriters) {
   EXPECT_EQ(database->acquire()->query("SELECT COUNT(*) AS n FROM pages")[0].integer("n"), kWriters * kEach);
   EXPECT_GT(largest_wal.load(), 0u);
   EXPECT_LT(largest_wal.load(), std::uintmax_t{4} * WriterQueue::kCheckpointPages * 4096);
+}
+
+// Every write transaction of the process runs through one SQLite handle per file, so its page cache stays
+// valid from one writer to the next. PRAGMA data_version changes only when another handle has committed: two
+// connections each writing through a handle of their own would see each other's commit.
+TEST(SharedWriter, WritesOfAllConnectionsGoThroughOneHandle) {
+  auto database = Database::open("sqlite://" + rw::testing::make_temp_dir() + "/shared.db", 2);
+  auto first = database->acquire();
+  auto second = database->acquire();
+  first->execute_script("CREATE TABLE t (n INTEGER NOT NULL)");
+  const auto version_in_a_write = [](Connection& connection) {
+    Transaction transaction(connection, true);
+    const auto version = connection.query("PRAGMA data_version")[0].integer("data_version");
+    connection.execute("INSERT INTO t (n) VALUES (1)");
+    transaction.commit();
+    return version;
+  };
+  const auto before = version_in_a_write(*first);
+  EXPECT_EQ(version_in_a_write(*second), before);
+  EXPECT_EQ(version_in_a_write(*first), before);
+  // A reader's own handle does see the writes as another handle's.
+  EXPECT_NE(second->query("PRAGMA data_version")[0].integer("data_version"), before);
+  EXPECT_EQ(second->query("SELECT COUNT(*) AS n FROM t")[0].integer("n"), 3);
+}
+
+// A connection dropped in the middle of a write (its thread gone, no rollback) leaves the shared handle
+// clean: the next writer starts its own transaction and nothing of the dropped one is kept.
+TEST(SharedWriter, AConnectionDroppedInAWriteRollsItBack) {
+  const auto path = rw::testing::make_temp_dir() + "/dropped.db";
+  auto setup = open_sqlite(path);  // keeps the shared handle open past the dropped connection
+  setup->execute_script("CREATE TABLE t (n INTEGER NOT NULL)");
+  {
+    auto dropped = open_sqlite(path);
+    dropped->begin(true);
+    dropped->execute("INSERT INTO t (n) VALUES (1)");
+  }
+  auto next = open_sqlite(path);
+  Transaction transaction(*next, true);
+  next->execute("INSERT INTO t (n) VALUES (2)");
+  transaction.commit();
+  EXPECT_EQ(next->query("SELECT group_concat(n) AS ns FROM t")[0].text("ns"), "2");
+}
+
+// An import raises the writing handle's cache while it runs (BulkWrite) and gives back what it had, so the
+// shared handle keeps its own size for the writers after it.
+TEST(SharedWriter, ABulkWriteGivesBackTheCacheItFound) {
+  auto database = Database::open("sqlite://" + rw::testing::make_temp_dir() + "/bulk.db", 2);
+  const auto cache_in_a_write = [&](bool bulk) {
+    auto lease = database->acquire();
+    Transaction transaction(*lease, true);
+    std::optional<BulkWrite> scope;
+    if (bulk) scope.emplace(*lease);
+    const auto size = lease->query("PRAGMA cache_size")[0].integer("cache_size");
+    scope.reset();
+    transaction.commit();
+    return size;
+  };
+  const auto usual = cache_in_a_write(false);
+  EXPECT_LT(usual, -2000);  // larger than SQLite's default of 2,000 KiB
+  EXPECT_EQ(cache_in_a_write(true), -65536);
+  EXPECT_EQ(cache_in_a_write(false), usual);
 }

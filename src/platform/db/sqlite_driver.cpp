@@ -1,8 +1,10 @@
-// SQLite driver: WAL, foreign keys on, busy timeout; statements cached per connection; the process's
-// writers queue for the write lock and checkpoint outside their turns (writer_queue.hpp).
+// SQLite driver: WAL, foreign keys on, busy timeout; statements cached per handle; the process's writers
+// queue for the write lock, write through one shared handle and checkpoint outside their turns
+// (writer_queue.hpp).
 #include <sqlite3.h>
 
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -41,9 +43,10 @@ constexpr std::chrono::milliseconds kLockPatience{10000};
 // How long the checkpoint's own turn waits for readers still on the old WAL: every writer waits meanwhile.
 constexpr int kRestartPatienceMs = 20;
 
-class SqliteConnection final : public Connection {
+// One SQLite handle and the statements prepared on it.
+class Handle {
  public:
-  explicit SqliteConnection(const std::string& path) : writers_(writer_queue_for(path)) {
+  explicit Handle(const std::string& path) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       SqliteError error(db_, "open " + path);
@@ -57,138 +60,21 @@ class SqliteConnection final : public Connection {
       sqlite3_close(db_);
       throw error;
     }
-    if (writers_) sqlite3_wal_hook(db_, committed, this);  // instead of the automatic checkpoint
-    execute_script(
-        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-        "PRAGMA temp_store=MEMORY;");
+    sqlite3_wal_hook(db_, committed, this);  // instead of the automatic checkpoint
+    run("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA "
+        "temp_store=MEMORY;");
   }
-
-  ~SqliteConnection() override {
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
     sqlite3_close(db_);  // rolls back a transaction left open
-    if (in_turn_) writers_->leave();
   }
 
-  Rows query(std::string_view sql, const Params& params) override {
-    sqlite3_stmt* statement = prepare(sql, params);
-    const Turn turn(*this, writes_alone(statement));
-    Rows rows;
-    int columns = sqlite3_column_count(statement);
-    for (int i = 0; i < columns; ++i) rows.columns->emplace_back(sqlite3_column_name(statement, i));
-    for (;;) {
-      int rc = sqlite3_step(statement);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) fail(statement, sql);
-      std::vector<Value>& row = rows.values.emplace_back();
-      row.reserve(columns);
-      for (int i = 0; i < columns; ++i) row.push_back(column_value(statement, i));
-    }
-    sqlite3_reset(statement);
-    return rows;
-  }
-
-  std::int64_t execute(std::string_view sql, const Params& params) override {
-    sqlite3_stmt* statement = prepare(sql, params);
-    const Turn turn(*this, writes_alone(statement));
-    int rc;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-    }
-    if (rc != SQLITE_DONE) fail(statement, sql);
-    sqlite3_reset(statement);
-    return sqlite3_changes(db_);
-  }
-
-  // Scripts (migrations, ANALYZE, pragmas) run outside a transaction take a turn too: they may write.
-  void execute_script(std::string_view sql) override {
-    const Turn turn(*this, sqlite3_get_autocommit(db_) != 0);
-    run(sql);
-  }
-
-  void begin(bool write) override {
-    if (!write) return run("BEGIN");
-    take_turn();
-    try {
-      run("BEGIN IMMEDIATE");
-    } catch (...) {
-      end_turn();
-      throw;
-    }
-  }
-  void commit() override {
-    try {
-      run("COMMIT");
-    } catch (...) {
-      if (sqlite3_get_autocommit(db_)) end_turn();  // else still open: rollback() ends the turn
-      throw;
-    }
-    end_turn();
-    checkpoint_if_due();
-  }
-  void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) run("ROLLBACK");
-    end_turn();
-  }
-  Dialect dialect() const override { return Dialect::sqlite; }
-
- private:
-  // A statement outside a transaction that may write waits for its turn for as long as it runs.
-  class Turn {
-   public:
-    Turn(SqliteConnection& connection, bool needed) : connection_(needed ? &connection : nullptr) {
-      if (connection_) connection_->take_turn();
-    }
-    Turn(const Turn&) = delete;
-    Turn& operator=(const Turn&) = delete;
-    ~Turn() {
-      if (!connection_) return;
-      connection_->end_turn();
-      connection_->checkpoint_if_due();
-    }
-
-   private:
-    SqliteConnection* connection_;
-  };
-
-  static int committed(void* connection, sqlite3*, const char*, int wal_pages) {
-    static_cast<SqliteConnection*>(connection)->wal_pages_ = wal_pages;
-    return SQLITE_OK;
-  }
-
-  // After a commit that left the WAL past the mark: copy its pages into the database file beside the other
-  // writers (PASSIVE never waits), then, in a turn of our own so that nothing new is appended, copy what they
-  // added meanwhile and wait briefly for readers of the old WAL (RESTART), so that the next writer starts it
-  // over. Without that last step a WAL written flat out is never copied whole and only grows.
-  void checkpoint_if_due() noexcept {
-    const int pages = std::exchange(wal_pages_, 0);
-    if (pages < WriterQueue::kCheckpointPages || !sqlite3_get_autocommit(db_) ||
-        !writers_->take_checkpoint(pages))
-      return;
-    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    bool restarted = false;
-    if (writers_->enter(kLockPatience)) {
-      sqlite3_busy_timeout(db_, kRestartPatienceMs);
-      restarted =
-          sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr) == SQLITE_OK;
-      sqlite3_busy_timeout(db_, static_cast<int>(kLockPatience.count()));
-      writers_->leave();
-    }
-    writers_->checkpointed(restarted, pages);
-  }
-
-  bool writes_alone(sqlite3_stmt* statement) const {
-    return sqlite3_get_autocommit(db_) && !sqlite3_stmt_readonly(statement);
-  }
-  void take_turn() {
-    if (!writers_ || in_turn_) return;
-    if (!writers_->enter(kLockPatience))
-      throw std::runtime_error("sqlite: database is locked (no turn to write within the busy timeout)");
-    in_turn_ = true;
-  }
-  void end_turn() {
-    if (!in_turn_) return;
-    in_turn_ = false;
-    writers_->leave();
-  }
+  sqlite3* db() const { return db_; }
+  bool in_transaction() const { return !sqlite3_get_autocommit(db_); }
+  // The WAL's size after this handle's last commit, once.
+  int take_wal_pages() { return std::exchange(wal_pages_, 0); }
 
   void run(std::string_view sql) {
     char* message = nullptr;
@@ -217,6 +103,22 @@ class SqliteConnection final : public Connection {
     return statement;
   }
 
+  [[noreturn]] void fail(sqlite3_stmt* statement, std::string_view sql) {
+    int code = sqlite3_extended_errcode(db_);
+    SqliteError error(db_, "step " + std::string(sql));
+    sqlite3_reset(statement);
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY ||
+        code == SQLITE_CONSTRAINT_FOREIGNKEY)
+      throw ConstraintViolation(error.what());
+    throw error;
+  }
+
+ private:
+  static int committed(void* handle, sqlite3*, const char*, int wal_pages) {
+    static_cast<Handle*>(handle)->wal_pages_ = wal_pages;
+    return SQLITE_OK;
+  }
+
   static void bind(sqlite3_stmt* statement, int index, const Value& value) {
     if (auto* i = std::get_if<std::int64_t>(&value)) {
       sqlite3_bind_int64(statement, index, *i);
@@ -227,6 +129,176 @@ class SqliteConnection final : public Connection {
     } else {
       sqlite3_bind_null(statement, index);
     }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  int wal_pages_ = 0;
+};
+
+// The handle through which every write transaction of the process runs on one file. SQLite drops a
+// handle's page cache when another handle has committed since its last transaction, so with each connection
+// writing through its own handle every write read its B-tree pages again from the file (about 65 preads to
+// answer an item). Writers take turns anyway (WriterQueue): the turn is this handle's lock, and its cache
+// stays warm from one write to the next. Opened by the first write.
+class SharedWriter {
+ public:
+  explicit SharedWriter(std::string path) : path_(std::move(path)) {}
+  Handle& handle() {
+    if (!handle_) {
+      handle_.emplace(path_);
+      handle_->run(kWriterCache);
+    }
+    return *handle_;
+  }
+
+ private:
+  // Negative sizes are KiB. The pages that writes touch again and again (the B-trees' upper levels, the
+  // tables' last pages) fit; an import raises it while it runs (BulkWrite).
+  static constexpr const char* kWriterCache = "PRAGMA cache_size = -16384";
+  std::string path_;
+  std::optional<Handle> handle_;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path)
+      : writers_(writer_queue_for(path)),
+        shared_writer_(
+            one_per_file<SharedWriter>(path, [&] { return std::make_shared<SharedWriter>(path); })),
+        own_(path) {}
+
+  ~SqliteConnection() override {
+    if (!in_turn_) return;
+    if (current_ != &own_ && current_->in_transaction()) {
+      try {
+        current_->run("ROLLBACK");
+      } catch (...) {  // a destructor must not throw; the next BEGIN IMMEDIATE would fail on it
+      }
+    }
+    writers_->leave();
+  }
+
+  Rows query(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* statement = current_->prepare(sql, params);
+    const Turn turn(*this, writes_alone(statement));
+    Rows rows;
+    int columns = sqlite3_column_count(statement);
+    for (int i = 0; i < columns; ++i) rows.columns->emplace_back(sqlite3_column_name(statement, i));
+    for (;;) {
+      int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) current_->fail(statement, sql);
+      std::vector<Value>& row = rows.values.emplace_back();
+      row.reserve(columns);
+      for (int i = 0; i < columns; ++i) row.push_back(column_value(statement, i));
+    }
+    sqlite3_reset(statement);
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* statement = current_->prepare(sql, params);
+    const Turn turn(*this, writes_alone(statement));
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) current_->fail(statement, sql);
+    sqlite3_reset(statement);
+    return sqlite3_changes(current_->db());
+  }
+
+  // Scripts (migrations, ANALYZE, pragmas) run outside a transaction take a turn too: they may write.
+  void execute_script(std::string_view sql) override {
+    const Turn turn(*this, !current_->in_transaction());
+    current_->run(sql);
+  }
+
+  void begin(bool write) override {
+    if (!write) return own_.run("BEGIN");
+    take_turn();
+    try {
+      if (shared_writer_) current_ = &shared_writer_->handle();
+      current_->run("BEGIN IMMEDIATE");
+    } catch (...) {
+      end_transaction();
+      throw;
+    }
+  }
+  void commit() override {
+    try {
+      current_->run("COMMIT");
+    } catch (...) {
+      if (!current_->in_transaction()) end_transaction();  // else still open: rollback() ends it
+      throw;
+    }
+    end_transaction();
+  }
+  void rollback() override {
+    if (current_->in_transaction()) current_->run("ROLLBACK");
+    end_transaction();
+  }
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+ private:
+  // A statement outside a transaction that may write waits for its turn for as long as it runs.
+  class Turn {
+   public:
+    Turn(SqliteConnection& connection, bool needed) : connection_(needed ? &connection : nullptr) {
+      if (connection_) connection_->take_turn();
+    }
+    Turn(const Turn&) = delete;
+    Turn& operator=(const Turn&) = delete;
+    ~Turn() {
+      if (connection_) connection_->end_transaction();
+    }
+
+   private:
+    SqliteConnection* connection_;
+  };
+
+  // Back to this connection's own handle, the turn handed on, and the WAL checkpointed if this commit left
+  // it past the mark.
+  void end_transaction() noexcept {
+    const int wal_pages = current_->take_wal_pages();
+    current_ = &own_;
+    end_turn();
+    checkpoint_if_due(wal_pages);
+  }
+
+  // After a commit that left the WAL past the mark: copy its pages into the database file beside the other
+  // writers (PASSIVE never waits), then, in a turn of our own so that nothing new is appended, copy what they
+  // added meanwhile and wait briefly for readers of the old WAL (RESTART), so that the next writer starts it
+  // over. Without that last step a WAL written flat out is never copied whole and only grows.
+  void checkpoint_if_due(int wal_pages) noexcept {
+    if (!writers_ || wal_pages < WriterQueue::kCheckpointPages || own_.in_transaction() ||
+        !writers_->take_checkpoint(wal_pages))
+      return;
+    sqlite3_wal_checkpoint_v2(own_.db(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    bool restarted = false;
+    if (writers_->enter(kLockPatience)) {
+      sqlite3_busy_timeout(own_.db(), kRestartPatienceMs);
+      restarted = sqlite3_wal_checkpoint_v2(own_.db(), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr,
+                                            nullptr) == SQLITE_OK;
+      sqlite3_busy_timeout(own_.db(), static_cast<int>(kLockPatience.count()));
+      writers_->leave();
+    }
+    writers_->checkpointed(restarted, wal_pages);
+  }
+
+  bool writes_alone(sqlite3_stmt* statement) const {
+    return !current_->in_transaction() && !sqlite3_stmt_readonly(statement);
+  }
+  void take_turn() {
+    if (!writers_ || in_turn_) return;
+    if (!writers_->enter(kLockPatience))
+      throw std::runtime_error("sqlite: database is locked (no turn to write within the busy timeout)");
+    in_turn_ = true;
+  }
+  void end_turn() {
+    if (!in_turn_) return;
+    in_turn_ = false;
+    writers_->leave();
   }
 
   static Value column_value(sqlite3_stmt* statement, int i) {
@@ -244,21 +316,11 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  [[noreturn]] void fail(sqlite3_stmt* statement, std::string_view sql) {
-    int code = sqlite3_extended_errcode(db_);
-    SqliteError error(db_, "step " + std::string(sql));
-    sqlite3_reset(statement);
-    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY ||
-        code == SQLITE_CONSTRAINT_FOREIGNKEY)
-      throw ConstraintViolation(error.what());
-    throw error;
-  }
-
-  std::shared_ptr<WriterQueue> writers_;
+  std::shared_ptr<WriterQueue> writers_;         // nullptr in memory
+  std::shared_ptr<SharedWriter> shared_writer_;  // nullptr in memory: writes run on the own handle
+  Handle own_;                                   // reads, and statements that write alone
+  Handle* current_ = &own_;                      // the shared writer's during a write transaction
   bool in_turn_ = false;  // this connection writes now (a write transaction, or one statement alone)
-  int wal_pages_ = 0;     // the WAL's size after this connection's last commit
-  sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 }  // namespace

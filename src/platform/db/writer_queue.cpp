@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 
 namespace rw::db {
 
@@ -51,19 +50,15 @@ void WriterQueue::checkpointed(bool restarted, int wal_pages) {
   checkpoint_at_ = restarted ? kCheckpointPages : wal_pages + kCheckpointPages;
 }
 
-std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path) {
-  if (path.empty() || path == ":memory:") return nullptr;
-  static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<WriterQueue>> queues;
+std::string database_file_key(const std::string& path) {
+  if (path.empty() || path == ":memory:") return {};
   std::error_code error;
   auto key = std::filesystem::weakly_canonical(path, error).string();
-  if (error) key = path;
-  std::lock_guard lock(mutex);
-  std::erase_if(queues, [](const auto& entry) { return entry.second.expired(); });
-  auto& slot = queues[key];
-  auto queue = slot.lock();
-  if (!queue) slot = queue = std::make_shared<WriterQueue>();
-  return queue;
+  return error ? path : key;
+}
+
+std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path) {
+  return one_per_file<WriterQueue>(path, [] { return std::make_shared<WriterQueue>(); });
 }
 
 }  // namespace rw::db

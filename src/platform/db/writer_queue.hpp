@@ -15,6 +15,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,8 +54,27 @@ class WriterQueue {
   int checkpoint_at_ = kCheckpointPages;
 };
 
-// The queue of the SQLite file at `path`, shared by every connection of this process to that file (several
-// pools may open one file); nullptr for an in-memory database, which no other connection sees.
+// The canonical name of the SQLite file at `path`; empty for an in-memory database, which no other
+// connection sees.
+std::string database_file_key(const std::string& path);
+
+// One T per SQLite file, shared by every connection of this process to that file (several pools may open
+// one file) while any of them holds it; nullptr for an in-memory database. `make` creates the first.
+template <class T, class Make>
+std::shared_ptr<T> one_per_file(const std::string& path, Make make) {
+  const auto key = database_file_key(path);
+  if (key.empty()) return nullptr;
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<T>> shared;
+  std::lock_guard lock(mutex);
+  std::erase_if(shared, [](const auto& entry) { return entry.second.expired(); });
+  auto& slot = shared[key];
+  auto object = slot.lock();
+  if (!object) slot = object = make();
+  return object;
+}
+
+// The queue of the SQLite file at `path`.
 std::shared_ptr<WriterQueue> writer_queue_for(const std::string& path);
 
 }  // namespace rw::db
