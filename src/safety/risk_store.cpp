@@ -75,8 +75,9 @@ std::vector<std::int64_t> assessments_among(db::Connection& db, std::int64_t ent
   if (ids.empty()) return {};
   const auto ids_json = json_id_array(ids);
   const auto in_set = in_id_set(db.dialect(), "id", ids_json);
-  return db.query(std::string(kAssessmentIds) + in_set.condition(), db::Params{enterprise_id, ids_json})
-      .integers("id");
+  db::Params params{enterprise_id};
+  params.insert(params.end(), in_set.params().begin(), in_set.params().end());
+  return db.query(std::string(kAssessmentIds) + in_set.condition(), params).integers("id");
 }
 
 std::int64_t insert_record(db::Connection& db, std::int64_t enterprise_id, const std::string& kind,
