@@ -7,6 +7,10 @@ namespace {
 constexpr const char* kOrgSubtreeIds =
     "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
     "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub";
+// A region (the parameter) and its sub-regions.
+constexpr const char* kRegionAndSubregionIds =
+    "WITH RECURSIVE rsub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
+    "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
 // The regions of an organization (the parameter) and their sub-regions.
 constexpr const char* kRegionSubtreeIds =
     "WITH RECURSIVE rsub(id) AS (SELECT region_id FROM organization_regions WHERE org_id = CAST(? AS BIGINT) "
@@ -51,6 +55,14 @@ SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view co
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column) {
   const auto& reach = reach_of(db, user);
   return in_set(db.dialect(), region_column, reach.region_ids, reach.region_ids_json);
+}
+
+// The ids first, then the filter: PostgreSQL plans a list's filter with the set's values and reads the index
+// of region and order, where the recursive query inside it is a guess that makes it scan the table (an
+// insurer's enterprises of a city at province scale: 95 -> 21 ms).
+SqlFilter in_region_subtree(db::Connection& db, std::string_view region_column, std::int64_t region_id) {
+  const auto ids = db.query(kRegionAndSubregionIds, {region_id}).integers("id");
+  return in_set(db.dialect(), region_column, ids, json_id_array(ids));
 }
 
 }  // namespace rw::accounts

@@ -31,5 +31,7 @@ SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_vie
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 // An organization's regions and their sub-regions.
 std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id);
+// `region_column` IN a region and its sub-regions.
+SqlFilter in_region_subtree(db::Connection& db, std::string_view region_column, std::int64_t region_id);
 
 }  // namespace rw::accounts

@@ -23,8 +23,7 @@ Scope scope_of(const accounts::Operation& op, const std::map<std::string, std::s
   std::vector<Scope> given;
   if (auto id = query_id(query, "enterprise_id"))
     given.push_back({"enterprise", *id, {"h.enterprise_id = ?", db::Params{*id}}});
-  if (auto id = query_id(query, "region_id"))
-    given.push_back({"region", *id, {kRegionSubtree, db::Params{*id}}});
+  if (auto id = query_id(query, "region_id")) given.push_back({"region", *id, of_region(op.db, *id)});
   if (auto id = query_id(query, "agency_org_id"))
     given.push_back({"organization", *id, {"h.agency_org_id = ?", db::Params{*id}}});
   if (given.size() != 1)

@@ -116,7 +116,7 @@ json list_hazards(const accounts::Operation& op, const std::map<std::string, std
   if (auto v = query_id(query, "enterprise_id")) where.add("h.enterprise_id = ?", *v);
   if (auto v = query_id(query, "agency_org_id")) where.add("h.agency_org_id = ?", *v);
   if (auto v = query_id(query, "visit_id")) where.add("h.visit_id = ?", *v);
-  if (auto v = query_id(query, "region_id")) where.add(kRegionSubtree, *v);
+  if (auto v = query_id(query, "region_id")) where.add(of_region(op.db, *v));
   const auto today = china_date(op.clock.now());
   if (auto v = query_bool(query, "overdue"))
     where.add(*v ? "h.due_on < ? AND h.status <> 'verified_closed'"

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/scope.hpp"
+
 namespace rw::hazards {
 namespace {
 
@@ -76,10 +78,11 @@ const char* const kSelectHazard =
     "JOIN visits v ON v.id = h.visit_id";
 // The filters and the access sets read the hazard's own columns, so the page's ids come from its indexes.
 const DeferredList kHazardList{kSelectHazard, "hazards h", "h.id", "hazards h NOT INDEXED"};
-const char* const kRegionSubtree =
-    "h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE se.region_id IN (WITH RECURSIVE rsub(id) AS "
-    "(SELECT CAST(? AS BIGINT) UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) "
-    "SELECT id FROM rsub))";
+SqlFilter of_region(db::Connection& db, std::int64_t region_id) {
+  const auto inside = accounts::in_region_subtree(db, "se.region_id", region_id);
+  return SqlFilter("h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE " + inside.condition() + ")",
+                   inside.params());
+}
 
 const char* const kSelectEscalation =
     "SELECT x.*, e.name AS enterprise_name, a.name AS agency_name, h.grade, h.description, h.status "

@@ -1,6 +1,7 @@
 #include "registry/enterprise_listing.hpp"
 
 #include "access/visibility.hpp"
+#include "accounts/scope.hpp"
 #include "platform/db/text_pieces.hpp"
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
@@ -18,10 +19,6 @@ const char* const kSelectEnterprise =
 const DeferredList kEnterpriseList{kSelectEnterprise, "enterprises e", "e.id"};
 
 namespace {
-
-constexpr const char* kRegionSubtree =
-    "e.region_id IN (WITH RECURSIVE rsub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
-    "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub)";
 
 // The search is case-insensitive for ASCII letters on both databases (SQLite's LIKE is; PostgreSQL's is
 // not, so both sides are lower-cased there). From 3 characters, SQLite: its FTS5 trigram index (V010) finds
@@ -97,7 +94,8 @@ SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
   SqlFilter where = access::read_filter(db, user, access::kEnterprise);
   const auto archived = query_bool(query, "archived").value_or(false);
   where.add("e.archived = ?", std::int64_t{archived ? 1 : 0});
-  if (auto region = query_id(query, "region_id")) where.add(kRegionSubtree, *region);
+  if (auto region = query_id(query, "region_id"))
+    where.add(accounts::in_region_subtree(db, "e.region_id", *region));
   if (auto park = query_id(query, "park_id")) where.add("e.park_org_id = ?", *park);
   if (auto industry = query_text(query, "industry", 4)) add_industry_filter(where, *industry);
   if (auto v = query_choice(query, "scale", enterprise_scales().values())) where.add("e.scale = ?", *v);
