@@ -12,6 +12,7 @@ namespace rw {
 inline constexpr std::int64_t kExactTotalCap = 10'000;
 // The cap this server counts to (`serve --count-cap`, so tests pass it with a few rows).
 void set_exact_total_cap(std::int64_t cap);
+std::int64_t exact_total_cap();
 
 struct Total {
   std::int64_t count = 0;
@@ -43,6 +44,16 @@ struct DeferredList {
   const char* scan_from = nullptr;
 };
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
+                       const std::string& order_by, const Page& page);
+
+// Two filters of the same rows: `counted` for the total, `paged` for the page's ids, where the planner finds
+// a page faster by another condition (the enterprise search tests a common text on each row while it walks
+// the index of the order, and counts the text index's hits).
+struct ListFilters {
+  SqlFilter counted;
+  SqlFilter paged;
+};
+PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListFilters& filters,
                        const std::string& order_by, const Page& page);
 
 // {"items": …, "total": …, "total_exact": …, "limit": …, "offset": …}

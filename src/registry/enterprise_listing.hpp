@@ -20,6 +20,9 @@ extern const DeferredList kEnterpriseList;
 // The caller's scope plus every filter in the query string (422 naming a bad parameter).
 SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query);
+// The same, for a page of the list (platform/paging.hpp).
+ListFilters enterprise_filters(db::Connection& db, const accounts::Actor& user,
+                               const std::map<std::string, std::string>& query);
 // ORDER BY clause from ?sort= (name, credit_code, created_at, updated_at, risk_level; "-" for descending).
 std::string enterprise_order(const std::map<std::string, std::string>& query);
 

@@ -66,8 +66,8 @@ EnterpriseRecord checked_record(const accounts::Operation& op, const nlohmann::j
 nlohmann::json list_enterprises(const accounts::Operation& op,
                                 const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
-  const auto where = enterprise_filter(op.db, op.actor, query);
-  auto [rows, total] = select_page(op.db, kEnterpriseList, where, enterprise_order(query), page);
+  const auto filters = enterprise_filters(op.db, op.actor, query);
+  auto [rows, total] = select_page(op.db, kEnterpriseList, filters, enterprise_order(query), page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enterprise_json(rows[i]));
   return page_json(items, total, page);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -322,6 +323,21 @@ std::int64_t find_id(const HttpResult& list, const std::string& key, const std::
     if (item[key] == value) return item["id"].get<std::int64_t>();
   ADD_FAILURE() << "no item with " << key << "=" << value;
   return 0;
+}
+
+std::string url(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace rw::testing

@@ -116,4 +116,7 @@ class ApiTest : public ::testing::Test {
 // Finds the id of the first item in a list response whose `key` equals `value`.
 std::int64_t find_id(const HttpResult& list, const std::string& key, const std::string& value);
 
+// Percent-encodes a query value (Chinese names included).
+std::string url(const std::string& text);
+
 }  // namespace rw::testing

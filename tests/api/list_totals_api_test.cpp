@@ -2,6 +2,8 @@
 // of 5, so the demo data has lists on both sides of it: below, a total must equal the rows the pages
 // return, for every party and its access restrictions and for filters that read a joined table; above, the
 // total is the cap with total_exact false, and paging past the cap still returns the rows.
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,41 @@ struct Counted {
 };
 Counted total_of(const HttpResult& list) {
   return {list.json()["total"].get<std::int64_t>(), list.json()["total_exact"].get<bool>()};
+}
+
+// Every item of a list, page by page, in the list's order.
+std::vector<json> items_of(const Client& client, const std::string& list) {
+  std::vector<json> out;
+  for (;;) {
+    const auto page = client.get(list + "&limit=7&offset=" + std::to_string(out.size()));
+    EXPECT_EQ(page.status, 200) << list << " " << page.body;
+    const auto items = page.status == 200 ? page.json()["items"] : json::array();
+    if (items.empty()) return out;
+    for (const auto& item : items) out.push_back(item);
+  }
+}
+
+std::string ascii_lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The ids of the enterprises holding `text` in a searched field (as LIKE finds it), in the order given.
+std::vector<std::int64_t> holding(const std::vector<json>& enterprises, const std::string& text) {
+  std::vector<std::int64_t> out;
+  for (const auto& e : enterprises)
+    for (const char* field : {"name", "credit_code", "registered_address", "business_address"})
+      if (ascii_lower(e[field].get<std::string>()).find(ascii_lower(text)) != std::string::npos) {
+        out.push_back(e["id"].get<std::int64_t>());
+        break;
+      }
+  return out;
+}
+
+std::vector<std::int64_t> ids_of(const std::vector<json>& items) {
+  std::vector<std::int64_t> out;
+  for (const auto& item : items) out.push_back(item["id"].get<std::int64_t>());
+  return out;
 }
 
 }  // namespace
@@ -119,4 +156,34 @@ TEST_F(ListTotalsApi, TotalsMatchTheRowsEachPartySees) {
   // Both sides of the cap were checked, many times each.
   EXPECT_GT(below, 40);
   EXPECT_GT(above, 30);
+}
+
+// A text that more enterprises hold than a fifth of the cap (here: more than one) is a common one: SQLite
+// finds a page's ids by testing it on each row while walking the list's order, and counts the text index's
+// hits (registry/enterprise_listing.cpp). Rare or common, the pages hold exactly the enterprises of the
+// unsearched list that hold the text, in that list's order, and the total is theirs.
+TEST_F(ListTotalsApi, ASearchFindsTheListsRowsInItsOrderWhetherTheTextIsRareOrCommon) {
+  const std::vector<std::string> texts = {"无锡", "有限公司", "化工", "区",   "路",           "9132",
+                                          "a",    "精细化工", "梁溪", "宜兴", "不存在的文字", "印染"};
+  int common = 0, rare = 0;
+  for (const auto* username : {"demo-admin", "demo-regulator", "demo-agency"}) {
+    const auto client = as(username);
+    for (const auto* sort : {"name", "-updated_at", "risk_level"}) {
+      const std::string list = std::string("/enterprises?sort=") + sort;
+      const auto all = items_of(client, list);
+      ASSERT_GT(all.size(), static_cast<std::size_t>(kCap)) << username;
+      for (const auto& text : texts) {
+        const auto want = holding(all, text);
+        EXPECT_EQ(ids_of(items_of(client, list + "&q=" + url(text))), want)
+            << username << " " << sort << " " << text;
+        const auto [total, exact] = total_of(client.get(list + "&q=" + url(text)));
+        EXPECT_EQ(total, std::min<std::int64_t>(static_cast<std::int64_t>(want.size()), kCap)) << text;
+        EXPECT_EQ(exact, static_cast<std::int64_t>(want.size()) <= kCap) << text;
+        ++(want.size() > 1 ? common : rare);
+      }
+    }
+  }
+  // Both kinds of text were searched, as every party and order.
+  EXPECT_GT(common, 40);
+  EXPECT_GT(rare, 10);
 }

@@ -186,22 +186,6 @@ class RegistryApiTest : public ApiTest {
                            const std::string& query = "", const std::string& content_type = "text/csv") {
     return client.post_raw("/imports/" + kind + query, bytes, content_type);
   }
-
-  // Percent-encodes a query value (Chinese names included).
-  static std::string url(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-        out += static_cast<char>(c);
-      } else {
-        out += '%';
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      }
-    }
-    return out;
-  }
 };
 
 }  // namespace rw::testing
