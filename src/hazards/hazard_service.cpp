@@ -108,7 +108,7 @@ std::map<std::int64_t, json> edits_by_finding(const json& body) {
 }  // namespace
 
 json list_hazards(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
-  SqlFilter where = access::read_filter(op.db, op.actor, access::kHazard);
+  SqlFilter where;
   if (auto v = query_choice(query, "status", hazard_statuses().values())) where.add("h.status = ?", *v);
   if (auto v = query_choice(query, "grade", inspections::finding_grades().values()))
     where.add("h.grade = ?", *v);
@@ -124,6 +124,10 @@ json list_hazards(const accounts::Operation& op, const std::map<std::string, std
               today);
   if (auto v = query_bool(query, "escalated"))
     where.add(*v ? "h.escalated_on IS NOT NULL" : "h.escalated_on IS NULL", db::Params{});
+  // After the request's filters: of two sets of enterprises SQLite reads the hazards of the first and tests
+  // the second, and a district asked for is a part of a regulator's jurisdiction (its count at province
+  // scale: 21 -> 6.5 ms in the CLI).
+  where.add(access::read_filter(op.db, op.actor, access::kHazard));
   const auto page = parse_page(query);
   auto [rows, total] = select_page(op.db, kHazardList, where, "h.id DESC", page);
   return page_json(hazards_json(op, rows), total, page);
