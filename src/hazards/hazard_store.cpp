@@ -77,7 +77,7 @@ const char* const kSelectHazard =
     "JOIN enterprises e ON e.id = h.enterprise_id JOIN organizations a ON a.id = h.agency_org_id "
     "JOIN visits v ON v.id = h.visit_id";
 // The filters and the access sets read the hazard's own columns, so the page's ids come from its indexes.
-const DeferredList kHazardList{kSelectHazard, "hazards h", "h.id", "hazards h NOT INDEXED"};
+const DeferredList kHazardList{kSelectHazard, {"hazards h"}, "h.id", "hazards h NOT INDEXED"};
 SqlFilter of_region(db::Connection& db, std::int64_t region_id) {
   const auto inside = accounts::in_region_subtree(db, "se.region_id", region_id);
   return SqlFilter("h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE " + inside.condition() + ")",
@@ -88,8 +88,8 @@ const char* const kSelectEscalation =
     "SELECT x.*, e.name AS enterprise_name, a.name AS agency_name, h.grade, h.description, h.status "
     "FROM hazard_escalations x JOIN enterprises e ON e.id = x.enterprise_id "
     "JOIN organizations a ON a.id = x.agency_org_id JOIN hazards h ON h.id = x.hazard_id";
-const DeferredList kEscalationList{kSelectEscalation, "hazard_escalations x", "x.id",
-                                   "hazard_escalations x NOT INDEXED"};
+const DeferredList kEscalationList{
+    kSelectEscalation, {"hazard_escalations x"}, "x.id", "hazard_escalations x NOT INDEXED"};
 
 std::int64_t insert_hazard(db::Connection& db, const NewHazard& h, const std::string& now) {
   const auto& f = h.facts;

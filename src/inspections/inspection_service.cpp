@@ -36,8 +36,9 @@ constexpr const char* kSelectList =
     "(SELECT COUNT(*) FROM inspection_findings f WHERE f.inspection_id = i.id) AS findings "
     "FROM inspections i JOIN checklist_templates t ON t.id = i.template_id "
     "JOIN enterprises e ON e.id = i.enterprise_id JOIN visits v ON v.id = i.visit_id";
-// The filters read the inspection's own columns only (the access sets are on them too).
-const CountFrom kCountList{"inspections i"};
+// The filters read the inspection's own columns only (the access sets are on them too): the page's ids come
+// from them, the display joins and counts for those alone.
+const DeferredList kInspectionList{kSelectList, {"inspections i"}, "i.id"};
 
 json answer_json(const std::string& item_id, const StoredAnswer& a) {
   json out = a.answer;
@@ -111,7 +112,7 @@ json list_inspections(const accounts::Operation& op, const std::map<std::string,
   if (auto v = query_choice(query, "status", inspection_machine().statuses.values()))
     where.add("i.status = ?", *v);
   const auto page = parse_page(query);
-  auto [rows, total] = select_page(op.db, kSelectList, kCountList, where, "i.id DESC", page);
+  auto [rows, total] = select_page(op.db, kInspectionList, where, "i.id DESC", page);
   json items = json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];

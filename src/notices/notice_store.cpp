@@ -71,7 +71,7 @@ const char* const kSelectNotice =
     "n.enterprise_id "
     "LEFT JOIN users iu ON iu.id = n.issued_by LEFT JOIN users ru ON ru.id = n.receipt_recorded_by";
 // The filters and the access sets read the notice's own columns, so the page's ids come from its indexes.
-const DeferredList kNoticeList{kSelectNotice, "notices n", "n.id"};
+const DeferredList kNoticeList{kSelectNotice, {"notices n"}, "n.id"};
 
 std::int64_t insert_notice(db::Connection& db, const NewNotice& n, const std::string& now) {
   db::Params params = {n.kind, n.issuer_org_id, n.enterprise_id, db::optional_value(n.visit_id)};

@@ -40,12 +40,12 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFi
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListFilters& filters,
                        const std::string& order_by, const Page& page) {
   PageOfRows out;
-  out.total = capped_count(db, list.from, filters.counted);
+  out.total = capped_count(db, list.from.tables_for(filters.counted), filters.counted);
   const bool scan = list.scan_from && !out.total.exact && db.dialect() == db::Dialect::sqlite &&
                     order_by.rfind(list.id, 0) == 0;
   const std::string page_ids = std::string("SELECT ") + list.id + " FROM " +
-                               (scan ? list.scan_from : list.from) + filters.paged.sql() + " ORDER BY " +
-                               order_by + " LIMIT ? OFFSET ?";
+                               (scan ? list.scan_from : list.from.tables_for(filters.paged)) +
+                               filters.paged.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
   out.rows =
       db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,
                filters.paged.params_with({page.limit, page.offset}));

@@ -18,7 +18,7 @@ const char* const kSelectEnterprise =
     "park_name "
     "FROM enterprises e JOIN regions r ON r.id = e.region_id LEFT JOIN regions rp ON rp.id = r.parent_id "
     "LEFT JOIN organizations pk ON pk.id = e.park_org_id";
-const DeferredList kEnterpriseList{kSelectEnterprise, "enterprises e", "e.id"};
+const DeferredList kEnterpriseList{kSelectEnterprise, {"enterprises e"}, "e.id"};
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include "accounts/actor.hpp"
 #include "calendar/working_calendar.hpp"
 #include "platform/db/database.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 #include "workflow/caller.hpp"
 
@@ -17,7 +18,8 @@ namespace rw::services {
 // An item that keeps its enterprise from another commission of the same insurer (items aliased `ci`).
 extern const char* const kOpenCommissionItem;
 extern const char* const kSelectCommissionItem;
-extern const CountFrom kCountCommissionItem;
+// The page's ids first, the items' display joins for those alone (platform/paging.hpp).
+extern const DeferredList kCommissionItemList;
 
 // Filters of GET /commission-items: commission_id, enterprise_id, agency_org_id, insurer_org_id,
 // enterprise_ids (comma-separated), status, open, overdue, q (enterprise name or credit code).

@@ -148,8 +148,7 @@ nlohmann::json list_commission_items(const accounts::Operation& op,
   const auto page = parse_page(query);
   const auto today = china_day(op.clock.now());
   const auto where = commission_item_filter(op.db, op.actor, query, format_date(today));
-  auto [rows, total] =
-      select_page(op.db, kSelectCommissionItem, kCountCommissionItem, where, "ci.id DESC", page);
+  auto [rows, total] = select_page(op.db, kCommissionItemList, where, "ci.id DESC", page);
   const auto calendar = calendar::load_calendar(op.db);
   const workflow::Caller caller(op.db, op.actor);
   nlohmann::json items = nlohmann::json::array();

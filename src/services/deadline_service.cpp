@@ -105,7 +105,7 @@ nlohmann::json list_deadlines(const accounts::Operation& op,
   const auto page = parse_page(query);
   const auto today = china_day(op.clock.now());
   const auto where = deadline_filter(op.db, op.actor, query, format_date(today));
-  auto [rows, total] = select_page(op.db, kSelectDeadline, kCountDeadline, where, "d.due_on, d.id", page);
+  auto [rows, total] = select_page(op.db, kDeadlineList, where, "d.due_on, d.id", page);
   const auto calendar = calendar::load_calendar(op.db);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));

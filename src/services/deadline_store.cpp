@@ -38,7 +38,7 @@ const char* const kSelectDeadline =
     "JOIN enterprises e ON e.id = d.enterprise_id JOIN organizations r ON r.id = d.responsible_org_id "
     "LEFT JOIN organizations w ON w.id = d.watcher_org_id "
     "LEFT JOIN service_type_versions stv ON stv.id = d.service_type_version_id";
-const CountFrom kCountDeadline{"deadlines d"};
+const DeferredList kDeadlineList{kSelectDeadline, {"deadlines d"}, "d.id"};
 
 void open_deadline(db::Connection& db, const NewDeadline& d, const std::string& now) {
   // The database does not constrain the kind (V026); an unlisted kind would have no label on the board.

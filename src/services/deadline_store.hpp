@@ -8,6 +8,7 @@
 
 #include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::services {
@@ -33,7 +34,8 @@ void close_deadlines(db::Connection& db, const std::string& object_type, std::in
                      const std::string& kind, const std::string& status, const std::string& on);
 
 extern const char* const kSelectDeadline;
-extern const CountFrom kCountDeadline;
+// The page's ids first, the deadlines' display joins for those alone (platform/paging.hpp).
+extern const DeferredList kDeadlineList;
 // Filters of GET /deadlines on deadlines `d`, within what the user may see: status (open by default, met,
 // cancelled, all), due_before, overdue (against `today`), kind, enterprise_id, object_type, object_id.
 SqlFilter deadline_filter(db::Connection& db, const accounts::Actor& user,

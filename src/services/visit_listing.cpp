@@ -24,7 +24,8 @@ const char* const kSelectVisit =
 const char* const kSelectTeamUsers =
     "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
     "AND s.user_id IS NOT NULL";
-const CountFrom kCountVisit{"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}};
+const DeferredList kVisitList{
+    kSelectVisit, {"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}}, "v.id"};
 
 SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {

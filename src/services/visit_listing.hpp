@@ -8,6 +8,7 @@
 
 #include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::services {
@@ -20,7 +21,8 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);
 
 extern const char* const kSelectVisit;
-extern const CountFrom kCountVisit;
+// The page's ids first, the visits' display joins for those alone (platform/paging.hpp).
+extern const DeferredList kVisitList;
 
 // The visits with their service types (at their versions), team, and the `actions` the user may take.
 nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows);

@@ -130,7 +130,7 @@ VisitInput stored_input(db::Connection& db, const nlohmann::json& visit) {
 nlohmann::json list_visits(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
   const auto where = visit_filter(op.db, op.actor, query);
-  auto [rows, total] = select_page(op.db, kSelectVisit, kCountVisit, where, "v.planned_on, v.id", page);
+  auto [rows, total] = select_page(op.db, kVisitList, where, "v.planned_on, v.id", page);
   return page_json(visits_json(op.db, op.actor, rows), total, page);
 }
 

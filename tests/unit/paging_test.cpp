@@ -73,7 +73,7 @@ TEST_F(CappedTotal, IsTheCapBeyondItWhilePagesGoOn) {
 // Beyond the cap, a list that may walk its table in id order reads its page that way: the same rows, newest
 // first, as the index would give (SQLite; PostgreSQL reads `from` either way).
 TEST_F(CappedTotal, ABigListWalkedInIdOrderGivesTheSamePage) {
-  const DeferredList indexed{"SELECT r.code FROM regions r", "regions r", "r.id"};
+  const DeferredList indexed{"SELECT r.code FROM regions r", {"regions r"}, "r.id"};
   DeferredList walked = indexed;
   walked.scan_from = "regions r NOT INDEXED";
   const SqlFilter where("r.code LIKE '99000%' AND r.code < ?", db::Params{std::string("990007")});
