@@ -37,8 +37,10 @@ constexpr const char* kSelectList =
     "FROM inspections i JOIN checklist_templates t ON t.id = i.template_id "
     "JOIN enterprises e ON e.id = i.enterprise_id JOIN visits v ON v.id = i.visit_id";
 // The filters read the inspection's own columns only (the access sets are on them too): the page's ids come
-// from them, the display joins and counts for those alone.
-const DeferredList kInspectionList{kSelectList, {"inspections i"}, "i.id"};
+// from them, the display joins and counts for those alone. Past the total's cap, the newest are a walk back
+// from the end of the table, where the indexes of a regulator's three access rules would gather every
+// match to sort them (province: 20 -> 2 ms in the CLI).
+const DeferredList kInspectionList{kSelectList, {"inspections i"}, "i.id", "inspections i NOT INDEXED"};
 
 json answer_json(const std::string& item_id, const StoredAnswer& a) {
   json out = a.answer;

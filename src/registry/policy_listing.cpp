@@ -13,6 +13,7 @@ const char* const kSelectPolicy =
     "FROM policies p JOIN enterprises e ON e.id = p.enterprise_id JOIN organizations i ON i.id = "
     "p.insurer_org_id";
 const CountFrom kCountPolicy{"policies p", {{"e", "JOIN enterprises e ON e.id = p.enterprise_id"}}};
+const DeferredList kPolicyList{kSelectPolicy, kCountPolicy, "p.id"};
 
 SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query) {

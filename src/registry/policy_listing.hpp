@@ -7,6 +7,7 @@
 
 #include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::registry {
@@ -14,6 +15,9 @@ namespace rw::registry {
 // Policies `p` joined with their enterprise `e` and insurer; ends where a WHERE clause goes.
 extern const char* const kSelectPolicy;
 extern const CountFrom kCountPolicy;
+// Ordered by the policy's own columns (policy_order): the page's ids first, then the display joins for those
+// alone (platform/paging.hpp).
+extern const DeferredList kPolicyList;
 
 SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                         const std::map<std::string, std::string>& query);

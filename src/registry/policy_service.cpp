@@ -42,7 +42,7 @@ void check_writable(const accounts::Operation& op, const nlohmann::json& policy)
 nlohmann::json list_policies(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
   const auto where = policy_filter(op.db, op.actor, query);
-  auto [rows, total] = select_page(op.db, kSelectPolicy, kCountPolicy, where, policy_order(query), page);
+  auto [rows, total] = select_page(op.db, kPolicyList, where, policy_order(query), page);
   nlohmann::json items = nlohmann::json::array();
   const auto now = today(op);
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(policy_json(rows[i], now));
