@@ -54,7 +54,17 @@ local function date_after(first_day, days)
   return os.date("!%Y-%m-%d", os.time({ year = y, month = m, day = d, hour = 12 }) + days * 86400)
 end
 
+-- Before the run wrk calls request() once on the first thread's state to count pipelined requests, and never
+-- sends what it returns. Counted, it started that thread's items one call late, so the first request of one
+-- item was a reject with nothing to reject (a 409 in every run of the answer case).
+local uncounted_call = nil
+
 function request()
+  if uncounted_call == nil then uncounted_call = thread_index == 0 end
+  if uncounted_call then
+    uncounted_call = false
+    return wrk.format("GET", "/api/v1/health")
+  end
   count = count + 1
   if case == "enterprise" then
     -- "91Y" + the thread's letter + a 13-digit counter: not the shape of any generated code.
