@@ -44,7 +44,7 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListF
   const bool scan = list.scan_from && !out.total.exact && db.dialect() == db::Dialect::sqlite &&
                     order_by.rfind(list.id, 0) == 0;
   const std::string page_ids = std::string("SELECT ") + list.id + " FROM " +
-                               (scan ? list.scan_from : list.from.tables_for(filters.paged)) +
+                               (scan ? list.scan_from : list.from.tables_for(filters.paged, order_by)) +
                                filters.paged.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
   out.rows =
       db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,

@@ -29,9 +29,9 @@ PageOfRows select_page(db::Connection& db, const std::string& select_sql, const 
                        const SqlFilter& where, const std::string& order_by, const Page& page);
 
 // A list whose filter and order can be served by an index of its own table: the total and the page's ids are
-// found from `from` alone (e.g. "enterprises e", often reading an index only; a join only when a filter
-// reads it), and only the page's rows are read with `select` (the display joins; ends where the WHERE clause
-// goes), by `id` (e.g. "e.id").
+// found from `from` alone (e.g. "enterprises e", often reading an index only; a join only when a filter reads
+// it, or when the order does: then for the page's ids, not the total), and only the page's rows are read with
+// `select` (the display joins; ends where the WHERE clause goes), by `id` (e.g. "e.id").
 //
 // `scan_from` (SQLite only, optional) is the same table read in id order without its indexes ("hazards h NOT
 // INDEXED"), for a page ordered by the id when more rows match than the total counts to: ten thousand

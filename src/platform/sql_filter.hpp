@@ -1,5 +1,6 @@
 #pragma once
 // Builds a WHERE clause from optional conditions, keeping SQL and its parameters together.
+#include <cctype>
 #include <set>
 #include <string>
 #include <string_view>
@@ -86,12 +87,21 @@ struct CountFrom {
   const char* table;
   std::vector<Join> joins = {};
 
-  // The FROM clause's tables for this filter.
-  std::string tables_for(const SqlFilter& where) const {
+  // The FROM clause's tables for this filter, and for this order when rows are sorted by a joined column.
+  std::string tables_for(const SqlFilter& where, std::string_view order_by = {}) const {
     std::string out = table;
     for (const auto& join : joins)
-      if (where.reads_joined(join.alias)) out += std::string(" ") + join.sql;
+      if (where.reads_joined(join.alias) || names_alias(order_by, join.alias))
+        out += std::string(" ") + join.sql;
     return out;
+  }
+
+  // Whether `sql` reads a column of `alias` ("e.name" reads e, "sp.name" does not).
+  static bool names_alias(std::string_view sql, std::string_view alias) {
+    const auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (auto at = sql.find(alias); at != std::string_view::npos; at = sql.find(alias, at + 1))
+      if ((at == 0 || !is_name_char(sql[at - 1])) && sql.substr(at + alias.size(), 1) == ".") return true;
+    return false;
   }
 };
 

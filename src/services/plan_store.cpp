@@ -93,6 +93,7 @@ const char* const kSelectPlan =
     "JOIN organizations a ON a.id = sp.agency_org_id LEFT JOIN organizations i ON i.id = sp.insurer_org_id "
     "LEFT JOIN policies p ON p.id = sp.policy_id";
 const CountFrom kCountPlan{"service_plans sp", {{"e", "JOIN enterprises e ON e.id = sp.enterprise_id"}}};
+const DeferredList kPlanList{kSelectPlan, kCountPlan, "sp.id"};
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accounts/actor.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 #include "services/catalog.hpp"
 #include "workflow/caller.hpp"
@@ -48,6 +49,9 @@ SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
                       const std::map<std::string, std::string>& query);
 extern const char* const kSelectPlan;
 extern const CountFrom kCountPlan;
+// By year and enterprise name: the page's ids first (joining the enterprises for their names), then the
+// display joins for those alone (platform/paging.hpp).
+extern const DeferredList kPlanList;
 // The plan with the `actions` the caller may take on it now.
 nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);
 // A page of plans with their items and staff, read in one query each (not per plan).

@@ -26,6 +26,18 @@ TEST(CountFrom, JoinsOnlyTheTablesTheFilterReads) {
             "ci.enterprise_id");
 }
 
+TEST(CountFrom, JoinsATableThePagesOrderReads) {
+  const CountFrom plans{"service_plans sp", {{"e", "JOIN enterprises e ON e.id = sp.enterprise_id"}}};
+  const SqlFilter where("sp.year = ?", db::Params{std::int64_t{2026}});
+  EXPECT_EQ(plans.tables_for(where, "sp.year DESC, e.name, sp.id"),
+            "service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id");
+  // Another alias ending in the same letter is not the joined table's.
+  EXPECT_EQ(plans.tables_for(where, "sp.year DESC, type.name, sp.id"), "service_plans sp");
+  EXPECT_EQ(plans.tables_for(where, "e.name"),
+            "service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id");
+  EXPECT_EQ(plans.tables_for(where, "sp.updated_at DESC, sp.id DESC"), "service_plans sp");
+}
+
 class CappedTotal : public ::testing::Test {
  protected:
   void SetUp() override {
