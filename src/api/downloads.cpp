@@ -3,7 +3,6 @@
 #include <cctype>
 
 namespace rw::api {
-namespace {
 
 std::string percent_encode(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
@@ -19,6 +18,8 @@ std::string percent_encode(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 http::Response attachment(const char* content_type, const std::string& extension,
                           const std::string& ascii_name, const std::string& name) {

@@ -13,6 +13,9 @@ inline constexpr const char* kZip = "application/zip";
 inline constexpr const char* kDocx =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+// `text` with every byte but letters, digits, '-', '_' and '.' as %XX (a filename* value, a query's value).
+std::string percent_encode(const std::string& text);
+
 // A download of `bytes`; the names are given without the extension, which both get.
 http::Response download(std::string bytes, const char* content_type, const std::string& extension,
                         const std::string& ascii_name, const std::string& name);

@@ -25,6 +25,7 @@
 #include <optional>
 #include <thread>
 
+#include "api/downloads.hpp"
 #include "server_launch.hpp"
 #include "test_database.hpp"
 
@@ -325,19 +326,6 @@ std::int64_t find_id(const HttpResult& list, const std::string& key, const std::
   return 0;
 }
 
-std::string url(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url(const std::string& text) { return api::percent_encode(text); }
 
 }  // namespace rw::testing
