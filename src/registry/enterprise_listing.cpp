@@ -47,9 +47,8 @@ constexpr const char* kAnyColumnLikeSqlite =
     "'\\' OR e.business_address LIKE ? ESCAPE '\\')";
 // How many enterprises the index finds for a text, counted up to a limit.
 constexpr const char* kSearchHits =
-    "SELECT COUNT(*) AS n FROM (SELECT rowid FROM enterprises_search WHERE enterprises_search MATCH ? LIMIT "
-    "?) "
-    "hits";
+    "SELECT COUNT(*) AS n FROM (SELECT rowid FROM enterprises_search WHERE enterprises_search MATCH ? "
+    "LIMIT ?) hits";
 constexpr const char* kShortSearchHits =
     "SELECT COUNT(*) AS n FROM (SELECT rowid FROM enterprises_short_search WHERE enterprises_short_search "
     "MATCH ? LIMIT ?) hits";
@@ -122,10 +121,6 @@ void add_industry_filter(SqlFilter& where, const std::string& industry) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // Every filter but the search.
 SqlFilter filter_but_search(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query) {
@@ -154,20 +149,23 @@ SqlFilter filter_but_search(db::Connection& db, const accounts::Actor& user,
 
 }  // namespace
 
+SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
+                            const std::map<std::string, std::string>& query) {
+  auto where = filter_but_search(db, user, query);
+  if (auto q = query_text(query, "q")) where.add(holding(db, *q));
+  return where;
+}
+
 ListFilters enterprise_filters(db::Connection& db, const accounts::Actor& user,
                                const std::map<std::string, std::string>& query) {
   ListFilters out{filter_but_search(db, user, query), {}};
   out.paged = out.counted;
   if (auto q = query_text(query, "q")) {
-    out.counted.add(holding(db, *q));
-    out.paged.add(common_text_on_each_row(db, *q).value_or(holding(db, *q)));
+    const auto held = holding(db, *q);
+    out.counted.add(held);
+    out.paged.add(common_text_on_each_row(db, *q).value_or(held));
   }
   return out;
-}
-
-SqlFilter enterprise_filter(db::Connection& db, const accounts::Actor& user,
-                            const std::map<std::string, std::string>& query) {
-  return enterprise_filters(db, user, query).counted;
 }
 
 std::string enterprise_order(const std::map<std::string, std::string>& query) {
