@@ -43,12 +43,13 @@ std::string default_db_url() {
   return "sqlite://" + (std::filesystem::current_path() / "var" / "riskwatch.db").string();
 }
 
-std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t pool_size) {
+std::unique_ptr<db::Database> open_database(const std::string& url, std::size_t pool_size,
+                                            db::ConnectionSettings settings = {}) {
   if (url.rfind("sqlite://", 0) == 0) {
     const std::filesystem::path path = url.substr(9);
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   }
-  auto database = db::Database::open(url, pool_size);
+  auto database = db::Database::open(url, pool_size, settings);
   auto result = db::migrate(*database);
   for (const auto& name : result.applied) spdlog::info("applied migration {}", name);
   {
@@ -82,6 +83,12 @@ struct ServeOptions {
   std::int64_t webhook_timeout_ms = 10'000;
   std::int64_t session_idle_seconds = 8 * 3600;
   std::int64_t count_cap = kExactTotalCap;
+  // A list that counts or sorts thousands of rows reads the same pages request after request; in SQLite's
+  // default 2 MB a province's lists read them again from the OS (pread) each time. 32 MiB keeps them (an
+  // insurer's visits of a month: 31 -> 15 ms of CPU; bench/README, fifth round); 20 MiB kept too few.
+  std::size_t read_cache_mib = 32;
+  // All connections' caches together stay near this (a busy server's peak RSS within issue 10's 400 MB).
+  std::size_t sqlite_memory_mib = 256;
   bool secure_cookies = false;
   bool allow_dry_run = false;
   accounts::PasswordPolicy password_policy;
@@ -155,7 +162,8 @@ int serve(ServeOptions& o) {
   std::filesystem::create_directories(o.server.spool_dir);
   // A connection for each worker, one for the health probes' lane, one for the daily jobs, one for the
   // webhook deliveries, one for the file sweep and one spare.
-  auto database = open_database(o.db_url, http::worker_count(o.server) + 5);
+  auto database =
+      open_database(o.db_url, http::worker_count(o.server) + 5, {o.read_cache_mib, o.sqlite_memory_mib});
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
@@ -321,6 +329,16 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_flag("--webhook-loopback-http", serve_options.webhook_delivery.loopback_http,
                       "Tests and development only: webhooks may name http://127.0.0.1 URLs");
+  serve_cmd
+      ->add_option("--read-cache-mib", serve_options.read_cache_mib,
+                   "SQLite: page cache of each database connection's reads, in MiB (the server opens one per "
+                   "worker and 5 more)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--sqlite-memory-mib", serve_options.sqlite_memory_mib,
+                   "SQLite: memory of all connections together, in MiB, near which their caches stop growing "
+                   "(0: no limit)")
+      ->capture_default_str();
   serve_cmd
       ->add_option("--count-cap", serve_options.count_cap,
                    "Lists count their total exactly up to this many rows, beyond it answer total_exact false "

@@ -104,3 +104,30 @@ TEST(DatabaseUrl, RejectsUnknownSchemesAndRelativeSqlitePaths) {
   EXPECT_THROW(Database::open("mysql://x", 1), std::invalid_argument);
   EXPECT_THROW(Database::open("sqlite://relative.db", 1), std::invalid_argument);
 }
+
+// SQLite's settings, on a SQLite file whichever database the other tests use (PostgreSQL has no cache per
+// connection: its shared buffers are the server's).
+TEST(SqliteReadCache, EachConnectionOfThePoolReadsWithTheCacheItWasGiven) {
+  const auto url = "sqlite://" + rw::testing::make_temp_dir() + "/cache.db";
+  auto tuned = Database::open(url, 2, ConnectionSettings{.sqlite_read_cache_mib = 8});
+  auto first = tuned->acquire();
+  auto second = tuned->acquire();
+  EXPECT_EQ(first->query("PRAGMA cache_size")[0].integer("cache_size"), -8 * 1024);
+  EXPECT_EQ(second->query("PRAGMA cache_size")[0].integer("cache_size"), -8 * 1024);
+  // Unset, SQLite's own default (-2000: about 2 MB).
+  EXPECT_EQ(Database::open(url, 1)->acquire()->query("PRAGMA cache_size")[0].integer("cache_size"), -2000);
+}
+
+// A process-wide budget: SQLite's connections together, whatever pool they belong to.
+TEST(SqliteReadCache, TheProcessSqliteMemoryIsLimitedAsThePoolWasOpenedWith) {
+  const auto url = "sqlite://" + rw::testing::make_temp_dir() + "/memory.db";
+  auto limited = Database::open(url, 1, ConnectionSettings{.sqlite_memory_mib = 64});
+  EXPECT_EQ(limited->acquire()->query("PRAGMA soft_heap_limit")[0].integer("soft_heap_limit"),
+            std::int64_t{64} * 1024 * 1024);
+  // A pool opened later without a budget (a backup's) keeps the server's.
+  auto other = Database::open(url, 1);
+  EXPECT_EQ(other->acquire()->query("PRAGMA soft_heap_limit")[0].integer("soft_heap_limit"),
+            std::int64_t{64} * 1024 * 1024);
+  limit_sqlite_memory(0);
+  EXPECT_EQ(limited->acquire()->query("PRAGMA soft_heap_limit")[0].integer("soft_heap_limit"), 0);
+}

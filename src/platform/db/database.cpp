@@ -70,14 +70,15 @@ struct Database::Pool {
   std::size_t limit = 1;
 };
 
-Database::Database(std::string url, Dialect dialect, std::size_t pool_size)
-    : url_(std::move(url)), dialect_(dialect), pool_(std::make_unique<Pool>()) {
+Database::Database(std::string url, Dialect dialect, std::size_t pool_size, ConnectionSettings settings)
+    : url_(std::move(url)), dialect_(dialect), settings_(settings), pool_(std::make_unique<Pool>()) {
   pool_->limit = pool_size == 0 ? 1 : pool_size;
 }
 
 Database::~Database() = default;
 
-std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size,
+                                         ConnectionSettings settings) {
   Dialect dialect;
   if (url.rfind("sqlite://", 0) == 0) {
     dialect = Dialect::sqlite;
@@ -89,13 +90,16 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
     throw std::invalid_argument("unsupported database URL (use sqlite:///abs/path.db or postgresql://…): " +
                                 url);
   }
-  std::unique_ptr<Database> db(new Database(url, dialect, pool_size));
+  // Another pool opened in the process (a backup's) leaves the budget as it is.
+  if (dialect == Dialect::sqlite && settings.sqlite_memory_mib > 0)
+    limit_sqlite_memory(settings.sqlite_memory_mib);
+  std::unique_ptr<Database> db(new Database(url, dialect, pool_size, settings));
   db->acquire();  // fail fast on a bad URL or unreachable server
   return db;
 }
 
 std::unique_ptr<Connection> Database::connect() const {
-  if (dialect_ == Dialect::sqlite) return open_sqlite(url_.substr(9));
+  if (dialect_ == Dialect::sqlite) return open_sqlite(url_.substr(9), settings_.sqlite_read_cache_mib);
   return open_postgresql(url_);
 }
 

@@ -79,11 +79,23 @@ class Connection {
   virtual bool healthy() const { return true; }
 };
 
+// How each connection of a pool is opened.
+struct ConnectionSettings {
+  // SQLite: the page cache of a connection's reads, in MiB (0: SQLite's default of 2 MB). Each connection
+  // has its own, so the server's memory grows by up to this many MiB per connection.
+  std::size_t sqlite_read_cache_mib = 0;
+  // SQLite: what all its connections in the process may hold together, in MiB (0: the process's limit stays
+  // as it is: none unless set). Near it, a connection's cache reuses its own oldest pages instead of growing
+  // (sqlite3_soft_heap_limit64).
+  std::size_t sqlite_memory_mib = 0;
+};
+
 // A pool of connections to one database.
 class Database {
  public:
   // url: sqlite:///abs/path.db or postgresql://user@host:port/db
-  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size);
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size,
+                                        ConnectionSettings settings = {});
   ~Database();
 
   class Lease {
@@ -112,13 +124,14 @@ class Database {
   std::string dialect_name() const { return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql"; }
 
  private:
-  Database(std::string url, Dialect dialect, std::size_t pool_size);
+  Database(std::string url, Dialect dialect, std::size_t pool_size, ConnectionSettings settings);
   std::unique_ptr<Connection> connect() const;
   void release(std::unique_ptr<Connection> connection);
 
   struct Pool;
   std::string url_;
   Dialect dialect_;
+  ConnectionSettings settings_;
   std::unique_ptr<Pool> pool_;
 };
 
@@ -142,7 +155,9 @@ class Transaction {
 // second. PostgreSQL's autovacuum analyzes changed tables itself; after a bulk load call it there too.
 void refresh_statistics(Connection& connection);
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path);
+std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib = 0);
+// The process's SQLite memory budget (ConnectionSettings::sqlite_memory_mib); 0 lifts it.
+void limit_sqlite_memory(std::size_t mib);
 std::unique_ptr<Connection> open_postgresql(const std::string& url);
 
 // `?` → `$1, $2, …`, leaving quoted text alone.

@@ -162,11 +162,14 @@ class SharedWriter {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path)
+  SqliteConnection(const std::string& path, std::size_t read_cache_mib)
       : writers_(writer_queue_for(path)),
         shared_writer_(
             one_per_file<SharedWriter>(path, [&] { return std::make_shared<SharedWriter>(path); })),
-        own_(path) {}
+        own_(path) {
+    // Negative sizes are KiB.
+    if (read_cache_mib > 0) own_.run("PRAGMA cache_size = -" + std::to_string(read_cache_mib * 1024));
+  }
 
   ~SqliteConnection() override {
     if (!in_turn_) return;
@@ -325,8 +328,12 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path) {
-  return std::make_unique<SqliteConnection>(path);
+std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib) {
+  return std::make_unique<SqliteConnection>(path, read_cache_mib);
+}
+
+void limit_sqlite_memory(std::size_t mib) {
+  sqlite3_soft_heap_limit64(static_cast<sqlite3_int64>(mib) * 1024 * 1024);
 }
 
 }  // namespace rw::db
