@@ -77,7 +77,8 @@ const char* const kSelectHazard =
     "JOIN enterprises e ON e.id = h.enterprise_id JOIN organizations a ON a.id = h.agency_org_id "
     "JOIN visits v ON v.id = h.visit_id";
 // The filters and the access sets read the hazard's own columns, so the page's ids come from its indexes.
-const DeferredList kHazardList{kSelectHazard, {"hazards h"}, "h.id", "hazards h NOT INDEXED"};
+// Past the total's cap the page walks back an index of the id and the columns they test (V038).
+const DeferredList kHazardList{kSelectHazard, {"hazards h"}, "h.id", "hazards h INDEXED BY hazards_by_id"};
 SqlFilter of_region(db::Connection& db, std::int64_t region_id) {
   const auto inside = accounts::in_region_subtree(db, "se.region_id", region_id);
   return SqlFilter("h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE " + inside.condition() + ")",

@@ -33,10 +33,11 @@ PageOfRows select_page(db::Connection& db, const std::string& select_sql, const 
 // it, or when the order does: then for the page's ids, not the total), and only the page's rows are read with
 // `select` (the display joins; ends where the WHERE clause goes), by `id` (e.g. "e.id").
 //
-// `scan_from` (SQLite only, optional) is the same table read in id order without its indexes ("hazards h NOT
-// INDEXED"), for a page ordered by the id when more rows match than the total counts to: ten thousand
-// matching rows make a page of newest ids a short walk back from the end of the table, where an index of the
-// filter (an enterprise among the thousands a regulator oversees) would gather every match to sort it.
+// `scan_from` (SQLite only, optional) is the same table read in id order ("inspections i NOT INDEXED", or an
+// index that leads with the id: "hazards h INDEXED BY hazards_by_id"), for a page ordered by the id when
+// more rows match than the total counts to: ten thousand matching rows make a page of newest ids a short walk
+// back from the end of the table, where an index of the filter (an enterprise among the thousands a regulator
+// oversees) would gather every match to sort it.
 // PostgreSQL's planner makes that choice itself.
 struct DeferredList {
   const char* select;
