@@ -74,6 +74,9 @@ provide_sqlite() {
     local target=${DB#sqlite://}
     if [[ ! -f $CACHED.db ]]; then
         generate "sqlite://$CACHED.tmp.db" || return 1
+        # Only a whole province is cached (the checkpoint would create an empty file of a run killed meanwhile).
+        [[ $(sqlite3 "$CACHED.tmp.db" 'SELECT COUNT(*) FROM enterprises' 2>/dev/null) -gt 0 ]] ||
+            { log "the generated database has no enterprises"; return 1; }
         sqlite3 "$CACHED.tmp.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null && mv "$CACHED.tmp.db" "$CACHED.db"
     fi
     cp --reflink=auto "$CACHED.db" "$target"
