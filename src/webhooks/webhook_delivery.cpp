@@ -94,7 +94,8 @@ void deliver(db::Database& database, const Clock& clock, const DeliveryOptions& 
   const auto outcome = outcome_of(result, out->attempts + 1, clock.now());
   auto lease = database.acquire();
   db::Transaction transaction(*lease, true);
-  record_attempt(*lease, id, format_utc(at), outcome, duration.count());
+  if (!record_attempt(*lease, id, format_utc(at), outcome, duration.count()))
+    spdlog::info("webhook delivery {}: its subscription was deleted while it was sent", id);
   transaction.commit();
 }
 

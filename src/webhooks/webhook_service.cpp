@@ -114,6 +114,7 @@ nlohmann::json list_deliveries(const accounts::Operation& op, std::int64_t subsc
 nlohmann::json replay_delivery(const accounts::Operation& op, std::int64_t subscription_id,
                                std::int64_t delivery_id) {
   const auto subscription = visible_subscription(op, subscription_id);
+  if (!share_subscription(op.db, subscription_id)) throw not_found();  // deleted since it was read
   const auto original = delivery_row(op.db, subscription_id, delivery_id);
   if (!original) throw not_found();
   const auto id =

@@ -19,6 +19,16 @@ constexpr const char* kDeleteAttemptsOfSubscription =
 constexpr const char* kDeleteDeliveriesOfSubscription =
     "DELETE FROM webhook_deliveries WHERE subscription_id = ?";
 constexpr const char* kDeleteSubscription = "DELETE FROM webhook_subscriptions WHERE id = ?";
+// PostgreSQL: a write to a subscription's deliveries holds the subscription's row first, so a deletion (which
+// removes deliveries, then the row) and a replay or a recorded attempt (which reference both) take their
+// locks in one order instead of deadlocking. SQLite's writers take turns and need no lock of a row.
+constexpr const char* kHoldSubscriptionPg = "SELECT id FROM webhook_subscriptions WHERE id = ? FOR UPDATE";
+constexpr const char* kShareSubscriptionPg = "SELECT id FROM webhook_subscriptions WHERE id = ? FOR SHARE";
+constexpr const char* kSubscriptionExists = "SELECT id FROM webhook_subscriptions WHERE id = ?";
+constexpr const char* kShareSubscriptionOfDeliveryPg =
+    "SELECT ws.id FROM webhook_subscriptions ws WHERE ws.id = (SELECT d.subscription_id FROM "
+    "webhook_deliveries d WHERE d.id = ?) FOR SHARE";
+constexpr const char* kSubscriptionOfDelivery = "SELECT subscription_id FROM webhook_deliveries WHERE id = ?";
 constexpr const char* kSelectActiveSubscriptions =
     "SELECT ws.id, ws.org_id, o.type AS org_type, ws.event_types FROM webhook_subscriptions ws "
     "JOIN organizations o ON o.id = ws.org_id WHERE ws.active = 1";
@@ -126,7 +136,13 @@ void update_subscription(db::Connection& db, std::int64_t id, const Subscription
                                    std::int64_t{s.active ? 1 : 0}, now, id});
 }
 
+bool share_subscription(db::Connection& db, std::int64_t id) {
+  const bool pg = db.dialect() == db::Dialect::postgresql;
+  return !db.query(pg ? kShareSubscriptionPg : kSubscriptionExists, {id}).empty();
+}
+
 void delete_subscription(db::Connection& db, std::int64_t id) {
+  if (db.dialect() == db::Dialect::postgresql) db.query(kHoldSubscriptionPg, {id});
   db.execute(kDeleteAttemptsOfSubscription, {id});
   db.execute(kDeleteDeliveriesOfSubscription, {id});
   db.execute(kDeleteSubscription, {id});
@@ -183,12 +199,16 @@ std::optional<Outgoing> outgoing(db::Connection& db, std::int64_t delivery_id) {
                    r.optional_integer("actor_org_id"), r.optional_integer("org_id"), r.text("at")}};
 }
 
-void record_attempt(db::Connection& db, std::int64_t delivery_id, const std::string& at,
+bool record_attempt(db::Connection& db, std::int64_t delivery_id, const std::string& at,
                     const Outcome& outcome, std::int64_t duration_ms) {
+  const bool pg = db.dialect() == db::Dialect::postgresql;
+  if (db.query(pg ? kShareSubscriptionOfDeliveryPg : kSubscriptionOfDelivery, {delivery_id}).empty())
+    return false;
   db.execute(kInsertAttempt,
              {delivery_id, at, db::optional_value(outcome.status_code), duration_ms, outcome.error});
   db.execute(kRecordOutcome, {outcome.status, outcome.attempts, db::optional_value(outcome.next_attempt_at),
                               db::optional_value(outcome.status_code), outcome.error, at, delivery_id});
+  return true;
 }
 
 std::optional<db::Row> delivery_row(db::Connection& db, std::int64_t subscription_id, std::int64_t id) {

@@ -61,6 +61,8 @@ std::int64_t insert_subscription(db::Connection& db, const Subscription& s, cons
                                  std::int64_t user_id, const std::string& now);
 std::optional<db::Row> subscription_row(db::Connection& db, std::int64_t id);
 void update_subscription(db::Connection& db, std::int64_t id, const Subscription& s, const std::string& now);
+// Holds the subscription against a deletion until the transaction ends (its replays): false when it is gone.
+bool share_subscription(db::Connection& db, std::int64_t id);
 // With its deliveries and their attempts.
 void delete_subscription(db::Connection& db, std::int64_t id);
 nlohmann::json subscription_json(const db::Row& row);
@@ -76,7 +78,8 @@ db::Rows due_deliveries(db::Connection& db, const std::string& now, std::int64_t
 // Takes a due delivery for this worker by moving its due time to `until`: false when another took it first.
 bool claim_delivery(db::Connection& db, std::int64_t id, const std::string& due_at, const std::string& until);
 std::optional<Outgoing> outgoing(db::Connection& db, std::int64_t delivery_id);
-void record_attempt(db::Connection& db, std::int64_t delivery_id, const std::string& at,
+// False (and nothing written) when the delivery's subscription was deleted meanwhile.
+bool record_attempt(db::Connection& db, std::int64_t delivery_id, const std::string& at,
                     const Outcome& outcome, std::int64_t duration_ms);
 
 // The delivery of the subscription (event_id), if it is one of its.

@@ -3,7 +3,8 @@
 // server's code); a receiver that answers 500 is tried again after the backoff (the test moves the server's
 // clock) and every attempt is logged; a replay sends the same event again; an organization's subscription
 // never receives events of objects it may not see, nor sees another organization's subscriptions; bad input
-// is refused with nothing written.
+// is refused with nothing written; a replay and a deletion of the same subscription at once both finish, the
+// later one after the earlier.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <openssl/hmac.h>
@@ -11,12 +12,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <array>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
 
 #include "platform/db/database.hpp"
 #include "services_fixtures.hpp"
+#include "webhooks/webhook_store.hpp"
 
 namespace rw::testing {
 namespace {
@@ -185,6 +188,41 @@ class WebhookApi : public ServicesApiTest {
     }
     return list;
   }
+  // A subscription of agency A with one delivery (of a hazard's plan submitted again): {subscription,
+  // delivery, event}.
+  static std::array<std::int64_t, 3> subscription_with_a_delivery(const Receiver& receiver) {
+    const auto agency = as("demo-agency");
+    const auto id = subscribe(agency, receiver.url(), {"hazard.submit_plan"})["id"].get<std::int64_t>();
+    return_and_resubmit(waiting_plan());
+    const auto list = deliveries_when(agency, id, [](const json& l) { return !l["items"].empty(); });
+    if (list["items"].empty()) throw std::runtime_error("no delivery");
+    const auto& delivery = list["items"][0];
+    return {id, delivery["id"].get<std::int64_t>(), delivery["event"]["id"].get<std::int64_t>()};
+  }
+  // Sends `request` while the test's own transaction (`hold`, on the server's database) is open, commits it
+  // once the server's request waits for it, and answers what the server answered then.
+  template <class Hold, class Request>
+  static HttpResult answered_after(Hold hold, Request request) {
+    auto database = db::Database::open(server_->db_url(), 2);
+    auto lease = database->acquire();
+    db::Transaction transaction(*lease, true);
+    hold(*lease);
+    HttpResult answer;
+    std::thread asking([&] { answer = request(); });
+    if (database->dialect() == db::Dialect::postgresql) {
+      auto watcher = database->acquire();
+      for (int i = 0; i < 500; ++i) {
+        if ((*watcher).query("SELECT COUNT(*) AS n FROM pg_locks WHERE NOT granted")[0].integer("n") > 0)
+          break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));  // SQLite: the server waits for its turn
+    }
+    transaction.commit();
+    asking.join();
+    return answer;
+  }
 };
 
 TEST_F(WebhookApi, ATransitionArrivesSignedWithTheSecret) {
@@ -349,6 +387,46 @@ TEST_F(WebhookApi, BadInputIsRefusedWithNothingWritten) {
   EXPECT_EQ(agency.patch(path, {{"url", "https://10.1.2.3/x"}}).status, 422);
   EXPECT_EQ(agency.get(path).json()["url"], "https://hooks.example.com/riskwatch");
   EXPECT_EQ(agency.del(path).status, 204);
+}
+
+// A subscription deleted while one of its deliveries is replayed: on PostgreSQL the two took their locks in
+// opposite orders (the deliveries, then the subscription; the subscription, then the replayed delivery) and
+// one of them failed, a deadlock (500) or a broken reference (409), found by the authorization matrix's
+// parallel requests. Each now holds the subscription first, so the later one waits and finds what the
+// earlier left.
+TEST_F(WebhookApi, AReplayWhileTheSubscriptionIsDeletedFindsItGone) {
+  Receiver receiver;
+  const auto [subscription, delivery, event] = subscription_with_a_delivery(receiver);
+  const auto agency = as("demo-agency");
+  const auto replay =
+      answered_after([&](db::Connection& db) { webhooks::delete_subscription(db, subscription); },
+                     [&] {
+                       return agency.post(id_path("webhooks", subscription) + "/deliveries/" +
+                                              std::to_string(delivery) + "/replay",
+                                          json::object());
+                     });
+  EXPECT_EQ(replay.status, 404) << replay.body;
+  EXPECT_EQ(agency.get(id_path("webhooks", subscription)).status, 404);
+}
+
+TEST_F(WebhookApi, ADeletionWhileADeliveryIsReplayedTakesTheReplayToo) {
+  Receiver receiver;
+  const auto [subscription, delivery, event] = subscription_with_a_delivery(receiver);
+  const auto agency = as("demo-agency");
+  const auto deleted = answered_after(
+      [&](db::Connection& db) {
+        ASSERT_TRUE(webhooks::share_subscription(db, subscription));
+        webhooks::insert_delivery(db, event, subscription, delivery, "2026-06-01T02:00:00Z");
+      },
+      [&] { return agency.del(id_path("webhooks", subscription)); });
+  EXPECT_EQ(deleted.status, 204) << deleted.body;
+  auto database = db::Database::open(server_->db_url(), 1);
+  auto lease = database->acquire();
+  EXPECT_EQ(
+      (*lease)
+          .query("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE subscription_id = ?", {subscription})[0]
+          .integer("n"),
+      0);
 }
 
 TEST_F(WebhookApi, EveryEventTheDemoWroteHasAKnownType) {
