@@ -116,6 +116,14 @@ http::Response Api::answer_api(http::Request& request, std::string& route) const
     spdlog::warn("constraint violation rid={}: {}", request.request_id, error.what());
     return http::problem_response(conflict("conflict", "数据冲突：记录已存在或仍被引用",
                                            "Conflict: the record already exists or is still referenced"));
+  } catch (const db::TransientConflict& error) {
+    spdlog::warn("transient conflict rid={}: {}", request.request_id, error.what());
+    auto response = http::problem_response(
+        ApiError{ErrorKind::unavailable, "transient_conflict", "数据正被其他操作修改，请稍后重试",
+                 "The data is being changed by another request; retry shortly"});
+    response.set_header("Retry-After", "1");
+    response.user_id = user_id;
+    return response;
   } catch (const std::exception& error) {
     spdlog::error("500 {} {} rid={}: {}", request.method, request.path, request.request_id, error.what());
     auto response = http::internal_error_response(request.request_id);

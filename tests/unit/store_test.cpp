@@ -1,6 +1,11 @@
 // The database layer against the real engine (SQLite, or PostgreSQL when RISKWATCH_TEST_PG is set).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
 #include "test_database.hpp"
@@ -27,6 +32,70 @@ TEST_F(StoreTest, MigrationsApplyOnceAndRecordTheirVersion) {
   ASSERT_GE(rows.size(), 1u);
   EXPECT_EQ(rows[0].integer("version"), 1);
   EXPECT_EQ(rows[0].text("name"), "V001__accounts.sql");
+}
+
+// Two writers that each change one of two rows, then the other's. PostgreSQL finds the deadlock and gives up
+// one transaction, reported as a TransientConflict (the API answers 503 with Retry-After, not 500); the other
+// commits. SQLite's writers take turns, so the second starts after the first has committed and both commit.
+TEST_F(StoreTest, WritersCrossingEachOtherEitherTakeTurnsOrOneIsATransientConflict) {
+  const auto insert = [&](const char* code) {
+    return database->acquire()
+        ->query(
+            "INSERT INTO regions (code, name, level, created_at, updated_at) VALUES (?, ?, 'province', "
+            "'x', 'x') RETURNING id",
+            {std::string(code), std::string(code)})[0]
+        .integer("id");
+  };
+  const auto a = insert("110000"), b = insert("120000");
+  std::promise<void> first_wrote, second_wrote;
+  const auto rename = [&](Connection& c, std::int64_t id, const char* name) {
+    c.execute("UPDATE regions SET name = ? WHERE id = ?", {std::string(name), id});
+  };
+  // Each answers whether its transaction was given up.
+  auto first = std::async(std::launch::async, [&] {
+    auto c = database->acquire();
+    try {
+      Transaction t(*c, true);
+      rename(*c, a, "first");
+      first_wrote.set_value();
+      second_wrote.get_future().wait_for(std::chrono::milliseconds(500));  // SQLite: the second waits for us
+      rename(*c, b, "first");
+      t.commit();
+      return false;
+    } catch (const TransientConflict&) {
+      return true;
+    }
+  });
+  auto second = std::async(std::launch::async, [&] {
+    first_wrote.get_future().wait();
+    auto c = database->acquire();
+    try {
+      Transaction t(*c, true);
+      rename(*c, b, "second");
+      second_wrote.set_value();
+      rename(*c, a, "second");
+      t.commit();
+      return false;
+    } catch (const TransientConflict&) {
+      return true;
+    }
+  });
+  const bool first_gave_up = first.get(), second_gave_up = second.get();
+  auto c = database->acquire();
+  const auto name_of = [&](std::int64_t id) {
+    return c->query("SELECT name FROM regions WHERE id = ?", {id})[0].text("name");
+  };
+  if (database->dialect() == Dialect::postgresql) {
+    EXPECT_NE(first_gave_up, second_gave_up) << "exactly one of the two is given up";
+    const std::string winner = first_gave_up ? "second" : "first";
+    EXPECT_EQ(name_of(a), winner);
+    EXPECT_EQ(name_of(b), winner);
+  } else {
+    EXPECT_FALSE(first_gave_up);
+    EXPECT_FALSE(second_gave_up);
+    EXPECT_EQ(name_of(a), "second");
+    EXPECT_EQ(name_of(b), "second");
+  }
 }
 
 TEST_F(StoreTest, RoundTripsTypesAndNulls) {

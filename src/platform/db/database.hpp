@@ -31,6 +31,15 @@ class ConstraintViolation : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The database gave up on the transaction for another's sake (PostgreSQL: a deadlock or a serialization
+// failure; SQLite: no turn to write within the busy timeout). Nothing was written and the same request may
+// succeed a moment later: mapped to 503 with Retry-After. Code takes its locks in one order so this stays
+// rare.
+class TransientConflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // One result row. It owns its values, so it stays valid after the Rows it came from are gone.
 class Row {
  public:

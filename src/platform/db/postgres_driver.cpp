@@ -79,6 +79,8 @@ class PostgresConnection final : public Connection {
       return work.exec_params(number_placeholders(sql), params_view);
     } catch (const pqxx::integrity_constraint_violation& e) {
       throw ConstraintViolation(e.what());
+    } catch (const pqxx::transaction_rollback& e) {
+      throw TransientConflict(e.what());
     }
   }
 

@@ -110,6 +110,7 @@ class Handle {
     if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY ||
         code == SQLITE_CONSTRAINT_FOREIGNKEY)
       throw ConstraintViolation(error.what());
+    if ((code & 0xff) == SQLITE_BUSY) throw TransientConflict(error.what());  // another process's writer
     throw error;
   }
 
@@ -295,7 +296,7 @@ class SqliteConnection final : public Connection {
   void take_turn() {
     if (!writers_ || in_turn_) return;
     if (!writers_->enter(kLockPatience))
-      throw std::runtime_error("sqlite: database is locked (no turn to write within the busy timeout)");
+      throw TransientConflict("sqlite: database is locked (no turn to write within the busy timeout)");
     in_turn_ = true;
   }
   void end_turn() {

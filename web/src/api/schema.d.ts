@@ -3518,7 +3518,7 @@ export interface components {
             /** @example 422 */
             status: number;
             /**
-             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, json_too_deep, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, header_too_large, server_busy, internal_error, not_archived, already_archived; field error codes include required, wrong_type, too_long, invalid_characters (control characters or bidirectional overrides), type_not_allowed, region_outside_parent, org_binding_admin_only.
+             * @description 稳定的错误代码 / Stable machine-readable code: not_found, method_not_allowed, malformed_json, json_too_deep, bad_request, validation_failed, unauthenticated, invalid_credentials, session_expired, csrf_failed, forbidden, conflict, duplicate_*, region_in_use, invalid_transition, not_overdue, plan_not_editable, visit_not_editable, visit_rules_unmet, upload_not_expected, review_not_expected, too_many_attempts, payload_too_large, header_too_large, server_busy, transient_conflict (503 with `Retry-After`: another request held the data; nothing was written), internal_error, not_archived, already_archived; field error codes include required, wrong_type, too_long, invalid_characters (control characters or bidirectional overrides), type_not_allowed, region_outside_parent, org_binding_admin_only.
              * @example validation_failed
              */
             code: string;
