@@ -48,6 +48,21 @@ class SqlFilter {
     return out;
   }
 
+  // `key` among the keys of `table` ("service_plans sp") that match any of the alternatives, their UNION;
+  // each alternative reads only `table`.
+  static SqlFilter key_in_union(std::string_view key, std::string_view table,
+                                const std::vector<SqlFilter>& alternatives) {
+    SqlFilter out;
+    std::string selects;
+    for (const auto& alternative : alternatives) {
+      selects += std::string(selects.empty() ? "" : " UNION ") + "SELECT " + std::string(key) + " FROM " +
+                 std::string(table) + " WHERE " + alternative.condition();
+      for (const auto& p : alternative.params_) out.params_.push_back(p);
+    }
+    out.conditions_.push_back(std::string(key) + " IN (" + selects + ")");
+    return out;
+  }
+
   // " WHERE a AND b", or "" when there are no conditions.
   std::string sql() const {
     std::string out;

@@ -175,7 +175,7 @@ nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow:
 
 SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
                       const std::map<std::string, std::string>& query) {
-  SqlFilter where = access::read_filter(db, user, access::kServicePlan);
+  SqlFilter where = access::read_filter_united(db, user, access::kServicePlan);
   if (auto v = query_id(query, "enterprise_id")) where.add("sp.enterprise_id = ?", *v);
   if (auto v = query_id(query, "agency_org_id")) where.add("sp.agency_org_id = ?", *v);
   if (auto v = query_id(query, "year")) where.add("sp.year = ?", *v);

@@ -51,3 +51,14 @@ TEST_F(IdSet, IsOneAlternativeAmongOthers) {
   const auto either = SqlFilter::any_of({in_set({ids_[0]}), SqlFilter("r.code = ?", db::Params{"991002"})});
   EXPECT_EQ(codes(either), (std::vector<std::string>{"991000", "991002"}));
 }
+
+// The same rows as the OR of the alternatives, with the parameters in the alternatives' order, and no row
+// twice where alternatives overlap.
+TEST_F(IdSet, AKeyInTheUnionOfAlternativesKeepsTheRowsOfTheirOr) {
+  const std::vector<SqlFilter> alternatives = {
+      in_set({ids_[0], ids_[1]}), SqlFilter("r.code = ?", db::Params{"991003"}), in_set({ids_[1]})};
+  const auto united = SqlFilter::key_in_union("r.id", "regions r", alternatives);
+  EXPECT_EQ(codes(united), (std::vector<std::string>{"991000", "991001", "991003"}));
+  EXPECT_EQ(codes(united), codes(SqlFilter::any_of(alternatives)));
+  EXPECT_EQ(united.params().size(), 3u);
+}
