@@ -61,7 +61,8 @@ std::int64_t insert_subscription(db::Connection& db, const Subscription& s, cons
                                  std::int64_t user_id, const std::string& now);
 std::optional<db::Row> subscription_row(db::Connection& db, std::int64_t id);
 void update_subscription(db::Connection& db, std::int64_t id, const Subscription& s, const std::string& now);
-// Holds the subscription against a deletion until the transaction ends (its replays): false when it is gone.
+// Holds the subscription against a deletion until the transaction ends (a replay, a transition's delivery):
+// false when it is gone.
 bool share_subscription(db::Connection& db, std::int64_t id);
 // With its deliveries and their attempts.
 void delete_subscription(db::Connection& db, std::int64_t id);
