@@ -1,10 +1,9 @@
 // The database layer against the real engine (SQLite, or PostgreSQL when RISKWATCH_TEST_PG is set).
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
-#include <thread>
 
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
@@ -47,39 +46,34 @@ TEST_F(StoreTest, WritersCrossingEachOtherEitherTakeTurnsOrOneIsATransientConfli
         .integer("id");
   };
   const auto a = insert("110000"), b = insert("120000");
-  std::promise<void> first_wrote, second_wrote;
   const auto rename = [&](Connection& c, std::int64_t id, const char* name) {
     c.execute("UPDATE regions SET name = ? WHERE id = ?", {std::string(name), id});
   };
-  // Each answers whether its transaction was given up.
-  auto first = std::async(std::launch::async, [&] {
+  // Renames `mine`, says so, waits at most `patience` for the other writer to have renamed its row, renames
+  // `theirs` and commits; answers whether its transaction was given up.
+  const auto cross = [&](std::int64_t mine, std::int64_t theirs, const char* name, std::promise<void>& wrote,
+                         std::shared_future<void> other_wrote, std::chrono::milliseconds patience) {
     auto c = database->acquire();
     try {
       Transaction t(*c, true);
-      rename(*c, a, "first");
-      first_wrote.set_value();
-      second_wrote.get_future().wait_for(std::chrono::milliseconds(500));  // SQLite: the second waits for us
-      rename(*c, b, "first");
+      rename(*c, mine, name);
+      wrote.set_value();
+      other_wrote.wait_for(patience);
+      rename(*c, theirs, name);
       t.commit();
       return false;
     } catch (const TransientConflict&) {
       return true;
     }
-  });
-  auto second = std::async(std::launch::async, [&] {
-    first_wrote.get_future().wait();
-    auto c = database->acquire();
-    try {
-      Transaction t(*c, true);
-      rename(*c, b, "second");
-      second_wrote.set_value();
-      rename(*c, a, "second");
-      t.commit();
-      return false;
-    } catch (const TransientConflict&) {
-      return true;
-    }
-  });
+  };
+  std::promise<void> first_wrote, second_wrote;
+  const auto first_has_written = first_wrote.get_future().share();
+  // SQLite: the second waits for the first's commit, so the first waits for the second only so long.
+  auto first = std::async(std::launch::async, cross, a, b, "first", std::ref(first_wrote),
+                          second_wrote.get_future().share(), std::chrono::milliseconds(500));
+  first_has_written.wait();
+  auto second = std::async(std::launch::async, cross, b, a, "second", std::ref(second_wrote),
+                           first_has_written, std::chrono::milliseconds(0));
   const bool first_gave_up = first.get(), second_gave_up = second.get();
   auto c = database->acquire();
   const auto name_of = [&](std::int64_t id) {
