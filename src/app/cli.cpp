@@ -284,6 +284,11 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--workers", serve_options.server.workers,
                         "Threads that run requests and their database work (0: four per core, at least 4)");
   serve_cmd
+      ->add_option("--worker-nice", serve_options.server.worker_nice,
+                   "How much lower the workers' CPU priority is than the I/O threads' and the probes' (nice)")
+      ->check(CLI::Range(0, 19))
+      ->capture_default_str();
+  serve_cmd
       ->add_option("--queue-limit", serve_options.server.queue_limit,
                    "Requests waiting for a worker beyond which the server answers 503 server_busy")
       ->capture_default_str();

@@ -1,8 +1,13 @@
 // The worker pool: handlers run on workers, not on the I/O threads, so a request that holds its worker does
 // not stall others; when too many requests wait for a worker the server answers 503 at once. The server runs
 // in this process, serving the real Api with a test route added through its `more_routes` hook.
+#include <sys/resource.h>
+
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <map>
 #include <thread>
 
 #include "app/api.hpp"
@@ -135,4 +140,40 @@ TEST(RequestWorkers, HealthOnItsOwnLaneIsAnsweredWhileEveryWorkerIsHeld) {
   EXPECT_EQ(health.get().status, 200);
   EXPECT_EQ(held.get().json()["released"], true);
   EXPECT_EQ(waiting.get().status, 401);  // served once the worker is free (and refused: no session)
+}
+
+namespace {
+
+// The nice value of each of this process's threads by name (several threads may share one).
+std::multimap<std::string, int> nice_of_threads() {
+  std::multimap<std::string, int> out;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::string name;
+    std::getline(std::ifstream(task.path() / "comm"), name);
+    const auto tid = static_cast<id_t>(std::stol(task.path().filename().string()));
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0) out.emplace(name, nice);  // else the thread has just ended
+  }
+  return out;
+}
+
+}  // namespace
+
+// While lists keep every core busy, reading requests, writing answers and the probes' lane must still get the
+// CPU at once: the workers run at a lower priority than the I/O threads and the lane.
+TEST(RequestWorkers, WorkersYieldTheCpuToTheIoThreadsAndTheLane) {
+  rw::http::ServerOptions options{.threads = 2, .workers = 3, .worker_nice = 7};
+  options.own_lane = [](std::string_view, std::string_view target) { return target == "/api/v1/health"; };
+  const InProcessServer server(options, [](rw::api::Routes&) {});
+  ASSERT_EQ(http_request(server.port(), "GET", "/api/v1/health").status, 200);
+  const int base = getpriority(PRIO_PROCESS, 0);
+  const auto threads = nice_of_threads();
+  ASSERT_EQ(threads.count("rw-worker"), 3u);
+  ASSERT_EQ(threads.count("rw-lane"), 1u);
+  ASSERT_EQ(threads.count("rw-io"), 1u);  // the second I/O thread is the server's own
+  for (const auto& [name, nice] : threads) {
+    if (name == "rw-worker") EXPECT_EQ(nice, std::min(19, base + 7));
+    if (name == "rw-lane" || name == "rw-io") EXPECT_EQ(nice, base) << name;
+  }
 }

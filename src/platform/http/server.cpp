@@ -4,17 +4,24 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 
+#include <pthread.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 #include "platform/http/access_log.hpp"
 #include "platform/http/compression.hpp"
@@ -97,6 +104,49 @@ void set_security_headers(Message& message) {
 
 std::size_t cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
+// Names the calling thread (top -H, perf and /proc show it) and lowers its CPU priority by `nice` (Linux
+// keeps a nice value per thread; a new thread starts with its creator's).
+void name_this_thread(const char* name, int nice) {
+  pthread_setname_np(pthread_self(), name);
+  if (nice <= 0) return;
+  const auto self = static_cast<id_t>(gettid());
+  const int lowered = std::min(19, getpriority(PRIO_PROCESS, self) + nice);
+  if (setpriority(PRIO_PROCESS, self, lowered) != 0)
+    spdlog::warn("thread {}: could not lower its priority: {}", name, std::strerror(errno));
+}
+
+// A fixed set of named threads running what is posted to it, at the priority given.
+class ThreadPool {
+ public:
+  ThreadPool(std::size_t threads, const char* name, int nice) : guard_(ioc_.get_executor()) {
+    for (std::size_t i = 0; i < threads; ++i)
+      threads_.emplace_back([this, name, nice] {
+        name_this_thread(name, nice);
+        ioc_.run();
+      });
+  }
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+  ~ThreadPool() {
+    stop();
+    join();
+  }
+  net::io_context::executor_type get_executor() { return ioc_.get_executor(); }
+  // Drops what has not started yet.
+  void stop() { ioc_.stop(); }
+  // Waits until what was posted is done (or stop() dropped it) and the threads have ended.
+  void join() {
+    guard_.reset();
+    for (auto& thread : threads_)
+      if (thread.joinable()) thread.join();
+  }
+
+ private:
+  net::io_context ioc_;
+  net::executor_work_guard<net::io_context::executor_type> guard_;
+  std::vector<std::thread> threads_;
+};
+
 class Server {
  public:
   Server(const ServerOptions& options, const RequestHandler& handler)
@@ -105,8 +155,8 @@ class Server {
         spool_dir_(options.spool_dir.empty() ? std::filesystem::temp_directory_path() : options.spool_dir),
         acceptor_(ioc_),
         signals_(ioc_, SIGINT, SIGTERM),
-        workers_(worker_count(options)),
-        lane_(1) {}
+        workers_(worker_count(options), "rw-worker", options.worker_nice),
+        lane_(1, "rw-lane", 0) {}
 
   void run() {
     tcp::endpoint endpoint(net::ip::make_address(options_.host), options_.port);
@@ -128,7 +178,10 @@ class Server {
 
     std::vector<std::thread> io_threads;
     for (std::size_t i = 1; i < io_thread_count(options_); ++i)
-      io_threads.emplace_back([this] { ioc_.run(); });
+      io_threads.emplace_back([this] {
+        name_this_thread("rw-io", 0);
+        ioc_.run();
+      });
     ioc_.run();
     for (auto& t : io_threads) t.join();
     workers_.join();
@@ -350,7 +403,7 @@ class Server {
   // request late).
   net::awaitable<Response> on_worker(Request& request) {
     if (options_.own_lane && options_.own_lane(request.method, request.target))
-      co_return co_await net::co_spawn(lane_, handle(request), net::use_awaitable);
+      co_return co_await net::co_spawn(lane_.get_executor(), handle(request), net::use_awaitable);
     if (waiting_.fetch_add(1) >= options_.queue_limit) {
       --waiting_;
       Response busy = problem_response(server_busy());
@@ -359,7 +412,7 @@ class Server {
     }
     ++metrics::process().requests_waiting;
     co_return co_await net::co_spawn(
-        workers_,
+        workers_.get_executor(),
         [this, &request]() -> net::awaitable<Response> {
           --waiting_;
           --metrics::process().requests_waiting;
@@ -426,8 +479,8 @@ class Server {
   tcp::acceptor acceptor_;
   net::signal_set signals_;
   // After ioc_, so it goes first: requests still queued on it refer to connections of ioc_.
-  net::thread_pool workers_;
-  net::thread_pool lane_;                // ServerOptions::own_lane
+  ThreadPool workers_;
+  ThreadPool lane_;                      // ServerOptions::own_lane
   std::atomic<std::size_t> waiting_{0};  // requests handed to the workers that none has taken yet
   std::atomic<bool> stopping_{false};
   std::mutex connections_mutex_;

@@ -27,6 +27,9 @@ struct ServerOptions {
   // Handler threads, each using a database connection; 0: four per core, at least 4. More than the cores: a
   // request that waits for its database or runs long holds a worker, and cheap requests should find one free.
   std::size_t workers = 0;
+  // How much lower the workers' CPU priority is than the I/O threads' and the lane's (nice, 0–19): while
+  // lists keep every core busy, reading requests, writing answers and the probes still get the CPU at once.
+  int worker_nice = 10;
   std::size_t queue_limit = 256;  // requests waiting for a worker beyond which the server answers 503
   // Requests this says yes to (a health probe) run on a lane of their own, one thread that no long list
   // holds: a load balancer's probe is answered while every worker is busy. Not set: none.
