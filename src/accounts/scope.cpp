@@ -16,6 +16,8 @@ constexpr const char* kRegionSubtreeIds =
     "WITH RECURSIVE rsub(id) AS (SELECT region_id FROM organization_regions WHERE org_id = CAST(? AS BIGINT) "
     "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
 
+constexpr const char* kEnterpriseRegionsGeneration = "SELECT generation FROM enterprise_regions_generation";
+
 // `column` in the set. One id (most organizations have no sub-organizations) as `= ?`: with statistics
 // the planner then reads that key of an index, while for `IN (json_each)` it cannot tell how many ids come
 // and may scan the table instead (an agency's service plans: 45 -> 23 ms in the CLI at province scale).
@@ -55,6 +57,20 @@ SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view co
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column) {
   const auto& reach = reach_of(db, user);
   return in_set(db.dialect(), region_column, reach.region_ids, reach.region_ids_json);
+}
+
+SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view enterprise_key) {
+  const auto inside = in_jurisdiction(db, user, "e.region_id");
+  const auto select = "SELECT e.id FROM enterprises e WHERE " + inside.condition();
+  std::optional<std::string> kept;
+  if (db.dialect() == db::Dialect::sqlite) {
+    const auto generation = db.query(kEnterpriseRegionsGeneration)[0].integer("generation");
+    kept = db.kept_id_set("jurisdiction " + reach_of(db, user).region_ids_json, generation, select,
+                          inside.params());
+  }
+  if (kept)
+    return SqlFilter(std::string(enterprise_key) + " IN (SELECT id FROM " + *kept + ")", db::Params{});
+  return SqlFilter(std::string(enterprise_key) + " IN (" + select + ")", inside.params());
 }
 
 // The ids first, then the filter: PostgreSQL plans a list's filter with the set's values and reads the index

@@ -27,6 +27,10 @@ const Reach& reach_of(db::Connection& db, const Actor& user);
 SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column);
 // `region_column` IN the regulator's jurisdiction.
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column);
+// `enterprise_key` (a record's key to its enterprise) IN the enterprises of the regulator's jurisdiction. On
+// SQLite the set is kept on the connection between requests (db::Connection::kept_id_set) until an enterprise
+// is added, removed or moves region (V039).
+SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view enterprise_key);
 // Any organization and its descendants.
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 // An organization's regions and their sub-regions.

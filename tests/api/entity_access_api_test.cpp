@@ -3,6 +3,7 @@
 // are evaluated here, in plain C++ over the raw rows of the demo database — not by the server's SQL — so
 // a derivation that widens or narrows a grant fails. Without a session nothing answers; objects outside
 // the grants answer 404. A newly declared entity fails this test until it is given its route below.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -275,4 +276,44 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
   }
   EXPECT_GT(hidden, 100) << "the parties should not all see everything";
   EXPECT_GT(shown, 100);
+}
+
+// A regulator's lists test a record's enterprise against the enterprises of its jurisdiction, a set SQLite
+// keeps on each connection between requests (accounts::enterprise_in_jurisdiction). An enterprise that moves
+// out of the district takes its visits out of the district regulator's list at once, whichever connection
+// answers, and brings them back when it returns.
+TEST_F(EntityAccessApi, ARegulatorsListsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  const auto regulator = signed_in(kDistrictRegulator);
+  const auto admin = as("demo-admin");
+  const auto visits = regulator.get("/visits?limit=1");
+  ASSERT_EQ(visits.status, 200) << visits.body;
+  ASSERT_FALSE(visits.json()["items"].empty()) << "the district regulator sees no visit";
+  const auto enterprise = visits.json()["items"][0]["enterprise"]["id"].get<std::int64_t>();
+  const auto path = "/visits?limit=200&enterprise_id=" + std::to_string(enterprise);
+  const auto visits_of_it = [&] { return regulator.get(path).json()["total"].get<std::int64_t>(); };
+  const auto seen = visits_of_it();
+  ASSERT_GT(seen, 0);
+
+  auto database = db::Database::open(server_->db_url(), 1);
+  auto lease = database->acquire();
+  const World world(*lease);
+  const auto district = world.jurisdiction(regulator.org_id());
+  const auto streets = lease->query("SELECT id FROM regions WHERE level = 'street'").integers("id");
+  const auto outside =
+      std::find_if(streets.begin(), streets.end(), [&](auto id) { return !district.count(id); });
+  ASSERT_NE(outside, streets.end()) << "every street is in the district";
+  const auto home =
+      admin.get("/enterprises/" + std::to_string(enterprise)).json()["region_id"].get<std::int64_t>();
+  ASSERT_TRUE(district.count(home));
+
+  // Every connection of the server has answered the list, and so keeps the district's enterprises.
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(visits_of_it(), seen);
+  const auto move_to = [&](std::int64_t region) {
+    const auto moved = admin.patch("/enterprises/" + std::to_string(enterprise), {{"region_id", region}});
+    ASSERT_EQ(moved.status, 200) << moved.body;
+  };
+  move_to(*outside);
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(visits_of_it(), 0) << "after the move, request " << i;
+  move_to(home);
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(visits_of_it(), seen) << "after the return, request " << i;
 }

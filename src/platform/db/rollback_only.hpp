@@ -18,6 +18,10 @@ class RollbackOnly final : public Connection {
   void commit() override { inner_.rollback(); }
   void rollback() override { inner_.rollback(); }
   Dialect dialect() const override { return inner_.dialect(); }
+  std::optional<std::string> kept_id_set(const std::string& key, std::int64_t generation,
+                                         std::string_view select, const Params& params) override {
+    return inner_.kept_id_set(key, generation, select, params);
+  }
   bool healthy() const override { return inner_.healthy(); }
 
  private:

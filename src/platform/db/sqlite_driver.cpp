@@ -3,6 +3,8 @@
 // (writer_queue.hpp).
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -43,6 +45,27 @@ constexpr std::chrono::milliseconds kLockPatience{10000};
 // How long the checkpoint's own turn waits for readers still on the old WAL: every writer waits meanwhile.
 constexpr int kRestartPatienceMs = 20;
 
+// Connection::kept_id_set. Each set is a temporary table kept_ids_<slot>, described by a row of kept_sets;
+// both are written in the caller's transaction, so a rollback takes a set and its description back together.
+constexpr const char* kCreateKeptSets =
+    "CREATE TEMP TABLE kept_sets (slot INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
+    "generation INTEGER NOT NULL, used INTEGER NOT NULL)";
+constexpr const char* kFindKeptSet = "SELECT slot, generation FROM temp.kept_sets WHERE key = ?";
+constexpr const char* kKeptSlots = "SELECT slot FROM temp.kept_sets ORDER BY used";
+constexpr const char* kUseKeptSet = "UPDATE temp.kept_sets SET used = ? WHERE slot = ?";
+constexpr const char* kKeepSet =
+    "INSERT OR REPLACE INTO temp.kept_sets (slot, key, generation, used) VALUES (?, ?, ?, ?)";
+// Sets kept per handle: a regulator's jurisdiction at province scale is about 100,000 ids (1.6 MB).
+constexpr std::int64_t kKeptSets = 4;
+
+std::string kept_table(std::int64_t slot) { return "temp.kept_ids_" + std::to_string(slot); }
+
+// Orders the uses of kept sets across the handles and connections of the process.
+std::int64_t next_use() {
+  static std::atomic<std::int64_t> uses{0};
+  return ++uses;
+}
+
 // One SQLite handle and the statements prepared on it.
 class Handle {
  public:
@@ -63,6 +86,7 @@ class Handle {
     sqlite3_wal_hook(db_, committed, this);  // instead of the automatic checkpoint
     run("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA "
         "temp_store=MEMORY;");
+    run(kCreateKeptSets);
   }
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
@@ -186,30 +210,33 @@ class SqliteConnection final : public Connection {
   Rows query(std::string_view sql, const Params& params) override {
     sqlite3_stmt* statement = current_->prepare(sql, params);
     const Turn turn(*this, writes_alone(statement));
-    Rows rows;
-    int columns = sqlite3_column_count(statement);
-    for (int i = 0; i < columns; ++i) rows.columns->emplace_back(sqlite3_column_name(statement, i));
-    for (;;) {
-      int rc = sqlite3_step(statement);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) current_->fail(statement, sql);
-      std::vector<Value>& row = rows.values.emplace_back();
-      row.reserve(columns);
-      for (int i = 0; i < columns; ++i) row.push_back(column_value(statement, i));
-    }
-    sqlite3_reset(statement);
-    return rows;
+    return rows_of(statement, sql);
   }
 
   std::int64_t execute(std::string_view sql, const Params& params) override {
     sqlite3_stmt* statement = current_->prepare(sql, params);
     const Turn turn(*this, writes_alone(statement));
-    int rc;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    return run_to_end(statement, sql);
+  }
+
+  // Reads and writes only temporary tables, which take no turn.
+  std::optional<std::string> kept_id_set(const std::string& key, std::int64_t generation,
+                                         std::string_view select, const Params& params) override {
+    const auto on_handle = [this](std::string_view sql, const Params& values) {
+      return rows_of(current_->prepare(sql, values), sql);
+    };
+    const auto kept = on_handle(kFindKeptSet, {key});
+    if (!kept.empty() && kept[0].integer("generation") == generation) {
+      on_handle(kUseKeptSet, {next_use(), kept[0].integer("slot")});
+      return kept_table(kept[0].integer("slot"));
     }
-    if (rc != SQLITE_DONE) current_->fail(statement, sql);
-    sqlite3_reset(statement);
-    return sqlite3_changes(current_->db());
+    const auto slot = kept.empty() ? free_or_oldest_slot(on_handle(kKeptSlots, {})) : kept[0].integer("slot");
+    const auto table = kept_table(slot);
+    current_->run("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER PRIMARY KEY)");
+    on_handle("DELETE FROM " + table, {});
+    on_handle("INSERT OR IGNORE INTO " + table + " (id) " + std::string(select), params);
+    on_handle(kKeepSet, {slot, key, generation, next_use()});
+    return table;
   }
 
   // Scripts (migrations, ANALYZE, pragmas) run outside a transaction take a turn too: they may write.
@@ -303,6 +330,40 @@ class SqliteConnection final : public Connection {
     if (!in_turn_) return;
     in_turn_ = false;
     writers_->leave();
+  }
+
+  Rows rows_of(sqlite3_stmt* statement, std::string_view sql) {
+    Rows rows;
+    int columns = sqlite3_column_count(statement);
+    for (int i = 0; i < columns; ++i) rows.columns->emplace_back(sqlite3_column_name(statement, i));
+    for (;;) {
+      int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) current_->fail(statement, sql);
+      std::vector<Value>& row = rows.values.emplace_back();
+      row.reserve(columns);
+      for (int i = 0; i < columns; ++i) row.push_back(column_value(statement, i));
+    }
+    sqlite3_reset(statement);
+    return rows;
+  }
+
+  std::int64_t run_to_end(sqlite3_stmt* statement, std::string_view sql) {
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) current_->fail(statement, sql);
+    sqlite3_reset(statement);
+    return sqlite3_changes(current_->db());
+  }
+
+  // The lowest slot no set holds, else the least recently used one's (`slots`: the held ones, oldest use
+  // first).
+  static std::int64_t free_or_oldest_slot(const Rows& slots) {
+    const auto held = slots.integers("slot");
+    for (std::int64_t slot = 0; slot < kKeptSets; ++slot)
+      if (std::find(held.begin(), held.end(), slot) == held.end()) return slot;
+    return held.front();
   }
 
   static Value column_value(sqlite3_stmt* statement, int i) {
