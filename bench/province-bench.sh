@@ -119,6 +119,7 @@ if [[ $KIND == sqlite ]]; then unset BENCH_DB; else BENCH_DB=$RISKWATCH_TEST_PG;
 BENCH_TOOLS="curl jq wrk python3 sqlite3"
 [[ $KIND == sqlite ]] || BENCH_TOOLS="curl jq wrk python3"
 bench_start
+START_MB=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
 
 declare -A TOKENS=([regulator]=$TOKEN)
 for party in insurer agency admin; do
@@ -347,7 +348,7 @@ echo
 printf 'riskwatch province benchmark: %s, seed %s, clock %sT02:00Z, wrk -t%s -c%s -d%s, on %s (%s CPUs), %s\n' \
     "$KIND" "$SEED" "$TODAY" "$THREADS" "$CONNECTIONS" "$DURATION" "$(uname -n)" "$(nproc)" \
     "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-printf 'server idle RSS after sign-in: %s MB\n' "$IDLE_MB"
+printf 'server idle RSS: %s MB at start, %s MB after sign-in and one request of each case\n' "$START_MB" "$IDLE_MB"
 printf '%-42s %-9s %9s %9s %9s %6s %8s %9s %8s\n' case party req/s p50 p99 errors 'cpu ms' 'MB pk/an' /health
 health=""
 errors=0

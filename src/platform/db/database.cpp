@@ -185,8 +185,11 @@ std::string number_placeholders(std::string_view sql) {
 }
 
 void refresh_statistics(Connection& connection) {
+  // The pages ANALYZE samples would stay in the connection's cache (up to serve's --read-cache-mib, 32 MiB
+  // of a server's 77 MB idle RSS at province scale) though no request reads them again: shrink_memory lets
+  // them go.
   if (connection.dialect() == Dialect::sqlite)
-    connection.execute_script("PRAGMA analysis_limit = 1000; ANALYZE");
+    connection.execute_script("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA shrink_memory");
   else
     connection.execute_script("ANALYZE");
 }
