@@ -14,11 +14,10 @@ http::Response refusal(const SignIn& attempt) {
                                    "Wrong username or password"});
   const auto wait = attempt.locked_until - attempt.at;
   const auto minutes = std::to_string((wait + 59) / 60);
-  auto response = http::problem_response({ErrorKind::too_many_requests, "too_many_attempts",
-                                          "登录失败次数过多，请 " + minutes + " 分钟后再试",
-                                          "Too many failed sign-ins; try again in " + minutes + " minutes"});
-  response.set_header("Retry-After", std::to_string(wait));
-  return response;
+  return http::retry_later_response(
+      {ErrorKind::too_many_requests, "too_many_attempts", "登录失败次数过多，请 " + minutes + " 分钟后再试",
+       "Too many failed sign-ins; try again in " + minutes + " minutes"},
+      wait);
 }
 
 http::Response login(api::Context& context) {

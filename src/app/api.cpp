@@ -118,10 +118,10 @@ http::Response Api::answer_api(http::Request& request, std::string& route) const
                                            "Conflict: the record already exists or is still referenced"));
   } catch (const db::TransientConflict& error) {
     spdlog::warn("transient conflict rid={}: {}", request.request_id, error.what());
-    auto response = http::problem_response(
+    auto response = http::retry_later_response(
         ApiError{ErrorKind::unavailable, "transient_conflict", "数据正被其他操作修改，请稍后重试",
-                 "The data is being changed by another request; retry shortly"});
-    response.set_header("Retry-After", "1");
+                 "The data is being changed by another request; retry shortly"},
+        1);
     response.user_id = user_id;
     return response;
   } catch (const std::exception& error) {

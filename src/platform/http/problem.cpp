@@ -70,6 +70,12 @@ Response problem_response(const ApiError& error) {
   return response;
 }
 
+Response retry_later_response(const ApiError& error, std::int64_t seconds) {
+  auto response = problem_response(error);
+  response.set_header("Retry-After", std::to_string(seconds));
+  return response;
+}
+
 Response internal_error_response(const std::string& request_id) {
   ApiError error(ErrorKind::internal, "internal_error",
                  "服务器内部错误，请稍后重试（请求编号 " + request_id + "）",

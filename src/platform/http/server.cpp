@@ -406,9 +406,7 @@ class Server {
       co_return co_await net::co_spawn(lane_.get_executor(), handle(request), net::use_awaitable);
     if (waiting_.fetch_add(1) >= options_.queue_limit) {
       --waiting_;
-      Response busy = problem_response(server_busy());
-      busy.set_header("Retry-After", "1");
-      co_return busy;
+      co_return retry_later_response(server_busy(), 1);
     }
     ++metrics::process().requests_waiting;
     co_return co_await net::co_spawn(
