@@ -3,7 +3,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -18,10 +20,28 @@ bool using_postgresql() {
   return url && *url;
 }
 
+namespace {
+
+std::mutex made_dirs_mutex;
+std::vector<std::string> made_dirs;
+
+}  // namespace
+
 std::string make_temp_dir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "riskwatch-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  const std::lock_guard lock(made_dirs_mutex);
+  made_dirs.push_back(pattern);
   return pattern;
+}
+
+void remove_temp_dirs() {
+  const std::lock_guard lock(made_dirs_mutex);
+  for (const auto& dir : made_dirs) {
+    std::error_code ignored;  // a directory a test removed itself is gone already
+    std::filesystem::remove_all(dir, ignored);
+  }
+  made_dirs.clear();
 }
 
 namespace {
