@@ -114,6 +114,10 @@ SqlFilter any_or_none(const std::vector<SqlFilter>& alternatives) {
   return alternatives.empty() ? SqlFilter("1 = 0", db::Params{}) : SqlFilter::any_of(alternatives);
 }
 
+bool matches_some(db::Connection& db, const std::string& table, const SqlFilter& where) {
+  return !db.query("SELECT 1 AS one FROM " + table + where.sql() + " LIMIT 1", where.params()).empty();
+}
+
 std::string_view bare(std::string_view column) {
   const auto dot = column.find('.');
   return dot == std::string_view::npos ? column : column.substr(dot + 1);
@@ -144,7 +148,14 @@ SqlFilter read_filter_united(db::Connection& db, const accounts::Actor& actor, c
   if (alternatives.size() < 2 || !tests_a_set || db.dialect() != db::Dialect::sqlite)
     return any_or_none(alternatives);
   const auto own_table = entity.from.substr(0, entity.from.find(" JOIN "));
-  return SqlFilter::key_in_union(entity.id_column, own_table, alternatives);
+  // A relation no row has adds nothing to the union, and one left alone needs no union: it is tested
+  // through its own index, and a page can walk the order's index testing it (a regulator's plans: no
+  // agency's or insurer's plan is its own; counting 10.6 -> 3.7 ms in the CLI, bench/README, ninth round).
+  std::vector<SqlFilter> held;
+  for (const auto& alternative : alternatives)
+    if (matches_some(db, std::string(own_table), alternative)) held.push_back(alternative);
+  if (held.size() < 2) return any_or_none(held);
+  return SqlFilter::key_in_union(entity.id_column, own_table, held);
 }
 
 SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,

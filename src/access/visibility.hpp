@@ -21,9 +21,10 @@ namespace rw::access {
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
 // The same rows, for a list whose order follows no index, so it gathers every visible row to sort them
 // anyway (service plans: by year and enterprise name). On SQLite, when a relation tests a set (a regulator's
-// regions), the record's key is tested against the union of each relation's keys, each found through its
-// own index, where the OR tests every row of the table (a regulator's 8,047 of 66,091 plans: 37 -> 20 ms
-// to count; bench/README, seventh round).
+// regions), the record's key is tested against the union of each relation's keys, each found through its own
+// index, where the OR tests every row of the table (a regulator's 8,047 of 66,091 plans: 37 -> 20 ms to
+// count; bench/README, seventh round). Relations no row has are left out, and one left alone is its own
+// condition.
 // PostgreSQL combines the OR's indexes itself and gets read_filter's condition.
 SqlFilter read_filter_united(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
 

@@ -17,6 +17,16 @@ Total capped_count(db::Connection& db, const std::string& tables, const SqlFilte
   return n > cap ? Total{cap, false} : Total{n, true};
 }
 
+// Whether the page walks `scan_from` in its order instead of gathering the matching rows to sort them.
+bool walks_in_order(db::Connection& db, const DeferredList& list, const Total& total,
+                    const std::string& order_by, const Page& page) {
+  if (!list.scan_from || db.dialect() != db::Dialect::sqlite) return false;
+  if (order_by.rfind(list.scan_order ? list.scan_order : list.id, 0) != 0) return false;
+  if (list.scan_at_total == 0) return !total.exact;
+  // A walk to a page far down the list passes most rows of the table: sorting the matches costs less.
+  return total.count >= list.scan_at_total && (page.offset + page.limit) * 10 <= total.count;
+}
+
 }  // namespace
 
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }
@@ -41,11 +51,12 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListF
                        const std::string& order_by, const Page& page) {
   PageOfRows out;
   out.total = capped_count(db, list.from.tables_for(filters.counted), filters.counted);
-  const bool scan = list.scan_from && !out.total.exact && db.dialect() == db::Dialect::sqlite &&
-                    order_by.rfind(list.id, 0) == 0;
+  const CountFrom from = walks_in_order(db, list, out.total, order_by, page)
+                             ? CountFrom{list.scan_from, list.from.joins}
+                             : list.from;
   const std::string page_ids = std::string("SELECT ") + list.id + " FROM " +
-                               (scan ? list.scan_from : list.from.tables_for(filters.paged, order_by)) +
-                               filters.paged.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
+                               from.tables_for(filters.paged, order_by) + filters.paged.sql() + " ORDER BY " +
+                               order_by + " LIMIT ? OFFSET ?";
   out.rows =
       db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,
                filters.paged.params_with({page.limit, page.offset}));

@@ -38,12 +38,18 @@ PageOfRows select_page(db::Connection& db, const std::string& select_sql, const 
 // more rows match than the total counts to: ten thousand matching rows make a page of newest ids a short walk
 // back from the end of the table, where an index of the filter (an enterprise among the thousands a regulator
 // oversees) would gather every match to sort it.
+// A list ordered by another index (`scan_order`, the order `scan_from` reads in) walks it when at least
+// `scan_at_total` rows match and the page is in their first tenth: a first page of a party that sees a
+// thousand service plans is a few dozen steps of the year-and-name index, where gathering them sorts them
+// all.
 // PostgreSQL's planner makes that choice itself.
 struct DeferredList {
   const char* select;
   CountFrom from;
   const char* id;
   const char* scan_from = nullptr;
+  const char* scan_order = nullptr;  // none: by `id`
+  std::int64_t scan_at_total = 0;    // none: more rows than the total counts to
 };
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
                        const std::string& order_by, const Page& page);

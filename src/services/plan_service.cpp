@@ -143,7 +143,7 @@ PlanInput read_plan(const accounts::Operation& op, const nlohmann::json& body, c
 nlohmann::json list_plans(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
   const auto where = plan_filter(op.db, op.actor, query);
-  auto [rows, total] = select_page(op.db, kPlanList, where, "sp.year DESC, e.name, sp.id", page);
+  auto [rows, total] = select_page(op.db, kPlanList, where, kPlanOrder, page);
   return page_json(plans_json(op.db, rows, workflow::Caller(op.db, op.actor)), total, page);
 }
 

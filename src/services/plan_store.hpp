@@ -43,14 +43,14 @@ std::int64_t insert_plan(db::Connection& db, const PlanInput& plan, std::int64_t
                          const std::string& now);
 void update_plan_row(db::Connection& db, std::int64_t id, const PlanInput& plan, const std::string& now);
 
-// Filters of GET /service-plans on service_plans `sp` joined to enterprises `e`, within what the user may
-// see: enterprise_id, agency_org_id, year, status, q (enterprise name).
+// Filters of GET /service-plans on service_plans `sp`, within what the user may see: enterprise_id,
+// agency_org_id, year, status, q (enterprise name).
 SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
                       const std::map<std::string, std::string>& query);
 extern const char* const kSelectPlan;
-extern const CountFrom kCountPlan;
-// By year and enterprise name: the page's ids first (joining the enterprises for their names), then the
-// display joins for those alone (platform/paging.hpp).
+// By year and enterprise name (the plan carries it, V040): the page's ids first, then the display joins for
+// those alone (platform/paging.hpp).
+extern const char* const kPlanOrder;
 extern const DeferredList kPlanList;
 // The plan with the `actions` the caller may take on it now.
 nlohmann::json plan_json(db::Connection& db, const db::Row& row, const workflow::Caller& caller);

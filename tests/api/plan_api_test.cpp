@@ -163,3 +163,28 @@ TEST_F(PlanApi, EveryPlanOfAListCarriesItsOwnItemsAndStaff) {
   }
   EXPECT_TRUE(some_staff) << "the demo plans name their staff";
 }
+
+// A plan carries its enterprise's name for the list's order and its search (V040): a new name reaches it.
+TEST_F(PlanApi, AnEnterprisesNewNameReachesItsPlans) {
+  auto insurer = as("demo-insurer");
+  const auto enterprise = insured_enterprise_by(insurer, "无锡市更名前方案测试有限公司", 4801);
+  auto body = plan_body(enterprise, 2027);
+  body["agency_org_id"] = org_id(kAgencyA);
+  const auto created = insurer.post("/service-plans", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["enterprise"]["name"], "无锡市更名前方案测试有限公司");
+  ASSERT_EQ(total_of(insurer.get("/service-plans?q=" + url("更名前方案"))), 1);
+
+  ASSERT_EQ(admin()
+                .patch(id_path("enterprises", enterprise), json{{"name", "无锡市更名后方案测试有限公司"}})
+                .status,
+            200);
+  EXPECT_EQ(total_of(insurer.get("/service-plans?q=" + url("更名前方案"))), 0);
+  const auto found = insurer.get("/service-plans?q=" + url("更名后方案")).json();
+  ASSERT_EQ(found["items"].size(), 1u);
+  EXPECT_EQ(found["items"][0]["id"], created.json()["id"]);
+  EXPECT_EQ(found["items"][0]["enterprise"]["name"], "无锡市更名后方案测试有限公司");
+  EXPECT_EQ(insurer.get(id_path("service-plans", created.json()["id"].get<std::int64_t>()))
+                .json()["enterprise"]["name"],
+            "无锡市更名后方案测试有限公司");
+}

@@ -44,14 +44,21 @@ class CappedTotal : public ::testing::Test {
     database_ = db::Database::open(rw::testing::fresh_database_url(), 1);
     db::migrate(*database_);
     auto c = database_->acquire();
-    for (int i = 0; i < 7; ++i)
-      c->execute(
-          "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) "
-          "VALUES (?, ?, 'district', NULL, 'x', 'x')",
-          {"99000" + std::to_string(i), "区" + std::to_string(i)});
+    insert_regions(*c, "99", 7);
     set_exact_total_cap(5);
   }
   void TearDown() override { set_exact_total_cap(kExactTotalCap); }
+
+  // `count` districts coded `prefix` and four digits, in code order.
+  static void insert_regions(db::Connection& c, const std::string& prefix, int count) {
+    for (int i = 0; i < count; ++i) {
+      const auto n = std::to_string(i);
+      c.execute(
+          "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) "
+          "VALUES (?, ?, 'district', NULL, 'x', 'x')",
+          {prefix + std::string(4 - n.size(), '0') + n, "区" + prefix + n});
+    }
+  }
 
   // The page of test regions whose code is below `below`, and its total.
   PageOfRows regions(const std::string& below, Page page = {}) {
@@ -102,4 +109,50 @@ TEST_F(CappedTotal, ABigListWalkedInIdOrderGivesTheSamePage) {
   const auto newest = select_page(*c, walked, where, "r.id DESC", {2, 0});
   EXPECT_EQ(newest.rows[0].text("code"), "990006");
   EXPECT_EQ(newest.rows[1].text("code"), "990005");
+}
+
+// A list ordered by another index walks it once enough rows match and the page is among their first tenth;
+// otherwise it sorts the matches (SQLite; PostgreSQL plans either itself). The walked table here leaves the
+// first row out, so a page shows which way it was read.
+TEST_F(CappedTotal, AListWalksTheIndexOfItsOrderForAnEarlyPageOfManyRows) {
+  set_exact_total_cap(1000);
+  auto c = database_->acquire();
+  insert_regions(*c, "98", 40);
+  DeferredList list{"SELECT r.code FROM regions r", {"regions r"}, "r.id"};
+  list.scan_from = "(SELECT * FROM regions WHERE code <> '980000') r";
+  list.scan_order = "r.parent_id, r.id";
+  list.scan_at_total = 30;
+  const SqlFilter where("r.code LIKE '98%'", db::Params{});
+  const auto first_code = [&](const std::string& order, Page page) {
+    const auto rows = select_page(*c, list, where, order, page).rows;
+    return rows.empty() ? std::string("none") : rows[0].text("code");
+  };
+  const bool walks = c->dialect() == db::Dialect::sqlite;
+  EXPECT_EQ(first_code("r.parent_id, r.id", {2, 0}), walks ? "980001" : "980000");
+  EXPECT_EQ(first_code("r.parent_id, r.id", {4, 0}), walks ? "980001" : "980000");
+  EXPECT_EQ(first_code("r.parent_id, r.id", {2, 3}), "980003");  // beyond the first tenth: sorted
+  EXPECT_EQ(first_code("r.code", {2, 0}), "980000");             // another order
+  list.scan_at_total = 41;
+  EXPECT_EQ(first_code("r.parent_id, r.id", {2, 0}), "980000");  // too few rows
+}
+
+TEST_F(CappedTotal, AListWalkingTheIndexOfItsOrderGivesTheSamePage) {
+  set_exact_total_cap(1000);
+  auto c = database_->acquire();
+  insert_regions(*c, "98", 40);
+  const DeferredList sorted{"SELECT r.code FROM regions r", {"regions r"}, "r.id"};
+  DeferredList walked = sorted;
+  walked.scan_from = "regions r INDEXED BY regions_parent";
+  walked.scan_order = "r.parent_id, r.id";
+  walked.scan_at_total = 30;
+  const SqlFilter where("r.code LIKE '98%' AND r.code <> ?", db::Params{std::string("980002")});
+  for (const Page page : {Page{2, 0}, Page{3, 1}}) {
+    const auto by_sort = select_page(*c, sorted, where, "r.parent_id, r.id", page);
+    const auto by_walk = select_page(*c, walked, where, "r.parent_id, r.id", page);
+    EXPECT_EQ(by_walk.total.count, 39);
+    ASSERT_FALSE(by_walk.rows.empty());
+    ASSERT_EQ(by_walk.rows.size(), by_sort.rows.size());
+    for (std::size_t i = 0; i < by_walk.rows.size(); ++i)
+      EXPECT_EQ(by_walk.rows[i].text("code"), by_sort.rows[i].text("code"));
+  }
 }
