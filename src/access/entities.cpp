@@ -130,7 +130,7 @@ const EntityAccess kHazard{"hazard",
                             {party::insurer, Relation::insures},
                             {party::regulator, Relation::regulates}},
                            {"h.agency_org_id"},
-                           {{"e", "enterprises", "h.enterprise_id"}}};
+                           {{"e", "enterprises", "h.enterprise_id", "h.region_id"}}};
 
 // An escalation of an enterprise that does not rectify (chengdu 6.3.2.3): the regulators it went to and the
 // agency that follows the hazard.

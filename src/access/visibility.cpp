@@ -95,7 +95,8 @@ std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor,
     const auto* join = shape == Shape::as_set ? joined_as(entity, alias_of(grant)) : nullptr;
     SqlFilter condition;
     if (join && grant.relation == Relation::regulates)
-      condition = accounts::enterprise_in_jurisdiction(db, actor, join->key);
+      condition = join->region.empty() ? accounts::enterprise_in_jurisdiction(db, actor, join->key)
+                                       : accounts::in_jurisdiction(db, actor, join->region);
     else if (join && !is_set_of_enterprises(grant))
       condition = in_ids_of(std::string(join->key),
                             "SELECT " + std::string(join->alias) + ".id FROM " + std::string(join->table) +

@@ -72,7 +72,7 @@ constexpr const char* kSelectRegulatorsOver =
 }  // namespace
 
 const char* const kSelectHazard =
-    "SELECT h.*, e.name AS enterprise_name, e.org_id AS enterprise_org_id, e.region_id, "
+    "SELECT h.*, e.name AS enterprise_name, e.org_id AS enterprise_org_id, "
     "a.name AS agency_name, v.planned_on AS visit_planned_on, v.status AS visit_status FROM hazards h "
     "JOIN enterprises e ON e.id = h.enterprise_id JOIN organizations a ON a.id = h.agency_org_id "
     "JOIN visits v ON v.id = h.visit_id";
@@ -80,9 +80,7 @@ const char* const kSelectHazard =
 // Past the total's cap the page walks back an index of the id and the columns they test (V038).
 const DeferredList kHazardList{kSelectHazard, {"hazards h"}, "h.id", "hazards h INDEXED BY hazards_by_id"};
 SqlFilter of_region(db::Connection& db, std::int64_t region_id) {
-  const auto inside = accounts::in_region_subtree(db, "se.region_id", region_id);
-  return SqlFilter("h.enterprise_id IN (SELECT se.id FROM enterprises se WHERE " + inside.condition() + ")",
-                   inside.params());
+  return accounts::in_region_subtree(db, "h.region_id", region_id);
 }
 
 const char* const kSelectEscalation =

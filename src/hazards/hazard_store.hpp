@@ -44,7 +44,7 @@ void update_facts(db::Connection& db, std::int64_t id, const HazardFacts& facts,
 // The hazard with its enterprise (name, organization, region), agency and visit.
 extern const char* const kSelectHazard;
 extern const DeferredList kHazardList;
-// A condition on hazards `h`: the enterprise is in the region or below it.
+// A condition on hazards `h`: in the region or below it (the region the hazard keeps of its enterprise).
 SqlFilter of_region(db::Connection& db, std::int64_t region_id);
 std::optional<db::Row> hazard_row(db::Connection& db, std::int64_t id);
 db::Rows hazards_of_visit(db::Connection& db, std::int64_t visit_id);

@@ -214,6 +214,7 @@ class EntityAccessApi : public ApiTest {
     if (username != kDistrictRegulator) return as(username);
     return Client(port(), login(port(), username, kDistrictPassword));
   }
+  static void follows_a_move_out_and_back(const std::string& list);
 };
 
 }  // namespace
@@ -282,16 +283,19 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
 // keeps on each connection between requests (accounts::enterprise_in_jurisdiction). An enterprise that moves
 // out of the district takes its visits out of the district regulator's list at once, whichever connection
 // answers, and brings them back when it returns.
-TEST_F(EntityAccessApi, ARegulatorsListsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+// A district regulator's list of an enterprise's records (`list`: "/visits") loses them when the enterprise
+// moves out of the district and has them again when it returns, whichever connection answers: the list
+// tests a kept set of the district's enterprises (visits) or the region each record keeps (hazards).
+void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
   const auto regulator = signed_in(kDistrictRegulator);
   const auto admin = as("demo-admin");
-  const auto visits = regulator.get("/visits?limit=1");
-  ASSERT_EQ(visits.status, 200) << visits.body;
-  ASSERT_FALSE(visits.json()["items"].empty()) << "the district regulator sees no visit";
-  const auto enterprise = visits.json()["items"][0]["enterprise"]["id"].get<std::int64_t>();
-  const auto path = "/visits?limit=200&enterprise_id=" + std::to_string(enterprise);
-  const auto visits_of_it = [&] { return regulator.get(path).json()["total"].get<std::int64_t>(); };
-  const auto seen = visits_of_it();
+  const auto first = regulator.get(list + "?limit=1");
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_FALSE(first.json()["items"].empty()) << "the district regulator sees none of " << list;
+  const auto enterprise = first.json()["items"][0]["enterprise"]["id"].get<std::int64_t>();
+  const auto path = list + "?limit=200&enterprise_id=" + std::to_string(enterprise);
+  const auto records_of_it = [&] { return regulator.get(path).json()["total"].get<std::int64_t>(); };
+  const auto seen = records_of_it();
   ASSERT_GT(seen, 0);
 
   auto database = db::Database::open(server_->db_url(), 1);
@@ -307,13 +311,21 @@ TEST_F(EntityAccessApi, ARegulatorsListsFollowAnEnterpriseThatMovesOutOfItsDistr
   ASSERT_TRUE(district.count(home));
 
   // Every connection of the server has answered the list, and so keeps the district's enterprises.
-  for (int i = 0; i < 24; ++i) ASSERT_EQ(visits_of_it(), seen);
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(records_of_it(), seen);
   const auto move_to = [&](std::int64_t region) {
     const auto moved = admin.patch("/enterprises/" + std::to_string(enterprise), {{"region_id", region}});
     ASSERT_EQ(moved.status, 200) << moved.body;
   };
   move_to(*outside);
-  for (int i = 0; i < 24; ++i) ASSERT_EQ(visits_of_it(), 0) << "after the move, request " << i;
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(records_of_it(), 0) << "after the move, request " << i;
   move_to(home);
-  for (int i = 0; i < 24; ++i) ASSERT_EQ(visits_of_it(), seen) << "after the return, request " << i;
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(records_of_it(), seen) << "after the return, request " << i;
+}
+
+TEST_F(EntityAccessApi, ARegulatorsListsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/visits");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsHazardsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/hazards");
 }
