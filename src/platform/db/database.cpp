@@ -1,5 +1,6 @@
 #include "platform/db/database.hpp"
 
+#include <malloc.h>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -187,11 +188,14 @@ std::string number_placeholders(std::string_view sql) {
 void refresh_statistics(Connection& connection) {
   // The pages ANALYZE samples would stay in the connection's cache (up to serve's --read-cache-mib, 32 MiB
   // of a server's 77 MB idle RSS at province scale) though no request reads them again: shrink_memory lets
-  // them go.
-  if (connection.dialect() == Dialect::sqlite)
+  // them go, and malloc_trim gives the freed memory back to the system, which the allocator otherwise keeps
+  // for the process (idle RSS after start at province scale: 61-140 MB from run to run, bench/README).
+  if (connection.dialect() == Dialect::sqlite) {
     connection.execute_script("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA shrink_memory");
-  else
+    ::malloc_trim(0);
+  } else {
     connection.execute_script("ANALYZE");
+  }
 }
 
 std::string like_contains(std::string_view text) {
