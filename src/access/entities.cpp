@@ -94,7 +94,7 @@ const EntityAccess kVisit{"visit",
                            {party::insurer, Relation::insures},
                            {party::regulator, Relation::regulates}},
                           {"v.agency_org_id"},
-                          {{"e", "enterprises", "v.enterprise_id"}}};
+                          {{"e", "enterprises", "v.enterprise_id", "v.region_id"}}};
 
 // The organization that must act, the one that follows it, the enterprise and its regulators.
 const EntityAccess kDeadline{"deadline",

@@ -285,7 +285,8 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
 // answers, and brings them back when it returns.
 // A district regulator's list of an enterprise's records (`list`: "/visits") loses them when the enterprise
 // moves out of the district and has them again when it returns, whichever connection answers: the list
-// tests a kept set of the district's enterprises (visits) or the region each record keeps (hazards).
+// tests a kept set of the district's enterprises (inspections) or the region each record keeps of its
+// enterprise (visits, hazards).
 void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
   const auto regulator = signed_in(kDistrictRegulator);
   const auto admin = as("demo-admin");
@@ -310,7 +311,7 @@ void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
       admin.get("/enterprises/" + std::to_string(enterprise)).json()["region_id"].get<std::int64_t>();
   ASSERT_TRUE(district.count(home));
 
-  // Every connection of the server has answered the list, and so keeps the district's enterprises.
+  // Every connection of the server has answered the list, and so keeps what it keeps between requests.
   for (int i = 0; i < 24; ++i) ASSERT_EQ(records_of_it(), seen);
   const auto move_to = [&](std::int64_t region) {
     const auto moved = admin.patch("/enterprises/" + std::to_string(enterprise), {{"region_id", region}});
@@ -323,6 +324,10 @@ void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
 }
 
 TEST_F(EntityAccessApi, ARegulatorsListsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/inspections");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsVisitsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
   follows_a_move_out_and_back("/visits");
 }
 
