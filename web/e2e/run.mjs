@@ -122,12 +122,19 @@ async function fieldSignedIn(page, username) {
 }
 
 /** Searches the enterprise list and waits for the answer to be shown. */
+/** Searches the enterprise list and waits until the page shows the total of the answer to this search. */
 async function searchEnterprises(page, text) {
   await input(page, 'enterprise-search').fill(text)
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/enterprises' && r.request().method() === 'GET')
+  const answered = page.waitForResponse((r) => {
+    const url = new URL(r.url())
+    return url.pathname === '/api/v1/enterprises' && r.request().method() === 'GET' && (url.searchParams.get('q') ?? '') === text
+  })
   await byTest(page, 'enterprise-search-submit').click()
-  await answered
-  await page.locator('[data-test="enterprise-table"] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+  const { total } = await (await answered).json()
+  await page.waitForFunction(
+    (expected) => /(\d[\d,]*)/.exec(document.querySelector('[data-test="enterprise-total"]')?.textContent ?? '')?.[1].replaceAll(',', '') === String(expected),
+    total,
+  )
 }
 
 /** Opens the page of the enterprise named `name` (found through the signed-in user's API) on its tab `tab`. */

@@ -21,16 +21,20 @@ export function usePagedList<T, F extends object>(
   const page = ref(1)
   const size = ref(pageSize)
   const loading = ref(false)
+  // Numbers each load: a slow answer to an older query must not replace the rows of a newer one.
+  let latest = 0
 
   async function load(): Promise<void> {
+    const mine = ++latest
     loading.value = true
     try {
       const result = await fetchPage({ ...filters, limit: size.value, offset: (page.value - 1) * size.value })
+      if (mine !== latest) return
       items.value = result.items
       total.value = result.total
       totalExact.value = result.total_exact
     } finally {
-      loading.value = false
+      if (mine === latest) loading.value = false
     }
   }
 
