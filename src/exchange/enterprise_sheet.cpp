@@ -185,8 +185,7 @@ RowOutcome EnterpriseImport::write(const Prepared& p, audit::Batch& batch) {
     const auto changed = batch.updated("enterprise", *p.existing_id, op_.actor.org_id,
                                        registry::record_json(*p.stored), registry::record_json(p.record));
     if (changed.empty()) return RowOutcome::unchanged;
-    // Only the changed columns: the indexes and the search triggers of the others are not touched.
-    registry::update_enterprise_columns(op_.db, *p.existing_id, p.record, op_.now_text(), changed);
+    updates_[changed].push_back({*p.existing_id, p.record});
     return RowOutcome::updated;
   }
   new_records_.push_back(p.record);
@@ -199,6 +198,10 @@ void EnterpriseImport::flush(audit::Batch& batch) {
   for (std::size_t i = 0; i < ids.size(); ++i)
     batch.created("enterprise", ids[i], org, registry::record_json(new_records_[i]));
   new_records_.clear();
+  // Only the changed columns: the indexes and the search triggers of the others are not touched.
+  for (const auto& [columns, updates] : updates_)
+    registry::update_enterprises_columns(op_.db, updates, op_.now_text(), columns);
+  updates_.clear();
 }
 
 sheet::SheetData enterprise_sheet(const db::Rows& rows) {

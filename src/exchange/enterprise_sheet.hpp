@@ -30,7 +30,7 @@ class EnterpriseImport {
   // The enterprises of a chunk's credit codes already registered, in two queries.
   void preload(const std::vector<HeaderedRow>& rows);
   std::optional<Prepared> prepare(const Cells& cells);
-  // New records are held and inserted together by flush(), at the end of each chunk.
+  // New and changed records are held and written together by flush(), at the end of each chunk.
   RowOutcome write(const Prepared& prepared, audit::Batch& batch);
   void flush(audit::Batch& batch);
 
@@ -46,6 +46,8 @@ class EnterpriseImport {
   };
   std::map<std::string, Registered> registered_;  // by credit code, for the chunk being prepared
   std::vector<registry::EnterpriseRecord> new_records_;
+  // Changed records by the columns they change, each set written in one statement.
+  std::map<std::vector<std::string>, std::vector<registry::EnterpriseUpdate>> updates_;
 };
 
 // The rows of a kSelectEnterprise query as a sheet.

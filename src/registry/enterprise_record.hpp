@@ -93,9 +93,14 @@ std::vector<std::int64_t> insert_enterprises(db::Connection& db, const std::vect
                                              std::int64_t created_by_org_id, const std::string& now);
 void update_enterprise_row(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
                            const std::string& now);
-// Sets only the columns of `keys` (names from enterprise_keys()).
-void update_enterprise_columns(db::Connection& db, std::int64_t id, const EnterpriseRecord& record,
-                               const std::string& now, const std::vector<std::string>& keys);
+struct EnterpriseUpdate {
+  std::int64_t id = 0;
+  EnterpriseRecord record;
+};
+// Sets only the columns of `keys` (names from enterprise_keys()) of each enterprise to its record's values, many
+// enterprises a statement.
+void update_enterprises_columns(db::Connection& db, const std::vector<EnterpriseUpdate>& updates,
+                                const std::string& now, const std::vector<std::string>& keys);
 // The id of the enterprise holding this credit code, archived or not.
 std::optional<std::int64_t> enterprise_with_credit_code(db::Connection& db, const std::string& credit_code);
 ApiError duplicate_credit_code();

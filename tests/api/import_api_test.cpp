@@ -311,6 +311,37 @@ TEST_F(ImportApi, StaffImportRequiresThePoolLevelOfExperts) {
             Codes{"2:手机号:required"});
 }
 
+TEST_F(ImportApi, ManyChangedRowsEachTakeTheirOwnChanges) {
+  // Changed rows are written many to a statement (250), grouped by the columns they change: 600 rows span two
+  // chunks and more than one statement, half renamed and half given another risk level.
+  Rows rows = {kEnterpriseHeader};
+  for (int i = 0; i < 600; ++i)
+    rows.push_back({"无锡市批改" + std::to_string(i) + "号有限公司", test_uscc(7000 + i), "梁溪区", "", "", "",
+                    "一般", "", "", ""});
+  ASSERT_EQ(upload(admin(), "enterprises", csv(rows)).json()["created"], 600);
+  for (int i = 0; i < 600; ++i) {
+    auto& row = rows[static_cast<std::size_t>(i) + 1];
+    if (i % 2 == 0)
+      row[0] = "无锡市新批改" + std::to_string(i) + "号有限公司";
+    else
+      row[6] = "重大";
+  }
+  auto r = upload(admin(), "enterprises", csv(rows));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["updated"], 600);
+
+  // The search indexes follow the new names; the levels are each row's own.
+  EXPECT_EQ(total_of(admin().get("/enterprises?q=新批改")), 300);
+  EXPECT_EQ(total_of(admin().get("/enterprises?q=批改&risk_level=major")), 300);
+  EXPECT_EQ(total_of(admin().get("/enterprises?q=批改&risk_level=general")), 300);
+  for (const int i : {0, 1, 250, 251, 598, 599}) {
+    const auto e = enterprise_by_code(test_uscc(7000 + i));
+    EXPECT_EQ(e["name"], (i % 2 ? "无锡市批改" : "无锡市新批改") + std::to_string(i) + "号有限公司") << i;
+    EXPECT_EQ(e["risk_level"], i % 2 ? "major" : "general") << i;
+    EXPECT_EQ(e["region_name"], "梁溪区") << i;
+  }
+}
+
 TEST_F(ImportApi, AFileOfSeveralPreloadChunksUpdatesAndFindsRepeatsAcrossThem) {
   // The driver prepares rows in chunks of 500; the repeat and the update below lie in other chunks than
   // the rows they concern.
