@@ -340,11 +340,13 @@ void update_enterprises_columns(db::Connection& db, const std::vector<Enterprise
     if (key == "risk_level" || key == "risk_source")
       label_kept += (label_kept.empty() ? "" : " AND ") + ("enterprises." + key + " = v." + key);
   }
-  if (!label_kept.empty()) set += "risk_label = CASE WHEN " + label_kept + " THEN enterprises.risk_label ELSE '' END, ";
+  if (!label_kept.empty())
+    set += "risk_label = CASE WHEN " + label_kept + " THEN enterprises.risk_label ELSE '' END, ";
   // The new values as a table v: its empty first part, read from enterprises, gives PostgreSQL the columns'
   // types for the untyped parameters of the rows after it (a VALUES list would type them as text first).
   const std::string head = "WITH v (id" + names + ") AS (SELECT id" + names + " FROM enterprises WHERE false";
-  const std::string tail = ") UPDATE enterprises SET " + set + "updated_at = ? FROM v WHERE enterprises.id = v.id";
+  const std::string tail =
+      ") UPDATE enterprises SET " + set + "updated_at = ? FROM v WHERE enterprises.id = v.id";
   // Many rows a statement: on SQLite each statement that writes the full-text indexes ends by writing them a
   // segment, so one statement a row made an import of 100,000 changed rows cost 1.3 ms a row. Within SQLite's
   // 500 parts of a compound SELECT.

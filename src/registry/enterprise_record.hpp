@@ -97,8 +97,8 @@ struct EnterpriseUpdate {
   std::int64_t id = 0;
   EnterpriseRecord record;
 };
-// Sets only the columns of `keys` (names from enterprise_keys()) of each enterprise to its record's values, many
-// enterprises a statement.
+// Sets only the columns of `keys` (names from enterprise_keys()) of each enterprise to its record's values,
+// many enterprises a statement.
 void update_enterprises_columns(db::Connection& db, const std::vector<EnterpriseUpdate>& updates,
                                 const std::string& now, const std::vector<std::string>& keys);
 // The id of the enterprise holding this credit code, archived or not.

@@ -316,8 +316,8 @@ TEST_F(ImportApi, ManyChangedRowsEachTakeTheirOwnChanges) {
   // chunks and more than one statement, half renamed and half given another risk level.
   Rows rows = {kEnterpriseHeader};
   for (int i = 0; i < 600; ++i)
-    rows.push_back({"无锡市批改" + std::to_string(i) + "号有限公司", test_uscc(7000 + i), "梁溪区", "", "", "",
-                    "一般", "", "", ""});
+    rows.push_back({"无锡市批改" + std::to_string(i) + "号有限公司", test_uscc(7000 + i), "梁溪区", "", "",
+                    "", "一般", "", "", ""});
   ASSERT_EQ(upload(admin(), "enterprises", csv(rows)).json()["created"], 600);
   for (int i = 0; i < 600; ++i) {
     auto& row = rows[static_cast<std::size_t>(i) + 1];
