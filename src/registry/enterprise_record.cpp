@@ -291,9 +291,10 @@ std::int64_t insert_enterprise(db::Connection& db, const EnterpriseRecord& recor
 
 std::vector<std::int64_t> insert_enterprises(db::Connection& db, const std::vector<EnterpriseRecord>& records,
                                              std::int64_t created_by_org_id, const std::string& now) {
-  // A few hundred rows a statement: far fewer round trips and statements than one a row, and within both
-  // databases' parameter limits (26 a row).
-  constexpr std::size_t kRowsPerStatement = 100;
+  // An import's whole chunk a statement: far fewer round trips and statements than one a row, and on SQLite
+  // fewer segments flushed to the full-text indexes (one a statement; 100,000 new rows: 9.85 -> 8.95 s of CPU
+  // from 100 rows a statement to 500). Within both databases' parameter limits (26 a row).
+  constexpr std::size_t kRowsPerStatement = 500;
   std::vector<std::int64_t> ids;
   ids.reserve(records.size());
   for (std::size_t first = 0; first < records.size(); first += kRowsPerStatement) {
