@@ -18,7 +18,12 @@ const char* const kSelectEnterprise =
     "park_name "
     "FROM enterprises e JOIN regions r ON r.id = e.region_id LEFT JOIN regions rp ON rp.id = r.parent_id "
     "LEFT JOIN organizations pk ON pk.id = e.park_org_id";
-const DeferredList kEnterpriseList{kSelectEnterprise, {"enterprises e"}, "e.id"};
+// The text indexes' joins, read by a search's total on SQLite (below).
+const DeferredList kEnterpriseList{kSelectEnterprise,
+                                   {"enterprises e",
+                                    {{"es", "JOIN enterprises_search es ON es.rowid = e.id"},
+                                     {"ess", "JOIN enterprises_short_search ess ON ess.rowid = e.id"}}},
+                                   "e.id"};
 
 namespace {
 
@@ -83,6 +88,19 @@ SqlFilter holding(db::Connection& db, const std::string& text) {
     const auto pattern = db::like_contains(text);
     out.add(kAnyColumnLike, db::Params{pattern, pattern, pattern, pattern});
   }
+  return out;
+}
+
+// SQLite counts the rows holding a text by walking the index's hits and looking up each enterprise, which
+// stops at the total's cap; `e.id IN (hits)` first gathers every hit (a common text, "有限公" in 90,000
+// enterprises: 24 ms to count to the cap, joined 3.5 ms).
+SqlFilter holding_for_total(db::Connection& db, const std::string& text) {
+  if (db.dialect() != db::Dialect::sqlite) return holding(db, text);
+  SqlFilter out;
+  if (characters(text) <= 2)
+    out.add_on_joined("ess", "ess.enterprises_short_search MATCH ?", {short_match(text)});
+  else
+    out.add_on_joined("es", "es.enterprises_search MATCH ?", {quoted_phrase(text)});
   return out;
 }
 
@@ -161,9 +179,8 @@ ListFilters enterprise_filters(db::Connection& db, const accounts::Actor& user,
   ListFilters out{filter_but_search(db, user, query), {}};
   out.paged = out.counted;
   if (auto q = query_text(query, "q")) {
-    const auto held = holding(db, *q);
-    out.counted.add(held);
-    out.paged.add(common_text_on_each_row(db, *q).value_or(held));
+    out.counted.add(holding_for_total(db, *q));
+    out.paged.add(common_text_on_each_row(db, *q).value_or(holding(db, *q)));
   }
   return out;
 }
