@@ -67,9 +67,23 @@ TEST(Router, ListsRoutes) {
   EXPECT_EQ(routes[2].pattern, "/api/v1/users/{id}");
 }
 
-TEST(PatternMatch, ScoresLiteralSegments) {
-  PathParams params;
-  EXPECT_EQ(rw::http::match_pattern("/a/{x}/c", "/a/b/c", params), 2);
-  EXPECT_FALSE(rw::http::match_pattern("/a/{x}", "/a", params).has_value());
-  EXPECT_FALSE(rw::http::match_pattern("/a", "/a/", params).has_value());
+TEST(PathPattern, ScoresLiteralSegments) {
+  using rw::http::path_segments, rw::http::PathPattern;
+  const PathPattern pattern("/a/{x}/c");
+  EXPECT_EQ(pattern.match(*path_segments("/a/b/c")), 2);
+  EXPECT_EQ(pattern.params(*path_segments("/a/b/c")).text("x"), "b");
+  EXPECT_FALSE(pattern.match(*path_segments("/a/b/d")).has_value());
+  EXPECT_FALSE(pattern.match(*path_segments("/a//c")).has_value());  // an empty parameter
+  EXPECT_FALSE(PathPattern("/a/{x}").match(*path_segments("/a")).has_value());
+  EXPECT_FALSE(PathPattern("/a").match(*path_segments("/a/")).has_value());
+  EXPECT_EQ(PathPattern("/").match(*path_segments("/")), 1);
+}
+
+TEST(PathPattern, SegmentsOfAPath) {
+  using rw::http::path_segments;
+  using Segments = std::vector<std::string_view>;
+  EXPECT_EQ(*path_segments("/a/b/"), (Segments{"a", "b", ""}));
+  EXPECT_EQ(*path_segments("/"), (Segments{""}));
+  EXPECT_FALSE(path_segments("").has_value());
+  EXPECT_FALSE(path_segments("a/b").has_value());
 }

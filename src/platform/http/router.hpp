@@ -19,8 +19,26 @@ class PathParams {
   std::vector<std::pair<std::string, std::string>> values_;
 };
 
-// Matches one pattern against a path; the score counts literal segments (higher is more specific).
-std::optional<int> match_pattern(std::string_view pattern, std::string_view path, PathParams& params);
+// A path's segments between its slashes ("/a/b/" is "a", "b", ""); nothing when it does not start with one.
+std::optional<std::vector<std::string_view>> path_segments(std::string_view path);
+
+// A route's pattern, split into its segments once: each a literal or a `{name}` parameter.
+class PathPattern {
+ public:
+  explicit PathPattern(std::string_view pattern);
+  // The number of literal segments (higher is more specific) when the path's segments match.
+  std::optional<int> match(const std::vector<std::string_view>& path) const;
+  // The parameters' values in a path that matches.
+  PathParams params(const std::vector<std::string_view>& path) const;
+
+ private:
+  struct Segment {
+    std::string text;  // the literal, or the parameter's name
+    bool parameter = false;
+  };
+  std::vector<Segment> segments_;
+  int literals_ = 0;
+};
 
 struct RouteInfo {
   std::string method;
@@ -41,18 +59,23 @@ class Router {
   };
 
   void add(std::string method, std::string pattern, Handler handler) {
-    routes_.push_back({{std::move(method), std::move(pattern)}, std::move(handler)});
+    PathPattern compiled(pattern);
+    routes_.push_back({{std::move(method), std::move(pattern)}, std::move(compiled), std::move(handler)});
   }
 
   // The match points into the router's routes: a temporary router would leave it dangling.
   Match match(std::string_view method, std::string_view path) const&& = delete;
   Match match(std::string_view method, std::string_view path) const& {
     Match best;
+    const auto segments = path_segments(path);
+    if (!segments) return best;
+    // The path is split once and compared with each route's segments; only the chosen route's parameters are
+    // copied out (every request is routed, /health included).
+    const Route* chosen = nullptr;
     int best_score = -1;
     std::string allow;
     for (const auto& route : routes_) {
-      PathParams params;
-      auto score = match_pattern(route.info.pattern, path, params);
+      auto score = route.compiled.match(*segments);
       if (!score) continue;
       if (route.info.method != method) {
         if (allow.find(route.info.method) == std::string::npos)
@@ -61,13 +84,15 @@ class Router {
       }
       if (*score > best_score) {
         best_score = *score;
-        best.outcome = Outcome::found;
-        best.handler = &route.handler;
-        best.params = std::move(params);
-        best.pattern = route.info.pattern;
+        chosen = &route;
       }
     }
-    if (best.outcome != Outcome::found && !allow.empty()) {
+    if (chosen) {
+      best.outcome = Outcome::found;
+      best.handler = &chosen->handler;
+      best.params = chosen->compiled.params(*segments);
+      best.pattern = chosen->info.pattern;
+    } else if (!allow.empty()) {
       best.outcome = Outcome::method_not_allowed;
       best.allow = allow;
     }
@@ -87,6 +112,7 @@ class Router {
  private:
   struct Route {
     RouteInfo info;
+    PathPattern compiled;
     Handler handler;
   };
   std::vector<Route> routes_;
