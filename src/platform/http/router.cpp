@@ -26,7 +26,8 @@ PathPattern::PathPattern(std::string_view pattern) {
   if (!segments) throw std::invalid_argument("a route's pattern starts with '/': " + std::string(pattern));
   for (const auto segment : *segments) {
     const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-    segments_.push_back({std::string(parameter ? segment.substr(1, segment.size() - 2) : segment), parameter});
+    segments_.push_back(
+        {std::string(parameter ? segment.substr(1, segment.size() - 2) : segment), parameter});
     literals_ += parameter ? 0 : 1;
   }
 }
