@@ -80,12 +80,33 @@ bool is_set_of_enterprises(const Grant& grant) {
   return grant.relation == Relation::insures || grant.relation == Relation::serves;
 }
 
+// Whether the party has this relation, unconditioned, among the entity's grants.
+bool grants_plainly(const EntityAccess& entity, unsigned party, Relation relation) {
+  return std::any_of(entity.readers.begin(), entity.readers.end(), [&](const Grant& grant) {
+    return (grant.parties & party) && grant.relation == relation && grant.only_when.empty();
+  });
+}
+
 std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                                Shape shape) {
   const unsigned party = party_of(actor.org_type);
+  // An insurer's records of enterprises (visits, hazards…) are those of the enterprises it insures, and of
+  // those it registered: one set of enterprises, kept between requests on SQLite, which the list's index is
+  // then searched for (an insurer's visits of a month, counted in the CLI: 7.1 -> 2.6 ms).
+  const auto* enterprise_join = shape == Shape::as_set ? joined_as(entity, "e") : nullptr;
+  const bool insured_as_one_set = enterprise_join && grants_plainly(entity, party, Relation::insures);
+  const bool registered_in_it = insured_as_one_set && grants_plainly(entity, party, Relation::registered_by);
   std::vector<SqlFilter> alternatives;
   for (const auto& grant : entity.readers) {
     if (!(grant.parties & party)) continue;
+    if (insured_as_one_set && grant.only_when.empty()) {
+      if (grant.relation == Relation::insures)
+        alternatives.push_back(
+            accounts::enterprise_insured_by(db, actor, enterprise_join->key, registered_in_it));
+      if (grant.relation == Relation::insures ||
+          (registered_in_it && grant.relation == Relation::registered_by))
+        continue;
+    }
     // A list tests a relation on a joined table as the record's key against a set of ids, so every
     // alternative reads the record's own table: the planner can then serve their OR with that table's
     // indexes (or test each row cheaply while it walks the index of the list's filter and order),

@@ -17,6 +17,7 @@ constexpr const char* kRegionSubtreeIds =
     "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
 
 constexpr const char* kEnterpriseRegionsGeneration = "SELECT generation FROM enterprise_regions_generation";
+constexpr const char* kEnterprisePartiesGeneration = "SELECT generation FROM enterprise_parties_generation";
 
 // `column` in the set. One id (most organizations have no sub-organizations) as `= ?`: with statistics
 // the planner then reads that key of an index, while for `IN (json_each)` it cannot tell how many ids come
@@ -59,18 +60,41 @@ SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_vie
   return in_set(db.dialect(), region_column, reach.region_ids, reach.region_ids_json);
 }
 
+namespace {
+
+// `key` IN the ids `select` gives. SQLite keeps them between requests as the set `name` until the number
+// `generation` reads changes.
+SqlFilter in_kept_set(db::Connection& db, std::string_view key, const std::string& name,
+                      const char* generation, const std::string& select, const db::Params& params) {
+  std::optional<std::string> kept;
+  if (db.dialect() == db::Dialect::sqlite)
+    kept = db.kept_id_set(name, db.query(generation)[0].integer("generation"), select, params);
+  if (kept) return SqlFilter(std::string(key) + " IN (SELECT id FROM " + *kept + ")", db::Params{});
+  return SqlFilter(std::string(key) + " IN (" + select + ")", params);
+}
+
+}  // namespace
+
 SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view enterprise_key) {
   const auto inside = in_jurisdiction(db, user, "e.region_id");
-  const auto select = "SELECT e.id FROM enterprises e WHERE " + inside.condition();
-  std::optional<std::string> kept;
-  if (db.dialect() == db::Dialect::sqlite) {
-    const auto generation = db.query(kEnterpriseRegionsGeneration)[0].integer("generation");
-    kept = db.kept_id_set("jurisdiction " + reach_of(db, user).region_ids_json, generation, select,
-                          inside.params());
+  return in_kept_set(db, enterprise_key, "jurisdiction " + reach_of(db, user).region_ids_json,
+                     kEnterpriseRegionsGeneration,
+                     "SELECT e.id FROM enterprises e WHERE " + inside.condition(), inside.params());
+}
+
+SqlFilter enterprise_insured_by(db::Connection& db, const Actor& user, std::string_view enterprise_key,
+                                bool or_registered) {
+  const auto insured = own_subtree(db, user, "ip.insurer_org_id");
+  std::string select = "SELECT ip.enterprise_id FROM policies ip WHERE " + insured.condition();
+  db::Params params = insured.params();
+  if (or_registered) {
+    const auto registered = own_subtree(db, user, "e.created_by_org_id");
+    select += " UNION SELECT e.id FROM enterprises e WHERE " + registered.condition();
+    params.insert(params.end(), registered.params().begin(), registered.params().end());
   }
-  if (kept)
-    return SqlFilter(std::string(enterprise_key) + " IN (SELECT id FROM " + *kept + ")", db::Params{});
-  return SqlFilter(std::string(enterprise_key) + " IN (" + select + ")", inside.params());
+  const auto& orgs = reach_of(db, user).org_ids_json;
+  return in_kept_set(db, enterprise_key, (or_registered ? "registered or insured by " : "insured by ") + orgs,
+                     kEnterprisePartiesGeneration, select, params);
 }
 
 // The ids first, then the filter: PostgreSQL plans a list's filter with the set's values and reads the index

@@ -10,6 +10,7 @@
 #include "access/entities.hpp"
 #include "harness.hpp"
 #include "platform/db/database.hpp"
+#include "registry_fixtures.hpp"
 
 using namespace rw::testing;
 namespace model = rw::access;  // not `access`: POSIX has a function of that name
@@ -333,4 +334,65 @@ TEST_F(EntityAccessApi, ARegulatorsVisitsFollowAnEnterpriseThatMovesOutOfItsDist
 
 TEST_F(EntityAccessApi, ARegulatorsHazardsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
   follows_a_move_out_and_back("/hazards");
+}
+
+// An insurer's lists of enterprises' records test one set of the enterprises it insures or registered, kept
+// on each connection between requests: whichever connection answers, an enterprise's records leave the list
+// when the insurer's policy of it moves to another enterprise, come back with a new policy, leave when that
+// is removed and come back with the first.
+TEST_F(EntityAccessApi, AnInsurersListsFollowItsPolicies) {
+  const auto insurer = as("demo-insurer");
+  const auto admin = as("demo-admin");
+  const auto total = [](const Client& client, const std::string& path) {
+    const auto r = client.get(path);
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    return r.json()["total"].get<std::int64_t>();
+  };
+  // A visited enterprise the insurer did not register and insures by one policy.
+  const auto visits = admin.get("/visits?limit=200");
+  ASSERT_EQ(visits.status, 200) << visits.body;
+  const auto visited_items = visits.json()["items"];
+  ASSERT_FALSE(visited_items.empty());
+  nlohmann::json policy;
+  for (const auto& visit : visited_items) {
+    const auto id = std::to_string(visit["enterprise"]["id"].get<std::int64_t>());
+    const auto policies = insurer.get("/policies?enterprise_id=" + id).json();
+    if (admin.get("/enterprises/" + id).json()["created_by_org_id"] != insurer.org_id() &&
+        policies["total"] == 1) {
+      policy = policies["items"][0];
+      break;
+    }
+  }
+  ASSERT_FALSE(policy.is_null())
+      << "no visited enterprise is insured by one policy of the demo insurer alone";
+  const auto enterprise = policy["enterprise_id"].get<std::int64_t>();
+  const auto policy_path = "/policies/" + std::to_string(policy["id"].get<std::int64_t>());
+  const auto path = "/visits?limit=200&enterprise_id=" + std::to_string(enterprise);
+  const auto visited = total(insurer, path);
+  ASSERT_GT(visited, 0);
+  const auto elsewhere = admin.post(
+      "/enterprises",
+      {{"name", "无锡市保单迁移测试有限公司"},
+       {"credit_code", test_uscc(9100)},
+       {"region_id", admin.get("/enterprises/" + std::to_string(enterprise)).json()["region_id"]}});
+  ASSERT_EQ(elsewhere.status, 201) << elsewhere.body;
+  const auto move_policy_to = [&](std::int64_t id) {
+    const auto moved = admin.patch(policy_path, {{"enterprise_id", id}});
+    ASSERT_EQ(moved.status, 200) << moved.body;
+  };
+
+  // Every connection of the server answers the list in turn, and so keeps the insurer's enterprises.
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total(insurer, path), visited);
+  move_policy_to(elsewhere.json()["id"].get<std::int64_t>());
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total(insurer, path), 0) << "policy moved away, request " << i;
+  auto another = policy;
+  for (const auto* key : {"id", "created_at", "updated_at"}) another.erase(key);
+  another["policy_number"] = "KEPT-SET-0001";
+  const auto created = admin.post("/policies", another);
+  ASSERT_EQ(created.status, 201) << created.body;
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total(insurer, path), visited) << "another policy, request " << i;
+  ASSERT_EQ(admin.del("/policies/" + std::to_string(created.json()["id"].get<std::int64_t>())).status, 204);
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total(insurer, path), 0) << "that policy removed, request " << i;
+  move_policy_to(enterprise);
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total(insurer, path), visited) << "policy back, request " << i;
 }
