@@ -82,19 +82,9 @@ SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std:
                      "SELECT e.id FROM enterprises e WHERE " + inside.condition(), inside.params());
 }
 
-SqlFilter enterprise_insured_by(db::Connection& db, const Actor& user, std::string_view enterprise_key,
-                                bool or_registered) {
-  const auto insured = own_subtree(db, user, "ip.insurer_org_id");
-  std::string select = "SELECT ip.enterprise_id FROM policies ip WHERE " + insured.condition();
-  db::Params params = insured.params();
-  if (or_registered) {
-    const auto registered = own_subtree(db, user, "e.created_by_org_id");
-    select += " UNION SELECT e.id FROM enterprises e WHERE " + registered.condition();
-    params.insert(params.end(), registered.params().begin(), registered.params().end());
-  }
-  const auto& orgs = reach_of(db, user).org_ids_json;
-  return in_kept_set(db, enterprise_key, (or_registered ? "registered or insured by " : "insured by ") + orgs,
-                     kEnterprisePartiesGeneration, select, params);
+SqlFilter in_party_enterprises(db::Connection& db, std::string_view enterprise_key, const std::string& name,
+                               const std::string& select, const db::Params& params) {
+  return in_kept_set(db, enterprise_key, name, kEnterprisePartiesGeneration, select, params);
 }
 
 // The ids first, then the filter: PostgreSQL plans a list's filter with the set's values and reads the index

@@ -31,11 +31,11 @@ SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_vie
 // SQLite the set is kept on the connection between requests (db::Connection::kept_id_set) until an enterprise
 // is added, removed or moves region (V039).
 SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view enterprise_key);
-// `enterprise_key` IN the enterprises the user's organizations insure (a policy), and those they registered
-// when `or_registered`: one set, kept on SQLite like the jurisdiction until an enterprise or a policy changes
-// hands (V042).
-SqlFilter enterprise_insured_by(db::Connection& db, const Actor& user, std::string_view enterprise_key,
-                                bool or_registered);
+// `enterprise_key` IN the ids of the enterprises `select` gives: those a party registered, insures or serves.
+// On SQLite the set is kept on the connection under `name` until an enterprise, a policy or a commission item
+// changes hands (V042).
+SqlFilter in_party_enterprises(db::Connection& db, std::string_view enterprise_key, const std::string& name,
+                               const std::string& select, const db::Params& params);
 // Any organization and its descendants.
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 // An organization's regions and their sub-regions.

@@ -297,3 +297,21 @@ TEST_F(CommissionApi, OpenItemsOfTheListedEnterprises) {
   for (int i = 2; i <= 101; ++i) many += "," + std::to_string(i);
   EXPECT_EQ(insurer.get("/commission-items?enterprise_ids=" + many).status, 422);
 }
+
+// An agency's list of enterprises tests one set of the enterprises it serves (or registered), kept on each
+// connection between requests: whichever connection answers, an enterprise joins the list when it is
+// commissioned to the agency and leaves it when the agency declines.
+TEST_F(CommissionApi, AnAgencysEnterpriseListFollowsItsCommissionItems) {
+  auto insurer = as("demo-insurer");
+  auto agency = as("demo-agency");
+  const auto enterprise = insured_enterprise_by(insurer, "无锡市委托保持有限公司", 211);
+  const auto listed = [&] { return total_of(agency.get("/enterprises?q=委托保持")); };
+  // Every connection of the server answers the list in turn, and so keeps the agency's enterprises.
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(listed(), 0);
+  const auto created = commission_by(insurer, {enterprise});
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(listed(), 1) << "commissioned, request " << i;
+  const auto declined =
+      agency.post(item_path(item_of(created, enterprise), "decline"), {{"reason", "超出服务区域"}});
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(listed(), 0) << "declined, request " << i;
+}
