@@ -27,8 +27,8 @@ struct IdsSelect {
   db::Params params;
 };
 
-// The SELECT of the ids of the enterprises a party has this relation to through other rows; nothing for the
-// other relations.
+// The SELECT of the ids of the enterprises a party registered, insures or serves, by the relation; nothing
+// for the other relations.
 std::optional<IdsSelect> enterprise_ids_of(db::Connection& db, const accounts::Actor& actor,
                                            Relation relation) {
   const auto select = [](const std::string& head, const SqlFilter& inner) {
@@ -100,8 +100,8 @@ const Joined* joined_as(const EntityAccess& entity, std::string_view alias) {
 }
 
 // A relation an enterprise has to other tables' rows, written as a set of enterprise ids.
-bool is_set_of_enterprises(const Grant& grant) {
-  return grant.relation == Relation::insures || grant.relation == Relation::serves;
+bool is_set_of_enterprises(Relation relation) {
+  return relation == Relation::insures || relation == Relation::serves;
 }
 
 // The relations to enterprises that a list of the entity tests as one set of enterprises kept between
@@ -116,13 +116,9 @@ std::vector<Relation> kept_as_one_set(const EntityAccess& entity, unsigned party
   std::vector<Relation> out;
   for (const auto& grant : entity.readers)
     if ((grant.parties & party) && grant.only_when.empty() &&
-        (grant.relation == Relation::insures || grant.relation == Relation::serves ||
-         (of_records && grant.relation == Relation::registered_by)))
+        (is_set_of_enterprises(grant.relation) || (of_records && grant.relation == Relation::registered_by)))
       out.push_back(grant.relation);
-  const bool through_other_rows = std::any_of(out.begin(), out.end(), [](Relation relation) {
-    return relation == Relation::insures || relation == Relation::serves;
-  });
-  return through_other_rows ? out : std::vector<Relation>{};
+  return std::any_of(out.begin(), out.end(), is_set_of_enterprises) ? out : std::vector<Relation>{};
 }
 
 SqlFilter kept_enterprises(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
@@ -161,7 +157,7 @@ std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor,
     if (join && grant.relation == Relation::regulates)
       condition = join->region.empty() ? accounts::enterprise_in_jurisdiction(db, actor, join->key)
                                        : accounts::in_jurisdiction(db, actor, join->region);
-    else if (join && !is_set_of_enterprises(grant))
+    else if (join && !is_set_of_enterprises(grant.relation))
       condition = in_ids_of(std::string(join->key),
                             "SELECT " + std::string(join->alias) + ".id FROM " + std::string(join->table) +
                                 " " + std::string(join->alias) + " WHERE ",
