@@ -121,7 +121,6 @@ async function fieldSignedIn(page, username) {
   await byTest(page, 'field-home').waitFor()
 }
 
-/** Searches the enterprise list and waits for the answer to be shown. */
 /** Searches the enterprise list and waits until the page shows the total of the answer to this search. */
 async function searchEnterprises(page, text) {
   await input(page, 'enterprise-search').fill(text)
