@@ -42,7 +42,10 @@ const char* const kTables[] = {"regions",
                                "visit_photo_consents",
                                "training_records",
                                "hazards",
-                               "hazard_escalations"};
+                               "hazard_escalations",
+                               "notices",
+                               "notice_hazards",
+                               "notice_number_counters"};
 
 // Tables whose ids the generator chose: PostgreSQL's identity sequences must continue after them.
 void continue_sequences(db::Connection& db, const Ids& ids) {

@@ -1,8 +1,8 @@
 #pragma once
 // `riskwatch bench-data`: a province (or one city) of realistic, deterministic data for benchmarks —
 // regions, organizations of every party, staff, enterprises, policies, commissions, plans, visits,
-// deadlines, notifications, audit entries and the visits' inspections (answers, findings, photo consent,
-// training), with the demo logins placed in it.
+// deadlines, notifications, audit entries, the visits' inspections (answers, findings, photo consent,
+// training), their hazards and the notices about them, with the demo logins placed in it.
 #include <cstdint>
 #include <map>
 #include <string>

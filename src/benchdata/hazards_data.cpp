@@ -93,13 +93,16 @@ HazardsWriter::HazardsWriter(db::Connection& db, World& world, BulkInsert& findi
   escalations_.after(hazards_);
 }
 
-void HazardsWriter::write_visit(const WorkedVisit& v, bool safety,
-                                const std::vector<RaisedFinding>& findings) {
-  for (const auto& f : findings) write_one(v, safety, &f);
-  for (auto n = rnd_.between(kByHandMin, kByHandMax); n > 0; --n) write_one(v, safety, nullptr);
+std::vector<WrittenHazard> HazardsWriter::write_visit(const WorkedVisit& v, bool safety,
+                                                      const std::vector<RaisedFinding>& findings) {
+  std::vector<WrittenHazard> written;
+  for (const auto& f : findings) written.push_back(write_one(v, safety, &f));
+  for (auto n = rnd_.between(kByHandMin, kByHandMax); n > 0; --n)
+    written.push_back(write_one(v, safety, nullptr));
+  return written;
 }
 
-void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFinding* finding) {
+WrittenHazard HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFinding* finding) {
   const auto& e = w_.enterprises[v.enterprise];
   const auto id = w_.ids.next("hazards");
   const auto domain = std::string(safety ? "safety" : "environment");
@@ -113,12 +116,15 @@ void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFin
   const auto at = v.finished_at.empty() ? v.started_at : v.finished_at;
   const int r = rank(status);
 
+  const auto basis = finding ? finding->basis : std::string();
+  const auto suggestion = finding ? finding->suggestion : std::string("按相关标准要求整改");
   db::Value due = db::null_value(), amount = db::null_value(), unit = db::null_value();
   db::Value escalated = db::null_value();
   db::Params escalation;  // written after the hazard: a flush writes the rows it refers to first
   calendar::Date due_day{};
+  int days = 0;
   if (r >= 1) {
-    const int days = rnd_.pick(kDueDays);
+    days = rnd_.pick(kDueDays);
     due_day = hazards::rectification_due(w_.calendar,
                                          std::chrono::year_month_day(v.day + std::chrono::days(1)), days);
     due = format_date(due_day);
@@ -164,8 +170,8 @@ void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFin
                 description,
                 rnd_.pick(kLocations),
                 grade,
-                finding ? finding->basis : std::string(),
-                finding ? finding->suggestion : std::string("按相关标准要求整改"),
+                basis,
+                suggestion,
                 status,
                 due,
                 amount,
@@ -185,6 +191,7 @@ void HazardsWriter::write_one(const WorkedVisit& v, bool safety, const RaisedFin
     escalation[0] = w_.ids.next("hazard_escalations");
     escalations_.add(std::move(escalation));
   }
+  return {id, r >= 1, days, description, basis, suggestion};
 }
 
 void HazardsWriter::flush() {

@@ -23,15 +23,26 @@ struct RaisedFinding {
   std::string basis;
 };
 
+// A hazard as a notice about it needs it (notices_data.hpp).
+struct WrittenHazard {
+  std::int64_t id = 0;
+  bool told = false;  // the enterprise was told of it (notified or later)
+  int due_days = 0;   // its rectification period in working days, when told
+  std::string description, basis, suggestion;
+};
+
 class HazardsWriter {
  public:
   // Its rows follow `findings` (they refer to them).
   HazardsWriter(db::Connection& db, World& world, BulkInsert& findings);
-  void write_visit(const WorkedVisit& visit, bool safety, const std::vector<RaisedFinding>& findings);
+  // The visit's hazards, in the order written.
+  std::vector<WrittenHazard> write_visit(const WorkedVisit& visit, bool safety,
+                                         const std::vector<RaisedFinding>& findings);
   void flush();
+  BulkInsert& table() { return hazards_; }
 
  private:
-  void write_one(const WorkedVisit& v, bool safety, const RaisedFinding* finding);
+  WrittenHazard write_one(const WorkedVisit& v, bool safety, const RaisedFinding* finding);
 
   World& w_;
   Random rnd_;

@@ -3,13 +3,14 @@
 // visit the team filled the smallest of them item by item, submitted them (findings raised by forms::
 // raised_findings, the score by forms::score) and the enterprise's representative mostly signed; the photo
 // consent of the visit and, for a share of visits, the training given on site; then the visit's hazards
-// (hazards_data.hpp).
+// (hazards_data.hpp) and the notices about them (notices_data.hpp).
 #include <algorithm>
 #include <set>
 
 #include "audit/audit_log.hpp"
 #include "benchdata/checklist_answers.hpp"
 #include "benchdata/hazards_data.hpp"
+#include "benchdata/notices_data.hpp"
 #include "benchdata/records.hpp"
 #include "benchdata/words.hpp"
 #include "inspections/template_store.hpp"
@@ -68,7 +69,8 @@ class InspectionsWriter {
         trainings_(db, "training_records",
                    {"id", "visit_id", "topic", "trainer", "attendees", "duration_minutes", "feedback",
                     "created_at", "created_by", "updated_at"}),
-        hazards_(db, world, findings_) {
+        hazards_(db, world, findings_),
+        notices_(db, world, records_, hazards_.table()) {
     answers_.after(inspections_);
     findings_.after(inspections_);
     load_checklists(db);
@@ -78,6 +80,7 @@ class InspectionsWriter {
     for (const auto& visit : w_.worked_visits) write_visit(visit);
     for (auto* table : {&inspections_, &answers_, &findings_, &consents_, &trainings_}) table->flush();
     hazards_.flush();
+    notices_.flush();
     records_.flush();
   }
 
@@ -136,7 +139,7 @@ class InspectionsWriter {
     if (v.finished_at.empty()) return;
     const bool safety = std::any_of(codes.begin(), codes.end(),
                                     [](const std::string& c) { return c.rfind("chengdu.", 0) == 0; });
-    hazards_.write_visit(v, safety, raised_);
+    notices_.write_visit(v, hazards_.write_visit(v, safety, raised_));
     const int start = china_minute(v.started_at);
     if (rnd_.chance(900))
       consents_.add(
@@ -211,6 +214,7 @@ class InspectionsWriter {
   Records records_;
   BulkInsert inspections_, answers_, findings_, consents_, trainings_;
   HazardsWriter hazards_;
+  NoticesWriter notices_;
   std::vector<RaisedFinding> raised_;  // of the visit being written
   std::vector<std::shared_ptr<const Checklist>> checklists_;
   std::map<std::int64_t, std::string> type_codes_;  // service type version id → code

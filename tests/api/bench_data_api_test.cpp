@@ -41,18 +41,27 @@ std::string dump(const std::string& url) {
   auto database = db::Database::open(url, 1);
   auto lease = database->acquire();
   std::string out;
-  for (const char* sql :
-       {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
-        "SELECT * FROM enterprises ORDER BY id", "SELECT * FROM policies ORDER BY id",
-        "SELECT * FROM staff ORDER BY id", "SELECT * FROM commission_items ORDER BY id",
-        "SELECT * FROM service_plans ORDER BY id", "SELECT * FROM visits ORDER BY id",
-        "SELECT * FROM visit_team ORDER BY visit_id, staff_id", "SELECT * FROM deadlines ORDER BY id",
-        "SELECT * FROM notifications ORDER BY id", "SELECT * FROM status_events ORDER BY id",
-        "SELECT * FROM audit_log ORDER BY id", "SELECT * FROM inspections ORDER BY id",
-        "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
-        "SELECT * FROM inspection_findings ORDER BY id",
-        "SELECT * FROM visit_photo_consents ORDER BY visit_id", "SELECT * FROM training_records ORDER BY id",
-        "SELECT * FROM hazards ORDER BY id", "SELECT * FROM hazard_escalations ORDER BY id"}) {
+  for (const char* sql : {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
+                          "SELECT * FROM enterprises ORDER BY id",
+                          "SELECT * FROM policies ORDER BY id",
+                          "SELECT * FROM staff ORDER BY id",
+                          "SELECT * FROM commission_items ORDER BY id",
+                          "SELECT * FROM service_plans ORDER BY id",
+                          "SELECT * FROM visits ORDER BY id",
+                          "SELECT * FROM visit_team ORDER BY visit_id, staff_id",
+                          "SELECT * FROM deadlines ORDER BY id",
+                          "SELECT * FROM notifications ORDER BY id",
+                          "SELECT * FROM status_events ORDER BY id",
+                          "SELECT * FROM audit_log ORDER BY id",
+                          "SELECT * FROM inspections ORDER BY id",
+                          "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
+                          "SELECT * FROM inspection_findings ORDER BY id",
+                          "SELECT * FROM visit_photo_consents ORDER BY visit_id",
+                          "SELECT * FROM training_records ORDER BY id",
+                          "SELECT * FROM hazards ORDER BY id",
+                          "SELECT * FROM hazard_escalations ORDER BY id",
+                          "SELECT * FROM notices ORDER BY id",
+                          "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id"}) {
     const auto rows = lease->query(sql);
     for (const auto& row : rows.values) {
       for (const auto& value : row) out += text_of(value) + "|";
@@ -101,7 +110,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 29u);
+  ASSERT_EQ(summary_.rows.size(), 32u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -363,6 +372,66 @@ TEST_F(BenchDataApi, HazardsFollowTheirVisitsFindingsAndLifeCycle) {
   const auto own = count("hazards WHERE agency_org_id = ?", {agency.org_id()});
   EXPECT_GT(own, 0);
   EXPECT_EQ(agency.get("/hazards?limit=5").json()["total"].get<std::int64_t>(), own);
+}
+
+TEST_F(BenchDataApi, NoticesTellTheVisitsHazardsAndAreNumberedAsTheProductNumbers) {
+  ASSERT_GT(count("notices WHERE kind = 'warning' AND status = 'issued'"), 0);
+  ASSERT_GT(count("notices WHERE kind = 'reminder' AND status = 'draft'"), 0);
+  // A hazard the enterprise was told of is listed on one issued warning of its visit, by the agency that
+  // follows it; a hazard still found is on none.
+  EXPECT_EQ(
+      count("hazards h WHERE h.status <> 'found' AND (SELECT COUNT(*) FROM notice_hazards nh JOIN notices "
+            "n ON n.id = nh.notice_id WHERE nh.hazard_id = h.id AND n.status = 'issued') <> 1"),
+      0);
+  EXPECT_EQ(count("notice_hazards nh JOIN notices n ON n.id = nh.notice_id JOIN hazards h ON h.id = "
+                  "nh.hazard_id WHERE h.visit_id <> n.visit_id OR h.agency_org_id <> n.issuer_org_id OR "
+                  "(n.status = 'issued' AND h.status = 'found')"),
+            0);
+  EXPECT_EQ(count("notice_hazards nh JOIN notices n ON n.id = nh.notice_id WHERE n.kind <> 'warning'"), 0);
+  // Issued warnings carry the default pattern's numbers, one sequence per issuer and year, and the counters
+  // continue after the last; the other kinds and drafts carry none.
+  EXPECT_EQ(
+      count("notices WHERE (kind = 'warning' AND status = 'issued') <> (number LIKE '预警〔____〕____号')"),
+      0);
+  EXPECT_EQ(count("(SELECT issuer_org_id, number FROM notices WHERE number <> '' GROUP BY 1, 2 HAVING "
+                  "COUNT(*) > 1) AS twice"),
+            0);
+  const auto counters = query("SELECT org_id, year, last_sequence FROM notice_number_counters");
+  ASSERT_FALSE(counters.empty());
+  for (std::size_t i = 0; i < counters.size(); ++i)
+    EXPECT_EQ(count("notices WHERE issuer_org_id = ? AND number LIKE ?",
+                    {counters[i].integer("org_id"),
+                     "预警〔" + std::to_string(counters[i].integer("year")) + "〕%"}),
+              counters[i].integer("last_sequence"));
+  // The product lists, renders and issues them: the agency sees all of its own, the enterprise only those
+  // issued to it.
+  const auto agency = as("demo-agency");
+  const auto own = count("notices WHERE issuer_org_id = ?", {agency.org_id()});
+  ASSERT_GT(own, 0);
+  EXPECT_EQ(total_of(agency.get("/notices?limit=5")), own);
+  const auto enterprise = as("demo-enterprise");
+  const auto issued_to_it = count(
+      "notices n JOIN enterprises e ON e.id = n.enterprise_id JOIN users u ON u.org_id = e.org_id WHERE "
+      "u.username = 'demo-enterprise' AND n.status = 'issued'");
+  EXPECT_EQ(total_of(enterprise.get("/notices?limit=5")), issued_to_it);
+  const auto warning = query(
+      "SELECT id FROM notices WHERE issuer_org_id = ? AND kind = 'warning' AND status = "
+      "'issued' ORDER BY id LIMIT 1",
+      {agency.org_id()});
+  ASSERT_FALSE(warning.empty());
+  const auto pdf =
+      agency.get("/notices/" + std::to_string(warning[0].integer("id")) + "/document?format=pdf");
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.body.rfind("%PDF", 0), 0u);
+  const auto draft =
+      query("SELECT id FROM notices WHERE issuer_org_id = ? AND status = 'draft' ORDER BY id LIMIT 1",
+            {agency.org_id()});
+  ASSERT_FALSE(draft.empty());
+  const auto issued =
+      agency.post("/notices/" + std::to_string(draft[0].integer("id")) + "/issue", json::object());
+  EXPECT_EQ(issued.status, 200) << issued.body;
+  EXPECT_EQ(issued.json()["status"], "issued");
 }
 
 TEST(BenchData, TheSameSeedGivesTheSameRows) {
