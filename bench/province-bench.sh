@@ -180,6 +180,7 @@ CASES=(
     "hazards: district|regulator|/hazards?region_id=$DISTRICT&limit=20"
     "hazard escalations|regulator|/hazard-escalations?limit=20"
     "notices: first page|agency|/notices?limit=20"
+    "notices: first page|regulator|/notices?limit=20"
     "notices: issued|regulator|/notices?status=issued&limit=20"
     "notices: issued|insurer|/notices?status=issued&limit=20"
     "notices: reminders|agency|/notices?kind=reminder&limit=20"

@@ -155,7 +155,7 @@ const EntityAccess kNotice{
      {party::insurer, Relation::insures, {}, kIssued},
      {party::regulator, Relation::regulates, {}, kIssued}},
     {"n.issuer_org_id"},
-    {{"e", "enterprises", "n.enterprise_id"}}};
+    {{"e", "enterprises", "n.enterprise_id", "n.region_id"}}};
 
 const EntityAccess kAuditEntry{
     "audit_entry", "audit_log a", "a.id", {{party::any, Relation::named, "a.org_id"}}, {}};

@@ -70,8 +70,10 @@ const char* const kSelectNotice =
     "FROM notices n JOIN organizations o ON o.id = n.issuer_org_id JOIN enterprises e ON e.id = "
     "n.enterprise_id "
     "LEFT JOIN users iu ON iu.id = n.issued_by LEFT JOIN users ru ON ru.id = n.receipt_recorded_by";
-// The filters and the access sets read the notice's own columns, so the page's ids come from its indexes.
-const DeferredList kNoticeList{kSelectNotice, {"notices n"}, "n.id"};
+// The filters and the access sets read the notice's own columns, so the page's ids come from its indexes;
+// when more notices match than the total counts, the newest are a short walk back through the table (a
+// regulator's issued notices: gathering its 41,000 to sort them took 65 ms, the walk 0.1 ms).
+const DeferredList kNoticeList{kSelectNotice, {"notices n"}, "n.id", "notices n NOT INDEXED"};
 
 std::int64_t insert_notice(db::Connection& db, const NewNotice& n, const std::string& now) {
   db::Params params = {n.kind, n.issuer_org_id, n.enterprise_id, db::optional_value(n.visit_id)};

@@ -287,7 +287,7 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
 // A district regulator's list of an enterprise's records (`list`: "/visits") loses them when the enterprise
 // moves out of the district and has them again when it returns, whichever connection answers: the list
 // tests a kept set of the district's enterprises (inspections) or the region each record keeps of its
-// enterprise (visits, hazards).
+// enterprise (visits, hazards, notices).
 void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
   const auto regulator = signed_in(kDistrictRegulator);
   const auto admin = as("demo-admin");
@@ -334,6 +334,10 @@ TEST_F(EntityAccessApi, ARegulatorsVisitsFollowAnEnterpriseThatMovesOutOfItsDist
 
 TEST_F(EntityAccessApi, ARegulatorsHazardsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
   follows_a_move_out_and_back("/hazards");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsNoticesFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/notices");
 }
 
 // An insurer's lists of enterprises' records test one set of the enterprises it insures or registered, kept
