@@ -1,6 +1,6 @@
 -- Notices carry their enterprise's region too (as hazards and visits do, V041), so that a regulator's issued
 -- notices are found through an index of region and status instead of every issued notice read to test its
--- enterprise (province, 433,827 notices, a city's regulator counting its issued ones, in the CLI: 46 -> 9.6 ms).
+-- enterprise (province, 367,827 notices, a city's regulator counting its issued ones, in the CLI: 46 -> 9.6 ms).
 -- The same triggers keep it: a notice takes it when it is written or moves to another enterprise, and an
 -- enterprise that moves takes its notices along.
 ALTER TABLE notices ADD COLUMN region_id INTEGER;
