@@ -116,8 +116,6 @@ WrittenHazard HazardsWriter::write_one(const WorkedVisit& v, bool safety, const 
   const auto at = v.finished_at.empty() ? v.started_at : v.finished_at;
   const int r = rank(status);
 
-  const auto basis = finding ? finding->basis : std::string();
-  const auto suggestion = finding ? finding->suggestion : std::string("按相关标准要求整改");
   db::Value due = db::null_value(), amount = db::null_value(), unit = db::null_value();
   db::Value escalated = db::null_value();
   db::Params escalation;  // written after the hazard: a flush writes the rows it refers to first
@@ -170,8 +168,8 @@ WrittenHazard HazardsWriter::write_one(const WorkedVisit& v, bool safety, const 
                 description,
                 rnd_.pick(kLocations),
                 grade,
-                basis,
-                suggestion,
+                finding ? finding->basis : std::string(),
+                finding ? finding->suggestion : std::string("按相关标准要求整改"),
                 status,
                 due,
                 amount,
@@ -191,7 +189,7 @@ WrittenHazard HazardsWriter::write_one(const WorkedVisit& v, bool safety, const 
     escalation[0] = w_.ids.next("hazard_escalations");
     escalations_.add(std::move(escalation));
   }
-  return {id, r >= 1, days, description, basis, suggestion};
+  return {id, r >= 1, days};
 }
 
 void HazardsWriter::flush() {

@@ -28,7 +28,6 @@ struct WrittenHazard {
   std::int64_t id = 0;
   bool told = false;  // the enterprise was told of it (notified or later)
   int due_days = 0;   // its rectification period in working days, when told
-  std::string description, basis, suggestion;
 };
 
 class HazardsWriter {

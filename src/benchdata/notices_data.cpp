@@ -104,15 +104,16 @@ std::string NoticesWriter::next_number(const std::string& kind, std::int64_t org
   const auto pattern = notices::default_pattern(kind);
   if (pattern.empty()) return "";  // only the warning notice is numbered
   const int year = static_cast<int>(std::chrono::year_month_day(day).year());
-  return notices::format_number(pattern, year, ++last_sequence_[{org_id, year}]);
+  return notices::format_number(pattern, year, ++last_sequence_[{org_id, pattern, year}]);
 }
 
 void NoticesWriter::flush() {
   notices_.flush();
   links_.flush();
-  for (const auto& [key, last] : last_sequence_)
-    counters_.add(
-        {std::get<0>(key), notices::default_pattern("warning"), std::int64_t{std::get<1>(key)}, last});
+  for (const auto& [key, last] : last_sequence_) {
+    const auto& [org_id, pattern, year] = key;
+    counters_.add({org_id, pattern, std::int64_t{year}, last});
+  }
   counters_.flush();
 }
 

@@ -6,6 +6,7 @@
 // leaves a status event, audit entries and the enterprise's notification, as notice_flow.cpp does. No notice
 // is received here: a receipt 签收 is a signature or a scan, a file, and bench data holds no file contents.
 #include <map>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -34,8 +35,9 @@ class NoticesWriter {
   Random rnd_;
   Records& records_;
   BulkInsert notices_, links_, counters_;
-  std::map<std::int64_t, std::string> agency_names_;                     // org id → name
-  std::map<std::tuple<std::int64_t, int>, std::int64_t> last_sequence_;  // (org id, year) → last warning
+  std::map<std::int64_t, std::string> agency_names_;  // org id → name
+  // (org id, pattern, year) → the last number given, as notice_number_counters keeps it.
+  std::map<std::tuple<std::int64_t, std::string, int>, std::int64_t> last_sequence_;
 };
 
 }  // namespace rw::benchdata
