@@ -37,7 +37,7 @@ const EntityAccess kPolicy{"policy",
                             {party::agency, Relation::serves},
                             {party::regulator, Relation::regulates}},
                            {"p.insurer_org_id"},
-                           {{"e", "enterprises", "p.enterprise_id"}}};
+                           {{"e", "enterprises", "p.enterprise_id", "p.region_id"}}};
 
 const EntityAccess kStaff{
     "staff",

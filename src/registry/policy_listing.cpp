@@ -64,6 +64,9 @@ nlohmann::json policy_json(const db::Row& row, const std::string& today) {
   out["enterprise_credit_code"] = row.text("enterprise_credit_code");
   out["insurer_name"] = row.text("insurer_name");
   out["in_force"] = record.status == "active" && record.starts_on <= today && today <= record.ends_on;
+  // The yearly survey of this period (V044): the day of the first done survey visit, or null.
+  out["surveyed_on"] =
+      row.is_null("surveyed_on") ? nlohmann::json() : nlohmann::json(row.text("surveyed_on"));
   out["created_at"] = row.text("created_at");
   out["updated_at"] = row.text("updated_at");
   return out;

@@ -2,8 +2,10 @@
 // §6: 每年提供1次安全风险辨识、评估…或…隐患排查). A policy in force on the given day (default today) is
 // covered when a done visit to its enterprise during the policy period included a yearly-survey service type
 // of the policy's own insurance: an environmental survey does not serve a work-safety policy, nor the
-// reverse.
+// reverse. The policy keeps the day of that visit (surveyed_on, kept by V044's triggers).
 #include "services/survey_gap_service.hpp"
+
+#include <limits>
 
 #include "access/visibility.hpp"
 #include "platform/dates.hpp"
@@ -14,13 +16,18 @@
 namespace rw::services {
 namespace {
 
-constexpr const char* kNoSurveyYet =
-    "NOT EXISTS (SELECT 1 FROM visits sv JOIN visit_service_types svt ON svt.visit_id = sv.id "
-    "JOIN service_type_versions stv ON stv.id = svt.service_type_version_id WHERE sv.enterprise_id = "
-    "p.enterprise_id "
-    "AND sv.status = 'done' AND stv.annual_survey = 1 AND stv.insurance_type = p.insurance_type "
-    "AND sv.done_on >= p.starts_on AND sv.done_on <= "
-    "p.ends_on)";
+// The gaps are in the order of expiry, then the enterprise's name, which reads each gap's enterprise to sort
+// them (a city's regulator, 7,259 gaps: 25 of its 28 ms in the CLI). Only gaps that expire no later than
+// the page's last by expiry alone can be on the page: that day, read from the index of expiry, bounds the
+// rows the page sorts. None when fewer gaps than the page's end.
+std::optional<std::string> last_expiry_of_page(db::Connection& db, const SqlFilter& where, const Page& page) {
+  if (page.offset > std::numeric_limits<std::int64_t>::max() - page.limit) return std::nullopt;
+  const auto rows = db.query("SELECT p.ends_on FROM " + registry::kCountPolicy.tables_for(where) +
+                                 where.sql() + " ORDER BY p.ends_on LIMIT 1 OFFSET ?",
+                             where.params_with({page.offset + page.limit - 1}));
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text("ends_on");
+}
 
 }  // namespace
 
@@ -31,12 +38,14 @@ nlohmann::json list_survey_gaps(const accounts::Operation& op,
   const auto on = query_date(query, "on").value_or(china_date(op.clock.now()));
   SqlFilter where = access::read_filter(op.db, op.actor, access::kPolicy);
   where.add("p.status = 'active' AND p.starts_on <= ? AND p.ends_on >= ?", db::Params{on, on});
-  where.add(kNoSurveyYet, db::Params{});
+  where.add("p.surveyed_on IS NULL", db::Params{});
   if (auto v = query_choice(query, "insurance_type", registry::insurance_types().values()))
     where.add("p.insurance_type = ?", *v);
   if (auto v = query_id(query, "insurer_org_id")) where.add("p.insurer_org_id = ?", *v);
-  auto [rows, total] = select_page(op.db, registry::kSelectPolicy, registry::kCountPolicy, where,
-                                   "p.ends_on, e.name, p.id", page);
+  auto paged = where;
+  if (const auto last = last_expiry_of_page(op.db, where, page)) paged.add("p.ends_on <= ?", *last);
+  auto [rows, total] =
+      select_page(op.db, registry::kPolicyList, ListFilters{where, paged}, "p.ends_on, e.name, p.id", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];

@@ -187,6 +187,46 @@ TEST_F(BenchDataApi, EveryVisitIsOfAnEnterpriseItsAgencyServes) {
             count("deadlines WHERE kind = 'commission_on_site' AND status = 'open'"));
 }
 
+// A policy's yearly survey is the first done visit in its period with a yearly-survey service type of its own
+// insurance; the triggers that keep it (V044) ran as the generator wrote visits and their service types.
+TEST_F(BenchDataApi, PoliciesKeepTheDayOfTheirYearlySurvey) {
+  const std::string first_survey =
+      "(SELECT MIN(v.done_on) FROM visits v JOIN visit_service_types t ON t.visit_id = v.id JOIN "
+      "service_type_versions s ON s.id = t.service_type_version_id WHERE v.enterprise_id = p.enterprise_id "
+      "AND "
+      "v.status = 'done' AND s.annual_survey = 1 AND s.insurance_type = p.insurance_type AND v.done_on >= "
+      "p.starts_on AND v.done_on <= p.ends_on)";
+  EXPECT_GT(count("policies p WHERE p.surveyed_on IS NOT NULL"), 0);
+  EXPECT_GT(count("policies p WHERE p.surveyed_on IS NULL"), 0);
+  EXPECT_EQ(count("policies p WHERE COALESCE(p.surveyed_on, '') <> COALESCE(" + first_survey + ", '')"), 0);
+  // The insurer's survey gaps are its policies in force today without one.
+  const auto gaps = count(
+      "policies p WHERE p.insurer_org_id = ? AND p.status = 'active' AND p.starts_on <= ? "
+      "AND p.ends_on >= ? AND " +
+          first_survey + " IS NULL",
+      {org_of("demo-insurer"), kToday, kToday});
+  EXPECT_GT(gaps, 0);
+  EXPECT_EQ(total_of(as("demo-insurer").get("/survey-gaps")), gaps);
+  // Pages of 7 give the whole list's order: by expiry, then the enterprise's name.
+  const auto whole = as("demo-insurer").get("/survey-gaps?limit=200").json()["items"];
+  ASSERT_EQ(static_cast<std::int64_t>(whole.size()), gaps);
+  std::vector<std::int64_t> order, paged;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    order.push_back(whole[i]["policy"]["id"]);
+    if (i == 0) continue;
+    const auto key = [](const json& g) {
+      return std::make_pair(g["policy"]["ends_on"].get<std::string>(),
+                            g["enterprise"]["name"].get<std::string>());
+    };
+    EXPECT_LE(key(whole[i - 1]), key(whole[i])) << i;
+  }
+  for (std::int64_t offset = 0; offset < gaps; offset += 7) {
+    const auto page = as("demo-insurer").get("/survey-gaps?limit=7&offset=" + std::to_string(offset)).json();
+    for (const auto& g : page["items"]) paged.push_back(g["policy"]["id"]);
+  }
+  EXPECT_EQ(paged, order);
+}
+
 TEST_F(BenchDataApi, TeamsMeetTheStaffingRuleAndTheAgencyCanScheduleMore) {
   auto agency = as("demo-agency");
   const auto visits = query(

@@ -2,7 +2,7 @@
 // agreed-plan) enterprise and service type and not in the past, a warning for non-working days; one
 // answer for /staffing-check and /visits/team-check with the catalog's team sizes and chengdu's rule;
 // upload dates agreed for large enterprises' deep assessments and special requests (wuxi att.1 一(一)7);
-// survey gaps per insurance type; deadlines counted on an estimated calendar say so.
+// survey gaps per insurance type and policy period; deadlines counted on an estimated calendar say so.
 #include "services_fixtures.hpp"
 
 using namespace rw::testing;
@@ -174,7 +174,7 @@ TEST_F(VisitScheduleApi, ChengduWorkTakesTheCatalogSizeAndEveryMemberQualified) 
   EXPECT_NE(junior_along.json()["unmet"][0]["message"].get<std::string>().find("何初级"), std::string::npos);
 }
 
-TEST_F(VisitScheduleApi, SurveyGapsCountPerInsuranceType) {
+TEST_F(VisitScheduleApi, SurveyGapsCountPerInsuranceTypeWithinThePolicysPeriod) {
   auto insurer = as("demo-insurer");
   const auto enterprise = insured_enterprise("无锡市双险种机械有限公司", 9102);
   auto safety = insurer.post("/policies", {{"insurance_type", "work_safety"},
@@ -187,9 +187,9 @@ TEST_F(VisitScheduleApi, SurveyGapsCountPerInsuranceType) {
                                            {"fund_share_kind", "percent"},
                                            {"fund_share_value", 10}});
   ASSERT_EQ(safety.status, 201) << safety.body;
-  const auto gap_types = [&] {
+  const auto gap_types = [&](const std::string& on = "2026-06-01") {
     Codes out;
-    const auto gaps = as("demo-insurer").get("/survey-gaps?limit=200").json();
+    const auto gaps = as("demo-insurer").get("/survey-gaps?limit=200&on=" + on).json();
     EXPECT_TRUE(gaps.contains("items")) << gaps.dump();
     for (const auto& g : gaps["items"])
       if (g["enterprise"]["id"] == enterprise) out.push_back(g["policy"]["insurance_type"]);
@@ -202,6 +202,17 @@ TEST_F(VisitScheduleApi, SurveyGapsCountPerInsuranceType) {
   done_visit(visit_body(enterprise, {registered_engineer(), staff_id("刘技术")}, "2026-06-01",
                         {"chengdu.hazard_screening"}));
   EXPECT_EQ(gap_types(), Codes{"environmental"});
+  const auto safety_path = id_path("policies", safety.json()["id"]);
+  EXPECT_EQ(insurer.get(safety_path).json()["surveyed_on"], "2026-06-01");
+  // A period that no longer holds the screening has no survey, and the gap is back (a month on, when the
+  // period has begun); restored, it has it again.
+  EXPECT_EQ(gap_types("2026-07-01"), Codes{"environmental"});
+  ASSERT_EQ(insurer.patch(safety_path, {{"starts_on", "2026-06-02"}}).status, 200);
+  EXPECT_TRUE(insurer.get(safety_path).json()["surveyed_on"].is_null());
+  EXPECT_EQ(gap_types("2026-07-01"), (Codes{"environmental", "work_safety"}));
+  ASSERT_EQ(insurer.patch(safety_path, {{"starts_on", "2026-01-01"}}).status, 200);
+  EXPECT_EQ(insurer.get(safety_path).json()["surveyed_on"], "2026-06-01");
+  EXPECT_EQ(gap_types("2026-07-01"), Codes{"environmental"});
   // The environmental assessment (a commission of its own: the first was served) closes the other.
   commission_accepted(enterprise, {"wuxi.screening.risk_assessment"});
   done_visit(visit_body(enterprise, {staff_id("陈专家"), staff_id("刘技术")}, "2026-06-01"));

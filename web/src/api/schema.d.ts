@@ -4607,6 +4607,11 @@ export interface components {
             /** @description 今天（北京时间）在保险期内且有效 / Active and today (China time) is within the period. */
             in_force: boolean;
             /**
+             * Format: date
+             * @description 本保险期内的年度现场查勘（首次）完成日期；尚未查勘为空 / The day this period's yearly on-site survey was done (the first), or null while there is none.
+             */
+            surveyed_on: string | null;
+            /**
              * Format: date-time
              * @example 2026-11-22T07:13:14Z
              */
