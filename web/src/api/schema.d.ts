@@ -4608,7 +4608,7 @@ export interface components {
             in_force: boolean;
             /**
              * Format: date
-             * @description 本保险期内的年度现场查勘（首次）完成日期；尚未查勘为空 / The day this period's yearly on-site survey was done (the first), or null while there is none.
+             * @description 本保险期内首次完成年度现场排查的日期（与保单险种相同的年度排查服务类型，见 /survey-gaps）；尚无则为空 / The day this period's yearly on-site survey was done (the first done visit with a yearly-survey service type of the policy's insurance type, see /survey-gaps), or null while there is none.
              */
             surveyed_on: string | null;
             /**
