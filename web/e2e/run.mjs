@@ -417,6 +417,10 @@ const scenarios = [
       assert((await enterpriseTotal(page)) === 12, `insurer A sees ${await enterpriseTotal(page)} enterprises, expected 12`)
       await byTest(page, 'menu-policies').click()
       await page.locator('[data-test="policy-table"] .el-table__row').first().waitFor()
+      // Each policy in force shows its yearly survey: enterprise 0's was done on 2026-05-25, the others have none yet.
+      const surveys = (await page.locator('[data-test="policy-table"] [data-test="survey-tag"]').allTextContents()).map((s) => s.trim())
+      assert(surveys.filter((s) => s === '已勘查 2026-05-25').length === 1, `survey tags: ${surveys}`)
+      assert(surveys.filter((s) => s === '本期未勘查').length === 11, `survey tags: ${surveys}`)
       await shot(page, '9-insurer-policies')
       await byTest(page, 'policy-create').click()
       await dialogOpen(page, 'policy-dialog')

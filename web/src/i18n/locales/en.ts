@@ -433,6 +433,8 @@ const en: MessageSchema = {
     preventionFundPreview: 'Prevention fund: {amount} yuan',
     yuan: 'yuan',
     inForce: 'In force',
+    surveyedOn: 'Surveyed {date}',
+    notSurveyed: 'Not surveyed this period',
     inForceOn: 'In force on',
     anyDay: 'Any day',
     create: 'New policy',

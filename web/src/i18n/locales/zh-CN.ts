@@ -431,6 +431,8 @@ const zhCN = {
     preventionFundPreview: '风险防控费用：{amount} 元',
     yuan: '元',
     inForce: '在保',
+    surveyedOn: '已勘查 {date}',
+    notSurveyed: '本期未勘查',
     inForceOn: '在保日期',
     anyDay: '任意日期',
     create: '新建保单',
