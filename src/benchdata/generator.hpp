@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "platform/db/database.hpp"
 
@@ -21,6 +23,7 @@ struct Options {
 struct Summary {
   std::map<std::string, std::int64_t> rows;  // per table
   double seconds = 0;
+  std::vector<std::pair<std::string, double>> stages;  // each stage's end, seconds from the start
 };
 
 // Fills an empty, migrated database (with the shipped service catalog and checklist templates installed:

@@ -223,9 +223,7 @@ class InspectionsWriter {
 }  // namespace
 
 void write_inspections(db::Connection& db, World& world) {
-  db::Transaction transaction(db, true);
   InspectionsWriter(db, world).run();
-  transaction.commit();
 }
 
 }  // namespace rw::benchdata

@@ -646,9 +646,7 @@ std::vector<RegistryWriter::PlannedPolicy> RegistryWriter::plan_policies(Enterpr
 }  // namespace
 
 void write_registry(db::Connection& db, World& world) {
-  db::Transaction transaction(db, true);
   RegistryWriter(db, world).run();
-  transaction.commit();
 }
 
 }  // namespace rw::benchdata

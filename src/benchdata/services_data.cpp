@@ -888,9 +888,7 @@ void ServicesWriter::write_done(const Draft& d, std::int64_t id, const std::vect
 }  // namespace
 
 void write_services(db::Connection& db, World& world) {
-  db::Transaction transaction(db, true);
   ServicesWriter(db, world).run();
-  transaction.commit();
 }
 
 }  // namespace rw::benchdata

@@ -148,7 +148,7 @@ struct World {
 std::string moment(Day day, int minute);
 std::string date_text(Day day);
 
-// The stages, in order; each writes its tables in its own transaction.
+// The stages, in order, each within the write transaction generate() opens for it.
 void write_registry(db::Connection& db, World& world);
 void write_services(db::Connection& db, World& world);
 void write_inspections(db::Connection& db, World& world);

@@ -3,18 +3,11 @@
 #include <string>
 
 namespace rw::db {
-namespace {
-
-// Negative sizes are KiB: 64 MiB while the write lasts.
-constexpr const char* kBulkCache = "PRAGMA cache_size = -65536";
-
-}  // namespace
-
-BulkWrite::BulkWrite(Connection& connection) : connection_(connection) {
+BulkWrite::BulkWrite(Connection& connection, std::int64_t cache_mib) : connection_(connection) {
   if (connection_.dialect() != Dialect::sqlite) return;
   const auto rows = connection_.query("PRAGMA cache_size");
   if (!rows.empty()) size_before_ = rows[0].integer("cache_size");
-  connection_.execute_script(kBulkCache);
+  connection_.execute_script("PRAGMA cache_size = -" + std::to_string(cache_mib * 1024));  // negative: KiB
 }
 
 BulkWrite::~BulkWrite() {

@@ -3,7 +3,9 @@
 // default; a transaction that inserts or updates 100,000 enterprises outgrows that at once, and from then on
 // every index and full-text insert spills pages to the WAL and reads them back (100,000 rows: minutes instead
 // of seconds). The cache of the handle that writes grows for the scope and shrinks back after, so memory
-// taken by one import does not stay. PostgreSQL keeps its buffers in the server: nothing to do.
+// taken by one import does not stay. Open it inside the write transaction: SQLite's writes run on the
+// process's shared writer handle, and outside a transaction the pragma would size the connection's own
+// (reading) handle instead. PostgreSQL keeps its buffers in the server: nothing to do.
 #include <cstdint>
 #include <optional>
 
@@ -13,7 +15,8 @@ namespace rw::db {
 
 class BulkWrite {
  public:
-  explicit BulkWrite(Connection& connection);
+  static constexpr std::int64_t kDefaultMiB = 64;
+  explicit BulkWrite(Connection& connection, std::int64_t cache_mib = kDefaultMiB);
   BulkWrite(const BulkWrite&) = delete;
   BulkWrite& operator=(const BulkWrite&) = delete;
   ~BulkWrite();
