@@ -222,8 +222,6 @@ class InspectionsWriter {
 
 }  // namespace
 
-void write_inspections(db::Connection& db, World& world) {
-  InspectionsWriter(db, world).run();
-}
+void write_inspections(db::Connection& db, World& world) { InspectionsWriter(db, world).run(); }
 
 }  // namespace rw::benchdata

@@ -645,8 +645,6 @@ std::vector<RegistryWriter::PlannedPolicy> RegistryWriter::plan_policies(Enterpr
 
 }  // namespace
 
-void write_registry(db::Connection& db, World& world) {
-  RegistryWriter(db, world).run();
-}
+void write_registry(db::Connection& db, World& world) { RegistryWriter(db, world).run(); }
 
 }  // namespace rw::benchdata

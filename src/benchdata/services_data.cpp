@@ -887,8 +887,6 @@ void ServicesWriter::write_done(const Draft& d, std::int64_t id, const std::vect
 
 }  // namespace
 
-void write_services(db::Connection& db, World& world) {
-  ServicesWriter(db, world).run();
-}
+void write_services(db::Connection& db, World& world) { ServicesWriter(db, world).run(); }
 
 }  // namespace rw::benchdata
