@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 namespace rw::benchdata {
 namespace {
@@ -12,8 +13,8 @@ constexpr std::size_t kMaxRowsPerStatement = 500;
 
 }  // namespace
 
-BulkInsert::BulkInsert(db::Connection& db, std::string table, std::vector<std::string> columns)
-    : db_(db),
+BulkInsert::BulkInsert(WriteBehind& out, std::string table, std::vector<std::string> columns)
+    : out_(out),
       table_(std::move(table)),
       columns_(std::move(columns)),
       rows_per_statement_(std::min(kMaxRowsPerStatement, kMaxParameters / columns_.size())),
@@ -44,9 +45,10 @@ void BulkInsert::flush() {
 
 void BulkInsert::write(std::size_t rows) {
   for (auto* parent : parents_) parent->flush();
-  db_.execute(rows == rows_per_statement_ ? full_sql_ : sql_for(rows), pending_);
+  out_.execute(rows == rows_per_statement_ ? full_sql_ : sql_for(rows), std::move(pending_));
   written_ += static_cast<std::int64_t>(rows);
-  pending_.clear();
+  pending_ = {};
+  pending_.reserve(rows_per_statement_ * width());
 }
 
 }  // namespace rw::benchdata

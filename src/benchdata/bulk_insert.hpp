@@ -1,17 +1,19 @@
 #pragma once
 // Multi-row INSERTs for bulk data: rows are buffered and written as one prepared statement of many rows
-// (the same SQL text each time, so both drivers prepare it once), within the caller's transaction.
+// (the same SQL text each time, so both drivers prepare it once), within the caller's transaction, through
+// WriteBehind's thread.
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "benchdata/write_behind.hpp"
 #include "platform/db/database.hpp"
 
 namespace rw::benchdata {
 
 class BulkInsert {
  public:
-  BulkInsert(db::Connection& db, std::string table, std::vector<std::string> columns);
+  BulkInsert(WriteBehind& out, std::string table, std::vector<std::string> columns);
   BulkInsert(const BulkInsert&) = delete;
   BulkInsert& operator=(const BulkInsert&) = delete;
 
@@ -29,7 +31,7 @@ class BulkInsert {
   std::string sql_for(std::size_t rows) const;
   void write(std::size_t rows);
 
-  db::Connection& db_;
+  WriteBehind& out_;
   std::string table_;
   std::vector<std::string> columns_;
   std::size_t rows_per_statement_;

@@ -106,12 +106,16 @@ Summary generate(db::Database& database, const Options& options) {
         stage, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   };
   DeferredIndexes deferred(db, kDeferredIndexTables);
-  const std::pair<const char*, void (*)(db::Connection&, World&)> stages[] = {
+  const std::pair<const char*, void (*)(WriteBehind&, World&)> stages[] = {
       {"registry", write_registry}, {"services", write_services}, {"inspections", write_inspections}};
   for (const auto& [name, stage] : stages) {
     db::Transaction transaction(db, true);
     const db::BulkWrite bulk(db, kStageCacheMiB);
-    stage(db, world);
+    {
+      WriteBehind out(db);
+      stage(out, world);
+      out.connection();  // every row written
+    }
     transaction.commit();
     lap(name);
   }

@@ -50,10 +50,10 @@ int rank(const std::string& status) {
 
 }  // namespace
 
-HazardsWriter::HazardsWriter(db::Connection& db, World& world, BulkInsert& findings)
+HazardsWriter::HazardsWriter(WriteBehind& out, World& world, BulkInsert& findings)
     : w_(world),
       rnd_(world.random.fork(4)),
-      hazards_(db, "hazards",
+      hazards_(out, "hazards",
                {"id",
                 "enterprise_id",
                 "agency_org_id",
@@ -86,7 +86,7 @@ HazardsWriter::HazardsWriter(db::Connection& db, World& world, BulkInsert& findi
                 "created_by",
                 "created_at",
                 "updated_at"}),
-      escalations_(db, "hazard_escalations",
+      escalations_(out, "hazard_escalations",
                    {"id", "hazard_id", "enterprise_id", "agency_org_id", "rule", "due_on",
                     "working_days_overdue", "escalated_on", "created_at"}) {
   hazards_.after(findings);

@@ -33,7 +33,7 @@ struct WrittenHazard {
 class HazardsWriter {
  public:
   // Its rows follow `findings` (they refer to them).
-  HazardsWriter(db::Connection& db, World& world, BulkInsert& findings);
+  HazardsWriter(WriteBehind& out, World& world, BulkInsert& findings);
   // The visit's hazards, in the order written.
   std::vector<WrittenHazard> write_visit(const WorkedVisit& visit, bool safety,
                                          const std::vector<RaisedFinding>& findings);

@@ -51,29 +51,29 @@ forms::EnterpriseFacts facts_of(const Enterprise& e) {
 
 class InspectionsWriter {
  public:
-  InspectionsWriter(db::Connection& db, World& world)
+  InspectionsWriter(WriteBehind& out, World& world)
       : w_(world),
         rnd_(world.random.fork(3)),
-        records_(db, world),
+        records_(out, world),
         inspections_(
-            db, "inspections",
+            out, "inspections",
             {"id", "visit_id", "template_id", "enterprise_id", "agency_org_id", "status", "score",
              "submitted_at", "submitted_by", "signer_name", "signed_at", "created_at", "updated_at"}),
-        answers_(db, "inspection_answers",
+        answers_(out, "inspection_answers",
                  {"inspection_id", "item_id", "value", "version", "edited_at", "answered_by", "updated_at"}),
-        findings_(db, "inspection_findings",
+        findings_(out, "inspection_findings",
                   {"id", "inspection_id", "enterprise_id", "item_id", "option_value", "category", "grade",
                    "description", "suggestion", "basis", "created_at", "created_by"}),
-        consents_(db, "visit_photo_consents",
+        consents_(out, "visit_photo_consents",
                   {"visit_id", "consenting_person", "recorded_by", "recorded_at"}),
-        trainings_(db, "training_records",
+        trainings_(out, "training_records",
                    {"id", "visit_id", "topic", "trainer", "attendees", "duration_minutes", "feedback",
                     "created_at", "created_by", "updated_at"}),
-        hazards_(db, world, findings_),
-        notices_(db, world, records_, hazards_.table()) {
+        hazards_(out, world, findings_),
+        notices_(out, world, records_, hazards_.table()) {
     answers_.after(inspections_);
     findings_.after(inspections_);
-    load_checklists(db);
+    load_checklists(out.connection());
   }
 
   void run() {
@@ -222,6 +222,6 @@ class InspectionsWriter {
 
 }  // namespace
 
-void write_inspections(db::Connection& db, World& world) { InspectionsWriter(db, world).run(); }
+void write_inspections(WriteBehind& out, World& world) { InspectionsWriter(out, world).run(); }
 
 }  // namespace rw::benchdata

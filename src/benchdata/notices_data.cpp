@@ -16,17 +16,17 @@ constexpr int kReminderIssuedPerMille = 850;
 
 }  // namespace
 
-NoticesWriter::NoticesWriter(db::Connection& db, World& world, Records& records, BulkInsert& hazards)
+NoticesWriter::NoticesWriter(WriteBehind& out, World& world, Records& records, BulkInsert& hazards)
     : w_(world),
       rnd_(world.random.fork(5)),
       records_(records),
-      notices_(db, "notices",
+      notices_(out, "notices",
                {"id",         "kind",      "status",     "number",        "issuer_org_id", "enterprise_id",
                 "visit_id",   "staff",     "visited_on", "deadline_days", "problems",      "check_items",
                 "contact",    "phone",     "issued_on",  "issued_at",     "issued_by",     "created_by",
                 "created_at", "updated_at"}),
-      links_(db, "notice_hazards", {"notice_id", "hazard_id", "position"}),
-      counters_(db, "notice_number_counters", {"org_id", "pattern", "year", "last_sequence"}) {
+      links_(out, "notice_hazards", {"notice_id", "hazard_id", "position"}),
+      counters_(out, "notice_number_counters", {"org_id", "pattern", "year", "last_sequence"}) {
   links_.after(notices_);
   links_.after(hazards);
   for (const auto& city : world.cities)

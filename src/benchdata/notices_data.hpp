@@ -20,7 +20,7 @@ namespace rw::benchdata {
 class NoticesWriter {
  public:
   // Its links follow `hazards` (they refer to them).
-  NoticesWriter(db::Connection& db, World& world, Records& records, BulkInsert& hazards);
+  NoticesWriter(WriteBehind& out, World& world, Records& records, BulkInsert& hazards);
   void write_visit(const WorkedVisit& visit, const std::vector<WrittenHazard>& hazards);
   // The notices, their links and the numbering's counters, so that the next issued number follows.
   void flush();

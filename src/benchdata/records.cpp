@@ -4,15 +4,15 @@
 
 namespace rw::benchdata {
 
-Records::Records(db::Connection& db, World& world)
+Records::Records(WriteBehind& out, World& world)
     : world_(world),
-      audit_(db, "audit_log",
+      audit_(out, "audit_log",
              {"id", "at", "user_id", "username", "org_id", "entity", "entity_id", "action", "changes",
               "request_id"}),
-      events_(db, "status_events",
+      events_(out, "status_events",
               {"id", "object_type", "object_id", "action", "from_status", "to_status", "reason", "user_id",
                "at"}),
-      notifications_(db, "notifications",
+      notifications_(out, "notifications",
                      {"id", "user_id", "kind", "title", "title_en", "body", "body_en", "object_type",
                       "object_id", "created_at", "read_at"}) {}
 

@@ -25,7 +25,7 @@ struct Note {
 
 class Records {
  public:
-  Records(db::Connection& db, World& world);
+  Records(WriteBehind& out, World& world);
 
   void audit(const std::string& at, std::int64_t user_id, std::optional<std::int64_t> org_id,
              const std::string& entity, std::int64_t entity_id, const std::string& action,

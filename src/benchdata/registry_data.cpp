@@ -63,25 +63,25 @@ struct CityPlaces {
 
 class RegistryWriter {
  public:
-  RegistryWriter(db::Connection& db, World& world)
+  RegistryWriter(WriteBehind& out, World& world)
       : w_(world),
-        records_(db, world),
-        regions_(db, "regions", {"id", "code", "name", "level", "parent_id", "created_at", "updated_at"}),
-        orgs_(db, "organizations",
+        records_(out, world),
+        regions_(out, "regions", {"id", "code", "name", "level", "parent_id", "created_at", "updated_at"}),
+        orgs_(out, "organizations",
               {"id", "name", "type", "parent_id", "credit_code", "contact_phone", "active", "created_at",
                "updated_at"}),
-        org_regions_(db, "organization_regions", {"org_id", "region_id"}),
-        users_(db, "users",
+        org_regions_(out, "organization_regions", {"org_id", "region_id"}),
+        users_(out, "users",
                {"id", "org_id", "username", "display_name", "phone", "email", "password_hash", "active",
                 "created_at", "updated_at"}),
-        roles_(db, "user_roles", {"user_id", "role"}),
-        staff_(db, "staff",
+        roles_(out, "user_roles", {"user_id", "role"}),
+        staff_(out, "staff",
                {"id", "org_id", "user_id", "name", "phone", "title_level", "kind", "expert_pool_level",
                 "safety_engineer_level", "specialties", "evaluation_grade", "excluded", "excluded_reason",
                 "active", "created_at", "updated_at"}),
-        certificates_(db, "staff_certificates", {"id", "staff_id", "name", "number", "expires_on"}),
-        enterprises_(db, "enterprises", enterprise_columns()),
-        policies_(db, "policies",
+        certificates_(out, "staff_certificates", {"id", "staff_id", "name", "number", "expires_on"}),
+        enterprises_(out, "enterprises", enterprise_columns()),
+        policies_(out, "policies",
                   {"id", "insurance_type", "insurer_org_id", "policy_number", "enterprise_id", "starts_on",
                    "ends_on", "premium_fen", "sum_insured_fen", "fund_share_kind", "fund_share_value",
                    "status", "created_at", "updated_at"}),
@@ -645,6 +645,6 @@ std::vector<RegistryWriter::PlannedPolicy> RegistryWriter::plan_policies(Enterpr
 
 }  // namespace
 
-void write_registry(db::Connection& db, World& world) { RegistryWriter(db, world).run(); }
+void write_registry(WriteBehind& out, World& world) { RegistryWriter(out, world).run(); }
 
 }  // namespace rw::benchdata

@@ -93,33 +93,33 @@ struct Deadline {
 
 class ServicesWriter {
  public:
-  ServicesWriter(db::Connection& db, World& world)
-      : db_(db),
+  ServicesWriter(WriteBehind& out, World& world)
+      : out_(out),
         w_(world),
         rnd_(world.random.fork(2)),
-        records_(db, world),
-        commissions_(db, "commissions",
+        records_(out, world),
+        commissions_(out, "commissions",
                      {"id", "insurer_org_id", "agency_org_id", "notes", "created_by", "created_at"}),
-        commission_types_(db, "commission_service_types", {"commission_id", "service_type_version_id"}),
-        items_(db, "commission_items",
+        commission_types_(out, "commission_service_types", {"commission_id", "service_type_version_id"}),
+        items_(out, "commission_items",
                {"id", "commission_id", "enterprise_id", "policy_id", "status", "accepted_on", "due_on",
                 "completed_on", "reason", "updated_at"}),
-        plans_out_(db, "service_plans",
+        plans_out_(out, "service_plans",
                    {"id", "enterprise_id", "year", "insurer_org_id", "agency_org_id", "policy_id", "status",
                     "enterprise_overview", "facilities_and_processes", "accident_history", "training_plan",
                     "safeguards", "notes", "return_comments", "created_by_org_id", "created_at", "updated_at",
                     "agreed_at"}),
         plan_items_(
-            db, "service_plan_items",
+            out, "service_plan_items",
             {"plan_id", "position", "service_type_version_id", "measures", "frequency", "expected_results"}),
-        plan_staff_(db, "service_plan_staff", {"plan_id", "staff_id"}),
-        visits_(db, "visits",
+        plan_staff_(out, "service_plan_staff", {"plan_id", "staff_id"}),
+        visits_(out, "visits",
                 {"id", "enterprise_id", "agency_org_id", "commission_item_id", "plan_id", "planned_on",
                  "duration_days", "special_request", "status", "not_entered_reason", "status_note", "notes",
                  "started_at", "done_on", "data_uploaded_on", "reviewed_on", "created_at", "updated_at"}),
-        visit_types_(db, "visit_service_types", {"visit_id", "service_type_version_id"}),
-        visit_team_(db, "visit_team", {"visit_id", "staff_id", "leader"}),
-        deadlines_(db, "deadlines",
+        visit_types_(out, "visit_service_types", {"visit_id", "service_type_version_id"}),
+        visit_team_(out, "visit_team", {"visit_id", "staff_id", "leader"}),
+        deadlines_(out, "deadlines",
                    {"id", "kind", "object_type", "object_id", "service_type_version_id", "enterprise_id",
                     "responsible_org_id", "watcher_org_id", "starts_on", "due_on", "amount", "unit", "basis",
                     "status", "met_on", "overdue", "reminded", "overdue_notified", "created_at"}) {
@@ -146,7 +146,7 @@ class ServicesWriter {
       table->flush();
     records_.flush();
     // The sweep above ran up to today: the server's daily job has nothing left to do today.
-    db_.execute(
+    out_.execute(
         "INSERT INTO job_runs (job, last_run_on) VALUES ('deadline_sweep', ?) "
         "ON CONFLICT (job) DO UPDATE SET last_run_on = excluded.last_run_on",
         {date_text(w_.today)});
@@ -162,13 +162,13 @@ class ServicesWriter {
   }
 
   std::int64_t version_of(const char* code) {
-    const auto rows = db_.query(
+    const auto rows = out_.connection().query(
         "SELECT v.id FROM service_type_versions v JOIN service_types t ON t.id = v.type_id "
         "WHERE t.code = ? AND v.version = t.current_version",
         {std::string(code)});
     if (rows.empty()) throw std::runtime_error(std::string("service type missing from the catalog: ") + code);
     const auto id = rows[0].integer("id");
-    rules_.emplace(id, services::service_rules_of_versions(db_, {id})[0]);
+    rules_.emplace(id, services::service_rules_of_versions(out_.connection(), {id})[0]);
     return id;
   }
 
@@ -466,7 +466,7 @@ class ServicesWriter {
                   const Team& team, bool special_request, std::string& uploaded_on, std::string& reviewed_on,
                   std::string& updated_at);
 
-  db::Connection& db_;
+  WriteBehind& out_;
   World& w_;
   Random rnd_;
   Records records_;
@@ -887,6 +887,6 @@ void ServicesWriter::write_done(const Draft& d, std::int64_t id, const std::vect
 
 }  // namespace
 
-void write_services(db::Connection& db, World& world) { ServicesWriter(db, world).run(); }
+void write_services(WriteBehind& out, World& world) { ServicesWriter(out, world).run(); }
 
 }  // namespace rw::benchdata

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "benchdata/random.hpp"
+#include "benchdata/write_behind.hpp"
 #include "calendar/working_calendar.hpp"
 #include "platform/db/database.hpp"
 
@@ -148,9 +149,9 @@ struct World {
 std::string moment(Day day, int minute);
 std::string date_text(Day day);
 
-// The stages, in order, each within the write transaction generate() opens for it.
-void write_registry(db::Connection& db, World& world);
-void write_services(db::Connection& db, World& world);
-void write_inspections(db::Connection& db, World& world);
+// The stages, in order, each within the write transaction generate() opens for it, writing through `out`.
+void write_registry(WriteBehind& out, World& world);
+void write_services(WriteBehind& out, World& world);
+void write_inspections(WriteBehind& out, World& world);
 
 }  // namespace rw::benchdata
