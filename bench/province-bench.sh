@@ -65,7 +65,7 @@ mkdir -p "$CACHE"
 # The cached province: generated once (under a lock, so two runs do not both generate it).
 generate() {
     local url=$1 started=$SECONDS
-    log "generating the province (seed $SEED, $TODAY) into $url: about 3 minutes on SQLite, more than 10 on PostgreSQL"
+    log "generating the province (seed $SEED, $TODAY) into $url: about 2.5 minutes on SQLite, more on PostgreSQL"
     "$REAL_BIN" bench-data --db "$url" --scale province --seed "$SEED" --today "$TODAY" >"$TMP/bench-data.log" 2>&1 ||
         { tail -n 20 "$TMP/bench-data.log" >&2; return 1; }
     log "generated in $(( SECONDS - started )) s"
