@@ -60,11 +60,6 @@ const std::vector<std::string> kDeferredIndexTables = {
 // read back all the time (347 s to generate, 273 s with 1 GiB, of which 49 and 14 s in the kernel).
 constexpr std::int64_t kStageCacheMiB = 1024;
 
-// The server plans every execution on PostgreSQL (postgres_driver.cpp: plan_cache_mode force_custom_plan). A
-// stage runs the same few statements and triggers' lookups hundreds of thousands of times, with plans that do
-// not depend on the values: PostgreSQL's default lets them keep one, for the stage's transaction.
-constexpr const char* kKeepPlans = "SET LOCAL plan_cache_mode = auto";
-
 // Tables whose ids the generator chose: PostgreSQL's identity sequences must continue after them.
 void continue_sequences(db::Connection& db, const Ids& ids) {
   if (db.dialect() != db::Dialect::postgresql) return;
@@ -116,11 +111,10 @@ Summary generate(db::Database& database, const Options& options) {
   for (const auto& [name, stage] : stages) {
     db::Transaction transaction(db, true);
     const db::BulkWrite bulk(db, kStageCacheMiB);
-    if (db.dialect() == db::Dialect::postgresql) db.execute_script(kKeepPlans);
     {
       WriteBehind out(db);
       stage(out, world);
-      out.connection();  // waits until every row is written, and throws what failed
+      out.connection();  // every row written
     }
     transaction.commit();
     lap(name);
