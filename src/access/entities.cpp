@@ -145,7 +145,9 @@ const EntityAccess kHazardEscalation{
 // A notice 文书 (issue 12): the organization that issues it (an agency, a regulator or a park), and once it
 // is issued, as for hazards, the enterprise itself, its insurers and the regulators of its region; not a
 // competing agency. A draft is the issuer's work in progress (also once cancelled): nobody else sees it.
-constexpr std::string_view kIssued = "n.issued_at IS NOT NULL";
+// Issued is told by the status, which the indexes hold (issued_at is set by the same transition; only a
+// draft is cancelled): a regulator's count of its region's notices then reads no notice (16 -> 3 ms).
+constexpr std::string_view kIssued = "n.status IN ('issued', 'received')";
 const EntityAccess kNotice{
     "notice",
     "notices n JOIN enterprises e ON e.id = n.enterprise_id",

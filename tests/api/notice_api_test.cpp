@@ -238,6 +238,8 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
   EXPECT_EQ(cancelled.json()["status"], "cancelled");
   EXPECT_EQ(cancelled.json()["actions"], json::array());
   EXPECT_EQ(cancelled.json()["history"][0]["reason"], "重复起草");
+  for (const auto& who : {insurer, regulator})  // a cancelled draft was never issued
+    EXPECT_EQ(who.get(id_path("notices", empty.json()["id"])).status, 404) << who.login().user["username"];
 
   // Bad edits: each field named, nothing written.
   auto wrong = expert.patch(path, {{"deadline_days", "x"},
@@ -278,6 +280,10 @@ TEST_F(NoticeApi, EachPartySeesOnlyTheNoticesItsRelationGives) {
   EXPECT_EQ(scanned.json()["receipt"]["kind"], "scan");
   EXPECT_EQ(scanned.json()["receipt"]["signed_on"], "2026-05-29");
   EXPECT_EQ(scanned.json()["receipt"]["recorded_by"]["name"], "陈专家");
+  for (const auto& who : {insurer, regulator}) {  // received is still issued
+    EXPECT_EQ(who.get(path).status, 200) << who.login().user["username"];
+    EXPECT_EQ(total_of(who.get("/notices?visit_id=" + std::to_string(visit))), 1);
+  }
   EXPECT_EQ(insurer.get("/files/" + std::to_string(scan)).status, 200);  // with the notice
   EXPECT_EQ(pingan.get("/files/" + std::to_string(scan)).status, 404);
 }
