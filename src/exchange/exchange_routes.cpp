@@ -1,7 +1,5 @@
 #include "exchange/exchange_routes.hpp"
 
-#include <malloc.h>
-
 #include "accounts/actor.hpp"
 #include "api/downloads.hpp"
 #include "exchange/enterprise_sheet.hpp"
@@ -11,6 +9,7 @@
 #include "platform/dates.hpp"
 #include "platform/db/bulk_write.hpp"
 #include "platform/files/sha256.hpp"
+#include "platform/memory.hpp"
 
 namespace rw::exchange {
 namespace {
@@ -78,10 +77,10 @@ ImportReport import_file(api::Context& context, const std::string& kind, ImportM
   return import_with<StaffImport>(context, file, mode);
 }
 
-// An import's lookups and parsing leave the heap large and fragmented; glibc keeps such memory for reuse
-// unless asked to return it.
+// An import's lookups and parsing leave the heap large and fragmented; the allocator keeps such memory for
+// reuse unless asked to return it.
 struct ReturnMemoryAfterwards {
-  ~ReturnMemoryAfterwards() { malloc_trim(0); }
+  ~ReturnMemoryAfterwards() { return_free_memory(); }
 };
 
 http::Response import_sheet(api::Context& context) {

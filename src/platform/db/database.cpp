@@ -1,9 +1,10 @@
 #include "platform/db/database.hpp"
 
-#include <malloc.h>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
+
+#include "platform/memory.hpp"
 
 namespace rw::db {
 
@@ -188,11 +189,11 @@ std::string number_placeholders(std::string_view sql) {
 void refresh_statistics(Connection& connection) {
   // The pages ANALYZE samples would stay in the connection's cache (up to serve's --read-cache-mib, 32 MiB
   // of a server's 77 MB idle RSS at province scale) though no request reads them again: shrink_memory lets
-  // them go, and malloc_trim gives the freed memory back to the system, which the allocator otherwise keeps
-  // for the process (a server that applied a migration at start on a province copy: RSS 139 -> 68 MB).
+  // them go, and the freed memory goes back to the system, which the allocator otherwise keeps for the
+  // process (a server that applied a migration at start on a province copy: RSS 139 -> 68 MB).
   if (connection.dialect() == Dialect::sqlite) {
     connection.execute_script("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA shrink_memory");
-    ::malloc_trim(0);
+    return_free_memory();
   } else {
     connection.execute_script("ANALYZE");
   }
