@@ -6,6 +6,7 @@
 
 #include "accounts/password.hpp"
 #include "benchdata/deferred_indexes.hpp"
+#include "benchdata/deferred_surveys.hpp"
 #include "benchdata/world.hpp"
 #include "calendar/calendar_store.hpp"
 #include "platform/clock.hpp"
@@ -106,6 +107,7 @@ Summary generate(db::Database& database, const Options& options) {
         stage, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   };
   DeferredIndexes deferred(db, kDeferredIndexTables);
+  DeferredSurveys surveys(db);
   const std::pair<const char*, void (*)(WriteBehind&, World&)> stages[] = {
       {"registry", write_registry}, {"services", write_services}, {"inspections", write_inspections}};
   for (const auto& [name, stage] : stages) {
@@ -119,6 +121,8 @@ Summary generate(db::Database& database, const Options& options) {
     transaction.commit();
     lap(name);
   }
+  surveys.count();
+  lap("surveys");
   deferred.build();
   lap("indexes");
   continue_sequences(db, world.ids);

@@ -2,6 +2,7 @@
 // invariants, checked through the product itself (its credit-code check, its API and its staffing rule).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "benchdata/generator.hpp"
@@ -151,6 +152,25 @@ TEST_F(BenchDataApi, LeavesEveryIndexAsTheMigrationsMadeIt) {
   ASSERT_TRUE(expected.contains("hazards_enterprise"));
   ASSERT_TRUE(expected.contains("hazards_finding"));
   EXPECT_EQ(indexes_of(*database_->acquire()), expected);
+}
+
+// PostgreSQL's survey triggers are off while the stages write (DeferredSurveys): each is on again after.
+TEST_F(BenchDataApi, LeavesEveryTriggerOn) {
+  const auto triggers_on = [](db::Connection& db) {
+    const auto rows = db.query(db.dialect() == db::Dialect::sqlite
+                                   ? "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+                                   : "SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal "
+                                     "AND tgenabled <> 'D' ORDER BY tgname");
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < rows.size(); ++i) names.push_back(rows[i].text("name"));
+    return names;
+  };
+  auto migrated = db::Database::open(fresh_database_url(), 1);
+  db::migrate(*migrated);
+  const auto expected = triggers_on(*migrated->acquire());
+  ASSERT_TRUE(std::any_of(expected.begin(), expected.end(),
+                          [](const std::string& name) { return name.starts_with("visits_survey"); }));
+  EXPECT_EQ(triggers_on(*database_->acquire()), expected);
 }
 
 TEST_F(BenchDataApi, EveryCreditCodePassesTheCheck) {
