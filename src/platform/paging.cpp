@@ -27,6 +27,17 @@ bool walks_in_order(db::Connection& db, const DeferredList& list, const Total& t
   return total.count >= list.scan_at_total && (page.offset + page.limit) * 10 <= total.count;
 }
 
+// PostgreSQL, a page of a list in id order whose total was counted exactly: the matching rows are gathered
+// through the filter's indexes and sorted, behind a fence (OFFSET 0) the planner does not look through. Left
+// to itself it may walk the primary key back from the newest row, testing each, and pass most of the table
+// when the matches are old ones (an insurer's commission items: 84,681 rows read for a page of 20, 44 ms;
+// gathered, 4.1 ms). Gathering costs about what counting them to the exact total did.
+bool gathers_matches(db::Connection& db, const DeferredList& list, const Total& total,
+                     const std::string& order_by) {
+  return db.dialect() == db::Dialect::postgresql && total.exact &&
+         (order_by == list.id || order_by == std::string(list.id) + " DESC");
+}
+
 }  // namespace
 
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }
@@ -54,9 +65,12 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListF
   const CountFrom from = walks_in_order(db, list, out.total, order_by, page)
                              ? CountFrom{list.scan_from, list.from.joins}
                              : list.from;
-  const std::string page_ids = std::string("SELECT ") + list.id + " FROM " +
-                               from.tables_for(filters.paged, order_by) + filters.paged.sql() + " ORDER BY " +
-                               order_by + " LIMIT ? OFFSET ?";
+  const std::string matching = std::string("SELECT ") + list.id + " FROM " +
+                               from.tables_for(filters.paged, order_by) + filters.paged.sql();
+  const std::string page_ids = gathers_matches(db, list, out.total, order_by)
+                                   ? "SELECT id FROM (" + matching + " OFFSET 0) matching ORDER BY id" +
+                                         (order_by.ends_with(" DESC") ? " DESC" : "") + " LIMIT ? OFFSET ?"
+                                   : matching + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
   out.rows =
       db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,
                filters.paged.params_with({page.limit, page.offset}));
