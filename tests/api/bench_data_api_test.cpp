@@ -132,45 +132,45 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(count("regions WHERE level = 'district'"), 2);
 }
 
+// Schema objects by name, with their definitions: what `sqlite` or `postgres` lists (columns name and sql).
+std::map<std::string, std::string> schema_objects(db::Connection& db, const char* sqlite,
+                                                  const char* postgres) {
+  const auto rows = db.query(db.dialect() == db::Dialect::sqlite ? sqlite : postgres);
+  std::map<std::string, std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].text("name")] = rows[i].text("sql");
+  return out;
+}
+
+// The same objects of a freshly migrated database.
+std::map<std::string, std::string> migrated_schema_objects(const char* sqlite, const char* postgres) {
+  auto migrated = db::Database::open(fresh_database_url(), 1);
+  db::migrate(*migrated);
+  return schema_objects(*migrated->acquire(), sqlite, postgres);
+}
+
 // The generator drops the indexes of its largest tables while it fills them and builds them at the end: the
 // generated database has every index the migrations made, defined as they defined it.
 TEST_F(BenchDataApi, LeavesEveryIndexAsTheMigrationsMadeIt) {
-  const auto indexes_of = [](db::Connection& db) {
-    const auto rows = db.query(db.dialect() == db::Dialect::sqlite
-                                   ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
-                                   : "SELECT indexname AS name, indexdef AS sql FROM pg_indexes "
-                                     "WHERE schemaname = current_schema() ORDER BY indexname");
-    std::map<std::string, std::string> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].text("name")] = rows[i].text("sql");
-    return out;
-  };
-  auto migrated = db::Database::open(fresh_database_url(), 1);
-  db::migrate(*migrated);
-  const auto expected = indexes_of(*migrated->acquire());
+  constexpr const char* kSqlite = "SELECT name, sql FROM sqlite_master WHERE type = 'index'";
+  constexpr const char* kPostgres =
+      "SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE schemaname = current_schema()";
+  const auto expected = migrated_schema_objects(kSqlite, kPostgres);
   // Indexes of tables the generator defers (V001's and V018's), one of them unique.
   ASSERT_TRUE(expected.contains("audit_log_entity"));
   ASSERT_TRUE(expected.contains("hazards_enterprise"));
   ASSERT_TRUE(expected.contains("hazards_finding"));
-  EXPECT_EQ(indexes_of(*database_->acquire()), expected);
+  EXPECT_EQ(schema_objects(*database_->acquire(), kSqlite, kPostgres), expected);
 }
 
 // PostgreSQL's survey triggers are off while the stages write (DeferredSurveys): each is on again after.
 TEST_F(BenchDataApi, LeavesEveryTriggerOn) {
-  const auto triggers_on = [](db::Connection& db) {
-    const auto rows = db.query(db.dialect() == db::Dialect::sqlite
-                                   ? "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-                                   : "SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal "
-                                     "AND tgenabled <> 'D' ORDER BY tgname");
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < rows.size(); ++i) names.push_back(rows[i].text("name"));
-    return names;
-  };
-  auto migrated = db::Database::open(fresh_database_url(), 1);
-  db::migrate(*migrated);
-  const auto expected = triggers_on(*migrated->acquire());
+  constexpr const char* kSqlite = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'";
+  constexpr const char* kPostgres =
+      "SELECT tgname AS name, '' AS sql FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'";
+  const auto expected = migrated_schema_objects(kSqlite, kPostgres);
   ASSERT_TRUE(std::any_of(expected.begin(), expected.end(),
-                          [](const std::string& name) { return name.starts_with("visits_survey"); }));
-  EXPECT_EQ(triggers_on(*database_->acquire()), expected);
+                          [](const auto& trigger) { return trigger.first.starts_with("visits_survey"); }));
+  EXPECT_EQ(schema_objects(*database_->acquire(), kSqlite, kPostgres), expected);
 }
 
 TEST_F(BenchDataApi, EveryCreditCodePassesTheCheck) {
