@@ -46,6 +46,7 @@ std::int64_t exact_total_cap() { return total_cap.load(); }
 
 PageOfRows select_page(db::Connection& db, const std::string& select_sql, const CountFrom& count,
                        const SqlFilter& where, const std::string& order_by, const Page& page) {
+  const db::PlanEachRun planned(db);
   PageOfRows out;
   out.total = capped_count(db, count.tables_for(where), where);
   out.rows = db.query(select_sql + where.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?",
@@ -60,6 +61,7 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFi
 
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListFilters& filters,
                        const std::string& order_by, const Page& page) {
+  const db::PlanEachRun planned(db);
   PageOfRows out;
   out.total = capped_count(db, list.from.tables_for(filters.counted), filters.counted);
   const CountFrom from = walks_in_order(db, list, out.total, order_by, page)

@@ -13,6 +13,8 @@ bool run_daily_jobs(db::Database& database, const Clock& clock) {
   const auto today = china_day(now);
   const auto today_text = format_date(today);
   auto lease = database.acquire();
+  // Once a day, over many rows: a plan kept from the days before would not know today's dates.
+  const db::PlanEachRun planned(*lease);
   db::Transaction transaction(*lease, true);
   // Claiming the day inside the transaction keeps two servers from both running the sweep: on PostgreSQL the
   // second server's UPDATE waits for the first one's row lock and then finds the day taken; SQLite writers

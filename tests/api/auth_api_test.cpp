@@ -172,6 +172,40 @@ TEST_F(AuthApi, ChangePasswordChecksTheCurrentOneAndThePolicy) {
   EXPECT_EQ(me.get("/me").status, 200);  // the session that changed it stays signed in
 }
 
+// A request reads its session, user and roles in one statement, a row per role: every role arrives, in order,
+// a user without roles is still signed in, and a session left behind by a user deactivated outside the API
+// (which ends the sessions itself) is refused.
+TEST_F(AuthApi, ASessionCarriesItsUsersRolesAndNoDeactivatedUser) {
+  auto admin = as("demo-admin");
+  ASSERT_EQ(admin
+                .post("/users", {{"username", "two-roles"},
+                                 {"display_name", "two-roles"},
+                                 {"org_id", admin.org_id()},
+                                 {"roles", {"viewer", "admin"}},
+                                 {"password", "TwoRoles@2026"}})
+                .status,
+            201);
+  const auto session = login(port(), "two-roles", "TwoRoles@2026");
+  const auto bearer = std::map<std::string, std::string>{{"Authorization", "Bearer " + session.token}};
+  const auto me = http_request(port(), "GET", "/api/v1/me", "", bearer);
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json()["roles"], json({"admin", "viewer"}));
+  EXPECT_EQ(me.json()["org"]["id"], admin.org_id());
+
+  auto database = rw::db::Database::open(server_->db_url(), 1);
+  auto lease = database->acquire();
+  lease->execute("DELETE FROM user_roles WHERE user_id = ?", {session.user["id"].get<std::int64_t>()});
+  const auto roleless = http_request(port(), "GET", "/api/v1/me", "", bearer);
+  ASSERT_EQ(roleless.status, 200) << roleless.body;
+  EXPECT_EQ(roleless.json()["roles"], json::array());
+  EXPECT_EQ(roleless.json()["username"], "two-roles");
+
+  lease->execute("UPDATE users SET active = 0 WHERE id = ?", {session.user["id"].get<std::int64_t>()});
+  const auto refused = http_request(port(), "GET", "/api/v1/me", "", bearer);
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(refused.json()["code"], "unauthenticated");
+}
+
 TEST_F(AuthApi, PermissionsFollowRoles) {
   auto perms = [&](const std::string& user) { return as(user).get("/me").json()["permissions"]; };
   auto contains = [](const json& list, const std::string& p) {

@@ -5,8 +5,10 @@
 #include <functional>
 #include <future>
 
+#include "platform/db/bulk_write.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/paging.hpp"
 #include "test_database.hpp"
 
 using namespace rw::db;
@@ -149,6 +151,55 @@ TEST_F(StoreTest, RowsOutliveTheirResult) {
       "'x')");
   auto row = c->query("SELECT name FROM regions")[0];
   EXPECT_EQ(row.text("name"), "无锡");
+}
+
+// PostgreSQL prepares a statement once per connection and may then keep one plan for all its values; inside a
+// PlanEachRun (a list's count and page, a large write) statements go unnamed, so each run is planned with its
+// values. What the connection has prepared shows which way each statement went.
+TEST_F(StoreTest, StatementsOfAListOrALargeWriteArePlannedWithTheirValuesEachRun) {
+  auto c = database->acquire();
+  c->execute(
+      "INSERT INTO regions (code, name, level, created_at, updated_at) VALUES ('1', 'a', 'province', 'x', "
+      "'x')");
+  // SQLite keeps no such setting (it plans every statement with its values); PostgreSQL's starts off.
+  EXPECT_EQ(c->plan_each_run(false), false);
+  const auto prepared = [&](const std::string& marker) {
+    if (database->dialect() != Dialect::postgresql) return std::int64_t{0};
+    return c
+        ->query("SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement LIKE ?",
+                {"%" + marker + "%"})[0]
+        .integer("n");
+  };
+  const std::int64_t postgresql = database->dialect() == Dialect::postgresql ? 1 : 0;
+  c->query("SELECT 1 AS keyed_lookup FROM regions WHERE id = ?", {std::int64_t{1}});
+  EXPECT_EQ(prepared("keyed_lookup"), postgresql);
+  {
+    const PlanEachRun outer(*c);
+    {
+      const PlanEachRun inner(*c);
+      c->query("SELECT 1 AS inner_scope FROM regions WHERE id = ?", {std::int64_t{1}});
+    }
+    c->query("SELECT 1 AS outer_scope FROM regions WHERE id = ?", {std::int64_t{1}});
+  }
+  EXPECT_EQ(prepared("inner_scope"), 0);
+  EXPECT_EQ(prepared("outer_scope"), 0) << "the inner scope's end gave back the outer one's setting";
+  c->query("SELECT 1 AS after_scope FROM regions WHERE id = ?", {std::int64_t{1}});
+  EXPECT_EQ(prepared("after_scope"), postgresql);
+
+  const rw::CountFrom regions{"regions r", {}};
+  const rw::SqlFilter where("r.level = ?", Params{std::string("province")});
+  const auto page =
+      rw::select_page(*c, "SELECT r.id AS list_page FROM regions r", regions, where, "r.id", rw::Page{20, 0});
+  EXPECT_EQ(page.total.count, 1);
+  EXPECT_EQ(page.rows.size(), 1u);
+  EXPECT_EQ(prepared("FROM regions r"), 0) << "a list's count and page";
+  {
+    const BulkWrite bulk(*c);
+    EXPECT_EQ(c->execute("UPDATE regions SET name = 'b' WHERE level = ? AND 'bulk_write' <> ''",
+                         {std::string("province")}),
+              1);
+  }
+  EXPECT_EQ(prepared("bulk_write"), 0);
 }
 
 TEST(Sql, NumbersPlaceholdersOutsideQuotes) {

@@ -3,7 +3,8 @@
 #include <string>
 
 namespace rw::db {
-BulkWrite::BulkWrite(Connection& connection, std::int64_t cache_mib) : connection_(connection) {
+BulkWrite::BulkWrite(Connection& connection, std::int64_t cache_mib)
+    : connection_(connection), planned_(connection) {
   if (connection_.dialect() != Dialect::sqlite) return;
   const auto rows = connection_.query("PRAGMA cache_size");
   if (!rows.empty()) size_before_ = rows[0].integer("cache_size");

@@ -5,7 +5,8 @@
 // of seconds). The cache of the handle that writes grows for the scope and shrinks back after, so memory
 // taken by one import does not stay. Open it inside the write transaction: SQLite's writes run on the
 // process's shared writer handle, and outside a transaction the pragma would size the connection's own
-// (reading) handle instead. PostgreSQL keeps its buffers in the server: nothing to do.
+// (reading) handle instead. PostgreSQL keeps its buffers in the server; there its statements are planned with
+// their values each time (PlanEachRun).
 #include <cstdint>
 #include <optional>
 
@@ -23,6 +24,7 @@ class BulkWrite {
 
  private:
   Connection& connection_;
+  PlanEachRun planned_;
   std::optional<std::int64_t> size_before_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "platform/db/database.hpp"
 
@@ -16,11 +17,7 @@ constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 70
 
 class PostgresConnection final : public Connection {
  public:
-  // Prepared statements are planned per execution: a generic plan chosen after a few runs made an
-  // import of 10,000 updates 2.5 times slower (bench/import-bench.sh).
-  explicit PostgresConnection(const std::string& url) : connection_(url) {
-    execute_script("SET plan_cache_mode = force_custom_plan");
-  }
+  explicit PostgresConnection(const std::string& url) : connection_(url) {}
 
   Rows query(std::string_view sql, const Params& params) override {
     pqxx::result result = run(sql, params);
@@ -54,6 +51,7 @@ class PostgresConnection final : public Connection {
   void rollback() override { execute_script("ROLLBACK"); }
   Dialect dialect() const override { return Dialect::postgresql; }
   bool healthy() const override { return connection_.is_open(); }
+  bool plan_each_run(bool on) override { return std::exchange(plan_each_run_, on); }
 
  private:
   pqxx::result run(std::string_view sql, const Params& params) {
@@ -75,7 +73,9 @@ class PostgresConnection final : public Connection {
     try {
       pqxx::nontransaction work(connection_);
       const auto params_view = pqxx::prepare::make_dynamic_params(pointers);
-      if (auto name = prepared_name(sql)) return work.exec_prepared(*name, params_view);
+      if (!plan_each_run_)
+        if (auto name = prepared_name(sql)) return work.exec_prepared(*name, params_view);
+      // Unnamed: PostgreSQL parses and plans it with these values.
       return work.exec_params(number_placeholders(sql), params_view);
     } catch (const pqxx::integrity_constraint_violation& e) {
       throw ConstraintViolation(e.what());
@@ -84,8 +84,10 @@ class PostgresConnection final : public Connection {
     }
   }
 
-  // Statements are prepared once per connection, so PostgreSQL parses and plans each only once. The
-  // cache is bounded: SQL with inlined id lists varies, and those run unprepared past the limit.
+  // Statements are prepared once per connection, so PostgreSQL parses each only once, and it plans each
+  // with its values for the first five runs, then keeps a plan for all values unless that is estimated to
+  // cost more (plan_cache_mode auto). The cache is bounded: SQL with inlined id lists varies, and those run
+  // unprepared past the limit.
   std::optional<std::string> prepared_name(std::string_view sql) {
     constexpr std::size_t kMaxPrepared = 500;
     auto it = prepared_.find(std::string(sql));
@@ -116,6 +118,7 @@ class PostgresConnection final : public Connection {
 
   pqxx::connection connection_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL → statement name
+  bool plan_each_run_ = false;
 };
 
 }  // namespace

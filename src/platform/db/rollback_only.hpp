@@ -23,6 +23,7 @@ class RollbackOnly final : public Connection {
     return inner_.kept_id_set(key, generation, select, params);
   }
   bool healthy() const override { return inner_.healthy(); }
+  bool plan_each_run(bool on) override { return inner_.plan_each_run(on); }
 
  private:
   Connection& inner_;
