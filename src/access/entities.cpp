@@ -81,7 +81,7 @@ const EntityAccess kServicePlan{"service_plan",
                                  {party::enterprise, Relation::is},
                                  {party::regulator, Relation::regulates}},
                                 {"sp.agency_org_id", "sp.insurer_org_id"},
-                                {{"e", "enterprises", "sp.enterprise_id"}}};
+                                {{"e", "enterprises", "sp.enterprise_id", "sp.region_id"}}};
 
 // An agency sees its own visits, not a competitor's visits to an enterprise both serve.
 const EntityAccess kVisit{"visit",
@@ -105,7 +105,7 @@ const EntityAccess kDeadline{"deadline",
                               {party::enterprise, Relation::is},
                               {party::regulator, Relation::regulates}},
                              {"d.responsible_org_id"},
-                             {{"e", "enterprises", "d.enterprise_id"}}};
+                             {{"e", "enterprises", "d.enterprise_id", "d.region_id"}}};
 
 // Whoever sees a visit sees its checklists: the agency's own, not a competitor's.
 const EntityAccess kInspection{"inspection",
@@ -118,7 +118,7 @@ const EntityAccess kInspection{"inspection",
                                 {party::insurer, Relation::insures},
                                 {party::regulator, Relation::regulates}},
                                {"i.agency_org_id"},
-                               {{"e", "enterprises", "i.enterprise_id"}}};
+                               {{"e", "enterprises", "i.enterprise_id", "i.region_id"}}};
 
 // A hazard 隐患: the agency that found it and follows it (its inspectors and reviewers), the enterprise
 // itself, its insurers and the regulators of its region (issue 12). Nobody else, not a competing agency.
@@ -140,7 +140,7 @@ const EntityAccess kHazardEscalation{
     "x.id",
     {{party::agency, Relation::named, "x.agency_org_id"}, {party::regulator, Relation::regulates}},
     {},
-    {{"e", "enterprises", "x.enterprise_id"}}};
+    {{"e", "enterprises", "x.enterprise_id", "x.region_id"}}};
 
 // A notice 文书 (issue 12): the organization that issues it (an agency, a regulator or a park), and once it
 // is issued, as for hazards, the enterprise itself, its insurers and the regulators of its region; not a

@@ -49,8 +49,8 @@ struct Joined {
   std::string_view alias;  // "e"
   std::string_view table;  // "enterprises"
   std::string_view key;    // "v.enterprise_id"
-  // The record's copy of the enterprise's region, kept by triggers ("h.region_id", V041); empty: none. A
-  // regulator's list tests it against its regions, through an index of the record.
+  // The record's copy of the enterprise's region, kept by triggers ("h.region_id", V041, V043-V045); empty:
+  // none. A regulator's list tests it against its regions, through an index of the record.
   std::string_view region = {};
 };
 

@@ -280,14 +280,10 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
   EXPECT_GT(shown, 100);
 }
 
-// A regulator's lists test a record's enterprise against the enterprises of its jurisdiction, a set SQLite
-// keeps on each connection between requests (accounts::enterprise_in_jurisdiction). An enterprise that moves
-// out of the district takes its visits out of the district regulator's list at once, whichever connection
-// answers, and brings them back when it returns.
 // A district regulator's list of an enterprise's records (`list`: "/visits") loses them when the enterprise
 // moves out of the district and has them again when it returns, whichever connection answers: the list
-// tests a kept set of the district's enterprises (inspections) or the region each record keeps of its
-// enterprise (visits, hazards, notices, policies).
+// tests the region each record keeps of its enterprise (checklists, visits, hazards, escalations, notices,
+// policies).
 void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
   const auto regulator = signed_in(kDistrictRegulator);
   const auto admin = as("demo-admin");
@@ -326,7 +322,7 @@ void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
   for (int i = 0; i < 24; ++i) ASSERT_EQ(records_of_it(), seen) << "after the return, request " << i;
 }
 
-TEST_F(EntityAccessApi, ARegulatorsListsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+TEST_F(EntityAccessApi, ARegulatorsChecklistsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
   follows_a_move_out_and_back("/inspections");
 }
 
@@ -340,6 +336,18 @@ TEST_F(EntityAccessApi, ARegulatorsHazardsFollowAnEnterpriseThatMovesOutOfItsDis
 
 TEST_F(EntityAccessApi, ARegulatorsNoticesFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
   follows_a_move_out_and_back("/notices");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsEscalationsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/hazard-escalations");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsDeadlinesFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/deadlines");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsServicePlansFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/service-plans");
 }
 
 // An insurer's lists of enterprises' records test one set of the enterprises it insures or registered, kept
