@@ -99,6 +99,7 @@ nlohmann::json list_entries(const accounts::Operation& op, const std::map<std::s
 
 std::string entries_xlsx(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
   const auto where = entry_filter(op, query);
+  const db::PlanEachRun planned(op.db);  // a party's rows: planned with its filter's values
   const auto rows = op.db.query(
       std::string(kSelectEntries) + where.sql() + " ORDER BY a.id DESC LIMIT " + std::to_string(kExportLimit),
       where.params());

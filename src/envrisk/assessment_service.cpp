@@ -99,10 +99,10 @@ json list_assessments(const accounts::Operation& op, const std::map<std::string,
     where.add("ra.enterprise_id = ?", db::Params{*enterprise});
   if (const auto status = query_choice(query, "status", assessment_statuses().values()))
     where.add("ra.status = ?", db::Params{*status});
-  const auto rows = assessment_page(op.db, where, page.limit, page.offset);
+  const auto found = assessment_page(op.db, where, page);
   json items = json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(summary_json(op, rows[i]));
-  return page_json(items, {count_assessments(op.db, where), true}, page);
+  for (std::size_t i = 0; i < found.rows.size(); ++i) items.push_back(summary_json(op, found.rows[i]));
+  return page_json(items, found.total, page);
 }
 
 json list_assessments_of(const accounts::Operation& op, std::int64_t enterprise_id,
@@ -123,7 +123,7 @@ json get_assessment(const accounts::Operation& op, std::int64_t id) {
 std::optional<json> latest_assessment(const accounts::Operation& op, std::int64_t enterprise_id) {
   auto where = access::read_filter(op.db, op.actor, access::kEnvRiskAssessment);
   where.add("ra.enterprise_id = ?", db::Params{enterprise_id});
-  const auto rows = assessment_page(op.db, where, 1, 0);
+  const auto rows = assessment_page(op.db, where, Page{1, 0}).rows;
   if (rows.empty()) return std::nullopt;
   return with_result(summary_json(op, rows[0]), rows[0]);
 }

@@ -18,9 +18,7 @@ constexpr const char* kSelect =
     "LEFT JOIN report_submissions rs ON rs.id = "
     "(SELECT MAX(id) FROM report_submissions WHERE env_risk_assessment_id = ra.id)";
 constexpr const char* kById = " WHERE ra.id = ?";
-constexpr const char* kNewestFirst = " ORDER BY ra.id DESC LIMIT ? OFFSET ?";
-constexpr const char* kCount =
-    "SELECT COUNT(*) AS n FROM env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id";
+const CountFrom kCountAssessments{"env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id"};
 constexpr const char* kSetReviewed =
     "UPDATE env_risk_assessments SET status = 'reviewed', reviewed_by = ?, reviewed_at = ? WHERE id = ?";
 constexpr const char* kLatestReviewed =
@@ -47,15 +45,8 @@ std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id) {
   return rows[0];
 }
 
-db::Rows assessment_page(db::Connection& db, const SqlFilter& where, std::int64_t limit,
-                         std::int64_t offset) {
-  auto params = where.params();
-  params.insert(params.end(), {limit, offset});
-  return db.query(std::string(kSelect) + where.sql() + kNewestFirst, params);
-}
-
-std::int64_t count_assessments(db::Connection& db, const SqlFilter& where) {
-  return db.query(std::string(kCount) + where.sql(), where.params())[0].integer("n");
+PageOfRows assessment_page(db::Connection& db, const SqlFilter& where, const Page& page) {
+  return select_page(db, kSelect, kCountAssessments, where, "ra.id DESC", page);
 }
 
 void set_reviewed(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& at) {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "platform/db/database.hpp"
-#include "platform/sql_filter.hpp"
+#include "platform/paging.hpp"
 
 namespace rw::envrisk {
 
@@ -28,10 +28,9 @@ std::int64_t insert_assessment(db::Connection& db, const NewAssessment& a);
 // printed it (report_visit_id, report_version, report_status, report_title; NULL without); nullopt when
 // absent.
 std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id);
-// The assessments `where` lets through (written on ra and e, with the access model's read filter), newest
-// first.
-db::Rows assessment_page(db::Connection& db, const SqlFilter& where, std::int64_t limit, std::int64_t offset);
-std::int64_t count_assessments(db::Connection& db, const SqlFilter& where);
+// A page of the assessments `where` lets through (written on ra and e, with the access model's read filter),
+// newest first, with their total.
+PageOfRows assessment_page(db::Connection& db, const SqlFilter& where, const Page& page);
 
 void set_reviewed(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& at);
 // The enterprise's reviewed assessment assessed last (the later id on the same day).

@@ -15,6 +15,7 @@ constexpr std::size_t kMaxExportRows = 100'000;
 
 db::Rows export_rows(db::Connection& db, const char* select, const SqlFilter& where,
                      const std::string& order) {
+  const db::PlanEachRun planned(db);  // a party's rows: planned with its filter's values
   auto rows = db.query(std::string(select) + where.sql() + " ORDER BY " + order + " LIMIT ?",
                        where.params_with({static_cast<std::int64_t>(kMaxExportRows + 1)}));
   if (rows.size() > kMaxExportRows)

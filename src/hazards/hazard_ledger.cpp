@@ -102,6 +102,7 @@ LedgerFile hazard_ledger(const accounts::Operation& op, const std::map<std::stri
   where.add(scope.where);
   if (from) where.add("h.found_on >= ?", *from);
   if (to) where.add("h.found_on <= ?", *to);
+  const db::PlanEachRun planned(op.db);  // a party's rows: planned with its regions and period
   const auto rows =
       op.db.query(std::string(kSelectHazard) + where.sql() + " ORDER BY h.found_on, h.id LIMIT ?",
                   where.params_with({static_cast<std::int64_t>(kMaxLedgerRows + 1)}));

@@ -22,6 +22,7 @@ namespace {
 // rows the page sorts. None when fewer gaps than the page's end.
 std::optional<std::string> last_expiry_of_page(db::Connection& db, const SqlFilter& where, const Page& page) {
   if (page.offset > std::numeric_limits<std::int64_t>::max() - page.limit) return std::nullopt;
+  const db::PlanEachRun planned(db);  // as the list's own count and page (platform/paging.cpp)
   const auto rows = db.query("SELECT p.ends_on FROM " + registry::kCountPolicy.tables_for(where) +
                                  where.sql() + " ORDER BY p.ends_on LIMIT 1 OFFSET ?",
                              where.params_with({page.offset + page.limit - 1}));
