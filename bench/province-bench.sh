@@ -143,6 +143,10 @@ MONTH_FROM=$(date -d "$TODAY -1 month" +%F)
 INSPECTION=$(get agency "/inspections?status=signed&limit=1" | jq -r '.items[0].id')
 [[ $INSPECTION =~ ^[0-9]+$ ]] || die "the agency has no signed inspection (a province generated before them?)"
 INSPECTED_VISIT=$(get agency "/inspections/$INSPECTION" | jq -r '.visit_id')
+# The enterprise of the agency's newest environmental risk assessment: its 一企一档 has visits, checklists,
+# hazards, notices and the assessment.
+ASSESSED=$(get agency "/env-risk-assessments?limit=1" | jq -r '.items[0].enterprise.id')
+[[ $ASSESSED =~ ^[0-9]+$ ]] || die "the agency has no risk assessment (a province generated before them?)"
 
 # name | party | path
 CASES=(
@@ -188,6 +192,12 @@ CASES=(
     "notices: drafts|agency|/notices?status=draft&limit=20"
     "survey gaps|insurer|/survey-gaps?limit=20"
     "survey gaps|regulator|/survey-gaps?limit=20"
+    "env-risk assessments|agency|/env-risk-assessments?limit=20"
+    "env-risk assessments|insurer|/env-risk-assessments?limit=20"
+    "env-risk assessments|regulator|/env-risk-assessments?limit=20"
+    "env-risk assessments: awaiting review|insurer|/env-risk-assessments?status=submitted&limit=20"
+    "archive of an enterprise|agency|/enterprises/$ASSESSED/archive"
+    "archive of an enterprise|regulator|/enterprises/$ASSESSED/archive"
     "first page: /me|regulator|/me"
     "first page: /dictionaries|regulator|/dictionaries"
     "first page: unread notifications|regulator|/notifications?unread=true&limit=10"

@@ -48,7 +48,8 @@ const char* const kTables[] = {"regions",
                                "hazard_escalations",
                                "notices",
                                "notice_hazards",
-                               "notice_number_counters"};
+                               "notice_number_counters",
+                               "env_risk_assessments"};
 
 // The largest tables, which no trigger reads and the generator never reads back (DeferredIndexes).
 const std::vector<std::string> kDeferredIndexTables = {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "audit/audit_log.hpp"
+#include "benchdata/assessments_data.hpp"
 #include "benchdata/checklist_answers.hpp"
 #include "benchdata/hazards_data.hpp"
 #include "benchdata/notices_data.hpp"
@@ -70,7 +71,8 @@ class InspectionsWriter {
                    {"id", "visit_id", "topic", "trainer", "attendees", "duration_minutes", "feedback",
                     "created_at", "created_by", "updated_at"}),
         hazards_(out, world, findings_),
-        notices_(out, world, records_, hazards_.table()) {
+        notices_(out, world, records_, hazards_.table()),
+        assessments_(out, world, records_) {
     answers_.after(inspections_);
     findings_.after(inspections_);
     load_checklists(out.connection());
@@ -81,6 +83,7 @@ class InspectionsWriter {
     for (auto* table : {&inspections_, &answers_, &findings_, &consents_, &trainings_}) table->flush();
     hazards_.flush();
     notices_.flush();
+    assessments_.flush();
     records_.flush();
   }
 
@@ -140,6 +143,7 @@ class InspectionsWriter {
     const bool safety = std::any_of(codes.begin(), codes.end(),
                                     [](const std::string& c) { return c.rfind("chengdu.", 0) == 0; });
     notices_.write_visit(v, hazards_.write_visit(v, safety, raised_));
+    assessments_.write_visit(v, codes);
     const int start = china_minute(v.started_at);
     if (rnd_.chance(900))
       consents_.add(
@@ -215,6 +219,7 @@ class InspectionsWriter {
   BulkInsert inspections_, answers_, findings_, consents_, trainings_;
   HazardsWriter hazards_;
   NoticesWriter notices_;
+  AssessmentsWriter assessments_;
   std::vector<RaisedFinding> raised_;  // of the visit being written
   std::vector<std::shared_ptr<const Checklist>> checklists_;
   std::map<std::int64_t, std::string> type_codes_;  // service type version id → code
@@ -222,6 +227,9 @@ class InspectionsWriter {
 
 }  // namespace
 
-void write_inspections(WriteBehind& out, World& world) { InspectionsWriter(out, world).run(); }
+void write_inspections(WriteBehind& out, World& world) {
+  InspectionsWriter(out, world).run();
+  show_latest_assessments(out.connection());
+}
 
 }  // namespace rw::benchdata

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "benchdata/generator.hpp"
+#include "envrisk/substance_catalog.hpp"
 #include "forms/form_rules.hpp"
 #include "harness.hpp"
 #include "inspections/inspection_store.hpp"
@@ -29,6 +30,7 @@ benchdata::Summary generate_into(const std::string& url, std::uint64_t seed) {
   db::migrate(*database);
   services::install_shipped_catalog(*database->acquire());
   inspections::install_shipped_templates(*database->acquire());
+  envrisk::install_shipped_substance_table(*database->acquire());
   return benchdata::generate(*database, {"tiny", seed, kToday, kDemoPassword});
 }
 
@@ -44,27 +46,22 @@ std::string dump(const std::string& url) {
   auto database = db::Database::open(url, 1);
   auto lease = database->acquire();
   std::string out;
-  for (const char* sql : {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
-                          "SELECT * FROM enterprises ORDER BY id",
-                          "SELECT * FROM policies ORDER BY id",
-                          "SELECT * FROM staff ORDER BY id",
-                          "SELECT * FROM commission_items ORDER BY id",
-                          "SELECT * FROM service_plans ORDER BY id",
-                          "SELECT * FROM visits ORDER BY id",
-                          "SELECT * FROM visit_team ORDER BY visit_id, staff_id",
-                          "SELECT * FROM deadlines ORDER BY id",
-                          "SELECT * FROM notifications ORDER BY id",
-                          "SELECT * FROM status_events ORDER BY id",
-                          "SELECT * FROM audit_log ORDER BY id",
-                          "SELECT * FROM inspections ORDER BY id",
-                          "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
-                          "SELECT * FROM inspection_findings ORDER BY id",
-                          "SELECT * FROM visit_photo_consents ORDER BY visit_id",
-                          "SELECT * FROM training_records ORDER BY id",
-                          "SELECT * FROM hazards ORDER BY id",
-                          "SELECT * FROM hazard_escalations ORDER BY id",
-                          "SELECT * FROM notices ORDER BY id",
-                          "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id"}) {
+  for (const char* sql :
+       {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
+        "SELECT * FROM enterprises ORDER BY id", "SELECT * FROM policies ORDER BY id",
+        "SELECT * FROM staff ORDER BY id", "SELECT * FROM commission_items ORDER BY id",
+        "SELECT * FROM service_plans ORDER BY id", "SELECT * FROM visits ORDER BY id",
+        "SELECT * FROM visit_team ORDER BY visit_id, staff_id", "SELECT * FROM deadlines ORDER BY id",
+        "SELECT * FROM notifications ORDER BY id", "SELECT * FROM status_events ORDER BY id",
+        "SELECT * FROM audit_log ORDER BY id", "SELECT * FROM inspections ORDER BY id",
+        "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
+        "SELECT * FROM inspection_findings ORDER BY id",
+        "SELECT * FROM visit_photo_consents ORDER BY visit_id", "SELECT * FROM training_records ORDER BY id",
+        "SELECT * FROM hazards ORDER BY id", "SELECT * FROM hazard_escalations ORDER BY id",
+        "SELECT * FROM notices ORDER BY id", "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id",
+        // Not the result, which names when its table was published (before generating).
+        "SELECT id, enterprise_id, org_id, status, level, label, inputs, assessed_on, "
+        "created_by, created_at, reviewed_by, reviewed_at FROM env_risk_assessments ORDER BY id"}) {
     const auto rows = lease->query(sql);
     for (const auto& row : rows.values) {
       for (const auto& value : row) out += text_of(value) + "|";
@@ -113,7 +110,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 32u);
+  ASSERT_EQ(summary_.rows.size(), 33u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -516,6 +513,62 @@ TEST_F(BenchDataApi, NoticesTellTheVisitsHazardsAndAreNumberedAsTheProductNumber
       agency.post("/notices/" + std::to_string(draft[0].integer("id")) + "/issue", json::object());
   EXPECT_EQ(issued.status, 200) << issued.body;
   EXPECT_EQ(issued.json()["status"], "issued");
+}
+
+TEST_F(BenchDataApi, RiskAssessmentsGradeTheirIndicatorsAndTheRegisterShowsTheLatestReviewed) {
+  ASSERT_GT(count("env_risk_assessments WHERE status = 'reviewed'"), 0);
+  ASSERT_GT(count("env_risk_assessments WHERE status = 'submitted'"), 0);
+  // Each is of a done 环责险风险评估 visit of its agency, on the visit's day, and one per such visit.
+  const std::string risk_visits =
+      "visits v JOIN visit_service_types vst ON vst.visit_id = v.id JOIN service_type_versions stv ON stv.id "
+      "= "
+      "vst.service_type_version_id JOIN service_types st ON st.id = stv.type_id WHERE v.status = 'done' AND "
+      "st.code = 'wuxi.screening.risk_assessment'";
+  EXPECT_EQ(count("env_risk_assessments"), count(risk_visits));
+  EXPECT_EQ(count("env_risk_assessments ra WHERE NOT EXISTS (SELECT 1 FROM " + risk_visits +
+                  " AND v.enterprise_id = ra.enterprise_id AND v.agency_org_id = ra.org_id AND v.done_on = "
+                  "ra.assessed_on)"),
+            0);
+  // The stored grade is the product's evaluation of the stored indicators.
+  const auto agency = as("demo-agency");
+  const auto sample = query("SELECT id, inputs, level, label FROM env_risk_assessments ORDER BY id LIMIT 8");
+  ASSERT_FALSE(sample.empty());
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    const auto evaluated = agency.post("/env-risk/evaluate", json::parse(sample[i].text("inputs")));
+    ASSERT_EQ(evaluated.status, 200) << evaluated.body;
+    EXPECT_EQ(evaluated.json()["level_code"], sample[i].text("level"));
+    EXPECT_EQ(evaluated.json()["label"], sample[i].text("label"));
+  }
+  // A reviewed one was reviewed by a user who may review it: the product shows it to that reviewer.
+  const auto reviewed = query(
+      "SELECT ra.id, u.username FROM env_risk_assessments ra JOIN users u ON u.id = ra.reviewed_by WHERE "
+      "ra.status = 'reviewed' ORDER BY ra.id LIMIT 1");
+  ASSERT_FALSE(reviewed.empty());
+  EXPECT_EQ(as(reviewed[0].text("username"))
+                .get("/env-risk-assessments/" + std::to_string(reviewed[0].integer("id")))
+                .status,
+            200);
+  // The register shows each enterprise's latest reviewed assessment, as reviewing one sets it.
+  const auto latest = query(
+      "SELECT ra.enterprise_id, ra.id, ra.level, ra.label, ra.assessed_on FROM env_risk_assessments ra WHERE "
+      "ra.status = 'reviewed' ORDER BY ra.enterprise_id, ra.assessed_on DESC, ra.id DESC");
+  std::map<std::int64_t, std::size_t> first_of;
+  for (std::size_t i = 0; i < latest.size(); ++i) first_of.try_emplace(latest[i].integer("enterprise_id"), i);
+  ASSERT_FALSE(first_of.empty());
+  for (const auto& [enterprise, i] : first_of) {
+    const auto e =
+        query("SELECT risk_level, risk_label, risk_assessed_on, risk_source FROM enterprises WHERE id = ?",
+              {enterprise})[0];
+    EXPECT_EQ(e.text("risk_level"), latest[i].text("level")) << enterprise;
+    EXPECT_EQ(e.text("risk_label"), latest[i].text("label")) << enterprise;
+    EXPECT_EQ(e.text("risk_assessed_on"), latest[i].text("assessed_on")) << enterprise;
+    EXPECT_EQ(e.text("risk_source"),
+              "HJ 941-2018 环境风险评估（评估编号 " + std::to_string(latest[i].integer("id")) + "）")
+        << enterprise;
+  }
+  // The agency lists the assessments it made.
+  EXPECT_EQ(total_of(agency.get("/env-risk-assessments?limit=5")),
+            count("env_risk_assessments WHERE org_id = ?", {agency.org_id()}));
 }
 
 TEST(BenchData, TheSameSeedGivesTheSameRows) {

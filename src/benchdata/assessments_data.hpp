@@ -1,0 +1,44 @@
+#pragma once
+// HJ 941 assessments 环境风险评估 of the done 环责险风险评估 visits, as the product leaves them
+// (src/envrisk/): the visit's worker grades the enterprise from each medium's indicators (速算: Q, M and E)
+// on the visit's day, and a reviewer of an insurer of its environmental policies reviews it a few days later,
+// unless it is too recent or nobody insures it. Each leaves its audit entries and the review its status
+// event; the enterprise's register then shows its latest reviewed assessment (show_latest_assessments).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "benchdata/bulk_insert.hpp"
+#include "benchdata/records.hpp"
+#include "benchdata/world.hpp"
+#include "envrisk/evaluation.hpp"
+#include "envrisk/substance_store.hpp"
+
+namespace rw::benchdata {
+
+class AssessmentsWriter {
+ public:
+  // Reads the table version in force from the connection: construct it before anything is queued.
+  AssessmentsWriter(WriteBehind& out, World& world, Records& records);
+  // Nothing unless the done visit served a 环责险风险评估 (`codes`: its service types' codes).
+  void write_visit(const WorkedVisit& visit, const std::vector<std::string>& codes);
+  void flush();
+
+ private:
+  envrisk::GivenIndicators indicators();
+
+  World& w_;
+  Random rnd_;
+  Records& records_;
+  BulkInsert assessments_;
+  envrisk::TableVersion table_;
+  envrisk::ScoreTable scores_;
+  std::map<std::size_t, std::int64_t> reviewer_of_;  // enterprise index → an insurer's reviewer
+};
+
+// Every enterprise with a reviewed assessment shows the latest one's level, label, day and source, as
+// envrisk/assessment_flow.cpp sets them when it is reviewed (one statement after the stage).
+void show_latest_assessments(db::Connection& db);
+
+}  // namespace rw::benchdata
