@@ -18,7 +18,14 @@ constexpr const char* kSelect =
     "LEFT JOIN report_submissions rs ON rs.id = "
     "(SELECT MAX(id) FROM report_submissions WHERE env_risk_assessment_id = ra.id)";
 constexpr const char* kById = " WHERE ra.id = ?";
-const CountFrom kCountAssessments{"env_risk_assessments ra JOIN enterprises e ON e.id = ra.enterprise_id"};
+// The page's ids from the assessments alone; a page of newest ids walks the table back from its end when more
+// rows match than the total counts to (a regulator's: the ids of its enterprises' assessments gathered and
+// sorted took 7 ms at province scale).
+const DeferredList kAssessmentList{
+    kSelect,
+    {"env_risk_assessments ra", {{"e", "JOIN enterprises e ON e.id = ra.enterprise_id"}}},
+    "ra.id",
+    "env_risk_assessments ra NOT INDEXED"};
 constexpr const char* kSetReviewed =
     "UPDATE env_risk_assessments SET status = 'reviewed', reviewed_by = ?, reviewed_at = ? WHERE id = ?";
 constexpr const char* kLatestReviewed =
@@ -46,7 +53,7 @@ std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id) {
 }
 
 PageOfRows assessment_page(db::Connection& db, const SqlFilter& where, const Page& page) {
-  return select_page(db, kSelect, kCountAssessments, where, "ra.id DESC", page);
+  return select_page(db, kAssessmentList, where, "ra.id DESC", page);
 }
 
 void set_reviewed(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& at) {

@@ -120,7 +120,8 @@ TEST_F(ListTotalsApi, TotalsMatchTheRowsEachPartySees) {
                                           "/notifications",
                                           "/audit",
                                           "/service-types?source=chengdu",
-                                          "/survey-gaps"};
+                                          "/survey-gaps",
+                                          "/env-risk-assessments"};
   int below = 0, above = 0;
   for (const auto* username : {"demo-admin", "demo-regulator", "demo-insurer", "demo-agency",
                                "qingyuan-admin", "demo-enterprise", "demo-park", "demo-expert"}) {
