@@ -153,6 +153,15 @@ TEST_F(StoreTest, RowsOutliveTheirResult) {
   EXPECT_EQ(row.text("name"), "无锡");
 }
 
+// The planner counts a random page read about as dear as a sequential one on every connection of the pool.
+TEST_F(StoreTest, PostgreSQLPlansWithRandomReadsNearlyAsCheapAsSequentialOnes) {
+  if (database->dialect() != Dialect::postgresql) return;  // SQLite has no such cost
+  auto first = database->acquire();
+  auto second = database->acquire();
+  for (auto* c : {&*first, &*second})
+    EXPECT_EQ(c->query("SELECT current_setting('random_page_cost') AS cost")[0].text("cost"), "1.1");
+}
+
 // PostgreSQL prepares a statement once per connection and may then keep one plan for all its values; inside a
 // PlanEachRun (a list's count and page, a large write) statements go unnamed, so each run is planned with its
 // values. What the connection has prepared shows which way each statement went.
