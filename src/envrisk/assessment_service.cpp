@@ -123,9 +123,9 @@ json get_assessment(const accounts::Operation& op, std::int64_t id) {
 std::optional<json> latest_assessment(const accounts::Operation& op, std::int64_t enterprise_id) {
   auto where = access::read_filter(op.db, op.actor, access::kEnvRiskAssessment);
   where.add("ra.enterprise_id = ?", db::Params{enterprise_id});
-  const auto rows = assessment_page(op.db, where, Page{1, 0}).rows;
-  if (rows.empty()) return std::nullopt;
-  return with_result(summary_json(op, rows[0]), rows[0]);
+  const auto row = newest_assessment(op.db, where);
+  if (!row) return std::nullopt;
+  return with_result(summary_json(op, *row), *row);
 }
 
 }  // namespace rw::envrisk

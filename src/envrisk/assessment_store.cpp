@@ -56,6 +56,12 @@ PageOfRows assessment_page(db::Connection& db, const SqlFilter& where, const Pag
   return select_page(db, kAssessmentList, where, "ra.id DESC", page);
 }
 
+std::optional<db::Row> newest_assessment(db::Connection& db, const SqlFilter& where) {
+  auto rows = db.query(std::string(kSelect) + where.sql() + " ORDER BY ra.id DESC LIMIT 1", where.params());
+  if (rows.empty()) return std::nullopt;
+  return rows[0];
+}
+
 void set_reviewed(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& at) {
   db.execute(kSetReviewed, {by, at, id});
 }

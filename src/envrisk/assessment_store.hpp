@@ -31,6 +31,8 @@ std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id);
 // A page of the assessments `where` lets through (written on ra and e, with the access model's read filter),
 // newest first, with their total.
 PageOfRows assessment_page(db::Connection& db, const SqlFilter& where, const Page& page);
+// The newest of them, without counting them; nullopt when none.
+std::optional<db::Row> newest_assessment(db::Connection& db, const SqlFilter& where);
 
 void set_reviewed(db::Connection& db, std::int64_t id, std::int64_t by, const std::string& at);
 // The enterprise's reviewed assessment assessed last (the later id on the same day).
