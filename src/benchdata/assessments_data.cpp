@@ -1,10 +1,13 @@
 #include "benchdata/assessments_data.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "envrisk/assessment_flow.hpp"
+#include "envrisk/assessment_store.hpp"
 #include "envrisk/evaluation_io.hpp"
 #include "envrisk/grading_rules.hpp"
 #include "envrisk/substance_catalog.hpp"
@@ -23,7 +26,8 @@ json indicators_json(const envrisk::GivenIndicators& given) {
 }  // namespace
 
 AssessmentsWriter::AssessmentsWriter(WriteBehind& out, World& world, Records& records)
-    : w_(world),
+    : out_(out),
+      w_(world),
       rnd_(world.random.fork(6)),
       records_(records),
       assessments_(out, "env_risk_assessments",
@@ -62,13 +66,13 @@ void AssessmentsWriter::write_visit(const WorkedVisit& v, const std::vector<std:
   const auto enterprise_id = w_.enterprises[v.enterprise].id;
   const auto assessed_on = date_text(v.day);
   const auto& label = evaluation.enterprise.label;
+  const std::string level(envrisk::level_code(evaluation.enterprise.level));
   const auto reviewer = reviewer_of_.find(v.enterprise);
   const auto review_day = v.day + std::chrono::days(rnd_.between(1, 10));
   const bool reviewed = reviewer != reviewer_of_.end() && review_day < w_.today && rnd_.chance(900);
   const auto reviewed_at = reviewed ? moment(review_day, 10 * 60 + static_cast<int>(rnd_.below(420))) : "";
   assessments_.add({id, enterprise_id, v.agency_org_id, table_.id,
-                    std::string(reviewed ? "reviewed" : "submitted"),
-                    std::string(envrisk::level_code(evaluation.enterprise.level)), label, inputs.dump(),
+                    std::string(reviewed ? "reviewed" : "submitted"), level, label, inputs.dump(),
                     envrisk::evaluation_json(evaluation, input, table_).dump(), assessed_on, v.worker,
                     v.finished_at, reviewed ? db::Value(reviewer->second) : db::null_value(),
                     reviewed ? db::Value(reviewed_at) : db::null_value()});
@@ -77,23 +81,21 @@ void AssessmentsWriter::write_visit(const WorkedVisit& v, const std::vector<std:
                                  {"label", label},
                                  {"assessed_on", assessed_on},
                                  {"table_version", table_.version}}));
-  if (reviewed)
-    records_.step("env_risk_assessment", id, v.agency_org_id, "review", "submitted", "reviewed", "",
-                  reviewer->second, reviewed_at);
+  if (!reviewed) return;
+  records_.step("env_risk_assessment", id, v.agency_org_id, "review", "submitted", "reviewed", "",
+                reviewer->second, reviewed_at);
+  Reviewed now{assessed_on, id, level, label, reviewed_at};
+  auto [latest, first] = latest_.try_emplace(enterprise_id, now);
+  if (!first && std::tie(now.assessed_on, now.id) > std::tie(latest->second.assessed_on, latest->second.id))
+    latest->second = std::move(now);
 }
 
-void AssessmentsWriter::flush() { assessments_.flush(); }
-
-void show_latest_assessments(db::Connection& db) {
-  db.execute(
-      "UPDATE enterprises SET risk_level = a.level, risk_label = a.label, risk_assessed_on = a.assessed_on, "
-      "risk_source = 'HJ 941-2018 环境风险评估（评估编号 ' || CAST(a.id AS TEXT) || '）', updated_at = "
-      "a.reviewed_at FROM (SELECT ra.enterprise_id, ra.id, ra.level, ra.label, ra.assessed_on, "
-      "ra.reviewed_at "
-      "FROM env_risk_assessments ra WHERE ra.status = 'reviewed' AND NOT EXISTS (SELECT 1 FROM "
-      "env_risk_assessments later WHERE later.enterprise_id = ra.enterprise_id AND later.status = 'reviewed' "
-      "AND (later.assessed_on > ra.assessed_on OR (later.assessed_on = ra.assessed_on AND later.id > "
-      "ra.id)))) a WHERE a.enterprise_id = enterprises.id");
+void AssessmentsWriter::flush() {
+  assessments_.flush();
+  auto& db = out_.connection();
+  for (const auto& [enterprise_id, r] : latest_)
+    envrisk::set_enterprise_risk(db, enterprise_id, r.level, r.assessed_on, envrisk::risk_source(r.id),
+                                 r.label, r.reviewed_at);
 }
 
 }  // namespace rw::benchdata

@@ -3,7 +3,7 @@
 // (src/envrisk/): the visit's worker grades the enterprise from each medium's indicators (速算: Q, M and E)
 // on the visit's day, and a reviewer of an insurer of its environmental policies reviews it a few days later,
 // unless it is too recent or nobody insures it. Each leaves its audit entries and the review its status
-// event; the enterprise's register then shows its latest reviewed assessment (show_latest_assessments).
+// event; the enterprise's register then shows its latest reviewed assessment, as the review sets it.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -23,11 +23,20 @@ class AssessmentsWriter {
   AssessmentsWriter(WriteBehind& out, World& world, Records& records);
   // Nothing unless the done visit served a 环责险风险评估 (`codes`: its service types' codes).
   void write_visit(const WorkedVisit& visit, const std::vector<std::string>& codes);
+  // The assessments, then each reviewed enterprise's register (envrisk::set_enterprise_risk).
   void flush();
 
  private:
   envrisk::GivenIndicators indicators();
 
+  // An enterprise's latest reviewed assessment so far.
+  struct Reviewed {
+    std::string assessed_on;
+    std::int64_t id = 0;
+    std::string level, label, reviewed_at;
+  };
+
+  WriteBehind& out_;
   World& w_;
   Random rnd_;
   Records& records_;
@@ -35,10 +44,7 @@ class AssessmentsWriter {
   envrisk::TableVersion table_;
   envrisk::ScoreTable scores_;
   std::map<std::size_t, std::int64_t> reviewer_of_;  // enterprise index → an insurer's reviewer
+  std::map<std::int64_t, Reviewed> latest_;          // enterprise id → its latest reviewed assessment
 };
-
-// Every enterprise with a reviewed assessment shows the latest one's level, label, day and source, as
-// envrisk/assessment_flow.cpp sets them when it is reviewed (one statement after the stage).
-void show_latest_assessments(db::Connection& db);
 
 }  // namespace rw::benchdata

@@ -227,9 +227,6 @@ class InspectionsWriter {
 
 }  // namespace
 
-void write_inspections(WriteBehind& out, World& world) {
-  InspectionsWriter(out, world).run();
-  show_latest_assessments(out.connection());
-}
+void write_inspections(WriteBehind& out, World& world) { InspectionsWriter(out, world).run(); }
 
 }  // namespace rw::benchdata

@@ -21,7 +21,7 @@ void update_enterprise(Move& move) {
   const auto latest = latest_reviewed(move.db, move.subject.enterprise_id);
   if (!latest) return;
   const auto level = latest->text("level"), label = latest->text("label");
-  const auto source = "HJ 941-2018 环境风险评估（评估编号 " + std::to_string(latest->integer("id")) + "）";
+  const auto source = risk_source(latest->integer("id"));
   set_enterprise_risk(move.db, move.subject.enterprise_id, level, latest->text("assessed_on"), source, label,
                       move.now);
   move.journal.push_back({"enterprise",
@@ -35,6 +35,10 @@ void update_enterprise(Move& move) {
 void store(Move& move) { set_reviewed(move.db, move.subject.id, move.user.id, move.now); }
 
 }  // namespace
+
+std::string risk_source(std::int64_t assessment_id) {
+  return "HJ 941-2018 环境风险评估（评估编号 " + std::to_string(assessment_id) + "）";
+}
 
 const Vocabulary& assessment_statuses() {
   static const Vocabulary v{{"submitted", "待审核", "Awaiting review"}, {"reviewed", "已审核", "Reviewed"}};

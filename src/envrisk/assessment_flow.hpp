@@ -22,6 +22,8 @@ struct AssessmentState {
 
 const workflow::Machine<AssessmentState>& assessment_machine();
 const Vocabulary& assessment_statuses();
+// The register's source of an enterprise's risk level that the assessment gave.
+std::string risk_source(std::int64_t assessment_id);
 
 // The assessment as the actor may see it; 404 otherwise.
 AssessmentState load_assessment(db::Connection& db, const accounts::Actor& user, std::int64_t id);
