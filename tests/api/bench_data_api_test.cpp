@@ -46,22 +46,33 @@ std::string dump(const std::string& url) {
   auto database = db::Database::open(url, 1);
   auto lease = database->acquire();
   std::string out;
-  for (const char* sql :
-       {"SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
-        "SELECT * FROM enterprises ORDER BY id", "SELECT * FROM policies ORDER BY id",
-        "SELECT * FROM staff ORDER BY id", "SELECT * FROM commission_items ORDER BY id",
-        "SELECT * FROM service_plans ORDER BY id", "SELECT * FROM visits ORDER BY id",
-        "SELECT * FROM visit_team ORDER BY visit_id, staff_id", "SELECT * FROM deadlines ORDER BY id",
-        "SELECT * FROM notifications ORDER BY id", "SELECT * FROM status_events ORDER BY id",
-        "SELECT * FROM audit_log ORDER BY id", "SELECT * FROM inspections ORDER BY id",
-        "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
-        "SELECT * FROM inspection_findings ORDER BY id",
-        "SELECT * FROM visit_photo_consents ORDER BY visit_id", "SELECT * FROM training_records ORDER BY id",
-        "SELECT * FROM hazards ORDER BY id", "SELECT * FROM hazard_escalations ORDER BY id",
-        "SELECT * FROM notices ORDER BY id", "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id",
-        // Not the result, which names when its table was published (before generating).
-        "SELECT id, enterprise_id, org_id, status, level, label, inputs, assessed_on, "
-        "created_by, created_at, reviewed_by, reviewed_at FROM env_risk_assessments ORDER BY id"}) {
+  // Not the assessments' result, which names when its table was published (before generating).
+  const char* const kDumped[] = {
+      "SELECT id, org_id, username, display_name, phone FROM users ORDER BY id",
+      "SELECT * FROM enterprises ORDER BY id",
+      "SELECT * FROM policies ORDER BY id",
+      "SELECT * FROM staff ORDER BY id",
+      "SELECT * FROM commission_items ORDER BY id",
+      "SELECT * FROM service_plans ORDER BY id",
+      "SELECT * FROM visits ORDER BY id",
+      "SELECT * FROM visit_team ORDER BY visit_id, staff_id",
+      "SELECT * FROM deadlines ORDER BY id",
+      "SELECT * FROM notifications ORDER BY id",
+      "SELECT * FROM status_events ORDER BY id",
+      "SELECT * FROM audit_log ORDER BY id",
+      "SELECT * FROM inspections ORDER BY id",
+      "SELECT * FROM inspection_answers ORDER BY inspection_id, item_id",
+      "SELECT * FROM inspection_findings ORDER BY id",
+      "SELECT * FROM visit_photo_consents ORDER BY visit_id",
+      "SELECT * FROM training_records ORDER BY id",
+      "SELECT * FROM hazards ORDER BY id",
+      "SELECT * FROM hazard_escalations ORDER BY id",
+      "SELECT * FROM notices ORDER BY id",
+      "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id",
+      "SELECT id, enterprise_id, org_id, status, level, label, inputs, assessed_on, created_by, created_at, "
+      "reviewed_by, reviewed_at FROM env_risk_assessments ORDER BY id",
+  };
+  for (const char* sql : kDumped) {
     const auto rows = lease->query(sql);
     for (const auto& row : rows.values) {
       for (const auto& value : row) out += text_of(value) + "|";
@@ -520,10 +531,9 @@ TEST_F(BenchDataApi, RiskAssessmentsGradeTheirIndicatorsAndTheRegisterShowsTheLa
   ASSERT_GT(count("env_risk_assessments WHERE status = 'submitted'"), 0);
   // Each is of a done 环责险风险评估 visit of its agency, on the visit's day, and one per such visit.
   const std::string risk_visits =
-      "visits v JOIN visit_service_types vst ON vst.visit_id = v.id JOIN service_type_versions stv ON stv.id "
-      "= "
-      "vst.service_type_version_id JOIN service_types st ON st.id = stv.type_id WHERE v.status = 'done' AND "
-      "st.code = 'wuxi.screening.risk_assessment'";
+      "visits v JOIN visit_service_types vst ON vst.visit_id = v.id JOIN service_type_versions stv ON "
+      "stv.id = vst.service_type_version_id JOIN service_types st ON st.id = stv.type_id WHERE v.status = "
+      "'done' AND st.code = 'wuxi.screening.risk_assessment'";
   EXPECT_EQ(count("env_risk_assessments"), count(risk_visits));
   EXPECT_EQ(count("env_risk_assessments ra WHERE NOT EXISTS (SELECT 1 FROM " + risk_visits +
                   " AND v.enterprise_id = ra.enterprise_id AND v.agency_org_id = ra.org_id AND v.done_on = "
