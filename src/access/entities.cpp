@@ -189,7 +189,7 @@ const EntityAccess kEnvRiskAssessment{"env_risk_assessment",
                                        {party::insurer, Relation::insures},
                                        {party::regulator, Relation::regulates}},
                                       {"ra.org_id"},
-                                      {{"e", "enterprises", "ra.enterprise_id"}}};
+                                      {{"e", "enterprises", "ra.enterprise_id", "ra.region_id"}}};
 
 const std::vector<const EntityAccess*>& all_entities() {
   static const std::vector<const EntityAccess*> entities = {&kEnterprise,

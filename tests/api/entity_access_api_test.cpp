@@ -283,7 +283,7 @@ TEST_F(EntityAccessApi, EachPartySeesExactlyWhatItsGrantsGive) {
 // A district regulator's list of an enterprise's records (`list`: "/visits") loses them when the enterprise
 // moves out of the district and has them again when it returns, whichever connection answers: the list
 // tests the region each record keeps of its enterprise (checklists, visits, hazards, escalations, notices,
-// policies).
+// policies, deadlines, service plans, environmental risk assessments).
 void EntityAccessApi::follows_a_move_out_and_back(const std::string& list) {
   const auto regulator = signed_in(kDistrictRegulator);
   const auto admin = as("demo-admin");
@@ -348,6 +348,10 @@ TEST_F(EntityAccessApi, ARegulatorsDeadlinesFollowAnEnterpriseThatMovesOutOfItsD
 
 TEST_F(EntityAccessApi, ARegulatorsServicePlansFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
   follows_a_move_out_and_back("/service-plans");
+}
+
+TEST_F(EntityAccessApi, ARegulatorsEnvRiskAssessmentsFollowAnEnterpriseThatMovesOutOfItsDistrictAndBack) {
+  follows_a_move_out_and_back("/env-risk-assessments");
 }
 
 // An insurer's lists of enterprises' records test one set of the enterprises it insures or registered, kept
