@@ -18,12 +18,19 @@ const char* const kSelectEnterprise =
     "park_name "
     "FROM enterprises e JOIN regions r ON r.id = e.region_id LEFT JOIN regions rp ON rp.id = r.parent_id "
     "LEFT JOIN organizations pk ON pk.id = e.park_org_id";
-// The text indexes' joins, read by a search's total on SQLite (below).
-const DeferredList kEnterpriseList{kSelectEnterprise,
-                                   {"enterprises e",
-                                    {{"es", "JOIN enterprises_search es ON es.rowid = e.id"},
-                                     {"ess", "JOIN enterprises_short_search ess ON ess.rowid = e.id"}}},
-                                   "e.id"};
+// The text indexes' joins, read by a search's total on SQLite (below). A first page by name of 2,000
+// enterprises or more walks the names' index (V049); with fewer, the walk passes more enterprises than
+// gathering them to sort reads (a district regulator's 1,080 of the province's 100,000: 1,881 -> 1,558 req/s
+// walked).
+const DeferredList kEnterpriseList{
+    .select = kSelectEnterprise,
+    .from = {"enterprises e",
+             {{"es", "JOIN enterprises_search es ON es.rowid = e.id"},
+              {"ess", "JOIN enterprises_short_search ess ON ess.rowid = e.id"}}},
+    .id = "e.id",
+    .scan_from = "enterprises e INDEXED BY enterprises_in_name_order",
+    .scan_order = "e.name",
+    .scan_at_total = 2'000};
 
 namespace {
 

@@ -4,6 +4,7 @@
 
 #include "platform/db/migrations.hpp"
 #include "platform/paging.hpp"
+#include "registry/enterprise_listing.hpp"
 #include "test_database.hpp"
 
 using namespace rw;
@@ -154,5 +155,42 @@ TEST_F(CappedTotal, AListWalkingTheIndexOfItsOrderGivesTheSamePage) {
     ASSERT_EQ(by_walk.rows.size(), by_sort.rows.size());
     for (std::size_t i = 0; i < by_walk.rows.size(); ++i)
       EXPECT_EQ(by_walk.rows[i].text("code"), by_sort.rows[i].text("code"));
+  }
+}
+
+// A first page by name of 2,000 enterprises or more walks the names' index (V049) on SQLite: the same
+// enterprises in the same order as the list sorted, by name and descending, and an index the walk names exists.
+TEST_F(CappedTotal, EnterprisesByNameWalkedGiveTheSortedPage) {
+  set_exact_total_cap(10'000);
+  auto c = database_->acquire();
+  const auto org = c->query(
+                        "INSERT INTO organizations (name, type, created_at, updated_at) VALUES ('保险', "
+                        "'insurer', 'x', 'x') RETURNING id")[0]
+                       .integer("id");
+  const auto region = c->query("SELECT id FROM regions WHERE code = '990000'")[0].integer("id");
+  {
+    db::Transaction tx(*c, true);
+    for (int i = 0; i < 2'500; ++i) {
+      const auto n = std::to_string(i);
+      // Names out of id order, some shared: the id breaks the tie.
+      c->execute(
+          "INSERT INTO enterprises (name, credit_code, region_id, created_by_org_id, archived, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')",
+          {"企业" + std::to_string((i * 7919) % 1'000), "9132" + std::string(14 - n.size(), '0') + n, region,
+           org, i % 5 == 0 ? 1 : 0});
+    }
+    tx.commit();
+  }
+  DeferredList sorted = registry::kEnterpriseList;
+  sorted.scan_from = nullptr;
+  const SqlFilter where("e.archived = ? AND e.created_by_org_id = ?", db::Params{0, org});
+  for (const auto* order : {"e.name, e.id", "e.name DESC, e.id DESC"}) {
+    const auto walked = select_page(*c, registry::kEnterpriseList, where, order, {20, 0});
+    const auto by_sort = select_page(*c, sorted, where, order, {20, 0});
+    EXPECT_EQ(walked.total.count, 2'000);
+    ASSERT_EQ(walked.rows.size(), 20u) << order;
+    ASSERT_EQ(by_sort.rows.size(), 20u) << order;
+    for (std::size_t i = 0; i < walked.rows.size(); ++i)
+      EXPECT_EQ(walked.rows[i].integer("id"), by_sort.rows[i].integer("id")) << order << " " << i;
   }
 }
