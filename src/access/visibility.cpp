@@ -202,6 +202,34 @@ std::string_view bare(std::string_view column) {
   return dot == std::string_view::npos ? column : column.substr(dot + 1);
 }
 
+std::string own_table_of(const EntityAccess& entity) {
+  return std::string(entity.from.substr(0, entity.from.find(" JOIN ")));
+}
+
+// SQLite: the actor's relations that some row has. One no row has adds nothing to the OR, and keeps the
+// planner from the index of the others: a regulator registers no enterprise, and its OR with the
+// enterprises of its regions was counted by walking every enterprise that is not archived (bench/README,
+// seventeenth round), where its regions alone are ranges of an index. Each is looked up once, through an
+// index of the record's own table. A kept set of enterprises (granted() puts it first) is not left alone:
+// the planner would read the enterprises of its ids one by one (an agency's 4,400 of a city, counted
+// 1.3 -> 6 ms), where the OR has it walk the list's index testing each. PostgreSQL plans an OR of indexes
+// itself.
+std::vector<SqlFilter> held_by_some(db::Connection& db, const accounts::Actor& actor,
+                                    const EntityAccess& entity, std::vector<SqlFilter> alternatives) {
+  if (alternatives.size() < 2 || db.dialect() != db::Dialect::sqlite) return alternatives;
+  const auto own_table = own_table_of(entity);
+  std::vector<SqlFilter> held;
+  bool kept_held = false;
+  for (std::size_t i = 0; i < alternatives.size(); ++i)
+    if (matches_some(db, own_table, alternatives[i])) {
+      held.push_back(alternatives[i]);
+      kept_held = kept_held || i == 0;
+    }
+  const bool leads_with_kept_set = !kept_as_one_set(entity, party_of(actor.org_type), Shape::as_set).empty();
+  if (held.size() == 1 && kept_held && leads_with_kept_set) return alternatives;
+  return held;
+}
+
 }  // namespace
 
 SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
@@ -213,28 +241,22 @@ SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
 
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
   if (actor.is_platform_admin()) return {};
-  return any_or_none(granted(db, actor, entity, Shape::as_set));
+  return any_or_none(held_by_some(db, actor, entity, granted(db, actor, entity, Shape::as_set)));
 }
 
 SqlFilter read_filter_united(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
   if (actor.is_platform_admin()) return {};
-  const auto alternatives = granted(db, actor, entity, Shape::as_set);
+  const auto held = held_by_some(db, actor, entity, granted(db, actor, entity, Shape::as_set));
   // SQLite serves an OR of `column = ?` tests with each one's index itself (MULTI-INDEX OR), but not one
-  // whose alternative tests a set: that OR it tests on every row.
-  const bool tests_a_set = std::any_of(alternatives.begin(), alternatives.end(), [](const SqlFilter& f) {
+  // whose alternative tests a set: that OR it tests on every row. One left alone needs no union: it is
+  // tested through its own index, and a page can walk the order's index testing it (a regulator's plans:
+  // no agency's or insurer's plan is its own; counting 10.6 -> 3.7 ms in the CLI, bench/README, ninth
+  // round).
+  const bool tests_a_set = std::any_of(held.begin(), held.end(), [](const SqlFilter& f) {
     return f.condition().find("IN (SELECT") != std::string::npos;
   });
-  if (alternatives.size() < 2 || !tests_a_set || db.dialect() != db::Dialect::sqlite)
-    return any_or_none(alternatives);
-  const std::string own_table(entity.from.substr(0, entity.from.find(" JOIN ")));
-  // A relation no row has adds nothing to the union, and one left alone needs no union: it is tested
-  // through its own index, and a page can walk the order's index testing it (a regulator's plans: no
-  // agency's or insurer's plan is its own; counting 10.6 -> 3.7 ms in the CLI, bench/README, ninth round).
-  std::vector<SqlFilter> held;
-  for (const auto& alternative : alternatives)
-    if (matches_some(db, own_table, alternative)) held.push_back(alternative);
-  if (held.size() < 2) return any_or_none(held);
-  return SqlFilter::key_in_union(entity.id_column, own_table, held);
+  if (held.size() < 2 || !tests_a_set || db.dialect() != db::Dialect::sqlite) return any_or_none(held);
+  return SqlFilter::key_in_union(entity.id_column, own_table_of(entity), held);
 }
 
 SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,

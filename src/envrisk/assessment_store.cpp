@@ -19,8 +19,8 @@ constexpr const char* kSelect =
     "(SELECT MAX(id) FROM report_submissions WHERE env_risk_assessment_id = ra.id)";
 constexpr const char* kById = " WHERE ra.id = ?";
 // The page's ids from the assessments alone; a page of newest ids walks the table back from its end when
-// 3,000 or more match (a regulator's: the ids of its enterprises' assessments gathered and sorted took 7 ms at
-// province scale; an insurer's 4,500 in the CLI, 1.4 -> 0.2 ms). With fewer, the walk would pass more
+// 3,000 or more match (a regulator's: the ids of its enterprises' assessments gathered and sorted took 7 ms
+// at province scale; an insurer's 4,500 in the CLI, 1.4 -> 0.2 ms). With fewer, the walk would pass more
 // assessments than sorting reads.
 const DeferredList kAssessmentList{
     .select = kSelect,

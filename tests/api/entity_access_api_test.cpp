@@ -354,6 +354,34 @@ TEST_F(EntityAccessApi, ARegulatorsEnvRiskAssessmentsFollowAnEnterpriseThatMoves
   follows_a_move_out_and_back("/env-risk-assessments");
 }
 
+// On SQLite a list leaves out a relation no row has (access/visibility.cpp): the park has registered no
+// enterprise, so its list tests only the enterprises it hosts. The enterprise it registers outside the park
+// is in its list at once, on every connection, and in its search.
+TEST_F(EntityAccessApi, AParksListHasAtOnceAnEnterpriseItRegistersOutsideThePark) {
+  const auto park = as("demo-park");
+  const auto before = park.get("/enterprises?limit=200");
+  ASSERT_EQ(before.status, 200) << before.body;
+  const auto items = before.json()["items"];
+  ASSERT_FALSE(items.empty());
+  for (const auto& e : items) ASSERT_NE(e["created_by_org_id"], park.org_id()) << "the park registered one";
+  const auto total = [&](const std::string& path) {
+    return park.get(path).json()["total"].get<std::int64_t>();
+  };
+  const auto seen = total("/enterprises");
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total("/enterprises"), seen);
+
+  const auto created = park.post("/enterprises", {{"name", "无锡市园外登记测试有限公司"},
+                                                  {"credit_code", test_uscc(9200)},
+                                                  {"region_id", items[0]["region_id"]}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_TRUE(created.json()["park_org_id"].is_null());
+  for (int i = 0; i < 24; ++i) ASSERT_EQ(total("/enterprises"), seen + 1) << "request " << i;
+  const auto found = park.get("/enterprises?q=" + url("园外登记"));
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_EQ(found.json()["items"].size(), 1u);
+  EXPECT_EQ(found.json()["items"][0]["id"], created.json()["id"]);
+}
+
 // An insurer's lists of enterprises' records test one set of the enterprises it insures or registered, kept
 // on each connection between requests: whichever connection answers, an enterprise's records leave the list
 // when the insurer's policy of it moves to another enterprise, come back with a new policy, leave when that

@@ -159,7 +159,8 @@ TEST_F(CappedTotal, AListWalkingTheIndexOfItsOrderGivesTheSamePage) {
 }
 
 // A first page by name of 2,000 enterprises or more walks the names' index (V049) on SQLite: the same
-// enterprises in the same order as the list sorted, by name and descending, and an index the walk names exists.
+// enterprises in the same order as the list sorted, by name and descending, and an index the walk names
+// exists.
 TEST_F(CappedTotal, EnterprisesByNameWalkedGiveTheSortedPage) {
   set_exact_total_cap(10'000);
   auto c = database_->acquire();
