@@ -5,9 +5,11 @@
 #include <boost/beast.hpp>
 
 #include <pthread.h>
+#include <sched.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -104,11 +106,32 @@ void set_security_headers(Message& message) {
 
 std::size_t cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
+// Lets the calling thread (an I/O thread, the lane) take a core from a busy worker as soon as it wakes:
+// Linux's EEVDF scheduler (6.6 and later) lets a task with a shorter time slice preempt one with a longer,
+// where the workers' lower priority alone let a worker run on to the end of its slice (/health's p99 while
+// lists ran flat out, province: 6.6 -> 5.5 ms, bench/README). Older kernels ignore it; failing is harmless.
+void ask_short_time_slice() {
+  // Linux's struct sched_attr (its first version; glibc 2.36 declares neither it nor sched_setattr, and the
+  // kernel's header clashes with <sched.h>).
+  struct {
+    std::uint32_t size, policy;
+    std::uint64_t flags;
+    std::int32_t nice;
+    std::uint32_t priority;
+    std::uint64_t runtime, deadline, period;
+  } attr{};
+  attr.size = sizeof(attr);
+  attr.policy = SCHED_OTHER;
+  attr.runtime = 100'000;  // nanoseconds, the shortest slice Linux accepts
+  if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0)
+    spdlog::debug("could not shorten this thread's time slice: {}", std::strerror(errno));
+}
+
 // Names the calling thread (top -H, perf and /proc show it) and lowers its CPU priority by `nice` (Linux
 // keeps a nice value per thread; a new thread starts with its creator's).
 void name_this_thread(const char* name, int nice) {
   pthread_setname_np(pthread_self(), name);
-  if (nice <= 0) return;
+  if (nice <= 0) return ask_short_time_slice();
   const auto self = static_cast<id_t>(gettid());
   const int lowered = std::min(19, getpriority(PRIO_PROCESS, self) + nice);
   if (setpriority(PRIO_PROCESS, self, lowered) != 0)
@@ -182,6 +205,7 @@ class Server {
         name_this_thread("rw-io", 0);
         ioc_.run();
       });
+    ask_short_time_slice();  // this thread is an I/O thread too
     ioc_.run();
     for (auto& t : io_threads) t.join();
     workers_.join();
