@@ -206,17 +206,26 @@ std::string own_table_of(const EntityAccess& entity) {
   return std::string(entity.from.substr(0, entity.from.find(" JOIN ")));
 }
 
-// SQLite: the actor's relations that some row has. One no row has adds nothing to the OR, and keeps the
-// planner from the index of the others: a regulator registers no enterprise, and its OR with the
-// enterprises of its regions was counted by walking every enterprise that is not archived (bench/README,
-// seventeenth round), where its regions alone are ranges of an index. Each is looked up once, through an
-// index of the record's own table. A kept set of enterprises (granted() puts it first) is not left alone:
-// the planner would read the enterprises of its ids one by one (an agency's 4,400 of a city, counted
-// 1.3 -> 6 ms), where the OR has it walk the list's index testing each. PostgreSQL plans an OR of indexes
-// itself.
+bool tests_a_set(const SqlFilter& alternative) {
+  return alternative.condition().find("IN (SELECT") != std::string::npos;
+}
+
+// The actor's relations that some row has. One no row has adds nothing to the OR, and keeps the planner from
+// the indexes of the others. SQLite: a regulator registers no enterprise, and its OR with the enterprises of
+// its regions was counted by walking every enterprise that is not archived (bench/README, seventeenth round),
+// where its regions alone are ranges of an index. PostgreSQL combines an OR of column tests itself, but not
+// one with a set: an insurer's environmental risk assessments (made by it: none; or of the enterprises it
+// insures) were a sequential scan of every assessment, counted in 90 ms, its insured enterprises' alone in
+// 11 ms. Each relation is looked up once, through an index of the record's own table. On SQLite a kept set
+// of enterprises (granted() puts it first) is not left alone: the planner would read the enterprises of its
+// ids one by one (an agency's 4,400 of a city, counted 1.3 -> 6 ms), where the OR has it walk the list's
+// index testing each.
 std::vector<SqlFilter> held_by_some(db::Connection& db, const accounts::Actor& actor,
                                     const EntityAccess& entity, std::vector<SqlFilter> alternatives) {
-  if (alternatives.size() < 2 || db.dialect() != db::Dialect::sqlite) return alternatives;
+  const bool sqlite = db.dialect() == db::Dialect::sqlite;
+  if (alternatives.size() < 2 ||
+      !(sqlite || std::any_of(alternatives.begin(), alternatives.end(), tests_a_set)))
+    return alternatives;
   const auto own_table = own_table_of(entity);
   std::vector<SqlFilter> held;
   bool kept_held = false;
@@ -225,7 +234,8 @@ std::vector<SqlFilter> held_by_some(db::Connection& db, const accounts::Actor& a
       held.push_back(alternatives[i]);
       kept_held = kept_held || i == 0;
     }
-  const bool leads_with_kept_set = !kept_as_one_set(entity, party_of(actor.org_type), Shape::as_set).empty();
+  const bool leads_with_kept_set =
+      sqlite && !kept_as_one_set(entity, party_of(actor.org_type), Shape::as_set).empty();
   if (held.size() == 1 && kept_held && leads_with_kept_set) return alternatives;
   return held;
 }
@@ -252,10 +262,9 @@ SqlFilter read_filter_united(db::Connection& db, const accounts::Actor& actor, c
   // tested through its own index, and a page can walk the order's index testing it (a regulator's plans:
   // no agency's or insurer's plan is its own; counting 10.6 -> 3.7 ms in the CLI, bench/README, ninth
   // round).
-  const bool tests_a_set = std::any_of(held.begin(), held.end(), [](const SqlFilter& f) {
-    return f.condition().find("IN (SELECT") != std::string::npos;
-  });
-  if (held.size() < 2 || !tests_a_set || db.dialect() != db::Dialect::sqlite) return any_or_none(held);
+  if (held.size() < 2 || !std::any_of(held.begin(), held.end(), tests_a_set) ||
+      db.dialect() != db::Dialect::sqlite)
+    return any_or_none(held);
   return SqlFilter::key_in_union(entity.id_column, own_table_of(entity), held);
 }
 
