@@ -128,7 +128,8 @@ void ask_short_time_slice() {
 }
 
 // Names the calling thread (top -H, perf and /proc show it) and lowers its CPU priority by `nice` (Linux
-// keeps a nice value per thread; a new thread starts with its creator's).
+// keeps a nice value per thread; a new thread starts with its creator's). A thread left at its priority (an
+// I/O thread, the lane) asks for a short time slice instead.
 void name_this_thread(const char* name, int nice) {
   pthread_setname_np(pthread_self(), name);
   if (nice <= 0) return ask_short_time_slice();
