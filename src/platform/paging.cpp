@@ -41,6 +41,20 @@ bool gathers_matches(db::Connection& db, const DeferredList& list, const Total& 
          (order_by == list.id || order_by == std::string(list.id) + " DESC");
 }
 
+// The ids of the page, in its order.
+std::string page_ids_sql(db::Connection& db, const DeferredList& list, const ListFilters& filters,
+                         const std::string& order_by, const Page& page, const Total& total) {
+  const CountFrom from = walks_in_order(db, list, total, order_by, page)
+                             ? CountFrom{list.scan_from, list.from.joins}
+                             : list.from;
+  const std::string matching = std::string("SELECT ") + list.id + " FROM " +
+                               from.tables_for(filters.paged, order_by) + filters.paged.sql();
+  if (!gathers_matches(db, list, total, order_by))
+    return matching + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
+  return "SELECT id FROM (" + matching + " OFFSET 0) matching ORDER BY id" +
+         (order_by.ends_with(" DESC") ? " DESC" : "") + " LIMIT ? OFFSET ?";
+}
+
 }  // namespace
 
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }
@@ -64,21 +78,27 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFi
 
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListFilters& filters,
                        const std::string& order_by, const Page& page) {
-  const db::PlanEachRun planned(db);
   PageOfRows out;
-  out.total = capped_count(db, list.from.tables_for(filters.counted), filters.counted);
-  const CountFrom from = walks_in_order(db, list, out.total, order_by, page)
-                             ? CountFrom{list.scan_from, list.from.joins}
-                             : list.from;
-  const std::string matching = std::string("SELECT ") + list.id + " FROM " +
-                               from.tables_for(filters.paged, order_by) + filters.paged.sql();
-  const std::string page_ids = gathers_matches(db, list, out.total, order_by)
-                                   ? "SELECT id FROM (" + matching + " OFFSET 0) matching ORDER BY id" +
-                                         (order_by.ends_with(" DESC") ? " DESC" : "") + " LIMIT ? OFFSET ?"
-                                   : matching + " ORDER BY " + order_by + " LIMIT ? OFFSET ?";
-  out.rows =
-      db.query(std::string(list.select) + " WHERE " + list.id + " IN (" + page_ids + ") ORDER BY " + order_by,
-               filters.paged.params_with({page.limit, page.offset}));
+  const auto params = filters.paged.params_with({page.limit, page.offset});
+  std::vector<std::int64_t> ids;
+  {
+    const db::PlanEachRun planned(db);
+    out.total = capped_count(db, list.from.tables_for(filters.counted), filters.counted);
+    const auto ids_sql = page_ids_sql(db, list, filters, order_by, page, out.total);
+    if (db.dialect() == db::Dialect::sqlite) {
+      out.rows = db.query(
+          std::string(list.select) + " WHERE " + list.id + " IN (" + ids_sql + ") ORDER BY " + order_by,
+          params);
+      return out;
+    }
+    ids = db.query(ids_sql, params).integers("id");
+  }
+  // PostgreSQL: the page's rows by their ids, in a statement prepared once per connection and planned for all
+  // ids. Planned with the filter's values each time, the rows' joins cost more to plan than to read (a page
+  // of checklists joins four tables and counts two: 0.65 ms to plan, 0.06 ms to run). SQLite plans quickly
+  // and reads the page in one statement.
+  const auto in_page = in_id_set(db.dialect(), list.id, json_id_array(ids));
+  out.rows = db.query(std::string(list.select) + in_page.sql() + " ORDER BY " + order_by, in_page.params());
   return out;
 }
 
