@@ -53,9 +53,17 @@ Subscription stored(const db::Row& row) {
 }
 
 // The subscription as the actor may see it; 404 otherwise.
+// The subscription's row; 404 once it is gone: its deletion may commit between two statements of a request
+// (PostgreSQL reads each statement's own snapshot), and reading the row it no longer has crashed the server.
+db::Row existing_subscription(db::Connection& db, std::int64_t id) {
+  auto row = subscription_row(db, id);
+  if (!row) throw not_found();
+  return *std::move(row);
+}
+
 db::Row visible_subscription(const accounts::Operation& op, std::int64_t id) {
   access::require_visible(op.db, op.actor, access::kWebhookSubscription, id);
-  return *subscription_row(op.db, id);
+  return existing_subscription(op.db, id);
 }
 
 }  // namespace
@@ -81,7 +89,7 @@ nlohmann::json create_subscription(const accounts::Operation& op, const nlohmann
   subscription.org_id = op.actor.org_id;
   const auto secret = new_secret();
   const auto id = insert_subscription(op.db, subscription, secret, op.actor.id, op.now_text());
-  auto out = subscription_json(*subscription_row(op.db, id));
+  auto out = subscription_json(existing_subscription(op.db, id));
   audit::record(op, {kEntity, std::to_string(id), "create", subscription.org_id, audit::created(out)});
   out["secret"] = secret;
   return out;
@@ -93,7 +101,7 @@ nlohmann::json update_subscription(const accounts::Operation& op, std::int64_t i
   const auto before = subscription_json(row);
   const auto changed = read_subscription(body, stored(row), policy);
   webhooks::update_subscription(op.db, id, changed, op.now_text());
-  auto after = subscription_json(*subscription_row(op.db, id));
+  auto after = subscription_json(existing_subscription(op.db, id));
   audit::record_update(op, kEntity, id, changed.org_id, before, after);
   return after;
 }
