@@ -118,9 +118,10 @@ json list_hazards(const accounts::Operation& op, const std::map<std::string, std
   if (auto v = query_id(query, "visit_id")) where.add("h.visit_id = ?", *v);
   if (auto v = query_id(query, "region_id")) where.add(of_region(op.db, *v));
   const auto today = china_date(op.clock.now());
-  if (auto v = query_bool(query, "overdue"))
-    where.add(*v ? "h.due_on < ? AND h.status <> 'verified_closed'"
-                 : "(h.due_on IS NULL OR h.due_on >= ? OR h.status = 'verified_closed')",
+  const auto overdue = query_bool(query, "overdue");
+  if (overdue)
+    where.add(*overdue ? "h.due_on < ? AND h.status <> 'verified_closed'"
+                       : "(h.due_on IS NULL OR h.due_on >= ? OR h.status = 'verified_closed')",
               today);
   if (auto v = query_bool(query, "escalated"))
     where.add(*v ? "h.escalated_on IS NOT NULL" : "h.escalated_on IS NULL", db::Params{});
@@ -129,7 +130,11 @@ json list_hazards(const accounts::Operation& op, const std::map<std::string, std
   // province scale: 1.6-1.7 ms to count in the CLI, in either order).
   where.add(access::read_filter(op.db, op.actor, access::kHazard));
   const auto page = parse_page(query);
-  auto [rows, total] = select_page(op.db, kHazardList, where, "h.id DESC", page);
+  // The overdue longest overdue first, as a regulator follows them up; read in the order of their deadlines,
+  // where newest first walked back past every hazard not yet due (a city's: 50,000 of them, 10 ms on
+  // PostgreSQL).
+  const auto order = overdue.value_or(false) ? "h.due_on, h.id" : "h.id DESC";
+  auto [rows, total] = select_page(op.db, kHazardList, where, order, page);
   return page_json(hazards_json(op, rows), total, page);
 }
 

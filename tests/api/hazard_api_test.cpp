@@ -350,6 +350,27 @@ TEST_F(HazardApi, ScreeningFeedbackIsDueSevenWorkingDaysAfterTheOnSiteService) {
   EXPECT_EQ(due["items"][0]["responsible"]["name"], kInsurerB);  // its business office reviews (6.3.2.4)
 }
 
+// The overdue come longest overdue first, not newest first: here the one recorded first is due first.
+TEST_F(HazardApi, OverdueHazardsComeLongestOverdueFirst) {
+  const auto visit = started_visit(0, "2026-06-10");
+  const auto due_first = recorded(visit, "general", "应急物资台账未更新");
+  const auto due_last = recorded(visit, "general", "危险废物标签信息不全");
+  {
+    const auto expert = as("demo-expert");
+    ASSERT_EQ(expert.post(step(due_last, "notify"), {{"deadline_days", 13}}).json()["deadline"]["due_on"],
+              "2026-06-18");
+    ASSERT_EQ(expert.post(step(due_first, "notify"), {{"deadline_days", 5}}).json()["deadline"]["due_on"],
+              "2026-06-08");
+  }
+  set_today("2026-06-22");
+  const auto list =
+      as("demo-regulator").get("/hazards?overdue=true&limit=20&visit_id=" + std::to_string(visit)).json();
+  set_today("2026-06-01");
+  ASSERT_EQ(list["items"].size(), 2u) << list.dump();
+  EXPECT_EQ(list["items"][0]["id"], due_first);
+  EXPECT_EQ(list["items"][1]["id"], due_last);
+}
+
 // Last: it moves the clock. A 重大 hazard due Thursday 6-18 is overdue on the holiday (Friday 6-19) and
 // escalated at once; a 一般 one due Monday 6-8 goes up only when more than 10 working days late: not on 6-23
 // (the holiday does not count), on 6-24. Each once.
