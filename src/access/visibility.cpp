@@ -280,6 +280,11 @@ SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const En
   return any_or_none(held_by_some(db, actor, entity, granted(db, actor, entity, Shape::as_set)));
 }
 
+SqlFilter read_filter_of_few(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
+  if (actor.is_platform_admin()) return {};
+  return any_or_none(granted(db, actor, entity, Shape::as_set));
+}
+
 SqlFilter read_filter_united(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
   if (actor.is_platform_admin()) return {};
   const auto held = held_by_some(db, actor, entity, granted(db, actor, entity, Shape::as_set));

@@ -19,6 +19,11 @@ namespace rw::access {
 // applies; otherwise the OR of the actor's relations, each a test of the record's own columns against a
 // set of ids computed once.
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
+// The same, for a query its own key already narrows to a few rows (one enterprise's records in its 一企一档):
+// every relation as granted, none looked up. Leaving out the relations no row has helps a list's indexes, and
+// here costs more than it saves (PostgreSQL plans each lookup: a regulator's archive page 1,600 -> 982
+// req/s).
+SqlFilter read_filter_of_few(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
 // The same rows, for a list whose order follows no index, so it gathers every visible row to sort them
 // anyway (service plans: by year and enterprise name). On SQLite, when a relation tests a set (a regulator's
 // regions), the record's key is tested against the union of each relation's keys, each found through its own

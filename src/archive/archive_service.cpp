@@ -148,7 +148,7 @@ nlohmann::json related_json(const accounts::Operation& op, std::int64_t enterpri
   nlohmann::json reports = nlohmann::json::array(), notices = nlohmann::json::array(),
                  plans = nlohmann::json::array();
   const auto report_rows =
-      visit_reports(op.db, enterprise_id, access::read_filter(op.db, op.actor, access::kVisit));
+      visit_reports(op.db, enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kVisit));
   // The enterprise reads a report once it is approved (reports/report_service.cpp keeps the same rule).
   const bool enterprise_reader = op.actor.org_type == "enterprise";
   for (std::size_t i = 0; i < report_rows.size(); ++i) {
@@ -165,7 +165,7 @@ nlohmann::json related_json(const accounts::Operation& op, std::int64_t enterpri
                        {"reviewed_at", json_text(r, "reviewed_at")}});
   }
   const auto notice_rows =
-      enterprise_notices(op.db, enterprise_id, access::read_filter(op.db, op.actor, access::kNotice));
+      enterprise_notices(op.db, enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kNotice));
   for (std::size_t i = 0; i < notice_rows.size(); ++i) {
     const auto n = notice_rows[i];
     notices.push_back({{"id", n.integer("id")},
@@ -177,8 +177,8 @@ nlohmann::json related_json(const accounts::Operation& op, std::int64_t enterpri
                        {"receipt_kind", json_text(n, "receipt_kind")},
                        {"receipt_file_id", json_integer(n, "receipt_file_id")}});
   }
-  const auto plan_rows =
-      enterprise_plans(op.db, enterprise_id, access::read_filter(op.db, op.actor, access::kServicePlan));
+  const auto plan_rows = enterprise_plans(op.db, enterprise_id,
+                                          access::read_filter_of_few(op.db, op.actor, access::kServicePlan));
   for (std::size_t i = 0; i < plan_rows.size(); ++i) {
     const auto p = plan_rows[i];
     plans.push_back({{"id", p.integer("id")},
