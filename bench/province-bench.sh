@@ -122,7 +122,7 @@ bench_start
 START_MB=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
 
 declare -A TOKENS=([regulator]=$TOKEN)
-for party in insurer agency admin; do
+for party in insurer agency admin enterprise; do
     body=$(jq -cn --arg u "demo-$party" --arg p "$PASSWORD" '{username: $u, password: $p}')
     TOKENS[$party]=$(curl -fsS --max-time 10 -X POST -H 'Content-Type: application/json' --data "$body" \
         "$BASE/api/v1/auth/login" | jq -r '.token // empty') || die "login as the $party failed"
@@ -147,6 +147,12 @@ INSPECTED_VISIT=$(get agency "/inspections/$INSPECTION" | jq -r '.visit_id')
 # hazards, notices and the assessment.
 ASSESSED=$(get agency "/env-risk-assessments?limit=1" | jq -r '.items[0].enterprise.id')
 [[ $ASSESSED =~ ^[0-9]+$ ]] || die "the agency has no risk assessment (a province generated before them?)"
+
+# The demo enterprise: its agency helped it list its work-safety risks (src/benchdata/safety_data.hpp).
+OWN=$(get enterprise "/enterprises?limit=1" | jq -r '.items[0].id')
+[[ $OWN =~ ^[0-9]+$ ]] || die "the demo enterprise sees no enterprise"
+(( $(get agency "/enterprises/$OWN/safety-risk" | jq '.assessments | length') > 0 )) ||
+    die "the demo enterprise has no work-safety risk list (a province generated before them?)"
 
 # name | party | path
 CASES=(
@@ -198,6 +204,8 @@ CASES=(
     "env-risk assessments: awaiting review|insurer|/env-risk-assessments?status=submitted&limit=20"
     "archive of an enterprise|agency|/enterprises/$ASSESSED/archive"
     "archive of an enterprise|regulator|/enterprises/$ASSESSED/archive"
+    "work-safety risks of an enterprise|agency|/enterprises/$OWN/safety-risk"
+    "work-safety risks of an enterprise|regulator|/enterprises/$OWN/safety-risk"
     "first page: /me|regulator|/me"
     "first page: /dictionaries|regulator|/dictionaries"
     "first page: unread notifications|regulator|/notifications?unread=true&limit=10"

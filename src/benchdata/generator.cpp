@@ -49,7 +49,8 @@ const char* const kTables[] = {"regions",
                                "notices",
                                "notice_hazards",
                                "notice_number_counters",
-                               "env_risk_assessments"};
+                               "env_risk_assessments",
+                               "safety_risk_records"};
 
 // The largest tables, which no trigger reads and the generator never reads back (DeferredIndexes).
 const std::vector<std::string> kDeferredIndexTables = {

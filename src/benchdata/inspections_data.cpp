@@ -3,7 +3,8 @@
 // visit the team filled the smallest of them item by item, submitted them (findings raised by forms::
 // raised_findings, the score by forms::score) and the enterprise's representative mostly signed; the photo
 // consent of the visit and, for a share of visits, the training given on site; then the visit's hazards
-// (hazards_data.hpp) and the notices about them (notices_data.hpp).
+// (hazards_data.hpp), the notices about them (notices_data.hpp) and the work-safety risk lists
+// (safety_data.hpp).
 #include <algorithm>
 #include <set>
 
@@ -13,6 +14,7 @@
 #include "benchdata/hazards_data.hpp"
 #include "benchdata/notices_data.hpp"
 #include "benchdata/records.hpp"
+#include "benchdata/safety_data.hpp"
 #include "benchdata/words.hpp"
 #include "inspections/template_store.hpp"
 
@@ -72,7 +74,8 @@ class InspectionsWriter {
                     "created_at", "created_by", "updated_at"}),
         hazards_(out, world, findings_),
         notices_(out, world, records_, hazards_.table()),
-        assessments_(out, world, records_) {
+        assessments_(out, world, records_),
+        safety_risks_(out, world, records_) {
     answers_.after(inspections_);
     findings_.after(inspections_);
     load_checklists(out.connection());
@@ -84,6 +87,7 @@ class InspectionsWriter {
     hazards_.flush();
     notices_.flush();
     assessments_.flush();
+    safety_risks_.flush();
     records_.flush();
   }
 
@@ -144,6 +148,7 @@ class InspectionsWriter {
                                     [](const std::string& c) { return c.rfind("chengdu.", 0) == 0; });
     notices_.write_visit(v, hazards_.write_visit(v, safety, raised_));
     assessments_.write_visit(v, codes);
+    safety_risks_.write_visit(v, safety);
     const int start = china_minute(v.started_at);
     if (rnd_.chance(900))
       consents_.add(
@@ -220,6 +225,7 @@ class InspectionsWriter {
   HazardsWriter hazards_;
   NoticesWriter notices_;
   AssessmentsWriter assessments_;
+  SafetyRisksWriter safety_risks_;
   std::vector<RaisedFinding> raised_;  // of the visit being written
   std::vector<std::shared_ptr<const Checklist>> checklists_;
   std::map<std::int64_t, std::string> type_codes_;  // service type version id → code

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "benchdata/generator.hpp"
 #include "envrisk/substance_catalog.hpp"
@@ -121,7 +122,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 33u);
+  ASSERT_EQ(summary_.rows.size(), 34u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -138,6 +139,31 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(count("regions WHERE level = 'province' AND name = '江苏省'"), 1);
   EXPECT_EQ(count("regions WHERE level = 'city'"), 1);
   EXPECT_EQ(count("regions WHERE level = 'district'"), 2);
+}
+
+// demo-enterprise's agency listed its work-safety risks on a visit: activities and equipment, each graded in
+// a JHA or SCL row whose score is L × S (or L × E × C) of its own factors, and every record in the audit.
+TEST_F(BenchDataApi, TheDemoEnterprisesAgencyListedAndGradedItsWorkSafetyRisks) {
+  const auto own = as("demo-enterprise").get("/enterprises").json()["items"][0]["id"].get<std::int64_t>();
+  const auto risks = as("demo-agency").get("/enterprises/" + std::to_string(own) + "/safety-risk");
+  ASSERT_EQ(risks.status, 200) << risks.body;
+  const auto view = risks.json();
+  EXPECT_GE(view["activities"].size(), 3u);
+  EXPECT_GE(view["equipment"].size(), 3u);
+  ASSERT_EQ(view["assessments"].size(), view["activities"].size() + view["equipment"].size());
+  const std::set<std::string> levels = {"low", "general", "large", "major"};
+  for (const auto& a : view["assessments"]) {
+    const double factors = a["scoring"] == "ls"
+                               ? a["l"].get<double>() * a["s"].get<double>()
+                               : a["l"].get<double>() * a["e"].get<double>() * a["c"].get<double>();
+    EXPECT_NEAR(a["score"].get<double>(), factors, 1e-9) << a.dump();
+    EXPECT_TRUE(levels.count(a["level"].get<std::string>())) << a.dump();
+  }
+  EXPECT_EQ(
+      count("audit_log WHERE entity LIKE 'safety_risk_%' AND action = 'create' AND entity_id IN (SELECT "
+            "CAST(id AS TEXT) FROM safety_risk_records WHERE enterprise_id = ?)",
+            {own}),
+      static_cast<std::int64_t>(view["activities"].size() * 2 + view["equipment"].size() * 2));
 }
 
 // Schema objects by name, with their definitions: what `sqlite` or `postgres` lists (columns name and sql).
