@@ -355,13 +355,8 @@ TEST_F(HazardApi, OverdueHazardsComeLongestOverdueFirst) {
   const auto visit = started_visit(0, "2026-06-10");
   const auto due_first = recorded(visit, "general", "应急物资台账未更新");
   const auto due_last = recorded(visit, "general", "危险废物标签信息不全");
-  {
-    const auto expert = as("demo-expert");
-    ASSERT_EQ(expert.post(step(due_last, "notify"), {{"deadline_days", 13}}).json()["deadline"]["due_on"],
-              "2026-06-18");
-    ASSERT_EQ(expert.post(step(due_first, "notify"), {{"deadline_days", 5}}).json()["deadline"]["due_on"],
-              "2026-06-08");
-  }
+  ASSERT_EQ(notified_due_on(due_last, 13), "2026-06-18");
+  ASSERT_EQ(notified_due_on(due_first, 5), "2026-06-08");
   set_today("2026-06-22");
   const auto list =
       as("demo-regulator").get("/hazards?overdue=true&limit=20&visit_id=" + std::to_string(visit)).json();
@@ -378,13 +373,8 @@ TEST_F(HazardApi, OverdueHazardsAreEscalatedToTheRegulatorOnceAcrossTheHoliday) 
   const auto visit = started_visit(0, "2026-06-10");
   const auto major = recorded(visit, "major", "雨水排口未设截流阀");
   const auto general = recorded(visit, "general", "应急物资台账未更新");
-  {
-    const auto expert = as("demo-expert");
-    ASSERT_EQ(expert.post(step(major, "notify"), {{"deadline_days", 13}}).json()["deadline"]["due_on"],
-              "2026-06-18");
-    ASSERT_EQ(expert.post(step(general, "notify"), {{"deadline_days", 5}}).json()["deadline"]["due_on"],
-              "2026-06-08");
-  }
+  ASSERT_EQ(notified_due_on(major, 13), "2026-06-18");
+  ASSERT_EQ(notified_due_on(general, 5), "2026-06-08");
   const auto escalated = [](const Client& client) {
     std::map<std::int64_t, std::string> out;
     const auto list = client.get("/hazard-escalations?limit=200").json();

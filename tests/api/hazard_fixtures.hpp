@@ -44,6 +44,13 @@ class HazardApiTest : public ServicesApiTest {
     if (r.status != 201) throw std::runtime_error(r.body);
     return r.json()["id"];
   }
+  // The agency's expert tells the enterprise of the hazard with `days` working days to rectify it: the due
+  // date.
+  static json notified_due_on(std::int64_t hazard, int days) {
+    return as("demo-expert")
+        .post(step(hazard, "notify"), {{"deadline_days", days}})
+        .json()["deadline"]["due_on"];
+  }
   static std::string step(std::int64_t hazard, const std::string& path) {
     return id_path("hazards", hazard) + "/" + path;
   }
