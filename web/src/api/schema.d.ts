@@ -12277,7 +12277,7 @@ export interface operations {
                 visit_id?: number;
                 /** @description 区划及其下级 / Region subtree. */
                 region_id?: number;
-                /** @description true：逾期未销号 / Past due and open. */
+                /** @description true：逾期未销号，逾期最久的在前 / Past due and open, the longest overdue first. */
                 overdue?: boolean;
                 /** @description true：已上报监管部门 / Escalated. */
                 escalated?: boolean;
