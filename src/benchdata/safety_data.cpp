@@ -126,16 +126,14 @@ void SafetyRisksWriter::write_record(const WorkedVisit& v, safety::Kind kind, co
                                      const std::string& at) {
   const auto& mapping = safety::default_mapping();
   const auto parsed = safety::parse_record(kind, body, mapping, std::nullopt);
+  const auto write = safety::record_write(parsed, mapping);
   const auto id = w_.ids.next("safety_risk_records");
-  const auto graded = parsed.grade.has_value();
-  records_table_.add(
-      {id, w_.enterprises[v.enterprise].id, std::string(safety::kind_code(kind)), parsed.data.dump(),
-       graded ? db::Value(parsed.grade->value) : db::null_value(),
-       graded ? db::Value(std::string(safety::level_code(parsed.grade->level))) : db::null_value(),
-       graded ? db::Value(mapping.code) : db::null_value(),
-       graded ? db::Value(mapping.name) : db::null_value(), v.worker, at, v.worker, at});
-  records_.audit(at, v.worker, v.agency_org_id, "safety_risk_" + std::string(safety::kind_code(kind)), id,
-                 "create", audit::created(parsed.data));
+  records_table_.add({id, w_.enterprises[v.enterprise].id, std::string(safety::kind_code(kind)), write.data,
+                      db::optional_value(write.score), db::optional_value(write.level),
+                      db::optional_value(write.mapping_code), db::optional_value(write.mapping_name),
+                      v.worker, at, v.worker, at});
+  records_.audit(at, v.worker, v.agency_org_id, safety::audit_entity(kind), id, "create",
+                 audit::created(parsed.data));
 }
 
 }  // namespace rw::benchdata

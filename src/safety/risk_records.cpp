@@ -157,6 +157,19 @@ ParsedRecord parse_record(Kind kind, const nlohmann::json& body, const Mapping& 
   return out;
 }
 
+RecordWrite record_write(const ParsedRecord& parsed, const Mapping& mapping) {
+  RecordWrite write{parsed.data.dump(), std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  if (parsed.grade) {
+    write.score = parsed.grade->value;
+    write.level = std::string(level_code(parsed.grade->level));
+    write.mapping_code = mapping.code;
+    write.mapping_name = mapping.name;
+  }
+  return write;
+}
+
+std::string audit_entity(Kind kind) { return "safety_risk_" + std::string(kind_code(kind)); }
+
 Polygon polygon_of(const nlohmann::json& data) {
   Polygon out;
   for (const auto& p : data.value("points", nlohmann::json::array()))

@@ -41,6 +41,17 @@ struct ParsedRecord {
 ParsedRecord parse_record(Kind kind, const nlohmann::json& body, const Mapping& mapping,
                           const std::optional<PlanSize>& plan);
 
+// A record as stored: its data, and an assessment's score, level and the mapping that graded it.
+struct RecordWrite {
+  std::string data;
+  std::optional<double> score;
+  std::optional<std::string> level, mapping_code, mapping_name;
+};
+// What `parsed` is stored as; `mapping` is the one it was graded with.
+RecordWrite record_write(const ParsedRecord& parsed, const Mapping& mapping);
+// The audit log's entity of a kind's records: safety_risk_activity …
+std::string audit_entity(Kind kind);
+
 // Points of a zone as stored: [[x, y], …] in image pixels.
 using Polygon = std::vector<std::pair<double, double>>;
 Polygon polygon_of(const nlohmann::json& data);

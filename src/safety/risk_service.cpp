@@ -49,22 +49,15 @@ std::optional<PlanSize> plan_size(db::Connection& db, std::int64_t enterprise_id
 
 // A record's body validated, graded and checked against the enterprise's other records.
 RecordWrite write_of(const accounts::Operation& op, std::int64_t enterprise_id, Kind kind, const json& body) {
-  const auto parsed = parse_record(kind, body, mapping_for(op), plan_size(op.db, enterprise_id));
+  const auto mapping = mapping_for(op);
+  const auto parsed = parse_record(kind, body, mapping, plan_size(op.db, enterprise_id));
   if (kind == Kind::zone) {
     const auto known = assessments_among(op.db, enterprise_id, parsed.risk_ids);
     if (known.size() != parsed.risk_ids.size())
       throw invalid_field("risk_ids", "unknown_risk", "所选风险不属于该企业的风险清单",
                           "a risk named is not on this enterprise's risk list");
   }
-  RecordWrite write{parsed.data.dump(), std::nullopt, std::nullopt, std::nullopt, std::nullopt};
-  if (parsed.grade) {
-    const auto mapping = mapping_for(op);
-    write.score = parsed.grade->value;
-    write.level = std::string(level_code(parsed.grade->level));
-    write.mapping_code = mapping.code;
-    write.mapping_name = mapping.name;
-  }
-  return write;
+  return record_write(parsed, mapping);
 }
 
 StoredRecord existing(const accounts::Operation& op, std::int64_t enterprise_id, Kind kind, std::int64_t id) {
@@ -72,8 +65,6 @@ StoredRecord existing(const accounts::Operation& op, std::int64_t enterprise_id,
   if (!record) throw not_found();
   return *record;
 }
-
-std::string audit_entity(Kind kind) { return "safety_risk_" + std::string(kind_code(kind)); }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "platform/db/database.hpp"
+#include "safety/risk_records.hpp"
 
 namespace rw::safety {
 
@@ -32,11 +33,6 @@ std::int64_t count_records(db::Connection& db, std::int64_t enterprise_id, const
 std::vector<std::int64_t> assessments_among(db::Connection& db, std::int64_t enterprise_id,
                                             const std::vector<std::int64_t>& ids);
 
-struct RecordWrite {
-  std::string data;
-  std::optional<double> score;
-  std::optional<std::string> level, mapping_code, mapping_name;
-};
 std::int64_t insert_record(db::Connection& db, std::int64_t enterprise_id, const std::string& kind,
                            const RecordWrite& write, std::int64_t user_id, const std::string& now);
 void update_record(db::Connection& db, std::int64_t id, const RecordWrite& write, std::int64_t user_id,

@@ -52,7 +52,6 @@ Subscription stored(const db::Row& row) {
           row.text("description"), row.integer("active") != 0};
 }
 
-// The subscription as the actor may see it; 404 otherwise.
 // The subscription's row; 404 once it is gone: its deletion may commit between two statements of a request
 // (PostgreSQL reads each statement's own snapshot), and reading the row it no longer has crashed the server.
 db::Row existing_subscription(db::Connection& db, std::int64_t id) {
@@ -61,6 +60,7 @@ db::Row existing_subscription(db::Connection& db, std::int64_t id) {
   return *std::move(row);
 }
 
+// The subscription as the actor may see it; 404 otherwise.
 db::Row visible_subscription(const accounts::Operation& op, std::int64_t id) {
   access::require_visible(op.db, op.actor, access::kWebhookSubscription, id);
   return existing_subscription(op.db, id);
