@@ -32,6 +32,7 @@
 #include "platform/http/server.hpp"
 #include "platform/metrics.hpp"
 #include "platform/paging.hpp"
+#include "registry/enterprise_search_index.hpp"
 #include "services/catalog.hpp"
 #include "services/daily_jobs.hpp"
 #include "webhooks/webhook_delivery.hpp"
@@ -79,6 +80,7 @@ struct ServeOptions {
   std::string clock_file;
   std::int64_t job_interval_seconds = 300;
   std::int64_t webhook_interval_ms = 5000;
+  std::int64_t search_index_interval_ms = 100;
   webhooks::DeliveryOptions webhook_delivery;
   std::int64_t webhook_timeout_ms = 10'000;
   std::int64_t session_idle_seconds = 8 * 3600;
@@ -161,9 +163,9 @@ int serve(ServeOptions& o) {
   accounts::set_password_policy(o.password_policy);
   std::filesystem::create_directories(o.server.spool_dir);
   // A connection for each worker, one for the health probes' lane, one for the daily jobs, one for the
-  // webhook deliveries, one for the file sweep and one spare.
+  // webhook deliveries, one for the file sweep, one for the search index and one spare.
   auto database =
-      open_database(o.db_url, http::worker_count(o.server) + 5, {o.read_cache_mib, o.sqlite_memory_mib});
+      open_database(o.db_url, http::worker_count(o.server) + 6, {o.read_cache_mib, o.sqlite_memory_mib});
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
@@ -207,6 +209,11 @@ int serve(ServeOptions& o) {
                   [&] { files::sweep_unnamed_objects(*database, file_store, files::kSweepMinAge); });
   Repeating deliveries("webhook deliveries", std::chrono::milliseconds(o.webhook_interval_ms),
                        [&] { webhooks::deliver_due(*database, clock, o.webhook_delivery); });
+  // SQLite: the enterprises written since the last pass go into the text indexes together (V052).
+  const bool waiting_list = database->dialect() == db::Dialect::sqlite;
+  Repeating search_index("search index",
+                         std::chrono::milliseconds(waiting_list ? o.search_index_interval_ms : 0),
+                         [&] { registry::index_all_waiting_enterprises(*database->acquire()); });
   http::serve(o.server, [&api](http::Request& request) { return api.handle(request); });
   return 0;
 }
@@ -327,6 +334,11 @@ int run_cli(int argc, char** argv) {
   serve_cmd
       ->add_option("--webhook-interval-ms", serve_options.webhook_interval_ms,
                    "How often to send the webhook deliveries that are due (0: never)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--search-index-interval-ms", serve_options.search_index_interval_ms,
+                   "SQLite: how often new and changed enterprises go into the search indexes (0: never; "
+                   "searches find them either way)")
       ->capture_default_str();
   serve_cmd
       ->add_option("--webhook-timeout-ms", serve_options.webhook_timeout_ms,

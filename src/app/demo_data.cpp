@@ -18,6 +18,7 @@
 #include "notices/number_store.hpp"
 #include "platform/clock.hpp"
 #include "platform/dates.hpp"
+#include "registry/enterprise_search_index.hpp"
 #include "registry/uscc.hpp"
 
 namespace rw::app {
@@ -138,6 +139,7 @@ bool seed_demo(db::Database& database, const Clock& clock, files::FileStore& sto
   seed_demo_notices(*lease, clock, store);
   seed_demo_safety_risk(*lease, clock, store);
   seed_demo_archive(*lease, clock, store);
+  registry::index_waiting_enterprises(*lease);  // all the demo's enterprises in one pass
   transaction.commit();
   return true;
 }

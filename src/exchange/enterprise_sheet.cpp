@@ -2,6 +2,7 @@
 
 #include "access/visibility.hpp"
 #include "platform/text.hpp"
+#include "registry/enterprise_search_index.hpp"
 #include "registry/industries.hpp"
 #include "registry/uscc.hpp"
 #include "registry/vocabularies.hpp"
@@ -202,6 +203,8 @@ void EnterpriseImport::flush(audit::Batch& batch) {
   for (const auto& [columns, updates] : updates_)
     registry::update_enterprises_columns(op_.db, updates, op_.now_text(), columns);
   updates_.clear();
+  // The chunk's new and renamed enterprises go into the text indexes with it, in one pass.
+  registry::index_waiting_enterprises(op_.db);
 }
 
 sheet::SheetData enterprise_sheet(const db::Rows& rows) {
