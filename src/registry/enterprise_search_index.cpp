@@ -1,5 +1,7 @@
 #include "registry/enterprise_search_index.hpp"
 
+#include <string>
+
 namespace rw::registry {
 namespace {
 
@@ -7,18 +9,22 @@ constexpr const char* kAnyWaiting = "SELECT EXISTS (SELECT 1 FROM enterprise_sea
 constexpr const char* kLastOfPass =
     "SELECT MAX(enterprise_id) AS last FROM "
     "(SELECT enterprise_id FROM enterprise_search_waiting ORDER BY enterprise_id LIMIT ?) pass";
-// CROSS JOIN keeps the waiting list outside: SQLite's planner, which has no statistics of the list, otherwise
-// walked every enterprise below the last waiting id and looked each up in the list (60 ms a pass).
-constexpr const char* kIndexTrigrams =
-    "INSERT INTO enterprises_search (rowid, name, credit_code, registered_address, business_address) "
-    "SELECT e.id, e.name, e.credit_code, e.registered_address, e.business_address "
-    "FROM enterprise_search_waiting w CROSS JOIN enterprises e ON e.id = w.enterprise_id WHERE "
+// The pass's enterprises, through `w.enterprise_id <= ?`. CROSS JOIN keeps the waiting list outside: SQLite's
+// planner, which has no statistics of the list, otherwise walked every enterprise below the last waiting id
+// and looked each up in the list (60 ms a pass).
+constexpr const char* kOfPass =
+    " FROM enterprise_search_waiting w CROSS JOIN enterprises e ON e.id = w.enterprise_id WHERE "
     "w.enterprise_id <= ?";
-constexpr const char* kIndexPieces =
-    "INSERT INTO enterprises_short_search (rowid, pieces) "
-    "SELECT e.id, text_pieces(e.name, e.credit_code, e.registered_address, e.business_address) "
-    "FROM enterprise_search_waiting w CROSS JOIN enterprises e ON e.id = w.enterprise_id WHERE "
-    "w.enterprise_id <= ?";
+const std::string kIndexTrigrams =
+    std::string(
+        "INSERT INTO enterprises_search (rowid, name, credit_code, registered_address, business_address) "
+        "SELECT e.id, e.name, e.credit_code, e.registered_address, e.business_address") +
+    kOfPass;
+const std::string kIndexPieces =
+    std::string(
+        "INSERT INTO enterprises_short_search (rowid, pieces) "
+        "SELECT e.id, text_pieces(e.name, e.credit_code, e.registered_address, e.business_address)") +
+    kOfPass;
 constexpr const char* kNoLongerWaiting = "DELETE FROM enterprise_search_waiting WHERE enterprise_id <= ?";
 
 }  // namespace
