@@ -47,10 +47,9 @@ constexpr const char* kShortSearchMatch =
 // SQLite: the enterprises waiting for the text indexes (V052), which the search tests on their columns; the
 // list outside (CROSS JOIN), or the planner tests every enterprise.
 constexpr const char* kWaitingHolding =
-    "SELECT w.enterprise_id FROM enterprise_search_waiting w CROSS JOIN enterprises x ON x.id = "
-    "w.enterprise_id "
-    "WHERE x.name LIKE ? ESCAPE '\\' OR x.credit_code LIKE ? ESCAPE '\\' OR x.registered_address LIKE ? "
-    "ESCAPE '\\' OR x.business_address LIKE ? ESCAPE '\\'";
+    "SELECT w.enterprise_id FROM enterprise_search_waiting w CROSS JOIN enterprises x "
+    "ON x.id = w.enterprise_id WHERE x.name LIKE ? ESCAPE '\\' OR x.credit_code LIKE ? ESCAPE '\\' OR "
+    "x.registered_address LIKE ? ESCAPE '\\' OR x.business_address LIKE ? ESCAPE '\\'";
 // PostgreSQL: the characters of the text among the row's, V017's GIN index (two characters are checked by
 // the LIKE below).
 constexpr const char* kShortSearchCharacters =
@@ -95,7 +94,6 @@ std::string quoted_phrase(const std::string& text) {
 SqlFilter holding(db::Connection& db, const std::string& text, bool waiting) {
   const auto length = characters(text);
   if (db.dialect() == db::Dialect::sqlite) {
-    SqlFilter out;
     const bool short_text = length <= 2;
     db::Params params{short_text ? short_match(text) : quoted_phrase(text)};
     std::string hits = short_text ? kShortSearchMatch : kSearchMatch;
@@ -104,8 +102,7 @@ SqlFilter holding(db::Connection& db, const std::string& text, bool waiting) {
       params.insert(params.end(), {pattern, pattern, pattern, pattern});
       hits += std::string(" UNION ALL ") + kWaitingHolding;
     }
-    out.add("e.id IN (" + hits + ")", std::move(params));
-    return out;
+    return SqlFilter("e.id IN (" + hits + ")", std::move(params));
   }
   SqlFilter out;
   if (length <= 2) out.add(kShortSearchCharacters, text);
