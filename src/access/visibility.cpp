@@ -201,10 +201,7 @@ SqlFilter any_or_none(const std::vector<SqlFilter>& alternatives) {
 std::vector<bool> matched(db::Connection& db, const std::string& table,
                           const std::vector<SqlFilter>& alternatives) {
   if (alternatives.empty()) return {};
-  const auto column = [](std::size_t i) {
-    std::string name(1, 'm');
-    return name.append(std::to_string(i));
-  };
+  const auto column = [](std::size_t i) { return "m" + std::to_string(i); };
   std::string sql = "SELECT ";
   db::Params params;
   for (std::size_t i = 0; i < alternatives.size(); ++i) {
