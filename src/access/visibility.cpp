@@ -80,13 +80,8 @@ SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const G
   switch (grant.relation) {
     case Relation::named:
       return mine(grant.column);
-    case Relation::located: {
-      const auto inside = accounts::in_jurisdiction(db, actor, "jr.region_id");
-      return SqlFilter(std::string(grant.column) +
-                           " IN (SELECT jr.org_id FROM organization_regions jr WHERE " + inside.condition() +
-                           ")",
-                       inside.params());
-    }
+    case Relation::located:
+      return accounts::org_in_jurisdiction(db, actor, grant.column);
     case Relation::registered_by:
       return mine("e.created_by_org_id");
     case Relation::is:

@@ -18,6 +18,8 @@ constexpr const char* kRegionSubtreeIds =
 
 constexpr const char* kEnterpriseRegionsGeneration = "SELECT generation FROM enterprise_regions_generation";
 constexpr const char* kEnterprisePartiesGeneration = "SELECT generation FROM enterprise_parties_generation";
+constexpr const char* kOrganizationRegionsGeneration =
+    "SELECT generation FROM organization_regions_generation";
 
 // Sets up to this size go to SQLite as a list of parameters; larger ones as one JSON array.
 constexpr std::size_t kListedIds = 1024;
@@ -93,6 +95,15 @@ SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std:
   return in_kept_set(db, enterprise_key, "jurisdiction " + reach_of(db, user).region_ids_json,
                      kEnterpriseRegionsGeneration,
                      "SELECT e.id FROM enterprises e WHERE " + inside.condition(), inside.params());
+}
+
+// A city's regulator locates some 9,500 organizations at province scale, nearly all of them enterprises'. A
+// list read that set again into every statement (its staff: 3 statements of 5-10 ms for 435 rows, 58 req/s).
+SqlFilter org_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view org_key) {
+  const auto inside = in_jurisdiction(db, user, "jr.region_id");
+  return in_kept_set(
+      db, org_key, "located " + reach_of(db, user).region_ids_json, kOrganizationRegionsGeneration,
+      "SELECT jr.org_id FROM organization_regions jr WHERE " + inside.condition(), inside.params());
 }
 
 SqlFilter in_party_enterprises(db::Connection& db, std::string_view enterprise_key, const std::string& name,

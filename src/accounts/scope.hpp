@@ -31,6 +31,9 @@ SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_vie
 // SQLite the set is kept on the connection between requests (db::Connection::kept_id_set) until an enterprise
 // is added, removed or moves region (V039).
 SqlFilter enterprise_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view enterprise_key);
+// `org_key` IN the organizations located in the regulator's jurisdiction (organization_regions). On SQLite
+// the set is kept on the connection between requests until an organization's regions change (V054).
+SqlFilter org_in_jurisdiction(db::Connection& db, const Actor& user, std::string_view org_key);
 // `enterprise_key` IN the ids of the enterprises `select` gives: those a party registered, insures or serves.
 // On SQLite the set is kept on the connection under `name` until an enterprise, a policy or a commission item
 // changes hands (V042).

@@ -8,8 +8,10 @@
 
 namespace rw::registry {
 
+// The organization's name looked up per row read: joined, the planner walked a regulator's 9,500 located
+// organizations through their rows to find the 36 with staff (one page 10 ms; from the staff, 0.6 ms).
 const char* const kSelectStaff =
-    "SELECT s.*, o.name AS org_name FROM staff s JOIN organizations o ON o.id = s.org_id";
+    "SELECT s.*, (SELECT o.name FROM organizations o WHERE o.id = s.org_id) AS org_name FROM staff s";
 const CountFrom kCountStaff{"staff s"};
 
 SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,

@@ -126,6 +126,37 @@ TEST_F(AdminApi, RegulatorSeesItsJurisdiction) {
             403);
 }
 
+// Moves an agency's region: a suite (and server) of its own.
+class AdminRegionMoveApi : public AdminApi {};
+
+// A regulator's located organizations are kept between requests on SQLite (V054): an organization that moves
+// out of the jurisdiction leaves its lists and lookups at once, and one that moves in joins them.
+TEST_F(AdminRegionMoveApi, AnOrganizationThatMovesLeavesAndJoinsTheRegulatorsListsAtOnce) {
+  auto regulator = as("demo-regulator");
+  const auto agency = org_id(kAgencyB);
+  const auto expert = find_id(as("qingyuan-admin").get("/staff?limit=200"), "name", "郑专家");
+  const auto sees = [&] {
+    const bool in_staff = contains(names(regulator.get("/staff?limit=200")), "郑专家");
+    const bool in_orgs = contains(names(regulator.get("/organizations?limit=200")), kAgencyB);
+    const auto one_staff = regulator.get("/staff/" + std::to_string(expert)).status;
+    const auto one_org = regulator.get("/organizations/" + std::to_string(agency)).status;
+    EXPECT_EQ(in_staff, in_orgs);
+    EXPECT_EQ(one_staff, in_staff ? 200 : 404);
+    EXPECT_EQ(one_org, in_orgs ? 200 : 404);
+    return in_staff;
+  };
+  const auto move = [&](const std::string& code) {
+    auto moved = as("demo-admin")
+                     .patch("/organizations/" + std::to_string(agency), {{"region_ids", {region_id(code)}}});
+    ASSERT_EQ(moved.status, 200) << moved.body;
+  };
+  ASSERT_TRUE(sees()) << "新吴区 lies in 无锡市";
+  move("320000");  // 江苏省: above the city, not inside it
+  EXPECT_FALSE(sees());
+  move("320214");
+  EXPECT_TRUE(sees());
+}
+
 TEST_F(AdminApi, ParkSeesItsResidentEnterprises) {
   auto list = as("demo-park").get("/organizations?type=enterprise&limit=200");
   ASSERT_EQ(list.status, 200);

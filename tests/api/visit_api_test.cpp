@@ -125,6 +125,35 @@ TEST_F(VisitApi, StatusMachineAndWhoMayMoveIt) {
   EXPECT_EQ(cancelled.json()["status"], "cancelled");
 }
 
+// The picker's suggestions mark who already has a visit that day; a cancelled visit keeps nobody busy.
+TEST_F(VisitApi, TeamSuggestionsMarkWhoIsBusyOnTheDay) {
+  auto agency = as("demo-agency");
+  const auto chen = staff_id("陈专家"), liu = staff_id("刘技术"), zhou = staff_id("周专家");
+  const auto busy_on = [&](const std::string& day) {
+    auto list = agency.get("/visits/team-suggestions?planned_on=" + day);
+    EXPECT_EQ(list.status, 200) << list.body;
+    const auto body = list.json();
+    std::map<std::int64_t, bool> busy;
+    for (const auto& member : body["items"]) busy[member["id"]] = member["busy"];
+    EXPECT_EQ(busy.count(chen) + busy.count(liu) + busy.count(zhou), 3u) << list.body;
+    return busy;
+  };
+  const std::string day = "2026-06-16";
+  auto before = busy_on(day);
+  EXPECT_FALSE(before[chen] || before[liu] || before[zhou]);
+  auto visit = agency.post("/visits", visit_body(demo_id(3), {chen, liu}, day));
+  ASSERT_EQ(visit.status, 201) << visit.body;
+  auto during = busy_on(day);
+  EXPECT_TRUE(during[chen]);
+  EXPECT_TRUE(during[liu]);
+  EXPECT_FALSE(during[zhou]);
+  auto next_day = busy_on("2026-06-17");
+  EXPECT_FALSE(next_day[chen] || next_day[liu]);
+  ASSERT_EQ(agency.post(id_path("visits", visit.json()["id"]) + "/cancel", {{"reason", "改期"}}).status, 200);
+  auto after = busy_on(day);
+  EXPECT_FALSE(after[chen] || after[liu]);
+}
+
 TEST_F(VisitApi, EachPartySeesOnlyItsVisits) {
   auto agency_b = as("qingyuan-admin");
   const auto all_a = total_of(as("demo-agency").get("/visits?limit=200"));

@@ -1,5 +1,6 @@
-// Sets of ids a connection keeps between transactions (db::Connection::kept_id_set, SQLite), and V039's
-// generation of the enterprises' regions that tells a regulator's kept jurisdiction when to be found again.
+// Sets of ids a connection keeps between transactions (db::Connection::kept_id_set, SQLite), and the
+// generations that tell a kept set when to be found again: V039's of the enterprises' regions (a regulator's
+// jurisdiction) and V054's of the organizations' regions (the organizations it locates).
 // Against the real engine; on PostgreSQL nothing is kept.
 #include <gtest/gtest.h>
 
@@ -133,5 +134,33 @@ TEST_F(KeptIdSet, TheEnterprisesRegionsGenerationChangesWhenAnEnterpriseComesGoe
   c().execute("UPDATE enterprises SET region_id = ? WHERE id = ?", {there, enterprise});
   EXPECT_TRUE(changed()) << "moved";
   c().execute("DELETE FROM enterprises WHERE id = ?", {enterprise});
+  EXPECT_TRUE(changed()) << "removed";
+}
+
+// V054: the number changes when an organization's region is added, removed or changed, not when anything else
+// of the organization changes.
+TEST_F(KeptIdSet, TheOrganizationsRegionsGenerationChangesWhenAnOrganizationsRegionsDo) {
+  if (!sqlite()) return;  // V054 is SQLite's
+  auto seen = c().query("SELECT generation FROM organization_regions_generation")[0].integer("generation");
+  const auto changed = [&] {
+    const auto now =
+        c().query("SELECT generation FROM organization_regions_generation")[0].integer("generation");
+    return now != std::exchange(seen, now);
+  };
+  const auto org = c().query(
+                          "INSERT INTO organizations (name, type, created_at, updated_at) VALUES ('机构', "
+                          "'agency', 'x', 'x') RETURNING id")[0]
+                       .integer("id");
+  EXPECT_FALSE(changed()) << "an organization without regions";
+  const auto here = region("711"), there = region("712");
+  c().execute("INSERT INTO organization_regions (org_id, region_id) VALUES (?, ?)", {org, here});
+  EXPECT_TRUE(changed()) << "a region added";
+  c().execute("UPDATE organizations SET name = '机构乙' WHERE id = ?", {org});
+  EXPECT_FALSE(changed()) << "renamed";
+  c().execute("UPDATE organization_regions SET region_id = ? WHERE org_id = ?", {here, org});
+  EXPECT_FALSE(changed()) << "set to the same region";
+  c().execute("UPDATE organization_regions SET region_id = ? WHERE org_id = ?", {there, org});
+  EXPECT_TRUE(changed()) << "moved";
+  c().execute("DELETE FROM organization_regions WHERE org_id = ?", {org});
   EXPECT_TRUE(changed()) << "removed";
 }
