@@ -148,6 +148,14 @@ INSPECTED_VISIT=$(get agency "/inspections/$INSPECTION" | jq -r '.visit_id')
 ASSESSED=$(get agency "/env-risk-assessments?limit=1" | jq -r '.items[0].enterprise.id')
 [[ $ASSESSED =~ ^[0-9]+$ ]] || die "the agency has no risk assessment (a province generated before them?)"
 
+# A closed hazard of the agency (its history from found to verified) and an issued notice, for their pages.
+HAZARD=$(get agency "/hazards?status=verified_closed&limit=1" | jq -r '.items[0].id')
+[[ $HAZARD =~ ^[0-9]+$ ]] || die "the agency has no closed hazard"
+NOTICE=$(get agency "/notices?status=issued&limit=1" | jq -r '.items[0].id')
+[[ $NOTICE =~ ^[0-9]+$ ]] || die "the agency has no issued notice"
+# A week ahead: the generator's planned visits fill it, so the picker marks busy members.
+TEAM_DAY=$(date -d "$TODAY +8 day" +%F)
+
 # The demo enterprise: its agency helped it list its work-safety risks (src/benchdata/safety_data.hpp).
 OWN=$(get enterprise "/enterprises?limit=1" | jq -r '.items[0].id')
 [[ $OWN =~ ^[0-9]+$ ]] || die "the demo enterprise sees no enterprise"
@@ -206,6 +214,20 @@ CASES=(
     "archive of an enterprise|regulator|/enterprises/$ASSESSED/archive"
     "work-safety risks of an enterprise|agency|/enterprises/$OWN/safety-risk"
     "work-safety risks of an enterprise|regulator|/enterprises/$OWN/safety-risk"
+    "pickers: staff|agency|/staff?limit=20"
+    "pickers: staff|regulator|/staff?limit=20"
+    "pickers: staff by name (王)|agency|/staff?q=$(urlencode 王)&limit=20"
+    "pickers: organizations by name (环)|regulator|/organizations?q=$(urlencode 环)&limit=20"
+    "pickers: regions by name (新)|regulator|/regions?q=$(urlencode 新)&limit=20"
+    "pickers: team suggestions of a day|agency|/visits/team-suggestions?planned_on=$TEAM_DAY"
+    "commissions|insurer|/commissions?limit=20"
+    "commissions|agency|/commissions?limit=20"
+    "users|admin|/users?limit=20"
+    "one enterprise|regulator|/enterprises/$ASSESSED"
+    "one visit|agency|/visits/$INSPECTED_VISIT"
+    "one hazard|agency|/hazards/$HAZARD"
+    "one hazard|regulator|/hazards/$HAZARD"
+    "one notice|agency|/notices/$NOTICE"
     "first page: /me|regulator|/me"
     "first page: /dictionaries|regulator|/dictionaries"
     "first page: unread notifications|regulator|/notifications?unread=true&limit=10"

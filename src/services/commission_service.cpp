@@ -71,23 +71,37 @@ CommissionRequest read_commission(const accounts::Operation& op, const nlohmann:
   return request;
 }
 
-nlohmann::json commission_json(db::Connection& db, const db::Row& row) {
-  nlohmann::json types = nlohmann::json::array();
-  for (const auto& rules : service_rules_of_versions(db, commission_type_versions(db, row.integer("id"))))
-    types.push_back(service_type_ref(rules));
-  nlohmann::json counts = nlohmann::json::object();
-  for (const auto& status : commission_item_statuses().values()) counts[status] = 0;
-  auto count_rows = commission_item_counts(db, row.integer("id"));
-  for (std::size_t i = 0; i < count_rows.size(); ++i)
-    counts[count_rows[i].text("status")] = count_rows[i].integer("n");
-  return {{"id", row.integer("id")},
-          {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}},
-          {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
-          {"service_types", types},
-          {"notes", row.text("notes")},
-          {"created_at", row.text("created_at")},
-          {"item_counts", counts},
-          {"overdue_count", row.integer("overdue_count")}};
+// The commissions of `rows` as JSON. Their service types and item counts are read for all of them at once: a
+// page read them per commission, 60 statements (an insurer's first page at province scale, 1.9 ms of CPU).
+nlohmann::json commissions_json(db::Connection& db, const db::Rows& rows) {
+  const auto ids = rows.integers("id");
+  const auto version_rows = commission_type_versions(db, ids);
+  const auto rules = service_rules_of_versions(db, version_rows.integers("service_type_version_id"));
+  std::map<std::int64_t, nlohmann::json> types, counts;
+  for (std::size_t i = 0; i < version_rows.size(); ++i)
+    types[version_rows[i].integer("commission_id")].push_back(service_type_ref(rules[i]));
+  nlohmann::json none = nlohmann::json::object();
+  for (const auto& status : commission_item_statuses().values()) none[status] = 0;
+  for (auto id : ids) counts[id] = none;
+  const auto count_rows = commission_item_counts(db, ids);
+  for (std::size_t i = 0; i < count_rows.size(); ++i) {
+    const auto row = count_rows[i];
+    counts[row.integer("commission_id")][row.text("status")] = row.integer("n");
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto row = rows[i];
+    const auto id = row.integer("id");
+    out.push_back({{"id", id},
+                   {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}},
+                   {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
+                   {"service_types", types.contains(id) ? types[id] : nlohmann::json::array()},
+                   {"notes", row.text("notes")},
+                   {"created_at", row.text("created_at")},
+                   {"item_counts", counts[id]},
+                   {"overdue_count", row.integer("overdue_count")}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -99,13 +113,11 @@ nlohmann::json list_commissions(const accounts::Operation& op,
   const auto where = commission_filter(op.db, op.actor, query, today);
   auto [rows, total] =
       select_page(op.db, select_commission(today), kCountCommission, where, "c.id DESC", page);
-  nlohmann::json items = nlohmann::json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(commission_json(op.db, rows[i]));
-  return page_json(items, total, page);
+  return page_json(commissions_json(op.db, rows), total, page);
 }
 
 nlohmann::json get_commission(const accounts::Operation& op, std::int64_t id) {
-  auto out = commission_json(op.db, find_commission_row(op.db, op.actor, id, china_date(op.clock.now())));
+  auto out = commissions_json(op.db, find_commission_row(op.db, op.actor, id, china_date(op.clock.now())))[0];
   const auto calendar = calendar::load_calendar(op.db);
   const workflow::Caller caller(op.db, op.actor);
   auto item_rows = commission_item_rows(op.db, id);

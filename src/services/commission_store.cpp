@@ -14,11 +14,14 @@ constexpr const char* kSelectPolicyInForce =
 constexpr const char* kSelectItemsOfInsurer =
     "SELECT ci.status FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
     "WHERE ci.enterprise_id = ? AND c.insurer_org_id = ? AND ";
+// + the commissions' condition + kTypeVersionsOrder
 constexpr const char* kSelectTypeVersions =
-    "SELECT service_type_version_id FROM commission_service_types WHERE commission_id = ? "
-    "ORDER BY service_type_version_id";
+    "SELECT commission_id, service_type_version_id FROM commission_service_types WHERE ";
+constexpr const char* kTypeVersionsOrder = " ORDER BY commission_id, service_type_version_id";
+// + the commissions' condition + kItemCountsGroups
 constexpr const char* kSelectItemCounts =
-    "SELECT status, COUNT(*) AS n FROM commission_items WHERE commission_id = ? GROUP BY status";
+    "SELECT commission_id, status, COUNT(*) AS n FROM commission_items WHERE ";
+constexpr const char* kItemCountsGroups = " GROUP BY commission_id, status";
 constexpr const char* kInsertCommission =
     "INSERT INTO commissions (insurer_org_id, agency_org_id, notes, created_by, created_at) "
     "VALUES (?, ?, ?, ?, ?) RETURNING id";
@@ -58,12 +61,12 @@ std::string select_commission(const std::string& today) {
          "JOIN organizations a ON a.id = c.agency_org_id";
 }
 
-db::Row find_commission_row(db::Connection& db, const accounts::Actor& user, std::int64_t id,
-                            const std::string& today) {
+db::Rows find_commission_row(db::Connection& db, const accounts::Actor& user, std::int64_t id,
+                             const std::string& today) {
   const auto where = access::one_visible(db, user, access::kCommission, id);
   auto rows = db.query(select_commission(today) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
-  return rows[0];
+  return rows;
 }
 
 db::Rows commission_item_rows(db::Connection& db, std::int64_t commission_id) {
@@ -82,12 +85,14 @@ bool in_open_commission(db::Connection& db, std::int64_t enterprise, std::int64_
   return !db.query(std::string(kSelectItemsOfInsurer) + kOpenCommissionItem, {enterprise, insurer}).empty();
 }
 
-std::vector<std::int64_t> commission_type_versions(db::Connection& db, std::int64_t commission_id) {
-  return db.query(kSelectTypeVersions, {commission_id}).integers("service_type_version_id");
+db::Rows commission_type_versions(db::Connection& db, const std::vector<std::int64_t>& commission_ids) {
+  const auto of = in_id_set(db.dialect(), "commission_id", json_id_array(commission_ids));
+  return db.query(kSelectTypeVersions + of.condition() + kTypeVersionsOrder, of.params());
 }
 
-db::Rows commission_item_counts(db::Connection& db, std::int64_t commission_id) {
-  return db.query(kSelectItemCounts, {commission_id});
+db::Rows commission_item_counts(db::Connection& db, const std::vector<std::int64_t>& commission_ids) {
+  const auto of = in_id_set(db.dialect(), "commission_id", json_id_array(commission_ids));
+  return db.query(kSelectItemCounts + of.condition() + kItemCountsGroups, of.params());
 }
 
 std::int64_t insert_commission(db::Connection& db, std::int64_t insurer, std::int64_t agency,

@@ -22,9 +22,9 @@ extern const CountFrom kCountCommission;
 // Commissions with their insurer's and agency's names and overdue_count (items past their due day on
 // `today`, YYYY-MM-DD); ends where the WHERE clause goes.
 std::string select_commission(const std::string& today);
-// 404 unless the commission exists and the user may see it.
-db::Row find_commission_row(db::Connection& db, const accounts::Actor& user, std::int64_t id,
-                            const std::string& today);
+// 404 unless the commission exists and the user may see it; its row, as a page of one.
+db::Rows find_commission_row(db::Connection& db, const accounts::Actor& user, std::int64_t id,
+                             const std::string& today);
 // Its items as kSelectCommissionItem reads them, by enterprise name.
 db::Rows commission_item_rows(db::Connection& db, std::int64_t commission_id);
 
@@ -34,10 +34,10 @@ std::optional<std::int64_t> policy_in_force(db::Connection& db, std::int64_t ins
 // The enterprise is in an open commission of the insurer.
 bool in_open_commission(db::Connection& db, std::int64_t enterprise, std::int64_t insurer);
 
-// The service type versions the commission asks for.
-std::vector<std::int64_t> commission_type_versions(db::Connection& db, std::int64_t commission_id);
-// (status, n) of its items.
-db::Rows commission_item_counts(db::Connection& db, std::int64_t commission_id);
+// (commission_id, service_type_version_id): the service type versions the commissions ask for, in order.
+db::Rows commission_type_versions(db::Connection& db, const std::vector<std::int64_t>& commission_ids);
+// (commission_id, status, n) of their items.
+db::Rows commission_item_counts(db::Connection& db, const std::vector<std::int64_t>& commission_ids);
 
 std::int64_t insert_commission(db::Connection& db, std::int64_t insurer, std::int64_t agency,
                                const std::string& notes, std::int64_t created_by, const std::string& now);
