@@ -45,6 +45,24 @@ class KeptIdSet : public ::testing::Test {
     for (auto id : c().query("SELECT id FROM " + table).integers("id")) out.insert(id);
     return out;
   }
+  std::int64_t organization(const std::string& name, const std::string& type) {
+    return c()
+        .query(
+            "INSERT INTO organizations (name, type, created_at, updated_at) VALUES (?, ?, 'x', 'x') "
+            "RETURNING id",
+            {name, type})[0]
+        .integer("id");
+  }
+  // Whether the number in the generation table `table` changed since the last call (the first: since
+  // `watch`).
+  void watch(const std::string& table) {
+    watched_ = table;
+    seen_ = generation();
+  }
+  bool changed() {
+    const auto now = generation();
+    return now != std::exchange(seen_, now);
+  }
   // The regions whose code starts with `prefix`, kept under `key` at `generation`.
   Ids kept(const std::string& key, std::int64_t generation, const std::string& prefix) {
     const auto table = c().kept_id_set(key, generation, kRegionsCoded, {prefix + "%"});
@@ -53,6 +71,13 @@ class KeptIdSet : public ::testing::Test {
   }
   std::unique_ptr<Database> database;
   std::optional<Database::Lease> lease;
+
+ private:
+  std::int64_t generation() {
+    return c().query("SELECT generation FROM " + watched_)[0].integer("generation");
+  }
+  std::string watched_;
+  std::int64_t seen_ = 0;
 };
 
 }  // namespace
@@ -107,19 +132,9 @@ TEST_F(KeptIdSet, MoreSetsThanAreKeptEachStillHoldsItsOwn) {
 // changes.
 TEST_F(KeptIdSet, TheEnterprisesRegionsGenerationChangesWhenAnEnterpriseComesGoesOrMoves) {
   if (!sqlite()) return;  // V039 is SQLite's
-  const auto generation = [&] {
-    return c().query("SELECT generation FROM enterprise_regions_generation")[0].integer("generation");
-  };
-  const auto org = c().query(
-                          "INSERT INTO organizations (name, type, created_at, updated_at) VALUES ('监管', "
-                          "'regulator', 'x', 'x') RETURNING id")[0]
-                       .integer("id");
+  const auto org = organization("监管", "regulator");
   const auto here = region("701"), there = region("702");
-  auto seen = generation();
-  const auto changed = [&] {
-    const auto now = generation();
-    return now != std::exchange(seen, now);
-  };
+  watch("enterprise_regions_generation");
   const auto enterprise =
       c().query(
              "INSERT INTO enterprises (name, credit_code, region_id, created_by_org_id, created_at, "
@@ -141,16 +156,8 @@ TEST_F(KeptIdSet, TheEnterprisesRegionsGenerationChangesWhenAnEnterpriseComesGoe
 // of the organization changes.
 TEST_F(KeptIdSet, TheOrganizationsRegionsGenerationChangesWhenAnOrganizationsRegionsDo) {
   if (!sqlite()) return;  // V054 is SQLite's
-  auto seen = c().query("SELECT generation FROM organization_regions_generation")[0].integer("generation");
-  const auto changed = [&] {
-    const auto now =
-        c().query("SELECT generation FROM organization_regions_generation")[0].integer("generation");
-    return now != std::exchange(seen, now);
-  };
-  const auto org = c().query(
-                          "INSERT INTO organizations (name, type, created_at, updated_at) VALUES ('机构', "
-                          "'agency', 'x', 'x') RETURNING id")[0]
-                       .integer("id");
+  watch("organization_regions_generation");
+  const auto org = organization("机构", "agency");
   EXPECT_FALSE(changed()) << "an organization without regions";
   const auto here = region("711"), there = region("712");
   c().execute("INSERT INTO organization_regions (org_id, region_id) VALUES (?, ?)", {org, here});
