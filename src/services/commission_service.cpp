@@ -77,12 +77,15 @@ nlohmann::json commissions_json(db::Connection& db, const db::Rows& rows) {
   const auto ids = rows.integers("id");
   const auto version_rows = commission_type_versions(db, ids);
   const auto rules = service_rules_of_versions(db, version_rows.integers("service_type_version_id"));
+  nlohmann::json no_items = nlohmann::json::object();
+  for (const auto& status : commission_item_statuses().values()) no_items[status] = 0;
   std::map<std::int64_t, nlohmann::json> types, counts;
+  for (auto id : ids) {
+    types[id] = nlohmann::json::array();
+    counts[id] = no_items;
+  }
   for (std::size_t i = 0; i < version_rows.size(); ++i)
     types[version_rows[i].integer("commission_id")].push_back(service_type_ref(rules[i]));
-  nlohmann::json none = nlohmann::json::object();
-  for (const auto& status : commission_item_statuses().values()) none[status] = 0;
-  for (auto id : ids) counts[id] = none;
   const auto count_rows = commission_item_counts(db, ids);
   for (std::size_t i = 0; i < count_rows.size(); ++i) {
     const auto row = count_rows[i];
@@ -95,7 +98,7 @@ nlohmann::json commissions_json(db::Connection& db, const db::Rows& rows) {
     out.push_back({{"id", id},
                    {"insurer", {{"id", row.integer("insurer_org_id")}, {"name", row.text("insurer_name")}}},
                    {"agency", {{"id", row.integer("agency_org_id")}, {"name", row.text("agency_name")}}},
-                   {"service_types", types.contains(id) ? types[id] : nlohmann::json::array()},
+                   {"service_types", types[id]},
                    {"notes", row.text("notes")},
                    {"created_at", row.text("created_at")},
                    {"item_counts", counts[id]},

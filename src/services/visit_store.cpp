@@ -29,7 +29,7 @@ constexpr const char* kInsertServiceType =
     "INSERT INTO visit_service_types (visit_id, service_type_version_id) VALUES (?, ?)";
 // kSelectTeamCandidates + the agencies' condition + kTeamCandidateOrder. The day's teams are counted once,
 // by member: a count per candidate walked every visit of the day again (province: 164 candidates x 1,904
-// visits, 143 ms; once, 2 ms).
+// visits, 143 ms in the CLI; once, 3-7 ms).
 constexpr const char* kSelectTeamCandidates =
     "SELECT s.id, s.name, s.kind, s.title_level, s.evaluation_grade, s.specialties, "
     "COALESCE(day.visits, 0) AS busy FROM staff s LEFT JOIN ("
