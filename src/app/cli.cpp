@@ -86,11 +86,11 @@ struct ServeOptions {
   std::int64_t session_idle_seconds = 8 * 3600;
   std::int64_t count_cap = kExactTotalCap;
   // A list that counts or sorts thousands of rows reads the same pages request after request; in SQLite's
-  // default 2 MB a province's lists read them again from the OS (pread) each time. 32 MiB keeps them (an
-  // insurer's visits of a month: 31 -> 15 ms of CPU; bench/README, fifth round); 20 MiB kept too few.
-  std::size_t read_cache_mib = 32;
-  // All connections' caches together stay near this (a busy server's peak RSS within issue 10's 400 MB).
-  std::size_t sqlite_memory_mib = 256;
+  // default 2 MB a province's lists read them again from the OS (pread) each time. 32 MiB kept them (an
+  // insurer's visits of a month: 31 -> 15 ms of CPU; bench/README, fifth round), 16 MiB lost the 2-character
+  // search's; 24 MiB keeps them all, and 14 connections' caches stay within the 400 MB of issue 10 with no
+  // process-wide budget (whose counting serialized the workers; twenty-first round).
+  std::size_t read_cache_mib = 24;
   bool secure_cookies = false;
   bool allow_dry_run = false;
   accounts::PasswordPolicy password_policy;
@@ -164,8 +164,7 @@ int serve(ServeOptions& o) {
   std::filesystem::create_directories(o.server.spool_dir);
   // A connection for each worker, one for the health probes' lane, one for the daily jobs, one for the
   // webhook deliveries, one for the file sweep, one for the search index and one spare.
-  auto database =
-      open_database(o.db_url, http::worker_count(o.server) + 6, {o.read_cache_mib, o.sqlite_memory_mib});
+  auto database = open_database(o.db_url, http::worker_count(o.server) + 6, {o.read_cache_mib});
   SystemClock system_clock;
   FileClock file_clock(o.clock_file);
   const Clock& clock = o.clock_file.empty() ? static_cast<const Clock&>(system_clock) : file_clock;
@@ -349,12 +348,7 @@ int run_cli(int argc, char** argv) {
   serve_cmd
       ->add_option("--read-cache-mib", serve_options.read_cache_mib,
                    "SQLite: page cache of each database connection's reads, in MiB (the server opens one per "
-                   "worker and 5 more)")
-      ->capture_default_str();
-  serve_cmd
-      ->add_option("--sqlite-memory-mib", serve_options.sqlite_memory_mib,
-                   "SQLite: memory of all connections together, in MiB, near which their caches stop growing "
-                   "(0: no limit)")
+                   "worker and 6 more, so its pages stay within this times their number)")
       ->capture_default_str();
   serve_cmd
       ->add_option("--count-cap", serve_options.count_cap,

@@ -92,9 +92,6 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
     throw std::invalid_argument("unsupported database URL (use sqlite:///abs/path.db or postgresql://…): " +
                                 url);
   }
-  // Another pool opened in the process (a backup's) leaves the budget as it is.
-  if (dialect == Dialect::sqlite && settings.sqlite_memory_mib > 0)
-    limit_sqlite_memory(settings.sqlite_memory_mib);
   std::unique_ptr<Database> db(new Database(url, dialect, pool_size, settings));
   db->acquire();  // fail fast on a bad URL or unreachable server
   return db;

@@ -127,10 +127,6 @@ struct ConnectionSettings {
   // SQLite: the page cache of a connection's reads, in MiB (0: SQLite's default of 2 MB). Each connection
   // has its own, so the server's memory grows by up to this many MiB per connection.
   std::size_t sqlite_read_cache_mib = 0;
-  // SQLite: what all its connections in the process may hold together, in MiB (0: the process's limit stays
-  // as it is: none unless set). Near it, a connection's cache reuses its own oldest pages instead of growing
-  // (sqlite3_soft_heap_limit64).
-  std::size_t sqlite_memory_mib = 0;
 };
 
 // A pool of connections to one database.
@@ -199,8 +195,6 @@ class Transaction {
 void refresh_statistics(Connection& connection);
 
 std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib = 0);
-// The process's SQLite memory budget (ConnectionSettings::sqlite_memory_mib); 0 lifts it.
-void limit_sqlite_memory(std::size_t mib);
 std::unique_ptr<Connection> open_postgresql(const std::string& url);
 
 // `?` → `$1, $2, …`, leaving quoted text alone.
