@@ -153,6 +153,14 @@ HAZARD=$(get agency "/hazards?status=verified_closed&limit=1" | jq -r '.items[0]
 [[ $HAZARD =~ ^[0-9]+$ ]] || die "the agency has no closed hazard"
 NOTICE=$(get agency "/notices?status=issued&limit=1" | jq -r '.items[0].id')
 [[ $NOTICE =~ ^[0-9]+$ ]] || die "the agency has no issued notice"
+# A done visit of the agency that re-checked earlier hazards (src/benchdata/rectification_data.hpp), and one of
+# them: its page has the re-checks, and its progress notes when the enterprise wrote some.
+RECHECK_VISIT=""
+for visit in $(get agency "/visits?status=done&limit=100" | jq -r '.items[].id'); do
+    (( $(get agency "/visits/$visit/hazards" | jq '.rechecks | length') > 0 )) && { RECHECK_VISIT=$visit; break; }
+done
+[[ -n $RECHECK_VISIT ]] || die "none of the agency's last 100 done visits re-checked a hazard (a province generated before re-checks?)"
+RECHECKED_HAZARD=$(get agency "/visits/$RECHECK_VISIT/hazards" | jq -r '.rechecks[0].hazard.id')
 # A week ahead: the generator's planned visits fill it, so the picker marks busy members.
 TEAM_DAY=$(date -d "$TODAY +8 day" +%F)
 
@@ -227,6 +235,8 @@ CASES=(
     "one visit|agency|/visits/$INSPECTED_VISIT"
     "one hazard|agency|/hazards/$HAZARD"
     "one hazard|regulator|/hazards/$HAZARD"
+    "one hazard, re-checked|agency|/hazards/$RECHECKED_HAZARD"
+    "hazards of a visit, with re-checks|agency|/visits/$RECHECK_VISIT/hazards"
     "one notice|agency|/notices/$NOTICE"
     "first page: /me|regulator|/me"
     "first page: /dictionaries|regulator|/dictionaries"

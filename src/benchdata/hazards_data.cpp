@@ -42,6 +42,12 @@ std::string status_at(Random& rnd, std::int64_t age) {
   return rnd.among<std::string>({"notified", "rectifying", "verified_closed"}, {5, 10, 85});
 }
 
+// Days from finding a hazard to closing it: mostly within a month, some until a later visit finds it
+// rectified (rectification_data.hpp).
+std::int64_t rectification_days(Random& rnd) {
+  return rnd.chance(700) ? rnd.between(10, 25) : rnd.between(26, 90);
+}
+
 int rank(const std::string& status) {
   const std::vector<std::string> order = {"found",      "notified",           "plan_submitted",
                                           "rectifying", "evidence_submitted", "verified_closed"};
@@ -150,9 +156,10 @@ WrittenHazard HazardsWriter::write_one(const WorkedVisit& v, bool safety, const 
     }
   }
   const auto plan_due = r >= 2 ? db::Value(std::get<std::string>(due)) : db::null_value();
-  const auto accepted = r >= 5
-                            ? db::Value(date_text(v.day + std::chrono::days(std::min<std::int64_t>(age, 25))))
-                            : db::null_value();
+  const auto accepted_on =
+      r >= 5 ? std::optional(v.day + std::chrono::days(std::min(age, rectification_days(rnd_))))
+             : std::nullopt;
+  const auto accepted = accepted_on ? db::Value(date_text(*accepted_on)) : db::null_value();
   hazards_.add({id,
                 e.id,
                 v.agency_org_id,
@@ -189,7 +196,7 @@ WrittenHazard HazardsWriter::write_one(const WorkedVisit& v, bool safety, const 
     escalation[0] = w_.ids.next("hazard_escalations");
     escalations_.add(std::move(escalation));
   }
-  return {id, r >= 1, days};
+  return {id, r >= 1, days, grade == "major", status, accepted_on};
 }
 
 void HazardsWriter::flush() {

@@ -4,6 +4,7 @@
 // point of the rectification life cycle its age gives it (the older, the likelier closed), with its deadline,
 // plan, evidence and acceptance; those left overdue past the escalation rules escalated (chengdu 6.3.2.3).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,14 @@ struct RaisedFinding {
   std::string basis;
 };
 
-// A hazard as a notice about it needs it (notices_data.hpp).
+// A hazard as a notice about it (notices_data.hpp) and its rectification (rectification_data.hpp) need it.
 struct WrittenHazard {
   std::int64_t id = 0;
   bool told = false;  // the enterprise was told of it (notified or later)
   int due_days = 0;   // its rectification period in working days, when told
+  bool major = false;
+  std::string status;
+  std::optional<Day> accepted_on;  // verified and closed by the agency
 };
 
 class HazardsWriter {

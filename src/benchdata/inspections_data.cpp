@@ -3,8 +3,8 @@
 // visit the team filled the smallest of them item by item, submitted them (findings raised by forms::
 // raised_findings, the score by forms::score) and the enterprise's representative mostly signed; the photo
 // consent of the visit and, for a share of visits, the training given on site; then the visit's hazards
-// (hazards_data.hpp), the notices about them (notices_data.hpp) and the work-safety risk lists
-// (safety_data.hpp).
+// (hazards_data.hpp), the notices about them (notices_data.hpp), their rectification's progress notes and
+// the later visits' re-checks (rectification_data.hpp) and the work-safety risk lists (safety_data.hpp).
 #include <algorithm>
 #include <set>
 
@@ -14,6 +14,7 @@
 #include "benchdata/hazards_data.hpp"
 #include "benchdata/notices_data.hpp"
 #include "benchdata/records.hpp"
+#include "benchdata/rectification_data.hpp"
 #include "benchdata/safety_data.hpp"
 #include "benchdata/words.hpp"
 #include "inspections/template_store.hpp"
@@ -75,7 +76,8 @@ class InspectionsWriter {
         hazards_(out, world, findings_),
         notices_(out, world, records_, hazards_.table()),
         assessments_(out, world, records_),
-        safety_risks_(out, world, records_) {
+        safety_risks_(out, world, records_),
+        rectification_(out, world, records_, hazards_.table()) {
     answers_.after(inspections_);
     findings_.after(inspections_);
     load_checklists(out.connection());
@@ -85,6 +87,7 @@ class InspectionsWriter {
     for (const auto& visit : w_.worked_visits) write_visit(visit);
     for (auto* table : {&inspections_, &answers_, &findings_, &consents_, &trainings_}) table->flush();
     hazards_.flush();
+    rectification_.finish();
     notices_.flush();
     assessments_.flush();
     safety_risks_.flush();
@@ -146,7 +149,9 @@ class InspectionsWriter {
     if (v.finished_at.empty()) return;
     const bool safety = std::any_of(codes.begin(), codes.end(),
                                     [](const std::string& c) { return c.rfind("chengdu.", 0) == 0; });
-    notices_.write_visit(v, hazards_.write_visit(v, safety, raised_));
+    const auto hazards = hazards_.write_visit(v, safety, raised_);
+    notices_.write_visit(v, hazards);
+    rectification_.follow(v, hazards);
     assessments_.write_visit(v, codes);
     safety_risks_.write_visit(v, safety);
     const int start = china_minute(v.started_at);
@@ -226,6 +231,7 @@ class InspectionsWriter {
   NoticesWriter notices_;
   AssessmentsWriter assessments_;
   SafetyRisksWriter safety_risks_;
+  RectificationWriter rectification_;
   std::vector<RaisedFinding> raised_;  // of the visit being written
   std::vector<std::shared_ptr<const Checklist>> checklists_;
   std::map<std::int64_t, std::string> type_codes_;  // service type version id → code

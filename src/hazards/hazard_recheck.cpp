@@ -47,8 +47,7 @@ nlohmann::json recheck_hazard(const accounts::Operation& op, std::int64_t visit_
   workflow::Journal journal;
   workflow::Act act{op.db, op.actor, op.clock, op.now_text(), journal};
   const auto today = china_date(op.clock.now());
-  const auto history = "第 " + std::to_string(visit_id) + " 次服务复查：" + recheck_results().zh(result) +
-                       (note.empty() ? "" : "，" + note);
+  const auto history = recheck_history(visit_id, result, note);
   if (result == "rectified") {
     set_acceptance(op.db, hazard_id, {today, op.actor.display_name, history, {}}, act.now);
     const auto& machine = hazard_machine();

@@ -1,5 +1,7 @@
 #include "hazards/hazard_rules.hpp"
 
+#include "hazards/hazard_vocabularies.hpp"
+
 namespace rw::hazards {
 
 const std::vector<LedgerColumn>& ledger_columns() {
@@ -49,6 +51,11 @@ std::vector<std::int64_t> hazards_to_recheck(const std::vector<EarlierHazard>& e
   for (const auto& h : earlier)
     if (is_open(h.status)) out.push_back(h.id);
   return out;
+}
+
+std::string recheck_history(std::int64_t visit_id, std::string_view result, const std::string& note) {
+  return "第 " + std::to_string(visit_id) + " 次服务复查：" + recheck_results().zh(result) +
+         (note.empty() ? "" : "，" + note);
 }
 
 std::string domain_of_template(std::string_view template_code) {

@@ -68,6 +68,8 @@ std::string dump(const std::string& url) {
       "SELECT * FROM training_records ORDER BY id",
       "SELECT * FROM hazards ORDER BY id",
       "SELECT * FROM hazard_escalations ORDER BY id",
+      "SELECT * FROM hazard_progress ORDER BY id",
+      "SELECT * FROM hazard_rechecks ORDER BY visit_id, hazard_id",
       "SELECT * FROM notices ORDER BY id",
       "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id",
       "SELECT id, enterprise_id, org_id, status, level, label, inputs, assessed_on, created_by, created_at, "
@@ -122,7 +124,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 34u);
+  ASSERT_EQ(summary_.rows.size(), 36u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -492,19 +494,91 @@ TEST_F(BenchDataApi, HazardsFollowTheirVisitsFindingsAndLifeCycle) {
   EXPECT_EQ(agency.get("/hazards?limit=5").json()["total"].get<std::int64_t>(), own);
 }
 
+// The rectification around the hazards: the enterprise's progress notes while it rectified, and the later
+// visits' re-checks as hazard_recheck.cpp makes them, each result with its consequence on the hazard.
+TEST_F(BenchDataApi, HazardsHaveTheirProgressNotesAndTheLaterVisitsRechecks) {
+  ASSERT_GT(count("hazard_progress"), 0);
+  // Noted by the enterprise's own user, on a hazard that got to 整改中, after it was found and before it was
+  // closed; each note is in the hazard's history.
+  EXPECT_EQ(
+      count("hazard_progress p JOIN hazards h ON h.id = p.hazard_id JOIN enterprises e ON e.id = "
+            "h.enterprise_id JOIN users u ON u.id = p.created_by WHERE u.org_id IS NOT e.org_id OR h.status "
+            "NOT IN ('rectifying', 'evidence_submitted', 'verified_closed') OR substr(p.created_at, 1, 10) "
+            "< h.found_on OR (h.accepted_on IS NOT NULL AND substr(p.created_at, 1, 10) > h.accepted_on)"),
+      0);
+  EXPECT_EQ(
+      count("hazard_progress p WHERE NOT EXISTS (SELECT 1 FROM status_events s WHERE s.object_type = "
+            "'hazard' AND s.object_id = p.hazard_id AND s.action = 'add_progress' AND s.reason = p.note AND "
+            "s.at = p.created_at)"),
+      0);
+  // Each re-check is of a hazard another, earlier or same-day, visit of its enterprise found, on a visit that
+  // started, and the rule only lists hazards once the enterprise had a 重大 one.
+  ASSERT_GT(count("hazard_rechecks"), 0);
+  EXPECT_EQ(
+      count("hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id JOIN visits v ON v.id = r.visit_id "
+            "JOIN visits f ON f.id = h.visit_id WHERE v.enterprise_id <> h.enterprise_id OR v.id = f.id OR "
+            "v.planned_on < f.planned_on OR v.status NOT IN ('in_progress', 'done') OR NOT EXISTS (SELECT 1 "
+            "FROM hazards m JOIN visits mv ON mv.id = m.visit_id WHERE m.enterprise_id = h.enterprise_id "
+            "AND m.grade = 'major' AND m.visit_id <> v.id AND mv.planned_on <= v.planned_on)"),
+      0);
+  // A result once the visit is done, none while it runs.
+  EXPECT_EQ(
+      count("hazard_rechecks r JOIN visits v ON v.id = r.visit_id WHERE (r.result IS NULL) <> (v.status = "
+            "'in_progress') OR (r.result IS NULL) <> (r.checked_at IS NULL)"),
+      0);
+  // 已整改到位 closed the hazard on that visit; 未整改到位 left it open then, and it is in the history.
+  ASSERT_GT(count("hazard_rechecks WHERE result = 'rectified'"), 0);
+  ASSERT_GT(count("hazard_rechecks WHERE result = 'not_rectified'"), 0);
+  EXPECT_EQ(
+      count(
+          "hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id JOIN visits v ON v.id = r.visit_id "
+          "WHERE r.result = 'rectified' AND (h.status <> 'verified_closed' OR h.accepted_on <> v.planned_on "
+          "OR h.acceptance_result <> '第 ' || v.id || ' 次服务复查：已整改到位')"),
+      0);
+  EXPECT_EQ(
+      count("hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id JOIN visits v ON v.id = r.visit_id "
+            "WHERE r.result = 'not_rectified' AND (h.accepted_on <= v.planned_on OR NOT EXISTS (SELECT 1 "
+            "FROM status_events s WHERE s.object_type = 'hazard' AND s.object_id = h.id AND s.action = "
+            "'carry_over' AND s.reason = '第 ' || v.id || ' 次服务复查：未整改到位'))"),
+      0);
+  // The agency reads both on the hazard's page.
+  const auto agency = as("demo-agency");
+  const auto noted = query(
+      "SELECT h.id, (SELECT COUNT(*) FROM hazard_progress p WHERE p.hazard_id = h.id) AS n "
+      "FROM hazards h WHERE h.agency_org_id = ? AND EXISTS (SELECT 1 FROM hazard_progress p "
+      "WHERE p.hazard_id = h.id) ORDER BY h.id LIMIT 1",
+      {agency.org_id()});
+  ASSERT_EQ(noted.size(), 1u);
+  const auto page = agency.get("/hazards/" + std::to_string(noted[0].integer("id")));
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(static_cast<std::int64_t>(page.json()["progress"].size()), noted[0].integer("n"));
+  const auto checked = query(
+      "SELECT r.visit_id, COUNT(*) AS n FROM hazard_rechecks r JOIN visits v ON v.id = "
+      "r.visit_id WHERE v.agency_org_id = ? GROUP BY r.visit_id ORDER BY r.visit_id LIMIT 1",
+      {agency.org_id()});
+  ASSERT_EQ(checked.size(), 1u);
+  const auto visit = agency.get("/visits/" + std::to_string(checked[0].integer("visit_id")) + "/hazards");
+  ASSERT_EQ(visit.status, 200) << visit.body;
+  EXPECT_EQ(static_cast<std::int64_t>(visit.json()["rechecks"].size()), checked[0].integer("n"));
+}
+
 TEST_F(BenchDataApi, NoticesTellTheVisitsHazardsAndAreNumberedAsTheProductNumbers) {
   ASSERT_GT(count("notices WHERE kind = 'warning' AND status = 'issued'"), 0);
   ASSERT_GT(count("notices WHERE kind = 'reminder' AND status = 'draft'"), 0);
   // A hazard the enterprise was told of is listed on one issued warning of its visit, by the agency that
-  // follows it; a hazard still found is on none.
+  // follows it (unless a later visit's agency re-checked it unrectified and took it over); a hazard still
+  // found is on none.
   EXPECT_EQ(
       count("hazards h WHERE h.status <> 'found' AND (SELECT COUNT(*) FROM notice_hazards nh JOIN notices "
             "n ON n.id = nh.notice_id WHERE nh.hazard_id = h.id AND n.status = 'issued') <> 1"),
       0);
-  EXPECT_EQ(count("notice_hazards nh JOIN notices n ON n.id = nh.notice_id JOIN hazards h ON h.id = "
-                  "nh.hazard_id WHERE h.visit_id <> n.visit_id OR h.agency_org_id <> n.issuer_org_id OR "
-                  "(n.status = 'issued' AND h.status = 'found')"),
-            0);
+  EXPECT_EQ(
+      count("notice_hazards nh JOIN notices n ON n.id = nh.notice_id JOIN hazards h ON h.id = "
+            "nh.hazard_id WHERE h.visit_id <> n.visit_id OR (n.status = 'issued' AND h.status = 'found') "
+            "OR (h.agency_org_id <> n.issuer_org_id AND NOT EXISTS (SELECT 1 FROM hazard_rechecks r JOIN "
+            "visits rv ON rv.id = r.visit_id WHERE r.hazard_id = h.id AND r.result = 'not_rectified' AND "
+            "rv.agency_org_id = h.agency_org_id))"),
+      0);
   EXPECT_EQ(count("notice_hazards nh JOIN notices n ON n.id = nh.notice_id WHERE n.kind <> 'warning'"), 0);
   // Issued warnings carry the default pattern's numbers, one sequence per issuer and year, and the counters
   // continue after the last; the other kinds and drafts carry none.

@@ -73,6 +73,11 @@ TEST(HazardRules, ARecheckListsEveryOpenEarlierHazardOnlyAfterAMajorOne) {
   EXPECT_EQ(hazards_to_recheck({}), std::vector<std::int64_t>{});
 }
 
+TEST(HazardRules, ARecheckIsWrittenIntoTheHistoryWithItsVisitResultAndNote) {
+  EXPECT_EQ(recheck_history(12, "rectified", ""), "第 12 次服务复查：已整改到位");
+  EXPECT_EQ(recheck_history(7, "not_rectified", "围堰仍未修复"), "第 7 次服务复查：未整改到位，围堰仍未修复");
+}
+
 TEST(HazardRules, DeadlinesCountWorkingDaysAcrossTheDragonBoatHoliday) {
   const auto cal = calendar_2026();
   // Told on Monday 6-15 with 5 working days: 16, 17, 18, (19 off), 22, 23.
