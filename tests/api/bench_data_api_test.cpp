@@ -502,9 +502,10 @@ TEST_F(BenchDataApi, HazardsHaveTheirProgressNotesAndTheLaterVisitsRechecks) {
   // closed; each note is in the hazard's history.
   EXPECT_EQ(
       count("hazard_progress p JOIN hazards h ON h.id = p.hazard_id JOIN enterprises e ON e.id = "
-            "h.enterprise_id JOIN users u ON u.id = p.created_by WHERE u.org_id IS NOT e.org_id OR h.status "
-            "NOT IN ('rectifying', 'evidence_submitted', 'verified_closed') OR substr(p.created_at, 1, 10) "
-            "< h.found_on OR (h.accepted_on IS NOT NULL AND substr(p.created_at, 1, 10) > h.accepted_on)"),
+            "h.enterprise_id JOIN users u ON u.id = p.created_by WHERE u.org_id IS DISTINCT FROM e.org_id OR "
+            "h.status NOT IN ('rectifying', 'evidence_submitted', 'verified_closed') OR "
+            "substr(p.created_at, 1, 10) < h.found_on OR (h.accepted_on IS NOT NULL AND "
+            "substr(p.created_at, 1, 10) > h.accepted_on)"),
       0);
   EXPECT_EQ(
       count("hazard_progress p WHERE NOT EXISTS (SELECT 1 FROM status_events s WHERE s.object_type = "
