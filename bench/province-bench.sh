@@ -317,6 +317,16 @@ for entry in "${CASES[@]}"; do
     run_case "$name" "$party" "$path"
 done
 
+# The whole archive's hash chain as an admin verifies it (src/archive/archive_chain.cpp), one request at a time:
+# every entry hashed again and every item's state checked against its last entry.
+if selected "archive: verify the chain"; then
+    verified=$(get admin /archive/verify) || die "GET /archive/verify failed"
+    [[ $(jq -r '.ok' <<<"$verified") == true ]] || die "the archive chain does not verify: $verified"
+    (( $(jq '.entries' <<<"$verified") > 0 )) || die "the archive chain is empty (a province generated before archive states?)"
+    log "archive chain: $(jq -c '{entries, states}' <<<"$verified")"
+    THREADS=1 run_case "archive: verify the chain" admin /archive/verify 1
+fi
+
 # Writes (issue 10: >= 2,000/s, p99 <= 50 ms): POST bodies from bench/write-cases.lua, on this run's copy.
 write_case() {   # write_case NAME PARTY CASE: run_case with the Lua script and its environment
     WRITE_CASE=$3 WRITE_THREADS=$THREADS run_case "$1" "$2" "/health" "$CONNECTIONS" "$ROOT/bench/write-cases.lua"

@@ -139,7 +139,7 @@ void check_states(db::Connection& db, const Walked& walked, Finder& finder, std:
     if (found == walked.states.end())
       finder.found({chain_end + 1, "state_unrecorded", row.integer("enterprise_id"), std::nullopt,
                     row.text("item_code")});
-    else if (found->second.second != state_detail(list_code, row))
+    else if (found->second.second != state_detail(list_code, item_state_of(row)))
       finder.found({found->second.first, "state_altered", row.integer("enterprise_id"), std::nullopt,
                     row.text("item_code")});
   }
@@ -176,13 +176,12 @@ nlohmann::json document_detail(const db::Row& d) {
           {"uploaded_at", d.text("uploaded_at")}};
 }
 
-nlohmann::json state_detail(const std::string& list_code, const db::Row& s) {
-  const auto paper = s.optional_integer("paper_on_file");
+nlohmann::json state_detail(const std::string& list_code, const ItemState& s) {
   return {{"list_code", list_code},
-          {"paper_on_file", paper ? nlohmann::json(*paper != 0) : nlohmann::json()},
-          {"paper_reason", s.text("paper_reason")},
-          {"electronic_reason", s.text("electronic_reason")},
-          {"applicable", s.integer("applicable") != 0}};
+          {"paper_on_file", s.paper_on_file ? nlohmann::json(*s.paper_on_file) : nlohmann::json()},
+          {"paper_reason", s.paper_reason},
+          {"electronic_reason", s.electronic_reason},
+          {"applicable", s.applicable}};
 }
 
 Verification verify_chain(db::Connection& db, const files::FileStore& store) {

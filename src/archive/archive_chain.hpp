@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accounts/operation.hpp"
+#include "archive/archive_rules.hpp"
 #include "platform/db/database.hpp"
 #include "platform/files/file_store.hpp"
 
@@ -29,7 +30,7 @@ void append_event(const accounts::Operation& op, const Event& event);
 // What an upload event records of its document, and what verification expects the row still to say.
 nlohmann::json document_detail(const db::Row& document);
 // What a status event records of an item's state.
-nlohmann::json state_detail(const std::string& list_code, const db::Row& state);
+nlohmann::json state_detail(const std::string& list_code, const ItemState& state);
 
 struct BrokenLink {
   std::int64_t seq = 0;  // the entry where the chain or the record it made stops matching

@@ -110,6 +110,14 @@ std::string renewal_due(const std::string& until, const std::string& today);
 // The date a document added on `today` may be withdrawn: today plus the retention years.
 std::string retain_until(const std::string& today, int retention_years);
 
+// What is recorded of one item of an enterprise's list besides its documents.
+struct ItemState {
+  std::optional<bool> paper_on_file;
+  std::string paper_reason;
+  std::string electronic_reason;
+  bool applicable = true;
+};
+
 // One link of the chain, as hashed.
 struct ChainEntry {
   std::int64_t seq = 0;

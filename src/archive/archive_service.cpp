@@ -429,13 +429,8 @@ nlohmann::json set_item_state(const accounts::Operation& op, std::int64_t enterp
   const auto& item = item_of(g.view.list, item_code);
   const auto states = by_item(item_states(op.db, enterprise_id, g.view.list.code));
   ItemState state;
-  if (const auto found = states.find(item.code); found != states.end()) {
-    const auto row = found->second[0];
-    if (const auto paper = row.optional_integer("paper_on_file")) state.paper_on_file = *paper != 0;
-    state.paper_reason = row.text("paper_reason");
-    state.electronic_reason = row.text("electronic_reason");
-    state.applicable = row.integer("applicable") != 0;
-  }
+  if (const auto found = states.find(item.code); found != states.end())
+    state = item_state_of(found->second[0]);
   Fields fields(body);
   if (fields.has("paper_on_file")) state.paper_on_file = fields.optional_bool("paper_on_file");
   if (const auto reason = fields.optional_text("paper_reason", 200)) state.paper_reason = *reason;
@@ -455,8 +450,8 @@ nlohmann::json set_item_state(const accounts::Operation& op, std::int64_t enterp
   if (state.paper_on_file == true) state.paper_reason.clear();
   save_item_state(op.db, enterprise_id, g.view.list.code, item.code, state, op.actor.id, op.now_text());
   const auto saved = by_item(item_states(op.db, enterprise_id, g.view.list.code)).at(item.code)[0];
-  append_event(op,
-               {enterprise_id, "status", item.code, std::nullopt, "", state_detail(g.view.list.code, saved)});
+  append_event(op, {enterprise_id, "status", item.code, std::nullopt, "",
+                    state_detail(g.view.list.code, item_state_of(saved))});
   return item_now(op, g, item);
 }
 

@@ -175,6 +175,15 @@ db::Rows item_states(db::Connection& db, std::int64_t enterprise_id, const std::
   return db.query(kSelectStates, {enterprise_id, list_code});
 }
 
+ItemState item_state_of(const db::Row& row) {
+  ItemState state;
+  if (const auto paper = row.optional_integer("paper_on_file")) state.paper_on_file = *paper != 0;
+  state.paper_reason = row.text("paper_reason");
+  state.electronic_reason = row.text("electronic_reason");
+  state.applicable = row.integer("applicable") != 0;
+  return state;
+}
+
 void save_item_state(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code,
                      const std::string& item_code, const ItemState& s, std::int64_t by,
                      const std::string& now) {

@@ -56,12 +56,8 @@ void mark_withdrawn(db::Connection& db, std::int64_t id, const std::string& now)
 db::Rows all_documents(db::Connection& db);
 
 db::Rows item_states(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code);
-struct ItemState {
-  std::optional<bool> paper_on_file;
-  std::string paper_reason;
-  std::string electronic_reason;
-  bool applicable = true;
-};
+// A row of item_states as the state it records.
+ItemState item_state_of(const db::Row& row);
 void save_item_state(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code,
                      const std::string& item_code, const ItemState& state, std::int64_t by,
                      const std::string& now);

@@ -53,7 +53,10 @@ const char* const kTables[] = {"regions",
                                "notice_hazards",
                                "notice_number_counters",
                                "env_risk_assessments",
-                               "safety_risk_records"};
+                               "safety_risk_records",
+                               "archive_settings",
+                               "archive_item_states",
+                               "archive_events"};
 
 // The largest tables, which no trigger reads and the generator never reads back (DeferredIndexes).
 const std::vector<std::string> kDeferredIndexTables = {
@@ -113,8 +116,10 @@ Summary generate(db::Database& database, const Options& options) {
   };
   DeferredIndexes deferred(db, kDeferredIndexTables);
   DeferredSurveys surveys(db);
-  const std::pair<const char*, void (*)(WriteBehind&, World&)> stages[] = {
-      {"registry", write_registry}, {"services", write_services}, {"inspections", write_inspections}};
+  const std::pair<const char*, void (*)(WriteBehind&, World&)> stages[] = {{"registry", write_registry},
+                                                                           {"services", write_services},
+                                                                           {"inspections", write_inspections},
+                                                                           {"archive", write_archive}};
   for (const auto& [name, stage] : stages) {
     db::Transaction transaction(db, true);
     const db::BulkWrite bulk(db, kStageCacheMiB);

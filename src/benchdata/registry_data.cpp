@@ -536,16 +536,21 @@ void RegistryWriter::add_enterprise() {
   // else by the platform.
   Day registered = setup_day_ + days(rnd.between(0, 300));
   std::int64_t creator_org = w_.platform_org_id, creator_user = w_.admin_user_id;
+  e.keeper_type = "platform";
   if (!policies.empty()) {
     registered = std::min(w_.today - days(1),
                           std::max(setup_day_, policies.front().policy.starts_on - days(rnd.between(3, 20))));
     const auto& branch = w_.cities[ci].insurers[policies.front().policy.insurer];
     creator_org = branch.org_id;
     creator_user = branch.manager_user_id;
+    e.keeper_type = "insurer";
   } else if (park) {
     creator_org = park->org_id;
     creator_user = park->user_id;
+    e.keeper_type = "park";
   }
+  e.keeper_org_id = creator_org;
+  e.registered = registered;
   const auto at = moment(registered, static_cast<int>(rnd.between(8 * 60, 17 * 60)));
   if (uses_platform) {
     e.org_id = org(r.name, "enterprise", park ? std::optional(park->org_id) : std::nullopt,

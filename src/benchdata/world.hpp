@@ -82,7 +82,11 @@ struct Enterprise {
   std::vector<std::string> tags;
   std::optional<std::int64_t> org_id;
   std::optional<std::int64_t> user_id;  // its enterprise_user, when it has an organization
-  bool featured = false;                // demo-enterprise: served by demo-agency with an agreed plan
+  // The organization that registered it, whose archive settings (or its type's default list) apply.
+  std::int64_t keeper_org_id = 0;
+  std::string keeper_type;
+  Day registered;
+  bool featured = false;  // demo-enterprise: served by demo-agency with an agreed plan
 };
 
 struct Policy {
@@ -153,5 +157,6 @@ std::string date_text(Day day);
 void write_registry(WriteBehind& out, World& world);
 void write_services(WriteBehind& out, World& world);
 void write_inspections(WriteBehind& out, World& world);
+void write_archive(WriteBehind& out, World& world);
 
 }  // namespace rw::benchdata

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "archive/archive_lists.hpp"
 #include "benchdata/generator.hpp"
 #include "envrisk/substance_catalog.hpp"
 #include "forms/form_rules.hpp"
@@ -32,6 +33,7 @@ benchdata::Summary generate_into(const std::string& url, std::uint64_t seed) {
   services::install_shipped_catalog(*database->acquire());
   inspections::install_shipped_templates(*database->acquire());
   envrisk::install_shipped_substance_table(*database->acquire());
+  archive::install_shipped_lists(*database->acquire());
   return benchdata::generate(*database, {"tiny", seed, kToday, kDemoPassword});
 }
 
@@ -70,6 +72,8 @@ std::string dump(const std::string& url) {
       "SELECT * FROM hazard_escalations ORDER BY id",
       "SELECT * FROM hazard_progress ORDER BY id",
       "SELECT * FROM hazard_rechecks ORDER BY visit_id, hazard_id",
+      "SELECT * FROM archive_events ORDER BY id",
+      "SELECT * FROM archive_item_states ORDER BY enterprise_id, list_code, item_code",
       "SELECT * FROM notices ORDER BY id",
       "SELECT * FROM notice_hazards ORDER BY notice_id, hazard_id",
       "SELECT id, enterprise_id, org_id, status, level, label, inputs, assessed_on, created_by, created_at, "
@@ -124,7 +128,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 36u);
+  ASSERT_EQ(summary_.rows.size(), 39u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -561,6 +565,53 @@ TEST_F(BenchDataApi, HazardsHaveTheirProgressNotesAndTheLaterVisitsRechecks) {
   const auto visit = agency.get("/visits/" + std::to_string(checked[0].integer("visit_id")) + "/hazards");
   ASSERT_EQ(visit.status, 200) << visit.body;
   EXPECT_EQ(static_cast<std::int64_t>(visit.json()["rechecks"].size()), checked[0].integer("n"));
+}
+
+// 一企一档: the states enterprises recorded are entries of one hash chain that the product's own verification
+// walks to the end, and each item's row is what its last entry says.
+TEST_F(BenchDataApi, TheArchiveStatesAreAChainTheProductVerifies) {
+  const auto entries = count("archive_events");
+  ASSERT_GT(entries, 0);
+  ASSERT_GT(count("archive_item_states"), 0);
+  EXPECT_EQ(
+      count("archive_item_states s WHERE NOT EXISTS (SELECT 1 FROM archive_events a WHERE a.enterprise_id = "
+            "s.enterprise_id AND a.item_code = s.item_code AND a.at = s.updated_at AND a.actor_id = "
+            "s.updated_by)"),
+      0);
+  // Recorded by the enterprise's own user on the list of the organization that registered it; paper copies
+  // only on xuzhou E.1, a 否 or a 不适用 with its reason.
+  EXPECT_EQ(
+      count("archive_item_states s JOIN enterprises e ON e.id = s.enterprise_id JOIN organizations o ON o.id "
+            "= e.created_by_org_id LEFT JOIN archive_settings x ON x.org_id = o.id WHERE s.list_code <> "
+            "COALESCE(x.list_code, CASE o.type WHEN 'insurer' THEN 'wuxi_att3' WHEN 'park' THEN 'guilin_e1' "
+            "ELSE 'xuzhou_e1' END)"),
+      0);
+  EXPECT_EQ(
+      count("archive_item_states s JOIN enterprises e ON e.id = s.enterprise_id JOIN users u ON u.id = "
+            "s.updated_by WHERE u.org_id IS DISTINCT FROM e.org_id OR (s.paper_on_file IS NOT NULL AND "
+            "s.list_code <> 'xuzhou_e1') OR (s.paper_on_file = 0 AND s.paper_reason = '') OR (s.applicable = "
+            "0 AND s.electronic_reason = '')"),
+      0);
+  EXPECT_GT(count("archive_item_states WHERE paper_on_file = 0"), 0);
+  EXPECT_GT(count("archive_item_states WHERE applicable = 0"), 0);
+  const auto verified = as("demo-admin").get("/archive/verify");
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  EXPECT_TRUE(verified.json()["ok"].get<bool>()) << verified.body;
+  EXPECT_EQ(verified.json()["entries"].get<std::int64_t>(), entries);
+  EXPECT_EQ(verified.json()["states"].get<std::int64_t>(), count("archive_item_states"));
+  // The enterprise's page shows what was recorded.
+  const auto state = query(
+      "SELECT enterprise_id, item_code, electronic_reason FROM archive_item_states WHERE "
+      "applicable = 0 ORDER BY enterprise_id, item_code LIMIT 1")[0];
+  const auto page =
+      as("demo-admin").get("/enterprises/" + std::to_string(state.integer("enterprise_id")) + "/archive");
+  ASSERT_EQ(page.status, 200) << page.body;
+  const auto items = page.json()["items"];
+  const auto item = std::find_if(items.begin(), items.end(),
+                                 [&](const json& i) { return i["code"] == state.text("item_code"); });
+  ASSERT_NE(item, items.end());
+  EXPECT_FALSE((*item)["applicable"].get<bool>());
+  EXPECT_EQ((*item)["electronic_reason"], state.text("electronic_reason"));
 }
 
 TEST_F(BenchDataApi, NoticesTellTheVisitsHazardsAndAreNumberedAsTheProductNumbers) {
