@@ -10,6 +10,12 @@ nlohmann::json Context::body_or_empty() const {
   return request.body_bytes().empty() ? nlohmann::json::object() : body();
 }
 
+void Context::commit_writes() {
+  if (!writes) return;
+  writes->commit();
+  writes = nullptr;
+}
+
 std::int64_t Context::id(std::string_view name) const { return parse_id(params.text(name)); }
 
 http::Response json_ok(const nlohmann::json& body, int status) {

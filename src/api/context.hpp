@@ -42,8 +42,13 @@ struct Context {
   const Settings& settings;
   files::FileStore& files;
   std::optional<accounts::Actor> user;
+  // A writing request's transaction (app/api.cpp) while it is open: all it writes commits together.
+  db::Transaction* writes = nullptr;
 
   const accounts::Actor& me() const { return *user; }
+  // Commits what the request wrote and ends its hold on the writers' turn, so what the handler reads after
+  // it (its answer) keeps no other writer waiting. Nothing may be written after it.
+  void commit_writes();
   nlohmann::json body() const;
   // The body, or {} when the request has none (actions whose fields are all optional).
   nlohmann::json body_or_empty() const;

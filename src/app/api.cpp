@@ -97,7 +97,7 @@ http::Response Api::answer_api(http::Request& request, std::string& route) const
     // (api::WriteScope) is the exception.
     std::optional<db::Transaction> transaction;
     if (writes && match.handler->write_scope == api::WriteScope::request)
-      transaction.emplace(connection, true);
+      context.writes = &transaction.emplace(connection, true);
     const auto& permission = match.handler->permission;
     if (permission != api::kPublic) {
       context.user = accounts::authenticate(connection, request, clock_.now(), settings_.session_idle);
@@ -105,7 +105,7 @@ http::Response Api::answer_api(http::Request& request, std::string& route) const
       if (permission != api::kSignedIn) accounts::require_permission(*context.user, permission);
     }
     http::Response response = match.handler->handler(context);
-    if (transaction) transaction->commit();
+    context.commit_writes();
     if (context.user) response.user_id = context.user->id;
     return response;
   } catch (const ApiError& error) {

@@ -27,7 +27,7 @@ class RequestTransactionTest : public ::testing::Test {
     database = rw::db::Database::open(rw::testing::fresh_database_url(), 2);
     rw::db::migrate(*database);
     api = std::make_unique<rw::app::Api>(
-        *database, clock, rw::api::Settings{}, files, "/nonexistent", [](rw::api::Routes& r) {
+        *database, clock, rw::api::Settings{}, files, "/nonexistent", [this](rw::api::Routes& r) {
           r.post("/test/ok", rw::api::kPublic, [](rw::api::Context& c) {
             insert_region(c, "1");
             return rw::api::json_ok({}, 201);
@@ -39,6 +39,14 @@ class RequestTransactionTest : public ::testing::Test {
           r.post("/test/crash", rw::api::kPublic, [](rw::api::Context& c) -> rw::http::Response {
             insert_region(c, "3");
             throw std::runtime_error("SELECT secret FROM internals");
+          });
+          // A step's route commits, then reads its answer (services/step_routes.hpp): by then another
+          // connection sees what it wrote.
+          r.post("/test/answer-after-commit", rw::api::kPublic, [this](rw::api::Context& c) {
+            insert_region(c, "5");
+            c.commit_writes();
+            const auto seen = database->acquire()->query("SELECT COUNT(*) AS n FROM regions")[0].integer("n");
+            return rw::api::json_ok({{"seen_by_others", seen}});
           });
           r.post("/test/duplicate", rw::api::kPublic, [](rw::api::Context& c) {
             insert_region(c, "4");
@@ -91,4 +99,11 @@ TEST_F(RequestTransactionTest, ConstraintViolationIs409AndRollsBack) {
   EXPECT_EQ(response.status, 409);
   EXPECT_EQ(nlohmann::json::parse(response.body)["code"], "conflict");
   EXPECT_EQ(regions(), 0);
+}
+
+TEST_F(RequestTransactionTest, WhatIsCommittedBeforeTheAnswerIsSeenByOthersWhileItIsRead) {
+  const auto response = post("/api/v1/test/answer-after-commit");
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(nlohmann::json::parse(response.body)["seen_by_others"], 1);
+  EXPECT_EQ(regions(), 1);
 }
