@@ -47,8 +47,9 @@ constexpr const char* kSaveState =
     "ON CONFLICT (enterprise_id, list_code, item_code) DO UPDATE SET paper_on_file = excluded.paper_on_file, "
     "paper_reason = excluded.paper_reason, electronic_reason = excluded.electronic_reason, "
     "applicable = excluded.applicable, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
-constexpr const char* kSelectAllStates =
-    "SELECT * FROM archive_item_states ORDER BY enterprise_id, list_code, item_code";
+constexpr const char* kSelectEveryState = "SELECT * FROM archive_item_states ";
+constexpr const char* kStatesAfter = "WHERE (enterprise_id, list_code, item_code) > (?, ?, ?) ";
+constexpr const char* kStatesPage = "ORDER BY enterprise_id, list_code, item_code LIMIT ?";
 
 constexpr const char* kAdvanceHead =
     "UPDATE archive_chain SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash";
@@ -191,7 +192,11 @@ void save_item_state(db::Connection& db, std::int64_t enterprise_id, const std::
                           s.electronic_reason, std::int64_t{s.applicable ? 1 : 0}, by, now});
 }
 
-db::Rows all_item_states(db::Connection& db) { return db.query(kSelectAllStates); }
+db::Rows item_states_after(db::Connection& db, const std::optional<db::Row>& last, std::int64_t limit) {
+  if (!last) return db.query(std::string(kSelectEveryState) + kStatesPage, {limit});
+  return db.query(std::string(kSelectEveryState) + kStatesAfter + kStatesPage,
+                  {last->integer("enterprise_id"), last->text("list_code"), last->text("item_code"), limit});
+}
 
 std::pair<std::int64_t, std::string> advance_chain_head(db::Connection& db) {
   const auto rows = db.query(kAdvanceHead);

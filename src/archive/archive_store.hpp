@@ -61,8 +61,9 @@ ItemState item_state_of(const db::Row& row);
 void save_item_state(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code,
                      const std::string& item_code, const ItemState& state, std::int64_t by,
                      const std::string& now);
-// Every recorded item state, for verification against the chain's last status event of each.
-db::Rows all_item_states(db::Connection& db);
+// The recorded item states after `last` (from the first when absent) in key order, `limit` at a time, for
+// verification against the chain's last status event of each.
+db::Rows item_states_after(db::Connection& db, const std::optional<db::Row>& last, std::int64_t limit);
 
 // The chain: takes the head (serialising appenders until commit) and returns its seq and hash after
 // advancing the seq by one; then the entry is inserted and the head's hash set.

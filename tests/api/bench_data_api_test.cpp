@@ -7,6 +7,7 @@
 #include <set>
 
 #include "archive/archive_lists.hpp"
+#include "archive/archive_store.hpp"
 #include "benchdata/generator.hpp"
 #include "envrisk/substance_catalog.hpp"
 #include "forms/form_rules.hpp"
@@ -599,6 +600,38 @@ TEST_F(BenchDataApi, TheArchiveStatesAreAChainTheProductVerifies) {
   EXPECT_TRUE(verified.json()["ok"].get<bool>()) << verified.body;
   EXPECT_EQ(verified.json()["entries"].get<std::int64_t>(), entries);
   EXPECT_EQ(verified.json()["states"].get<std::int64_t>(), count("archive_item_states"));
+  // Verification reads the states a page at a time, in key order, each page after the last row of the one
+  // before.
+  std::int64_t paged = 0;
+  std::optional<db::Row> last;
+  for (auto lease = database_->acquire();;) {
+    const auto rows = archive::item_states_after(*lease, last, 7);
+    ASSERT_LE(rows.size(), 7u);
+    paged += static_cast<std::int64_t>(rows.size());
+    if (rows.size() < 7) break;
+    const auto next = rows[rows.size() - 1];
+    if (last)
+      EXPECT_LT(
+          std::tuple(last->integer("enterprise_id"), last->text("list_code"), last->text("item_code")),
+          std::tuple(rows[0].integer("enterprise_id"), rows[0].text("list_code"), rows[0].text("item_code")));
+    last = next;
+  }
+  EXPECT_EQ(paged, count("archive_item_states"));
+  // A state changed by SQL no longer matches the last entry that recorded it.
+  const auto altered = query(
+      "SELECT enterprise_id, item_code, paper_reason FROM archive_item_states ORDER BY "
+      "enterprise_id DESC, item_code DESC LIMIT 1")[0];
+  const db::Params key{altered.integer("enterprise_id"), altered.text("item_code")};
+  database_->acquire()->execute(
+      "UPDATE archive_item_states SET paper_reason = 'x' WHERE enterprise_id = ? AND item_code = ?", key);
+  const auto caught = as("demo-admin").get("/archive/verify").json();
+  database_->acquire()->execute(
+      "UPDATE archive_item_states SET paper_reason = ? WHERE enterprise_id = ? AND item_code = ?",
+      {altered.text("paper_reason"), altered.integer("enterprise_id"), altered.text("item_code")});
+  EXPECT_FALSE(caught["ok"].get<bool>());
+  EXPECT_EQ(caught["broken"]["reason"], "state_altered");
+  EXPECT_EQ(caught["broken"]["item_code"], altered.text("item_code"));
+  EXPECT_TRUE(as("demo-admin").get("/archive/verify").json()["ok"].get<bool>());
   // The enterprise's page shows what was recorded.
   const auto state = query(
       "SELECT enterprise_id, item_code, electronic_reason FROM archive_item_states WHERE "
