@@ -140,7 +140,6 @@ class ArchiveWriter {
                    s.paper_on_file ? db::Value(std::int64_t{*s.paper_on_file ? 1 : 0}) : db::null_value(),
                    s.paper_reason, s.electronic_reason, std::int64_t{s.applicable ? 1 : 0}, r->actor, r->at});
     }
-    events_.flush();
     out_.execute("UPDATE archive_chain SET last_seq = ?, last_hash = ? WHERE id = 1", {seq, prev});
   }
 

@@ -14,11 +14,6 @@ const std::vector<std::string> kProgressNotes = {
     "已委托专业单位进场施工",         "整改工程已完工，正在整理验收资料",
     "已完善相关管理制度并张贴上墙"};
 
-// hazard_store.cpp's set_acceptance and set_agency, as a re-check calls them.
-constexpr const char* kCloseOnRecheck =
-    "UPDATE hazards SET accepted_on = ?, accepted_by = ?, acceptance_result = ?, updated_at = ? WHERE id = ?";
-constexpr const char* kCarryOver = "UPDATE hazards SET agency_org_id = ?, updated_at = ? WHERE id = ?";
-
 bool reached_rectifying(const std::string& status) {
   return status == "rectifying" || status == "evidence_submitted" || status == "verified_closed";
 }
@@ -56,6 +51,10 @@ void RectificationWriter::finish() {
   }
   progress_.flush();
   rechecks_.flush();
+  // hazard_recheck.cpp's changes to the hazards' rows, once every row queued is written.
+  auto& db = out_.connection();
+  for (const auto& [id, acceptance, at] : closed_) hazards::set_acceptance(db, id, acceptance, at);
+  for (const auto& [id, agency, at] : carried_over_) hazards::set_agency(db, id, agency, at);
 }
 
 // Half of the enterprises' users whose hazard got to 整改中 note its progress once or twice, after the plan
@@ -118,7 +117,7 @@ void RectificationWriter::recheck(const WorkedVisit& v, Followed& h) {
   rechecks_.add({v.id, h.id, result, std::string(), v.worker, at, v.started_at});
   if (rectified) {
     h.closed_on = v.day;
-    out_.execute(kCloseOnRecheck, {date_text(v.day), v.leader_name, history, at, h.id});
+    closed_.emplace_back(h.id, hazards::Acceptance{date_text(v.day), v.leader_name, history, {}}, at);
     records_.step("hazard", h.id, v.agency_org_id, "close_on_recheck", "rectifying", "verified_closed",
                   history, v.worker, at);
     return;
@@ -126,7 +125,7 @@ void RectificationWriter::recheck(const WorkedVisit& v, Followed& h) {
   records_.step("hazard", h.id, v.agency_org_id, "carry_over", h.status, h.status, history, v.worker, at);
   if (h.agency_org_id == v.agency_org_id) return;
   h.agency_org_id = v.agency_org_id;
-  out_.execute(kCarryOver, {v.agency_org_id, at, h.id});
+  carried_over_.emplace_back(h.id, v.agency_org_id, at);
 }
 
 }  // namespace rw::benchdata

@@ -8,12 +8,15 @@
 // agency. Each step has its status event and audit entry.
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "benchdata/bulk_insert.hpp"
 #include "benchdata/hazards_data.hpp"
 #include "benchdata/records.hpp"
 #include "benchdata/world.hpp"
+#include "hazards/hazard_store.hpp"
 
 namespace rw::benchdata {
 
@@ -49,6 +52,10 @@ class RectificationWriter {
   Records& records_;
   BulkInsert progress_, rechecks_;
   std::vector<std::vector<Followed>> by_enterprise_;  // index into World::enterprises
+  // What the re-checks change of the hazards' rows, written with the product's store once they are all in:
+  // (hazard, acceptance, when) of those closed, (hazard, agency, when) of those carried over.
+  std::vector<std::tuple<std::int64_t, hazards::Acceptance, std::string>> closed_;
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> carried_over_;
 };
 
 }  // namespace rw::benchdata

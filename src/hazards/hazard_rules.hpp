@@ -62,8 +62,8 @@ struct EarlierHazard {
 };
 // Every earlier hazard not closed, when any earlier hazard was 重大; none otherwise.
 std::vector<std::int64_t> hazards_to_recheck(const std::vector<EarlierHazard>& earlier);
-// What a re-check adds to the hazard's history (and, when rectified, its acceptance): "第 12
-// 次服务复查：已整改到位，…".
+// What a re-check adds to the hazard's history (and, when rectified, its acceptance), such as
+// "第 12 次服务复查：已整改到位，…".
 std::string recheck_history(std::int64_t visit_id, std::string_view result, const std::string& note);
 
 // The domain of a hazard raised by a checklist: chengdu's forms are work safety (安责险), the others
