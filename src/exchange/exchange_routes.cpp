@@ -83,13 +83,23 @@ struct ReturnMemoryAfterwards {
   ~ReturnMemoryAfterwards() { return_free_memory(); }
 };
 
+// SQLite plans with the statistics it took last (at start and daily). After an import that adds this many
+// rows they are taken again: the demo's 19 enterprises and 100,000 imported were searched in 0.5-1 s a
+// request with the old ones, 1 ms with new ones. PostgreSQL's autovacuum analyzes on its own.
+constexpr std::size_t kNewRowsThatRefreshStatistics = 1'000;
+
 http::Response import_sheet(api::Context& context) {
   const auto kind = context.params.text("kind");
   const auto info = kind_info(kind);
   accounts::require_permission(context.me(), info.permission);
   const auto mode = import_mode(context.request.query);
   const ReturnMemoryAfterwards trim;  // also when the import is refused
-  return api::json_ok(import_file(context, kind, mode).to_json());
+  const auto report = import_file(context, kind, mode);
+  if (report.created >= kNewRowsThatRefreshStatistics && context.db.dialect() == db::Dialect::sqlite) {
+    context.commit_writes();
+    db::refresh_statistics(context.db);
+  }
+  return api::json_ok(report.to_json());
 }
 
 // The template: headers with an example row, and a sheet explaining every column.

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "platform/http/problem.hpp"
+#include "platform/read_ahead.hpp"
 #include "platform/text.hpp"
 
 namespace rw::exchange {
@@ -113,26 +114,34 @@ void add_field_errors(const Cells& cells, const std::vector<SheetColumn>& column
 
 void for_each_chunk(const RowReader& read, const std::vector<SheetColumn>& columns,
                     const std::function<void(const std::vector<HeaderedRow>&)>& chunk) {
-  std::optional<HeaderIndex> headers;
-  std::vector<HeaderedRow> rows;
-  std::size_t data_rows = 0;
-  read([&](const sheet::Row& row) {
-    if (!headers) {
-      headers.emplace(row, columns);
-      return;
-    }
-    rows.push_back(headers->row(row));
-    ++data_rows;
-    if (rows.size() == kPreloadRows) {
-      chunk(rows);
-      rows.clear();
-    }
-  });
-  if (!headers) throw ApiError(ErrorKind::invalid, "no_rows", "文件中没有数据", "the file holds no rows");
-  if (data_rows == 0)
-    throw ApiError(ErrorKind::invalid, "no_rows", "文件中只有表头，没有数据行",
-                   "the file has a header but no data rows");
-  if (!rows.empty()) chunk(rows);
+  std::optional<HeaderIndex> headers;  // the producer's until it hands over the first chunk
+  // The file is read on a second thread while the caller prepares and writes the chunk before: parsing an
+  // .xlsx is about a sixth of an import's time.
+  read_ahead<std::vector<HeaderedRow>>(
+      kChunksAhead,
+      [&](const std::function<void(std::vector<HeaderedRow> &&)>& hand_over) {
+        std::vector<HeaderedRow> rows;
+        std::size_t data_rows = 0;
+        read([&](const sheet::Row& row) {
+          if (!headers) {
+            headers.emplace(row, columns);
+            return;
+          }
+          rows.push_back(headers->row(row));
+          ++data_rows;
+          if (rows.size() == kPreloadRows) {
+            hand_over(std::move(rows));
+            rows.clear();
+          }
+        });
+        if (!headers)
+          throw ApiError(ErrorKind::invalid, "no_rows", "文件中没有数据", "the file holds no rows");
+        if (data_rows == 0)
+          throw ApiError(ErrorKind::invalid, "no_rows", "文件中只有表头，没有数据行",
+                         "the file has a header but no data rows");
+        if (!rows.empty()) hand_over(std::move(rows));
+      },
+      [&](std::vector<HeaderedRow>& rows) { chunk(rows); });
 }
 
 void finish_report(const ImportReport& report) {

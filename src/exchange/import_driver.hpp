@@ -8,8 +8,8 @@
 //     — insert, update (recording in the batch what changed) or leave an unchanged record alone
 // and may supply preload(rows) to look up what a chunk of rows refers to in a few queries instead of one per
 // row, and flush(batch) to write what write() held back to insert a chunk's new records together. Rows stream
-// from the file in chunks, each checked and written before the next is read: memory stays small however long
-// the file is.
+// from the file in chunks, each checked and written while the next few are read: memory stays small however
+// long the file is.
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -69,8 +69,11 @@ struct HeaderedRow {
 };
 // How many rows preload sees at once.
 constexpr std::size_t kPreloadRows = 500;
-// Passes the data rows, keyed by header, on in chunks of at most kPreloadRows; 422 missing_columns when a
-// required header is absent, no_rows when there are no data rows.
+// How many chunks the file's reader may have ready while the caller works on one.
+constexpr std::size_t kChunksAhead = 2;
+// Passes the data rows, keyed by header, on in chunks of at most kPreloadRows, reading the file on a second
+// thread meanwhile; 422 missing_columns when a required header is absent, no_rows when there are no data
+// rows.
 void for_each_chunk(const RowReader& read, const std::vector<SheetColumn>& columns,
                     const std::function<void(const std::vector<HeaderedRow>&)>& chunk);
 

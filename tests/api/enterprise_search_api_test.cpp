@@ -5,9 +5,11 @@
 // enterprise's fields, not by the server.
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "platform/db/database.hpp"
 #include "platform/db/text_pieces.hpp"
@@ -57,6 +59,30 @@ class EnterpriseSearchApi : public RegistryApiTest {
 
   static std::vector<std::string> found(const Client& admin, const std::string& text) {
     return sorted(names_of(admin.get("/enterprises?limit=200&q=" + url(text))));
+  }
+
+  static bool sqlite() { return server_->db_url().rfind("sqlite:", 0) == 0; }
+  // SQLite: the enterprises waiting for the text indexes (V052); PostgreSQL has no such list.
+  static std::int64_t waiting() {
+    if (!sqlite()) return 0;
+    auto database = rw::db::Database::open(server_->db_url(), 1);
+    return (*database->acquire())
+        .query("SELECT COUNT(*) AS n FROM enterprise_search_waiting")[0]
+        .integer("n");
+  }
+
+  // Imports three new enterprises named 无锡市<label>一…三号有限公司 in 新吴区, at 无锡市新吴区<label>路 1…3
+  // 号.
+  static void import_three(const std::string& label, int n) {
+    std::vector<std::vector<std::string>> rows = {{"企业名称", "统一社会信用代码", "区县", "注册地址"}};
+    for (int i = 0; i < 3; ++i) {
+      const std::string number = std::vector<std::string>{"一", "二", "三"}[i];
+      rows.push_back({"无锡市" + label + number + "号有限公司", test_uscc(n + i), "新吴区",
+                      "无锡市新吴区" + label + "路 " + std::to_string(i + 1) + " 号"});
+    }
+    const auto r = upload(admin(), "enterprises", csv(rows));
+    ASSERT_EQ(r.status, 200) << r.body;
+    ASSERT_EQ(r.json()["created"], 3) << r.body;
   }
 
   static void create(const std::string& name, int n, const std::string& address) {
@@ -134,6 +160,17 @@ TEST_F(EnterpriseSearchApi, ARenamedOrArchivedEnterpriseIsFoundByWhatItIsNow) {
   EXPECT_EQ(total_of(admin.get("/enterprises?archived=true&q=" + url("新名称检索"))), 1);
 }
 
+// SQLite: an import leaves its enterprises waiting, and the server's own passes (every 100 ms by default)
+// take them into the indexes after it has answered.
+TEST_F(EnterpriseSearchApi, TheServerIndexesTheEnterprisesAnImportLeftWaiting) {
+  import_three("服务器索引", 331);
+  for (int i = 0; i < 100 && waiting() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(waiting(), 0);
+  auto admin = EnterpriseSearchApi::admin();
+  EXPECT_EQ(found(admin, "服务器索引"), expected(all_enterprises(admin), "服务器索引"));
+  EXPECT_EQ(found(admin, "服务器索引").size(), 3u);
+}
+
 namespace {
 
 // SQLite, V052: new and changed enterprises wait for the text indexes, which take them many at a time. This
@@ -146,14 +183,6 @@ class EnterpriseSearchWaitingApi : public EnterpriseSearchApi {
     rw::testing::ServerConfig config;
     config.extra_args = {"--search-index-interval-ms", "0"};
     server_ = std::make_unique<ServerProcess>(config);
-  }
-  static bool sqlite() { return server_->db_url().rfind("sqlite:", 0) == 0; }
-  static std::int64_t waiting() {
-    if (!sqlite()) return 0;
-    auto database = rw::db::Database::open(server_->db_url(), 1);
-    return (*database->acquire())
-        .query("SELECT COUNT(*) AS n FROM enterprise_search_waiting")[0]
-        .integer("n");
   }
   static void index_waiting() {
     auto database = rw::db::Database::open(server_->db_url(), 1);
@@ -234,6 +263,26 @@ TEST_F(EnterpriseSearchWaitingApi, EverySearchFindsWhatLikeFindsWhileTheEnterpri
   index_waiting();
   EXPECT_EQ(waiting(), 0);
   expect_every_search_finds_what_like_finds();
+  expect_indexes_hold_only_present_text();
+}
+
+TEST_F(EnterpriseSearchWaitingApi, AnImportsEnterprisesAreFoundWhileTheyWaitAndOnceIndexed) {
+  auto admin = this->admin();
+  const auto before = waiting();
+  import_three("导入等待", 341);
+  if (sqlite()) EXPECT_EQ(waiting(), before + 3);  // the import left them to the server's passes
+  const std::vector<std::string> texts = {"导入等待", "等待一号", "导入", "待", "导入等待路 2"};
+  auto expect_found = [&] {
+    const auto all = all_enterprises(admin);
+    for (const auto& text : texts) {
+      EXPECT_FALSE(expected(all, text).empty()) << text;
+      EXPECT_EQ(found(admin, text), expected(all, text)) << text;
+    }
+  };
+  expect_found();
+  index_waiting();
+  EXPECT_EQ(waiting(), 0);
+  expect_found();
   expect_indexes_hold_only_present_text();
 }
 

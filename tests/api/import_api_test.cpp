@@ -1,5 +1,6 @@
 // Spreadsheet imports that write: enterprises from UTF-8 CSV, GBK CSV and .xlsx (upsert by credit
 // code), all_or_nothing versus valid_rows, policies (upsert by number) and staff (upsert by phone).
+#include "platform/db/database.hpp"
 #include "registry_fixtures.hpp"
 
 using namespace rw::testing;
@@ -368,4 +369,14 @@ TEST_F(ImportApi, AFileOfSeveralPreloadChunksUpdatesAndFindsRepeatsAcrossThem) {
   EXPECT_EQ(r.json()["updated"], 1);
   EXPECT_EQ(enterprise_count(), before + 1198);
   EXPECT_EQ(enterprise_by_code(test_uscc(5000))["name"], "无锡市分块700号有限公司");
+  // SQLite: 1,000 new enterprises or more, and the planner's statistics are taken again (sampled, so about
+  // the count: the demo's few enterprises before).
+  if (server_->db_url().rfind("sqlite:", 0) == 0) {
+    auto database = rw::db::Database::open(server_->db_url(), 1);
+    const auto stat =
+        (*database->acquire())
+            .query("SELECT stat FROM sqlite_stat1 WHERE idx = 'sqlite_autoindex_enterprises_1'");
+    ASSERT_EQ(stat.size(), 1u);
+    EXPECT_GT(std::stoll(stat[0].text("stat")), 500) << stat[0].text("stat");
+  }
 }

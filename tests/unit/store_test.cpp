@@ -254,3 +254,46 @@ TEST(SqliteReadCache, NoAllocationIsCountedOnceAPoolIsOpen) {
   EXPECT_EQ(sqlite3_memory_used(), 0);
   EXPECT_EQ(sqlite3_memory_highwater(0), 0);
 }
+
+// SQLite reads its statistics when a handle opens. A refresh on one connection of a pool reaches the others
+// (each opened before it is closed when it comes back, and the pool opens a new one in its place) and the
+// handle all writes share: the server's daily refresh, and the one after a large import, reached one
+// connection of many before.
+TEST(SqliteStatistics, EveryConnectionOfAPoolPlansWithTheLastRefresh) {
+  const auto url = "sqlite://" + rw::testing::make_temp_dir() + "/statistics.db";
+  auto database = Database::open(url, 2);
+  // Another pool's connection to the file lives throughout, and with it the handle of the file's writes.
+  auto other_pool = Database::open(url, 1);
+  const auto other = other_pool->acquire();
+  // Every row has x = 1 and its own y: the statistics say x picks no rows out and y's range does.
+  const std::string query = "EXPLAIN QUERY PLAN SELECT * FROM t WHERE x = 1 AND y > 5";
+  auto plan = [&](Connection& connection) {
+    const auto rows = connection.query(query);
+    std::string out;
+    for (std::size_t i = 0; i < rows.size(); ++i) out += rows[i].text("detail");
+    return out;
+  };
+  {
+    auto first = database->acquire();
+    first->execute_script(
+        "CREATE TABLE t (x INTEGER, y INTEGER); CREATE INDEX t_x ON t (x); CREATE INDEX t_y ON t (y); "
+        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+        "INSERT INTO t (x, y) SELECT 1, i FROM n");
+    auto second = database->acquire();
+    // No statistics: an equality looks more selective than a range.
+    EXPECT_NE(plan(*first).find("INDEX t_x"), std::string::npos) << plan(*first);
+    EXPECT_NE(plan(*second).find("INDEX t_x"), std::string::npos) << plan(*second);
+    {
+      const Transaction writing(*first, true);  // through the handle all writes share
+      EXPECT_NE(plan(*first).find("INDEX t_x"), std::string::npos) << plan(*first);
+    }
+    refresh_statistics(*second);
+  }
+  auto first = database->acquire();
+  auto second = database->acquire();
+  EXPECT_NE(plan(*first).find("INDEX t_y"), std::string::npos) << plan(*first);
+  EXPECT_NE(plan(*second).find("INDEX t_y"), std::string::npos) << plan(*second);
+  EXPECT_EQ(database->pool_state().open, 2u);
+  const Transaction writing(*second, true);
+  EXPECT_NE(plan(*second).find("INDEX t_y"), std::string::npos) << plan(*second);
+}

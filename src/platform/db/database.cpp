@@ -1,5 +1,6 @@
 #include "platform/db/database.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -64,10 +65,22 @@ std::optional<double> Row::optional_real(std::string_view column) const {
   return real(column);
 }
 
+namespace {
+
+// How many times this process refreshed SQLite's statistics: a connection opened before the last refresh
+// plans with the statistics it read when it opened.
+std::atomic<std::uint64_t> statistics_refreshed{0};
+
+}  // namespace
+
 struct Database::Pool {
+  struct Idle {
+    std::unique_ptr<Connection> connection;
+    std::uint64_t statistics;
+  };
   std::mutex mutex;
   std::condition_variable available;
-  std::vector<std::unique_ptr<Connection>> idle;
+  std::vector<Idle> idle;
   std::size_t open = 0;
   std::size_t limit = 1;
 };
@@ -106,15 +119,19 @@ Database::Lease Database::acquire() {
   std::unique_lock lock(pool_->mutex);
   for (;;) {
     if (!pool_->idle.empty()) {
-      auto connection = std::move(pool_->idle.back());
+      auto idle = std::move(pool_->idle.back());
       pool_->idle.pop_back();
-      return Lease(this, std::move(connection));
+      if (idle.statistics == statistics_refreshed)
+        return Lease(this, std::move(idle.connection), idle.statistics);
+      --pool_->open;  // opened before the statistics were refreshed: closed, and a new one opened below
+      continue;
     }
     if (pool_->open < pool_->limit) {
       ++pool_->open;
       lock.unlock();
       try {
-        return Lease(this, connect());
+        const std::uint64_t statistics = statistics_refreshed;  // read before the connection reads them
+        return Lease(this, connect(), statistics);
       } catch (...) {
         std::lock_guard relock(pool_->mutex);
         --pool_->open;
@@ -130,11 +147,11 @@ Database::PoolState Database::pool_state() const {
   return {pool_->open, pool_->idle.size(), pool_->limit};
 }
 
-void Database::release(std::unique_ptr<Connection> connection) {
+void Database::release(std::unique_ptr<Connection> connection, std::uint64_t statistics) {
   {
     std::lock_guard lock(pool_->mutex);
-    if (connection && connection->healthy()) {
-      pool_->idle.push_back(std::move(connection));
+    if (connection && connection->healthy() && statistics == statistics_refreshed) {
+      pool_->idle.push_back({std::move(connection), statistics});
     } else {
       --pool_->open;
     }
@@ -143,7 +160,7 @@ void Database::release(std::unique_ptr<Connection> connection) {
 }
 
 Database::Lease::~Lease() {
-  if (owner_) owner_->release(std::move(connection_));
+  if (owner_) owner_->release(std::move(connection_), statistics_);
 }
 
 Transaction::~Transaction() {
@@ -183,6 +200,8 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
+std::uint64_t statistics_refreshes() { return statistics_refreshed; }
+
 void refresh_statistics(Connection& connection) {
   // The pages ANALYZE samples would stay in the connection's cache (up to serve's --read-cache-mib, 32 MiB
   // of a server's 77 MB idle RSS at province scale) though no request reads them again: shrink_memory lets
@@ -190,6 +209,7 @@ void refresh_statistics(Connection& connection) {
   // process (a server that applied a migration at start on a province copy: RSS 139 -> 68 MB).
   if (connection.dialect() == Dialect::sqlite) {
     connection.execute_script("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA shrink_memory");
+    ++statistics_refreshed;
     return_free_memory();
   } else {
     connection.execute_script("ANALYZE");

@@ -139,9 +139,10 @@ class Database {
 
   class Lease {
    public:
-    Lease(Database* owner, std::unique_ptr<Connection> connection)
-        : owner_(owner), connection_(std::move(connection)) {}
-    Lease(Lease&& other) noexcept : owner_(other.owner_), connection_(std::move(other.connection_)) {
+    Lease(Database* owner, std::unique_ptr<Connection> connection, std::uint64_t statistics)
+        : owner_(owner), connection_(std::move(connection)), statistics_(statistics) {}
+    Lease(Lease&& other) noexcept
+        : owner_(other.owner_), connection_(std::move(other.connection_)), statistics_(other.statistics_) {
       other.owner_ = nullptr;
     }
     Lease& operator=(Lease&&) = delete;
@@ -152,6 +153,7 @@ class Database {
    private:
     Database* owner_;
     std::unique_ptr<Connection> connection_;
+    std::uint64_t statistics_;  // the refresh_statistics() the connection was opened after
   };
 
   Lease acquire();
@@ -165,7 +167,7 @@ class Database {
  private:
   Database(std::string url, Dialect dialect, std::size_t pool_size, ConnectionSettings settings);
   std::unique_ptr<Connection> connect() const;
-  void release(std::unique_ptr<Connection> connection);
+  void release(std::unique_ptr<Connection> connection, std::uint64_t statistics);
 
   struct Pool;
   std::string url_;
@@ -192,7 +194,12 @@ class Transaction {
 // every index is as selective as any other and may read a whole status index instead of one agency's
 // rows; ANALYZE samples each index (analysis_limit) so a province-size file takes a fraction of a
 // second. PostgreSQL's autovacuum analyzes changed tables itself; after a bulk load call it there too.
+// A SQLite handle reads the statistics when it opens, and only then: the pools of this process close their
+// connections opened before a refresh as they come back and open new ones in their place, and the handle of
+// the writes (sqlite_driver.cpp) opens again.
 void refresh_statistics(Connection& connection);
+// How many times this process has refreshed SQLite's statistics.
+std::uint64_t statistics_refreshes();
 
 std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib = 0);
 std::unique_ptr<Connection> open_postgresql(const std::string& url);

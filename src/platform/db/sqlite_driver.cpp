@@ -176,12 +176,16 @@ class Handle {
 // handle's page cache when another handle has committed since its last transaction, so with each connection
 // writing through its own handle every write read its B-tree pages again from the file (about 65 preads to
 // answer an item). Writers take turns anyway (WriterQueue): the turn is this handle's lock, and its cache
-// stays warm from one write to the next. Opened by the first write.
+// stays warm from one write to the next. Opened by the first write, and again by the first after the
+// statistics were refreshed: a handle reads them when it opens (refresh_statistics). Called in the writers'
+// turn.
 class SharedWriter {
  public:
   explicit SharedWriter(std::string path) : path_(std::move(path)) {}
   Handle& handle() {
+    if (handle_ && statistics_ != statistics_refreshes()) handle_.reset();
     if (!handle_) {
+      statistics_ = statistics_refreshes();
       handle_.emplace(path_);
       handle_->run(kWriterCache);
     }
@@ -194,6 +198,7 @@ class SharedWriter {
   static constexpr const char* kWriterCache = "PRAGMA cache_size = -16384";
   std::string path_;
   std::optional<Handle> handle_;
+  std::uint64_t statistics_ = 0;  // the refreshes before the handle opened
 };
 
 class SqliteConnection final : public Connection {
