@@ -336,8 +336,8 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd
       ->add_option("--search-index-interval-ms", serve_options.search_index_interval_ms,
-                   "SQLite: how often new and changed enterprises go into the search indexes (0: never; "
-                   "searches find them either way)")
+                   "SQLite: how often new, changed and imported enterprises go into the search indexes (0: "
+                   "never; searches find them either way, more slowly the more wait)")
       ->capture_default_str();
   serve_cmd
       ->add_option("--webhook-timeout-ms", serve_options.webhook_timeout_ms,
