@@ -116,6 +116,9 @@ std::unique_ptr<Connection> Database::connect() const {
 }
 
 Database::Lease Database::acquire() {
+  // Connections opened before the statistics were refreshed, closed once the pool's lock is let go (closing
+  // the last connection to a SQLite file checkpoints its WAL).
+  std::vector<std::unique_ptr<Connection>> stale;
   std::unique_lock lock(pool_->mutex);
   for (;;) {
     if (!pool_->idle.empty()) {
@@ -123,7 +126,8 @@ Database::Lease Database::acquire() {
       pool_->idle.pop_back();
       if (idle.statistics == statistics_refreshed)
         return Lease(this, std::move(idle.connection), idle.statistics);
-      --pool_->open;  // opened before the statistics were refreshed: closed, and a new one opened below
+      stale.push_back(std::move(idle.connection));  // a new one is opened below in its place
+      --pool_->open;
       continue;
     }
     if (pool_->open < pool_->limit) {
