@@ -2,7 +2,6 @@
 
 #include "access/visibility.hpp"
 #include "platform/text.hpp"
-#include "registry/enterprise_search_index.hpp"
 #include "registry/industries.hpp"
 #include "registry/uscc.hpp"
 #include "registry/vocabularies.hpp"
