@@ -369,8 +369,8 @@ TEST_F(ImportApi, AFileOfSeveralPreloadChunksUpdatesAndFindsRepeatsAcrossThem) {
   EXPECT_EQ(r.json()["updated"], 1);
   EXPECT_EQ(enterprise_count(), before + 1198);
   EXPECT_EQ(enterprise_by_code(test_uscc(5000))["name"], "无锡市分块700号有限公司");
-  // SQLite: 1,000 new enterprises or more, and the planner's statistics are taken again (sampled, so about
-  // the count: the demo's few enterprises before).
+  // SQLite: twice the enterprises the planner's statistics counted and 1,000 more, and they are taken again
+  // (sampled, so about the count: the demo's few enterprises before).
   if (server_->db_url().rfind("sqlite:", 0) == 0) {
     auto database = rw::db::Database::open(server_->db_url(), 1);
     const auto stat =

@@ -297,3 +297,37 @@ TEST(SqliteStatistics, EveryConnectionOfAPoolPlansWithTheLastRefresh) {
   const Transaction writing(*second, true);
   EXPECT_NE(plan(*second).find("INDEX t_y"), std::string::npos) << plan(*second);
 }
+
+// After a bulk write: the statistics are taken again once the table holds twice the rows they counted and
+// 1,000 more, however many writes it took to get there.
+TEST(SqliteStatistics, AreRefreshedOnceATableOutgrowsThem) {
+  const auto url = "sqlite://" + rw::testing::make_temp_dir() + "/outgrown.db";
+  auto database = Database::open(url, 1);
+  auto db = database->acquire();
+  db->execute_script("CREATE TABLE t (x INTEGER); CREATE INDEX t_x ON t (x)");
+  EXPECT_FALSE(refresh_statistics_if_outgrown(*db, "t"));  // never analyzed: SQLite assumes a large table
+  auto add = [&](int n) {
+    db->execute(
+        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO t SELECT i "
+        "FROM n",
+        {std::int64_t{n}});
+  };
+  auto counted = [&] {
+    return std::stoll(db->query("SELECT stat FROM sqlite_stat1 WHERE idx = 't_x'")[0].text("stat"));
+  };
+  add(20);
+  refresh_statistics(*db);
+  ASSERT_EQ(counted(), 20);
+  add(999);  // 1,019: more than twice, but 999 more
+  EXPECT_FALSE(refresh_statistics_if_outgrown(*db, "t"));
+  EXPECT_EQ(counted(), 20);
+  add(1);  // 1,020: 1,000 more
+  const auto refreshes = statistics_refreshes();
+  EXPECT_TRUE(refresh_statistics_if_outgrown(*db, "t"));
+  EXPECT_EQ(statistics_refreshes(), refreshes + 1);
+  EXPECT_GT(counted(), 500);  // sampled (analysis_limit): of the order of the 1,020 rows
+  // Counted 2,500 (as a larger table's sample might): 4,020 rows are 1,520 more but not twice as many.
+  db->execute("UPDATE sqlite_stat1 SET stat = '2500 1' WHERE idx = 't_x'");
+  add(3000);
+  EXPECT_FALSE(refresh_statistics_if_outgrown(*db, "t"));
+}

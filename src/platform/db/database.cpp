@@ -220,6 +220,22 @@ void refresh_statistics(Connection& connection) {
   }
 }
 
+bool refresh_statistics_if_outgrown(Connection& connection, const std::string& table) {
+  if (connection.dialect() != Dialect::sqlite) return false;
+  if (connection.query("SELECT 1 AS one FROM sqlite_schema WHERE name = 'sqlite_stat1'").empty())
+    return false;
+  const auto sizes = connection.query(
+      "SELECT (SELECT COUNT(*) FROM " + table +
+          ") AS held, (SELECT MAX(CAST(stat AS INTEGER)) FROM sqlite_stat1 WHERE tbl = ?) AS counted",
+      {table})[0];
+  // No statistics of the table: SQLite assumes a large one, which suits a table that grows.
+  if (sizes.is_null("counted")) return false;
+  const auto held = sizes.integer("held"), counted = sizes.integer("counted");
+  if (held < 2 * counted || held - counted < kRowsThatOutgrowStatistics) return false;
+  refresh_statistics(connection);
+  return true;
+}
+
 std::string like_contains(std::string_view text) {
   std::string out = "%";
   for (char c : text) {
