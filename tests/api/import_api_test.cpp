@@ -380,3 +380,25 @@ TEST_F(ImportApi, AFileOfSeveralPreloadChunksUpdatesAndFindsRepeatsAcrossThem) {
     EXPECT_GT(std::stoll(stat[0].text("stat")), 500) << stat[0].text("stat");
   }
 }
+
+TEST_F(ImportApi, AFileThatTurnsUnreadableAfterSeveralChunksLeavesNothingWritten) {
+  // The file is read on a second thread while the chunks before are written: the first two chunks of 500 are
+  // in the request's transaction when the reader meets the unclosed quote of sheet row 1,202.
+  const auto before = enterprise_count();
+  Rows rows = {kEnterpriseHeader};
+  for (int i = 0; i < 1200; ++i)
+    rows.push_back({"无锡市读坏" + std::to_string(i) + "号有限公司", test_uscc(30001 + i), "梁溪区", "", "",
+                    "", "", "", "", ""});
+  const auto file = csv(rows) + "\"无锡市引号没有闭合有限公司," + test_uscc(31300) + ",梁溪区\r\n";
+  for (const char* mode : {"", "?mode=valid_rows"}) {
+    auto r = upload(admin(), "enterprises", file, mode);
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.json()["code"], "unreadable_file") << mode;
+    EXPECT_EQ(enterprise_count(), before) << mode;
+  }
+  // The same rows without the broken one go in.
+  auto r = upload(admin(), "enterprises", csv(rows), "?mode=valid_rows");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["created"], 1200);
+  EXPECT_EQ(enterprise_count(), before + 1200);
+}
