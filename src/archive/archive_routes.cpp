@@ -91,9 +91,8 @@ http::Response export_zip(api::Context& context) {
 // A verification walks the whole chain on one worker; what it held would stay in that worker's arena, and
 // verifications that land on different workers added up (bench/README, twenty-first round).
 http::Response verification(api::Context& context) {
-  auto result = verify(context.op(), context.files);
-  return_free_memory();
-  return api::json_ok(result);
+  const ReturnFreeMemoryAfterwards trim;
+  return api::json_ok(verify(context.op(), context.files));
 }
 
 }  // namespace

@@ -80,18 +80,14 @@ ImportReport import_file(api::Context& context, const std::string& kind, ImportM
   return import_with<StaffImport>(context, file, mode);
 }
 
-// An import's lookups and parsing leave the heap large and fragmented; the allocator keeps such memory for
-// reuse unless asked to return it.
-struct ReturnMemoryAfterwards {
-  ~ReturnMemoryAfterwards() { return_free_memory(); }
-};
-
 http::Response import_sheet(api::Context& context) {
   const auto kind = context.params.text("kind");
   const auto info = kind_info(kind);
   accounts::require_permission(context.me(), info.permission);
   const auto mode = import_mode(context.request.query);
-  const ReturnMemoryAfterwards trim;  // also when the import is refused
+  // An import's lookups and parsing leave the heap large and fragmented; the allocator keeps such memory
+  // for reuse unless asked to return it (also when the import is refused).
+  const ReturnFreeMemoryAfterwards trim;
   const auto report = import_file(context, kind, mode);
   if (report.created > 0) {
     context.commit_writes();

@@ -8,4 +8,12 @@ namespace rw {
 // tests' binaries, the sanitized build) trims its heaps.
 void return_free_memory();
 
+// Returns the free memory when it goes out of scope: after a route's work, whether it answered or threw.
+struct ReturnFreeMemoryAfterwards {
+  ReturnFreeMemoryAfterwards() = default;
+  ReturnFreeMemoryAfterwards(const ReturnFreeMemoryAfterwards&) = delete;
+  ReturnFreeMemoryAfterwards& operator=(const ReturnFreeMemoryAfterwards&) = delete;
+  ~ReturnFreeMemoryAfterwards() { return_free_memory(); }
+};
+
 }  // namespace rw
