@@ -22,6 +22,13 @@ http::Response json_ok(const nlohmann::json& body, int status) {
   return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+http::Response json_after_commit(Context& context, const std::function<nlohmann::json()>& answer,
+                                 int status) {
+  context.commit_writes();
+  const db::Transaction snapshot(context.db, false);
+  return json_ok(answer(), status);
+}
+
 void Routes::add(const char* method, std::string pattern, std::string permission, Handler handler,
                  BodyCap cap, WriteScope scope) {
   router_.add(method, "/api/v1" + pattern, {std::move(handler), std::move(permission), cap, scope});

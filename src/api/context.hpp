@@ -62,6 +62,11 @@ struct Context {
 
 http::Response json_ok(const nlohmann::json& body, int status = 200);
 
+// Commits the request's writes, then answers with what `answer` reads from one snapshot: a write route's
+// answer (its object read back and serialized) keeps no other writer waiting.
+http::Response json_after_commit(Context& context, const std::function<nlohmann::json()>& answer,
+                                 int status = 200);
+
 using Handler = std::function<http::Response(Context&)>;
 
 // What a route needs, declared when it is registered: a permission code (accounts::permissions_for), which

@@ -23,9 +23,7 @@ void add_step_routes(api::Routes& routes, const std::string& base, const workflo
       const auto id = context.id();
       const auto op = context.op();
       take_step(op, machine, id, action, context.body_or_empty());
-      context.commit_writes();
-      const db::Transaction snapshot(context.db, false);  // the answer from one snapshot, outside the turn
-      return api::json_ok(respond(op, id));
+      return api::json_after_commit(context, [&] { return respond(op, id); });
     });
 }
 

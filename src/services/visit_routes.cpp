@@ -16,7 +16,10 @@ http::Response get(api::Context& context) {
 }
 
 http::Response create(api::Context& context) {
-  return api::json_ok(create_visit(context.op(), context.body()), 201);
+  const auto op = context.op();
+  const auto visit = create_visit(op, context.body());
+  return api::json_after_commit(
+      context, [&] { return scheduled_visit_json(op, visit); }, 201);
 }
 
 http::Response update(api::Context& context) {

@@ -125,6 +125,28 @@ VisitInput stored_input(db::Connection& db, const nlohmann::json& visit) {
   return input;
 }
 
+// What a new visit's audit entry records: its fields as written, with the ids of what they refer to. Built
+// from the input, so the write reads nothing back in the writers' turn.
+nlohmann::json stored_visit_json(const VisitInput& input) {
+  std::vector<std::int64_t> versions;
+  for (const auto& t : input.service_types) versions.push_back(t.version_id);
+  const auto id_or_null = [](const std::optional<std::int64_t>& id) {
+    return id ? nlohmann::json(*id) : nlohmann::json();
+  };
+  return {{"enterprise_id", input.enterprise_id},
+          {"agency_org_id", input.agency_org_id},
+          {"status", "planned"},
+          {"planned_on", input.planned_on},
+          {"duration_days", input.duration_days},
+          {"special_request", input.special_request},
+          {"service_type_version_ids", versions},
+          {"staff_ids", input.staff_ids},
+          {"leader_staff_id", id_or_null(input.leader_staff_id)},
+          {"plan_id", id_or_null(input.plan_id)},
+          {"commission_item_id", id_or_null(input.commission_item_id)},
+          {"notes", input.notes}};
+}
+
 }  // namespace
 
 nlohmann::json list_visits(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
@@ -144,17 +166,22 @@ nlohmann::json visit_with_history(const accounts::Operation& op, std::int64_t id
   return out;
 }
 
-nlohmann::json create_visit(const accounts::Operation& op, const nlohmann::json& fields) {
+ScheduledVisit create_visit(const accounts::Operation& op, const nlohmann::json& fields) {
   std::vector<registry::TeamMember> team;
-  const auto input = read_visit(op, fields, nullptr, VisitRead::create, team);
-  const auto warnings = check_save(op, input, team, nullptr);
-  const auto item = accepted_commission_item(op.db, input.enterprise_id, input.agency_org_id);
-  const auto id = insert_visit(op.db, input, item, op.now_text());
+  auto input = read_visit(op, fields, nullptr, VisitRead::create, team);
+  auto warnings = check_save(op, input, team, nullptr);
+  input.commission_item_id = accepted_commission_item(op.db, input.enterprise_id, input.agency_org_id);
+  const auto id = insert_visit(op.db, input, op.now_text());
   write_team_and_types(op.db, id, input);
-  auto created = get_visit(op, id);
-  audit::record(op, {"visit", std::to_string(id), "create", input.agency_org_id, audit::created(created)});
-  created["warnings"] = warnings_json(warnings);
-  return created;
+  audit::record(op, {"visit", std::to_string(id), "create", input.agency_org_id,
+                     audit::created(stored_visit_json(input))});
+  return {id, std::move(warnings)};
+}
+
+nlohmann::json scheduled_visit_json(const accounts::Operation& op, const ScheduledVisit& visit) {
+  auto out = get_visit(op, visit.id);
+  out["warnings"] = warnings_json(visit.warnings);
+  return out;
 }
 
 nlohmann::json update_visit(const accounts::Operation& op, std::int64_t id, const nlohmann::json& changes) {

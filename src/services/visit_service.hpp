@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "accounts/operation.hpp"
+#include "registry/staffing_rule.hpp"
 
 namespace rw::services {
 
@@ -20,10 +22,19 @@ nlohmann::json get_visit(const accounts::Operation& op, std::int64_t id);
 // … and its status history.
 nlohmann::json visit_with_history(const accounts::Operation& op, std::int64_t id);
 
+// A visit just scheduled, and what its scheduler should know anyway (a non-working day, an enterprise of
+// unknown scale).
+struct ScheduledVisit {
+  std::int64_t id = 0;
+  std::vector<registry::UnmetRule> warnings;
+};
 // Schedules a visit from its fields (enterprise_id, service_type_ids, planned_on, duration_days, staff_ids,
-// leader_staff_id, plan_id, special_request, notes; agency_org_id for a platform admin). 422 with every
-// broken rule; the visit with its `warnings` (a non-working day, an enterprise of unknown scale).
-nlohmann::json create_visit(const accounts::Operation& op, const nlohmann::json& fields);
+// leader_staff_id, plan_id, special_request, notes; agency_org_id for a platform admin): writes it with its
+// audit entry, or 422 with every broken rule.
+ScheduledVisit create_visit(const accounts::Operation& op, const nlohmann::json& fields);
+// The visit as its scheduler sees it, with its `warnings`: what the route answers once the visit is
+// committed, outside the writers' turn.
+nlohmann::json scheduled_visit_json(const accounts::Operation& op, const ScheduledVisit& visit);
 // Changes a planned or confirmed visit (the same fields but the enterprise and agency); the visit with
 // its history and warnings.
 nlohmann::json update_visit(const accounts::Operation& op, std::int64_t id, const nlohmann::json& changes);

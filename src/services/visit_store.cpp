@@ -62,11 +62,10 @@ std::vector<std::int64_t> visit_type_versions(db::Connection& db, std::int64_t v
   return db.query(kSelectServiceTypes, {visit_id}).integers("service_type_version_id");
 }
 
-std::int64_t insert_visit(db::Connection& db, const VisitInput& input, std::optional<std::int64_t> item,
-                          const std::string& now) {
+std::int64_t insert_visit(db::Connection& db, const VisitInput& input, const std::string& now) {
   return db
       .query(kInsertVisit,
-             {input.enterprise_id, input.agency_org_id, db::optional_value(item),
+             {input.enterprise_id, input.agency_org_id, db::optional_value(input.commission_item_id),
               db::optional_value(input.plan_id), input.planned_on, std::int64_t{input.duration_days},
               std::int64_t{input.special_request}, input.notes, now, now})[0]
       .integer("id");

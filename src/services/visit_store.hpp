@@ -21,9 +21,8 @@ std::optional<std::int64_t> accepted_commission_item(db::Connection& db, std::in
 // The service type versions the visit is made with.
 std::vector<std::int64_t> visit_type_versions(db::Connection& db, std::int64_t visit_id);
 
-// The new visit's id.
-std::int64_t insert_visit(db::Connection& db, const VisitInput& input, std::optional<std::int64_t> item,
-                          const std::string& now);
+// The new visit's id (made for the input's commission item, if any).
+std::int64_t insert_visit(db::Connection& db, const VisitInput& input, const std::string& now);
 void update_visit_row(db::Connection& db, std::int64_t id, const VisitInput& input, const std::string& now);
 // Replaces the visit's team (the leader marked) and service types.
 void write_team_and_types(db::Connection& db, std::int64_t id, const VisitInput& input);

@@ -75,6 +75,34 @@ TEST_F(VisitApi, ATeamThatBreaksTheStaffingRuleIsRefusedWithEveryUnmetRule) {
   EXPECT_EQ(ok.json()["warnings"], json::array());
 }
 
+TEST_F(VisitApi, AScheduledVisitsAuditEntryRecordsWhatWasWritten) {
+  auto agency = as("demo-agency");
+  const auto zhou = staff_id("周专家"), chen = staff_id("陈专家"), liu = staff_id("刘技术");
+  auto body = visit_body(demo_id(0), {zhou, chen, liu}, "2026-06-08");
+  body["leader_staff_id"] = chen;
+  body["notes"] = "请提前准备应急预案";
+  const auto created = agency.post("/visits", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto visit = created.json();
+  ASSERT_EQ(visit["service_types"].size(), 1u);
+  const auto log = agency.get("/audit?entity=visit&action=create&entity_id=" + visit["id"].dump()).json();
+  ASSERT_EQ(log["total"], 1);
+  const auto changes = log["items"][0]["changes"];
+  const json written = {{"enterprise_id", demo_id(0)},
+                        {"agency_org_id", visit["agency"]["id"]},
+                        {"status", "planned"},
+                        {"planned_on", "2026-06-08"},
+                        {"duration_days", 1},
+                        {"service_type_version_ids", {visit["service_types"][0]["version_id"]}},
+                        {"staff_ids", {zhou, chen, liu}},
+                        {"leader_staff_id", chen},
+                        {"notes", "请提前准备应急预案"}};
+  for (const auto& [key, value] : written.items()) EXPECT_EQ(changes[key]["to"], value) << key;
+  // Fields left empty are not listed as changes.
+  EXPECT_FALSE(changes.contains("plan_id"));
+  EXPECT_FALSE(changes.contains("commission_item_id"));
+}
+
 TEST_F(VisitApi, StatusMachineAndWhoMayMoveIt) {
   auto agency = as("demo-agency");
   const auto chen = staff_id("陈专家"), liu = staff_id("刘技术");
