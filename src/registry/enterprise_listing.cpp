@@ -77,11 +77,6 @@ std::size_t characters(const std::string& utf8) {
   return n;
 }
 
-// SQLite: two characters are a piece's token, one character a token's prefix (db::text_pieces).
-std::string short_match(const std::string& text) {
-  return "\"" + db::piece_token(text) + (characters(text) == 1 ? "\" *" : "\"");
-}
-
 std::string quoted_phrase(const std::string& text) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -95,7 +90,7 @@ SqlFilter holding(db::Connection& db, const std::string& text, bool waiting) {
   const auto length = characters(text);
   if (db.dialect() == db::Dialect::sqlite) {
     const bool short_text = length <= 2;
-    db::Params params{short_text ? short_match(text) : quoted_phrase(text)};
+    db::Params params{short_text ? db::pieces_query(text) : quoted_phrase(text)};
     std::string hits = short_text ? kShortSearchMatch : kSearchMatch;
     if (waiting) {
       const auto pattern = db::like_contains(text);
@@ -121,7 +116,7 @@ SqlFilter holding_for_total(db::Connection& db, const std::string& text, bool wa
   if (db.dialect() != db::Dialect::sqlite || waiting) return holding(db, text, waiting);
   SqlFilter out;
   if (characters(text) <= 2)
-    out.add_on_joined("ess", "ess.enterprises_short_search MATCH ?", {short_match(text)});
+    out.add_on_joined("ess", "ess.enterprises_short_search MATCH ?", {db::pieces_query(text)});
   else
     out.add_on_joined("es", "es.enterprises_search MATCH ?", {quoted_phrase(text)});
   return out;
@@ -137,7 +132,7 @@ std::optional<SqlFilter> common_text_on_each_row(db::Connection& db, const std::
   const bool short_text = characters(text) <= 2;
   const auto enough = std::max<std::int64_t>(exact_total_cap() / 5, 1);
   const auto hits = db.query(short_text ? kShortSearchHitCount : kSearchHitCount,
-                             {short_text ? short_match(text) : quoted_phrase(text), enough + 1})[0]
+                             {short_text ? db::pieces_query(text) : quoted_phrase(text), enough + 1})[0]
                         .integer("n");
   if (hits <= enough) return std::nullopt;
   const auto pattern = db::like_contains(text);

@@ -98,9 +98,7 @@ nlohmann::json list_organizations(const accounts::Operation& op,
   if (auto type = query_choice(query, "type", accounts::kOrgTypes)) where.add("o.type = ?", *type);
   if (auto parent = query_id(query, "parent_id")) where.add("o.parent_id = ?", *parent);
   if (auto active = query_bool(query, "active")) where.add("o.active = ?", std::int64_t{*active ? 1 : 0});
-  if (auto q = query_text(query, "q"))
-    where.add("(o.name LIKE ? ESCAPE '\\' OR o.credit_code LIKE ? ESCAPE '\\')",
-              db::Params{db::like_contains(*q), db::like_contains(*q)});
+  if (auto q = query_text(query, "q")) where.add(organizations_holding(op.db, *q));
   auto [rows, total] = select_page(op.db, kSelectOrganization, kCountOrganization, where, "o.id", page);
   const auto ids = rows.integers("id");
   auto regions = regions_of(op.db, ids);

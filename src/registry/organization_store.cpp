@@ -1,7 +1,11 @@
 #include "registry/organization_store.hpp"
 
+#include <algorithm>
+
+#include "platform/db/text_pieces.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_rows.hpp"
+#include "platform/paging.hpp"
 #include "platform/sql_filter.hpp"
 
 namespace rw::registry {
@@ -28,6 +32,14 @@ constexpr const char* kDeleteRegions = "DELETE FROM organization_regions WHERE o
 constexpr const char* kInsertRegion = "INSERT INTO organization_regions (org_id, region_id) VALUES (?, ?)";
 constexpr const char* kDeleteSessionsOfOrg =
     "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)";
+
+constexpr const char* kNameOrCodeLike = "(o.name LIKE ? ESCAPE '\\' OR o.credit_code LIKE ? ESCAPE '\\')";
+constexpr const char* kShortSearchHits =
+    "o.id IN (SELECT rowid FROM organizations_short_search WHERE organizations_short_search MATCH ?)";
+// How many organizations the index finds for a text, counted up to a limit.
+constexpr const char* kShortSearchHitCount =
+    "SELECT COUNT(*) AS n FROM (SELECT rowid FROM organizations_short_search WHERE "
+    "organizations_short_search MATCH ? LIMIT ?) hits";
 
 }  // namespace
 
@@ -67,6 +79,18 @@ nlohmann::json find_organization(db::Connection& db, const SqlFilter& scope, std
   auto rows = db.query(std::string(kSelectOrganization) + where.sql(), where.params());
   if (rows.empty()) throw not_found();
   return organization_json(rows[0], regions_of(db, {id})[id]);
+}
+
+SqlFilter organizations_holding(db::Connection& db, const std::string& text) {
+  const auto pattern = db::like_contains(text);
+  SqlFilter out(kNameOrCodeLike, db::Params{pattern, pattern});
+  if (db.dialect() != db::Dialect::sqlite) return out;
+  // Past a fifth of the total's cap, gathering the index's hits costs more than testing each row of a page.
+  const auto query = db::pieces_query(text);
+  const auto enough = std::max<std::int64_t>(exact_total_cap() / 5, 1);
+  if (db.query(kShortSearchHitCount, {query, enough + 1})[0].integer("n") <= enough)
+    out.add(kShortSearchHits, query);
+  return out;
 }
 
 bool regions_exist(db::Connection& db, const std::vector<std::int64_t>& region_ids) {

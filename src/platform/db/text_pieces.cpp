@@ -42,4 +42,21 @@ std::string text_pieces(const std::vector<std::string_view>& texts) {
   return out;
 }
 
+std::string pieces_query(std::string_view text) {
+  if (text.empty()) return {};
+  const auto first = char_length(text, 0);
+  if (first == text.size()) return "\"" + piece_token(text) + "\" *";
+  std::string out;
+  for (std::size_t at = 0, next = first; next < text.size();) {
+    const auto second = char_length(text, next);
+    if (!out.empty()) out += " AND ";
+    out += '"';
+    append_token(out, text.substr(at, next - at + second));
+    out += '"';
+    at = next;
+    next += second;
+  }
+  return out;
+}
+
 }  // namespace rw::db

@@ -14,5 +14,9 @@ namespace rw::db {
 std::string piece_token(std::string_view text);
 // The tokens of every piece of the texts, separated by spaces.
 std::string text_pieces(const std::vector<std::string_view>& texts);
+// The FTS5 query for the texts whose pieces could hold `text`: one character is a token's prefix; two or more
+// are the tokens of every two consecutive characters together, which a text holding it has, but so may one
+// holding them apart (the caller tests the text itself when it is longer than two). Empty for an empty text.
+std::string pieces_query(std::string_view text);
 
 }  // namespace rw::db
