@@ -24,8 +24,22 @@ const char* const kSelectVisit =
 const char* const kSelectTeamUsers =
     "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
     "AND s.user_id IS NOT NULL";
-const DeferredList kVisitList{
-    kSelectVisit, {"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}}, "v.id"};
+namespace {
+
+const CountFrom kVisitsFrom{"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}};
+const DeferredList kVisitList{kSelectVisit, kVisitsFrom, "v.id"};
+// From 2,000 matches, a page walks the days from the first, testing each visit: an insurer's 2,343 visits of
+// a month among the province's 46,320 took 4.3 ms gathered through its enterprises and sorted, 0.2 ms walked.
+// Never without a first day: the walk would start at the oldest visit, and the matches of a filter such as
+// `status=planned` are the last.
+const DeferredList kVisitListFromADay{
+    kSelectVisit, kVisitsFrom, "v.id", "visits v INDEXED BY visits_planned", "v.planned_on", 2'000};
+
+}  // namespace
+
+const DeferredList& visit_list(const std::map<std::string, std::string>& query) {
+  return query.contains("from") ? kVisitListFromADay : kVisitList;
+}
 
 SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query) {

@@ -21,8 +21,9 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
                        const std::map<std::string, std::string>& query);
 
 extern const char* const kSelectVisit;
-// The page's ids first, the visits' display joins for those alone (platform/paging.hpp).
-extern const DeferredList kVisitList;
+// The page's ids first, the visits' display joins for those alone (platform/paging.hpp), in planned order.
+// From a first day (`from`), SQLite finds a page of many visits by walking the days' index from it.
+const DeferredList& visit_list(const std::map<std::string, std::string>& query);
 
 // The visits with their service types (at their versions), team, and the `actions` the user may take.
 nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows);

@@ -152,7 +152,7 @@ nlohmann::json stored_visit_json(const VisitInput& input) {
 nlohmann::json list_visits(const accounts::Operation& op, const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
   const auto where = visit_filter(op.db, op.actor, query);
-  auto [rows, total] = select_page(op.db, kVisitList, where, "v.planned_on, v.id", page);
+  auto [rows, total] = select_page(op.db, visit_list(query), where, "v.planned_on, v.id", page);
   return page_json(visits_json(op.db, op.actor, rows), total, page);
 }
 

@@ -5,6 +5,7 @@
 #include "platform/db/migrations.hpp"
 #include "platform/paging.hpp"
 #include "registry/enterprise_listing.hpp"
+#include "services/visit_listing.hpp"
 #include "test_database.hpp"
 
 using namespace rw;
@@ -193,5 +194,56 @@ TEST_F(CappedTotal, EnterprisesByNameWalkedGiveTheSortedPage) {
     ASSERT_EQ(by_sort.rows.size(), 20u) << order;
     for (std::size_t i = 0; i < walked.rows.size(); ++i)
       EXPECT_EQ(walked.rows[i].integer("id"), by_sort.rows[i].integer("id")) << order << " " << i;
+  }
+}
+
+// A page of visits from a first day with 2,000 matches or more walks the days' index on SQLite (the others
+// gather and sort): the same visits in the same order, ties on a day broken by id, from the first page and
+// from one further down.
+TEST_F(CappedTotal, VisitsFromADayWalkedGiveTheSortedPage) {
+  set_exact_total_cap(10'000);
+  auto c = database_->acquire();
+  const auto agency = [&] {
+    return c
+        ->query(
+            "INSERT INTO organizations (name, type, created_at, updated_at) VALUES ('机构', 'agency', 'x', "
+            "'x') RETURNING id")[0]
+        .integer("id");
+  };
+  const auto org = agency(), other = agency();
+  const auto region = c->query("SELECT id FROM regions WHERE code = '990000'")[0].integer("id");
+  const auto enterprise =
+      c->query(
+           "INSERT INTO enterprises (name, credit_code, region_id, created_by_org_id, "
+           "created_at, updated_at) VALUES ('企业', '913200000000000001', ?, ?, 'x', 'x') "
+           "RETURNING id",
+           {region, org})[0]
+          .integer("id");
+  {
+    db::Transaction tx(*c, true);
+    for (int i = 0; i < 3'000; ++i) {
+      // Days out of id order, 30 visits a day: the id breaks the tie. Every third is another agency's.
+      const auto day = "2026-" + std::string(i % 2 ? "10-" : "11-") + std::to_string(10 + (i * 7) % 10);
+      c->execute(
+          "INSERT INTO visits (enterprise_id, agency_org_id, planned_on, created_at, updated_at) "
+          "VALUES (?, ?, ?, 'x', 'x')",
+          {enterprise, i % 3 ? org : other, day});
+    }
+    tx.commit();
+  }
+  const auto& walked = services::visit_list({{"from", "2026-10-01"}});
+  const auto& sorted = services::visit_list({});
+  EXPECT_STREQ(walked.scan_from, "visits v INDEXED BY visits_planned");
+  EXPECT_EQ(sorted.scan_from, nullptr);
+  const SqlFilter where("v.agency_org_id = ? AND v.planned_on >= ?",
+                        db::Params{org, std::string("2026-10-01")});
+  for (const Page page : {Page{20, 0}, Page{20, 100}}) {
+    const auto by_walk = select_page(*c, walked, where, "v.planned_on, v.id", page);
+    const auto by_sort = select_page(*c, sorted, where, "v.planned_on, v.id", page);
+    EXPECT_EQ(by_walk.total.count, 2'000);
+    ASSERT_EQ(by_walk.rows.size(), 20u);
+    ASSERT_EQ(by_sort.rows.size(), 20u);
+    for (std::size_t i = 0; i < by_walk.rows.size(); ++i)
+      EXPECT_EQ(by_walk.rows[i].integer("id"), by_sort.rows[i].integer("id")) << page.offset << " " << i;
   }
 }
