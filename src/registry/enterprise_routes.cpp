@@ -13,9 +13,7 @@ http::Response list(api::Context& context) {
 http::Response get(api::Context& context) { return api::json_ok(get_enterprise(context.op(), context.id())); }
 
 http::Response create(api::Context& context) {
-  const auto op = context.op();
-  const auto id = create_enterprise(op, context.body());
-  return api::json_after_commit(context, [&] { return get_enterprise(op, id); }, 201);
+  return api::json_ok(create_enterprise(context.op(), context.body()), 201);
 }
 
 http::Response update(api::Context& context) {

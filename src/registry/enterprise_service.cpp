@@ -77,14 +77,12 @@ nlohmann::json get_enterprise(const accounts::Operation& op, std::int64_t id) {
   return find_enterprise(op.db, op.actor, id);
 }
 
-std::int64_t create_enterprise(const accounts::Operation& op, const nlohmann::json& fields) {
+nlohmann::json create_enterprise(const accounts::Operation& op, const nlohmann::json& fields) {
   const auto record = checked_record(op, nullptr, fields, 0);
   const auto id = insert_enterprise(op.db, record, op.actor.org_id, op.now_text());
-  // One its creator could not see is not written (the answer would be 404).
-  access::require_visible(op.db, op.actor, access::kEnterprise, id);
-  audit::record(op, {"enterprise", std::to_string(id), "create", op.actor.org_id,
-                     audit::created(record_json(record))});
-  return id;
+  auto created = find_enterprise(op.db, op.actor, id);
+  audit::record(op, {"enterprise", std::to_string(id), "create", op.actor.org_id, audit::created(created)});
+  return created;
 }
 
 nlohmann::json update_enterprise(const accounts::Operation& op, std::int64_t id,

@@ -16,9 +16,8 @@ nlohmann::json list_enterprises(const accounts::Operation& op,
                                 const std::map<std::string, std::string>& query);
 // The enterprise with the agencies serving it; 404 when the actor may not see it.
 nlohmann::json get_enterprise(const accounts::Operation& op, std::int64_t id);
-// From its fields (enterprise_keys): the new enterprise's id, written with its audit entry; 422 with every
-// error, 409 on a credit code already registered.
-std::int64_t create_enterprise(const accounts::Operation& op, const nlohmann::json& fields);
+// From its fields (enterprise_keys): 422 with every error, 409 on a credit code already registered.
+nlohmann::json create_enterprise(const accounts::Operation& op, const nlohmann::json& fields);
 // The given fields over the stored ones; an enterprise user may change only its own enterprise's own fields.
 nlohmann::json update_enterprise(const accounts::Operation& op, std::int64_t id,
                                  const nlohmann::json& changes);

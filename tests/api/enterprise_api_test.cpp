@@ -61,7 +61,7 @@ TEST_F(EnterpriseApi, CreateRoundTripsEveryField) {
   EXPECT_EQ(read.json()["contacts"], body["contacts"]);
   EXPECT_EQ(read.json()["sensitive_receptors"], body["sensitive_receptors"]);
   EXPECT_EQ(read.json()["agencies"], json::array());
-  // Its audit entry records every field as written (the record saved, not the enterprise read back).
+  // Its audit entry records every field as created.
   const auto log = admin.get("/audit?entity=enterprise&action=create&entity_id=" + e["id"].dump()).json();
   ASSERT_EQ(log["total"], 1);
   const auto changes = log["items"][0]["changes"];
