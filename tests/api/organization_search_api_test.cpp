@@ -46,7 +46,8 @@ Ids ids_of(const std::vector<json>& items) {
 }
 
 // The texts searched: one character, two, and longer, of names and of credit codes.
-const std::vector<std::string> kTexts = {"环", "环保", "监测站", "滨湖环保监测站", "有限公司", "无锡", "9132"};
+const std::vector<std::string> kTexts = {"环",       "环保", "监测站", "滨湖环保监测站",
+                                         "有限公司", "无锡", "9132"};
 
 // One server per suite, with organizations the searches look for.
 class OrganizationSearchApi : public ::testing::Test {
@@ -100,9 +101,12 @@ TEST_F(OrganizationSearchApi, FindsWhatEachPartysOrganizationsHold) {
 
 TEST_F(OrganizationSearchApi, FollowsRenamesAndNewCreditCodes) {
   auto admin = as("demo-admin");
-  const auto id = find_id(admin.get("/organizations?q=" + url("梁溪环境检测中心")), "name", "梁溪环境检测中心");
+  const auto id =
+      find_id(admin.get("/organizations?q=" + url("梁溪环境检测中心")), "name", "梁溪环境检测中心");
   const auto path = "/organizations/" + std::to_string(id);
-  ASSERT_EQ(admin.patch(path, {{"name", "梁溪水质化验所"}, {"credit_code", uscc("91320213MA1XYW0Q8")}}).status, 200);
+  ASSERT_EQ(
+      admin.patch(path, {{"name", "梁溪水质化验所"}, {"credit_code", uscc("91320213MA1XYW0Q8")}}).status,
+      200);
   for (const auto* gone : {"环境检测", "检"})
     EXPECT_EQ(ids_of(every_organization(admin, "&q=" + url(gone))).count(id), 0u) << gone;
   for (const auto* found : {"水质", "化验所", "梁溪水质化验所", "MA1XYW"})
