@@ -1,4 +1,5 @@
-// The pieces the short-search indexes (V017, V055) hold per row, and the token and query a search text becomes.
+// The pieces the short-search indexes (V017, V055) hold per row, and the token and query a search text
+// becomes.
 #include "platform/db/text_pieces.hpp"
 
 #include <gtest/gtest.h>
