@@ -11,6 +11,7 @@
 #include "files/image_probe.hpp"
 #include "platform/errors.hpp"
 #include "platform/files/sha256.hpp"
+#include "platform/json_rows.hpp"
 
 namespace rw::files {
 namespace {
@@ -123,8 +124,6 @@ std::vector<OwnerRef> visible_links(const accounts::Operation& op, std::int64_t 
   }
   return out;
 }
-
-nlohmann::json optional_json(const auto& value) { return value ? nlohmann::json(*value) : nlohmann::json(); }
 
 nlohmann::json file_json(const accounts::Operation& op, const FileRecord& f) {
   const auto type = f.media_type.substr(f.media_type.find('/') + 1);

@@ -1,5 +1,5 @@
 #pragma once
-// Row values as JSON, NULL as null.
+// Row values and optional fields as JSON, NULL and nullopt as null.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -16,6 +16,11 @@ inline nlohmann::json json_text(const db::Row& row, std::string_view column) {
 
 inline nlohmann::json json_integer(const db::Row& row, std::string_view column) {
   return row.is_null(column) ? nlohmann::json() : nlohmann::json(row.integer(column));
+}
+
+// An optional field of a record: its value, or null.
+inline nlohmann::json optional_json(const auto& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
 // The reverse, for a stored record read back as JSON: null or absent → nullopt.

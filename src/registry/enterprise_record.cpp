@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/scope.hpp"
+#include "platform/json_rows.hpp"
 #include "registry/industries.hpp"
 #include "registry/uscc.hpp"
 #include "registry/vocabularies.hpp"
@@ -149,7 +150,6 @@ const std::vector<std::string>& enterprise_self_keys() {
 }
 
 nlohmann::json record_json(const EnterpriseRecord& r) {
-  auto optional = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
   nlohmann::json contacts = nlohmann::json::array();
   for (const auto& c : r.contacts)
     contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"role", c.role}});
@@ -158,21 +158,21 @@ nlohmann::json record_json(const EnterpriseRecord& r) {
           {"legal_representative", r.legal_representative},
           {"registered_address", r.registered_address},
           {"business_address", r.business_address},
-          {"longitude", optional(r.longitude)},
-          {"latitude", optional(r.latitude)},
+          {"longitude", optional_json(r.longitude)},
+          {"latitude", optional_json(r.latitude)},
           {"contacts", contacts},
           {"industry_code", r.industry_code},
           {"scale", r.scale},
           {"region_id", r.region_id},
-          {"park_org_id", optional(r.park_org_id)},
-          {"org_id", optional(r.org_id)},
+          {"park_org_id", optional_json(r.park_org_id)},
+          {"org_id", optional_json(r.org_id)},
           {"production_status", r.production_status},
           {"permit_type", r.permit_type},
           {"permit_number", r.permit_number},
-          {"permit_valid_from", optional(r.permit_valid_from)},
-          {"permit_valid_until", optional(r.permit_valid_until)},
+          {"permit_valid_from", optional_json(r.permit_valid_from)},
+          {"permit_valid_until", optional_json(r.permit_valid_until)},
           {"risk_level", r.risk_level},
-          {"risk_assessed_on", optional(r.risk_assessed_on)},
+          {"risk_assessed_on", optional_json(r.risk_assessed_on)},
           {"risk_source", r.risk_source},
           {"sensitive_receptors", r.sensitive_receptors},
           {"tags", r.tags}};

@@ -1,6 +1,7 @@
 #include "registry/staff_record.hpp"
 
 #include "access/visibility.hpp"
+#include "platform/json_rows.hpp"
 #include "registry/party_store.hpp"
 #include "registry/vocabularies.hpp"
 
@@ -196,18 +197,18 @@ StaffRecord staff_from_row(const db::Row& row, std::vector<Certificate> certific
 }
 
 nlohmann::json staff_record_json(const StaffRecord& r) {
-  auto optional = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
   nlohmann::json certificates = nlohmann::json::array();
   for (const auto& c : r.certificates)
-    certificates.push_back({{"name", c.name}, {"number", c.number}, {"expires_on", optional(c.expires_on)}});
+    certificates.push_back(
+        {{"name", c.name}, {"number", c.number}, {"expires_on", optional_json(c.expires_on)}});
   return {{"org_id", r.org_id},
-          {"user_id", optional(r.user_id)},
+          {"user_id", optional_json(r.user_id)},
           {"name", r.name},
           {"phone", r.phone},
           {"title_level", r.title_level},
           {"kind", r.kind},
-          {"expert_pool_level", optional(r.expert_pool_level)},
-          {"safety_engineer_level", optional(r.safety_engineer_level)},
+          {"expert_pool_level", optional_json(r.expert_pool_level)},
+          {"safety_engineer_level", optional_json(r.safety_engineer_level)},
           {"specialties", r.specialties},
           {"certificates", certificates},
           {"evaluation_grade", r.evaluation_grade},

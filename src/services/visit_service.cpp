@@ -5,6 +5,7 @@
 #include "audit/audit_log.hpp"
 #include "calendar/calendar_store.hpp"
 #include "platform/dates.hpp"
+#include "platform/json_rows.hpp"
 #include "platform/paging.hpp"
 #include "registry/party_store.hpp"
 #include "services/status_history.hpp"
@@ -130,9 +131,6 @@ VisitInput stored_input(db::Connection& db, const nlohmann::json& visit) {
 nlohmann::json stored_visit_json(const VisitInput& input) {
   std::vector<std::int64_t> versions;
   for (const auto& t : input.service_types) versions.push_back(t.version_id);
-  const auto id_or_null = [](const std::optional<std::int64_t>& id) {
-    return id ? nlohmann::json(*id) : nlohmann::json();
-  };
   return {{"enterprise_id", input.enterprise_id},
           {"agency_org_id", input.agency_org_id},
           {"status", "planned"},
@@ -141,9 +139,9 @@ nlohmann::json stored_visit_json(const VisitInput& input) {
           {"special_request", input.special_request},
           {"service_type_version_ids", versions},
           {"staff_ids", input.staff_ids},
-          {"leader_staff_id", id_or_null(input.leader_staff_id)},
-          {"plan_id", id_or_null(input.plan_id)},
-          {"commission_item_id", id_or_null(input.commission_item_id)},
+          {"leader_staff_id", optional_json(input.leader_staff_id)},
+          {"plan_id", optional_json(input.plan_id)},
+          {"commission_item_id", optional_json(input.commission_item_id)},
           {"notes", input.notes}};
 }
 
