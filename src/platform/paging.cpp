@@ -1,5 +1,6 @@
 #include "platform/paging.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 namespace rw {
@@ -60,6 +61,8 @@ std::string page_ids_sql(db::Connection& db, const DeferredList& list, const Lis
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }
 
 std::int64_t exact_total_cap() { return total_cap.load(); }
+
+std::int64_t common_text_hits() { return std::max<std::int64_t>(exact_total_cap() / 5, 1); }
 
 PageOfRows select_page(db::Connection& db, const std::string& select_sql, const CountFrom& count,
                        const SqlFilter& where, const std::string& order_by, const Page& page) {

@@ -13,6 +13,10 @@ inline constexpr std::int64_t kExactTotalCap = 10'000;
 // The cap this server counts to (`serve --count-cap`, so tests pass it with a few rows).
 void set_exact_total_cap(std::int64_t cap);
 std::int64_t exact_total_cap();
+// How many hits of a text index make a search's text common (a fifth of the cap, at least 1): past it, a list
+// tests the text on each row as it walks its order, which soon finds a page, instead of gathering and sorting
+// every hit.
+std::int64_t common_text_hits();
 
 struct Total {
   std::int64_t count = 0;

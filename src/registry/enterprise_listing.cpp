@@ -130,7 +130,7 @@ SqlFilter holding_for_total(db::Connection& db, const std::string& text, bool wa
 std::optional<SqlFilter> common_text_on_each_row(db::Connection& db, const std::string& text) {
   if (db.dialect() != db::Dialect::sqlite) return std::nullopt;
   const bool short_text = characters(text) <= 2;
-  const auto enough = std::max<std::int64_t>(exact_total_cap() / 5, 1);
+  const auto enough = common_text_hits();
   const auto hits = db.query(short_text ? kShortSearchHitCount : kSearchHitCount,
                              {short_text ? db::pieces_query(text) : quoted_phrase(text), enough + 1})[0]
                         .integer("n");

@@ -1,7 +1,5 @@
 #include "registry/organization_store.hpp"
 
-#include <algorithm>
-
 #include "platform/db/text_pieces.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_rows.hpp"
@@ -85,9 +83,8 @@ SqlFilter organizations_holding(db::Connection& db, const std::string& text) {
   const auto pattern = db::like_contains(text);
   SqlFilter out(kNameOrCodeLike, db::Params{pattern, pattern});
   if (db.dialect() != db::Dialect::sqlite) return out;
-  // Past a fifth of the total's cap, gathering the index's hits costs more than testing each row of a page.
   const auto query = db::pieces_query(text);
-  const auto enough = std::max<std::int64_t>(exact_total_cap() / 5, 1);
+  const auto enough = common_text_hits();
   if (db.query(kShortSearchHitCount, {query, enough + 1})[0].integer("n") <= enough)
     out.add(kShortSearchHits, query);
   return out;
