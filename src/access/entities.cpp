@@ -65,13 +65,13 @@ const EntityAccess kCommission{
     {{party::any, Relation::named, "c.insurer_org_id"}, {party::any, Relation::named, "c.agency_org_id"}},
     {"c.insurer_org_id"}};
 
+// An item carries its commission's parties (V057), so a party's items are an index range of the item's table.
 const EntityAccess kCommissionItem{
     "commission_item",
-    "commission_items ci JOIN commissions c ON c.id = ci.commission_id",
+    "commission_items ci",
     "ci.id",
-    {{party::any, Relation::named, "c.insurer_org_id"}, {party::any, Relation::named, "c.agency_org_id"}},
-    {"c.insurer_org_id", "c.agency_org_id"},
-    {{"c", "commissions", "ci.commission_id"}}};
+    {{party::any, Relation::named, "ci.insurer_org_id"}, {party::any, Relation::named, "ci.agency_org_id"}},
+    {"ci.insurer_org_id", "ci.agency_org_id"}};
 
 const EntityAccess kServicePlan{"service_plan",
                                 "service_plans sp JOIN enterprises e ON e.id = sp.enterprise_id",

@@ -39,17 +39,15 @@ std::vector<std::int64_t> query_ids(const std::map<std::string, std::string>& qu
 const char* const kOpenCommissionItem = "ci.status IN ('pending', 'accepted', 'cancel_requested')";
 
 const char* const kSelectCommissionItem =
-    "SELECT ci.*, c.insurer_org_id, c.agency_org_id, c.created_at AS commissioned_at, c.notes AS "
+    "SELECT ci.*, c.created_at AS commissioned_at, c.notes AS "
     "commission_notes, "
     "e.name AS enterprise_name, e.credit_code, e.business_address, e.scale, e.risk_level, e.industry_code, "
     "i.name AS insurer_name, a.name AS agency_name, p.policy_number "
     "FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "JOIN enterprises e ON e.id = ci.enterprise_id JOIN organizations i ON i.id = c.insurer_org_id "
-    "JOIN organizations a ON a.id = c.agency_org_id LEFT JOIN policies p ON p.id = ci.policy_id";
+    "JOIN enterprises e ON e.id = ci.enterprise_id JOIN organizations i ON i.id = ci.insurer_org_id "
+    "JOIN organizations a ON a.id = ci.agency_org_id LEFT JOIN policies p ON p.id = ci.policy_id";
 const DeferredList kCommissionItemList{kSelectCommissionItem,
-                                       {"commission_items ci",
-                                        {{"c", "JOIN commissions c ON c.id = ci.commission_id"},
-                                         {"e", "JOIN enterprises e ON e.id = ci.enterprise_id"}}},
+                                       {"commission_items ci", {{"e", "JOIN enterprises e ON e.id = ci.enterprise_id"}}},
                                        "ci.id"};
 
 SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user,
@@ -65,8 +63,8 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user
   // open: the items that keep an enterprise from another commission of the same insurer
   if (auto v = query_bool(query, "open"))
     where.add(std::string(*v ? "" : "NOT ") + kOpenCommissionItem, db::Params{});
-  if (auto v = query_id(query, "agency_org_id")) where.add_on_joined("c", "c.agency_org_id = ?", {*v});
-  if (auto v = query_id(query, "insurer_org_id")) where.add_on_joined("c", "c.insurer_org_id = ?", {*v});
+  if (auto v = query_id(query, "agency_org_id")) where.add("ci.agency_org_id = ?", *v);
+  if (auto v = query_id(query, "insurer_org_id")) where.add("ci.insurer_org_id = ?", *v);
   if (auto v = query_choice(query, "status", commission_item_statuses().values()))
     where.add("ci.status = ?", *v);
   if (auto v = query_bool(query, "overdue")) {

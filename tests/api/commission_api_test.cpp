@@ -315,3 +315,38 @@ TEST_F(CommissionApi, AnAgencysEnterpriseListFollowsItsCommissionItems) {
   ASSERT_EQ(declined.status, 200) << declined.body;
   for (int i = 0; i < 24; ++i) ASSERT_EQ(listed(), 0) << "declined, request " << i;
 }
+
+// An item carries its commission's parties (V057): each party's list has a new commission's items first,
+// newest first, with the insurer and the agency named, and another agency's list and filter have none.
+TEST_F(CommissionApi, EachPartyListsANewCommissionsItemsFirst) {
+  auto insurer = as("demo-insurer");
+  const auto e1 = insured_enterprise_by(insurer, "无锡市委托序一有限公司", 231),
+             e2 = insured_enterprise_by(insurer, "无锡市委托序二有限公司", 232);
+  const auto created = commission_by(insurer, {e1, e2});
+  const auto newest = std::vector<std::int64_t>{std::max(item_of(created, e1), item_of(created, e2)),
+                                                std::min(item_of(created, e1), item_of(created, e2))};
+  const auto agency_id = created["agency"]["id"].get<std::int64_t>();
+  const auto insurer_id = created["insurer"]["id"].get<std::int64_t>();
+  for (const auto& [party, path] :
+       std::vector<std::pair<Client, std::string>>{{insurer, "/commission-items?limit=2"},
+                                                   {as("demo-agency"), "/commission-items?limit=2"},
+                                                   {as("demo-agency"), "/commission-items?limit=2&agency_org_id=" +
+                                                                           std::to_string(agency_id)}}) {
+    const auto page = party.get(path);
+    ASSERT_EQ(page.status, 200) << page.body;
+    const auto items = page.json()["items"];
+    ASSERT_EQ(items.size(), 2u) << path;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      EXPECT_EQ(items[i]["id"], newest[i]) << path;
+      EXPECT_EQ(items[i]["agency"]["id"], agency_id);
+      EXPECT_EQ(items[i]["insurer"]["id"], insurer_id);
+    }
+  }
+  auto agency_b = as("qingyuan-admin");
+  for (const auto& path : {std::string("/commission-items?limit=100"),
+                           "/commission-items?limit=100&agency_org_id=" + std::to_string(agency_id)}) {
+    const auto page = agency_b.get(path);
+    ASSERT_EQ(page.status, 200) << page.body;
+    for (const auto& item : page.json()["items"]) EXPECT_NE(item["commission_id"], created["id"]) << path;
+  }
+}
