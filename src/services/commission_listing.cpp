@@ -46,9 +46,10 @@ const char* const kSelectCommissionItem =
     "FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
     "JOIN enterprises e ON e.id = ci.enterprise_id JOIN organizations i ON i.id = ci.insurer_org_id "
     "JOIN organizations a ON a.id = ci.agency_org_id LEFT JOIN policies p ON p.id = ci.policy_id";
-const DeferredList kCommissionItemList{kSelectCommissionItem,
-                                       {"commission_items ci", {{"e", "JOIN enterprises e ON e.id = ci.enterprise_id"}}},
-                                       "ci.id"};
+const DeferredList kCommissionItemList{
+    kSelectCommissionItem,
+    {"commission_items ci", {{"e", "JOIN enterprises e ON e.id = ci.enterprise_id"}}},
+    "ci.id"};
 
 SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user,
                                  const std::map<std::string, std::string>& query, const std::string& today) {

@@ -247,9 +247,10 @@ TEST_F(BenchDataApi, DemoLoginsSignInAsTheirParties) {
 // The generator writes commission items without their parties; V057's trigger gives each its commission's.
 TEST_F(BenchDataApi, EveryCommissionItemCarriesItsCommissionsParties) {
   ASSERT_GT(count("commission_items"), 0);
-  EXPECT_EQ(count("commission_items ci JOIN commissions c ON c.id = ci.commission_id WHERE ci.insurer_org_id IS "
-                  "DISTINCT FROM c.insurer_org_id OR ci.agency_org_id IS DISTINCT FROM c.agency_org_id"),
-            0);
+  EXPECT_EQ(
+      count("commission_items ci JOIN commissions c ON c.id = ci.commission_id WHERE ci.insurer_org_id IS "
+            "DISTINCT FROM c.insurer_org_id OR ci.agency_org_id IS DISTINCT FROM c.agency_org_id"),
+      0);
 }
 
 TEST_F(BenchDataApi, EveryVisitIsOfAnEnterpriseItsAgencyServes) {

@@ -327,11 +327,10 @@ TEST_F(CommissionApi, EachPartyListsANewCommissionsItemsFirst) {
                                                 std::min(item_of(created, e1), item_of(created, e2))};
   const auto agency_id = created["agency"]["id"].get<std::int64_t>();
   const auto insurer_id = created["insurer"]["id"].get<std::int64_t>();
-  for (const auto& [party, path] :
-       std::vector<std::pair<Client, std::string>>{{insurer, "/commission-items?limit=2"},
-                                                   {as("demo-agency"), "/commission-items?limit=2"},
-                                                   {as("demo-agency"), "/commission-items?limit=2&agency_org_id=" +
-                                                                           std::to_string(agency_id)}}) {
+  for (const auto& [party, path] : std::vector<std::pair<Client, std::string>>{
+           {insurer, "/commission-items?limit=2"},
+           {as("demo-agency"), "/commission-items?limit=2"},
+           {as("demo-agency"), "/commission-items?limit=2&agency_org_id=" + std::to_string(agency_id)}}) {
     const auto page = party.get(path);
     ASSERT_EQ(page.status, 200) << page.body;
     const auto items = page.json()["items"];
