@@ -15,5 +15,14 @@ BEGIN
     FROM commissions c WHERE c.id = NEW.commission_id;
     RETURN NEW;
 END $$;
-CREATE TRIGGER commission_items_parties BEFORE INSERT OR UPDATE OF commission_id ON commission_items
+CREATE TRIGGER commission_items_parties BEFORE INSERT ON commission_items
 FOR EACH ROW EXECUTE FUNCTION take_commission_parties();
+
+-- An item never moves to another commission, so its parties never change after it is written.
+CREATE FUNCTION refuse_commission_item_move() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'a commission item stays in its commission';
+END $$;
+CREATE TRIGGER commission_items_stay_in_their_commission BEFORE UPDATE OF commission_id ON commission_items
+FOR EACH ROW WHEN (NEW.commission_id IS DISTINCT FROM OLD.commission_id)
+EXECUTE FUNCTION refuse_commission_item_move();

@@ -19,10 +19,9 @@ BEGIN
     WHERE id = NEW.id;
 END;
 
-CREATE TRIGGER commission_items_parties_after_move AFTER UPDATE OF commission_id ON commission_items
+-- An item never moves to another commission (nothing does that), so its parties never change after it is written.
+CREATE TRIGGER commission_items_stay_in_their_commission BEFORE UPDATE OF commission_id ON commission_items
+WHEN NEW.commission_id IS NOT OLD.commission_id
 BEGIN
-    UPDATE commission_items SET
-        insurer_org_id = (SELECT c.insurer_org_id FROM commissions c WHERE c.id = NEW.commission_id),
-        agency_org_id = (SELECT c.agency_org_id FROM commissions c WHERE c.id = NEW.commission_id)
-    WHERE id = NEW.id;
+    SELECT RAISE(ABORT, 'a commission item stays in its commission');
 END;

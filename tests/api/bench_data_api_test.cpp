@@ -244,13 +244,25 @@ TEST_F(BenchDataApi, DemoLoginsSignInAsTheirParties) {
     EXPECT_NO_THROW(as(username)) << username;
 }
 
-// The generator writes commission items without their parties; V057's trigger gives each its commission's.
+// The generator writes commission items without their parties; V057's trigger gives each its commission's,
+// and refuses to move an item to another commission, which would leave it with the old one's parties.
 TEST_F(BenchDataApi, EveryCommissionItemCarriesItsCommissionsParties) {
   ASSERT_GT(count("commission_items"), 0);
   EXPECT_EQ(
       count("commission_items ci JOIN commissions c ON c.id = ci.commission_id WHERE ci.insurer_org_id IS "
             "DISTINCT FROM c.insurer_org_id OR ci.agency_org_id IS DISTINCT FROM c.agency_org_id"),
       0);
+  const auto two = query(
+      "SELECT c.id FROM commissions c WHERE EXISTS (SELECT 1 FROM commission_items ci WHERE "
+      "ci.commission_id = c.id) ORDER BY c.id LIMIT 2");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_ANY_THROW(
+      database_->acquire()->execute("UPDATE commission_items SET commission_id = ? WHERE commission_id = ?",
+                                    {two[1].integer("id"), two[0].integer("id")}));
+  EXPECT_EQ(count("commission_items WHERE commission_id = ?", {two[0].integer("id")}),
+            count("commission_items ci JOIN commissions c ON c.id = ci.commission_id WHERE c.id = ? AND "
+                  "ci.insurer_org_id = c.insurer_org_id",
+                  {two[0].integer("id")}));
 }
 
 TEST_F(BenchDataApi, EveryVisitIsOfAnEnterpriseItsAgencyServes) {
