@@ -62,8 +62,7 @@ IdsSelect enterprise_ids_of(db::Connection& db, const accounts::Actor& actor, Re
     case Relation::serves:
       return select(std::string("SELECT sci.enterprise_id FROM commission_items sci WHERE sci.status IN ") +
                         kServingStatuses + " AND ",
-                    in_ids_of("sci.commission_id", "SELECT sc.id FROM commissions sc WHERE ",
-                              mine("sc.agency_org_id")));
+                    mine("sci.agency_org_id"));
     default:
       throw std::logic_error("not a relation to a set of enterprises");
   }
@@ -94,7 +93,7 @@ SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const G
                          mine("ip.insurer_org_id"));
     case Relation::serves:
       if (shape == Shape::as_set) return in_ids(enterprise_id, enterprise_ids_of(db, actor, grant.relation));
-      return served_by_agencies(mine("sc.agency_org_id"));
+      return served_by_agencies(mine("sci.agency_org_id"));
     case Relation::regulates:
       return accounts::in_jurisdiction(db, actor, "e.region_id");
   }
@@ -261,8 +260,8 @@ std::vector<SqlFilter> held_by_some(db::Connection& db, const accounts::Actor& a
 }  // namespace
 
 SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
-  return exists_with(std::string("SELECT 1 FROM commission_items sci JOIN commissions sc ON sc.id = "
-                                 "sci.commission_id WHERE sci.enterprise_id = e.id AND sci.status IN ") +
+  return exists_with(std::string("SELECT 1 FROM commission_items sci WHERE sci.enterprise_id = e.id AND "
+                                 "sci.status IN ") +
                          kServingStatuses + " AND ",
                      agency_condition);
 }

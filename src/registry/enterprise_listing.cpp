@@ -177,7 +177,7 @@ SqlFilter filter_but_search(db::Connection& db, const accounts::Actor& user,
     where.add("EXISTS (SELECT 1 FROM policies fp WHERE fp.enterprise_id = e.id AND fp.insurer_org_id = ?)",
               *insurer);
   if (auto agency = query_id(query, "agency_id"))
-    where.add(access::served_by_agencies(SqlFilter("sc.agency_org_id = ?", db::Params{*agency})));
+    where.add(access::served_by_agencies(SqlFilter("sci.agency_org_id = ?", db::Params{*agency})));
   if (auto tag = query_text(query, "tag", 20))
     where.add("e.tags LIKE ? ESCAPE '\\'", db::like_contains(nlohmann::json(*tag).dump()));
   return where;

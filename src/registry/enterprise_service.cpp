@@ -12,8 +12,8 @@ namespace rw::registry {
 namespace {
 
 const std::string kServingAgencies =
-    "SELECT DISTINCT o.id, o.name FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "JOIN organizations o ON o.id = c.agency_org_id WHERE ci.enterprise_id = ? AND ci.status IN " +
+    "SELECT DISTINCT o.id, o.name FROM commission_items ci JOIN organizations o ON o.id = ci.agency_org_id "
+    "WHERE ci.enterprise_id = ? AND ci.status IN " +
     std::string(access::kServingStatuses) + " ORDER BY o.id";
 const char* const kSetArchived = "UPDATE enterprises SET archived = ?, updated_at = ? WHERE id = ?";
 

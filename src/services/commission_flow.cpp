@@ -21,7 +21,7 @@ constexpr const char* kUpdateAccepted =
     "UPDATE commission_items SET accepted_on = ?, due_on = ? WHERE id = ?";
 constexpr const char* kUpdateCompleted = "UPDATE commission_items SET completed_on = ? WHERE id = ?";
 constexpr const char* kSelectAcceptedItems =
-    " WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND ci.status = 'accepted'";
+    " WHERE ci.enterprise_id = ? AND ci.agency_org_id = ? AND ci.status = 'accepted'";
 
 const workflow::Grant<Item> kAgency{
     {"agency", "platform"}, "commission:decide", [](const workflow::Caller& caller, const Item& item) {

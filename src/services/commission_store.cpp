@@ -12,8 +12,7 @@ constexpr const char* kSelectPolicyInForce =
     "AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC, id DESC LIMIT 1";
 // + kOpenCommissionItem
 constexpr const char* kSelectItemsOfInsurer =
-    "SELECT ci.status FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "WHERE ci.enterprise_id = ? AND c.insurer_org_id = ? AND ";
+    "SELECT ci.status FROM commission_items ci WHERE ci.enterprise_id = ? AND ci.insurer_org_id = ? AND ";
 // + the commissions' condition + kTypeVersionsOrder
 constexpr const char* kSelectTypeVersions =
     "SELECT commission_id, service_type_version_id FROM commission_service_types WHERE ";

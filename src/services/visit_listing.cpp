@@ -15,8 +15,8 @@ namespace rw::services {
 const char* const kSelectVisit =
     "SELECT v.*, e.name AS enterprise_name, e.business_address, e.scale, e.risk_level, "
     "e.org_id AS enterprise_org_id, a.name AS agency_name, "
-    "(SELECT c.insurer_org_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "WHERE ci.id = v.commission_item_id) AS commission_insurer_org_id, "
+    "(SELECT ci.insurer_org_id FROM commission_items ci WHERE ci.id = v.commission_item_id) AS "
+    "commission_insurer_org_id, "
     "(SELECT r.status FROM report_submissions r WHERE r.visit_id = v.id ORDER BY r.version DESC LIMIT 1) "
     "AS report_status "
     "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = "

@@ -10,10 +10,10 @@ namespace {
 // The service types the agency may serve the enterprise with: those of its accepted commission items (and
 // of the item the visit already answers), and those of a plan the enterprise agreed for the visit's year.
 constexpr const char* kServedTypes =
-    "SELECT stv.type_id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "JOIN commission_service_types cst ON cst.commission_id = c.id "
+    "SELECT stv.type_id FROM commission_items ci "
+    "JOIN commission_service_types cst ON cst.commission_id = ci.commission_id "
     "JOIN service_type_versions stv ON stv.id = cst.service_type_version_id "
-    "WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND (ci.status = 'accepted' OR ci.id = ?) "
+    "WHERE ci.enterprise_id = ? AND ci.agency_org_id = ? AND (ci.status = 'accepted' OR ci.id = ?) "
     "UNION SELECT stv.type_id FROM service_plans p JOIN service_plan_items pi ON pi.plan_id = p.id "
     "JOIN service_type_versions stv ON stv.id = pi.service_type_version_id "
     "WHERE p.enterprise_id = ? AND p.agency_org_id = ? AND p.status = 'agreed' AND p.year = ?";

@@ -8,8 +8,8 @@ namespace {
 constexpr const char* kSelectPlanOf =
     "SELECT 1 AS one FROM service_plans WHERE id = ? AND enterprise_id = ? AND agency_org_id = ?";
 constexpr const char* kSelectAcceptedItem =
-    "SELECT ci.id FROM commission_items ci JOIN commissions c ON c.id = ci.commission_id "
-    "WHERE ci.enterprise_id = ? AND c.agency_org_id = ? AND ci.status = 'accepted' ORDER BY ci.id DESC "
+    "SELECT ci.id FROM commission_items ci WHERE ci.enterprise_id = ? AND ci.agency_org_id = ? AND ci.status "
+    "= 'accepted' ORDER BY ci.id DESC "
     "LIMIT 1";
 constexpr const char* kSelectServiceTypes =
     "SELECT service_type_version_id FROM visit_service_types WHERE visit_id = ? ORDER BY "
