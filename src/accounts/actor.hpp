@@ -3,6 +3,7 @@
 // and (read once, then kept) the organizations and regions they reach.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -32,6 +33,11 @@ struct Actor {
   // The organizations and regions the user reaches, read on first use and kept for the request
   // (accounts/scope.hpp).
   mutable std::shared_ptr<const Reach> reach;
+  // A reading request's reference generations as its session statement read them (V058): while they hold,
+  // the reach and the working calendar kept in the process are current. Empty for a write, whose own changes
+  // may move them, and for actors that no request signed in (jobs, the CLI): those read afresh.
+  std::optional<std::int64_t> reach_generation;
+  std::optional<std::int64_t> calendar_generation;
 
   bool has_role(std::string_view role) const;
   bool is_platform_admin() const { return org_type == "platform" && has_role("admin"); }

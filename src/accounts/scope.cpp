@@ -1,5 +1,9 @@
 #include "accounts/scope.hpp"
 
+#include <utility>
+
+#include "platform/kept_by_generation.hpp"
+
 namespace rw::accounts {
 namespace {
 
@@ -45,15 +49,29 @@ SqlFilter in_set(db::Dialect dialect, std::string_view column, const std::vector
 
 }  // namespace
 
+namespace {
+
+Reach read_reach(db::Connection& db, std::int64_t org_id, bool regulator) {
+  Reach reach;
+  reach.org_ids = org_subtree_ids(db, org_id);
+  if (regulator) reach.region_ids = region_subtree_of_org(db, org_id);
+  reach.org_ids_json = json_id_array(reach.org_ids);
+  reach.region_ids_json = json_id_array(reach.region_ids);
+  return reach;
+}
+
+}  // namespace
+
 const Reach& reach_of(db::Connection& db, const Actor& user) {
-  if (!user.reach) {
-    auto reach = std::make_shared<Reach>();
-    reach->org_ids = org_subtree_ids(db, user.org_id);
-    if (user.org_type == "regulator") reach->region_ids = region_subtree_of_org(db, user.org_id);
-    reach->org_ids_json = json_id_array(reach->org_ids);
-    reach->region_ids_json = json_id_array(reach->region_ids);
-    user.reach = std::move(reach);
+  if (user.reach) return *user.reach;
+  const bool regulator = user.org_type == "regulator";
+  if (!user.reach_generation) {
+    user.reach = std::make_shared<const Reach>(read_reach(db, user.org_id, regulator));
+    return *user.reach;
   }
+  static KeptByGeneration<std::pair<std::int64_t, bool>, Reach> kept(4096);
+  user.reach = kept.get({user.org_id, regulator}, *user.reach_generation,
+                        [&] { return read_reach(db, user.org_id, regulator); });
   return *user.reach;
 }
 

@@ -11,12 +11,15 @@ constexpr const char* kSelectUser =
     "org_type "
     "FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ? AND u.active = 1";
 constexpr const char* kSelectRoles = "SELECT role FROM user_roles WHERE user_id = ? ORDER BY role";
-// A request's session, its user (when active) and the user's roles in one statement, a row per role: every
-// signed-in request starts with it, and on PostgreSQL each statement is a round trip to another process.
+// A request's session, its user (when active), the user's roles and the reference generations in one
+// statement, a row per role: every signed-in request starts with it, and on PostgreSQL each statement is a
+// round trip to another process.
 constexpr const char* kSelectSessionUser =
     "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.phone, "
-    "u.email, u.org_id, o.name AS org_name, o.type AS org_type, r.role "
-    "FROM sessions s LEFT JOIN users u ON u.id = s.user_id AND u.active = 1 "
+    "u.email, u.org_id, o.name AS org_name, o.type AS org_type, r.role, g.reach AS reach_generation, "
+    "g.calendar AS calendar_generation "
+    "FROM sessions s CROSS JOIN reference_generations g LEFT JOIN users u ON u.id = s.user_id AND u.active = "
+    "1 "
     "LEFT JOIN organizations o ON o.id = u.org_id LEFT JOIN user_roles r ON r.user_id = u.id "
     "WHERE s.token_hash = ? ORDER BY r.role";
 constexpr const char* kInsertSession =
@@ -115,6 +118,10 @@ Actor authenticate(db::Connection& db, const http::Request& request, Seconds now
     if (!rows[i].is_null("role")) user.roles.push_back(rows[i].text("role"));
   user.session_id = session_id;
   user.csrf_token = row.text("csrf_token");
+  if (!http::is_unsafe_method(request.method)) {
+    user.reach_generation = row.integer("reach_generation");
+    user.calendar_generation = row.integer("calendar_generation");
+  }
   if (from_cookie && http::is_unsafe_method(request.method) &&
       !constant_time_equal(request.header("x-csrf-token"), user.csrf_token))
     throw ApiError(ErrorKind::forbidden, "csrf_failed", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",

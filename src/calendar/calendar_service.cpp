@@ -83,14 +83,15 @@ void delete_year(const accounts::Operation& op, int year) {
 }
 
 nlohmann::json date_after_working_days(const accounts::Operation& op, Date from, int days) {
-  const auto calendar = load_calendar(op.db);
-  const auto date = calendar.add_working_days(from, days);
-  return {{"date", format_date(date)}, {"fallback", calendar.uses_fallback(from, date)}};
+  const auto calendar = kept_calendar(op.db, op.actor.calendar_generation);
+  const auto date = calendar->add_working_days(from, days);
+  return {{"date", format_date(date)}, {"fallback", calendar->uses_fallback(from, date)}};
 }
 
 nlohmann::json count_working_days(const accounts::Operation& op, Date from, Date to) {
-  const auto calendar = load_calendar(op.db);
-  return {{"days", calendar.working_days_between(from, to)}, {"fallback", calendar.uses_fallback(from, to)}};
+  const auto calendar = kept_calendar(op.db, op.actor.calendar_generation);
+  return {{"days", calendar->working_days_between(from, to)},
+          {"fallback", calendar->uses_fallback(from, to)}};
 }
 
 }  // namespace rw::calendar

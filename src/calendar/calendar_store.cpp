@@ -5,6 +5,7 @@
 #include "calendar/arrangement.hpp"
 #include "platform/embedded.hpp"
 #include "platform/errors.hpp"
+#include "platform/kept_by_generation.hpp"
 
 namespace rw::calendar {
 namespace {
@@ -65,6 +66,13 @@ WorkingCalendar load_calendar(db::Connection& db) {
     years[static_cast<int>(rows[i].integer("year"))] =
         arrangement_of(nlohmann::json::parse(rows[i].text("arrangement")));
   return WorkingCalendar(std::move(years));
+}
+
+std::shared_ptr<const WorkingCalendar> kept_calendar(db::Connection& db,
+                                                     std::optional<std::int64_t> generation) {
+  if (!generation) return std::make_shared<const WorkingCalendar>(load_calendar(db));
+  static KeptByGeneration<int, WorkingCalendar> kept(1);
+  return kept.get(0, *generation, [&] { return load_calendar(db); });
 }
 
 std::map<int, UploadedYear> uploaded_years(db::Connection& db) {

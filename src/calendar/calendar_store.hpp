@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,10 @@
 namespace rw::calendar {
 
 WorkingCalendar load_calendar(db::Connection& db);
+// The same, kept in the process while the calendar generation a reading request's session read holds (V058);
+// read afresh without one (accounts::Actor::calendar_generation).
+std::shared_ptr<const WorkingCalendar> kept_calendar(db::Connection& db,
+                                                     std::optional<std::int64_t> generation);
 
 // An admin's upload of one year.
 struct UploadedYear {

@@ -29,11 +29,11 @@ using nlohmann::json;
 
 json hazards_json(const accounts::Operation& op, const db::Rows& rows) {
   const workflow::Caller caller(op.db, op.actor);
-  const auto calendar = calendar::load_calendar(op.db);
+  const auto calendar = calendar::kept_calendar(op.db, op.actor.calendar_generation);
   const auto today = china_day(op.clock.now());
   json items = json::array();
   for (std::size_t i = 0; i < rows.size(); ++i)
-    items.push_back(hazard_json(rows[i], caller, calendar, today));
+    items.push_back(hazard_json(rows[i], caller, *calendar, today));
   return items;
 }
 
@@ -141,7 +141,8 @@ json list_hazards(const accounts::Operation& op, const std::map<std::string, std
 json get_hazard(const accounts::Operation& op, std::int64_t id) {
   const auto s = load_hazard(op.db, op.actor, id);
   const workflow::Caller caller(op.db, op.actor);
-  auto out = hazard_json(s.row, caller, calendar::load_calendar(op.db), china_day(op.clock.now()));
+  auto out = hazard_json(s.row, caller, *calendar::kept_calendar(op.db, op.actor.calendar_generation),
+                         china_day(op.clock.now()));
   json progress = json::array();
   const auto notes = progress_of(op.db, id);
   for (std::size_t i = 0; i < notes.size(); ++i)

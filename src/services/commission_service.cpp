@@ -121,12 +121,12 @@ nlohmann::json list_commissions(const accounts::Operation& op,
 
 nlohmann::json get_commission(const accounts::Operation& op, std::int64_t id) {
   auto out = commissions_json(op.db, find_commission_row(op.db, op.actor, id, china_date(op.clock.now())))[0];
-  const auto calendar = calendar::load_calendar(op.db);
+  const auto calendar = calendar::kept_calendar(op.db, op.actor.calendar_generation);
   const workflow::Caller caller(op.db, op.actor);
   auto item_rows = commission_item_rows(op.db, id);
   out["items"] = nlohmann::json::array();
   for (std::size_t i = 0; i < item_rows.size(); ++i)
-    out["items"].push_back(commission_item_json(item_rows[i], calendar, china_day(op.clock.now()), caller));
+    out["items"].push_back(commission_item_json(item_rows[i], *calendar, china_day(op.clock.now()), caller));
   return out;
 }
 
@@ -164,18 +164,18 @@ nlohmann::json list_commission_items(const accounts::Operation& op,
   const auto today = china_day(op.clock.now());
   const auto where = commission_item_filter(op.db, op.actor, query, format_date(today));
   auto [rows, total] = select_page(op.db, kCommissionItemList, where, "ci.id DESC", page);
-  const auto calendar = calendar::load_calendar(op.db);
+  const auto calendar = calendar::kept_calendar(op.db, op.actor.calendar_generation);
   const workflow::Caller caller(op.db, op.actor);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i)
-    items.push_back(commission_item_json(rows[i], calendar, today, caller));
+    items.push_back(commission_item_json(rows[i], *calendar, today, caller));
   return page_json(items, total, page);
 }
 
 nlohmann::json commission_item_with_history(const accounts::Operation& op, std::int64_t id) {
   const auto row = find_commission_item(op.db, op.actor, id);
-  auto out = commission_item_json(row, calendar::load_calendar(op.db), china_day(op.clock.now()),
-                                  workflow::Caller(op.db, op.actor));
+  auto out = commission_item_json(row, *calendar::kept_calendar(op.db, op.actor.calendar_generation),
+                                  china_day(op.clock.now()), workflow::Caller(op.db, op.actor));
   out["history"] = status_history(op.db, "commission_item", id);
   return out;
 }

@@ -106,9 +106,9 @@ nlohmann::json list_deadlines(const accounts::Operation& op,
   const auto today = china_day(op.clock.now());
   const auto where = deadline_filter(op.db, op.actor, query, format_date(today));
   auto [rows, total] = select_page(op.db, kDeadlineList, where, "d.due_on, d.id", page);
-  const auto calendar = calendar::load_calendar(op.db);
+  const auto calendar = calendar::kept_calendar(op.db, op.actor.calendar_generation);
   nlohmann::json items = nlohmann::json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], *calendar, today));
   return page_json(items, total, page);
 }
 
@@ -153,10 +153,10 @@ nlohmann::json set_upload_due(const accounts::Operation& op, std::int64_t id, co
                  {{"upload_due_on",
                    {{"from", before.empty() ? nlohmann::json() : nlohmann::json(before[0].text("due_on"))},
                     {"to", *due_on}}}}});
-  const auto calendar = calendar::load_calendar(op.db);
+  const auto calendar = calendar::kept_calendar(op.db, op.actor.calendar_generation);
   auto rows = open_upload_deadlines(op.db, id);
   nlohmann::json items = nlohmann::json::array();
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], calendar, today));
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(deadline_json(rows[i], *calendar, today));
   return {{"items", items}};
 }
 
