@@ -309,6 +309,14 @@ void require_visible(db::Connection& db, const accounts::Actor& actor, const Ent
   if (!is_visible(db, actor, entity, id)) throw not_found();
 }
 
+db::Row visible_row(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                    std::string_view select, std::int64_t id) {
+  const auto where = one_visible(db, actor, entity, id);
+  auto rows = db.query(std::string(select) + where.sql(), where.params());
+  if (rows.empty()) throw not_found();
+  return rows[0];
+}
+
 bool acts_for(db::Connection& db, const accounts::Actor& actor, std::int64_t org_id) {
   if (actor.is_platform_admin())
     return !db.query("SELECT 1 AS one FROM organizations WHERE id = ?", {org_id}).empty();

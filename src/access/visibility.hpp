@@ -43,6 +43,11 @@ bool is_visible(db::Connection& db, const accounts::Actor& actor, const EntityAc
 // 404 unless the object exists and the actor may see it.
 void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                      std::int64_t id);
+// The row `select` reads of the object `id` if the actor may see it; 404 otherwise. `select` (up to its
+// WHERE) reads the entity's tables under the aliases of its `from`. One statement where require_visible and
+// a read of the row are two, each a round trip to PostgreSQL.
+db::Row visible_row(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                    std::string_view select, std::int64_t id);
 
 // The actor acts for the organization: its own or below it; any existing one for a platform admin.
 bool acts_for(db::Connection& db, const accounts::Actor& actor, std::int64_t org_id);

@@ -2,7 +2,6 @@
 
 #include "access/visibility.hpp"
 #include "envrisk/assessment_store.hpp"
-#include "platform/errors.hpp"
 #include "registry/vocabularies.hpp"
 #include "workflow/engine.hpp"
 
@@ -46,10 +45,8 @@ const Vocabulary& assessment_statuses() {
 }
 
 AssessmentState load_assessment(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  access::require_visible(db, user, access::kEnvRiskAssessment, id);
-  const auto row = assessment_row(db, id);
-  if (!row) throw not_found();
-  return {id, row->text("status"), row->integer("enterprise_id"), row->integer("org_id")};
+  const auto row = access::visible_row(db, user, access::kEnvRiskAssessment, kSelectAssessment, id);
+  return {id, row.text("status"), row.integer("enterprise_id"), row.integer("org_id")};
 }
 
 const workflow::Machine<AssessmentState>& assessment_machine() {

@@ -1,13 +1,8 @@
 #include "envrisk/assessment_store.hpp"
 
 namespace rw::envrisk {
-namespace {
 
-constexpr const char* kInsert =
-    "INSERT INTO env_risk_assessments (enterprise_id, org_id, table_id, level, label, inputs, result, "
-    "assessed_on, "
-    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr const char* kSelect =
+const char* const kSelectAssessment =
     "SELECT ra.*, e.name AS enterprise_name, o.name AS org_name, t.version AS table_version, "
     "cu.display_name AS created_by_name, ru.display_name AS reviewed_by_name, "
     "rs.visit_id AS report_visit_id, rs.version AS report_version, rs.status AS report_status, "
@@ -17,13 +12,20 @@ constexpr const char* kSelect =
     "JOIN users cu ON cu.id = ra.created_by LEFT JOIN users ru ON ru.id = ra.reviewed_by "
     "LEFT JOIN report_submissions rs ON rs.id = "
     "(SELECT MAX(id) FROM report_submissions WHERE env_risk_assessment_id = ra.id)";
+
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO env_risk_assessments (enterprise_id, org_id, table_id, level, label, inputs, result, "
+    "assessed_on, "
+    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kById = " WHERE ra.id = ?";
 // The page's ids from the assessments alone; a page of newest ids walks the table back from its end when
 // 3,000 or more match (a regulator's: the ids of its enterprises' assessments gathered and sorted took 7 ms
 // at province scale; an insurer's 4,500 in the CLI, 1.4 -> 0.2 ms). With fewer, the walk would pass more
 // assessments than sorting reads.
 const DeferredList kAssessmentList{
-    .select = kSelect,
+    .select = kSelectAssessment,
     .from = {"env_risk_assessments ra", {{"e", "JOIN enterprises e ON e.id = ra.enterprise_id"}}},
     .id = "ra.id",
     .scan_from = "env_risk_assessments ra NOT INDEXED",
@@ -49,7 +51,7 @@ std::int64_t insert_assessment(db::Connection& db, const NewAssessment& a) {
 }
 
 std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id) {
-  auto rows = db.query(std::string(kSelect) + kById, {id});
+  auto rows = db.query(std::string(kSelectAssessment) + kById, {id});
   if (rows.empty()) return std::nullopt;
   return rows[0];
 }
@@ -59,7 +61,8 @@ PageOfRows assessment_page(db::Connection& db, const SqlFilter& where, const Pag
 }
 
 std::optional<db::Row> newest_assessment(db::Connection& db, const SqlFilter& where) {
-  auto rows = db.query(std::string(kSelect) + where.sql() + " ORDER BY ra.id DESC LIMIT 1", where.params());
+  auto rows =
+      db.query(std::string(kSelectAssessment) + where.sql() + " ORDER BY ra.id DESC LIMIT 1", where.params());
   if (rows.empty()) return std::nullopt;
   return rows[0];
 }

@@ -27,6 +27,7 @@ std::int64_t insert_assessment(db::Connection& db, const NewAssessment& a);
 // One assessment with its enterprise, organization and people's names, and the latest report submission that
 // printed it (report_visit_id, report_version, report_status, report_title; NULL without); nullopt when
 // absent.
+extern const char* const kSelectAssessment;
 std::optional<db::Row> assessment_row(db::Connection& db, std::int64_t id);
 // A page of the assessments `where` lets through (written on ra and e, with the access model's read filter),
 // newest first, with their total.

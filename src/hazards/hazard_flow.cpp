@@ -8,7 +8,6 @@
 #include "hazards/hazard_store.hpp"
 #include "hazards/hazard_vocabularies.hpp"
 #include "platform/dates.hpp"
-#include "platform/errors.hpp"
 #include "workflow/engine.hpp"
 
 namespace rw::hazards {
@@ -203,10 +202,7 @@ HazardState hazard_state(const db::Row& row) {
 }
 
 HazardState load_hazard(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  access::require_visible(db, user, access::kHazard, id);
-  const auto row = hazard_row(db, id);
-  if (!row) throw not_found();
-  return hazard_state(*row);
+  return hazard_state(access::visible_row(db, user, access::kHazard, kSelectHazard, id));
 }
 
 const workflow::Machine<HazardState>& hazard_machine() {

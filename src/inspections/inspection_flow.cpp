@@ -8,7 +8,6 @@
 #include "inspections/inspection_store.hpp"
 #include "inspections/inspection_vocabularies.hpp"
 #include "inspections/template_store.hpp"
-#include "platform/errors.hpp"
 #include "services/visit_listing.hpp"
 
 namespace rw::inspections {
@@ -103,16 +102,14 @@ void settle_outcome(db::Connection& db, const InspectionState& s, const forms::T
 }
 
 InspectionState load_inspection(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  access::require_visible(db, user, access::kInspection, id);
-  auto row = inspection_row(db, id);
-  if (!row) throw not_found();
+  const auto row = access::visible_row(db, user, access::kInspection, kSelectInspection, id);
   return {id,
-          row->text("status"),
-          row->text("visit_status"),
-          row->integer("agency_org_id"),
-          row->optional_integer("insurer_org_id"),
-          services::team_user_ids(db, row->integer("visit_id")),
-          *row};
+          row.text("status"),
+          row.text("visit_status"),
+          row.integer("agency_org_id"),
+          row.optional_integer("insurer_org_id"),
+          services::team_user_ids(db, row.integer("visit_id")),
+          row};
 }
 
 const workflow::Machine<InspectionState>& inspection_machine() {

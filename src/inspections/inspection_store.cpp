@@ -6,9 +6,8 @@
 #include "inspections/template_store.hpp"
 
 namespace rw::inspections {
-namespace {
 
-constexpr const char* kSelectInspection =
+const char* const kSelectInspection =
     "SELECT i.id, i.visit_id, i.template_id, i.enterprise_id, i.agency_org_id, i.status, i.score, "
     "i.submitted_at, i.submitted_by, i.signer_name, i.signature_file_id, i.signed_at, i.created_at, "
     "i.updated_at, t.code AS template_code, t.version AS template_version, t.name AS template_name, "
@@ -19,6 +18,9 @@ constexpr const char* kSelectInspection =
     "e.risk_level "
     "FROM inspections i JOIN checklist_templates t ON t.id = i.template_id "
     "JOIN visits v ON v.id = i.visit_id JOIN enterprises e ON e.id = i.enterprise_id ";
+
+namespace {
+
 constexpr const char* kSelectStatuses =
     "SELECT i.status, v.status AS visit_status, i.visit_id "
     "FROM inspections i JOIN visits v ON v.id = i.visit_id WHERE i.id = ?";

@@ -15,6 +15,7 @@ namespace rw::inspections {
 
 // The inspection with what its workflow asks of the visit (status, team, agency, commissioning insurer) and
 // the enterprise fields a template's conditions read.
+extern const char* const kSelectInspection;
 std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id);
 db::Rows visit_inspection_rows(db::Connection& db, std::int64_t visit_id);
 // Only the inspection's status, its visit's status and visit_id: two rows by key, for a recheck.

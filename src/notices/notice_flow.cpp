@@ -10,7 +10,6 @@
 #include "notices/number_service.hpp"
 #include "notify/notification_service.hpp"
 #include "platform/dates.hpp"
-#include "platform/errors.hpp"
 #include "workflow/engine.hpp"
 
 namespace rw::notices {
@@ -128,16 +127,14 @@ State load(db::Connection& db, const accounts::Actor& user, const Clock&, std::i
 }  // namespace
 
 NoticeState load_notice(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  access::require_visible(db, user, access::kNotice, id);
-  const auto row = notice_row(db, id);
-  if (!row) throw not_found();
-  return {row->integer("id"),
-          row->text("status"),
-          row->text("kind"),
-          row->integer("issuer_org_id"),
-          row->integer("enterprise_id"),
-          row->optional_integer("enterprise_org_id"),
-          *row};
+  const auto row = access::visible_row(db, user, access::kNotice, kSelectNotice, id);
+  return {row.integer("id"),
+          row.text("status"),
+          row.text("kind"),
+          row.integer("issuer_org_id"),
+          row.integer("enterprise_id"),
+          row.optional_integer("enterprise_org_id"),
+          row};
 }
 
 const workflow::Machine<NoticeState>& notice_machine() {
