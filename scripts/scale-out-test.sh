@@ -4,7 +4,8 @@
 # (ports replaced by free ones; nginx runs as this user from a temp dir, on 127.0.0.1 only). Checks:
 #   1. daily jobs run once a day whichever server gets there first (both check every second; the clock file
 #      is moved a day at a time and the servers' logs must show one deadline sweep per day in all);
-#   2. a session made on one server is valid on the other; a file uploaded to one is read from the other;
+#   2. a session made on one server is valid on the other; a file uploaded to one is read from the other; a
+#      calendar year uploaded through one is in the other's next answer (both keep the calendar, V058);
 #   3. server B is killed (SIGKILL) in the middle of an upload load through nginx: every upload the client saw
 #      acknowledged (201) is readable afterwards with the same bytes (scripts/scale_out_check.py).
 # Usage: scripts/scale-out-test.sh        (needs build/riskwatch; RISKWATCH_BINARY overrides)

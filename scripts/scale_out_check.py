@@ -2,7 +2,8 @@
 """Client side of scripts/scale-out-test.sh: two Riskwatch servers (A, B) behind nginx.
 
 Checks that a session made on A works on B, that /metrics answers each instance directly and is 404 through
-nginx, that a file uploaded to A is read from B, and that killing B
+nginx, that a file uploaded to A is read from B, that a calendar year uploaded through A is in B's next answer
+(each keeps the calendar between requests), and that killing B
 (SIGKILL) in the middle of an upload load through nginx loses no upload the client saw acknowledged: every
 201 answer's file is readable afterwards, with the same bytes. Exits 1 on the first failed check.
 """
@@ -96,6 +97,34 @@ def check_shared_files(args, token):
     print(f"scale-out: file {file['id']} uploaded to A is read from B (sha256 {digest[:12]}…)")
 
 
+def working_days_after(port, token, start, days):
+    status, body, _ = request(port, "GET", f"/api/v1/calendar/add-working-days?from={start}&days={days}",
+                              headers={"Authorization": "Bearer " + token})
+    if status != 200:
+        fail(f"working days on port {port}: {status} {body[:200]!r}")
+    return json.loads(body)["date"]
+
+
+def check_shared_calendar(args, token):
+    """Each instance keeps the working calendar between requests while the database's calendar generation holds
+    (V058): a year uploaded through A, and its removal, are in B's next answer."""
+    auth = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    shipped = working_days_after(args.b, token, "2026-09-30", 5)  # kept by B now
+    corrected = {"notice": "更正：国庆节延长至 10 月 8 日", "working_days": [],
+                 "holidays": [{"name": "国庆节", "dates": [f"2026-10-0{d}" for d in range(1, 9)]}]}
+    status, body, _ = request(args.a, "PUT", "/api/v1/calendar/2026", json.dumps(corrected), auth)
+    if status != 200:
+        fail(f"uploading 2026 to A: {status} {body[:200]!r}")
+    uploaded = working_days_after(args.b, token, "2026-09-30", 5)
+    status, body, _ = request(args.a, "DELETE", "/api/v1/calendar/2026", headers=auth)
+    if status != 204:
+        fail(f"removing 2026 through A: {status} {body[:200]!r}")
+    removed = working_days_after(args.b, token, "2026-09-30", 5)
+    if (shipped, uploaded, removed) != ("2026-10-13", "2026-10-15", "2026-10-13"):
+        fail(f"2026-09-30 + 5 working days on B: {shipped}, then {uploaded} after A's upload, then {removed}")
+    print("scale-out: a calendar year uploaded through A, and its removal, are in B's next answer")
+
+
 def load_with_kill(args, token):
     acknowledged, refused, lock = [], {}, threading.Lock()
     stop = threading.Event()
@@ -158,6 +187,7 @@ def main():
     token = check_sessions(args)
     check_metrics(args)
     check_shared_files(args, token)
+    check_shared_calendar(args, token)
     acknowledged = load_with_kill(args, token)
     check_acknowledged(args, token, acknowledged)
 
