@@ -47,10 +47,6 @@ SqlFilter in_set(db::Dialect dialect, std::string_view column, const std::vector
   return SqlFilter(std::string(column) + " IN (" + placeholders(listed) + ")", std::move(params));
 }
 
-}  // namespace
-
-namespace {
-
 Reach read_reach(db::Connection& db, std::int64_t org_id, bool regulator) {
   Reach reach;
   reach.org_ids = org_subtree_ids(db, org_id);

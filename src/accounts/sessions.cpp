@@ -18,8 +18,8 @@ constexpr const char* kSelectSessionUser =
     "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.phone, "
     "u.email, u.org_id, o.name AS org_name, o.type AS org_type, r.role, g.reach AS reach_generation, "
     "g.calendar AS calendar_generation "
-    "FROM sessions s CROSS JOIN reference_generations g LEFT JOIN users u ON u.id = s.user_id AND u.active = "
-    "1 "
+    "FROM sessions s CROSS JOIN reference_generations g "
+    "LEFT JOIN users u ON u.id = s.user_id AND u.active = 1 "
     "LEFT JOIN organizations o ON o.id = u.org_id LEFT JOIN user_roles r ON r.user_id = u.id "
     "WHERE s.token_hash = ? ORDER BY r.role";
 constexpr const char* kInsertSession =

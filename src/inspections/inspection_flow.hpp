@@ -21,7 +21,7 @@ struct InspectionState {
   std::int64_t agency_org_id = 0;
   std::optional<std::int64_t> insurer_org_id;
   std::vector<std::int64_t> team_user_ids;
-  db::Row row;  // of inspection_row
+  db::Row row;  // of kSelectInspection
 };
 
 const workflow::Machine<InspectionState>& inspection_machine();
