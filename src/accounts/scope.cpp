@@ -1,5 +1,6 @@
 #include "accounts/scope.hpp"
 
+#include <tuple>
 #include <utility>
 
 #include "platform/kept_by_generation.hpp"
@@ -65,8 +66,8 @@ const Reach& reach_of(db::Connection& db, const Actor& user) {
     user.reach = std::make_shared<const Reach>(read_reach(db, user.org_id, regulator));
     return *user.reach;
   }
-  static KeptByGeneration<std::pair<std::int64_t, bool>, Reach> kept(4096);
-  user.reach = kept.get({user.org_id, regulator}, *user.reach_generation,
+  static KeptByGeneration<std::tuple<std::uint64_t, std::int64_t, bool>, Reach> kept(4096);
+  user.reach = kept.get({db.database_serial(), user.org_id, regulator}, *user.reach_generation,
                         [&] { return read_reach(db, user.org_id, regulator); });
   return *user.reach;
 }

@@ -71,8 +71,8 @@ WorkingCalendar load_calendar(db::Connection& db) {
 std::shared_ptr<const WorkingCalendar> kept_calendar(db::Connection& db,
                                                      std::optional<std::int64_t> generation) {
   if (!generation) return std::make_shared<const WorkingCalendar>(load_calendar(db));
-  static KeptByGeneration<int, WorkingCalendar> kept(1);
-  return kept.get(0, *generation, [&] { return load_calendar(db); });
+  static KeptByGeneration<std::uint64_t, WorkingCalendar> kept(16);
+  return kept.get(db.database_serial(), *generation, [&] { return load_calendar(db); });
 }
 
 std::map<int, UploadedYear> uploaded_years(db::Connection& db) {

@@ -19,12 +19,14 @@ nlohmann::json list_notifications(const accounts::Operation& op,
                                   const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
   SqlFilter where("n.user_id = ?", db::Params{op.actor.id});
-  if (query_bool(query, "unread").value_or(false)) where.add("n.read_at IS NULL", db::Params{});
+  const bool unread_only = query_bool(query, "unread").value_or(false);
+  if (unread_only) where.add("n.read_at IS NULL", db::Params{});
   auto [rows, total] = select_page(op.db, kSelectNotification, kCountNotification, where, "n.id DESC", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(notification_json(rows[i]));
   auto body = page_json(items, total, page);
-  body["unread"] = unread_count(op.db, op.actor.id);
+  // The bell's list of unread ones has just counted them (the first page after sign-in).
+  body["unread"] = unread_only && total.exact ? total.count : unread_count(op.db, op.actor.id);
   return body;
 }
 

@@ -76,7 +76,7 @@ CommissionRequest read_commission(const accounts::Operation& op, const nlohmann:
 nlohmann::json commissions_json(db::Connection& db, const db::Rows& rows) {
   const auto ids = rows.integers("id");
   const auto version_rows = commission_type_versions(db, ids);
-  const auto rules = service_rules_of_versions(db, version_rows.integers("service_type_version_id"));
+  const auto refs = service_type_refs(db, version_rows.integers("service_type_version_id"));
   nlohmann::json no_items = nlohmann::json::object();
   for (const auto& status : commission_item_statuses().values()) no_items[status] = 0;
   std::map<std::int64_t, nlohmann::json> types, counts;
@@ -85,7 +85,7 @@ nlohmann::json commissions_json(db::Connection& db, const db::Rows& rows) {
     counts[id] = no_items;
   }
   for (std::size_t i = 0; i < version_rows.size(); ++i)
-    types[version_rows[i].integer("commission_id")].push_back(service_type_ref(rules[i]));
+    types[version_rows[i].integer("commission_id")].push_back(refs[i]);
   const auto count_rows = commission_item_counts(db, ids);
   for (std::size_t i = 0; i < count_rows.size(); ++i) {
     const auto row = count_rows[i];

@@ -114,10 +114,10 @@ PlanChildren children_of(db::Connection& db, const std::vector<std::int64_t>& pl
   PlanChildren out;
   const auto of_items = in_id_set(db.dialect(), "plan_id", ids);
   auto item_rows = db.query(kSelectItemsOf + of_items.condition() + kItemsOrder, of_items.params());
-  const auto rules = service_rules_of_versions(db, item_rows.integers("service_type_version_id"));
+  const auto refs = service_type_refs(db, item_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < item_rows.size(); ++i)
     out.items[item_rows[i].integer("plan_id")].push_back(
-        {{"service_type", service_type_ref(rules[i])},
+        {{"service_type", refs[i]},
          {"measures", item_rows[i].text("measures")},
          {"frequency", item_rows[i].text("frequency")},
          {"expected_results", item_rows[i].text("expected_results")}});

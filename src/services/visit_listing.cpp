@@ -71,9 +71,9 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
   auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE " +
                                 of_types.condition() + " ORDER BY visit_id, service_type_version_id",
                             of_types.params());
-  const auto rules = service_rules_of_versions(db, type_rows.integers("service_type_version_id"));
+  const auto refs = service_type_refs(db, type_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < type_rows.size(); ++i)
-    types[type_rows[i].integer("visit_id")].push_back(service_type_ref(rules[i]));
+    types[type_rows[i].integer("visit_id")].push_back(refs[i]);
   auto team_rows = db.query(
       "SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
       "JOIN staff s ON s.id = t.staff_id WHERE " +

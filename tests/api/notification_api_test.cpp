@@ -24,7 +24,10 @@ TEST_F(NotificationApi, AUserMarksOnlyTheirOwnMessagesRead) {
   EXPECT_EQ(agency.get("/notifications?unread=true").json()["unread"], before);
 
   EXPECT_EQ(agency.post(target, nlohmann::json::object()).status, 204);
-  EXPECT_EQ(agency.get("/notifications?unread=true").json()["unread"], before - 1);
+  const auto unread_after = agency.get("/notifications?unread=true").json();
+  EXPECT_EQ(unread_after["unread"], before - 1);
+  EXPECT_EQ(unread_after["total"], before - 1);
+  EXPECT_EQ(agency.get("/notifications").json()["unread"], before - 1);  // counted apart from the page
   std::string first_read;
   const auto after_read = agency.get("/notifications?limit=200").json();
   for (const auto& item : after_read["items"])

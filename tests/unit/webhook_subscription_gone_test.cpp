@@ -32,7 +32,9 @@ class DeletedBeforeItsRowIsRead final : public db::Connection {
   void begin(bool write) override { inner_.begin(write); }
   void commit() override { inner_.commit(); }
   void rollback() override { inner_.rollback(); }
+  bool in_transaction() const override { return inner_.in_transaction(); }
   db::Dialect dialect() const override { return inner_.dialect(); }
+  std::uint64_t database_serial() const override { return inner_.database_serial(); }
 
  private:
   db::Connection& inner_;

@@ -86,7 +86,11 @@ struct Database::Pool {
 };
 
 Database::Database(std::string url, Dialect dialect, std::size_t pool_size, ConnectionSettings settings)
-    : url_(std::move(url)), dialect_(dialect), settings_(settings), pool_(std::make_unique<Pool>()) {
+    : url_(std::move(url)),
+      dialect_(dialect),
+      serial_(new_database_serial()),
+      settings_(settings),
+      pool_(std::make_unique<Pool>()) {
   pool_->limit = pool_size == 0 ? 1 : pool_size;
 }
 
@@ -110,9 +114,15 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   return db;
 }
 
+std::uint64_t new_database_serial() {
+  static std::atomic<std::uint64_t> serials{0};
+  return ++serials;
+}
+
 std::unique_ptr<Connection> Database::connect() const {
-  if (dialect_ == Dialect::sqlite) return open_sqlite(url_.substr(9), settings_.sqlite_read_cache_mib);
-  return open_postgresql(url_);
+  if (dialect_ == Dialect::sqlite)
+    return open_sqlite(url_.substr(9), settings_.sqlite_read_cache_mib, serial_);
+  return open_postgresql(url_, serial_);
 }
 
 Database::Lease Database::acquire() {

@@ -83,6 +83,9 @@ class Connection {
   virtual void begin(bool write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+  // Whether a transaction is open on this connection. What it reads may still roll back, so values the
+  // process keeps beyond a request are kept only from reads outside one (services/service_type_ref.cpp).
+  virtual bool in_transaction() const = 0;
   virtual Dialect dialect() const = 0;
   // SQLite: the name of a temporary table of this connection, `(id INTEGER PRIMARY KEY)`, holding the ids
   // that `select` finds, kept under `key` from one transaction to the next while `generation` stays the same
@@ -95,6 +98,11 @@ class Connection {
                                                  std::string_view /*select*/, const Params& /*params*/) {
     return std::nullopt;
   }
+  // A number naming the database this connection reads, within this process: the connections of one Database
+  // share it, and no other database has it. What the process keeps between requests keys by it
+  // (platform/kept_by_generation.hpp), so that two databases with the same ids in one process (tests) never
+  // see each other's values.
+  virtual std::uint64_t database_serial() const = 0;
   // False once the connection is unusable (e.g. the server went away); the pool drops it.
   virtual bool healthy() const { return true; }
   // PostgreSQL: whether the statements that follow are planned with their values every time they run, or
@@ -172,6 +180,7 @@ class Database {
   struct Pool;
   std::string url_;
   Dialect dialect_;
+  std::uint64_t serial_;  // database_serial() of its connections
   ConnectionSettings settings_;
   std::unique_ptr<Pool> pool_;
 };
@@ -207,8 +216,12 @@ std::uint64_t statistics_refreshes();
 constexpr std::int64_t kRowsThatOutgrowStatistics = 1'000;
 bool refresh_statistics_if_outgrown(Connection& connection, const std::string& table);
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib = 0);
-std::unique_ptr<Connection> open_postgresql(const std::string& url);
+// A database_serial() no connection of this process has had.
+std::uint64_t new_database_serial();
+std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib = 0,
+                                        std::uint64_t serial = new_database_serial());
+std::unique_ptr<Connection> open_postgresql(const std::string& url,
+                                            std::uint64_t serial = new_database_serial());
 
 // `?` → `$1, $2, …`, leaving quoted text alone.
 std::string number_placeholders(std::string_view sql);

@@ -22,7 +22,7 @@ class PostgresConnection final : public Connection {
   // planner read whole tables where an index reads a few thousand rows (province, one cluster, the server
   // before, after and before again, req/s: a regulator's enterprises of a district 391 and 425 -> 702, an
   // agency's of a city 52 and 55 -> 136, a regulator's checklists 134 -> 256; 36 other cases within noise).
-  explicit PostgresConnection(const std::string& url) : connection_(url) {
+  PostgresConnection(const std::string& url, std::uint64_t serial) : connection_(url), serial_(serial) {
     execute_script("SET random_page_cost = 1.1");
   }
 
@@ -53,10 +53,22 @@ class PostgresConnection final : public Connection {
     work.exec(std::string(sql));
   }
 
-  void begin(bool) override { execute_script("BEGIN"); }
-  void commit() override { execute_script("COMMIT"); }
-  void rollback() override { execute_script("ROLLBACK"); }
+  void begin(bool) override {
+    execute_script("BEGIN");
+    in_transaction_ = true;
+  }
+  // A failed COMMIT has ended the transaction too (PostgreSQL rolls it back).
+  void commit() override {
+    in_transaction_ = false;
+    execute_script("COMMIT");
+  }
+  void rollback() override {
+    in_transaction_ = false;
+    execute_script("ROLLBACK");
+  }
+  bool in_transaction() const override { return in_transaction_; }
   Dialect dialect() const override { return Dialect::postgresql; }
+  std::uint64_t database_serial() const override { return serial_; }
   bool healthy() const override { return connection_.is_open(); }
   bool plan_each_run(bool on) override { return std::exchange(plan_each_run_, on); }
 
@@ -124,14 +136,16 @@ class PostgresConnection final : public Connection {
   }
 
   pqxx::connection connection_;
+  std::uint64_t serial_;
+  bool in_transaction_ = false;
   std::unordered_map<std::string, std::string> prepared_;  // SQL → statement name
   bool plan_each_run_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<Connection> open_postgresql(const std::string& url) {
-  return std::make_unique<PostgresConnection>(url);
+std::unique_ptr<Connection> open_postgresql(const std::string& url, std::uint64_t serial) {
+  return std::make_unique<PostgresConnection>(url, serial);
 }
 
 }  // namespace rw::db

@@ -17,11 +17,13 @@ class RollbackOnly final : public Connection {
   void begin(bool write) override { inner_.begin(write); }
   void commit() override { inner_.rollback(); }
   void rollback() override { inner_.rollback(); }
+  bool in_transaction() const override { return inner_.in_transaction(); }
   Dialect dialect() const override { return inner_.dialect(); }
   std::optional<std::string> kept_id_set(const std::string& key, std::int64_t generation,
                                          std::string_view select, const Params& params) override {
     return inner_.kept_id_set(key, generation, select, params);
   }
+  std::uint64_t database_serial() const override { return inner_.database_serial(); }
   bool healthy() const override { return inner_.healthy(); }
   bool plan_each_run(bool on) override { return inner_.plan_each_run(on); }
 

@@ -203,8 +203,9 @@ class SharedWriter {
 
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(const std::string& path, std::size_t read_cache_mib)
-      : writers_(writer_queue_for(path)),
+  SqliteConnection(const std::string& path, std::size_t read_cache_mib, std::uint64_t serial)
+      : serial_(serial),
+        writers_(writer_queue_for(path)),
         shared_writer_(
             one_per_file<SharedWriter>(path, [&] { return std::make_shared<SharedWriter>(path); })),
         own_(path) {
@@ -285,7 +286,9 @@ class SqliteConnection final : public Connection {
     if (current_->in_transaction()) current_->run("ROLLBACK");
     end_transaction();
   }
+  bool in_transaction() const override { return current_->in_transaction(); }
   Dialect dialect() const override { return Dialect::sqlite; }
+  std::uint64_t database_serial() const override { return serial_; }
 
  private:
   // A statement outside a transaction that may write waits for its turn for as long as it runs.
@@ -397,6 +400,7 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  std::uint64_t serial_;
   std::shared_ptr<WriterQueue> writers_;         // nullptr in memory
   std::shared_ptr<SharedWriter> shared_writer_;  // nullptr in memory: writes run on the own handle
   Handle own_;                                   // reads, and statements that write alone
@@ -415,9 +419,10 @@ void stop_counting_allocations() {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib) {
+std::unique_ptr<Connection> open_sqlite(const std::string& path, std::size_t read_cache_mib,
+                                        std::uint64_t serial) {
   stop_counting_allocations();
-  return std::make_unique<SqliteConnection>(path, read_cache_mib);
+  return std::make_unique<SqliteConnection>(path, read_cache_mib, serial);
 }
 
 }  // namespace rw::db
