@@ -19,7 +19,11 @@ void Context::commit_writes() {
 std::int64_t Context::id(std::string_view name) const { return parse_id(params.text(name)); }
 
 http::Response json_ok(const nlohmann::json& body, int status) {
-  return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return http::json_response(status, api_dump(body));
+}
+
+http::Response json_ok_with_raw(const JsonWithRaw& body, int status) {
+  return http::json_response(status, api_dump(body));
 }
 
 http::Response json_after_commit(Context& context, const std::function<nlohmann::json()>& answer,

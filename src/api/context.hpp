@@ -16,6 +16,7 @@
 #include "platform/files/file_store.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/router.hpp"
+#include "platform/json_with_raw.hpp"
 
 namespace rw::api {
 
@@ -61,6 +62,7 @@ struct Context {
 };
 
 http::Response json_ok(const nlohmann::json& body, int status = 200);
+http::Response json_ok_with_raw(const JsonWithRaw& body, int status = 200);
 
 // Commits the request's writes, then answers with what `answer` reads from one snapshot: a write route's
 // answer (its object read back and serialized) keeps no other writer waiting.

@@ -39,7 +39,7 @@ http::Response list(api::Context& context) {
 }
 
 http::Response detail(api::Context& context) {
-  return api::json_ok(get_inspection(context.op(), context.id()));
+  return api::json_ok_with_raw(get_inspection(context.op(), context.id()));
 }
 
 http::Response answer(api::Context& context) {
@@ -90,8 +90,10 @@ void add_inspection_routes(api::Routes& routes) {
   routes.get("/visits/{id}/training-records", "visit:read", trainings);
   routes.post("/visits/{id}/training-records", "visit:read", new_training);
   routes.put("/training-records/{id}", "visit:read", change_training);
-  services::add_step_routes(routes, "/inspections", inspection_machine(),
-                            {{"submit", "submit"}, {"reopen", "reopen"}, {"sign", "sign"}}, get_inspection);
+  services::add_step_routes(
+      routes, "/inspections", inspection_machine(),
+      {{"submit", "submit"}, {"reopen", "reopen"}, {"sign", "sign"}},
+      [](const accounts::Operation& op, std::int64_t id) { return whole(get_inspection(op, id)); });
 }
 
 }  // namespace rw::inspections

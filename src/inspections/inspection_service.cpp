@@ -140,7 +140,7 @@ json list_inspections(const accounts::Operation& op, const std::map<std::string,
   return page_json(std::move(items), total, page);
 }
 
-json get_inspection(const accounts::Operation& op, std::int64_t id) {
+JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id) {
   const auto s = load_inspection(op.db, op.actor, id);
   const auto& r = s.row;
   const auto stored = find_template(op.db, r.integer("template_id"));
@@ -177,34 +177,34 @@ json get_inspection(const accounts::Operation& op, std::int64_t id) {
                {"recorded_at", c->text("recorded_at")},
                {"recorded_by", c->integer("recorded_by")}};
   const workflow::Caller caller(op.db, op.actor);
-  return {{"id", id},
-          {"visit_id", r.integer("visit_id")},
-          {"visit_status", r.text("visit_status")},
-          {"enterprise", {{"id", r.integer("enterprise_id")}, {"name", r.text("enterprise_name")}}},
-          {"agency_org_id", r.integer("agency_org_id")},
-          {"status", s.status},
-          {"template",
-           {{"id", stored->id},
-            {"code", stored->form.code},
-            {"version", stored->form.version},
-            {"name", stored->form.name},
-            {"body", stored->form.body}}},
-          {"answers", answer_list},
-          {"hidden_items", hidden_items},
-          {"hidden_sections", hidden_sections},
-          {"gaps", gaps},
-          {"findings", findings},
-          {"score", score},
-          {"photo_consent", consent},
-          {"submitted_at", json_text(r, "submitted_at")},
-          {"signer_name", r.text("signer_name")},
-          {"signature_file_id", json_integer(r, "signature_file_id")},
-          {"signed_at", json_text(r, "signed_at")},
-          {"created_at", r.text("created_at")},
-          {"updated_at", r.text("updated_at")},
-          {"history", services::status_history(op.db, "inspection", id)},
-          {"amendments", amendments(op.db, id)},
-          {"actions", workflow::actions(caller, inspection_machine(), s)}};
+  json value = {{"id", id},
+                {"visit_id", r.integer("visit_id")},
+                {"visit_status", r.text("visit_status")},
+                {"enterprise", {{"id", r.integer("enterprise_id")}, {"name", r.text("enterprise_name")}}},
+                {"agency_org_id", r.integer("agency_org_id")},
+                {"status", s.status},
+                {"template",
+                 {{"id", stored->id},
+                  {"code", stored->form.code},
+                  {"version", stored->form.version},
+                  {"name", stored->form.name}}},
+                {"answers", answer_list},
+                {"hidden_items", hidden_items},
+                {"hidden_sections", hidden_sections},
+                {"gaps", gaps},
+                {"findings", findings},
+                {"score", score},
+                {"photo_consent", consent},
+                {"submitted_at", json_text(r, "submitted_at")},
+                {"signer_name", r.text("signer_name")},
+                {"signature_file_id", json_integer(r, "signature_file_id")},
+                {"signed_at", json_text(r, "signed_at")},
+                {"created_at", r.text("created_at")},
+                {"updated_at", r.text("updated_at")},
+                {"history", services::status_history(op.db, "inspection", id)},
+                {"amendments", amendments(op.db, id)},
+                {"actions", workflow::actions(caller, inspection_machine(), s)}};
+  return {std::move(value), "template", "body", stored->body_json};
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "accounts/operation.hpp"
+#include "platform/json_with_raw.hpp"
 
 namespace rw::inspections {
 
@@ -17,7 +18,8 @@ nlohmann::json list_inspections(const accounts::Operation& op,
                                 const std::map<std::string, std::string>& query);
 // The inspection with its template, answers, hidden items, what a submission still lacks, findings, score,
 // the visit's photo consent and `actions`.
-nlohmann::json get_inspection(const accounts::Operation& op, std::int64_t id);
+// The checklist with its template's body kept serialized (a read's largest part, the same on every read).
+JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id);
 
 // PUT /inspections/{id}/answers/{item}: {value, detail?, note?, photos?, version, edited_at, reason?}. The
 // write is based on `version` (0 for the first answer): a stale base is 409 `answer_conflict` with the

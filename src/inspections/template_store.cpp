@@ -10,6 +10,7 @@
 #include "forms/shipped.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/startup_install.hpp"
+#include "platform/json_with_raw.hpp"
 
 namespace rw::inspections {
 namespace {
@@ -57,9 +58,11 @@ std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int
       return found->second.stored;
   }
   const auto body = db.query(kSelectTemplateBody, {id})[0].text("body");
+  auto form = forms::parse_template(nlohmann::json::parse(body));
+  auto body_json = std::make_shared<const std::string>(api_dump(form.body));
   auto stored = std::make_shared<const StoredTemplate>(
-      StoredTemplate{id, forms::parse_template(nlohmann::json::parse(body)), rows[0].integer("shipped") != 0,
-                     rows[0].text("created_at")});
+      StoredTemplate{id, std::move(form), rows[0].integer("shipped") != 0, rows[0].text("created_at"),
+                     std::move(body_json)});
   std::lock_guard lock(mutex);
   parsed[id] = {token, stored};
   return stored;

@@ -16,6 +16,7 @@ struct StoredTemplate {
   forms::Template form;
   bool shipped = false;
   std::string created_at;
+  std::shared_ptr<const std::string> body_json;  // form.body as the API serializes it, once
 };
 
 // Parsed once per process and kept while the row's body token stays the same (templates are never changed

@@ -1,0 +1,50 @@
+#include "platform/json_with_raw.hpp"
+
+#include <functional>
+
+namespace rw {
+namespace {
+
+// `object`'s members as api_dump writes them, `raw` in place of member `key`'s value (added when missing).
+void append_object(std::string& out, const nlohmann::json& object, const std::string& key,
+                   const std::function<void(std::string&)>& special) {
+  auto members = object;
+  members[key] = nullptr;  // its place among the members; the value is written by `special`
+  out += '{';
+  bool first = true;
+  for (const auto& [name, member] : members.items()) {
+    if (!first) out += ',';
+    first = false;
+    out += api_dump(nlohmann::json(name));
+    out += ':';
+    if (name == key)
+      special(out);
+    else
+      out += api_dump(member);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+std::string api_dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string api_dump(const JsonWithRaw& answer) {
+  std::string out;
+  out.reserve(answer.raw->size() + 4096);
+  append_object(out, answer.value, answer.outer, [&](std::string& text) {
+    append_object(text, answer.value.at(answer.outer), answer.inner,
+                  [&](std::string& t) { t += *answer.raw; });
+  });
+  return out;
+}
+
+nlohmann::json whole(const JsonWithRaw& answer) {
+  auto out = answer.value;
+  out[answer.outer][answer.inner] = nlohmann::json::parse(*answer.raw);
+  return out;
+}
+
+}  // namespace rw
