@@ -17,8 +17,8 @@ namespace rw::inspections {
 nlohmann::json list_inspections(const accounts::Operation& op,
                                 const std::map<std::string, std::string>& query);
 // The inspection with its template, answers, hidden items, what a submission still lacks, findings, score,
-// the visit's photo consent and `actions`.
-// The checklist with its template's body kept serialized (a read's largest part, the same on every read).
+// the visit's photo consent and `actions`. The template's body, a read's largest part and the same on every
+// read, comes as the text kept with the parsed template.
 JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id);
 
 // PUT /inspections/{id}/answers/{item}: {value, detail?, note?, photos?, version, edited_at, reason?}. The

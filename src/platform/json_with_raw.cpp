@@ -5,7 +5,8 @@
 namespace rw {
 namespace {
 
-// `object`'s members as api_dump writes them, `raw` in place of member `key`'s value (added when missing).
+// `object`'s members as api_dump writes them, except member `key`'s value, which `special` writes (in the
+// member's place, added when `object` has none).
 void append_object(std::string& out, const nlohmann::json& object, const std::string& key,
                    const std::function<void(std::string&)>& special) {
   auto members = object;
