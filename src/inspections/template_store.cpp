@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <utility>
 
 #include "accounts/password.hpp"
 #include "forms/shipped.hpp"
@@ -43,28 +44,41 @@ constexpr const char* kSelectVisitTypeCodes =
 }  // namespace
 
 std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id) {
-  const auto rows = db.query(kSelectTemplateToken, {id});
-  if (rows.empty()) return nullptr;
+  using Key = std::pair<std::uint64_t, std::int64_t>;  // the database, the template
   struct Parsed {
     std::string token;
     std::shared_ptr<const StoredTemplate> stored;
   };
   static std::mutex mutex;
-  static std::map<std::int64_t, Parsed> parsed;
-  const auto token = rows[0].text("body_token");
+  static std::map<Key, std::shared_ptr<const StoredTemplate>> committed;
+  static std::map<Key, Parsed> by_token;
+  const Key key{db.database_serial(), id};
   {
     std::lock_guard lock(mutex);
-    if (const auto found = parsed.find(id); found != parsed.end() && found->second.token == token)
-      return found->second.stored;
+    if (const auto found = committed.find(key); found != committed.end()) return found->second;
   }
-  const auto body = db.query(kSelectTemplateBody, {id})[0].text("body");
-  auto form = forms::parse_template(nlohmann::json::parse(body));
-  auto body_json = std::make_shared<const std::string>(api_dump(form.body));
-  auto stored = std::make_shared<const StoredTemplate>(
-      StoredTemplate{id, std::move(form), rows[0].integer("shipped") != 0, rows[0].text("created_at"),
-                     std::move(body_json)});
+  const auto rows = db.query(kSelectTemplateToken, {id});
+  if (rows.empty()) return nullptr;
+  const auto token = rows[0].text("body_token");
+  std::shared_ptr<const StoredTemplate> stored;
+  {
+    std::lock_guard lock(mutex);
+    if (const auto found = by_token.find(key); found != by_token.end() && found->second.token == token)
+      stored = found->second.stored;
+  }
+  if (!stored) {
+    auto form =
+        forms::parse_template(nlohmann::json::parse(db.query(kSelectTemplateBody, {id})[0].text("body")));
+    auto body_json = std::make_shared<const std::string>(api_dump(form.body));
+    stored = std::make_shared<const StoredTemplate>(
+        StoredTemplate{id, std::move(form), rows[0].integer("shipped") != 0, rows[0].text("created_at"),
+                       std::move(body_json)});
+  }
   std::lock_guard lock(mutex);
-  parsed[id] = {token, stored};
+  if (db.in_transaction())
+    by_token.insert_or_assign(key, Parsed{token, stored});
+  else
+    committed.insert_or_assign(key, stored);  // read outside a transaction: the row is committed
   return stored;
 }
 

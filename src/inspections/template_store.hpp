@@ -19,10 +19,11 @@ struct StoredTemplate {
   std::shared_ptr<const std::string> body_json;  // form.body as the API serializes it, once
 };
 
-// Parsed once per process and kept while the row's body token stays the same (templates are never changed
-// once stored; the token is still compared, as a process may open several databases): parsing and checking a
-// template against its JSON Schema took most of an answer's time, and reading its body (up to 94 KB) each
-// time a tenth of it.
+// Parsed once per process and database and kept: parsing and checking a template against its JSON Schema
+// took most of an answer's time, and reading its body (up to 94 KB) each time a tenth of it. A template row
+// never changes once committed, so one read outside a transaction is kept outright and later uses send no
+// statement. One read inside a transaction may roll back and leave its id to another: it is used again only
+// while the row's random body token (V032) is the same.
 std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id);
 // The newest version of each code (all versions when `every_version`), by code then version.
 db::Rows template_rows(db::Connection& db, bool every_version);
