@@ -10,6 +10,7 @@
 #include "accounts/password.hpp"
 #include "forms/shipped.hpp"
 #include "platform/clock.hpp"
+#include "platform/db/kept_when_committed.hpp"
 #include "platform/db/startup_install.hpp"
 #include "platform/json_with_raw.hpp"
 
@@ -44,19 +45,17 @@ constexpr const char* kSelectVisitTypeCodes =
 }  // namespace
 
 std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int64_t id) {
+  static db::KeptWhenCommitted<std::shared_ptr<const StoredTemplate>> committed(4096);
+  if (auto kept = committed.find(db, id)) return *kept;
+  // Read inside a transaction: used again while the row's token is the same.
   using Key = std::pair<std::uint64_t, std::int64_t>;  // the database, the template
   struct Parsed {
     std::string token;
     std::shared_ptr<const StoredTemplate> stored;
   };
   static std::mutex mutex;
-  static std::map<Key, std::shared_ptr<const StoredTemplate>> committed;
   static std::map<Key, Parsed> by_token;
   const Key key{db.database_serial(), id};
-  {
-    std::lock_guard lock(mutex);
-    if (const auto found = committed.find(key); found != committed.end()) return found->second;
-  }
   const auto rows = db.query(kSelectTemplateToken, {id});
   if (rows.empty()) return nullptr;
   const auto token = rows[0].text("body_token");
@@ -74,11 +73,10 @@ std::shared_ptr<const StoredTemplate> find_template(db::Connection& db, std::int
         StoredTemplate{id, std::move(form), rows[0].integer("shipped") != 0, rows[0].text("created_at"),
                        std::move(body_json)});
   }
-  std::lock_guard lock(mutex);
-  if (db.in_transaction())
+  if (!committed.keep(db, id, stored)) {
+    std::lock_guard lock(mutex);
     by_token.insert_or_assign(key, Parsed{token, stored});
-  else
-    committed.insert_or_assign(key, stored);  // read outside a transaction: the row is committed
+  }
   return stored;
 }
 

@@ -5,23 +5,32 @@
 namespace rw {
 namespace {
 
-// `object`'s members as api_dump writes them, except member `key`'s value, which `special` writes (in the
-// member's place, added when `object` has none).
+// `object`'s members as api_dump writes them (in key order), except member `key`'s value, which `special`
+// writes (in the member's place, added when `object` has none).
 void append_object(std::string& out, const nlohmann::json& object, const std::string& key,
                    const std::function<void(std::string&)>& special) {
-  auto members = object;
-  members[key] = nullptr;  // its place among the members; the value is written by `special`
   out += '{';
   bool first = true;
-  for (const auto& [name, member] : members.items()) {
+  const auto member = [&](const std::string& name) {
     if (!first) out += ',';
     first = false;
     out += api_dump(nlohmann::json(name));
     out += ':';
-    if (name == key)
+  };
+  bool written = false;
+  for (const auto& [name, value] : object.items()) {
+    if (!written && name >= key) {
+      member(key);
       special(out);
-    else
-      out += api_dump(member);
+      written = true;
+      if (name == key) continue;
+    }
+    member(name);
+    out += api_dump(value);
+  }
+  if (!written) {
+    member(key);
+    special(out);
   }
   out += '}';
 }

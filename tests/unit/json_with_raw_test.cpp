@@ -29,6 +29,12 @@ TEST(JsonWithRaw, TheRawMemberTakesItsPlaceAmongTheOthers) {
   const nlohmann::json value = {{"template", {{"code", "c"}, {"aaa", 1}}}};
   const rw::JsonWithRaw answer{value, "template", "body", std::make_shared<const std::string>("[1]")};
   EXPECT_EQ(rw::api_dump(answer), R"({"template":{"aaa":1,"body":[1],"code":"c"}})");
+  const rw::JsonWithRaw last{value, "template", "zz", std::make_shared<const std::string>("{}")};
+  EXPECT_EQ(rw::api_dump(last), R"({"template":{"aaa":1,"code":"c","zz":{}}})");
+  auto holding = value;
+  holding["template"]["body"] = "written over";
+  const rw::JsonWithRaw present{holding, "template", "body", std::make_shared<const std::string>("2")};
+  EXPECT_EQ(rw::api_dump(present), R"({"template":{"aaa":1,"body":2,"code":"c"}})");
 }
 
 }  // namespace
