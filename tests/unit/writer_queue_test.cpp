@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -60,6 +61,50 @@ TEST(WriterQueue, GivesUpAfterItsPatienceAndLeavesTheQueue) {
   EXPECT_EQ(queue.waiting(), 0u);
   queue.leave();
   EXPECT_TRUE(queue.enter(0ms));
+}
+
+TEST(WriterQueue, HandsAnOpenTransactionOnlyToAWriterThatJoinsIt) {
+  WriterQueue queue;
+  ASSERT_TRUE(queue.enter(1s));
+  EXPECT_FALSE(queue.hand_on_open());  // nobody waits: the turn stays
+  std::vector<std::string> order;
+  auto alone = std::thread([&] {
+    ASSERT_TRUE(queue.enter(10s));
+    order.push_back("alone");
+    queue.leave();
+  });
+  wait_until_waiting(queue, 1);
+  EXPECT_FALSE(queue.hand_on_open());  // a statement on its own never gets an open transaction
+  queue.leave();
+  alone.join();
+  ASSERT_TRUE(queue.enter(1s));
+  auto joining = std::thread([&] {
+    ASSERT_TRUE(queue.enter(10s, true));
+    order.push_back("joining");
+    queue.leave();
+  });
+  wait_until_waiting(queue, 1);
+  EXPECT_TRUE(queue.hand_on_open());
+  joining.join();
+  EXPECT_EQ(order, (std::vector<std::string>{"alone", "joining"}));
+  EXPECT_TRUE(queue.enter(0ms));  // the joiner's leave() freed it
+}
+
+TEST(CommitGroup, EveryMemberLearnsHowItsGroupEnded) {
+  CommitGroup group;
+  const auto first = group.join();
+  const auto second = group.join();
+  EXPECT_EQ(group.members(), 2u);
+  auto waiter = std::async(std::launch::async, [&] { group.wait(first); });
+  EXPECT_EQ(waiter.wait_for(50ms), std::future_status::timeout);
+  group.settle(nullptr);
+  waiter.get();
+  group.wait(second);
+  EXPECT_EQ(group.members(), 0u);  // the next writer starts a new group
+  const auto third = group.join();
+  group.settle(std::make_exception_ptr(std::runtime_error("disk full")));
+  EXPECT_THROW(group.wait(third), std::runtime_error);
+  group.wait(first);  // an earlier group's outcome stays its own
 }
 
 TEST(WriterQueue, OnePerDatabaseFile) {
@@ -258,4 +303,125 @@ TEST(SharedWriter, ABulkWriteGivesBackTheCacheItFound) {
   EXPECT_LT(usual, -2000);  // larger than SQLite's default of 2,000 KiB
   EXPECT_EQ(cache_in_a_write(true), -65536);
   EXPECT_EQ(cache_in_a_write(false), usual);
+}
+
+namespace {
+
+// A second writer queued behind `holder`'s open write transaction on `path`, in a thread of its own: it
+// inserts `row`, then waits for `finish` and commits or rolls back.
+struct QueuedWriter {
+  QueuedWriter(const std::string& path, std::string row) : connection(open_sqlite(path)) {
+    thread = std::thread([this, row] {
+      connection->begin(true);
+      connection->execute("INSERT INTO t (v) VALUES (?)", {row});
+      in_its_turn.set_value();
+      const bool keep = finish.get_future().get();
+      try {
+        if (keep) connection->commit();
+        committed.set_value();
+      } catch (...) {
+        committed.set_exception(std::current_exception());
+      }
+      if (!keep || !connection->in_transaction()) return;
+      connection->rollback();
+    });
+  }
+  ~QueuedWriter() {
+    if (thread.joinable()) thread.join();
+  }
+  void end(bool keep) {
+    if (!keep) connection->rollback();
+    finish.set_value(keep);
+  }
+  std::unique_ptr<Connection> connection;
+  std::promise<void> in_its_turn, committed;
+  std::promise<bool> finish;
+  std::thread thread;
+};
+
+std::string rows_of(Connection& reader) {
+  return reader.query("SELECT coalesce(group_concat(v, ','), '') AS vs FROM (SELECT v FROM t ORDER BY v)")[0]
+      .text("vs");
+}
+
+}  // namespace
+
+// A writer that finishes while another waits for the turn hands its transaction on open: its work commits
+// with the next writer's, and its commit() returns only then. The next writer's rollback takes back its own
+// work alone.
+TEST(CommitGroup, AWriterQueuedBehindAnotherCommitsWithIt) {
+  const auto path = rw::testing::make_temp_dir() + "/group.db";
+  auto reader = open_sqlite(path);
+  reader->execute_script("CREATE TABLE t (v TEXT NOT NULL)");
+  auto first = open_sqlite(path);
+  first->begin(true);
+  first->execute("INSERT INTO t (v) VALUES ('a')");
+  QueuedWriter second(path, "b");
+  wait_until_waiting(*writer_queue_for(path), 1);
+  auto first_commit = std::async(std::launch::async, [&] { first->commit(); });
+  second.in_its_turn.get_future().get();
+  EXPECT_EQ(first_commit.wait_for(50ms), std::future_status::timeout);
+  EXPECT_EQ(rows_of(*reader), "");  // 'a' is not committed yet
+  second.end(false);
+  first_commit.get();
+  EXPECT_EQ(rows_of(*reader), "a");
+  EXPECT_FALSE(first->in_transaction());
+}
+
+// A group whose COMMIT fails fails for every writer in it, and nothing of it is kept: here the second writer
+// breaks a deferred foreign key, which SQLite checks only at COMMIT.
+TEST(CommitGroup, ACommitThatFailsFailsEveryWriterInTheGroup) {
+  const auto path = rw::testing::make_temp_dir() + "/failing.db";
+  auto reader = open_sqlite(path);
+  reader->execute_script(
+      "CREATE TABLE t (v TEXT NOT NULL); CREATE TABLE parent (id INTEGER PRIMARY KEY); "
+      "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
+  auto first = open_sqlite(path);
+  first->begin(true);
+  first->execute("INSERT INTO t (v) VALUES ('a')");
+  QueuedWriter second(path, "b");
+  wait_until_waiting(*writer_queue_for(path), 1);
+  auto first_commit = std::async(std::launch::async, [&] { first->commit(); });
+  second.in_its_turn.get_future().get();
+  second.connection->execute("INSERT INTO child (parent_id) VALUES (42)");
+  second.end(true);
+  EXPECT_THROW(second.committed.get_future().get(), std::runtime_error);
+  EXPECT_THROW(first_commit.get(), std::runtime_error);
+  first->rollback();
+  EXPECT_EQ(rows_of(*reader), "");
+  EXPECT_EQ(reader->query("SELECT COUNT(*) AS n FROM child")[0].integer("n"), 0);
+  // The shared handle is clean for the next writer.
+  Transaction next(*first, true);
+  first->execute("INSERT INTO t (v) VALUES ('c')");
+  next.commit();
+  EXPECT_EQ(rows_of(*reader), "c");
+}
+
+// Writers flat out, a third of them rolling back: exactly the committed writes are kept, whichever groups
+// they fell into.
+TEST(CommitGroup, RollbacksInGroupsTakeBackOnlyTheirOwnWork) {
+  auto database = Database::open(rw::testing::fresh_database_url(), 8);
+  database->acquire()->execute_script("CREATE TABLE entries (writer INTEGER NOT NULL, k INTEGER NOT NULL)");
+  constexpr int kWriters = 8, kEach = 60;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int w = 0; w < kWriters; ++w)
+    threads.emplace_back([&, w] {
+      for (int k = 0; k < kEach; ++k) {
+        try {
+          auto lease = database->acquire();
+          Transaction transaction(*lease, true);
+          lease->execute("INSERT INTO entries (writer, k) VALUES (?, ?)", {std::int64_t{w}, std::int64_t{k}});
+          if (k % 3 == 2) continue;  // rolled back when the transaction goes
+          transaction.commit();
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto lease = database->acquire();
+  EXPECT_EQ(lease->query("SELECT COUNT(*) AS n FROM entries")[0].integer("n"), kWriters * kEach * 2 / 3);
+  EXPECT_EQ(lease->query("SELECT COUNT(*) AS n FROM entries WHERE k % 3 = 2")[0].integer("n"), 0);
 }

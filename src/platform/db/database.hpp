@@ -79,7 +79,9 @@ class Connection {
   // Several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
   // `write` asks SQLite to take the write lock up front (BEGIN IMMEDIATE), after the process's writer queue
-  // (writer_queue.hpp) gives this connection its turn, so writers never fail on lock upgrade.
+  // (writer_queue.hpp) gives this connection its turn, so writers never fail on lock upgrade. On a SQLite
+  // file the writers queued meanwhile commit in the same transaction, each in a savepoint of its own;
+  // commit() returns once the work is committed, and throws when it was not.
   virtual void begin(bool write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

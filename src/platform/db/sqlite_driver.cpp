@@ -179,11 +179,14 @@ class Handle {
 // stays warm from one write to the next. Opened by the first write, and again by the first after the
 // statistics were refreshed: a handle reads them when it opens (refresh_statistics). Called in the writers'
 // turn.
+//
+// Its transaction is shared too: each writer's work is a savepoint in it, and the writers that queued while
+// it ran join it before it commits (CommitGroup).
 class SharedWriter {
  public:
   explicit SharedWriter(std::string path) : path_(std::move(path)) {}
   Handle& handle() {
-    if (handle_ && statistics_ != statistics_refreshes()) handle_.reset();
+    if (handle_ && statistics_ != statistics_refreshes() && !handle_->in_transaction()) handle_.reset();
     if (!handle_) {
       statistics_ = statistics_refreshes();
       handle_.emplace(path_);
@@ -191,6 +194,7 @@ class SharedWriter {
     }
     return *handle_;
   }
+  CommitGroup& group() { return group_; }
 
  private:
   // Negative sizes are KiB. The pages that writes touch again and again (the B-trees' upper levels, the
@@ -199,6 +203,7 @@ class SharedWriter {
   std::string path_;
   std::optional<Handle> handle_;
   std::uint64_t statistics_ = 0;  // the refreshes before the handle opened
+  CommitGroup group_;
 };
 
 class SqliteConnection final : public Connection {
@@ -215,13 +220,15 @@ class SqliteConnection final : public Connection {
 
   ~SqliteConnection() override {
     if (!in_turn_) return;
-    if (current_ != &own_ && current_->in_transaction()) {
-      try {
-        current_->run("ROLLBACK");
-      } catch (...) {  // a destructor must not throw; the next BEGIN IMMEDIATE would fail on it
-      }
+    if (current_ == &own_) {
+      writers_->leave();
+      return;
     }
-    writers_->leave();
+    try {
+      undo_member();
+      end_member(false);
+    } catch (...) {  // a destructor must not throw; undo_member() has ended the transaction then
+    }
   }
 
   Rows query(std::string_view sql, const Params& params) override {
@@ -262,29 +269,41 @@ class SqliteConnection final : public Connection {
     current_->run(sql);
   }
 
+  // A write transaction on a file is a savepoint in the shared writer's transaction, which the first writer
+  // of a group begins and the last commits (end_member).
   void begin(bool write) override {
     if (!write) return own_.run("BEGIN");
-    take_turn();
+    take_turn(true);
+    if (!shared_writer_) return own_.run("BEGIN IMMEDIATE");
     try {
-      if (shared_writer_) current_ = &shared_writer_->handle();
-      current_->run("BEGIN IMMEDIATE");
+      current_ = &shared_writer_->handle();
+      if (!current_->in_transaction()) current_->run("BEGIN IMMEDIATE");
+      current_->run("SAVEPOINT member");
     } catch (...) {
-      end_transaction();
+      end_member(false);
       throw;
     }
   }
   void commit() override {
-    try {
-      current_->run("COMMIT");
-    } catch (...) {
-      if (!current_->in_transaction()) end_transaction();  // else still open: rollback() ends it
-      throw;
+    if (current_ == &own_) {
+      try {
+        own_.run("COMMIT");
+      } catch (...) {
+        if (!own_.in_transaction()) end_transaction();  // else still open: rollback() ends it
+        throw;
+      }
+      return end_transaction();
     }
-    end_transaction();
+    current_->run("RELEASE member");  // fails only when the transaction has ended: rollback() says so
+    end_member(true);
   }
   void rollback() override {
-    if (current_->in_transaction()) current_->run("ROLLBACK");
-    end_transaction();
+    if (current_ == &own_) {
+      if (own_.in_transaction()) own_.run("ROLLBACK");
+      return end_transaction();
+    }
+    undo_member();
+    end_member(false);
   }
   bool in_transaction() const override { return current_->in_transaction(); }
   Dialect dialect() const override { return Dialect::sqlite; }
@@ -316,6 +335,54 @@ class SqliteConnection final : public Connection {
     checkpoint_if_due(wal_pages);
   }
 
+  // Takes this writer's savepoint back; when that fails, the whole transaction (the group's work with it).
+  void undo_member() noexcept {
+    try {
+      if (current_->in_transaction()) current_->run("ROLLBACK TO member; RELEASE member");
+    } catch (...) {
+      try {
+        current_->run("ROLLBACK");
+      } catch (...) {  // the handle's own failure; its transaction ends when it closes
+      }
+    }
+  }
+
+  // This writer's work is in the shared transaction (`kept`), or was taken back. When the next writer in the
+  // queue comes to join, the turn passes to it with the transaction open and this one waits for the group's
+  // COMMIT, to answer only once its work is committed; otherwise this one ends the transaction for the group.
+  // A group whose transaction ended before its COMMIT (an I/O error rolls back all of it) fails as a whole.
+  void end_member(bool kept) {
+    auto& group = shared_writer_->group();
+    if (!current_->in_transaction()) {
+      auto lost =
+          std::make_exception_ptr(std::runtime_error("sqlite: the write transaction was rolled back"));
+      group.settle(lost);
+      end_transaction();
+      if (kept) std::rethrow_exception(lost);
+      return;
+    }
+    const auto outcome = kept ? group.join() : nullptr;
+    if (group.members() < CommitGroup::kMostMembers && writers_->hand_on_open()) {
+      current_ = &own_;
+      in_turn_ = false;
+      if (outcome) group.wait(outcome);
+      return;
+    }
+    std::exception_ptr failure;
+    try {
+      current_->run(group.members() > 0 ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+      failure = std::current_exception();
+      try {
+        if (current_->in_transaction()) current_->run("ROLLBACK");  // a failed COMMIT leaves it open
+      } catch (...) {  // the handle's own failure; its transaction ends when it closes
+      }
+    }
+    group.settle(failure);
+    end_transaction();
+    if (failure && kept) std::rethrow_exception(failure);
+  }
+
   // After a commit that left the WAL past the mark: copy its pages into the database file beside the other
   // writers (PASSIVE never waits), then, in a turn of our own so that nothing new is appended, copy what they
   // added meanwhile and wait briefly for readers of the old WAL (RESTART), so that the next writer starts it
@@ -339,9 +406,9 @@ class SqliteConnection final : public Connection {
   bool writes_alone(sqlite3_stmt* statement) const {
     return !current_->in_transaction() && !sqlite3_stmt_readonly(statement);
   }
-  void take_turn() {
+  void take_turn(bool joins = false) {
     if (!writers_ || in_turn_) return;
-    if (!writers_->enter(kLockPatience))
+    if (!writers_->enter(kLockPatience, joins))
       throw TransientConflict("sqlite: database is locked (no turn to write within the busy timeout)");
     in_turn_ = true;
   }

@@ -11,10 +11,15 @@
 // and syncing it was about 75 % of an answer's turn (bench/README.md, "The checkpoint in the turn"). The
 // driver turns it off and, after a commit has left kCheckpointPages in the WAL, one connection of the process
 // copies them outside the turns, then finishes in a turn of its own (sqlite_driver.cpp).
+//
+// Writers that queue while a transaction runs commit with it (CommitGroup): a transaction's BEGIN and COMMIT,
+// and the pages each commit writes to the WAL again (a table's last page, an index's, the audit log's), were
+// half of a created enterprise's turn.
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -25,9 +30,13 @@ namespace rw::db {
 class WriterQueue {
  public:
   // Waits for the caller's turn, at most `patience`; false (and out of the queue) when it did not come.
-  bool enter(std::chrono::milliseconds patience);
+  // `joins` says the caller writes in a transaction and may be handed one that is open (hand_on_open).
+  bool enter(std::chrono::milliseconds patience, bool joins = false);
   // Hands the turn to the next writer in the queue.
   void leave();
+  // Hands the turn, with the caller's transaction still open, to the next writer when that one came to join
+  // it; false (the turn still the caller's) when none waits or the next does not join.
+  bool hand_on_open();
   // How many writers wait now.
   std::size_t waiting();
 
@@ -45,13 +54,43 @@ class WriterQueue {
  private:
   struct Waiter {
     std::condition_variable turn;
+    bool joins = false;
     bool granted = false;
   };
+  void grant_next();  // under mutex_, with a writer waiting
   std::mutex mutex_;
   bool held_ = false;
   std::deque<Waiter*> waiting_;
   bool checkpointing_ = false;
   int checkpoint_at_ = kCheckpointPages;
+};
+
+// The writers whose work one open transaction holds: each has finished and waits for the COMMIT, which the
+// last of them runs when no writer waits to join or the group is full. The turn's holders call join() and
+// settle() (one at a time); the members wait on their own threads.
+class CommitGroup {
+ public:
+  struct Outcome {
+    bool settled = false;
+    std::exception_ptr failure;  // why the transaction, and every member's work in it, did not commit
+  };
+  // A writer's work is in the open transaction: the outcome to wait for.
+  std::shared_ptr<Outcome> join();
+  // How many writers' work the open transaction holds.
+  std::size_t members();
+  // The open transaction ended: committed when `failure` is null. The next writer starts a new group.
+  void settle(std::exception_ptr failure);
+  // Until the group of `outcome` has settled; rethrows its failure.
+  void wait(const std::shared_ptr<Outcome>& outcome);
+
+  // A group's first writer waits for every writer after it: at most this many (about 0.3 ms each).
+  static constexpr std::size_t kMostMembers = 8;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable settled_;
+  std::shared_ptr<Outcome> open_ = std::make_shared<Outcome>();
+  std::size_t members_ = 0;
 };
 
 // The canonical name of the SQLite file at `path`; empty for an in-memory database, which no other
