@@ -81,10 +81,11 @@ inline constexpr const char* kSignedIn = "signed_in";  // any session; the handl
 using BodyCap = std::size_t Settings::*;
 
 // Where a writing request's transaction begins. `request`: before authentication, around the whole
-// handler (the rule: one transaction per request). `handler`: the handler opens its own (db::Transaction)
-// after slow work that writes nothing — decoding a photo — so the database's write lock is not held
-// meanwhile; authentication's bookkeeping then commits on its own, as it does for a GET.
-enum class WriteScope { request, handler };
+// handler (the rule: one transaction per request). `long_request`: the same for a handler that may write
+// for seconds, an import of a whole file (db::kLongWrite). `handler`: the handler opens its own
+// (db::Transaction) after slow work that writes nothing — decoding a photo — so the database's write lock is
+// not held meanwhile; authentication's bookkeeping then commits on its own, as it does for a GET.
+enum class WriteScope { request, long_request, handler };
 
 struct Endpoint {
   Handler handler;

@@ -98,6 +98,8 @@ http::Response Api::answer_api(http::Request& request, std::string& route) const
     std::optional<db::Transaction> transaction;
     if (writes && match.handler->write_scope == api::WriteScope::request)
       context.writes = &transaction.emplace(connection, true);
+    if (writes && match.handler->write_scope == api::WriteScope::long_request)
+      context.writes = &transaction.emplace(connection, db::kLongWrite);
     const auto& permission = match.handler->permission;
     if (permission != api::kPublic) {
       context.user = accounts::authenticate(connection, request, clock_.now(), settings_.session_idle);

@@ -130,7 +130,8 @@ void add_exchange_routes(api::Routes& routes) {
   routes.get("/enterprises/export", "enterprise:read", export_enterprises);
   routes.get("/policies/export", "policy:read", export_policies);
   routes.get("/staff/export", "staff:read", export_staff);
-  routes.upload("/imports/{kind}", api::kSignedIn, import_sheet);
+  routes.upload("/imports/{kind}", api::kSignedIn, import_sheet, &api::Settings::max_upload_bytes,
+                api::WriteScope::long_request);
   routes.get("/imports/{kind}/template", api::kSignedIn, import_template);
 }
 

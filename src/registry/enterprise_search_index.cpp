@@ -47,7 +47,7 @@ void index_all_waiting_enterprises(db::Connection& db, std::int64_t per_pass) {
   // Read first: an idle server would otherwise take the write turn every 100 ms to find nothing.
   if (!enterprises_wait_for_search_index(db)) return;
   for (std::int64_t indexed = per_pass; indexed == per_pass;) {
-    db::Transaction transaction(db, true);
+    db::Transaction transaction(db, db::kLongWrite);  // up to a thousand enterprises
     indexed = index_waiting_enterprises(db, per_pass);
     transaction.commit();
   }

@@ -15,7 +15,7 @@ bool run_daily_jobs(db::Database& database, const Clock& clock) {
   auto lease = database.acquire();
   // Once a day, over many rows: a plan kept from the days before would not know today's dates.
   const db::PlanEachRun planned(*lease);
-  db::Transaction transaction(*lease, true);
+  db::Transaction transaction(*lease, db::kLongWrite);
   // Claiming the day inside the transaction keeps two servers from both running the sweep: on PostgreSQL the
   // second server's UPDATE waits for the first one's row lock and then finds the day taken; SQLite writers
   // take turns. The very first day, the row's primary key lets only one server's INSERT through.

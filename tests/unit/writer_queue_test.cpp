@@ -368,6 +368,37 @@ TEST(CommitGroup, AWriterQueuedBehindAnotherCommitsWithIt) {
   EXPECT_FALSE(first->in_transaction());
 }
 
+// A long write (an import) waits for the group before it to commit, rather than take over its transaction:
+// the writers before it answer while it runs.
+TEST(CommitGroup, ALongWriteDoesNotKeepTheWritersBeforeItWaiting) {
+  const auto path = rw::testing::make_temp_dir() + "/long.db";
+  auto reader = open_sqlite(path);
+  reader->execute_script("CREATE TABLE t (v TEXT NOT NULL)");
+  auto first = open_sqlite(path);
+  first->begin(true);
+  first->execute("INSERT INTO t (v) VALUES ('a')");
+  auto importer = open_sqlite(path);
+  std::promise<void> importing, finish;
+  auto import = std::async(std::launch::async, [&] {
+    Transaction transaction(*importer, kLongWrite);
+    importer->execute("INSERT INTO t (v) VALUES ('b')");
+    importing.set_value();
+    finish.get_future().wait();
+    transaction.commit();
+  });
+  wait_until_waiting(*writer_queue_for(path), 1);
+  auto first_commit = std::async(std::launch::async, [&] { first->commit(); });
+  importing.get_future().wait();
+  const bool answered_meanwhile = first_commit.wait_for(5s) == std::future_status::ready;
+  const auto seen_meanwhile = rows_of(*reader);
+  finish.set_value();
+  import.get();
+  first_commit.get();
+  EXPECT_TRUE(answered_meanwhile);
+  EXPECT_EQ(seen_meanwhile, "a");
+  EXPECT_EQ(rows_of(*reader), "a,b");
+}
+
 // A group whose COMMIT fails fails for every writer in it, and nothing of it is kept: here the second writer
 // breaks a deferred foreign key, which SQLite checks only at COMMIT.
 TEST(CommitGroup, ACommitThatFailsFailsEveryWriterInTheGroup) {

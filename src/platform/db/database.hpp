@@ -83,6 +83,10 @@ class Connection {
   // file the writers queued meanwhile commit in the same transaction, each in a savepoint of its own;
   // commit() returns once the work is committed, and throws when it was not.
   virtual void begin(bool write) = 0;
+  // A write transaction that may run for seconds (an import of a whole file, a pass over many rows). SQLite:
+  // it does not take over a transaction other writers left open for it to commit with theirs, which would
+  // have them wait for it; they commit first.
+  virtual void begin_long_write() { begin(true); }
   virtual void commit() = 0;
   virtual void rollback() = 0;
   // Whether a transaction is open on this connection. What it reads may still roll back, so values the
@@ -187,10 +191,15 @@ class Database {
   std::unique_ptr<Pool> pool_;
 };
 
+// Connection::begin_long_write, for a Transaction.
+struct LongWrite {};
+inline constexpr LongWrite kLongWrite{};
+
 // Rolls back on scope exit unless committed.
 class Transaction {
  public:
   Transaction(Connection& connection, bool write) : connection_(connection) { connection_.begin(write); }
+  Transaction(Connection& connection, LongWrite) : connection_(connection) { connection_.begin_long_write(); }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction();

@@ -273,17 +273,9 @@ class SqliteConnection final : public Connection {
   // of a group begins and the last commits (end_member).
   void begin(bool write) override {
     if (!write) return own_.run("BEGIN");
-    take_turn(true);
-    if (!shared_writer_) return own_.run("BEGIN IMMEDIATE");
-    try {
-      current_ = &shared_writer_->handle();
-      if (!current_->in_transaction()) current_->run("BEGIN IMMEDIATE");
-      current_->run("SAVEPOINT member");
-    } catch (...) {
-      end_member(false);
-      throw;
-    }
+    begin_write(true);
   }
+  void begin_long_write() override { begin_write(false); }
   void commit() override {
     if (current_ == &own_) {
       try {
@@ -333,6 +325,20 @@ class SqliteConnection final : public Connection {
     current_ = &own_;
     end_turn();
     checkpoint_if_due(wal_pages);
+  }
+
+  // `joins`: the writer may be handed a transaction that other writers left open (CommitGroup).
+  void begin_write(bool joins) {
+    take_turn(joins);
+    if (!shared_writer_) return own_.run("BEGIN IMMEDIATE");
+    try {
+      current_ = &shared_writer_->handle();
+      if (!current_->in_transaction()) current_->run("BEGIN IMMEDIATE");
+      current_->run("SAVEPOINT member");
+    } catch (...) {
+      end_member(false);
+      throw;
+    }
   }
 
   // Takes this writer's savepoint back; when that fails, the whole transaction (the group's work with it).
