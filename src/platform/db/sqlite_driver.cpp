@@ -269,8 +269,8 @@ class SqliteConnection final : public Connection {
     current_->run(sql);
   }
 
-  // A write transaction on a file is a savepoint in the shared writer's transaction, which the first writer
-  // of a group begins and the last commits (end_member).
+  // A write transaction on a file is the shared writer's transaction, which the first writer of a group
+  // begins and the last commits (end_member); a writer that joins it works in a savepoint of its own.
   void begin(bool write) override {
     if (!write) return own_.run("BEGIN");
     begin_write(true);
@@ -286,7 +286,8 @@ class SqliteConnection final : public Connection {
       }
       return end_transaction();
     }
-    current_->run("RELEASE member");  // fails only when the transaction has ended: rollback() says so
+    if (joined_)
+      current_->run("RELEASE member");  // fails only when the transaction ended: rollback() says so
     end_member(true);
   }
   void rollback() override {
@@ -327,24 +328,29 @@ class SqliteConnection final : public Connection {
     checkpoint_if_due(wal_pages);
   }
 
-  // `joins`: the writer may be handed a transaction that other writers left open (CommitGroup).
+  // `joins`: the writer may be handed a transaction that other writers left open (CommitGroup). Only a writer
+  // that joins one needs a savepoint: the first writer of a group has the transaction to itself while it
+  // works. A savepoint copies each page it changes first into a journal in memory: an import updating 100,000
+  // enterprises inside one doubled its time and peaked at 361 MB, against 169 MB.
   void begin_write(bool joins) {
     take_turn(joins);
     if (!shared_writer_) return own_.run("BEGIN IMMEDIATE");
     try {
       current_ = &shared_writer_->handle();
-      if (!current_->in_transaction()) current_->run("BEGIN IMMEDIATE");
-      current_->run("SAVEPOINT member");
+      joined_ = current_->in_transaction();
+      current_->run(joined_ ? "SAVEPOINT member" : "BEGIN IMMEDIATE");
     } catch (...) {
       end_member(false);
       throw;
     }
   }
 
-  // Takes this writer's savepoint back; when that fails, the whole transaction (the group's work with it).
+  // Takes this writer's work back: its savepoint, or the transaction it began and has to itself. When that
+  // fails, the whole transaction (the group's work with it).
   void undo_member() noexcept {
     try {
-      if (current_->in_transaction()) current_->run("ROLLBACK TO member; RELEASE member");
+      if (current_->in_transaction())
+        current_->run(joined_ ? "ROLLBACK TO member; RELEASE member" : "ROLLBACK");
     } catch (...) {
       try {
         current_->run("ROLLBACK");
@@ -359,7 +365,7 @@ class SqliteConnection final : public Connection {
   // A group whose transaction ended before its COMMIT (an I/O error rolls back all of it) fails as a whole.
   void end_member(bool kept) {
     auto& group = shared_writer_->group();
-    if (!current_->in_transaction()) {
+    if (!current_->in_transaction()) {  // or this writer took back the transaction it had to itself
       auto lost =
           std::make_exception_ptr(std::runtime_error("sqlite: the write transaction was rolled back"));
       group.settle(lost);
@@ -479,6 +485,7 @@ class SqliteConnection final : public Connection {
   Handle own_;                                   // reads, and statements that write alone
   Handle* current_ = &own_;                      // the shared writer's during a write transaction
   bool in_turn_ = false;  // this connection writes now (a write transaction, or one statement alone)
+  bool joined_ = false;   // its write transaction joined one another writer began (a savepoint)
 };
 
 // SQLite counts every allocation under one process-wide mutex unless told not to before it starts, and the
