@@ -180,8 +180,8 @@ class Handle {
 // statistics were refreshed: a handle reads them when it opens (refresh_statistics). Called in the writers'
 // turn.
 //
-// Its transaction is shared too: each writer's work is a savepoint in it, and the writers that queued while
-// it ran join it before it commits (CommitGroup).
+// Its transaction is shared too: the writers that queued while one wrote join its transaction, each in a
+// savepoint of its own, and the last of them commits for all (CommitGroup).
 class SharedWriter {
  public:
   explicit SharedWriter(std::string path) : path_(std::move(path)) {}
