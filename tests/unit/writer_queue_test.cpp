@@ -339,6 +339,25 @@ struct QueuedWriter {
   std::thread thread;
 };
 
+// A fresh database with `schema` (table t at least), and a first writer in its transaction that inserted 'a'.
+struct WriterInATransaction {
+  explicit WriterInATransaction(const std::string& schema = "CREATE TABLE t (v TEXT NOT NULL)")
+      : path(rw::testing::make_temp_dir() + "/group.db"), reader(open_sqlite(path)) {
+    reader->execute_script(schema);
+    first = open_sqlite(path);
+    first->begin(true);
+    first->execute("INSERT INTO t (v) VALUES ('a')");
+  }
+  // The first writer's commit, on a thread of its own (it may wait for writers that join it), once another
+  // writer waits for the turn.
+  std::future<void> commit_once_one_waits() {
+    wait_until_waiting(*writer_queue_for(path), 1);
+    return std::async(std::launch::async, [this] { first->commit(); });
+  }
+  std::string path;
+  std::unique_ptr<Connection> reader, first;
+};
+
 std::string rows_of(Connection& reader) {
   return reader.query("SELECT coalesce(group_concat(v, ','), '') AS vs FROM (SELECT v FROM t ORDER BY v)")[0]
       .text("vs");
@@ -350,34 +369,23 @@ std::string rows_of(Connection& reader) {
 // with the next writer's, and its commit() returns only then. The next writer's rollback takes back its own
 // work alone.
 TEST(CommitGroup, AWriterQueuedBehindAnotherCommitsWithIt) {
-  const auto path = rw::testing::make_temp_dir() + "/group.db";
-  auto reader = open_sqlite(path);
-  reader->execute_script("CREATE TABLE t (v TEXT NOT NULL)");
-  auto first = open_sqlite(path);
-  first->begin(true);
-  first->execute("INSERT INTO t (v) VALUES ('a')");
-  QueuedWriter second(path, "b");
-  wait_until_waiting(*writer_queue_for(path), 1);
-  auto first_commit = std::async(std::launch::async, [&] { first->commit(); });
+  WriterInATransaction db;
+  QueuedWriter second(db.path, "b");
+  auto first_commit = db.commit_once_one_waits();
   second.in_its_turn.get_future().get();
   EXPECT_EQ(first_commit.wait_for(50ms), std::future_status::timeout);
-  EXPECT_EQ(rows_of(*reader), "");  // 'a' is not committed yet
+  EXPECT_EQ(rows_of(*db.reader), "");  // 'a' is not committed yet
   second.end(false);
   first_commit.get();
-  EXPECT_EQ(rows_of(*reader), "a");
-  EXPECT_FALSE(first->in_transaction());
+  EXPECT_EQ(rows_of(*db.reader), "a");
+  EXPECT_FALSE(db.first->in_transaction());
 }
 
 // A long write (an import) waits for the group before it to commit, rather than take over its transaction:
 // the writers before it answer while it runs.
 TEST(CommitGroup, ALongWriteDoesNotKeepTheWritersBeforeItWaiting) {
-  const auto path = rw::testing::make_temp_dir() + "/long.db";
-  auto reader = open_sqlite(path);
-  reader->execute_script("CREATE TABLE t (v TEXT NOT NULL)");
-  auto first = open_sqlite(path);
-  first->begin(true);
-  first->execute("INSERT INTO t (v) VALUES ('a')");
-  auto importer = open_sqlite(path);
+  WriterInATransaction db;
+  auto importer = open_sqlite(db.path);
   std::promise<void> importing, finish;
   auto import = std::async(std::launch::async, [&] {
     Transaction transaction(*importer, kLongWrite);
@@ -386,46 +394,39 @@ TEST(CommitGroup, ALongWriteDoesNotKeepTheWritersBeforeItWaiting) {
     finish.get_future().wait();
     transaction.commit();
   });
-  wait_until_waiting(*writer_queue_for(path), 1);
-  auto first_commit = std::async(std::launch::async, [&] { first->commit(); });
+  auto first_commit = db.commit_once_one_waits();
   importing.get_future().wait();
   const bool answered_meanwhile = first_commit.wait_for(5s) == std::future_status::ready;
-  const auto seen_meanwhile = rows_of(*reader);
+  const auto seen_meanwhile = rows_of(*db.reader);
   finish.set_value();
   import.get();
   first_commit.get();
   EXPECT_TRUE(answered_meanwhile);
   EXPECT_EQ(seen_meanwhile, "a");
-  EXPECT_EQ(rows_of(*reader), "a,b");
+  EXPECT_EQ(rows_of(*db.reader), "a,b");
 }
 
 // A group whose COMMIT fails fails for every writer in it, and nothing of it is kept: here the second writer
 // breaks a deferred foreign key, which SQLite checks only at COMMIT.
 TEST(CommitGroup, ACommitThatFailsFailsEveryWriterInTheGroup) {
-  const auto path = rw::testing::make_temp_dir() + "/failing.db";
-  auto reader = open_sqlite(path);
-  reader->execute_script(
+  WriterInATransaction db(
       "CREATE TABLE t (v TEXT NOT NULL); CREATE TABLE parent (id INTEGER PRIMARY KEY); "
       "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
-  auto first = open_sqlite(path);
-  first->begin(true);
-  first->execute("INSERT INTO t (v) VALUES ('a')");
-  QueuedWriter second(path, "b");
-  wait_until_waiting(*writer_queue_for(path), 1);
-  auto first_commit = std::async(std::launch::async, [&] { first->commit(); });
+  QueuedWriter second(db.path, "b");
+  auto first_commit = db.commit_once_one_waits();
   second.in_its_turn.get_future().get();
   second.connection->execute("INSERT INTO child (parent_id) VALUES (42)");
   second.end(true);
   EXPECT_THROW(second.committed.get_future().get(), std::runtime_error);
   EXPECT_THROW(first_commit.get(), std::runtime_error);
-  first->rollback();
-  EXPECT_EQ(rows_of(*reader), "");
-  EXPECT_EQ(reader->query("SELECT COUNT(*) AS n FROM child")[0].integer("n"), 0);
+  db.first->rollback();
+  EXPECT_EQ(rows_of(*db.reader), "");
+  EXPECT_EQ(db.reader->query("SELECT COUNT(*) AS n FROM child")[0].integer("n"), 0);
   // The shared handle is clean for the next writer.
-  Transaction next(*first, true);
-  first->execute("INSERT INTO t (v) VALUES ('c')");
+  Transaction next(*db.first, true);
+  db.first->execute("INSERT INTO t (v) VALUES ('c')");
   next.commit();
-  EXPECT_EQ(rows_of(*reader), "c");
+  EXPECT_EQ(rows_of(*db.reader), "c");
 }
 
 // Writers flat out, a third of them rolling back: exactly the committed writes are kept, whichever groups
