@@ -15,6 +15,7 @@ class RollbackOnly final : public Connection {
   }
   void execute_script(std::string_view sql) override { inner_.execute_script(sql); }
   void begin(bool write) override { inner_.begin(write); }
+  void begin_long_write() override { inner_.begin_long_write(); }
   void commit() override { inner_.rollback(); }
   void rollback() override { inner_.rollback(); }
   bool in_transaction() const override { return inner_.in_transaction(); }
