@@ -250,12 +250,14 @@ TEST_F(CappedTotal, VisitsFromADayWalkedGiveTheSortedPage) {
 
 // The latest enterprises first (the default order) walk enterprises_recent: a regulator's page tests each
 // enterprise's region, and the rest of its reach, on that index alone (V059), so the walk reads the rows of
-// the enterprises in reach only. A city's regulator searching "化工" passed some 20,000 rows outside its city.
+// the enterprises in reach only. A city's regulator searching "化工" passed some 20,000 rows outside its
+// city.
 TEST_F(CappedTotal, EnterprisesLatestFirstAreTestedForTheirReachOnTheWalkedIndex) {
   auto c = database_->acquire();
   if (c->dialect() == db::Dialect::sqlite) {
     const auto plan = c->query(
-        "EXPLAIN QUERY PLAN SELECT e.id FROM enterprises e WHERE e.archived = 0 AND e.region_id IN (?, ?) AND "
+        "EXPLAIN QUERY PLAN SELECT e.id FROM enterprises e WHERE e.archived = 0 AND e.region_id IN (?, ?) "
+        "AND "
         "(e.created_by_org_id = ? OR e.risk_level = ?) ORDER BY e.updated_at DESC, e.id DESC LIMIT 20",
         {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, std::string("general")});
     ASSERT_EQ(plan.size(), 1u);
@@ -263,8 +265,10 @@ TEST_F(CappedTotal, EnterprisesLatestFirstAreTestedForTheirReachOnTheWalkedIndex
   } else {
     const auto index = c->query("SELECT indexdef FROM pg_indexes WHERE indexname = 'enterprises_recent'");
     ASSERT_EQ(index.size(), 1u);
-    EXPECT_NE(index[0].text("indexdef").find("(archived, updated_at, id, region_id, risk_level, "
-                                             "created_by_org_id)"),
+    EXPECT_NE(index[0]
+                  .text("indexdef")
+                  .find("(archived, updated_at, id, region_id, risk_level, "
+                        "created_by_org_id)"),
               std::string::npos)
         << index[0].text("indexdef");
   }
