@@ -24,11 +24,13 @@
 #include "envrisk/substance_catalog.hpp"
 #include "files/image_probe.hpp"
 #include "files/object_sweep.hpp"
+#include "hazards/hazard_ledger.hpp"
 #include "inspections/template_store.hpp"
 #include "ops/backup.hpp"
 #include "platform/dates.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/files/directory_store.hpp"
+#include "platform/heavy_work.hpp"
 #include "platform/http/server.hpp"
 #include "platform/metrics.hpp"
 #include "platform/paging.hpp"
@@ -85,6 +87,8 @@ struct ServeOptions {
   std::int64_t webhook_timeout_ms = 10'000;
   std::int64_t session_idle_seconds = 8 * 3600;
   std::int64_t count_cap = kExactTotalCap;
+  hazards::LedgerLimits ledger_limits;
+  std::size_t heavy_work = heavy_work_limit();
   // A list that counts or sorts thousands of rows reads the same pages request after request; in SQLite's
   // default 2 MB a province's lists read them again from the OS (pread) each time. 32 MiB kept them (an
   // insurer's visits of a month: 31 -> 15 ms of CPU; bench/README, fifth round), 16 MiB lost the 2-character
@@ -158,6 +162,8 @@ int serve(ServeOptions& o) {
   o.webhook_delivery.timeout = std::chrono::milliseconds(o.webhook_timeout_ms);
   o.server.spool_dir = std::filesystem::path(o.data_dir) / "tmp";  // large request bodies
   set_exact_total_cap(o.count_cap);
+  hazards::set_ledger_limits(o.ledger_limits);
+  set_heavy_work_limit(o.heavy_work);
   if (!o.password_deny_file.empty())
     o.password_policy.extra_denied = accounts::read_denied_passwords(o.password_deny_file);
   accounts::set_password_policy(o.password_policy);
@@ -354,6 +360,23 @@ int run_cli(int argc, char** argv) {
       ->add_option("--count-cap", serve_options.count_cap,
                    "Lists count their total exactly up to this many rows, beyond it answer total_exact false "
                    "(tests set a few)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve_cmd
+      ->add_option(
+          "--heavy-work", serve_options.heavy_work,
+          "Requests that make a large file (a ledger, an export) or walk the archive, at most at once; "
+          "one more is told to retry (503)")
+      ->check(CLI::PositiveNumber);
+  serve_cmd
+      ->add_option("--ledger-rows", serve_options.ledger_limits.rows, "Most rows of a hazard ledger as .xlsx")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve_cmd
+      ->add_option(
+          "--ledger-pdf-rows", serve_options.ledger_limits.pdf_rows,
+          "Most rows of a hazard ledger as PDF (it lays out all its pages in memory, some 27 MB a 1,000 "
+          "rows)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (behind HTTPS)");

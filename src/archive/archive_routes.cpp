@@ -6,6 +6,7 @@
 #include "archive/archive_export.hpp"
 #include "archive/archive_lists.hpp"
 #include "archive/archive_service.hpp"
+#include "platform/heavy_work.hpp"
 #include "platform/json_input.hpp"
 #include "platform/memory.hpp"
 
@@ -74,6 +75,7 @@ http::Response withdraw(api::Context& context) {
 }
 
 http::Response export_zip(api::Context& context) {
+  const HeavyWork heavy;
   // Built before the write transaction opens: only the chain entry waits for the writer's lock.
   const auto file = export_archive(context.op(), context.files, context.id());
   try {
@@ -91,6 +93,7 @@ http::Response export_zip(api::Context& context) {
 // A verification walks the whole chain on one worker; what it held would stay in that worker's arena, and
 // verifications that land on different workers added up (bench/README, twenty-first round).
 http::Response verification(api::Context& context) {
+  const HeavyWork heavy;
   const ReturnFreeMemoryAfterwards trim;
   return api::json_ok(verify(context.op(), context.files));
 }

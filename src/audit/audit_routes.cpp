@@ -3,6 +3,7 @@
 #include "api/downloads.hpp"
 #include "audit/audit_listing.hpp"
 #include "platform/dates.hpp"
+#include "platform/heavy_work.hpp"
 
 namespace rw::audit {
 namespace {
@@ -12,6 +13,7 @@ http::Response list(api::Context& context) {
 }
 
 http::Response export_entries(api::Context& context) {
+  const HeavyWork heavy;
   const auto day = china_date(context.clock.now());
   return api::xlsx_download(entries_xlsx(context.op(), context.request.query), "audit-log-" + day,
                             "操作日志-" + day);

@@ -11,6 +11,7 @@
 #include "platform/dates.hpp"
 #include "platform/db/bulk_write.hpp"
 #include "platform/files/sha256.hpp"
+#include "platform/heavy_work.hpp"
 #include "platform/memory.hpp"
 
 namespace rw::exchange {
@@ -21,16 +22,19 @@ std::string dated(api::Context& context, const std::string& name) {
 }
 
 http::Response export_enterprises(api::Context& context) {
+  const HeavyWork heavy;
   return api::xlsx_download(enterprises_xlsx(context.op(), context.request.query),
                             dated(context, "enterprises"), dated(context, "企业"));
 }
 
 http::Response export_policies(api::Context& context) {
+  const HeavyWork heavy;
   return api::xlsx_download(policies_xlsx(context.op(), context.request.query), dated(context, "policies"),
                             dated(context, "保单"));
 }
 
 http::Response export_staff(api::Context& context) {
+  const HeavyWork heavy;
   return api::xlsx_download(staff_xlsx(context.op(), context.request.query), dated(context, "staff"),
                             dated(context, "人员"));
 }

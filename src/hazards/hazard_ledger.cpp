@@ -1,5 +1,7 @@
 #include "hazards/hazard_ledger.hpp"
 
+#include <atomic>
+
 #include <nlohmann/json.hpp>
 
 #include "access/visibility.hpp"
@@ -8,10 +10,13 @@
 #include "hazards/ledger_rules.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_input.hpp"
+#include "platform/paging.hpp"
 #include "reports/report_rules.hpp"
 
 namespace rw::hazards {
 namespace {
+
+std::atomic<std::int64_t> most_rows{LedgerLimits{}.rows}, most_pdf_rows{LedgerLimits{}.pdf_rows};
 
 struct Scope {
   std::string kind;  // enterprise | region | organization
@@ -39,6 +44,16 @@ Scope scope_of(const accounts::Operation& op, const std::map<std::string, std::s
 std::string period_text(const std::optional<std::string>& from, const std::optional<std::string>& to) {
   if (!from && !to) return "全部";
   return (from ? reports::chinese_date(*from) : "") + "至" + (to ? reports::chinese_date(*to) : "今");
+}
+
+ApiError too_large(const std::string& format, std::int64_t limit) {
+  const auto n = std::to_string(limit);
+  if (format == "pdf")
+    return invalid_field(
+        "from", "ledger_too_large", "PDF 台账最多 " + n + " 行，请缩短期间或导出 Excel",
+        "a PDF ledger holds at most " + n + " rows; narrow the period or export it as Excel");
+  return invalid_field("from", "ledger_too_large", "台账超过 " + n + " 行，请缩短期间",
+                       "the ledger exceeds " + n + " rows; narrow the period");
 }
 
 LedgerEntry entry_of(const db::Row& r) {
@@ -80,6 +95,13 @@ std::string ledger_pdf(const std::string& title, const std::string& subtitle, co
 
 }  // namespace
 
+void set_ledger_limits(const LedgerLimits& limits) {
+  most_rows = limits.rows;
+  most_pdf_rows = limits.pdf_rows;
+}
+
+LedgerLimits ledger_limits() { return {most_rows.load(), most_pdf_rows.load()}; }
+
 std::string ledger_xlsx(std::vector<std::vector<sheet::Value>> rows) {
   sheet::SheetData sheet{"隐患排查治理台账", {}, std::move(rows)};
   const auto headers = ledger_headers();
@@ -102,13 +124,14 @@ LedgerFile hazard_ledger(const accounts::Operation& op, const std::map<std::stri
   where.add(scope.where);
   if (from) where.add("h.found_on >= ?", *from);
   if (to) where.add("h.found_on <= ?", *to);
+  const auto limits = ledger_limits();
+  const auto limit = format == "pdf" ? limits.pdf_rows : limits.rows;
   const db::PlanEachRun planned(op.db);  // a party's rows: planned with its regions and period
+  if (!count_up_to(op.db, kHazardList.from.tables_for(where), where, limit).exact)
+    throw too_large(format, limit);
   const auto rows =
       op.db.query(std::string(kSelectHazard) + where.sql() + " ORDER BY h.found_on, h.id LIMIT ?",
-                  where.params_with({static_cast<std::int64_t>(kMaxLedgerRows + 1)}));
-  if (rows.size() > kMaxLedgerRows)
-    throw invalid_field("from", "ledger_too_large", "台账超过 50000 行，请缩短期间",
-                        "the ledger exceeds 50,000 rows; narrow the period");
+                  where.params_with({limit}));
   std::vector<std::vector<sheet::Value>> cells;
   cells.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i)

@@ -8,6 +8,8 @@
 #include "hazards/hazard_recheck.hpp"
 #include "hazards/hazard_service.hpp"
 #include "hazards/hazard_store.hpp"
+#include "platform/heavy_work.hpp"
+#include "platform/memory.hpp"
 #include "services/step_routes.hpp"
 
 namespace rw::hazards {
@@ -49,6 +51,8 @@ http::Response escalations(api::Context& context) {
 
 // chengdu Table 9 as .xlsx or PDF for an enterprise, a region or an agency over a period.
 http::Response ledger(api::Context& context) {
+  const HeavyWork heavy;
+  const ReturnFreeMemoryAfterwards trim;  // a PDF's pages, laid out whole
   auto file = hazard_ledger(context.op(), context.request.query);
   return api::download(std::move(file.bytes), file.format == "pdf" ? api::kPdf : api::kXlsx, file.format,
                        file.ascii_name, file.file_name);

@@ -2,6 +2,7 @@
 // Domain errors: the one exception type every capability throws for an expected failure.
 // http/problem.cpp is the only place that turns them into HTTP responses.
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -52,6 +53,8 @@ class ApiError : public std::runtime_error {
   std::vector<FieldError> errors;
   // Extra problem members as name → JSON text, e.g. an import's full report.
   std::vector<std::pair<std::string, std::string>> extensions;
+  // Above 0: when the client may try again, in seconds (the answer's Retry-After).
+  std::int64_t retry_after_seconds = 0;
 };
 
 ApiError not_found();

@@ -8,14 +8,8 @@ namespace {
 
 std::atomic<std::int64_t> total_cap{kExactTotalCap};
 
-// Reads at most one row past the cap: `tables` is what follows FROM.
 Total capped_count(db::Connection& db, const std::string& tables, const SqlFilter& where) {
-  const auto cap = exact_total_cap();
-  const auto n = db.query("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + tables + where.sql() +
-                              " LIMIT ?) counted",
-                          where.params_with({cap + 1}))[0]
-                     .integer("n");
-  return n > cap ? Total{cap, false} : Total{n, true};
+  return count_up_to(db, tables, where, exact_total_cap());
 }
 
 // Whether the page walks `scan_from` in its order instead of gathering the matching rows to sort them.
@@ -57,6 +51,15 @@ std::string page_ids_sql(db::Connection& db, const DeferredList& list, const Lis
 }
 
 }  // namespace
+
+// Reads at most one row past the cap.
+Total count_up_to(db::Connection& db, const std::string& tables, const SqlFilter& where, std::int64_t cap) {
+  const auto n = db.query("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + tables + where.sql() +
+                              " LIMIT ?) counted",
+                          where.params_with({cap + 1}))[0]
+                     .integer("n");
+  return n > cap ? Total{cap, false} : Total{n, true};
+}
 
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }
 

@@ -23,6 +23,9 @@ struct Total {
   bool exact = true;  // false: more than `count` rows match
 };
 
+// How many rows of `tables` (what follows FROM) match `where`, read up to `cap`: beyond it {cap, false}.
+Total count_up_to(db::Connection& db, const std::string& tables, const SqlFilter& where, std::int64_t cap);
+
 struct PageOfRows {
   db::Rows rows;
   Total total;

@@ -36,6 +36,13 @@ class ReportApi : public ServicesApiTest {
   // The same at any enterprise agency A serves; `n` varies the photo.
   static std::int64_t done_visit_at(std::int64_t enterprise, int n, const std::string& day,
                                     const std::string& hazard) {
+    const auto id = started_visit_at(enterprise, day);
+    record_hazard(id, n, hazard);
+    if (as("demo-technician").post(id_path("visits", id) + "/finish", json::object()).status != 200)
+      throw std::runtime_error("cannot finish");
+    return id;
+  }
+  static std::int64_t started_visit_at(std::int64_t enterprise, const std::string& day) {
     auto created =
         as("demo-agency")
             .post("/visits", {{"enterprise_id", enterprise},
@@ -44,26 +51,26 @@ class ReportApi : public ServicesApiTest {
                               {"staff_ids", {staff_id("陈专家"), staff_id("周专家"), staff_id("刘技术")}}});
     if (created.status != 201) throw std::runtime_error(created.body);
     const auto id = created.json()["id"].get<std::int64_t>();
-    const auto technician = as("demo-technician");
-    if (technician.post(id_path("visits", id) + "/start", json::object()).status != 200)
+    if (as("demo-technician").post(id_path("visits", id) + "/start", json::object()).status != 200)
       throw std::runtime_error("cannot start");
+    return id;
+  }
+  // A major hazard the expert records on a started visit today, with a photo (`n` varies it).
+  static void record_hazard(std::int64_t visit, int n, const std::string& hazard) {
     const auto expert = as("demo-expert");
     auto photo = expert.post_raw("/files", make_photo_jpeg(n, 800, 600), "image/jpeg");
     if (photo.status != 201 && photo.status != 200) throw std::runtime_error(photo.body);
     auto found =
-        expert.post(id_path("visits", id) + "/hazards", {{"domain", "environment"},
-                                                         {"category", "env.emergency_controls"},
-                                                         {"sub_category", "env.emergency_controls.water"},
-                                                         {"grade", "major"},
-                                                         {"description", hazard},
-                                                         {"location", "事故应急池"},
-                                                         {"basis", "无锡环境应急调查表 重大隐患 7"},
-                                                         {"suggestion", "扩建事故应急池"},
-                                                         {"photos", {photo.json()["id"]}}});
+        expert.post(id_path("visits", visit) + "/hazards", {{"domain", "environment"},
+                                                            {"category", "env.emergency_controls"},
+                                                            {"sub_category", "env.emergency_controls.water"},
+                                                            {"grade", "major"},
+                                                            {"description", hazard},
+                                                            {"location", "事故应急池"},
+                                                            {"basis", "无锡环境应急调查表 重大隐患 7"},
+                                                            {"suggestion", "扩建事故应急池"},
+                                                            {"photos", {photo.json()["id"]}}});
     if (found.status != 201) throw std::runtime_error(found.body);
-    if (technician.post(id_path("visits", id) + "/finish", json::object()).status != 200)
-      throw std::runtime_error("cannot finish");
-    return id;
   }
   static std::filesystem::path saved(const std::string& name, const std::string& bytes) {
     static const std::filesystem::path dir = make_temp_dir();
@@ -410,6 +417,63 @@ TEST_F(ReportApi, TheHazardLedgerHasTable9sSeventeenColumnsAsXlsxAndPdf) {
   const auto their_rows = sheet::read_xlsx(theirs.body).rows;
   ASSERT_FALSE(their_rows.empty());
   for (const auto& r : their_rows) EXPECT_NE(r.cells.size() > 5 ? r.cells[5].text : "", "储罐区围堰破损");
+  set_today("2026-06-01");
+}
+
+// A server whose ledgers hold at most 2 rows as .xlsx and 1 as PDF (serve --ledger-rows, --ledger-pdf-rows).
+class LedgerLimitsApi : public ReportApi {
+ protected:
+  static void SetUpTestSuite() {
+    ServerConfig config;
+    config.clock = kServicesStart;
+    config.extra_args = {"--job-interval-seconds", "0", "--ledger-rows", "2", "--ledger-pdf-rows", "1"};
+    server_ = std::make_unique<ServerProcess>(config);
+  }
+};
+
+// A ledger larger than its format holds is refused before its rows are read, with what to do in both
+// languages; a PDF holds fewer rows than a workbook (it lays out every page in memory).
+TEST_F(LedgerLimitsApi, ALedgerLargerThanItsFormatHoldsIsRefused) {
+  set_today("2026-06-04");
+  const auto enterprise = insured_enterprise("无锡市台账样本化工有限公司", 7114);
+  ASSERT_EQ(as("demo-agency")
+                .post(item_path(item_of(commission({enterprise}), enterprise), "accept"), json::object())
+                .status,
+            200);
+  set_today("2026-06-05");
+  // One visit, its hazards found on three days.
+  const auto visit = started_visit_at(enterprise, "2026-06-05");
+  record_hazard(visit, 1, "危废暂存间防渗层破损");
+  set_today("2026-06-08");
+  record_hazard(visit, 2, "雨水排口未设置切换阀");
+  const auto agency = as("demo-agency");  // signed in after the clock moved
+  const auto june =
+      "/hazards/ledger?enterprise_id=" + std::to_string(enterprise) + "&from=2026-06-01&to=2026-06-30";
+  const auto xlsx = agency.get(june + "&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(sheet::read_xlsx(xlsx.body).rows.size(), 3u);  // the header and both hazards
+  const auto pdf = agency.get(june + "&format=pdf");
+  ASSERT_EQ(pdf.status, 422) << pdf.body.substr(0, 200);
+  EXPECT_EQ(pdf.json()["code"], "validation_failed");
+  const auto field = pdf.json()["errors"][0];
+  EXPECT_EQ(field["code"], "ledger_too_large");
+  EXPECT_EQ(field["message"], "PDF 台账最多 1 行，请缩短期间或导出 Excel");
+  EXPECT_EQ(field["message_en"],
+            "a PDF ledger holds at most 1 rows; narrow the period or export it as Excel");
+  // The first days of June hold one hazard: as PDF too.
+  const auto first_days =
+      agency.get("/hazards/ledger?format=pdf&enterprise_id=" + std::to_string(enterprise) +
+                 "&from=2026-06-01&to=2026-06-06");
+  ASSERT_EQ(first_days.status, 200) << first_days.body.substr(0, 200);
+  EXPECT_NE(pdf_text(saved("ledger-first-days.pdf", first_days.body)).find("危废暂存间防渗层"),
+            std::string::npos);
+
+  set_today("2026-06-10");
+  record_hazard(visit, 3, "应急物资储备不足");
+  const auto three = as("demo-agency").get(june + "&format=xlsx");
+  ASSERT_EQ(three.status, 422) << three.body.substr(0, 200);
+  EXPECT_EQ(three.json()["errors"][0]["code"], "ledger_too_large");
+  EXPECT_EQ(three.json()["errors"][0]["message"], "台账超过 2 行，请缩短期间");
   set_today("2026-06-01");
 }
 

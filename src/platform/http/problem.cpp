@@ -67,13 +67,14 @@ Response problem_response(const ApiError& error) {
   for (const auto& [name, json_text] : error.extensions) body[name] = nlohmann::json::parse(json_text);
   Response response = json_response(status.code, body.dump());
   response.content_type = "application/problem+json";
+  if (error.retry_after_seconds > 0)
+    response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
   return response;
 }
 
-Response retry_later_response(const ApiError& error, std::int64_t seconds) {
-  auto response = problem_response(error);
-  response.set_header("Retry-After", std::to_string(seconds));
-  return response;
+Response retry_later_response(ApiError error, std::int64_t seconds) {
+  error.retry_after_seconds = seconds;
+  return problem_response(error);
 }
 
 Response internal_error_response(const std::string& request_id) {

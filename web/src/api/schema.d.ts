@@ -2747,7 +2747,7 @@ export interface paths {
         };
         /**
          * 隐患排查治理台账 / Hazard ledger
-         * @description 需要 hazard:read。成都附录 C 表 9 隐患排查治理台账，17 列依次为：序号、排查时间、排查人员、隐患分类类别、隐患细类、隐患具体描述、隐患照片、隐患分级、治理措施、治理时限、责任人、经费、治理情况描述、治理照片、验收时间、验收人员、备注。范围为一个企业、一个区域（含下级）或一个服务机构（三者只能给一个，否则 422 ledger_scope_required），期间按排查时间；只列调用者可见的隐患；看不到的企业或机构 404；超过 50000 行 422 ledger_too_large。/ Requires hazard:read. chengdu App. C Table 9 with its 17 columns in order (序号 … 备注) for one enterprise, one region (with those below) or one agency (exactly one, else 422 ledger_scope_required) over a period of found dates; only the hazards the caller may see; an enterprise or agency the caller cannot see is 404; more than 50,000 rows is 422 ledger_too_large.
+         * @description 需要 hazard:read。成都附录 C 表 9 隐患排查治理台账，17 列依次为：序号、排查时间、排查人员、隐患分类类别、隐患细类、隐患具体描述、隐患照片、隐患分级、治理措施、治理时限、责任人、经费、治理情况描述、治理照片、验收时间、验收人员、备注。范围为一个企业、一个区域（含下级）或一个服务机构（三者只能给一个，否则 422 ledger_scope_required），期间按排查时间；只列调用者可见的隐患；看不到的企业或机构 404；超过 50000 行（xlsx）或 2000 行（PDF：其页面全部在内存中排好）422 ledger_too_large，在读取任何一行之前即拒绝（serve --ledger-rows、--ledger-pdf-rows 可调）。/ Requires hazard:read. chengdu App. C Table 9 with its 17 columns in order (序号 … 备注) for one enterprise, one region (with those below) or one agency (exactly one, else 422 ledger_scope_required) over a period of found dates; only the hazards the caller may see; an enterprise or agency the caller cannot see is 404; more than 50,000 rows as xlsx, or 2,000 as PDF (its pages are laid out in memory), is 422 ledger_too_large, refused before any row is read (serve --ledger-rows, --ledger-pdf-rows).
          */
         get: operations["downloadHazardLedger"];
         put?: never;
