@@ -21,7 +21,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: FieldError[] = [],
-    /** Seconds from the Retry-After header (429), when present. */
+    /** Seconds from the Retry-After header (429, 503), when present. */
     readonly retryAfter: number | null = null,
     /** The whole problem body, for members some answers add (an import's `report`). */
     readonly problem: Partial<Problem> = {},
@@ -120,14 +120,32 @@ async function exchange(method: HttpMethod, url: string, options: RequestOptions
   const token = csrfToken.get()
   if (UNSAFE.has(method) && token) headers[CSRF_HEADER] = token
 
-  let response: Response
-  try {
-    response = await fetch(url, { method, headers, credentials: 'same-origin', body })
-  } catch {
-    throw fail(new ApiError(0, 'network_error', config.networkMessage()), options)
+  for (let tries = 1; ; tries++) {
+    let response: Response
+    try {
+      response = await fetch(url, { method, headers, credentials: 'same-origin', body })
+    } catch {
+      throw fail(new ApiError(0, 'network_error', config.networkMessage()), options)
+    }
+    if (response.ok) return response
+    const wait = busyWait(method, response)
+    if (wait === null || tries >= BUSY_TRIES) throw fail(await toApiError(response), options)
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000))
   }
-  if (!response.ok) throw fail(await toApiError(response), options)
-  return response
+}
+
+/** How often in all a GET is sent while the server answers that it is busy. */
+const BUSY_TRIES = 5
+const LONGEST_BUSY_WAIT_SECONDS = 10
+
+/**
+ * Seconds to wait before sending a GET again that the server refused as busy (503 with Retry-After: it is
+ * making other large files, or too many requests wait for it); null: report the answer.
+ */
+function busyWait(method: HttpMethod, response: Response): number | null {
+  if (method !== 'GET' || response.status !== 503) return null
+  const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10)
+  return Number.isFinite(seconds) && seconds >= 0 && seconds <= LONGEST_BUSY_WAIT_SECONDS ? seconds : null
 }
 
 export interface DownloadedFile {

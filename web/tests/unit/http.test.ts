@@ -120,6 +120,40 @@ describe('request client', () => {
     expect(error.retryAfter).toBe(900)
   })
 
+  it('sends a GET again after the Retry-After of a busy server, quietly, until it answers', async () => {
+    vi.useFakeTimers()
+    try {
+      const busy = () => jsonResponse(503, problem(503, 'server_busy', '服务器正在生成其他大文件，请稍后重试', 'Busy'), { 'Retry-After': '2' })
+      respond = () => (calls.length < 3 ? busy() : new Response('PK', { status: 200 }))
+      const file = fetchFile('/hazards/ledger', { region_id: 1 })
+      await vi.advanceTimersByTimeAsync(1999)
+      expect(calls).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(2001)
+      await expect(file).resolves.toMatchObject({ filename: '' })
+      expect(calls).toHaveLength(3)
+      expect(notify).not.toHaveBeenCalled()
+
+      // Still busy after five tries: reported like any failure.
+      respond = busy
+      const given = http.get('/hazards').catch((e: unknown) => e)
+      await vi.advanceTimersByTimeAsync(8000)
+      expect(await given).toMatchObject({ status: 503, code: 'server_busy', retryAfter: 2 })
+      expect(calls).toHaveLength(3 + 5)
+      expect(notify).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('does not send again a write the server refused as busy, nor a GET it asks to wait long for', async () => {
+    respond = () => jsonResponse(503, problem(503, 'server_busy', '服务器繁忙，请稍后重试', 'Busy'), { 'Retry-After': '1' })
+    await expect(http.post('/organizations', { name: '乙' })).rejects.toMatchObject({ status: 503 })
+    expect(calls).toHaveLength(1)
+    respond = () => jsonResponse(503, problem(503, 'not_ready', '未就绪', 'Not ready'), { 'Retry-After': '60' })
+    await expect(http.get('/readyz')).rejects.toMatchObject({ status: 503, retryAfter: 60 })
+    expect(calls).toHaveLength(2)
+  })
+
   it('on 401 forgets the CSRF token and sends the user to the login page', async () => {
     csrfToken.set('old')
     respond = () => jsonResponse(401, problem(401, 'session_expired', '会话已过期', 'Session expired'))
