@@ -327,6 +327,28 @@ if selected "archive: verify the chain"; then
     THREADS=1 run_case "archive: verify the chain" admin /archive/verify 1
 fi
 
+# The hazard ledger (chengdu Table 9) of the district, a regulator's download: a month as .xlsx, ten days as PDF
+# (at most 2,000 rows: a PDF lays out all its pages in memory). Two at a time: the server makes one large file
+# for each core at once and tells a third to come back (503).
+LEDGER="/hazards/ledger?region_id=$DISTRICT"
+ledger_case() {   # ledger_case NAME FORMAT FROM TO
+    local size
+    selected "$1" || return 0
+    wait_idle
+    curl -fsS --max-time 120 -H "Authorization: Bearer ${TOKENS[regulator]}" -o "$TMP/ledger.$2" \
+        "$BASE/api/v1$LEDGER&format=$2&from=$3&to=$4" || die "the $1 failed"
+    # Rows of the sheet past its header; pages of the PDF.
+    size=$(python3 -c 'import re, sys, zipfile
+f = sys.argv[1]
+if f.endswith(".xlsx"): print(zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml").count(b"<row") - 1, "rows")
+else: print(len(re.findall(rb"/Type /Page\b", open(f, "rb").read())), "pages")' "$TMP/ledger.$2")
+    (( ${size%% *} > 0 )) || die "the $1 is empty"
+    log "$1: $size, $(( $(stat -c %s "$TMP/ledger.$2") / 1024 )) KiB"
+    run_case "$1" regulator "$LEDGER&format=$2&from=$3&to=$4" 2
+}
+ledger_case "hazard ledger: a district, a month (xlsx)" xlsx "$MONTH_FROM" "$TODAY"
+ledger_case "hazard ledger: a district, ten days (PDF)" pdf "$(date -d "$TODAY -10 day" +%F)" "$TODAY"
+
 # Writes (issue 10: >= 2,000/s, p99 <= 50 ms): POST bodies from bench/write-cases.lua, on this run's copy.
 write_case() {   # write_case NAME PARTY CASE: run_case with the Lua script and its environment
     WRITE_CASE=$3 WRITE_THREADS=$THREADS run_case "$1" "$2" "/health" "$CONNECTIONS" "$ROOT/bench/write-cases.lua"
