@@ -8134,6 +8134,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 服务器正忙于生成其他大文件（每个 CPU 核同时一个），请按 Retry-After 秒后重试；网页端会自动重试 / The server is making other large files (one per core at once); retry after Retry-After seconds — the web app does (server_busy). */
+        Busy: {
+            headers: {
+                /** @description 多少秒后可重试 / Seconds until retry is allowed. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description 记录 ID / Record id. */
@@ -9297,6 +9308,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Busy"];
         };
     };
     getEnterprise: {
@@ -9533,6 +9545,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Busy"];
         };
     };
     getPolicy: {
@@ -9744,6 +9757,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Busy"];
         };
     };
     getStaff: {
@@ -13668,6 +13682,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Busy"];
         };
     };
     getSumInsuredExample: {
@@ -14335,6 +14350,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["Busy"];
         };
     };
     getEnterpriseArchive: {
@@ -14387,6 +14403,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Busy"];
         };
     };
     addArchiveVersion: {
@@ -14837,6 +14854,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Busy"];
         };
     };
     endUserSessions: {
