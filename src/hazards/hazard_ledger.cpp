@@ -18,6 +18,8 @@ namespace {
 
 std::atomic<std::int64_t> most_rows{LedgerLimits{}.rows}, most_pdf_rows{LedgerLimits{}.pdf_rows};
 
+LedgerLimits ledger_limits() { return {most_rows.load(), most_pdf_rows.load()}; }
+
 struct Scope {
   std::string kind;  // enterprise | region | organization
   std::int64_t id = 0;
@@ -99,8 +101,6 @@ void set_ledger_limits(const LedgerLimits& limits) {
   most_rows = limits.rows;
   most_pdf_rows = limits.pdf_rows;
 }
-
-LedgerLimits ledger_limits() { return {most_rows.load(), most_pdf_rows.load()}; }
 
 std::string ledger_xlsx(std::vector<std::vector<sheet::Value>> rows) {
   sheet::SheetData sheet{"隐患排查治理台账", {}, std::move(rows)};

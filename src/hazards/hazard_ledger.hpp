@@ -19,7 +19,6 @@ struct LedgerLimits {
   std::int64_t pdf_rows = 2'000;
 };
 void set_ledger_limits(const LedgerLimits& limits);
-LedgerLimits ledger_limits();
 
 struct LedgerFile {
   std::string bytes;
