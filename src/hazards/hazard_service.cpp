@@ -267,22 +267,22 @@ json visit_hazards(const accounts::Operation& op, std::int64_t visit_id) {
   json rechecks = json::array();
   const auto checks = rechecks_of_visit(op.db, visit_id);
   for (std::size_t i = 0; i < checks.size(); ++i) {
-    const auto hazard = hazard_row(op.db, checks[i].integer("hazard_id"));
+    const auto check = checks[i];
     rechecks.push_back({{"hazard",
-                         {{"id", hazard->integer("id")},
-                          {"found_on", hazard->text("found_on")},
-                          {"visit_id", hazard->integer("visit_id")},
-                          {"grade", hazard->text("grade")},
-                          {"domain", hazard->text("domain")},
-                          {"category", hazard->text("category")},
-                          {"description", hazard->text("description")},
-                          {"location", hazard->text("location")},
-                          {"suggestion", hazard->text("suggestion")},
-                          {"status", hazard->text("status")}}},
-                        {"result", json_text(checks[i], "result")},
-                        {"note", checks[i].text("note")},
-                        {"checked_by", json_text(checks[i], "checker")},
-                        {"checked_at", json_text(checks[i], "checked_at")}});
+                         {{"id", check.integer("hazard_id")},
+                          {"found_on", check.text("found_on")},
+                          {"visit_id", check.integer("hazard_visit_id")},
+                          {"grade", check.text("grade")},
+                          {"domain", check.text("domain")},
+                          {"category", check.text("category")},
+                          {"description", check.text("description")},
+                          {"location", check.text("location")},
+                          {"suggestion", check.text("suggestion")},
+                          {"status", check.text("status")}}},
+                        {"result", json_text(check, "result")},
+                        {"note", check.text("note")},
+                        {"checked_by", json_text(check, "checker")},
+                        {"checked_at", json_text(check, "checked_at")}});
   }
   return {{"items", hazards_json(op, rows)}, {"rechecks", rechecks}};
 }

@@ -185,7 +185,13 @@ void list_for_recheck(db::Connection& db, std::int64_t visit_id, const std::vect
 }
 
 db::Rows rechecks_of_visit(db::Connection& db, std::int64_t visit_id) {
-  return db.query(std::string(kSelectRechecks) + "WHERE r.visit_id = ? ORDER BY r.hazard_id", {visit_id});
+  return db.query(
+      "SELECT r.visit_id, r.hazard_id, r.result, r.note, r.checked_by, r.checked_at, u.display_name AS "
+      "checker, "
+      "h.found_on, h.visit_id AS hazard_visit_id, h.grade, h.domain, h.category, h.description, h.location, "
+      "h.suggestion, h.status FROM hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id "
+      "LEFT JOIN users u ON u.id = r.checked_by WHERE r.visit_id = ? ORDER BY r.hazard_id",
+      {visit_id});
 }
 
 db::Rows rechecks_of_hazard(db::Connection& db, std::int64_t hazard_id) {

@@ -82,6 +82,7 @@ db::Rows progress_of(db::Connection& db, std::int64_t hazard_id);
 db::Rows earlier_hazards(db::Connection& db, std::int64_t enterprise_id, std::int64_t visit_id);
 void list_for_recheck(db::Connection& db, std::int64_t visit_id, const std::vector<std::int64_t>& hazard_ids,
                       const std::string& now);
+// The hazards listed for re-check on a visit, each with the re-check's columns and the hazard's own.
 db::Rows rechecks_of_visit(db::Connection& db, std::int64_t visit_id);
 db::Rows rechecks_of_hazard(db::Connection& db, std::int64_t hazard_id);
 std::optional<db::Row> recheck_row(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id);

@@ -295,6 +295,15 @@ TEST_F(HazardApi, TheNextVisitRechecksEarlierHazardsAndCarriesOverTheUnrectified
   }
   EXPECT_TRUE(ids.count(carried));
   ASSERT_NE(open_general, 0);
+  // Each re-check shows its hazard as the hazard's own page does (read with the re-checks, one statement).
+  for (const auto& r : listed["rechecks"]) {
+    const auto own = expert.get(id_path("hazards", r["hazard"]["id"].get<std::int64_t>())).json();
+    for (const auto* key :
+         {"found_on", "grade", "domain", "category", "description", "location", "suggestion", "status"})
+      EXPECT_EQ(r["hazard"][key], own[key]) << key;
+    EXPECT_EQ(r["hazard"]["visit_id"], own["visit"]["id"]);
+    EXPECT_NE(r["hazard"]["visit_id"], visit);
+  }
 
   auto kept = expert.post(path + "/" + std::to_string(carried) + "/recheck",
                           {{"result", "not_rectified"}, {"note", "仍未完工"}});
