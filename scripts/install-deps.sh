@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config ccache curl
-          libboost-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev
+          libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev
           libspdlog-dev libfmt-dev libcli11-dev libgtest-dev googletest
           libzip-dev libvalijson-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libvips-dev zlib1g-dev libbrotli-dev libjemalloc-dev clang-format
           libcairo2-dev libpango1.0-dev fonts-noto-cjk libssl-dev ca-certificates postgresql-client)

@@ -170,9 +170,7 @@ void insert_progress(db::Connection& db, std::int64_t hazard_id, const std::stri
   db.execute(kInsertProgress, {hazard_id, note, ids_json(photos), by, now});
 }
 
-db::Rows progress_of(db::Connection& db, std::int64_t hazard_id) {
-  return db.query(kSelectProgress, {hazard_id});
-}
+db::Statement progress_of(std::int64_t hazard_id) { return {kSelectProgress, {hazard_id}}; }
 
 db::Rows earlier_hazards(db::Connection& db, std::int64_t enterprise_id, std::int64_t visit_id) {
   return db.query(kSelectEarlier, {enterprise_id, visit_id, visit_id});
@@ -194,8 +192,8 @@ db::Rows rechecks_of_visit(db::Connection& db, std::int64_t visit_id) {
       {visit_id});
 }
 
-db::Rows rechecks_of_hazard(db::Connection& db, std::int64_t hazard_id) {
-  return db.query(std::string(kSelectRechecks) + "WHERE r.hazard_id = ? ORDER BY r.visit_id", {hazard_id});
+db::Statement rechecks_of_hazard(std::int64_t hazard_id) {
+  return {std::string(kSelectRechecks) + "WHERE r.hazard_id = ? ORDER BY r.visit_id", {hazard_id}};
 }
 
 std::optional<db::Row> recheck_row(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id) {

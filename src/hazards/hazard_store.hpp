@@ -76,7 +76,7 @@ void set_agency(db::Connection& db, std::int64_t id, std::int64_t agency_org_id,
 
 void insert_progress(db::Connection& db, std::int64_t hazard_id, const std::string& note,
                      const std::vector<std::int64_t>& photos, std::int64_t by, const std::string& now);
-db::Rows progress_of(db::Connection& db, std::int64_t hazard_id);
+db::Statement progress_of(std::int64_t hazard_id);
 
 // wuxi 第十五条（五）.
 db::Rows earlier_hazards(db::Connection& db, std::int64_t enterprise_id, std::int64_t visit_id);
@@ -84,7 +84,7 @@ void list_for_recheck(db::Connection& db, std::int64_t visit_id, const std::vect
                       const std::string& now);
 // The hazards listed for re-check on a visit, each with the re-check's columns and the hazard's own.
 db::Rows rechecks_of_visit(db::Connection& db, std::int64_t visit_id);
-db::Rows rechecks_of_hazard(db::Connection& db, std::int64_t hazard_id);
+db::Statement rechecks_of_hazard(std::int64_t hazard_id);
 std::optional<db::Row> recheck_row(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id);
 void set_recheck_result(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id,
                         const std::string& result, const std::string& note, std::int64_t by,

@@ -187,7 +187,8 @@ json get_notice(const accounts::Operation& op, std::int64_t id) {
   const auto s = load_notice(op.db, op.actor, id);
   auto out = notice_json(s.row, workflow::Caller(op.db, op.actor));
   json hazards = json::array();
-  const auto rows = hazards_of_notice(op.db, id);
+  const auto parts = op.db.query_each({hazards_of_notice(id), services::status_events_of("notice", id)});
+  const auto& rows = parts[0];
   for (std::size_t i = 0; i < rows.size(); ++i)
     hazards.push_back({{"id", rows[i].integer("id")},
                        {"description", rows[i].text("description")},
@@ -196,7 +197,7 @@ json get_notice(const accounts::Operation& op, std::int64_t id) {
                        {"basis", rows[i].text("basis")},
                        {"suggestion", rows[i].text("suggestion")}});
   out["hazards"] = hazards;
-  out["history"] = services::status_history(op.db, "notice", id);
+  out["history"] = services::status_history_json(parts[1]);
   return out;
 }
 

@@ -125,11 +125,15 @@ void link_hazards(db::Connection& db, std::int64_t notice_id, const std::vector<
     db.execute(kInsertLink, {notice_id, hazard_ids[i], static_cast<std::int64_t>(i)});
 }
 
+db::Statement hazards_of_notice(std::int64_t notice_id) {
+  return {std::string(kHazardColumns) +
+              " JOIN notice_hazards nh ON nh.hazard_id = h.id WHERE nh.notice_id = ? ORDER BY nh.position",
+          {notice_id}};
+}
+
 db::Rows hazards_of_notice(db::Connection& db, std::int64_t notice_id) {
-  return db.query(
-      std::string(kHazardColumns) +
-          " JOIN notice_hazards nh ON nh.hazard_id = h.id WHERE nh.notice_id = ? ORDER BY nh.position",
-      {notice_id});
+  const auto read = hazards_of_notice(notice_id);
+  return db.query(read.sql, read.params);
 }
 
 db::Rows hazard_rows(db::Connection& db, const std::vector<std::int64_t>& ids) {

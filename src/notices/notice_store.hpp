@@ -50,6 +50,7 @@ std::optional<db::Row> notice_row(db::Connection& db, std::int64_t id);
 void link_hazards(db::Connection& db, std::int64_t notice_id, const std::vector<std::int64_t>& hazard_ids);
 // id, description, basis, suggestion, grade, status, enterprise_id, agency_org_id — in the notice's order.
 db::Rows hazards_of_notice(db::Connection& db, std::int64_t notice_id);
+db::Statement hazards_of_notice(std::int64_t notice_id);
 // The hazards with these ids (same columns), for checking a request's hazard_ids.
 db::Rows hazard_rows(db::Connection& db, const std::vector<std::int64_t>& ids);
 // Hazards of the visit the agency follows that no one has told the enterprise of yet (status found).

@@ -3,11 +3,19 @@
 namespace rw::services {
 
 nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id) {
-  auto rows = db.query(
+  const auto events = status_events_of(object_type, object_id);
+  return status_history_json(db.query(events.sql, events.params));
+}
+
+db::Statement status_events_of(const std::string& object_type, std::int64_t object_id) {
+  return {
       "SELECT s.action, s.from_status, s.to_status, s.reason, s.at, s.user_id, u.display_name FROM "
       "status_events s "
       "LEFT JOIN users u ON u.id = s.user_id WHERE s.object_type = ? AND s.object_id = ? ORDER BY s.id",
-      {object_type, object_id});
+      {object_type, object_id}};
+}
+
+nlohmann::json status_history_json(const db::Rows& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];

@@ -12,5 +12,8 @@ namespace rw::services {
 
 // [{action, from, to, reason, user: {id, name}, at}] oldest first.
 nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id);
+// The same in two steps, for a page that reads it with its other parts (Connection::query_each).
+db::Statement status_events_of(const std::string& object_type, std::int64_t object_id);
+nlohmann::json status_history_json(const db::Rows& events);
 
 }  // namespace rw::services

@@ -6,6 +6,7 @@
 #include "platform/json_input.hpp"
 #include "platform/json_rows.hpp"
 #include "services/service_type_ref.hpp"
+#include "services/status_history.hpp"
 #include "services/visit_flow.hpp"
 #include "services/workflow_vocabularies.hpp"
 #include "workflow/engine.hpp"
@@ -61,24 +62,34 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
   return where;
 }
 
-nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows) {
-  const workflow::Caller caller(db, user);
+namespace {
+
+// What a visit's JSON reads beside its row: its service types, then its team.
+std::vector<db::Statement> parts_of_visits(db::Dialect dialect, const db::Rows& rows) {
   const auto page_ids = json_id_array(rows.integers("id"));
-  const auto of_types = in_id_set(db.dialect(), "visit_id", page_ids);
-  const auto of_team = in_id_set(db.dialect(), "t.visit_id", page_ids);
+  const auto of_types = in_id_set(dialect, "visit_id", page_ids);
+  const auto of_team = in_id_set(dialect, "t.visit_id", page_ids);
+  return {
+      {"SELECT visit_id, service_type_version_id FROM visit_service_types WHERE " + of_types.condition() +
+           " ORDER BY visit_id, service_type_version_id",
+       of_types.params()},
+      {"SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
+       "JOIN staff s ON s.id = t.staff_id WHERE " +
+           of_team.condition() + " ORDER BY t.visit_id, t.leader DESC, s.name",
+       of_team.params()}};
+}
+
+// `parts`: the rows of parts_of_visits.
+nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows,
+                           const std::vector<db::Rows>& parts) {
+  const workflow::Caller caller(db, user);
   std::map<std::int64_t, nlohmann::json> types, teams;
   std::map<std::int64_t, std::vector<std::int64_t>> team_users;
-  auto type_rows = db.query("SELECT visit_id, service_type_version_id FROM visit_service_types WHERE " +
-                                of_types.condition() + " ORDER BY visit_id, service_type_version_id",
-                            of_types.params());
+  const auto& type_rows = parts.at(0);
   const auto refs = service_type_refs(db, type_rows.integers("service_type_version_id"));
   for (std::size_t i = 0; i < type_rows.size(); ++i)
     types[type_rows[i].integer("visit_id")].push_back(refs[i]);
-  auto team_rows = db.query(
-      "SELECT t.visit_id, t.staff_id, t.leader, s.name, s.kind, s.title_level, s.user_id FROM visit_team t "
-      "JOIN staff s ON s.id = t.staff_id WHERE " +
-          of_team.condition() + " ORDER BY t.visit_id, t.leader DESC, s.name",
-      of_team.params());
+  const auto& team_rows = parts.at(1);
   for (std::size_t i = 0; i < team_rows.size(); ++i) {
     const auto row = team_rows[i];
     if (!row.is_null("user_id")) team_users[row.integer("visit_id")].push_back(row.integer("user_id"));
@@ -125,8 +136,6 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
   return out;
 }
 
-namespace {
-
 db::Rows visible_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   const auto where = access::one_visible(db, user, access::kVisit, id);
   auto rows = db.query(std::string(kSelectVisit) + where.sql(), where.params());
@@ -136,12 +145,26 @@ db::Rows visible_visit(db::Connection& db, const accounts::Actor& user, std::int
 
 }  // namespace
 
+nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows) {
+  return visits_json(db, user, rows, db.query_each(parts_of_visits(db.dialect(), rows)));
+}
+
 db::Row find_visit_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   return visible_visit(db, user, id)[0];
 }
 
 nlohmann::json find_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
   return visits_json(db, user, visible_visit(db, user, id))[0];
+}
+
+nlohmann::json find_visit_with_history(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
+  const auto rows = visible_visit(db, user, id);
+  auto reads = parts_of_visits(db.dialect(), rows);
+  reads.push_back(status_events_of("visit", id));
+  const auto parts = db.query_each(reads);
+  auto out = visits_json(db, user, rows, parts)[0];
+  out["history"] = status_history_json(parts.at(2));
+  return out;
 }
 
 std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id) {

@@ -31,6 +31,8 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
 // 404 unless the visit exists and the user may see it.
 db::Row find_visit_row(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 nlohmann::json find_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id);
+// The same with its status history ({..., history}), read with its service types and team.
+nlohmann::json find_visit_with_history(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 // The accounts of the visit's team members.
 std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id);
 

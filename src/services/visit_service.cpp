@@ -159,9 +159,7 @@ nlohmann::json get_visit(const accounts::Operation& op, std::int64_t id) {
 }
 
 nlohmann::json visit_with_history(const accounts::Operation& op, std::int64_t id) {
-  auto out = get_visit(op, id);
-  out["history"] = status_history(op.db, "visit", id);
-  return out;
+  return find_visit_with_history(op.db, op.actor, id);
 }
 
 ScheduledVisit create_visit(const accounts::Operation& op, const nlohmann::json& fields) {

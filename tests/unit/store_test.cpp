@@ -145,6 +145,52 @@ TEST_F(StoreTest, UniqueViolationIsAConstraintViolation) {
   EXPECT_EQ(c->query("SELECT COUNT(*) AS n FROM regions")[0].integer("n"), 1);
 }
 
+// query_each: on PostgreSQL the statements go out together (pipeline mode), prepared or, inside a
+// PlanEachRun, unnamed; each answers its own rows in the order asked, within the connection's transaction.
+TEST_F(StoreTest, SeveralReadsAnswerEachItsOwnRowsInOrder) {
+  auto c = database->acquire();
+  Transaction t(*c, true);
+  for (const char* code : {"310000", "320000", "330000"})
+    c->execute(
+        "INSERT INTO regions (code, name, level, created_at, updated_at) VALUES (?, ?, 'province', 'x', 'x')",
+        {std::string(code), "省" + std::string(code)});
+  const std::vector<Statement> reads = {
+      {"SELECT code FROM regions WHERE code > ? ORDER BY code", {std::string("310000")}},
+      {"SELECT name FROM regions WHERE parent_id = ?", {std::int64_t{-1}}},
+      {"SELECT COUNT(*) AS n, CAST(? AS TEXT) AS absent FROM regions", {null_value()}}};
+  for (const bool each_run_planned : {false, true}) {
+    const auto before = c->plan_each_run(each_run_planned);
+    const auto parts = c->query_each(reads);
+    c->plan_each_run(before);
+    ASSERT_EQ(parts.size(), 3u);
+    ASSERT_EQ(parts[0].size(), 2u);
+    EXPECT_EQ(parts[0][0].text("code"), "320000");
+    EXPECT_EQ(parts[0][1].text("code"), "330000");
+    EXPECT_TRUE(parts[1].empty());
+    EXPECT_EQ(parts[2][0].integer("n"), 3);
+    EXPECT_TRUE(parts[2][0].is_null("absent"));
+  }
+  t.commit();
+}
+
+// A failed statement among several is thrown as its kind of error once all have answered; the connection is
+// left ready for the next statement (PostgreSQL: out of pipeline mode), and what failed wrote nothing.
+TEST_F(StoreTest, AFailedStatementAmongSeveralIsThrownAndTheConnectionGoesOn) {
+  auto c = database->acquire();
+  const std::string insert =
+      "INSERT INTO regions (code, name, level, created_at, updated_at) VALUES ('9', 'a', 'province', 'x', "
+      "'x') "
+      "RETURNING id";
+  c->query(insert);
+  const Statement count{"SELECT COUNT(*) AS n FROM regions", {}};
+  EXPECT_THROW(c->query_each({count, {"SELECT nothing FROM no_such_table", {}}, count}), std::runtime_error);
+  EXPECT_THROW(c->query_each({count, {insert, {}}}), ConstraintViolation);
+  EXPECT_EQ(c->query(count.sql)[0].integer("n"), 1);
+  const auto again = c->query_each({count, count});
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[1][0].integer("n"), 1);
+}
+
 TEST_F(StoreTest, RowsOutliveTheirResult) {
   auto c = database->acquire();
   c->execute(

@@ -70,10 +70,24 @@ struct Rows {
   std::vector<std::int64_t> integers(std::string_view column) const;
 };
 
+// A statement and its parameters, for query_each.
+struct Statement {
+  std::string sql;
+  Params params;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
   virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  // Reads that do not depend on each other's results, each one's rows in their order. PostgreSQL sends them
+  // together and waits for the server once (a record's page reads its notes, its history and more: each
+  // statement on its own was a round trip); SQLite runs them one after another.
+  virtual std::vector<Rows> query_each(const std::vector<Statement>& statements) {
+    std::vector<Rows> out;
+    for (const auto& statement : statements) out.push_back(query(statement.sql, statement.params));
+    return out;
+  }
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
   // Several statements without parameters (migrations).

@@ -10,6 +10,9 @@ class RollbackOnly final : public Connection {
  public:
   explicit RollbackOnly(Connection& inner) : inner_(inner) {}
   Rows query(std::string_view sql, const Params& params = {}) override { return inner_.query(sql, params); }
+  std::vector<Rows> query_each(const std::vector<Statement>& statements) override {
+    return inner_.query_each(statements);
+  }
   std::int64_t execute(std::string_view sql, const Params& params = {}) override {
     return inner_.execute(sql, params);
   }
