@@ -147,8 +147,11 @@ std::map<std::string, db::Rows> by_item(const db::Rows& rows) {
 nlohmann::json related_json(const accounts::Operation& op, std::int64_t enterprise_id) {
   nlohmann::json reports = nlohmann::json::array(), notices = nlohmann::json::array(),
                  plans = nlohmann::json::array();
-  const auto report_rows =
-      visit_reports(op.db, enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kVisit));
+  const auto parts = op.db.query_each(
+      {visit_reports(enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kVisit)),
+       enterprise_notices(enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kNotice)),
+       enterprise_plans(enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kServicePlan))});
+  const auto& report_rows = parts[0];
   // The enterprise reads a report once it is approved (reports/report_service.cpp keeps the same rule).
   const bool enterprise_reader = op.actor.org_type == "enterprise";
   for (std::size_t i = 0; i < report_rows.size(); ++i) {
@@ -164,8 +167,7 @@ nlohmann::json related_json(const accounts::Operation& op, std::int64_t enterpri
                        {"submitted_at", r.text("submitted_at")},
                        {"reviewed_at", json_text(r, "reviewed_at")}});
   }
-  const auto notice_rows =
-      enterprise_notices(op.db, enterprise_id, access::read_filter_of_few(op.db, op.actor, access::kNotice));
+  const auto& notice_rows = parts[1];
   for (std::size_t i = 0; i < notice_rows.size(); ++i) {
     const auto n = notice_rows[i];
     notices.push_back({{"id", n.integer("id")},
@@ -177,8 +179,7 @@ nlohmann::json related_json(const accounts::Operation& op, std::int64_t enterpri
                        {"receipt_kind", json_text(n, "receipt_kind")},
                        {"receipt_file_id", json_integer(n, "receipt_file_id")}});
   }
-  const auto plan_rows = enterprise_plans(op.db, enterprise_id,
-                                          access::read_filter_of_few(op.db, op.actor, access::kServicePlan));
+  const auto& plan_rows = parts[2];
   for (std::size_t i = 0; i < plan_rows.size(); ++i) {
     const auto p = plan_rows[i];
     plans.push_back({{"id", p.integer("id")},
@@ -282,8 +283,10 @@ struct ItemReading {
 };
 std::vector<ItemReading> read_items(db::Connection& db, std::int64_t enterprise_id, const DocumentList& list,
                                     const std::string& today) {
-  const auto documents = by_item(documents_of(db, enterprise_id, list.code));
-  const auto states = by_item(item_states(db, enterprise_id, list.code));
+  const auto parts =
+      db.query_each({documents_of(enterprise_id, list.code), item_states(enterprise_id, list.code)});
+  const auto documents = by_item(parts[0]);
+  const auto states = by_item(parts[1]);
   std::vector<ItemReading> out;
   for (const auto& item : list.items) {
     ItemReading r{&item, documents.count(item.code) ? documents.at(item.code) : db::Rows{}, {}, {}, {}};

@@ -149,10 +149,10 @@ std::pair<std::int64_t, int> insert_document(db::Connection& db, const NewDocume
   return {rows[0].integer("id"), static_cast<int>(rows[0].integer("version"))};
 }
 
-db::Rows documents_of(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code) {
-  return db.query(std::string(kSelectDocuments) +
-                      "WHERE d.enterprise_id = ? AND d.list_code = ? ORDER BY d.item_code, d.version",
-                  {enterprise_id, list_code});
+db::Statement documents_of(std::int64_t enterprise_id, const std::string& list_code) {
+  return {std::string(kSelectDocuments) +
+              "WHERE d.enterprise_id = ? AND d.list_code = ? ORDER BY d.item_code, d.version",
+          {enterprise_id, list_code}};
 }
 
 db::Rows item_documents(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code,
@@ -173,7 +173,12 @@ void mark_withdrawn(db::Connection& db, std::int64_t id, const std::string& now)
 db::Rows all_documents(db::Connection& db) { return db.query(kSelectAllDocuments); }
 
 db::Rows item_states(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code) {
-  return db.query(kSelectStates, {enterprise_id, list_code});
+  const auto read = item_states(enterprise_id, list_code);
+  return db.query(read.sql, read.params);
+}
+
+db::Statement item_states(std::int64_t enterprise_id, const std::string& list_code) {
+  return {kSelectStates, {enterprise_id, list_code}};
 }
 
 ItemState item_state_of(const db::Row& row) {
@@ -223,19 +228,19 @@ db::Rows item_events(db::Connection& db, std::int64_t enterprise_id, const std::
   return db.query(kSelectItemEvents, {enterprise_id, item_code});
 }
 
-db::Rows visit_reports(db::Connection& db, std::int64_t enterprise_id, const SqlFilter& visible) {
-  return db.query(std::string(kSelectReports) + visible.condition() + " ORDER BY s.visit_id, s.version",
-                  scoped(enterprise_id, visible));
+db::Statement visit_reports(std::int64_t enterprise_id, const SqlFilter& visible) {
+  return {std::string(kSelectReports) + visible.condition() + " ORDER BY s.visit_id, s.version",
+          scoped(enterprise_id, visible)};
 }
 
-db::Rows enterprise_notices(db::Connection& db, std::int64_t enterprise_id, const SqlFilter& visible) {
-  return db.query(std::string(kSelectNotices) + visible.condition() + " ORDER BY n.issued_at, n.id",
-                  scoped(enterprise_id, visible));
+db::Statement enterprise_notices(std::int64_t enterprise_id, const SqlFilter& visible) {
+  return {std::string(kSelectNotices) + visible.condition() + " ORDER BY n.issued_at, n.id",
+          scoped(enterprise_id, visible)};
 }
 
-db::Rows enterprise_plans(db::Connection& db, std::int64_t enterprise_id, const SqlFilter& visible) {
-  return db.query(std::string(kSelectPlans) + visible.condition() + " ORDER BY sp.year, sp.id",
-                  scoped(enterprise_id, visible));
+db::Statement enterprise_plans(std::int64_t enterprise_id, const SqlFilter& visible) {
+  return {std::string(kSelectPlans) + visible.condition() + " ORDER BY sp.year, sp.id",
+          scoped(enterprise_id, visible)};
 }
 
 std::optional<db::Row> file_row(db::Connection& db, std::int64_t file_id) {

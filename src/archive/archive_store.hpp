@@ -47,7 +47,7 @@ std::pair<std::int64_t, int> insert_document(db::Connection& db, const NewDocume
                                              const std::string& now);
 // Every version of every item of the enterprise's list, by item then version (newest last), with the
 // uploader's name and the file's size and type.
-db::Rows documents_of(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code);
+db::Statement documents_of(std::int64_t enterprise_id, const std::string& list_code);
 db::Rows item_documents(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code,
                         const std::string& item_code);
 std::optional<db::Row> find_document(db::Connection& db, std::int64_t id);
@@ -56,6 +56,7 @@ void mark_withdrawn(db::Connection& db, std::int64_t id, const std::string& now)
 db::Rows all_documents(db::Connection& db);
 
 db::Rows item_states(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code);
+db::Statement item_states(std::int64_t enterprise_id, const std::string& list_code);
 // A row of item_states as the state it records.
 ItemState item_state_of(const db::Row& row);
 void save_item_state(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code,
@@ -78,9 +79,9 @@ db::Rows item_events(db::Connection& db, std::int64_t enterprise_id, const std::
 
 // What the enterprise's archive gathers from other capabilities, each within what the reader may see:
 // the visits' report versions, issued notices (with their receipts) and service plans.
-db::Rows visit_reports(db::Connection& db, std::int64_t enterprise_id, const SqlFilter& visible_visits);
-db::Rows enterprise_notices(db::Connection& db, std::int64_t enterprise_id, const SqlFilter& visible_notices);
-db::Rows enterprise_plans(db::Connection& db, std::int64_t enterprise_id, const SqlFilter& visible_plans);
+db::Statement visit_reports(std::int64_t enterprise_id, const SqlFilter& visible_visits);
+db::Statement enterprise_notices(std::int64_t enterprise_id, const SqlFilter& visible_notices);
+db::Statement enterprise_plans(std::int64_t enterprise_id, const SqlFilter& visible_plans);
 
 // The file row's hash and type (for an upload being filed).
 std::optional<db::Row> file_row(db::Connection& db, std::int64_t file_id);

@@ -124,8 +124,15 @@ std::string entries_xlsx(const accounts::Operation& op, const std::map<std::stri
 
 nlohmann::json record_history(db::Connection& db, std::string_view entity, std::int64_t entity_id,
                               std::string_view action) {
-  const auto rows =
-      db.query(kSelectRecordHistory, {std::string(entity), std::to_string(entity_id), std::string(action)});
+  const auto read = record_history_of(entity, entity_id, action);
+  return record_history_json(db.query(read.sql, read.params));
+}
+
+db::Statement record_history_of(std::string_view entity, std::int64_t entity_id, std::string_view action) {
+  return {kSelectRecordHistory, {std::string(entity), std::to_string(entity_id), std::string(action)}};
+}
+
+nlohmann::json record_history_json(const db::Rows& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto row = rows[i];

@@ -26,5 +26,8 @@ std::string entries_xlsx(const accounts::Operation& op, const std::map<std::stri
 
 nlohmann::json record_history(db::Connection& db, std::string_view entity, std::int64_t entity_id,
                               std::string_view action);
+// The same in two steps, for a page that reads it with its other parts (Connection::query_each).
+db::Statement record_history_of(std::string_view entity, std::int64_t entity_id, std::string_view action);
+nlohmann::json record_history_json(const db::Rows& rows);
 
 }  // namespace rw::audit

@@ -66,9 +66,9 @@ json finding_json(const db::Row& row) {
 }
 
 // The reviewers' changes after the signature, from the audit log: [{at, user, item_id, from, to, reason}].
-json amendments(db::Connection& db, std::int64_t id) {
+json amendments(const json& entries) {
   json out = json::array();
-  for (const auto& entry : audit::record_history(db, "inspection", id, "amend")) {
+  for (const auto& entry : entries) {
     const auto& change = entry["changes"];
     if (!change.is_object()) continue;
     const auto answer = change.value("answer", json::object());
@@ -144,7 +144,10 @@ JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id) {
   const auto s = load_inspection(op.db, op.actor, id);
   const auto& r = s.row;
   const auto stored = find_template(op.db, r.integer("template_id"));
-  const auto saved = answers_of(op.db, id);
+  const auto parts = op.db.query_each({answers_of(id), findings_of(id), photo_consent(r.integer("visit_id")),
+                                       services::status_events_of("inspection", id),
+                                       audit::record_history_of("inspection", id, "amend")});
+  const auto saved = answers_from(parts[0]);
   const auto answers = answer_values(saved);
   const auto facts = enterprise_facts(r);
   const auto shown = forms::visibility(stored->form, answers, facts);
@@ -160,7 +163,7 @@ JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id) {
   for (const auto& gap : forms::submission_gaps(stored->form, answers, facts))
     gaps.push_back({{"item_id", gap.item_id}, {"code", gap.code}});
   json findings = json::array();
-  const auto finding_rows = findings_of(op.db, id);
+  const auto& finding_rows = parts[1];
   for (std::size_t i = 0; i < finding_rows.size(); ++i) findings.push_back(finding_json(finding_rows[i]));
   json score;
   if (const auto sc = forms::score(stored->form, answers, facts)) {
@@ -172,10 +175,10 @@ JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id) {
                                    {"weight", section.weight}});
   }
   json consent;
-  if (const auto c = photo_consent(op.db, r.integer("visit_id")))
-    consent = {{"consenting_person", c->text("consenting_person")},
-               {"recorded_at", c->text("recorded_at")},
-               {"recorded_by", c->integer("recorded_by")}};
+  if (const auto& c = parts[2]; !c.empty())
+    consent = {{"consenting_person", c[0].text("consenting_person")},
+               {"recorded_at", c[0].text("recorded_at")},
+               {"recorded_by", c[0].integer("recorded_by")}};
   const workflow::Caller caller(op.db, op.actor);
   json value = {{"id", id},
                 {"visit_id", r.integer("visit_id")},
@@ -201,8 +204,8 @@ JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id) {
                 {"signed_at", json_text(r, "signed_at")},
                 {"created_at", r.text("created_at")},
                 {"updated_at", r.text("updated_at")},
-                {"history", services::status_history(op.db, "inspection", id)},
-                {"amendments", amendments(op.db, id)},
+                {"history", services::status_history_json(parts[3])},
+                {"amendments", amendments(audit::record_history_json(parts[4]))},
                 {"actions", workflow::actions(caller, inspection_machine(), s)}};
   return {std::move(value), "template", "body", stored->body_json};
 }

@@ -131,8 +131,13 @@ void open_visit_inspections(db::Connection& db, std::int64_t visit_id, const std
 }
 
 std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t inspection_id) {
+  return answers_from(db.query(kSelectAnswers, {inspection_id}));
+}
+
+db::Statement answers_of(std::int64_t inspection_id) { return {kSelectAnswers, {inspection_id}}; }
+
+std::map<std::string, StoredAnswer> answers_from(const db::Rows& rows) {
   std::map<std::string, StoredAnswer> out;
-  const auto rows = db.query(kSelectAnswers, {inspection_id});
   for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].text("item_id")] = stored_answer(rows[i]);
   return out;
 }
@@ -163,6 +168,8 @@ bool write_answer(db::Connection& db, std::int64_t inspection_id, const std::str
 db::Rows findings_of(db::Connection& db, std::int64_t inspection_id) {
   return db.query(kSelectFindings, {inspection_id});
 }
+
+db::Statement findings_of(std::int64_t inspection_id) { return {kSelectFindings, {inspection_id}}; }
 
 std::int64_t insert_finding(db::Connection& db, std::int64_t inspection_id, std::int64_t enterprise_id,
                             const forms::RaisedFinding& raised, std::int64_t by, const std::string& now,
@@ -220,6 +227,8 @@ std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id) 
   if (rows.empty()) return std::nullopt;
   return rows[0];
 }
+
+db::Statement photo_consent(std::int64_t visit_id) { return {kSelectConsent, {visit_id}}; }
 
 void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,
                           std::int64_t by, const std::string& now) {

@@ -39,6 +39,9 @@ struct StoredAnswer {
   std::string updated_at;
 };
 std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t inspection_id);
+// The same read as a statement (Connection::query_each) and its rows as answers.
+db::Statement answers_of(std::int64_t inspection_id);
+std::map<std::string, StoredAnswer> answers_from(const db::Rows& rows);
 // The answers alone, as the form rules read them.
 forms::Answers answer_values(const std::map<std::string, StoredAnswer>& stored);
 std::optional<StoredAnswer> answer_of(db::Connection& db, std::int64_t inspection_id,
@@ -49,6 +52,7 @@ bool write_answer(db::Connection& db, std::int64_t inspection_id, const std::str
                   const StoredAnswer& answer, bool exists);
 
 db::Rows findings_of(db::Connection& db, std::int64_t inspection_id);
+db::Statement findings_of(std::int64_t inspection_id);
 // Replaces the findings the template raised (the inspector's own stay, and so do those that became hazards).
 void replace_raised_findings(db::Connection& db, std::int64_t inspection_id, std::int64_t enterprise_id,
                              const std::vector<forms::RaisedFinding>& findings, std::int64_t by,
@@ -68,6 +72,7 @@ void set_signed(db::Connection& db, std::int64_t id, const std::string& signer,
 void touch(db::Connection& db, std::int64_t id, const std::string& now);
 
 std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id);
+db::Statement photo_consent(std::int64_t visit_id);  // no row: none recorded
 void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,
                           std::int64_t by, const std::string& now);
 

@@ -12,6 +12,16 @@ Total capped_count(db::Connection& db, const std::string& tables, const SqlFilte
   return count_up_to(db, tables, where, exact_total_cap());
 }
 
+// The count of count_up_to, and its answer.
+db::Statement counting(const std::string& tables, const SqlFilter& where, std::int64_t cap) {
+  return {"SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + tables + where.sql() + " LIMIT ?) counted",
+          where.params_with({cap + 1})};
+}
+Total total_of(const db::Rows& counted, std::int64_t cap) {
+  const auto n = counted[0].integer("n");
+  return n > cap ? Total{cap, false} : Total{n, true};
+}
+
 // Whether the page walks `scan_from` in its order instead of gathering the matching rows to sort them.
 bool walks_in_order(db::Connection& db, const DeferredList& list, const Total& total,
                     const std::string& order_by, const Page& page) {
@@ -20,6 +30,12 @@ bool walks_in_order(db::Connection& db, const DeferredList& list, const Total& t
   if (list.scan_at_total == 0) return !total.exact;
   // A walk to a page far down the list passes most rows of the table: sorting the matches costs less.
   return total.count >= list.scan_at_total && (page.offset + page.limit) * 10 <= total.count;
+}
+
+// Whether the page is in id order, which PostgreSQL may gather by what the total is (gathers_matches): in
+// any other order the page's statement does not depend on the total.
+bool gathers_by_id(const DeferredList& list, const std::string& order_by) {
+  return order_by == list.id || order_by == std::string(list.id) + " DESC";
 }
 
 // PostgreSQL, a page of a list in id order whose total was counted exactly: the matching rows are gathered
@@ -32,8 +48,7 @@ bool walks_in_order(db::Connection& db, const DeferredList& list, const Total& t
 bool gathers_matches(db::Connection& db, const DeferredList& list, const Total& total,
                      const std::string& order_by) {
   return db.dialect() == db::Dialect::postgresql && total.exact &&
-         (list.scan_at_total == 0 || total.count < list.scan_at_total) &&
-         (order_by == list.id || order_by == std::string(list.id) + " DESC");
+         (list.scan_at_total == 0 || total.count < list.scan_at_total) && gathers_by_id(list, order_by);
 }
 
 // The ids of the page, in its order.
@@ -54,11 +69,8 @@ std::string page_ids_sql(db::Connection& db, const DeferredList& list, const Lis
 
 // Reads at most one row past the cap.
 Total count_up_to(db::Connection& db, const std::string& tables, const SqlFilter& where, std::int64_t cap) {
-  const auto n = db.query("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + tables + where.sql() +
-                              " LIMIT ?) counted",
-                          where.params_with({cap + 1}))[0]
-                     .integer("n");
-  return n > cap ? Total{cap, false} : Total{n, true};
+  const auto count = counting(tables, where, cap);
+  return total_of(db.query(count.sql, count.params), cap);
 }
 
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }
@@ -70,11 +82,11 @@ std::int64_t common_text_hits() { return std::max<std::int64_t>(exact_total_cap(
 PageOfRows select_page(db::Connection& db, const std::string& select_sql, const CountFrom& count,
                        const SqlFilter& where, const std::string& order_by, const Page& page) {
   const db::PlanEachRun planned(db);
-  PageOfRows out;
-  out.total = capped_count(db, count.tables_for(where), where);
-  out.rows = db.query(select_sql + where.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?",
-                      where.params_with({page.limit, page.offset}));
-  return out;
+  const auto cap = exact_total_cap();
+  auto parts = db.query_each({counting(count.tables_for(where), where, cap),
+                              {select_sql + where.sql() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?",
+                               where.params_with({page.limit, page.offset})}});
+  return {std::move(parts[1]), total_of(parts[0], cap)};
 }
 
 PageOfRows select_page(db::Connection& db, const DeferredList& list, const SqlFilter& where,
@@ -89,15 +101,25 @@ PageOfRows select_page(db::Connection& db, const DeferredList& list, const ListF
   std::vector<std::int64_t> ids;
   {
     const db::PlanEachRun planned(db);
-    out.total = capped_count(db, list.from.tables_for(filters.counted), filters.counted);
-    const auto ids_sql = page_ids_sql(db, list, filters, order_by, page, out.total);
-    if (db.dialect() == db::Dialect::sqlite) {
-      out.rows = db.query(
-          std::string(list.select) + " WHERE " + list.id + " IN (" + ids_sql + ") ORDER BY " + order_by,
-          params);
-      return out;
+    const auto counted_tables = list.from.tables_for(filters.counted);
+    if (db.dialect() == db::Dialect::postgresql && !gathers_by_id(list, order_by)) {
+      // The page's ids do not depend on the total here: both statements go out together.
+      const auto cap = exact_total_cap();
+      const auto parts = db.query_each({counting(counted_tables, filters.counted, cap),
+                                        {page_ids_sql(db, list, filters, order_by, page, Total{}), params}});
+      out.total = total_of(parts[0], cap);
+      ids = parts[1].integers("id");
+    } else {
+      out.total = capped_count(db, counted_tables, filters.counted);
+      const auto ids_sql = page_ids_sql(db, list, filters, order_by, page, out.total);
+      if (db.dialect() == db::Dialect::sqlite) {
+        out.rows = db.query(
+            std::string(list.select) + " WHERE " + list.id + " IN (" + ids_sql + ") ORDER BY " + order_by,
+            params);
+        return out;
+      }
+      ids = db.query(ids_sql, params).integers("id");
     }
-    ids = db.query(ids_sql, params).integers("id");
   }
   // PostgreSQL: the page's rows by their ids, in a statement prepared once per connection and planned for all
   // ids. Planned with the filter's values each time, the rows' joins cost more to plan than to read (a page
