@@ -140,7 +140,8 @@ class PostgresConnection final : public Connection {
   // The statements go out together and their results are read after (pipeline mode): one wait for the
   // server instead of one for each. Outside a transaction they run in one implicit transaction, so they read
   // the same snapshot. On an error the statements after it are not run, and the error is thrown once all
-  // results are in.
+  // results are in. The connection stays blocking: the statements (a few kilobytes) fit the sockets' buffers
+  // while the server writes its first results, so sending all before reading any cannot wait on the server.
   std::vector<Rows> query_each(const std::vector<Statement>& statements) override {
     if (statements.size() < 2) return Connection::query_each(statements);
     std::vector<std::string> names;
