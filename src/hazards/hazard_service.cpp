@@ -263,11 +263,14 @@ json visit_hazards(const accounts::Operation& op, std::int64_t visit_id) {
   services::find_visit_row(op.db, op.actor, visit_id);
   SqlFilter where = access::read_filter(op.db, op.actor, access::kHazard);
   where.add("h.visit_id = ?", visit_id);
-  const auto rows = op.db.query(std::string(kSelectHazard) + where.sql() + " ORDER BY h.id", where.params());
   // Earlier hazards listed for re-check are shown to whoever sees this visit: the team re-checks them even
   // when another agency found them (wuxi 第十五条（五）).
+  const auto parts =
+      op.db.query_each({{std::string(kSelectHazard) + where.sql() + " ORDER BY h.id", where.params()},
+                        rechecks_of_visit(visit_id)});
+  const auto& rows = parts[0];
   json rechecks = json::array();
-  const auto checks = rechecks_of_visit(op.db, visit_id);
+  const auto& checks = parts[1];
   for (std::size_t i = 0; i < checks.size(); ++i) {
     const auto check = checks[i];
     rechecks.push_back({{"hazard",

@@ -182,14 +182,14 @@ void list_for_recheck(db::Connection& db, std::int64_t visit_id, const std::vect
     db.execute(kInsertRecheck, {visit_id, hazard_id, now, visit_id, hazard_id});
 }
 
-db::Rows rechecks_of_visit(db::Connection& db, std::int64_t visit_id) {
-  return db.query(
+db::Statement rechecks_of_visit(std::int64_t visit_id) {
+  return {
       "SELECT r.visit_id, r.hazard_id, r.result, r.note, r.checked_by, r.checked_at, u.display_name AS "
       "checker, "
       "h.found_on, h.visit_id AS hazard_visit_id, h.grade, h.domain, h.category, h.description, h.location, "
       "h.suggestion, h.status FROM hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id "
       "LEFT JOIN users u ON u.id = r.checked_by WHERE r.visit_id = ? ORDER BY r.hazard_id",
-      {visit_id});
+      {visit_id}};
 }
 
 db::Statement rechecks_of_hazard(std::int64_t hazard_id) {

@@ -83,7 +83,7 @@ db::Rows earlier_hazards(db::Connection& db, std::int64_t enterprise_id, std::in
 void list_for_recheck(db::Connection& db, std::int64_t visit_id, const std::vector<std::int64_t>& hazard_ids,
                       const std::string& now);
 // The hazards listed for re-check on a visit, each with the re-check's columns and the hazard's own.
-db::Rows rechecks_of_visit(db::Connection& db, std::int64_t visit_id);
+db::Statement rechecks_of_visit(std::int64_t visit_id);
 db::Statement rechecks_of_hazard(std::int64_t hazard_id);
 std::optional<db::Row> recheck_row(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id);
 void set_recheck_result(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id,
