@@ -173,8 +173,7 @@ void mark_withdrawn(db::Connection& db, std::int64_t id, const std::string& now)
 db::Rows all_documents(db::Connection& db) { return db.query(kSelectAllDocuments); }
 
 db::Rows item_states(db::Connection& db, std::int64_t enterprise_id, const std::string& list_code) {
-  const auto read = item_states(enterprise_id, list_code);
-  return db.query(read.sql, read.params);
+  return db.query(item_states(enterprise_id, list_code));
 }
 
 db::Statement item_states(std::int64_t enterprise_id, const std::string& list_code) {

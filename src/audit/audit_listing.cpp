@@ -124,8 +124,7 @@ std::string entries_xlsx(const accounts::Operation& op, const std::map<std::stri
 
 nlohmann::json record_history(db::Connection& db, std::string_view entity, std::int64_t entity_id,
                               std::string_view action) {
-  const auto read = record_history_of(entity, entity_id, action);
-  return record_history_json(db.query(read.sql, read.params));
+  return record_history_json(db.query(record_history_of(entity, entity_id, action)));
 }
 
 db::Statement record_history_of(std::string_view entity, std::int64_t entity_id, std::string_view action) {

@@ -44,9 +44,10 @@ constexpr const char* kSelectEarlier =
 constexpr const char* kInsertRecheck =
     "INSERT INTO hazard_rechecks (visit_id, hazard_id, created_at) SELECT ?, ?, ? WHERE NOT EXISTS "
     "(SELECT 1 FROM hazard_rechecks WHERE visit_id = ? AND hazard_id = ?)";
-constexpr const char* kSelectRechecks =
-    "SELECT r.visit_id, r.hazard_id, r.result, r.note, r.checked_by, r.checked_at, u.display_name AS checker "
-    "FROM hazard_rechecks r LEFT JOIN users u ON u.id = r.checked_by ";
+const std::string kRecheckColumns =
+    "r.visit_id, r.hazard_id, r.result, r.note, r.checked_by, r.checked_at, u.display_name AS checker";
+const std::string kSelectRechecks =
+    "SELECT " + kRecheckColumns + " FROM hazard_rechecks r LEFT JOIN users u ON u.id = r.checked_by ";
 constexpr const char* kUpdateRecheck =
     "UPDATE hazard_rechecks SET result = ?, note = ?, checked_by = ?, checked_at = ? WHERE visit_id = ? AND "
     "hazard_id = ?";
@@ -184,21 +185,19 @@ void list_for_recheck(db::Connection& db, std::int64_t visit_id, const std::vect
 
 db::Statement rechecks_of_visit(std::int64_t visit_id) {
   return {
-      "SELECT r.visit_id, r.hazard_id, r.result, r.note, r.checked_by, r.checked_at, u.display_name AS "
-      "checker, "
-      "h.found_on, h.visit_id AS hazard_visit_id, h.grade, h.domain, h.category, h.description, h.location, "
-      "h.suggestion, h.status FROM hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id "
-      "LEFT JOIN users u ON u.id = r.checked_by WHERE r.visit_id = ? ORDER BY r.hazard_id",
+      "SELECT " + kRecheckColumns +
+          ", h.found_on, h.visit_id AS hazard_visit_id, h.grade, h.domain, h.category, h.description, "
+          "h.location, h.suggestion, h.status FROM hazard_rechecks r JOIN hazards h ON h.id = r.hazard_id "
+          "LEFT JOIN users u ON u.id = r.checked_by WHERE r.visit_id = ? ORDER BY r.hazard_id",
       {visit_id}};
 }
 
 db::Statement rechecks_of_hazard(std::int64_t hazard_id) {
-  return {std::string(kSelectRechecks) + "WHERE r.hazard_id = ? ORDER BY r.visit_id", {hazard_id}};
+  return {kSelectRechecks + "WHERE r.hazard_id = ? ORDER BY r.visit_id", {hazard_id}};
 }
 
 std::optional<db::Row> recheck_row(db::Connection& db, std::int64_t visit_id, std::int64_t hazard_id) {
-  auto rows = db.query(std::string(kSelectRechecks) + "WHERE r.visit_id = ? AND r.hazard_id = ?",
-                       {visit_id, hazard_id});
+  auto rows = db.query(kSelectRechecks + "WHERE r.visit_id = ? AND r.hazard_id = ?", {visit_id, hazard_id});
   if (rows.empty()) return std::nullopt;
   return rows[0];
 }

@@ -131,7 +131,7 @@ void open_visit_inspections(db::Connection& db, std::int64_t visit_id, const std
 }
 
 std::map<std::string, StoredAnswer> answers_of(db::Connection& db, std::int64_t inspection_id) {
-  return answers_from(db.query(kSelectAnswers, {inspection_id}));
+  return answers_from(db.query(answers_of(inspection_id)));
 }
 
 db::Statement answers_of(std::int64_t inspection_id) { return {kSelectAnswers, {inspection_id}}; }
@@ -166,7 +166,7 @@ bool write_answer(db::Connection& db, std::int64_t inspection_id, const std::str
 }
 
 db::Rows findings_of(db::Connection& db, std::int64_t inspection_id) {
-  return db.query(kSelectFindings, {inspection_id});
+  return db.query(findings_of(inspection_id));
 }
 
 db::Statement findings_of(std::int64_t inspection_id) { return {kSelectFindings, {inspection_id}}; }
@@ -223,7 +223,7 @@ void set_signed(db::Connection& db, std::int64_t id, const std::string& signer,
 void touch(db::Connection& db, std::int64_t id, const std::string& now) { db.execute(kTouch, {now, id}); }
 
 std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id) {
-  auto rows = db.query(kSelectConsent, {visit_id});
+  auto rows = db.query(photo_consent(visit_id));
   if (rows.empty()) return std::nullopt;
   return rows[0];
 }

@@ -132,8 +132,7 @@ db::Statement hazards_of_notice(std::int64_t notice_id) {
 }
 
 db::Rows hazards_of_notice(db::Connection& db, std::int64_t notice_id) {
-  const auto read = hazards_of_notice(notice_id);
-  return db.query(read.sql, read.params);
+  return db.query(hazards_of_notice(notice_id));
 }
 
 db::Rows hazard_rows(db::Connection& db, const std::vector<std::int64_t>& ids) {

@@ -12,7 +12,7 @@ Total capped_count(db::Connection& db, const std::string& tables, const SqlFilte
   return count_up_to(db, tables, where, exact_total_cap());
 }
 
-// The count of count_up_to, and its answer.
+// count_up_to's statement, and the total its rows give.
 db::Statement counting(const std::string& tables, const SqlFilter& where, std::int64_t cap) {
   return {"SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + tables + where.sql() + " LIMIT ?) counted",
           where.params_with({cap + 1})};
@@ -69,8 +69,7 @@ std::string page_ids_sql(db::Connection& db, const DeferredList& list, const Lis
 
 // Reads at most one row past the cap.
 Total count_up_to(db::Connection& db, const std::string& tables, const SqlFilter& where, std::int64_t cap) {
-  const auto count = counting(tables, where, cap);
-  return total_of(db.query(count.sql, count.params), cap);
+  return total_of(db.query(counting(tables, where, cap)), cap);
 }
 
 void set_exact_total_cap(std::int64_t cap) { total_cap = cap; }

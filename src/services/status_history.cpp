@@ -3,8 +3,7 @@
 namespace rw::services {
 
 nlohmann::json status_history(db::Connection& db, const std::string& object_type, std::int64_t object_id) {
-  const auto events = status_events_of(object_type, object_id);
-  return status_history_json(db.query(events.sql, events.params));
+  return status_history_json(db.query(status_events_of(object_type, object_id)));
 }
 
 db::Statement status_events_of(const std::string& object_type, std::int64_t object_id) {
