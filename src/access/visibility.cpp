@@ -317,6 +317,23 @@ db::Row visible_row(db::Connection& db, const accounts::Actor& actor, const Enti
   return rows[0];
 }
 
+RowWithParts visible_row_with(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                              std::string_view select, std::int64_t id, std::vector<db::Statement> parts) {
+  const auto where = one_visible(db, actor, entity, id);
+  db::Statement row{std::string(select) + where.sql(), where.params()};
+  if (db.dialect() == db::Dialect::sqlite) {
+    auto rows = db.query(row);
+    if (rows.empty()) throw not_found();
+    return {std::move(rows), db.query_each(parts)};
+  }
+  parts.insert(parts.begin(), std::move(row));
+  auto answered = db.query_each(parts);
+  if (answered[0].empty()) throw not_found();
+  auto found = std::move(answered[0]);
+  answered.erase(answered.begin());
+  return {std::move(found), std::move(answered)};
+}
+
 bool acts_for(db::Connection& db, const accounts::Actor& actor, std::int64_t org_id) {
   if (actor.is_platform_admin())
     return !db.query("SELECT 1 AS one FROM organizations WHERE id = ?", {org_id}).empty();

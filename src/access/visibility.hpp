@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "access/entities.hpp"
 #include "accounts/actor.hpp"
@@ -48,6 +49,19 @@ void require_visible(db::Connection& db, const accounts::Actor& actor, const Ent
 // a read of the row are two, each a round trip to PostgreSQL.
 db::Row visible_row(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                     std::string_view select, std::int64_t id);
+// visible_row and the reads of the object's parts: statements by its id, needing nothing of its row (a
+// hazard's notes, its history). On PostgreSQL they go out with the row and are answered in one wait
+// (db::Connection::query_each): a record's page is then one round trip after the session's, where reading
+// the row first made it two. There the parts of an object the actor may not see are read too, and dropped
+// with the 404: nothing of them leaves. SQLite, where a statement is no round trip, reads them once the row
+// is found.
+struct RowWithParts {
+  db::Rows rows;                // the object's row, alone
+  std::vector<db::Rows> parts;  // in the order asked
+  db::Row row() const { return rows[0]; }
+};
+RowWithParts visible_row_with(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                              std::string_view select, std::int64_t id, std::vector<db::Statement> parts);
 
 // The actor acts for the organization: its own or below it; any existing one for a platform admin.
 bool acts_for(db::Connection& db, const accounts::Actor& actor, std::int64_t org_id);

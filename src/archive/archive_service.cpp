@@ -28,11 +28,17 @@ ApiError unknown_item() {
   return {ErrorKind::not_found, "unknown_archive_item", "清单中没有该资料", "The list has no such document"};
 }
 
-// The settings that apply to documents the organization keeps: its own, else the defaults of its type.
+// The settings that apply to documents the organization keeps: its own (a row with list_code and
+// retention_years), else the defaults of its type.
+std::pair<std::string, int> own_settings(const db::Row& row) {
+  return {row.text("list_code"), static_cast<int>(row.integer("retention_years"))};
+}
+std::pair<std::string, int> defaults_of(std::string_view org_type) {
+  return {default_list_code(org_type), kMinRetentionYears};
+}
 std::pair<std::string, int> settings_of(db::Connection& db, std::int64_t org_id) {
-  if (const auto row = find_setting(db, org_id))
-    return {row->text("list_code"), static_cast<int>(row->integer("retention_years"))};
-  return {default_list_code(org_type(db, org_id)), kMinRetentionYears};
+  if (const auto row = find_setting(db, org_id)) return own_settings(*row);
+  return defaults_of(org_type(db, org_id));
 }
 
 struct Governed {
@@ -43,15 +49,15 @@ struct Governed {
 
 // The enterprise (404 unless visible) and the list and retention of the organization that registered it.
 Governed governed(const accounts::Operation& op, std::int64_t enterprise_id) {
-  access::require_visible(op.db, op.actor, access::kEnterprise, enterprise_id);
-  const auto row = enterprise_row(op.db, enterprise_id);
-  if (!row) throw not_found();
-  const auto keeper = row->integer("created_by_org_id");
-  const auto [code, years] = settings_of(op.db, keeper);
+  const auto row =
+      access::visible_row(op.db, op.actor, access::kEnterprise, kSelectGovernedEnterprise, enterprise_id);
+  const auto [code, years] =
+      row.is_null("list_code") ? defaults_of(row.text("keeper_type")) : own_settings(row);
   auto list = current_list(op.db, code);
   if (!list) list = current_list(op.db, default_list_code(""));
-  return {
-      {enterprise_id, row->text("name"), std::move(*list), years}, row->optional_integer("org_id"), keeper};
+  return {{enterprise_id, row.text("name"), std::move(*list), years},
+          row.optional_integer("org_id"),
+          row.integer("created_by_org_id")};
 }
 
 // The caller files in this archive: archive:write and the enterprise visible (checked by governed()).

@@ -22,8 +22,6 @@ constexpr const char* kSaveSetting =
     "retention_years = excluded.retention_years, updated_by = excluded.updated_by, "
     "updated_at = excluded.updated_at";
 constexpr const char* kSelectOrgType = "SELECT type FROM organizations WHERE id = ?";
-constexpr const char* kSelectEnterprise =
-    "SELECT id, name, org_id, created_by_org_id FROM enterprises WHERE id = ?";
 
 constexpr const char* kInsertDocument =
     "INSERT INTO archive_documents (enterprise_id, list_code, item_code, version, file_id, file_sha256, "
@@ -97,6 +95,11 @@ db::Value optional_flag(const std::optional<bool>& flag) {
 
 }  // namespace
 
+const char* const kSelectGovernedEnterprise =
+    "SELECT e.id, e.name, e.org_id, e.created_by_org_id, keeper.type AS keeper_type, s.list_code, "
+    "s.retention_years FROM enterprises e LEFT JOIN organizations keeper ON keeper.id = e.created_by_org_id "
+    "LEFT JOIN archive_settings s ON s.org_id = e.created_by_org_id";
+
 db::Rows current_list_rows(db::Connection& db) {
   return db.query(std::string(kSelectCurrentLists) + "ORDER BY l.id");
 }
@@ -134,10 +137,6 @@ void save_setting(db::Connection& db, std::int64_t org_id, const std::string& li
 std::string org_type(db::Connection& db, std::int64_t org_id) {
   const auto rows = db.query(kSelectOrgType, {org_id});
   return rows.empty() ? std::string() : rows[0].text("type");
-}
-
-std::optional<db::Row> enterprise_row(db::Connection& db, std::int64_t enterprise_id) {
-  return first(db.query(kSelectEnterprise, {enterprise_id}));
 }
 
 std::pair<std::int64_t, int> insert_document(db::Connection& db, const NewDocument& d,

@@ -27,8 +27,10 @@ void save_setting(db::Connection& db, std::int64_t org_id, const std::string& li
                   std::int64_t by, const std::string& now);
 std::string org_type(db::Connection& db, std::int64_t org_id);
 
-// The enterprise's name, its own organization and the organization that registered it (whose settings apply).
-std::optional<db::Row> enterprise_row(db::Connection& db, std::int64_t enterprise_id);
+// The enterprise's name, its own organization and the organization that registered it (whose settings apply),
+// with that organization's type (`keeper_type`) and settings (`list_code` and `retention_years`, NULL when
+// it chose none), up to where the WHERE clause goes (access::visible_row: the enterprise as `e`).
+extern const char* const kSelectGovernedEnterprise;
 
 struct NewDocument {
   std::int64_t enterprise_id = 0;

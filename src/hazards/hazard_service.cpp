@@ -139,14 +139,14 @@ json list_hazards(const accounts::Operation& op, const std::map<std::string, std
 }
 
 json get_hazard(const accounts::Operation& op, std::int64_t id) {
-  const auto s = load_hazard(op.db, op.actor, id);
+  const auto record = access::visible_row_with(
+      op.db, op.actor, access::kHazard, kSelectHazard, id,
+      {progress_of(id), rechecks_of_hazard(id), services::status_events_of("hazard", id)});
   const workflow::Caller caller(op.db, op.actor);
-  auto out = hazard_json(s.row, caller, *calendar::kept_calendar(op.db, op.actor.calendar_generation),
+  auto out = hazard_json(record.row(), caller, *calendar::kept_calendar(op.db, op.actor.calendar_generation),
                          china_day(op.clock.now()));
-  const auto parts =
-      op.db.query_each({progress_of(id), rechecks_of_hazard(id), services::status_events_of("hazard", id)});
   json progress = json::array();
-  const auto& notes = parts[0];
+  const auto& notes = record.parts[0];
   for (std::size_t i = 0; i < notes.size(); ++i)
     progress.push_back(
         {{"id", notes[i].integer("id")},
@@ -155,7 +155,7 @@ json get_hazard(const accounts::Operation& op, std::int64_t id) {
          {"by", {{"id", notes[i].integer("created_by")}, {"name", notes[i].text("display_name")}}},
          {"at", notes[i].text("created_at")}});
   json rechecks = json::array();
-  const auto& checks = parts[1];
+  const auto& checks = record.parts[1];
   for (std::size_t i = 0; i < checks.size(); ++i)
     rechecks.push_back({{"visit_id", checks[i].integer("visit_id")},
                         {"result", json_text(checks[i], "result")},
@@ -163,7 +163,7 @@ json get_hazard(const accounts::Operation& op, std::int64_t id) {
                         {"checked_at", json_text(checks[i], "checked_at")}});
   out["progress"] = progress;
   out["rechecks"] = rechecks;
-  out["history"] = services::status_history_json(parts[2]);
+  out["history"] = services::status_history_json(record.parts[2]);
   return out;
 }
 

@@ -102,14 +102,24 @@ void settle_outcome(db::Connection& db, const InspectionState& s, const forms::T
 }
 
 InspectionState load_inspection(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  const auto row = access::visible_row(db, user, access::kInspection, kSelectInspection, id);
-  return {id,
-          row.text("status"),
-          row.text("visit_status"),
-          row.integer("agency_org_id"),
-          row.optional_integer("insurer_org_id"),
-          services::team_user_ids(db, row.integer("visit_id")),
-          row};
+  return load_inspection_with(db, user, id, {}).state;
+}
+
+InspectionWithParts load_inspection_with(db::Connection& db, const accounts::Actor& user, std::int64_t id,
+                                         std::vector<db::Statement> parts) {
+  parts.insert(parts.begin(), team_users_of_inspection(id));
+  auto record =
+      access::visible_row_with(db, user, access::kInspection, kSelectInspection, id, std::move(parts));
+  const auto row = record.row();
+  InspectionState state{id,
+                        row.text("status"),
+                        row.text("visit_status"),
+                        row.integer("agency_org_id"),
+                        row.optional_integer("insurer_org_id"),
+                        record.parts[0].integers("user_id"),
+                        row};
+  record.parts.erase(record.parts.begin());
+  return {std::move(state), std::move(record.parts)};
 }
 
 const workflow::Machine<InspectionState>& inspection_machine() {

@@ -33,5 +33,13 @@ void settle_outcome(db::Connection& db, const InspectionState& s, const forms::T
 
 // The inspection as the actor may see it (404 otherwise), with what its workflow asks.
 InspectionState load_inspection(db::Connection& db, const accounts::Actor& user, std::int64_t id);
+// load_inspection and the reads of the inspection's parts (statements by its id), read with its row
+// (access::visible_row_with).
+struct InspectionWithParts {
+  InspectionState state;
+  std::vector<db::Rows> parts;  // in the order asked
+};
+InspectionWithParts load_inspection_with(db::Connection& db, const accounts::Actor& user, std::int64_t id,
+                                         std::vector<db::Statement> parts);
 
 }  // namespace rw::inspections

@@ -141,12 +141,12 @@ json list_inspections(const accounts::Operation& op, const std::map<std::string,
 }
 
 JsonWithRaw get_inspection(const accounts::Operation& op, std::int64_t id) {
-  const auto s = load_inspection(op.db, op.actor, id);
+  const auto [s, parts] = load_inspection_with(
+      op.db, op.actor, id,
+      {answers_of(id), findings_of(id), photo_consent_of_inspection(id),
+       services::status_events_of("inspection", id), audit::record_history_of("inspection", id, "amend")});
   const auto& r = s.row;
   const auto stored = find_template(op.db, r.integer("template_id"));
-  const auto parts = op.db.query_each({answers_of(id), findings_of(id), photo_consent(r.integer("visit_id")),
-                                       services::status_events_of("inspection", id),
-                                       audit::record_history_of("inspection", id, "amend")});
   const auto saved = answers_from(parts[0]);
   const auto answers = answer_values(saved);
   const auto facts = enterprise_facts(r);

@@ -68,9 +68,14 @@ constexpr const char* kUpdateSigned =
     "UPDATE inspections SET status = 'signed', signer_name = ?, signature_file_id = ?, signed_at = ?, "
     "updated_at = ? WHERE id = ?";
 constexpr const char* kTouch = "UPDATE inspections SET updated_at = ? WHERE id = ?";
+// kSelectConsent + the visit's id.
 constexpr const char* kSelectConsent =
-    "SELECT visit_id, consenting_person, recorded_by, recorded_at FROM visit_photo_consents WHERE visit_id = "
-    "?";
+    "SELECT visit_id, consenting_person, recorded_by, recorded_at FROM visit_photo_consents WHERE visit_id "
+    "= ";
+constexpr const char* kVisitOfInspection = "(SELECT vi.visit_id FROM inspections vi WHERE vi.id = ?)";
+constexpr const char* kSelectTeamUsersOfInspection =
+    "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE s.user_id IS NOT NULL AND "
+    "t.visit_id = ";
 constexpr const char* kInsertConsent =
     "INSERT INTO visit_photo_consents (visit_id, consenting_person, recorded_by, recorded_at) VALUES (?, ?, "
     "?, ?)";
@@ -228,7 +233,16 @@ std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id) 
   return rows[0];
 }
 
-db::Statement photo_consent(std::int64_t visit_id) { return {kSelectConsent, {visit_id}}; }
+db::Statement photo_consent(std::int64_t visit_id) { return {std::string(kSelectConsent) + "?", {visit_id}}; }
+
+db::Statement photo_consent_of_inspection(std::int64_t inspection_id) {
+  return {std::string(kSelectConsent) + kVisitOfInspection, {inspection_id}};
+}
+
+db::Statement team_users_of_inspection(std::int64_t inspection_id) {
+  return {std::string(kSelectTeamUsersOfInspection) + kVisitOfInspection + " ORDER BY s.user_id",
+          {inspection_id}};
+}
 
 void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,
                           std::int64_t by, const std::string& now) {

@@ -73,6 +73,10 @@ void touch(db::Connection& db, std::int64_t id, const std::string& now);
 
 std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id);
 db::Statement photo_consent(std::int64_t visit_id);  // no row: none recorded
+// By the inspection's id, the consent recorded on its visit and the accounts of its visit's team (one
+// `user_id` a row; as services::team_user_ids), so that they can be read with the inspection's row.
+db::Statement photo_consent_of_inspection(std::int64_t inspection_id);
+db::Statement team_users_of_inspection(std::int64_t inspection_id);
 void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,
                           std::int64_t by, const std::string& now);
 

@@ -184,11 +184,12 @@ json list_notices(const accounts::Operation& op, const std::map<std::string, std
 }
 
 json get_notice(const accounts::Operation& op, std::int64_t id) {
-  const auto s = load_notice(op.db, op.actor, id);
-  auto out = notice_json(s.row, workflow::Caller(op.db, op.actor));
+  const auto record =
+      access::visible_row_with(op.db, op.actor, access::kNotice, kSelectNotice, id,
+                               {hazards_of_notice(id), services::status_events_of("notice", id)});
+  auto out = notice_json(record.row(), workflow::Caller(op.db, op.actor));
   json hazards = json::array();
-  const auto parts = op.db.query_each({hazards_of_notice(id), services::status_events_of("notice", id)});
-  const auto& rows = parts[0];
+  const auto& rows = record.parts[0];
   for (std::size_t i = 0; i < rows.size(); ++i)
     hazards.push_back({{"id", rows[i].integer("id")},
                        {"description", rows[i].text("description")},
@@ -197,7 +198,7 @@ json get_notice(const accounts::Operation& op, std::int64_t id) {
                        {"basis", rows[i].text("basis")},
                        {"suggestion", rows[i].text("suggestion")}});
   out["hazards"] = hazards;
-  out["history"] = services::status_history_json(parts[1]);
+  out["history"] = services::status_history_json(record.parts[1]);
   return out;
 }
 

@@ -19,11 +19,10 @@ const char* const kSetArchived = "UPDATE enterprises SET archived = ?, updated_a
 
 // The enterprise as the user may see it, with the agencies serving it; 404 outside the user's scope.
 nlohmann::json find_enterprise(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  const auto where = access::one_visible(db, user, access::kEnterprise, id);
-  auto rows = db.query(std::string(kSelectEnterprise) + where.sql(), where.params());
-  if (rows.empty()) throw not_found();
-  auto out = enterprise_json(rows[0]);
-  auto agencies = db.query(kServingAgencies, {id});
+  const auto record = access::visible_row_with(db, user, access::kEnterprise, kSelectEnterprise, id,
+                                               {{kServingAgencies, {id}}});
+  auto out = enterprise_json(record.row());
+  const auto& agencies = record.parts[0];
   out["agencies"] = nlohmann::json::array();
   for (std::size_t i = 0; i < agencies.size(); ++i)
     out["agencies"].push_back({{"id", agencies[i].integer("id")}, {"name", agencies[i].text("name")}});

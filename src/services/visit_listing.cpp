@@ -22,9 +22,11 @@ const char* const kSelectVisit =
     "AS report_status "
     "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = "
     "v.agency_org_id";
+// In the order of their ids, as inspections::team_users_of_inspection reads them (a checklist's answer
+// compares the two).
 const char* const kSelectTeamUsers =
     "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
-    "AND s.user_id IS NOT NULL";
+    "AND s.user_id IS NOT NULL ORDER BY s.user_id";
 namespace {
 
 const CountFrom kVisitsFrom{"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}};
@@ -65,8 +67,8 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
 namespace {
 
 // What a visit's JSON reads beside its row: its service types, then its team.
-std::vector<db::Statement> parts_of_visits(db::Dialect dialect, const db::Rows& rows) {
-  const auto page_ids = json_id_array(rows.integers("id"));
+std::vector<db::Statement> parts_of_visits(db::Dialect dialect, const std::vector<std::int64_t>& ids) {
+  const auto page_ids = json_id_array(ids);
   const auto of_types = in_id_set(dialect, "visit_id", page_ids);
   const auto of_team = in_id_set(dialect, "t.visit_id", page_ids);
   return {
@@ -136,34 +138,28 @@ nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, cons
   return out;
 }
 
-db::Rows visible_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  const auto where = access::one_visible(db, user, access::kVisit, id);
-  auto rows = db.query(std::string(kSelectVisit) + where.sql(), where.params());
-  if (rows.empty()) throw not_found();
-  return rows;
-}
-
 }  // namespace
 
 nlohmann::json visits_json(db::Connection& db, const accounts::Actor& user, const db::Rows& rows) {
-  return visits_json(db, user, rows, db.query_each(parts_of_visits(db.dialect(), rows)));
+  return visits_json(db, user, rows, db.query_each(parts_of_visits(db.dialect(), rows.integers("id"))));
 }
 
 db::Row find_visit_row(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  return visible_visit(db, user, id)[0];
+  return access::visible_row(db, user, access::kVisit, kSelectVisit, id);
 }
 
 nlohmann::json find_visit(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  return visits_json(db, user, visible_visit(db, user, id))[0];
+  const auto record = access::visible_row_with(db, user, access::kVisit, kSelectVisit, id,
+                                               parts_of_visits(db.dialect(), {id}));
+  return visits_json(db, user, record.rows, record.parts)[0];
 }
 
 nlohmann::json find_visit_with_history(db::Connection& db, const accounts::Actor& user, std::int64_t id) {
-  const auto rows = visible_visit(db, user, id);
-  auto reads = parts_of_visits(db.dialect(), rows);
+  auto reads = parts_of_visits(db.dialect(), {id});
   reads.push_back(status_events_of("visit", id));
-  const auto parts = db.query_each(reads);
-  auto out = visits_json(db, user, rows, parts)[0];
-  out["history"] = status_history_json(parts.at(2));
+  const auto record = access::visible_row_with(db, user, access::kVisit, kSelectVisit, id, std::move(reads));
+  auto out = visits_json(db, user, record.rows, record.parts)[0];
+  out["history"] = status_history_json(record.parts.at(2));
   return out;
 }
 

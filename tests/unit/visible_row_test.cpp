@@ -1,0 +1,104 @@
+// access::visible_row_with against the real engine (SQLite, or PostgreSQL when RISKWATCH_TEST_PG is set): a
+// record's row and the reads of its parts answered together, and a 404 for a record the actor may not see.
+#include <gtest/gtest.h>
+
+#include <optional>
+
+#include "access/visibility.hpp"
+#include "platform/db/database.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/errors.hpp"
+#include "test_database.hpp"
+
+using namespace rw;
+
+namespace {
+
+class VisibleRowWith : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    database = db::Database::open(rw::testing::fresh_database_url(), 1);
+    db::migrate(*database);
+    lease.emplace(database->acquire());
+    conn = &**lease;
+    const auto org = [&](const char* name) {
+      return conn
+          ->query(
+              "INSERT INTO organizations (name, type, created_at, updated_at) VALUES (?, 'agency', 'x', 'x') "
+              "RETURNING id",
+              {std::string(name)})[0]
+          .integer("id");
+    };
+    mine = org("甲机构");
+    theirs = org("乙机构");
+    const auto entry = [&](std::int64_t org_id, const char* action) {
+      return conn
+          ->query(
+              "INSERT INTO audit_log (at, org_id, entity, entity_id, action) VALUES ('x', ?, 'thing', '1', "
+              "?) "
+              "RETURNING id",
+              {org_id, std::string(action)})[0]
+          .integer("id");
+    };
+    my_entry = entry(mine, "mine");
+    their_entry = entry(theirs, "theirs");
+    actor.id = 1;
+    actor.org_id = mine;
+    actor.org_type = "agency";
+    actor.roles = {"admin"};
+  }
+
+  // An audit entry of the actor's organization is the actor's (access::kAuditEntry).
+  access::RowWithParts entry_with_parts(std::int64_t id, std::vector<db::Statement> parts) {
+    return access::visible_row_with(*conn, actor, access::kAuditEntry,
+                                    "SELECT a.id, a.action FROM audit_log a", id, std::move(parts));
+  }
+
+  std::unique_ptr<db::Database> database;
+  std::optional<db::Database::Lease> lease;
+  db::Connection* conn = nullptr;
+  accounts::Actor actor;
+  std::int64_t mine = 0, theirs = 0, my_entry = 0, their_entry = 0;
+};
+
+TEST_F(VisibleRowWith, AnswersTheRowAndEachPartInTheOrderAsked) {
+  const auto found =
+      entry_with_parts(my_entry, {{"SELECT name FROM organizations WHERE id = ?", {theirs}},
+                                  {"SELECT id FROM audit_log WHERE org_id = ? ORDER BY id", {mine}},
+                                  {"SELECT id FROM organizations WHERE id = ?", {std::int64_t{-1}}}});
+  ASSERT_EQ(found.rows.size(), 1u);
+  EXPECT_EQ(found.row().integer("id"), my_entry);
+  EXPECT_EQ(found.row().text("action"), "mine");
+  ASSERT_EQ(found.parts.size(), 3u);
+  ASSERT_EQ(found.parts[0].size(), 1u);
+  EXPECT_EQ(found.parts[0][0].text("name"), "乙机构");
+  EXPECT_EQ(found.parts[1].integers("id"), std::vector<std::int64_t>{my_entry});
+  EXPECT_TRUE(found.parts[2].empty());
+}
+
+TEST_F(VisibleRowWith, ARecordTheActorMayNotSeeIsNotFoundWhateverItsParts) {
+  const auto not_found_kind = [&](std::int64_t id) {
+    try {
+      entry_with_parts(id, {{"SELECT name FROM organizations WHERE id = ?", {mine}}});
+    } catch (const ApiError& e) {
+      return e.kind;
+    }
+    ADD_FAILURE() << "entry " << id << " was answered";
+    return ErrorKind::internal;
+  };
+  EXPECT_EQ(not_found_kind(their_entry), ErrorKind::not_found);
+  EXPECT_EQ(not_found_kind(their_entry + 1000), ErrorKind::not_found);
+  // The same parts for the actor's own entry are answered: the 404 was the access test's.
+  EXPECT_EQ(entry_with_parts(my_entry, {{"SELECT name FROM organizations WHERE id = ?", {mine}}})
+                .parts[0][0]
+                .text("name"),
+            "甲机构");
+}
+
+TEST_F(VisibleRowWith, NoPartsIsTheRowAlone) {
+  const auto found = entry_with_parts(my_entry, {});
+  EXPECT_EQ(found.row().text("action"), "mine");
+  EXPECT_TRUE(found.parts.empty());
+}
+
+}  // namespace
