@@ -120,18 +120,32 @@ bool is_set_of_enterprises(Relation relation) {
 // The relations to enterprises that a list of the entity tests as one set of enterprises kept between
 // requests (accounts::in_party_enterprises): those through other rows, an insurer's policies and an agency's
 // commission items, and, for records of enterprises, the enterprises the party registered (there a set too;
-// on the enterprise's own row a test of its column, which the list's index serves). Unconditioned grants
-// only; empty: none. Province, in the CLI: an insurer's visits of a month counted 7.1 -> 2.6 ms; an agency's
-// enterprises of a city counted 6.2 -> 2.4 ms and paged 6.5 -> 2.7 ms.
-std::vector<Relation> kept_as_one_set(const EntityAccess& entity, unsigned party, Shape shape) {
+// on the enterprise's own row a test of its column, which the list's index serves). Province, in the CLI: an
+// insurer's visits of a month counted 7.1 -> 2.6 ms; an agency's enterprises of a city counted 6.2 -> 2.4 ms
+// and paged 6.5 -> 2.7 ms. Their grants carry one condition, tested beside the set (a notice is its insurer's
+// once issued); none: no set.
+struct KeptSet {
+  std::vector<Relation> relations;
+  std::string_view only_when;
+  bool keeps(const Grant& grant) const {
+    return grant.only_when == only_when &&
+           std::find(relations.begin(), relations.end(), grant.relation) != relations.end();
+  }
+};
+KeptSet kept_as_one_set(const EntityAccess& entity, unsigned party, Shape shape) {
   if (shape != Shape::as_set) return {};
   const bool of_records = joined_as(entity, "e") != nullptr;
-  std::vector<Relation> out;
+  const auto is_mine = [&](const Grant& grant) { return (grant.parties & party) != 0; };
+  const auto first_set = std::find_if(entity.readers.begin(), entity.readers.end(), [&](const Grant& grant) {
+    return is_mine(grant) && is_set_of_enterprises(grant.relation);
+  });
+  if (first_set == entity.readers.end()) return {};
+  KeptSet out{{}, first_set->only_when};
   for (const auto& grant : entity.readers)
-    if ((grant.parties & party) && grant.only_when.empty() &&
+    if (is_mine(grant) && grant.only_when == out.only_when &&
         (is_set_of_enterprises(grant.relation) || (of_records && grant.relation == Relation::registered_by)))
-      out.push_back(grant.relation);
-  return std::any_of(out.begin(), out.end(), is_set_of_enterprises) ? out : std::vector<Relation>{};
+      out.relations.push_back(grant.relation);
+  return out;
 }
 
 SqlFilter kept_enterprises(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
@@ -154,11 +168,12 @@ std::vector<SqlFilter> granted(db::Connection& db, const accounts::Actor& actor,
   const unsigned party = party_of(actor.org_type);
   const auto kept = kept_as_one_set(entity, party, shape);
   std::vector<SqlFilter> alternatives;
-  if (!kept.empty()) alternatives.push_back(kept_enterprises(db, actor, entity, kept));
+  if (!kept.relations.empty()) {
+    alternatives.push_back(kept_enterprises(db, actor, entity, kept.relations));
+    if (!kept.only_when.empty()) alternatives.back().add(std::string(kept.only_when), db::Params{});
+  }
   for (const auto& grant : entity.readers) {
-    if (!(grant.parties & party)) continue;
-    if (grant.only_when.empty() && std::find(kept.begin(), kept.end(), grant.relation) != kept.end())
-      continue;
+    if (!(grant.parties & party) || kept.keeps(grant)) continue;
     // A list tests a relation on a joined table as the record's key against a set of ids, so every
     // alternative reads the record's own table: the planner can then serve their OR with that table's
     // indexes (or test each row cheaply while it walks the index of the list's filter and order),
@@ -252,7 +267,7 @@ std::vector<SqlFilter> held_by_some(db::Connection& db, const accounts::Actor& a
       kept_held = kept_held || i == 0;
     }
   const bool leads_with_kept_set =
-      sqlite && !kept_as_one_set(entity, party_of(actor.org_type), Shape::as_set).empty();
+      sqlite && !kept_as_one_set(entity, party_of(actor.org_type), Shape::as_set).relations.empty();
   if (held.size() == 1 && kept_held && leads_with_kept_set) return alternatives;
   return held;
 }
