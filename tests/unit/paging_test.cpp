@@ -273,3 +273,30 @@ TEST_F(CappedTotal, EnterprisesLatestFirstAreTestedForTheirReachOnTheWalkedIndex
         << index[0].text("indexdef");
   }
 }
+
+// An insurer's enterprises of a region are tested against its set by id on the entries of
+// enterprises_listing: SQLite's hold the id (the rowid), PostgreSQL's hold it since V060, so neither reads
+// the rows to count them.
+TEST_F(CappedTotal, EnterprisesOfARegionAreTestedForTheirReachOnTheListingIndex) {
+  auto c = database_->acquire();
+  if (c->dialect() == db::Dialect::sqlite) {
+    const auto plan = c->query(
+        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM enterprises e INDEXED BY enterprises_listing WHERE "
+        "e.archived = 0 "
+        "AND e.region_id = ? AND e.risk_level = ? AND (e.id IN (SELECT ip.enterprise_id FROM policies ip "
+        "WHERE "
+        "ip.insurer_org_id = ?) OR e.created_by_org_id = ?)",
+        {std::int64_t{1}, std::string("general"), std::int64_t{3}, std::int64_t{3}});
+    ASSERT_FALSE(plan.empty());
+    EXPECT_EQ(
+        plan[0].text("detail"),
+        "SEARCH e USING COVERING INDEX enterprises_listing (archived=? AND region_id=? AND risk_level=?)");
+  } else {
+    const auto index = c->query("SELECT indexdef FROM pg_indexes WHERE indexname = 'enterprises_listing'");
+    ASSERT_EQ(index.size(), 1u);
+    EXPECT_NE(
+        index[0].text("indexdef").find("(archived, region_id, risk_level, name, created_by_org_id, id)"),
+        std::string::npos)
+        << index[0].text("indexdef");
+  }
+}
