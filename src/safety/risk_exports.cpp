@@ -2,7 +2,6 @@
 // Tables 3–7 (.xlsx, PDF). Each table is built once as header and text rows, then written to either format.
 #include <nlohmann/json.hpp>
 
-#include "access/visibility.hpp"
 #include "documents/document.hpp"
 #include "files/file_record.hpp"
 #include "platform/dates.hpp"
@@ -158,8 +157,7 @@ std::string pdf(const RiskView& view, const std::vector<TextTable>& tables, cons
 
 RiskFile risk_map(const accounts::Operation& op, const files::FileStore& store, std::int64_t enterprise_id,
                   std::string_view format) {
-  access::require_visible(op.db, op.actor, access::kEnterprise, enterprise_id);
-  const auto view = load_view(op.db, enterprise_id);
+  const auto view = visible_view(op.db, op.actor, enterprise_id).view;
   if (!view.plan)
     throw ApiError(ErrorKind::not_found, "no_site_plan", "该企业尚未上传平面图",
                    "the enterprise has no site plan");
@@ -181,8 +179,7 @@ RiskFile risk_map(const accounts::Operation& op, const files::FileStore& store, 
 RiskFile risk_list_file(const accounts::Operation& op, std::int64_t enterprise_id, std::string_view format) {
   if (format != "xlsx" && format != "pdf")
     throw invalid_field("format", "invalid_choice", "格式须为 xlsx 或 pdf", "format must be xlsx or pdf");
-  access::require_visible(op.db, op.actor, access::kEnterprise, enterprise_id);
-  const auto view = load_view(op.db, enterprise_id);
+  const auto view = visible_view(op.db, op.actor, enterprise_id).view;
   const auto tables = tables_of(view);
   const std::string title = view.enterprise_name + "安全风险清单";
   const auto ascii = "safety-risk-list-" + std::to_string(enterprise_id);

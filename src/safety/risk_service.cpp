@@ -35,10 +35,12 @@ Kind kind_of(std::string_view segment) {
   return *kind;
 }
 
-// The organization's own mapping, else the default.
+// The organization's own mapping (as stored), else the default.
+Mapping mapping_or_default(const std::optional<std::string>& own) {
+  return own ? parse_mapping(json::parse(*own)) : default_mapping();
+}
 Mapping mapping_for(const accounts::Operation& op) {
-  if (const auto own = find_mapping(op.db, op.actor.org_id)) return parse_mapping(json::parse(*own));
-  return default_mapping();
+  return mapping_or_default(find_mapping(op.db, op.actor.org_id));
 }
 
 std::optional<PlanSize> plan_size(db::Connection& db, std::int64_t enterprise_id) {
@@ -69,14 +71,13 @@ StoredRecord existing(const accounts::Operation& op, std::int64_t enterprise_id,
 }  // namespace
 
 json get_safety_risk(const accounts::Operation& op, std::int64_t enterprise_id) {
-  access::require_visible(op.db, op.actor, access::kEnterprise, enterprise_id);
-  auto view = load_view(op.db, enterprise_id);
+  auto [view, also] = visible_view(op.db, op.actor, enterprise_id, {mapping_of(op.actor.org_id)});
   auto levels = json::array();
   for (auto level : {Level::major, Level::large, Level::general, Level::low})
     levels.push_back(level_json(level));
   return {{"enterprise", {{"id", enterprise_id}, {"name", view.enterprise_name}}},
           {"may_edit", keeps(op, enterprise_id)},
-          {"mapping", mapping_json(mapping_for(op))},
+          {"mapping", mapping_json(mapping_or_default(mapping_from(also[0])))},
           {"levels", levels},
           {"activities", view.activities},
           {"equipment", view.equipment},

@@ -32,7 +32,6 @@ constexpr const char* kUpsertMapping =
     "INSERT INTO safety_risk_mappings (org_id, mapping, updated_by, updated_at) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (org_id) DO UPDATE SET mapping = excluded.mapping, updated_by = excluded.updated_by, "
     "updated_at = excluded.updated_at";
-constexpr const char* kEnterpriseName = "SELECT name FROM enterprises WHERE id = ?";
 
 StoredRecord record_of(const db::Row& r) {
   return {r.integer("id"),
@@ -53,7 +52,14 @@ db::Params write_params(const RecordWrite& w) {
 }  // namespace
 
 std::vector<StoredRecord> records_of(db::Connection& db, std::int64_t enterprise_id) {
-  const auto rows = db.query(std::string(kRecordColumns) + kByEnterprise, {enterprise_id});
+  return stored_records(db.query(records_of(enterprise_id)));
+}
+
+db::Statement records_of(std::int64_t enterprise_id) {
+  return {std::string(kRecordColumns) + kByEnterprise, {enterprise_id}};
+}
+
+std::vector<StoredRecord> stored_records(const db::Rows& rows) {
   std::vector<StoredRecord> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(record_of(rows[i]));
   return out;
@@ -98,7 +104,12 @@ void update_record(db::Connection& db, std::int64_t id, const RecordWrite& write
 void delete_record(db::Connection& db, std::int64_t id) { db.execute(kDeleteRecord, {id}); }
 
 std::optional<SitePlanRow> find_site_plan(db::Connection& db, std::int64_t enterprise_id) {
-  const auto rows = db.query(kSelectSitePlan, {enterprise_id});
+  return site_plan_from(db.query(site_plan_of(enterprise_id)));
+}
+
+db::Statement site_plan_of(std::int64_t enterprise_id) { return {kSelectSitePlan, {enterprise_id}}; }
+
+std::optional<SitePlanRow> site_plan_from(const db::Rows& rows) {
   if (rows.empty()) return std::nullopt;
   const auto r = rows[0];
   return SitePlanRow{r.integer("file_id"), r.integer("width"), r.integer("height"), r.text("updated_at")};
@@ -111,7 +122,12 @@ void save_site_plan(db::Connection& db, std::int64_t enterprise_id, const SitePl
 }
 
 std::optional<std::string> find_mapping(db::Connection& db, std::int64_t org_id) {
-  const auto rows = db.query(kSelectMapping, {org_id});
+  return mapping_from(db.query(mapping_of(org_id)));
+}
+
+db::Statement mapping_of(std::int64_t org_id) { return {kSelectMapping, {org_id}}; }
+
+std::optional<std::string> mapping_from(const db::Rows& rows) {
   if (rows.empty()) return std::nullopt;
   return rows[0].text("mapping");
 }
@@ -119,11 +135,6 @@ std::optional<std::string> find_mapping(db::Connection& db, std::int64_t org_id)
 void save_mapping(db::Connection& db, std::int64_t org_id, const std::string& mapping, std::int64_t user_id,
                   const std::string& now) {
   db.execute(kUpsertMapping, {org_id, mapping, user_id, now});
-}
-
-std::string enterprise_name(db::Connection& db, std::int64_t enterprise_id) {
-  const auto rows = db.query(kEnterpriseName, {enterprise_id});
-  return rows.empty() ? "" : rows[0].text("name");
 }
 
 }  // namespace rw::safety

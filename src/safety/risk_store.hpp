@@ -26,6 +26,9 @@ struct SitePlanRow {
 };
 
 std::vector<StoredRecord> records_of(db::Connection& db, std::int64_t enterprise_id);
+// The enterprise's records in entry order, as a statement (for db::Connection::query_each) and its rows read.
+db::Statement records_of(std::int64_t enterprise_id);
+std::vector<StoredRecord> stored_records(const db::Rows& rows);
 std::optional<StoredRecord> find_record(db::Connection& db, std::int64_t enterprise_id,
                                         const std::string& kind, std::int64_t id);
 std::int64_t count_records(db::Connection& db, std::int64_t enterprise_id, const std::string& kind);
@@ -40,14 +43,16 @@ void update_record(db::Connection& db, std::int64_t id, const RecordWrite& write
 void delete_record(db::Connection& db, std::int64_t id);
 
 std::optional<SitePlanRow> find_site_plan(db::Connection& db, std::int64_t enterprise_id);
+db::Statement site_plan_of(std::int64_t enterprise_id);
+std::optional<SitePlanRow> site_plan_from(const db::Rows& rows);
 void save_site_plan(db::Connection& db, std::int64_t enterprise_id, const SitePlanRow& plan,
                     std::int64_t user_id);
 
 // The organization's own mapping (JSON), when it has one.
 std::optional<std::string> find_mapping(db::Connection& db, std::int64_t org_id);
+db::Statement mapping_of(std::int64_t org_id);
+std::optional<std::string> mapping_from(const db::Rows& rows);
 void save_mapping(db::Connection& db, std::int64_t org_id, const std::string& mapping, std::int64_t user_id,
                   const std::string& now);
-
-std::string enterprise_name(db::Connection& db, std::int64_t enterprise_id);
 
 }  // namespace rw::safety

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "access/visibility.hpp"
+
 namespace rw::safety {
 namespace {
 
@@ -45,19 +47,26 @@ nlohmann::json record_json(const StoredRecord& record) {
   return out;
 }
 
-RiskView load_view(db::Connection& db, std::int64_t enterprise_id) {
-  RiskView view;
-  view.enterprise_name = enterprise_name(db, enterprise_id);
-  for (const auto& record : records_of(db, enterprise_id)) {
-    auto& list = record.kind == "activity"     ? view.activities
-                 : record.kind == "equipment"  ? view.equipment
-                 : record.kind == "assessment" ? view.assessments
+VisibleView visible_view(db::Connection& db, const accounts::Actor& actor, std::int64_t enterprise_id,
+                         std::vector<db::Statement> also) {
+  also.insert(also.begin(), {records_of(enterprise_id), site_plan_of(enterprise_id)});
+  auto record = access::visible_row_with(db, actor, access::kEnterprise, "SELECT e.name FROM enterprises e",
+                                         enterprise_id, std::move(also));
+  VisibleView out;
+  auto& view = out.view;
+  view.enterprise_name = record.row().text("name");
+  for (const auto& stored : stored_records(record.parts[0])) {
+    auto& list = stored.kind == "activity"     ? view.activities
+                 : stored.kind == "equipment"  ? view.equipment
+                 : stored.kind == "assessment" ? view.assessments
                                                : view.zones;
-    list.push_back(record_json(record));
+    list.push_back(record_json(stored));
   }
   colour_zones(view.zones, view.assessments);
-  view.plan = find_site_plan(db, enterprise_id);
-  return view;
+  view.plan = site_plan_from(record.parts[1]);
+  out.also.assign(std::make_move_iterator(record.parts.begin() + 2),
+                  std::make_move_iterator(record.parts.end()));
+  return out;
 }
 
 nlohmann::json risk_list(const nlohmann::json& assessments) {

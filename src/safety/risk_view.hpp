@@ -1,7 +1,7 @@
 #pragma once
 // An enterprise's risk records read once and shaped for the page and the exports: each record as JSON (an
 // assessment with its level and colour, a zone with the highest level of the risks linked to it) and the
-// 风险清单 (Table 7) in order of level. The caller has checked access.
+// 风险清单 (Table 7) in order of level.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/actor.hpp"
 #include "platform/db/database.hpp"
 #include "safety/risk_records.hpp"
 #include "safety/risk_store.hpp"
@@ -24,7 +25,14 @@ struct RiskView {
   std::optional<SitePlanRow> plan;
 };
 
-RiskView load_view(db::Connection& db, std::int64_t enterprise_id);
+// The view of an enterprise the actor may see (404 otherwise), read with the access test's statement
+// (access::visible_row_with); `also`: more reads to answer with it, their rows in `also`'s order.
+struct VisibleView {
+  RiskView view;
+  std::vector<db::Rows> also;
+};
+VisibleView visible_view(db::Connection& db, const accounts::Actor& actor, std::int64_t enterprise_id,
+                         std::vector<db::Statement> also = {});
 
 // One stored record as the API shows it.
 nlohmann::json record_json(const StoredRecord& record);
