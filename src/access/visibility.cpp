@@ -326,10 +326,7 @@ void require_visible(db::Connection& db, const accounts::Actor& actor, const Ent
 
 db::Row visible_row(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                     std::string_view select, std::int64_t id) {
-  const auto where = one_visible(db, actor, entity, id);
-  auto rows = db.query(std::string(select) + where.sql(), where.params());
-  if (rows.empty()) throw not_found();
-  return rows[0];
+  return visible_row_with(db, actor, entity, select, id, {}).row();
 }
 
 RowWithParts visible_row_with(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
