@@ -107,7 +107,7 @@ InspectionState load_inspection(db::Connection& db, const accounts::Actor& user,
 
 InspectionWithParts load_inspection_with(db::Connection& db, const accounts::Actor& user, std::int64_t id,
                                          std::vector<db::Statement> parts) {
-  parts.insert(parts.begin(), team_users_of_inspection(id));
+  parts.insert(parts.begin(), services::team_users_of(kVisitOfInspection, {id}));
   auto record =
       access::visible_row_with(db, user, access::kInspection, kSelectInspection, id, std::move(parts));
   const auto row = record.row();

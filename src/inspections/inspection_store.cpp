@@ -72,10 +72,6 @@ constexpr const char* kTouch = "UPDATE inspections SET updated_at = ? WHERE id =
 constexpr const char* kSelectConsent =
     "SELECT visit_id, consenting_person, recorded_by, recorded_at FROM visit_photo_consents WHERE visit_id "
     "= ";
-constexpr const char* kVisitOfInspection = "(SELECT vi.visit_id FROM inspections vi WHERE vi.id = ?)";
-constexpr const char* kSelectTeamUsersOfInspection =
-    "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE s.user_id IS NOT NULL AND "
-    "t.visit_id = ";
 constexpr const char* kInsertConsent =
     "INSERT INTO visit_photo_consents (visit_id, consenting_person, recorded_by, recorded_at) VALUES (?, ?, "
     "?, ?)";
@@ -92,6 +88,8 @@ std::optional<std::int64_t> single_id(db::Connection& db, const char* sql, std::
 }
 
 }  // namespace
+
+const char* const kVisitOfInspection = "(SELECT vi.visit_id FROM inspections vi WHERE vi.id = ?)";
 
 std::optional<db::Row> inspection_row(db::Connection& db, std::int64_t id) {
   auto rows = db.query(std::string(kSelectInspection) + "WHERE i.id = ?", {id});
@@ -237,11 +235,6 @@ db::Statement photo_consent(std::int64_t visit_id) { return {std::string(kSelect
 
 db::Statement photo_consent_of_inspection(std::int64_t inspection_id) {
   return {std::string(kSelectConsent) + kVisitOfInspection, {inspection_id}};
-}
-
-db::Statement team_users_of_inspection(std::int64_t inspection_id) {
-  return {std::string(kSelectTeamUsersOfInspection) + kVisitOfInspection + " ORDER BY s.user_id",
-          {inspection_id}};
 }
 
 void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,

@@ -73,10 +73,11 @@ void touch(db::Connection& db, std::int64_t id, const std::string& now);
 
 std::optional<db::Row> photo_consent(db::Connection& db, std::int64_t visit_id);
 db::Statement photo_consent(std::int64_t visit_id);  // no row: none recorded
-// By the inspection's id, the consent recorded on its visit and the accounts of its visit's team (one
-// `user_id` a row; as services::team_user_ids), so that they can be read with the inspection's row.
+// The visit of the inspection whose id is the parameter, as an SQL expression: what the inspection's page
+// reads of its visit (the consent below, its team) goes out with the inspection's row.
+extern const char* const kVisitOfInspection;
+// By the inspection's id, the consent recorded on its visit.
 db::Statement photo_consent_of_inspection(std::int64_t inspection_id);
-db::Statement team_users_of_inspection(std::int64_t inspection_id);
 void record_photo_consent(db::Connection& db, std::int64_t visit_id, const std::string& person,
                           std::int64_t by, const std::string& now);
 

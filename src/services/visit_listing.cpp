@@ -22,11 +22,11 @@ const char* const kSelectVisit =
     "AS report_status "
     "FROM visits v JOIN enterprises e ON e.id = v.enterprise_id JOIN organizations a ON a.id = "
     "v.agency_org_id";
-// In the order of their ids, as inspections::team_users_of_inspection reads them (a checklist's answer
-// compares the two).
+// kSelectTeamUsers + the visit + kTeamUsersOrder.
 const char* const kSelectTeamUsers =
-    "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE t.visit_id = ? "
-    "AND s.user_id IS NOT NULL ORDER BY s.user_id";
+    "SELECT s.user_id FROM visit_team t JOIN staff s ON s.id = t.staff_id WHERE s.user_id IS NOT NULL AND "
+    "t.visit_id = ";
+const char* const kTeamUsersOrder = " ORDER BY s.user_id";
 namespace {
 
 const CountFrom kVisitsFrom{"visits v", {{"e", "JOIN enterprises e ON e.id = v.enterprise_id"}}};
@@ -163,8 +163,12 @@ nlohmann::json find_visit_with_history(db::Connection& db, const accounts::Actor
   return out;
 }
 
+db::Statement team_users_of(const std::string& visit, db::Params params) {
+  return {kSelectTeamUsers + visit + kTeamUsersOrder, std::move(params)};
+}
+
 std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id) {
-  return db.query(kSelectTeamUsers, {visit_id}).integers("user_id");
+  return db.query(team_users_of("?", {visit_id})).integers("user_id");
 }
 
 }  // namespace rw::services

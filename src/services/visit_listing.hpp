@@ -35,5 +35,8 @@ nlohmann::json find_visit(db::Connection& db, const accounts::Actor& user, std::
 nlohmann::json find_visit_with_history(db::Connection& db, const accounts::Actor& user, std::int64_t id);
 // The accounts of the visit's team members.
 std::vector<std::int64_t> team_user_ids(db::Connection& db, std::int64_t visit_id);
+// The same read as a statement, the visit given as an SQL expression and its parameters ("?" and its id, or a
+// subquery), its `user_id`s in order.
+db::Statement team_users_of(const std::string& visit, db::Params params);
 
 }  // namespace rw::services
