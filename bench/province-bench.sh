@@ -21,7 +21,8 @@
 # The province (`riskwatch bench-data --scale province`) is generated once per seed, date, schema and generator (a
 # hash of migrations/*.sql and src/benchdata/*, so it does not depend on the rest of the binary) and cached: a
 # SQLite file, or a pg_dump for PostgreSQL.
-# Each run works on a copy, starts `riskwatch serve --clock-file … --job-interval-seconds 0`, signs in as the
+# Each run works on a copy, starts `riskwatch serve --clock-file … --job-interval-seconds 0 --webhook-interval-ms 0`
+# (no daily jobs; the deliveries to the generated webhook subscriptions stay pending, unsent), signs in as the
 # demo parties and runs wrk per case. One line per case: req/s, p50, p99, errors, the server's CPU ms per request
 # and its peak RSS during the case (from /proc), and req/s as a share of /api/v1/health in the same run.
 set -euo pipefail
@@ -98,8 +99,8 @@ provide_postgresql() {
 }
 
 # bench_start runs "$BIN migrate|seed-demo|serve": migrate provides the province instead, seed-demo does nothing
-# (the demo logins are in it), serve gets the fixed clock and no daily jobs. `exec` keeps the server's pid the one
-# bench_start waits for and stops.
+# (the demo logins are in it), serve gets the fixed clock, no daily jobs and no webhook sending. `exec` keeps the
+# server's pid the one bench_start waits for and stops.
 CLOCK_FILE=""
 riskwatch_for_bench() {
     case $1 in
@@ -109,7 +110,7 @@ riskwatch_for_bench() {
             shift
             CLOCK_FILE=$TMP/clock
             printf '%sT02:00:00Z\n' "$TODAY" >"$CLOCK_FILE"
-            exec "$REAL_BIN" serve "$@" --clock-file "$CLOCK_FILE" --job-interval-seconds 0 ;;
+            exec "$REAL_BIN" serve "$@" --clock-file "$CLOCK_FILE" --job-interval-seconds 0 --webhook-interval-ms 0 ;;
         *) "$REAL_BIN" "$@" ;;
     esac
 }

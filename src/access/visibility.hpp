@@ -41,6 +41,11 @@ SqlFilter one_visible(db::Connection& db, const accounts::Actor& actor, const En
 // The object exists and the actor may see it.
 bool is_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                 std::int64_t id);
+// Which of `readers` may see the object `id`, in one statement where is_visible asks once per reader (a
+// workflow step tells each subscribed organization that sees the object: webhooks/webhook_outbox.cpp). true
+// at a reader's place when it may.
+std::vector<bool> seen_by(db::Connection& db, const std::vector<accounts::Actor>& readers,
+                          const EntityAccess& entity, std::int64_t id);
 // 404 unless the object exists and the actor may see it.
 void require_visible(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                      std::int64_t id);

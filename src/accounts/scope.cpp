@@ -1,5 +1,7 @@
 #include "accounts/scope.hpp"
 
+#include <map>
+#include <memory>
 #include <tuple>
 #include <utility>
 
@@ -8,18 +10,30 @@
 namespace rw::accounts {
 namespace {
 
-// An organization (the parameter) and its descendants.
-constexpr const char* kOrgSubtreeIds =
-    "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
-    "SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub";
+using IdList = std::vector<std::int64_t>;
+using IdsByOrg = std::map<std::int64_t, IdList>;
+
+// A recursive statement that reads ids by organization: `{}` stands for a condition on the column `root`
+// that chooses the organizations.
+struct Subtrees {
+  const char* sql;
+  const char* root;
+};
+// Organizations and their descendants.
+constexpr Subtrees kOrgSubtrees{
+    "WITH RECURSIVE sub(root, id) AS (SELECT o.id, o.id FROM organizations o WHERE {} UNION ALL "
+    "SELECT sub.root, o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT root, id FROM sub",
+    "o.id"};
 // A region (the parameter) and its sub-regions.
 constexpr const char* kRegionAndSubregionIds =
     "WITH RECURSIVE rsub(id) AS (SELECT CAST(? AS BIGINT) UNION ALL "
     "SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
-// The regions of an organization (the parameter) and their sub-regions.
-constexpr const char* kRegionSubtreeIds =
-    "WITH RECURSIVE rsub(id) AS (SELECT region_id FROM organization_regions WHERE org_id = CAST(? AS BIGINT) "
-    "UNION ALL SELECT r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) SELECT id FROM rsub";
+// The regions of organizations and their sub-regions.
+constexpr Subtrees kRegionSubtrees{
+    "WITH RECURSIVE rsub(root, id) AS (SELECT o.org_id, o.region_id FROM organization_regions o WHERE {} "
+    "UNION ALL SELECT rsub.root, r.id FROM regions r JOIN rsub ON r.parent_id = rsub.id) "
+    "SELECT root, id FROM rsub",
+    "o.org_id"};
 
 constexpr const char* kEnterpriseRegionsGeneration = "SELECT generation FROM enterprise_regions_generation";
 constexpr const char* kEnterprisePartiesGeneration = "SELECT generation FROM enterprise_parties_generation";
@@ -48,13 +62,27 @@ SqlFilter in_set(db::Dialect dialect, std::string_view column, const std::vector
   return SqlFilter(std::string(column) + " IN (" + placeholders(listed) + ")", std::move(params));
 }
 
-Reach read_reach(db::Connection& db, std::int64_t org_id, bool regulator) {
-  Reach reach;
-  reach.org_ids = org_subtree_ids(db, org_id);
-  if (regulator) reach.region_ids = region_subtree_of_org(db, org_id);
+// The ids `subtrees` gives each of the organizations, in the order read: one statement for them all.
+IdsByOrg subtrees(db::Connection& db, const Subtrees& subtrees, const IdList& org_ids) {
+  IdsByOrg out;
+  if (org_ids.empty()) return out;
+  const auto roots = in_set(db.dialect(), subtrees.root, org_ids, json_id_array(org_ids));
+  std::string sql(subtrees.sql);
+  sql.replace(sql.find("{}"), 2, roots.condition());
+  const auto rows = db.query(sql, roots.params());
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].integer("root")].push_back(rows[i].integer("id"));
+  return out;
+}
+
+Reach reach_from(IdList org_ids, IdList region_ids) {
+  Reach reach{std::move(org_ids), std::move(region_ids), {}, {}};
   reach.org_ids_json = json_id_array(reach.org_ids);
   reach.region_ids_json = json_id_array(reach.region_ids);
   return reach;
+}
+
+Reach read_reach(db::Connection& db, std::int64_t org_id, bool regulator) {
+  return reach_from(org_subtree_ids(db, org_id), regulator ? region_subtree_of_org(db, org_id) : IdList{});
 }
 
 }  // namespace
@@ -72,12 +100,27 @@ const Reach& reach_of(db::Connection& db, const Actor& user) {
   return *user.reach;
 }
 
+void read_reaches(db::Connection& db, const std::vector<Actor>& actors) {
+  IdList orgs, regulators;
+  for (const auto& actor : actors) {
+    if (actor.reach) continue;
+    orgs.push_back(actor.org_id);
+    if (actor.org_type == "regulator") regulators.push_back(actor.org_id);
+  }
+  auto org_ids = subtrees(db, kOrgSubtrees, orgs);
+  auto region_ids = subtrees(db, kRegionSubtrees, regulators);
+  for (const auto& actor : actors)
+    if (!actor.reach)
+      actor.reach = std::make_shared<const Reach>(reach_from(
+          org_ids[actor.org_id], actor.org_type == "regulator" ? region_ids[actor.org_id] : IdList{}));
+}
+
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {
-  return db.query(kOrgSubtreeIds, {org_id}).integers("id");
+  return subtrees(db, kOrgSubtrees, {org_id})[org_id];
 }
 
 std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id) {
-  return db.query(kRegionSubtreeIds, {org_id}).integers("id");
+  return subtrees(db, kRegionSubtrees, {org_id})[org_id];
 }
 
 SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column) {

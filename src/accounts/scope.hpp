@@ -22,6 +22,9 @@ struct Reach {
 
 // Reads the reach on first use and keeps it on the user for the rest of the request.
 const Reach& reach_of(db::Connection& db, const Actor& user);
+// Reads the reach of each actor that has none yet, in two statements for them all (one when none is a
+// regulator), where reach_of reads one actor's in one or two: a workflow step's webhook subscribers.
+void read_reaches(db::Connection& db, const std::vector<Actor>& actors);
 
 // `column` IN (the user's organization and its descendants).
 SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column);
@@ -39,7 +42,7 @@ SqlFilter org_in_jurisdiction(db::Connection& db, const Actor& user, std::string
 // changes hands (V042).
 SqlFilter in_party_enterprises(db::Connection& db, std::string_view enterprise_key, const std::string& name,
                                const std::string& select, const db::Params& params);
-// Any organization and its descendants.
+// An existing organization and its descendants; none for an organization that does not exist.
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 // An organization's regions and their sub-regions.
 std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id);

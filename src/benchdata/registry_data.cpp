@@ -85,6 +85,9 @@ class RegistryWriter {
                   {"id", "insurance_type", "insurer_org_id", "policy_number", "enterprise_id", "starts_on",
                    "ends_on", "premium_fen", "sum_insured_fen", "fund_share_kind", "fund_share_value",
                    "status", "created_at", "updated_at"}),
+        subscriptions_(out, "webhook_subscriptions",
+                       {"id", "org_id", "url", "event_types", "secret", "description", "active", "created_by",
+                        "created_at", "updated_at"}),
         setup_day_(world.today - days(420)),
         setup_at_(moment(setup_day_, 9 * 60)) {
     orgs_.after(regions_);
@@ -95,6 +98,7 @@ class RegistryWriter {
     certificates_.after(staff_);
     enterprises_.after(orgs_);
     policies_.after(enterprises_);
+    subscriptions_.after(users_);
   }
 
   void run() {
@@ -106,7 +110,8 @@ class RegistryWriter {
     std::vector<std::int64_t> insurer_heads;
     for (const auto& company : kInsurers) {
       const auto head = org(std::string(company.name) + "江苏省分公司", "insurer", std::nullopt, {province});
-      user(head, "ins" + std::to_string(head) + "-admin", person_name(w_.random), {"admin", "manager"});
+      subscribe(head, user(head, "ins" + std::to_string(head) + "-admin", person_name(w_.random),
+                           {"admin", "manager"}));
       insurer_heads.push_back(head);
     }
     for (const auto& data : jiangsu_cities())
@@ -114,6 +119,10 @@ class RegistryWriter {
         add_city(data, province, insurer_heads);
     add_qingyuan_branches();
     for (auto& city : w_.cities) {
+      for (const auto& branch : city.insurers)
+        if (branch.org_id == w_.demo_insurer_org_id) subscribe(branch.org_id, branch.manager_user_id);
+      for (std::size_t a = 0; a < city.agencies.size(); a += 3)
+        subscribe(city.agencies[a].org_id, city.agencies[a].lead_user_id);
       add_staff(city);
       city_weights_.push_back(jiangsu_cities()[city.data].weight);
       insurer_weights_.emplace_back();
@@ -122,7 +131,7 @@ class RegistryWriter {
     }
     for (std::int64_t i = 0; i < w_.scale.enterprises; ++i) add_enterprise();
     for (auto* table : {&regions_, &orgs_, &org_regions_, &users_, &roles_, &staff_, &certificates_,
-                        &enterprises_, &policies_})
+                        &enterprises_, &policies_, &subscriptions_})
       table->flush();
     records_.flush();
   }
@@ -159,6 +168,28 @@ class RegistryWriter {
                                      {"credit_code", credit_code},
                                      {"region_ids", regions}}));
     return id;
+  }
+
+  // Every transition of an object the organization sees goes to its system (webhooks/webhook_outbox.cpp):
+  // the insurers' provincial branches, the demo insurer, and the first agency of each city and every third
+  // after it (the demo agency among them), some 40 in the province. Their URLs answer nothing: the
+  // benchmarks send no delivery (bench/province-bench.sh).
+  void subscribe(std::int64_t org_id, std::int64_t admin_user_id) {
+    const auto id = w_.ids.next("webhook_subscriptions");
+    // Its own numbers, so the rest of the province is the same with or without subscriptions.
+    Random numbers(static_cast<std::uint64_t>(org_id));
+    std::string secret;
+    for (int i = 0; i < 64; ++i) secret.push_back("0123456789abcdef"[numbers.below(16)]);
+    const auto url = "https://hooks.example.cn/riskwatch/" + std::to_string(org_id);
+    subscriptions_.add({id, org_id, url, std::string(R"(["*"])"), secret, std::string("业务系统对接"),
+                        std::int64_t{1}, admin_user_id, setup_at_, setup_at_});
+    records_.audit(setup_at_, admin_user_id, org_id, "webhook_subscription", id, "create",
+                   audit::created({{"id", id},
+                                   {"org", {{"id", org_id}}},
+                                   {"url", url},
+                                   {"event_types", {"*"}},
+                                   {"description", "业务系统对接"},
+                                   {"active", true}}));
   }
 
   std::int64_t user(std::int64_t org_id, const std::string& username, const std::string& display_name,
@@ -446,7 +477,8 @@ class RegistryWriter {
 
   World& w_;
   Records records_;
-  BulkInsert regions_, orgs_, org_regions_, users_, roles_, staff_, certificates_, enterprises_, policies_;
+  BulkInsert regions_, orgs_, org_regions_, users_, roles_, staff_, certificates_, enterprises_, policies_,
+      subscriptions_;
   Day setup_day_;
   std::string setup_at_;
   std::vector<CityPlaces> places_;  // parallel to w_.cities

@@ -129,7 +129,7 @@ TEST_F(BenchDataApi, WritesTheScaleAskedForAndEveryTable) {
   EXPECT_EQ(summary_.rows.at("visits"), 720);
   EXPECT_EQ(count("enterprises"), 240);
   EXPECT_EQ(count("visits"), 720);
-  ASSERT_EQ(summary_.rows.size(), 39u);
+  ASSERT_EQ(summary_.rows.size(), 40u);
   for (const auto& [table, rows] : summary_.rows) EXPECT_GT(rows, 0) << table;
   // About 1.3 policies per enterprise; every status of each status machine occurs.
   EXPECT_GT(count("policies"), 240 * 12 / 10);
@@ -242,6 +242,35 @@ TEST_F(BenchDataApi, DemoLoginsSignInAsTheirParties) {
   for (const char* username : {"demo-admin", "demo-viewer", "demo-technician", "demo-expert2",
                                "qingyuan-admin", "demo-park", "qingyuan-expert"})
     EXPECT_NO_THROW(as(username)) << username;
+}
+
+// Organizations' systems subscribe to every transition (some 40 at province scale), so a step in the
+// benchmarks tells those that see its object, as a step in a live province would.
+TEST_F(BenchDataApi, SubscribedOrganizationsHearOfTheStepsOfWhatTheySee) {
+  const auto agency = org_of("demo-agency"), insurer = org_of("demo-insurer");
+  const auto insurer_head = query("SELECT parent_id FROM organizations WHERE id = ?", {insurer})[0];
+  ASSERT_FALSE(insurer_head.is_null("parent_id"));
+  EXPECT_GT(count("webhook_subscriptions WHERE active = 1"), 3);
+  EXPECT_EQ(total_of(as("demo-agency").get("/webhooks")), 1);  // its admin manages it
+
+  const auto item = query(
+      "SELECT id FROM commission_items WHERE status = 'pending' AND agency_org_id = ? AND insurer_org_id = ? "
+      "ORDER BY id LIMIT 1",
+      {agency, insurer});
+  ASSERT_EQ(item.size(), 1u);
+  const auto id = item[0].integer("id");
+  const auto step =
+      as("demo-agency")
+          .post("/commission-items/" + std::to_string(id) + "/request-cancel", {{"reason", "企业信息有误"}});
+  ASSERT_EQ(step.status, 200) << step.body;
+  const auto told = query(
+      "SELECT ws.org_id FROM webhook_deliveries d JOIN webhook_subscriptions ws ON ws.id = d.subscription_id "
+      "JOIN webhook_events ev ON ev.id = d.event_id WHERE ev.object_type = 'commission_item' AND "
+      "ev.object_id = ? AND ev.action = 'request_cancel' ORDER BY ws.org_id",
+      {id});
+  auto expected = std::vector<std::int64_t>{agency, insurer, insurer_head.integer("parent_id")};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(told.integers("org_id"), expected);
 }
 
 // The generator writes commission items without their parties; V057's trigger gives each its commission's,

@@ -3,9 +3,11 @@
 // the actor may not see), and the sets of enterprises a list tests as kept between requests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "access/visibility.hpp"
+#include "accounts/scope.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/errors.hpp"
@@ -22,31 +24,36 @@ class AccessSql : public ::testing::Test {
     db::migrate(*database);
     lease.emplace(database->acquire());
     conn = &**lease;
-    const auto org = [&](const char* name) {
-      return conn
-          ->query(
-              "INSERT INTO organizations (name, type, created_at, updated_at) VALUES (?, 'agency', 'x', 'x') "
-              "RETURNING id",
-              {std::string(name)})[0]
-          .integer("id");
-    };
     mine = org("甲机构");
     theirs = org("乙机构");
-    const auto entry = [&](std::int64_t org_id, const char* action) {
-      return conn
-          ->query(
-              "INSERT INTO audit_log (at, org_id, entity, entity_id, action) VALUES ('x', ?, 'thing', '1', "
-              "?) "
-              "RETURNING id",
-              {org_id, std::string(action)})[0]
-          .integer("id");
-    };
     my_entry = entry(mine, "mine");
     their_entry = entry(theirs, "theirs");
-    actor.id = 1;
-    actor.org_id = mine;
-    actor.org_type = "agency";
-    actor.roles = {"admin"};
+    actor = admin_of(mine, "agency");
+  }
+
+  std::int64_t org(const char* name, const char* type = "agency", std::optional<std::int64_t> parent = {}) {
+    return conn
+        ->query(
+            "INSERT INTO organizations (name, type, parent_id, created_at, updated_at) VALUES (?, ?, ?, 'x', "
+            "'x') RETURNING id",
+            {std::string(name), std::string(type), db::optional_value(parent)})[0]
+        .integer("id");
+  }
+  std::int64_t entry(std::int64_t org_id, const char* action) {
+    return conn
+        ->query(
+            "INSERT INTO audit_log (at, org_id, entity, entity_id, action) VALUES ('x', ?, 'thing', '1', ?) "
+            "RETURNING id",
+            {org_id, std::string(action)})[0]
+        .integer("id");
+  }
+  static accounts::Actor admin_of(std::int64_t org_id, const char* type) {
+    accounts::Actor admin;
+    admin.id = 1;
+    admin.org_id = org_id;
+    admin.org_type = type;
+    admin.roles = {"admin"};
+    return admin;
   }
 
   // An audit entry of the actor's organization is the actor's (access::kAuditEntry).
@@ -121,3 +128,64 @@ TEST_F(AccessSql, AnInsurersNoticesTestItsKeptInsuredEnterprisesOnceIssued) {
 }
 
 }  // namespace
+
+// A workflow step asks which subscribed organizations see its object (webhooks/webhook_outbox.cpp): their
+// reaches read together, then one answer for all, the same as each one's own access test.
+TEST_F(AccessSql, ManyReadersAreAnsweredTogetherAsEachOnesOwnAccessTestAnswers) {
+  const auto branch = org("甲机构分部", "agency", mine);
+  const auto branch_entry = entry(branch, "branch");
+  std::vector<accounts::Actor> readers(30, admin_of(theirs, "agency"));  // more than one statement takes
+  readers.push_back(admin_of(mine, "agency"));
+  readers.push_back(admin_of(branch, "agency"));
+  readers.push_back(admin_of(org("平台", "platform"), "platform"));
+  accounts::read_reaches(*conn, readers);
+  ASSERT_TRUE(readers[30].reach && readers[31].reach);
+  auto reach_of_mine = readers[30].reach->org_ids;
+  std::sort(reach_of_mine.begin(), reach_of_mine.end());
+  EXPECT_EQ(reach_of_mine, (std::vector<std::int64_t>{mine, branch}));
+  EXPECT_EQ(readers[31].reach->org_ids, std::vector<std::int64_t>{branch});
+
+  const std::vector<std::pair<std::int64_t, std::vector<bool>>> cases{
+      {branch_entry, {false, true, true, true}},  // theirs, mine (above the branch), the branch, the platform
+      {their_entry, {true, false, false, true}},
+      {my_entry, {false, true, false, true}}};
+  for (const auto& [id, expected] : cases) {
+    const auto seen = access::seen_by(*conn, readers, access::kAuditEntry, id);
+    ASSERT_EQ(seen.size(), readers.size());
+    for (std::size_t i = 0; i < readers.size(); ++i) {
+      EXPECT_EQ(seen[i], expected[std::max<std::size_t>(i, 29) - 29]) << "entry " << id << ", reader " << i;
+      EXPECT_EQ(seen[i], access::is_visible(*conn, readers[i], access::kAuditEntry, id)) << "reader " << i;
+    }
+  }
+  EXPECT_EQ(access::seen_by(*conn, {}, access::kAuditEntry, my_entry), std::vector<bool>{});
+}
+
+TEST_F(AccessSql, ARegulatorsReachReadWithOthersHoldsItsRegionsAndTheirSubRegions) {
+  const auto region = [&](const char* code, const char* level, std::optional<std::int64_t> parent) {
+    return conn
+        ->query(
+            "INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, "
+            "'x', 'x') RETURNING id",
+            {std::string(code), std::string(code), std::string(level), db::optional_value(parent)})[0]
+        .integer("id");
+  };
+  const auto city = region("320200", "city", std::nullopt);
+  const auto district = region("320205", "district", city);
+  const auto street = region("320205001", "street", district);
+  region("320300", "city", std::nullopt);
+  const auto bureau = org("无锡市生态环境局", "regulator");
+  const auto district_bureau = org("锡山分局", "regulator");
+  conn->execute("INSERT INTO organization_regions (org_id, region_id) VALUES (?, ?), (?, ?)",
+                {bureau, city, district_bureau, district});
+  std::vector<accounts::Actor> readers{admin_of(bureau, "regulator"), admin_of(mine, "agency"),
+                                       admin_of(district_bureau, "regulator")};
+  accounts::read_reaches(*conn, readers);
+  auto regions = readers[0].reach->region_ids;
+  std::sort(regions.begin(), regions.end());
+  EXPECT_EQ(regions, (std::vector<std::int64_t>{city, district, street}));
+  EXPECT_TRUE(readers[1].reach->region_ids.empty());
+  regions = readers[2].reach->region_ids;
+  std::sort(regions.begin(), regions.end());
+  EXPECT_EQ(regions, (std::vector<std::int64_t>{district, street}));
+  EXPECT_EQ(readers[0].reach->org_ids, std::vector<std::int64_t>{bureau});
+}
