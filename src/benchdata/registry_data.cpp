@@ -172,8 +172,8 @@ class RegistryWriter {
 
   // Every transition of an object the organization sees goes to its system (webhooks/webhook_outbox.cpp):
   // the insurers' provincial branches, the demo insurer, and the first agency of each city and every third
-  // after it (the demo agency among them), some 40 in the province. Their URLs answer nothing: the
-  // benchmarks send no delivery (bench/province-bench.sh).
+  // after it (the demo agency among them): 25 in the province. Their URLs answer nothing: the benchmarks send
+  // no delivery (bench/province-bench.sh).
   void subscribe(std::int64_t org_id, std::int64_t admin_user_id) {
     const auto id = w_.ids.next("webhook_subscriptions");
     // Its own numbers, so the rest of the province is the same with or without subscriptions.

@@ -29,8 +29,9 @@ accounts::Actor admin_of(std::int64_t org_id, const std::string& org_type) {
 
 // The organizations that take the event are asked together: their reaches in two statements and whether each
 // sees the object in one (access::seen_by), where asking each alone took two statements or three per
-// organization on every step (42 subscriptions at province scale: a commission item's step 1,600-1,900 ->
-// 1,000-1,200 req/s, bench/README, thirty-first round).
+// organization on every step. PostgreSQL, the province's 25 subscriptions: a commission item's step 287-568
+// -> 594-763 req/s; SQLite, where a statement is no round trip, did not move (bench/README, thirty-first
+// round).
 void record_transition(db::Connection& db, const Event& event) {
   const auto event_id = insert_event(db, event);
   const auto subscriptions = active_subscriptions(db);
