@@ -321,24 +321,30 @@ bool is_visible(db::Connection& db, const accounts::Actor& actor, const EntityAc
 
 std::vector<bool> seen_by(db::Connection& db, const std::vector<accounts::Actor>& readers,
                           const EntityAccess& entity, std::int64_t id) {
-  // A UNION ALL of one SELECT per reader, in statements of at most this many readers: SQLite takes 500
-  // SELECTs in a compound and 32,766 parameters, and a regulator's jurisdiction is up to 1,024 of them.
-  constexpr std::size_t kReadersPerStatement = 24;
+  // A UNION ALL of one SELECT per reader. A statement takes readers while it stays well within SQLite's
+  // limits (500 SELECTs in a compound, 32,766 parameters: a regulator's jurisdiction may be 1,024 of them in
+  // each of its tests).
+  constexpr std::size_t kMaxSelects = 24, kMaxParams = 16'384;
   std::vector<bool> seen(readers.size(), false);
-  for (std::size_t first = 0; first < readers.size(); first += kReadersPerStatement) {
-    std::string sql;
-    db::Params params;
-    for (std::size_t i = first; i < std::min(readers.size(), first + kReadersPerStatement); ++i) {
-      const auto where = one_visible(db, readers[i], entity, id);
-      sql.append(sql.empty() ? "" : " UNION ALL ")
-          .append("SELECT " + std::to_string(i) + " AS reader FROM " + std::string(entity.from) +
-                  where.sql());
-      params.insert(params.end(), where.params().begin(), where.params().end());
-    }
+  std::string sql;
+  db::Params params;
+  std::size_t selects = 0;
+  const auto ask = [&] {
     const auto rows = db.query(sql, params);
     for (std::size_t r = 0; r < rows.size(); ++r)
       seen.at(static_cast<std::size_t>(rows[r].integer("reader"))) = true;
+    sql.clear();
+    params.clear();
+    selects = 0;
+  };
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    const auto where = one_visible(db, readers[i], entity, id);
+    if (selects == kMaxSelects || (selects && params.size() + where.params().size() > kMaxParams)) ask();
+    sql.append(selects++ ? " UNION ALL " : "")
+        .append("SELECT " + std::to_string(i) + " AS reader FROM " + std::string(entity.from) + where.sql());
+    params.insert(params.end(), where.params().begin(), where.params().end());
   }
+  if (selects) ask();
   return seen;
 }
 

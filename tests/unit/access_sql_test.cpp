@@ -189,3 +189,20 @@ TEST_F(AccessSql, ARegulatorsReachReadWithOthersHoldsItsRegionsAndTheirSubRegion
   EXPECT_EQ(regions, (std::vector<std::int64_t>{district, street}));
   EXPECT_EQ(readers[0].reach->org_ids, std::vector<std::int64_t>{bureau});
 }
+
+// Readers whose tests carry many parameters (an organization with 600 below it: on SQLite each test of its
+// subtree is a list of 1,024, three of them for a visit) are asked in statements of at most 16,384
+// parameters, half the limit SQLite is built with by default (Debian's allows 250,000), and are answered as
+// alone.
+TEST_F(AccessSql, ReadersWithLargeReachesAreAskedInStatementsTheDatabaseTakes) {
+  const auto head = org("总公司", "insurer");
+  for (int i = 0; i < 600; ++i) org("分支机构", "insurer", head);
+  const std::vector<accounts::Actor> readers(24, admin_of(head, "insurer"));
+  accounts::read_reaches(*conn, readers);
+  ASSERT_EQ(readers[0].reach->org_ids.size(), 601u);
+  const std::int64_t no_visit = 999'999;
+  EXPECT_EQ(access::seen_by(*conn, readers, access::kVisit, no_visit), std::vector<bool>(24, false));
+  EXPECT_FALSE(access::is_visible(*conn, readers[0], access::kVisit, no_visit));
+  const auto branch_entry = entry(readers[0].reach->org_ids.back(), "branch");
+  EXPECT_EQ(access::seen_by(*conn, readers, access::kAuditEntry, branch_entry), std::vector<bool>(24, true));
+}
