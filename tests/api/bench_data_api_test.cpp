@@ -244,7 +244,7 @@ TEST_F(BenchDataApi, DemoLoginsSignInAsTheirParties) {
     EXPECT_NO_THROW(as(username)) << username;
 }
 
-// Organizations' systems subscribe to every transition (some 40 at province scale), so a step in the
+// Organizations' systems subscribe to every transition (25 at province scale), so a step in the
 // benchmarks tells those that see its object, as a step in a live province would.
 TEST_F(BenchDataApi, SubscribedOrganizationsHearOfTheStepsOfWhatTheySee) {
   const auto agency = org_of("demo-agency"), insurer = org_of("demo-insurer");

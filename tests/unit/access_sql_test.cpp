@@ -127,8 +127,6 @@ TEST_F(AccessSql, AnInsurersNoticesTestItsKeptInsuredEnterprisesOnceIssued) {
   }
 }
 
-}  // namespace
-
 // A workflow step asks which subscribed organizations see its object (webhooks/webhook_outbox.cpp): their
 // reaches read together, then one answer for all, the same as each one's own access test.
 TEST_F(AccessSql, ManyReadersAreAnsweredTogetherAsEachOnesOwnAccessTestAnswers) {
@@ -206,3 +204,5 @@ TEST_F(AccessSql, ReadersWithLargeReachesAreAskedInStatementsTheDatabaseTakes) {
   const auto branch_entry = entry(readers[0].reach->org_ids.back(), "branch");
   EXPECT_EQ(access::seen_by(*conn, readers, access::kAuditEntry, branch_entry), std::vector<bool>(24, true));
 }
+
+}  // namespace
