@@ -33,11 +33,14 @@ struct Actor {
   // The organizations and regions the user reaches, read on first use and kept for the request
   // (accounts/scope.hpp).
   mutable std::shared_ptr<const Reach> reach;
-  // A reading request's reference generations as its session statement read them (V058): while they hold,
-  // the reach and the working calendar kept in the process are current. Empty for a write, whose own changes
-  // may move them, and for actors that no request signed in (jobs, the CLI): those read afresh.
+  // The reference generations the request's session statement read (V058): while they hold, the reach and
+  // the working calendar kept in the process are current. A reading request has both. A writing request
+  // (`writes`) has the reach's, and uses and keeps reaches only after reading that the number has not moved
+  // (accounts/scope.cpp); it reads the calendar afresh. Actors that no request signed in (jobs, the CLI) have
+  // neither and read afresh.
   std::optional<std::int64_t> reach_generation;
   std::optional<std::int64_t> calendar_generation;
+  bool writes = false;
 
   bool has_role(std::string_view role) const;
   bool is_platform_admin() const { return org_type == "platform" && has_role("admin"); }

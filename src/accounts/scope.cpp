@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -39,6 +40,7 @@ constexpr const char* kEnterpriseRegionsGeneration = "SELECT generation FROM ent
 constexpr const char* kEnterprisePartiesGeneration = "SELECT generation FROM enterprise_parties_generation";
 constexpr const char* kOrganizationRegionsGeneration =
     "SELECT generation FROM organization_regions_generation";
+constexpr const char* kReachGeneration = "SELECT reach FROM reference_generations";
 
 // Sets up to this size go to SQLite as a list of parameters; larger ones as one JSON array.
 constexpr std::size_t kListedIds = 1024;
@@ -81,38 +83,66 @@ Reach reach_from(IdList org_ids, IdList region_ids) {
   return reach;
 }
 
-Reach read_reach(db::Connection& db, std::int64_t org_id, bool regulator) {
-  return reach_from(org_subtree_ids(db, org_id), regulator ? region_subtree_of_org(db, org_id) : IdList{});
+using ReachKey = std::tuple<std::uint64_t, std::int64_t, bool>;  // database, organization, regulator
+
+KeptByGeneration<ReachKey, Reach>& kept_reaches() {
+  static KeptByGeneration<ReachKey, Reach> kept(4096);
+  return kept;
+}
+
+ReachKey reach_key(const db::Connection& db, const Actor& actor) {
+  return {db.database_serial(), actor.org_id, actor.org_type == "regulator"};
+}
+
+// The generation under which the actors' reaches may be looked up and kept, if any. A reading request's is
+// its session statement's, of the snapshot it reads. A writing request's only while the number has not moved
+// since that statement: neither another process's commit nor its own change (which may yet roll back) has
+// touched what a reach is read from. Actors of one call are of one request.
+std::optional<std::int64_t> usable_generation(db::Connection& db, const std::vector<const Actor*>& actors) {
+  const auto& first = *actors.front();
+  if (!first.reach_generation || !first.writes) return first.reach_generation;
+  if (db.query(kReachGeneration)[0].integer("reach") != *first.reach_generation) return std::nullopt;
+  return first.reach_generation;
+}
+
+// Gives each actor without one its reach: kept ones where the generation allows, the rest read in two
+// statements for them all (one when none is a regulator) and kept for the next requests.
+void read_missing(db::Connection& db, const std::vector<const Actor*>& actors) {
+  std::vector<const Actor*> missing;
+  for (const auto* actor : actors)
+    if (!actor->reach) missing.push_back(actor);
+  if (missing.empty()) return;
+  const auto generation = usable_generation(db, missing);
+  IdList orgs, regulators;
+  std::vector<const Actor*> reading;
+  for (const auto* actor : missing) {
+    if (generation) actor->reach = kept_reaches().find(reach_key(db, *actor), *generation);
+    if (actor->reach) continue;
+    reading.push_back(actor);
+    orgs.push_back(actor->org_id);
+    if (actor->org_type == "regulator") regulators.push_back(actor->org_id);
+  }
+  auto org_ids = subtrees(db, kOrgSubtrees, orgs);
+  auto region_ids = subtrees(db, kRegionSubtrees, regulators);
+  for (const auto* actor : reading) {
+    const bool regulator = actor->org_type == "regulator";
+    actor->reach = std::make_shared<const Reach>(
+        reach_from(org_ids[actor->org_id], regulator ? region_ids[actor->org_id] : IdList{}));
+    if (generation) kept_reaches().keep(reach_key(db, *actor), *generation, actor->reach);
+  }
 }
 
 }  // namespace
 
 const Reach& reach_of(db::Connection& db, const Actor& user) {
-  if (user.reach) return *user.reach;
-  const bool regulator = user.org_type == "regulator";
-  if (!user.reach_generation) {
-    user.reach = std::make_shared<const Reach>(read_reach(db, user.org_id, regulator));
-    return *user.reach;
-  }
-  static KeptByGeneration<std::tuple<std::uint64_t, std::int64_t, bool>, Reach> kept(4096);
-  user.reach = kept.get({db.database_serial(), user.org_id, regulator}, *user.reach_generation,
-                        [&] { return read_reach(db, user.org_id, regulator); });
+  read_missing(db, {&user});
   return *user.reach;
 }
 
 void read_reaches(db::Connection& db, const std::vector<Actor>& actors) {
-  IdList orgs, regulators;
-  for (const auto& actor : actors) {
-    if (actor.reach) continue;
-    orgs.push_back(actor.org_id);
-    if (actor.org_type == "regulator") regulators.push_back(actor.org_id);
-  }
-  auto org_ids = subtrees(db, kOrgSubtrees, orgs);
-  auto region_ids = subtrees(db, kRegionSubtrees, regulators);
-  for (const auto& actor : actors)
-    if (!actor.reach)
-      actor.reach = std::make_shared<const Reach>(reach_from(
-          org_ids[actor.org_id], actor.org_type == "regulator" ? region_ids[actor.org_id] : IdList{}));
+  std::vector<const Actor*> all;
+  for (const auto& actor : actors) all.push_back(&actor);
+  if (!all.empty()) read_missing(db, all);
 }
 
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {

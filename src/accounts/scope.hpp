@@ -20,10 +20,12 @@ struct Reach {
   std::string region_ids_json;
 };
 
-// Reads the reach on first use and keeps it on the user for the rest of the request.
+// The reach, on first use kept on the user for the rest of the request. It is read from the database, or
+// taken from the process's kept reaches while the request's reach generation allows
+// (Actor::reach_generation).
 const Reach& reach_of(db::Connection& db, const Actor& user);
-// Reads the reach of each actor that has none yet, in two statements for them all (one when none is a
-// regulator), where reach_of reads one actor's in one or two: a workflow step's webhook subscribers.
+// The same for each actor that has none yet, those not kept read in two statements for them all (one when
+// none is a regulator): a workflow step's webhook subscribers.
 void read_reaches(db::Connection& db, const std::vector<Actor>& actors);
 
 // `column` IN (the user's organization and its descendants).

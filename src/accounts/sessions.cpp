@@ -118,10 +118,9 @@ Actor authenticate(db::Connection& db, const http::Request& request, Seconds now
     if (!rows[i].is_null("role")) user.roles.push_back(rows[i].text("role"));
   user.session_id = session_id;
   user.csrf_token = row.text("csrf_token");
-  if (!http::is_unsafe_method(request.method)) {
-    user.reach_generation = row.integer("reach_generation");
-    user.calendar_generation = row.integer("calendar_generation");
-  }
+  user.reach_generation = row.integer("reach_generation");
+  user.writes = http::is_unsafe_method(request.method);
+  if (!user.writes) user.calendar_generation = row.integer("calendar_generation");
   if (from_cookie && http::is_unsafe_method(request.method) &&
       !constant_time_equal(request.header("x-csrf-token"), user.csrf_token))
     throw ApiError(ErrorKind::forbidden, "csrf_failed", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",

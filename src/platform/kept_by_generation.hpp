@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 namespace rw {
 
@@ -21,16 +22,23 @@ class KeptByGeneration {
   // after the caller read `generation`, so what it makes is at least as new as that generation says.
   template <class Make>
   std::shared_ptr<const Value> get(const Key& key, std::int64_t generation, Make make) {
-    {
-      std::lock_guard lock(mutex_);
-      const auto kept = kept_.find(key);
-      if (kept != kept_.end() && kept->second.generation == generation) return kept->second.value;
-    }
+    if (auto value = find(key, generation)) return value;
     auto value = std::make_shared<const Value>(make());
+    keep(key, generation, value);
+    return value;
+  }
+
+  // The value kept under `key` for `generation`, or null.
+  std::shared_ptr<const Value> find(const Key& key, std::int64_t generation) {
+    std::lock_guard lock(mutex_);
+    const auto kept = kept_.find(key);
+    return kept != kept_.end() && kept->second.generation == generation ? kept->second.value : nullptr;
+  }
+
+  void keep(const Key& key, std::int64_t generation, std::shared_ptr<const Value> value) {
     std::lock_guard lock(mutex_);
     if (kept_.size() >= capacity_ && !kept_.contains(key)) kept_.clear();  // as many keys as organizations
-    kept_.insert_or_assign(key, Entry{generation, value});
-    return value;
+    kept_.insert_or_assign(key, Entry{generation, std::move(value)});
   }
 
  private:

@@ -16,23 +16,27 @@ const access::EntityAccess* entity_named(std::string_view object_type) {
 }
 
 // An organization as its admin, which is what the access model asks of a reader: the organization and its
-// party type (the admin role only makes a platform organization's reader see everything).
-accounts::Actor admin_of(std::int64_t org_id, const std::string& org_type) {
+// party type (the admin role only makes a platform organization's reader see everything). It reads within the
+// stepping request's transaction, so its kept reach is checked as a write's is.
+accounts::Actor admin_of(std::int64_t org_id, const std::string& org_type,
+                         std::optional<std::int64_t> reach_generation) {
   accounts::Actor reader;
   reader.org_id = org_id;
   reader.org_type = org_type;
   reader.roles = {"admin"};
+  reader.reach_generation = reach_generation;
+  reader.writes = true;
   return reader;
 }
 
 }  // namespace
 
-// The organizations that take the event are asked together: their reaches in two statements and whether each
-// sees the object in one (access::seen_by), where asking each alone took two statements or three per
-// organization on every step. PostgreSQL, the province's 25 subscriptions: a commission item's step 287-568
-// -> 594-763 req/s; SQLite, where a statement is no round trip, did not move (bench/README, thirty-first
-// round).
-void record_transition(db::Connection& db, const Event& event) {
+// The organizations that take the event are asked together: their reaches kept between steps (read in two
+// statements when the generation moved) and whether each sees the object in one (access::seen_by), where
+// asking each alone took two statements or three per organization on every step. PostgreSQL, the province's
+// 25 subscriptions: asking together took a commission item's step from 287-568 to 594-763 req/s; SQLite, the
+// kept reaches: 1,140-1,192 -> 1,325-1,336 (bench/README, thirty-first and thirty-second rounds).
+void record_transition(db::Connection& db, const Event& event, std::optional<std::int64_t> reach_generation) {
   const auto event_id = insert_event(db, event);
   const auto subscriptions = active_subscriptions(db);
   if (subscriptions.empty()) return;
@@ -47,7 +51,7 @@ void record_transition(db::Connection& db, const Event& event) {
     taking.push_back(i);
     const auto org_id = row.integer("org_id");
     if (reader_of.emplace(org_id, readers.size()).second)
-      readers.push_back(admin_of(org_id, row.text("org_type")));
+      readers.push_back(admin_of(org_id, row.text("org_type"), reach_generation));
   }
   if (taking.empty()) return;
   const auto* entity = entity_named(event.object_type);

@@ -46,9 +46,10 @@ void record_status(Act& act, std::string_view object_type, std::int64_t id,
   act.db.execute(kInsertStatusEvent, {std::string(object_type), id, std::string(action), std::string(from),
                                       std::string(to), reason, act.user.id, act.now});
   const auto known = [](std::int64_t id) { return id > 0 ? std::optional(id) : std::nullopt; };
-  webhooks::record_transition(
-      act.db, {std::string(object_type), id, std::string(action), std::string(from), std::string(to),
-               known(act.user.id), known(act.user.org_id), org_id, act.now});
+  webhooks::record_transition(act.db,
+                              {std::string(object_type), id, std::string(action), std::string(from),
+                               std::string(to), known(act.user.id), known(act.user.org_id), org_id, act.now},
+                              act.user.reach_generation);
   nlohmann::json changes = {{"status", {{"from", from}, {"to", to}}}};
   if (!reason.empty()) changes["reason"] = {{"from", nullptr}, {"to", reason}};
   act.journal.push_back({std::string(object_type), id, org_id, std::move(changes)});

@@ -75,6 +75,60 @@ TEST(KeptPerDatabase, EachDatabaseHasItsOwnReachUnderOneGeneration) {
             (std::vector<std::int64_t>{insurer, branch}));
 }
 
+// A writing request's actor of `org`, whose session statement read reach generation 7.
+accounts::Actor writer_of(std::int64_t org) {
+  auto actor = reader_of(org);
+  actor.writes = true;
+  return actor;
+}
+
+std::vector<std::int64_t> reach_ids(db::Connection& db, const accounts::Actor& actor) {
+  return accounts::reach_of(db, actor).org_ids;
+}
+
+TEST(KeptPerDatabase, AReachAWriteReadAfterItsOwnMoveIsNotKeptWhenItRollsBack) {
+  OpenDatabase a;
+  const auto insurer = a.organization("总公司");
+  const auto other = a.organization("另一家");
+  a.c().execute("UPDATE reference_generations SET reach = 7");
+  a.c().begin(true);
+  a.c().execute("UPDATE organizations SET parent_id = ? WHERE id = ?", {insurer, other});
+  EXPECT_EQ(reach_ids(a.c(), writer_of(insurer)), (std::vector<std::int64_t>{insurer, other}));
+  a.c().rollback();
+  // Kept under 7, the move that never happened would hand the insurer the other company's records.
+  EXPECT_EQ(reach_ids(a.c(), reader_of(insurer)), (std::vector<std::int64_t>{insurer}));
+}
+
+TEST(KeptPerDatabase, AWriteUsesAndKeepsReachesWhileItsGenerationHasNotMoved) {
+  OpenDatabase a;
+  const auto insurer = a.organization("总公司");
+  a.c().execute("UPDATE reference_generations SET reach = 7");
+  ASSERT_EQ(reach_ids(a.c(), writer_of(insurer)), (std::vector<std::int64_t>{insurer}));
+  // A branch added behind the generation's back: only what was kept leaves it out.
+  const auto branch = a.organization("分公司", insurer);
+  a.c().execute("UPDATE reference_generations SET reach = 7");
+  EXPECT_EQ(reach_ids(a.c(), reader_of(insurer)), (std::vector<std::int64_t>{insurer}));
+  EXPECT_EQ(reach_ids(a.c(), writer_of(insurer)), (std::vector<std::int64_t>{insurer}));
+  // Once the number moves, a write whose session read 7 reads afresh.
+  a.c().execute("UPDATE reference_generations SET reach = 8");
+  EXPECT_EQ(reach_ids(a.c(), writer_of(insurer)), (std::vector<std::int64_t>{insurer, branch}));
+}
+
+TEST(KeptPerDatabase, ManyReadersReachesAreKeptAndUsedAsOnesAre) {
+  OpenDatabase a;
+  const auto insurer = a.organization("总公司");
+  const auto other = a.organization("另一家");
+  a.c().execute("UPDATE reference_generations SET reach = 7");
+  accounts::read_reaches(a.c(), {writer_of(insurer), writer_of(other)});
+  a.organization("分公司", insurer);
+  a.c().execute("UPDATE reference_generations SET reach = 7");
+  const std::vector<accounts::Actor> readers{writer_of(other), writer_of(insurer)};
+  accounts::read_reaches(a.c(), readers);
+  ASSERT_TRUE(readers[0].reach && readers[1].reach);
+  EXPECT_EQ(readers[0].reach->org_ids, (std::vector<std::int64_t>{other}));
+  EXPECT_EQ(readers[1].reach->org_ids, (std::vector<std::int64_t>{insurer}));
+}
+
 TEST(KeptPerDatabase, EachDatabaseHasItsOwnServiceTypeRefs) {
   OpenDatabase a, b;
   services::install_shipped_catalog(a.c());
