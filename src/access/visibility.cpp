@@ -75,7 +75,10 @@ SqlFilter in_ids(const std::string& column, const IdsSelect& ids) {
 // `enterprise_id` is what the set-shaped relations to an enterprise test: its id, or a record's key to it.
 SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const Grant& grant, Shape shape,
                        const std::string& enterprise_id = "e.id") {
-  const auto mine = [&](std::string_view column) { return accounts::own_subtree(db, actor, column); };
+  const auto mine = [&](std::string_view column) {
+    return shape == Shape::per_row ? accounts::own_subtree_on_one_row(db, actor, column)
+                                   : accounts::own_subtree(db, actor, column);
+  };
   switch (grant.relation) {
     case Relation::named:
       return mine(grant.column);

@@ -30,6 +30,9 @@ void read_reaches(db::Connection& db, const std::vector<Actor>& actors);
 
 // `column` IN (the user's organization and its descendants).
 SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view column);
+// The same for a statement that tests one row (the access test of one record): its form leaves SQLite no list
+// to build a temporary b-tree of on every run.
+SqlFilter own_subtree_on_one_row(db::Connection& db, const Actor& user, std::string_view column);
 // `region_column` IN the regulator's jurisdiction.
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column);
 // `enterprise_key` (a record's key to its enterprise) IN the enterprises of the regulator's jurisdiction. On
