@@ -98,7 +98,8 @@ SqlFilter condition_of(db::Connection& db, const accounts::Actor& actor, const G
       if (shape == Shape::as_set) return in_ids(enterprise_id, enterprise_ids_of(db, actor, grant.relation));
       return served_by_agencies(mine("sci.agency_org_id"));
     case Relation::regulates:
-      return accounts::in_jurisdiction(db, actor, "e.region_id");
+      return shape == Shape::per_row ? accounts::in_jurisdiction_on_one_row(db, actor, "e.region_id")
+                                     : accounts::in_jurisdiction(db, actor, "e.region_id");
   }
   throw std::logic_error("unknown relation");
 }

@@ -67,8 +67,9 @@ SqlFilter in_set(db::Dialect dialect, std::string_view column, const std::vector
 // A set of up to this size is tested on one row, on SQLite, as `column = ? OR …`, which SQLite compares in
 // turn; for `IN (…)` it first builds a temporary b-tree of the list each time the statement runs. A workflow
 // step asks whether each of 25 subscribers sees the object, 18 such lists: a commission item's step at
-// province scale 1,441-1,629 -> 1,656-1,884 req/s (bench/README, thirty-second round).
-constexpr std::size_t kComparedInTurn = 64;
+// province scale 1,441-1,629 -> 1,656-1,884 req/s (bench/README, thirty-second round). A city's jurisdiction
+// is 74 regions, 128 once padded; SQLite refuses an expression more than 1,000 deep, which a chain of ORs is.
+constexpr std::size_t kComparedInTurn = 128;
 
 SqlFilter any_equal(db::Dialect dialect, std::string_view column, const IdList& ids,
                     const std::string& ids_json) {
@@ -180,6 +181,11 @@ SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view co
 SqlFilter own_subtree_on_one_row(db::Connection& db, const Actor& user, std::string_view column) {
   const auto& reach = reach_of(db, user);
   return any_equal(db.dialect(), column, reach.org_ids, reach.org_ids_json);
+}
+
+SqlFilter in_jurisdiction_on_one_row(db::Connection& db, const Actor& user, std::string_view region_column) {
+  const auto& reach = reach_of(db, user);
+  return any_equal(db.dialect(), region_column, reach.region_ids, reach.region_ids_json);
 }
 
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column) {

@@ -35,6 +35,8 @@ SqlFilter own_subtree(db::Connection& db, const Actor& user, std::string_view co
 SqlFilter own_subtree_on_one_row(db::Connection& db, const Actor& user, std::string_view column);
 // `region_column` IN the regulator's jurisdiction.
 SqlFilter in_jurisdiction(db::Connection& db, const Actor& user, std::string_view region_column);
+// The same for a statement that tests one row, as own_subtree_on_one_row.
+SqlFilter in_jurisdiction_on_one_row(db::Connection& db, const Actor& user, std::string_view region_column);
 // `enterprise_key` (a record's key to its enterprise) IN the enterprises of the regulator's jurisdiction. On
 // SQLite the set is kept on the connection between requests (db::Connection::kept_id_set) until an enterprise
 // is added, removed or moves region (V039).
