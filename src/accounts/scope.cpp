@@ -45,22 +45,29 @@ constexpr const char* kReachGeneration = "SELECT reach FROM reference_generation
 // Sets up to this size go to SQLite as a list of parameters; larger ones as one JSON array.
 constexpr std::size_t kListedIds = 1024;
 
+// A set of two or more ids as parameters, padded with its last id to a power of two so that a statement's
+// text, and so its prepared statement, is shared by every set of that size class.
+db::Params padded_ids(const std::vector<std::int64_t>& ids) {
+  std::size_t listed = 2;
+  while (listed < ids.size()) listed *= 2;
+  db::Params params(ids.begin(), ids.end());
+  params.resize(listed, db::Value{ids.back()});
+  return params;
+}
+
 // `column` in the set. One id (most organizations have no sub-organizations) as `= ?`: with statistics
 // the planner then reads that key of an index, while for `IN (json_each)` it cannot tell how many ids come
 // and may scan the table instead (an agency's service plans: 45 -> 23 ms in the CLI at province scale).
-// On SQLite a larger set is a list `IN (?, ?, …)` the planner counts, padded with its last id to a power of
-// two so that a statement's text, and so its prepared statement, is shared by every set of that size class
-// (a city's regulator and its 74 regions, the survey gaps: json_each made a skip-scan of every region's
-// policies look cheaper than reading its own, 69 ms, where the list counts them in 3.2 ms).
+// On SQLite a larger set is a list `IN (?, ?, …)` the planner counts, padded by padded_ids (a city's
+// regulator and its 74 regions, the survey gaps: json_each made a skip-scan of every region's policies look
+// cheaper than reading its own, 69 ms, where the list counts them in 3.2 ms).
 SqlFilter in_set(db::Dialect dialect, std::string_view column, const std::vector<std::int64_t>& ids,
                  const std::string& ids_json) {
   if (ids.size() == 1) return SqlFilter(std::string(column) + " = ?", db::Params{ids.front()});
   if (dialect != db::Dialect::sqlite || ids.empty() || ids.size() > kListedIds)
     return in_id_set(dialect, column, ids_json);
-  std::size_t listed = 2;
-  while (listed < ids.size()) listed *= 2;
-  db::Params params(ids.begin(), ids.end());
-  params.resize(listed, db::Value{ids.back()});
+  auto params = padded_ids(ids);
+  const auto listed = params.size();
   return SqlFilter(std::string(column) + " IN (" + placeholders(listed) + ")", std::move(params));
 }
 
@@ -75,12 +82,10 @@ SqlFilter any_equal(db::Dialect dialect, std::string_view column, const IdList& 
                     const std::string& ids_json) {
   if (dialect != db::Dialect::sqlite || ids.size() < 2 || ids.size() > kComparedInTurn)
     return in_set(dialect, column, ids, ids_json);
-  std::size_t listed = 2;  // padded as in_set pads, for the same reason
-  while (listed < ids.size()) listed *= 2;
-  db::Params params(ids.begin(), ids.end());
-  params.resize(listed, db::Value{ids.back()});
+  auto params = padded_ids(ids);
   std::string condition = "(";
-  for (std::size_t i = 0; i < listed; ++i) condition.append(i ? " OR " : "").append(column).append(" = ?");
+  for (std::size_t i = 0; i < params.size(); ++i)
+    condition.append(i ? " OR " : "").append(column).append(" = ?");
   return SqlFilter(condition + ")", std::move(params));
 }
 
@@ -162,7 +167,7 @@ const Reach& reach_of(db::Connection& db, const Actor& user) {
 void read_reaches(db::Connection& db, const std::vector<Actor>& actors) {
   std::vector<const Actor*> all;
   for (const auto& actor : actors) all.push_back(&actor);
-  if (!all.empty()) read_missing(db, all);
+  read_missing(db, all);
 }
 
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id) {
