@@ -60,14 +60,14 @@ void record_transition(db::Connection& db, const Event& event, std::optional<std
     accounts::read_reaches(db, readers);
     sees = access::seen_by(db, readers, *entity, event.object_id);
   }
+  std::vector<std::int64_t> delivered;
   for (const auto i : taking) {
     const auto row = subscriptions[i];
     const auto reader = reader_of.at(row.integer("org_id"));
-    const bool seen = readers[reader].is_platform_admin() || sees[reader];
-    // A subscription being deleted meanwhile is waited for, then left out: the transition goes on without it.
-    if (seen && share_subscription(db, row.integer("id")))
-      insert_delivery(db, event_id, row.integer("id"), std::nullopt, event.at);
+    if (readers[reader].is_platform_admin() || sees[reader]) delivered.push_back(row.integer("id"));
   }
+  // A subscription being deleted meanwhile is waited for, then left out: the transition goes on without it.
+  insert_deliveries(db, event_id, std::move(delivered), event.at);
 }
 
 }  // namespace rw::webhooks

@@ -40,6 +40,14 @@ constexpr const char* kInsertDelivery =
     "INSERT INTO webhook_deliveries (event_id, subscription_id, status, attempts, next_attempt_at, "
     "replay_of, "
     "created_at, updated_at) VALUES (?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING id";
+// A transition's deliveries, one per subscription that takes it, in one statement: a subscription deleted
+// meanwhile (SQLite's writers take turns) has no row to select and gets none.
+constexpr const char* kInsertDeliveries =
+    "INSERT INTO webhook_deliveries (event_id, subscription_id, status, attempts, next_attempt_at, "
+    "replay_of, created_at, updated_at) SELECT ?, id, 'pending', 0, ?, NULL, ?, ? FROM webhook_subscriptions "
+    "WHERE id IN (";
+// PostgreSQL: the subscriptions held in one order before their deliveries are written (kShareSubscriptionPg).
+constexpr const char* kShareSubscriptionsPg = "SELECT id FROM webhook_subscriptions WHERE id IN (";
 constexpr const char* kSelectDue =
     "SELECT d.id, d.next_attempt_at FROM webhook_deliveries d JOIN webhook_subscriptions ws ON ws.id = "
     "d.subscription_id WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND ws.active = 1 "
@@ -174,6 +182,21 @@ std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int
   return db
       .query(kInsertDelivery, {event_id, subscription_id, now, db::optional_value(replay_of), now, now})[0]
       .integer("id");
+}
+
+void insert_deliveries(db::Connection& db, std::int64_t event_id, std::vector<std::int64_t> subscription_ids,
+                       const std::string& now) {
+  if (subscription_ids.empty()) return;
+  if (db.dialect() == db::Dialect::postgresql) {
+    const auto held =
+        db.query(kShareSubscriptionsPg + placeholders(subscription_ids.size()) + ") ORDER BY id FOR SHARE",
+                 db::Params(subscription_ids.begin(), subscription_ids.end()));
+    subscription_ids = held.integers("id");
+    if (subscription_ids.empty()) return;
+  }
+  db::Params params{event_id, now, now, now};
+  params.insert(params.end(), subscription_ids.begin(), subscription_ids.end());
+  db.execute(kInsertDeliveries + placeholders(subscription_ids.size()) + ")", params);
 }
 
 db::Rows due_deliveries(db::Connection& db, const std::string& now, std::int64_t limit) {

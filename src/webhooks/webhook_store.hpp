@@ -73,6 +73,9 @@ db::Rows active_subscriptions(db::Connection& db);
 std::int64_t insert_event(db::Connection& db, const Event& event);
 std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int64_t subscription_id,
                              std::optional<std::int64_t> replay_of, const std::string& now);
+// A pending delivery of the event to each of the subscriptions; those deleted meanwhile are left out.
+void insert_deliveries(db::Connection& db, std::int64_t event_id, std::vector<std::int64_t> subscription_ids,
+                       const std::string& now);
 
 // Pending deliveries of active subscriptions due at `now`, oldest first: {id, next_attempt_at}.
 db::Rows due_deliveries(db::Connection& db, const std::string& now, std::int64_t limit);
