@@ -41,13 +41,13 @@ constexpr const char* kInsertDelivery =
     "replay_of, "
     "created_at, updated_at) VALUES (?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING id";
 // A transition's deliveries, one per subscription that takes it, in one statement: a subscription deleted
-// meanwhile (SQLite's writers take turns) has no row to select and gets none.
+// meanwhile has no row to select and gets none. SQLite's writers take turns; PostgreSQL holds the
+// subscriptions first, in one order (kShareSubscriptionPg), and a deletion that held one commits before.
 constexpr const char* kInsertDeliveries =
     "INSERT INTO webhook_deliveries (event_id, subscription_id, status, attempts, next_attempt_at, "
-    "replay_of, created_at, updated_at) SELECT ?, id, 'pending', 0, ?, NULL, ?, ? FROM webhook_subscriptions "
-    "WHERE id IN (";
-// PostgreSQL: the subscriptions held in one order before their deliveries are written (kShareSubscriptionPg).
-constexpr const char* kShareSubscriptionsPg = "SELECT id FROM webhook_subscriptions WHERE id IN (";
+    "replay_of, created_at, updated_at) SELECT ?, id, 'pending', 0, ?, NULL, ?, ? FROM ";
+constexpr const char* kHeldSubscriptionsPg =
+    "WITH held AS (SELECT id FROM webhook_subscriptions WHERE id IN ";
 constexpr const char* kSelectDue =
     "SELECT d.id, d.next_attempt_at FROM webhook_deliveries d JOIN webhook_subscriptions ws ON ws.id = "
     "d.subscription_id WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND ws.active = 1 "
@@ -167,14 +167,13 @@ nlohmann::json subscription_json(const db::Row& row) {
           {"updated_at", row.text("updated_at")}};
 }
 
-db::Rows active_subscriptions(db::Connection& db) { return db.query(kSelectActiveSubscriptions); }
-
-std::int64_t insert_event(db::Connection& db, const Event& e) {
-  return db
-      .query(kInsertEvent, {e.type(), e.object_type, e.object_id, e.action, e.from_status, e.to_status,
-                            db::optional_value(e.actor_user_id), db::optional_value(e.actor_org_id),
-                            db::optional_value(e.org_id), e.at})[0]
-      .integer("id");
+EventWritten insert_event(db::Connection& db, const Event& e) {
+  auto answered = db.query_each({{kInsertEvent,
+                                  {e.type(), e.object_type, e.object_id, e.action, e.from_status, e.to_status,
+                                   db::optional_value(e.actor_user_id), db::optional_value(e.actor_org_id),
+                                   db::optional_value(e.org_id), e.at}},
+                                 {kSelectActiveSubscriptions, {}}});
+  return {answered[0][0].integer("id"), std::move(answered[1])};
 }
 
 std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int64_t subscription_id,
@@ -184,19 +183,22 @@ std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int
       .integer("id");
 }
 
-void insert_deliveries(db::Connection& db, std::int64_t event_id, std::vector<std::int64_t> subscription_ids,
-                       const std::string& now) {
+void insert_deliveries(db::Connection& db, std::int64_t event_id,
+                       const std::vector<std::int64_t>& subscription_ids, const std::string& now) {
   if (subscription_ids.empty()) return;
+  const db::Params ids(subscription_ids.begin(), subscription_ids.end());
+  const db::Params values{event_id, now, now, now};
+  const auto in_ids = "(" + placeholders(ids.size()) + ")";
   if (db.dialect() == db::Dialect::postgresql) {
-    const auto held =
-        db.query(kShareSubscriptionsPg + placeholders(subscription_ids.size()) + ") ORDER BY id FOR SHARE",
-                 db::Params(subscription_ids.begin(), subscription_ids.end()));
-    subscription_ids = held.integers("id");
-    if (subscription_ids.empty()) return;
+    auto params = ids;
+    params.insert(params.end(), values.begin(), values.end());
+    db.execute(kHeldSubscriptionsPg + in_ids + " ORDER BY id FOR SHARE) " + kInsertDeliveries + "held",
+               params);
+    return;
   }
-  db::Params params{event_id, now, now, now};
-  params.insert(params.end(), subscription_ids.begin(), subscription_ids.end());
-  db.execute(kInsertDeliveries + placeholders(subscription_ids.size()) + ")", params);
+  auto params = values;
+  params.insert(params.end(), ids.begin(), ids.end());
+  db.execute(std::string(kInsertDeliveries) + "webhook_subscriptions WHERE id IN " + in_ids, params);
 }
 
 db::Rows due_deliveries(db::Connection& db, const std::string& now, std::int64_t limit) {

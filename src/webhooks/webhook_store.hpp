@@ -68,14 +68,18 @@ bool share_subscription(db::Connection& db, std::int64_t id);
 void delete_subscription(db::Connection& db, std::int64_t id);
 nlohmann::json subscription_json(const db::Row& row);
 
-// Active subscriptions with their organization's type (id, org_id, org_type, event_types).
-db::Rows active_subscriptions(db::Connection& db);
-std::int64_t insert_event(db::Connection& db, const Event& event);
+struct EventWritten {
+  std::int64_t id;
+  db::Rows
+      subscriptions;  // the active ones with their organization's type (id, org_id, org_type, event_types)
+};
+// Writes the event and reads the active subscriptions, which PostgreSQL is sent together.
+EventWritten insert_event(db::Connection& db, const Event& event);
 std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int64_t subscription_id,
                              std::optional<std::int64_t> replay_of, const std::string& now);
 // A pending delivery of the event to each of the subscriptions; those deleted meanwhile are left out.
-void insert_deliveries(db::Connection& db, std::int64_t event_id, std::vector<std::int64_t> subscription_ids,
-                       const std::string& now);
+void insert_deliveries(db::Connection& db, std::int64_t event_id,
+                       const std::vector<std::int64_t>& subscription_ids, const std::string& now);
 
 // Pending deliveries of active subscriptions due at `now`, oldest first: {id, next_attempt_at}.
 db::Rows due_deliveries(db::Connection& db, const std::string& now, std::int64_t limit);

@@ -132,16 +132,16 @@ TEST_F(AccessSql, AnInsurersNoticesTestItsKeptInsuredEnterprisesOnceIssued) {
 TEST_F(AccessSql, ManyReadersAreAnsweredTogetherAsEachOnesOwnAccessTestAnswers) {
   const auto branch = org("甲机构分部", "agency", mine);
   const auto branch_entry = entry(branch, "branch");
-  std::vector<accounts::Actor> readers(30, admin_of(theirs, "agency"));  // more than one statement takes
+  std::vector<accounts::Actor> readers(130, admin_of(theirs, "agency"));  // more than one statement takes
   readers.push_back(admin_of(mine, "agency"));
   readers.push_back(admin_of(branch, "agency"));
   readers.push_back(admin_of(org("平台", "platform"), "platform"));
   accounts::read_reaches(*conn, readers);
-  ASSERT_TRUE(readers[30].reach && readers[31].reach);
-  auto reach_of_mine = readers[30].reach->org_ids;
+  ASSERT_TRUE(readers[130].reach && readers[131].reach);
+  auto reach_of_mine = readers[130].reach->org_ids;
   std::sort(reach_of_mine.begin(), reach_of_mine.end());
   EXPECT_EQ(reach_of_mine, (std::vector<std::int64_t>{mine, branch}));
-  EXPECT_EQ(readers[31].reach->org_ids, std::vector<std::int64_t>{branch});
+  EXPECT_EQ(readers[131].reach->org_ids, std::vector<std::int64_t>{branch});
 
   const std::vector<std::pair<std::int64_t, std::vector<bool>>> cases{
       {branch_entry, {false, true, true, true}},  // theirs, mine (above the branch), the branch, the platform
@@ -151,7 +151,7 @@ TEST_F(AccessSql, ManyReadersAreAnsweredTogetherAsEachOnesOwnAccessTestAnswers) 
     const auto seen = access::seen_by(*conn, readers, access::kAuditEntry, id);
     ASSERT_EQ(seen.size(), readers.size());
     for (std::size_t i = 0; i < readers.size(); ++i) {
-      EXPECT_EQ(seen[i], expected[std::max<std::size_t>(i, 29) - 29]) << "entry " << id << ", reader " << i;
+      EXPECT_EQ(seen[i], expected[std::max<std::size_t>(i, 129) - 129]) << "entry " << id << ", reader " << i;
       EXPECT_EQ(seen[i], access::is_visible(*conn, readers[i], access::kAuditEntry, id)) << "reader " << i;
     }
   }

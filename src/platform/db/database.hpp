@@ -81,9 +81,10 @@ class Connection {
   virtual ~Connection() = default;
   virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
   Rows query(const Statement& statement) { return query(statement.sql, statement.params); }
-  // Reads that do not depend on each other's results, each one's rows in their order. PostgreSQL sends them
-  // together and waits for the server once (a record's page reads its notes, its history and more: each
-  // statement on its own was a round trip); SQLite runs them one after another.
+  // Statements that do not depend on each other's results (reads, or a write whose rows the others do not
+  // need), each one's rows in their order. PostgreSQL sends them together and waits for the server once (a
+  // record's page reads its notes, its history and more: each statement on its own was a round trip);
+  // SQLite runs them one after another.
   virtual std::vector<Rows> query_each(const std::vector<Statement>& statements) {
     std::vector<Rows> out;
     for (const auto& statement : statements) out.push_back(query(statement));
