@@ -37,7 +37,7 @@ accounts::Actor admin_of(std::int64_t org_id, const std::string& org_type,
 // 25 subscriptions: asking together took a commission item's step from 287-568 to 594-763 req/s; SQLite, the
 // kept reaches: 1,140-1,192 -> 1,325-1,336 (bench/README, thirty-first and thirty-second rounds).
 void record_transition(db::Connection& db, const Event& event, std::optional<std::int64_t> reach_generation) {
-  const auto [event_id, subscriptions] = insert_event(db, event);
+  const auto [event_id, subscriptions] = insert_event_reading_subscriptions(db, event);
   if (subscriptions.empty()) return;
   const auto type = event.type();
   std::vector<std::size_t> taking;       // the subscriptions that take the event

@@ -167,7 +167,7 @@ nlohmann::json subscription_json(const db::Row& row) {
           {"updated_at", row.text("updated_at")}};
 }
 
-EventWritten insert_event(db::Connection& db, const Event& e) {
+EventWritten insert_event_reading_subscriptions(db::Connection& db, const Event& e) {
   auto answered = db.query_each({{kInsertEvent,
                                   {e.type(), e.object_type, e.object_id, e.action, e.from_status, e.to_status,
                                    db::optional_value(e.actor_user_id), db::optional_value(e.actor_org_id),

@@ -70,11 +70,11 @@ nlohmann::json subscription_json(const db::Row& row);
 
 struct EventWritten {
   std::int64_t id;
-  db::Rows
-      subscriptions;  // the active ones with their organization's type (id, org_id, org_type, event_types)
+  // The active subscriptions with their organization's type (id, org_id, org_type, event_types).
+  db::Rows subscriptions;
 };
 // Writes the event and reads the active subscriptions, which PostgreSQL is sent together.
-EventWritten insert_event(db::Connection& db, const Event& event);
+EventWritten insert_event_reading_subscriptions(db::Connection& db, const Event& event);
 std::int64_t insert_delivery(db::Connection& db, std::int64_t event_id, std::int64_t subscription_id,
                              std::optional<std::int64_t> replay_of, const std::string& now);
 // A pending delivery of the event to each of the subscriptions; those deleted meanwhile are left out.
