@@ -319,7 +319,12 @@ const scenarios = [
       const node = (name) => page.locator('.el-tree-node__content:visible', { hasText: name }).first()
       for (const name of ['江苏省', '无锡市']) await node(name).locator('.el-tree-node__expand-icon').click()
       await node('新吴区').locator('.el-select-dropdown__item').click()
+      // the choice shows in the field before saving, so a failure below is about the answer, not the pick
+      await page.waitForFunction(() => document.querySelector('[data-test="enterprise-region"]')?.textContent?.includes('新吴区'))
+      const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/enterprises' && r.request().method() === 'POST')
       await byTest(page, 'enterprise-save').click()
+      const status = (await answered).status()
+      assert(status === 409, `saving a registered credit code answered ${status}`)
       const error = page.locator('[data-test="enterprise-credit-code-item"] .el-form-item__error')
       await page.waitForFunction(() => document.querySelector('[data-test="enterprise-credit-code-item"] .el-form-item__error')?.textContent?.includes('已登记'))
       assert(((await error.textContent()) ?? '').includes('已登记'), 'the 409 is not shown at the credit-code field')
@@ -663,6 +668,8 @@ try {
       failed += 1
       console.log(`not ok - ${scenario.name}`)
       console.log(`  # ${String(error?.message ?? error).split('\n').join('\n  # ')}`)
+      // what the server answered tells a slow machine's timeout from a wrong answer
+      if (apiFailures.length) console.log(`  # API failures: ${apiFailures.join('; ')}`)
       await shot(page, `failed-${passed + failed}`).catch(() => {})
     } finally {
       await page.close()
