@@ -3,9 +3,13 @@
  * (counting every matching row would cost more than the page itself).
  */
 
-/** The total in the locale's number format, with a plus when more rows match: "10,000+". */
-export function formatTotal(total: number, exact: boolean, locale: string): string {
-  const count = new Intl.NumberFormat(locale).format(total)
+/**
+ * The total with its thousands grouped, with a plus when more rows match: "10,000+". Both locales group by three
+ * with commas. Not Intl.NumberFormat: its first use in a page loads the browser's number data, 30–170 ms of a
+ * cold first list on the 2-core VM, for a page that shows no other formatted number.
+ */
+export function formatTotal(total: number, exact: boolean): string {
+  const count = String(Math.trunc(total)).replace(/\B(?=(\d{3})+$)/g, ',')
   return exact ? count : `${count}+`
 }
 

@@ -1,6 +1,5 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
 import type { PageQuery, PageResult } from '@/api/page'
-import { currentLocale } from '@/i18n'
 import { formatTotal, pagerTotal } from '@/utils/list-total'
 
 /**
@@ -8,6 +7,8 @@ import { formatTotal, pagerTotal } from '@/utils/list-total'
  * for the pager, both right when the server's total stops at its count cap).
  * `initialFilters` builds the empty filter set, used again by reset(). Returned as one reactive
  * object so templates read `list.items`, `list.loading` directly.
+ * Pages load the first page in `onBeforeMount`, so its request is under way while the page renders (on a cold
+ * first page the render is the longest task) rather than sent after it.
  */
 export function usePagedList<T, F extends object>(
   fetchPage: (query: F & PageQuery) => Promise<PageResult<T>>,
@@ -58,7 +59,7 @@ export function usePagedList<T, F extends object>(
     return search()
   }
 
-  const totalLabel = computed(() => formatTotal(total.value, totalExact.value, currentLocale()))
+  const totalLabel = computed(() => formatTotal(total.value, totalExact.value))
   const pagedTotal = computed(() =>
     pagerTotal({ total: total.value, exact: totalExact.value, page: page.value, size: size.value, rows: items.value.length }),
   )
