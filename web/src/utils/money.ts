@@ -1,7 +1,7 @@
-// Made on first use: the first Intl.NumberFormat of a page loads the browser's number data (30–170 ms on the
-// 2-core VM), which pages that show no amount need not wait for.
-let made: Intl.NumberFormat | undefined
-const yuan = () => (made ??= new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+import { madeOnFirstUse } from './first-use'
+
+// made on first use: the browser's number data loads with it
+const yuan = madeOnFirstUse(() => new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
 
 /** An amount in yuan as people read it: "30,000.00"; '—' when missing. */
 export function formatYuan(amount: number | null | undefined): string {
