@@ -255,6 +255,9 @@ class Server {
         spdlog::warn("accept failed: {}", ec.message());
         continue;
       }
+      // A response can leave in several writes (a file body 4 KiB at a time); with Nagle's algorithm the
+      // last small one waited for the client's delayed ACK, 40 ms per response on a kept-alive connection.
+      socket.set_option(tcp::no_delay(true), ec);
       auto executor = socket.get_executor();
       net::co_spawn(executor, session(std::move(socket)), [](std::exception_ptr error) {
         if (!error) return;
