@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, defineComponent, h, nextTick, ref, type Component } from 'vue'
+import { createApp, defineComponent, h, nextTick, reactive, ref, watch, type Component } from 'vue'
 import { createPinia } from 'pinia'
 import OpenedOnce from '@/desk/components/OpenedOnce.vue'
 import { useOnOpen } from '@/desk/composables/useOnOpen'
@@ -52,6 +52,25 @@ describe('a page dialog loaded on its first opening (OpenedOnce, useOnOpen)', ()
     visible.value = true
     await nextTick()
     expect(fills).toEqual([true, true])
+  })
+
+  it("a dialog's own watchers, set up after useOnOpen, see the first fill as a change", async () => {
+    const loaded: number[] = []
+    const Dialog: Component = defineComponent({
+      setup() {
+        const form = reactive({ enterpriseId: 0 })
+        useOnOpen(ref(true), () => (form.enterpriseId = 42))
+        watch(
+          () => form.enterpriseId,
+          (id) => loaded.push(id),
+        )
+        return () => h('span', { class: 'chosen' }, String(form.enterpriseId))
+      },
+    })
+    const root = mount(() => h(Dialog))
+    expect(root.querySelector('.chosen')?.textContent).toBe('42')
+    await nextTick()
+    expect(loaded).toEqual([42])
   })
 
   it('a form made already open shows the row it edits', async () => {
