@@ -24,6 +24,10 @@ if (!BASE_URL || !(RUNS > 0)) {
 const PAGES = [
   { name: 'desk home (shortcuts)', path: '/', selector: '.shortcuts .shortcut' },
   { name: 'enterprise list (first row)', path: '/enterprises', selector: '[data-test="enterprise-table"] .el-table__row' },
+  { name: 'policy list (first row)', path: '/policies', selector: '[data-test="policy-table"] .el-table__row' },
+  { name: 'visit list (first row)', path: '/visits', selector: '[data-test="visit-table"] .el-table__row' },
+  { name: 'hazard list (first row)', path: '/hazards', selector: '[data-test="hazard-table"] .el-table__row' },
+  { name: 'notice list (first row)', path: '/notices', selector: '[data-test="notice-table"] .el-table__row' },
 ]
 
 function watchFor(selector) {
@@ -58,7 +62,8 @@ async function measure(browser, page) {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] })
 try {
   console.log(`${'page'.padEnd(30)} ${'median ms'.padStart(10)} ${'best'.padStart(7)} ${'worst'.padStart(7)}  fetched by the median run`)
-  for (const page of PAGES) {
+  const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null
+  for (const page of PAGES.filter((p) => !only || only.test(p.name))) {
     const runs = []
     for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, page))
     runs.sort((a, b) => a.ms - b.ms)
