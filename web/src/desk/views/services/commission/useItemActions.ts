@@ -61,5 +61,11 @@ export function useItemActions(done: (item: CommissionItemDetail) => unknown) {
     pending = null
   }
 
-  return reactive({ busy, reason, run, confirmReason })
+  /** The ReasonDialog closed without an answer: the step is not taken. */
+  function cancelReason(): void {
+    reason.visible = false
+    pending = null
+  }
+
+  return reactive({ busy, reason, run, confirmReason, cancelReason })
 }
