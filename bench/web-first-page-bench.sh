@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cold first page of the desk app (issue 10): the time from navigation to the first list rendered after sign-in,
-# for the home page and five lists (enterprises, policies, visits, hazards, notices), in headless chromium
-# (playwright-core, as the browser tests) with a fresh browser context per run. Not part of `make test`; see
-# bench/README.md.
+# for the home page, five lists (enterprises, policies, visits, hazards, notices) and one enterprise's page, in
+# headless chromium (playwright-core, as the browser tests) with a fresh browser context per run. Not part of
+# `make test`; see bench/README.md.
 #
 # Usage: bench/web-first-page-bench.sh [runs]      (default 5 runs per page)
 # Environment:
@@ -11,7 +11,7 @@
 #   BENCH_DB_FILE    a SQLite database to serve a copy of, e.g. the province that bench/province-bench.sh caches
 #                    in /var/tmp/riskwatch-bench (100,000 enterprises); default: a fresh database with seed-demo
 #   USERNAME         who signs in (default demo-admin)
-#   BENCH_PAGES      only the pages whose name matches this regex, e.g. 'home|enterprise' (default: all six)
+#   BENCH_PAGES      only the pages whose name matches this regex, e.g. 'home|enterprise' (default: all seven)
 #   BENCH_KEEP=1     keep the temp dir (database copy, server log)
 set -euo pipefail
 

@@ -28,6 +28,7 @@ const PAGES = [
   { name: 'visit list (first row)', path: '/visits', selector: '[data-test="visit-table"] .el-table__row' },
   { name: 'hazard list (first row)', path: '/hazards', selector: '[data-test="hazard-table"] .el-table__row' },
   { name: 'notice list (first row)', path: '/notices', selector: '[data-test="notice-table"] .el-table__row' },
+  { name: 'enterprise page (details)', path: '/enterprises/1', selector: '[data-test="enterprise-info"]' },
 ]
 
 function watchFor(selector) {
