@@ -77,12 +77,18 @@ std::optional<std::int64_t> earlier_upload(const accounts::Operation& op, const 
 }
 
 // The new upload's row, in a transaction of its own. The same caller's upload of these bytes or this
-// client_id may have committed since earlier_upload looked (a phone sending again while its first try is
-// still being decoded): the unique constraint refuses this row, and the answer is that upload, as for a
-// retry that comes later.
+// client_id may have been written since earlier_upload looked (a phone sending again while its first try is
+// still being decoded), and the answer is that upload, as for a retry that comes later. Looked for again in
+// the write transaction: SQLite's writers that queue commit in one transaction (db::CommitGroup), and a row
+// another member wrote is seen there, not by a read after this writer left the group. Written by another
+// process (PostgreSQL), it makes the unique constraint refuse this row, and it is read after the refusal.
 Uploaded insert_upload(const accounts::Operation& op, const FileRecord& record) {
   try {
     db::Transaction transaction(op.db, true);
+    if (const auto earlier = earlier_upload(op, record.sha256, record.client_id)) {
+      transaction.commit();
+      return {*earlier, false};
+    }
     const auto id = insert_file(op.db, record);
     transaction.commit();
     return {id, true};
