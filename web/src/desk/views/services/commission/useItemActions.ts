@@ -57,15 +57,14 @@ export function useItemActions(done: (item: CommissionItemDetail) => unknown) {
     if (!pending) return
     const { item, action } = pending
     await send(item, action, text)
+    closeReason()
+  }
+
+  /** Closes the ReasonDialog; closed without an answer, the step is not taken. */
+  function closeReason(): void {
     reason.visible = false
     pending = null
   }
 
-  /** The ReasonDialog closed without an answer: the step is not taken. */
-  function cancelReason(): void {
-    reason.visible = false
-    pending = null
-  }
-
-  return reactive({ busy, reason, run, confirmReason, cancelReason })
+  return reactive({ busy, reason, run, confirmReason, closeReason })
 }
