@@ -29,9 +29,9 @@ nlohmann::json organization_json(const db::Row& row, std::vector<std::int64_t> r
 // Region ids of each organization in `ids`, in one query.
 std::map<std::int64_t, std::vector<std::int64_t>> regions_of(db::Connection& db,
                                                              const std::vector<std::int64_t>& ids);
-// The organizations whose name or credit code holds `text` (LIKE: ASCII case ignored on SQLite). SQLite takes
-// a text held by few organizations from its short-search index first (V055); one that most hold is tested on
-// each organization as the list walks them in order, which soon finds a page.
+// The organizations whose name or credit code holds `text` (LIKE, the case of ASCII letters ignored). SQLite
+// takes a text held by few organizations from its short-search index first (V055); one that most hold is
+// tested on each organization as the list walks them in order, which soon finds a page.
 SqlFilter organizations_holding(db::Connection& db, const std::string& text);
 // The organization as JSON if `scope` (a filter on o.id) allows it; 404 otherwise.
 nlohmann::json find_organization(db::Connection& db, const SqlFilter& scope, std::int64_t id);

@@ -114,6 +114,21 @@ TEST_F(OrganizationSearchApi, FollowsRenamesAndNewCreditCodes) {
   expect_each_text_found("demo-admin");
 }
 
+// As SQLite's LIKE does; PostgreSQL's LIKE compared it until a text with ASCII letters was lowered on both
+// sides.
+TEST_F(OrganizationSearchApi, IgnoresTheCaseOfAsciiLetters) {
+  auto admin = as("demo-admin");
+  const auto created = admin.post(
+      "/organizations",
+      {{"name", "锡山ABC环保咨询站"}, {"type", "agency"}, {"credit_code", uscc("91320205MA1QRW0U4")}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = created.json()["id"].get<std::int64_t>();
+  for (const auto* text : {"ma1qrw", "MA1QRW", "Ma1qRw", "abc环保", "ABC环保", "aBc"})
+    EXPECT_EQ(ids_of(every_organization(admin, "&q=" + url(text))).count(id), 1u) << text;
+  for (const auto* text : {"ma1qrx", "abd"})
+    EXPECT_EQ(ids_of(every_organization(admin, "&q=" + url(text))).count(id), 0u) << text;
+}
+
 TEST_F(OrganizationSearchCommonTextApi, FindsWhatEachPartysOrganizationsHold) {
   for (const auto* username : {"demo-admin", "demo-regulator", "demo-agency", "demo-insurer"})
     expect_each_text_found(username);
