@@ -31,8 +31,7 @@ nlohmann::json list_users(const Operation& op, const std::map<std::string, std::
     where.add("EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = ?)", *role);
   if (auto active = query_bool(query, "active")) where.add("u.active = ?", std::int64_t{*active ? 1 : 0});
   if (auto q = query_text(query, "q"))
-    where.add("(u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')",
-              db::Params{db::like_contains(*q), db::like_contains(*q)});
+    where.add(any_column_holds(op.db.dialect(), {"u.username", "u.display_name"}, *q));
   auto [rows, total] = select_page(op.db, kSelectUser, kCountUser, where, "u.id", page);
   const auto ids = rows.integers("id");
   auto roles = roles_of(op.db, ids);

@@ -20,17 +20,17 @@ constexpr const char* kSelectSubstances =
     "SELECT s.id, s.name, s.cas, s.critical_t, s.part, s.physical_state, s.source FROM env_risk_substances s "
     "WHERE s.table_id = ?";
 // The table holds a few hundred rows per version: a scan of one version's rows is cheap.
-constexpr const char* kMatching =
-    " AND (s.name LIKE ? ESCAPE '\\' OR s.cas LIKE ? ESCAPE '\\' OR s.name IN (SELECT a.substance_name FROM "
-    "env_risk_aliases a WHERE a.table_id = s.table_id AND a.alias LIKE ? ESCAPE '\\')) ORDER BY s.name LIMIT "
-    "?";
+// A substance matches by its name, its CAS number or an alias's name (db::like_ignoring_case each).
+constexpr const char* kOrAliasOf =
+    " OR s.name IN (SELECT a.substance_name FROM env_risk_aliases a WHERE a.table_id = s.table_id AND ";
+constexpr const char* kMatchingOrder = ")) ORDER BY s.name LIMIT ?";
 constexpr const char* kByName = " AND s.name = ?";
 constexpr const char* kById = " AND s.id = ?";
 constexpr const char* kByCas = " AND s.cas = ? ORDER BY s.id";
 constexpr const char* kByIdOrder = " ORDER BY s.id";
 constexpr const char* kSelectAliases =
     "SELECT alias, substance_name, basis FROM env_risk_aliases WHERE table_id = ?";
-constexpr const char* kAliasLike = " AND alias LIKE ? ESCAPE '\\' ORDER BY alias";
+constexpr const char* kAliasOrderByName = " ORDER BY alias";
 constexpr const char* kAliasExact = " AND alias = ?";
 constexpr const char* kAliasOrder = " ORDER BY id";
 
@@ -104,9 +104,12 @@ void insert_alias(db::Connection& db, std::int64_t table_id, const AliasRow& a) 
 
 std::vector<SubstanceRow> search_substances(db::Connection& db, std::int64_t table_id, const std::string& q,
                                             std::int64_t limit) {
+  const auto dialect = db.dialect();
   const auto pattern = db::like_contains(q);
-  return substances_of(
-      db.query(std::string(kSelectSubstances) + kMatching, {table_id, pattern, pattern, pattern, limit}));
+  const auto sql = std::string(kSelectSubstances) + " AND (" + db::like_ignoring_case(dialect, "s.name", q) +
+                   " OR " + db::like_ignoring_case(dialect, "s.cas", q) + kOrAliasOf +
+                   db::like_ignoring_case(dialect, "a.alias", q) + kMatchingOrder;
+  return substances_of(db.query(sql, {table_id, pattern, pattern, pattern, limit}));
 }
 
 std::vector<SubstanceRow> all_substances(db::Connection& db, std::int64_t table_id) {
@@ -114,7 +117,9 @@ std::vector<SubstanceRow> all_substances(db::Connection& db, std::int64_t table_
 }
 
 std::vector<AliasRow> aliases_matching(db::Connection& db, std::int64_t table_id, const std::string& q) {
-  return aliases_of(db.query(std::string(kSelectAliases) + kAliasLike, {table_id, db::like_contains(q)}));
+  const auto sql = std::string(kSelectAliases) + " AND " + db::like_ignoring_case(db.dialect(), "alias", q) +
+                   kAliasOrderByName;
+  return aliases_of(db.query(sql, {table_id, db::like_contains(q)}));
 }
 
 std::vector<AliasRow> all_aliases(db::Connection& db, std::int64_t table_id) {

@@ -1,6 +1,7 @@
 #pragma once
 // Builds a WHERE clause from optional conditions, keeping SQL and its parameters together.
 #include <cctype>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ class SqlFilter {
   // joins no condition reads, keeps this one (platform/paging.hpp).
   void add_on_joined(std::string_view alias, std::string condition, db::Params params) {
     add(std::move(condition), std::move(params));
+    joined_.emplace(alias);
+  }
+  void add_on_joined(std::string_view alias, const SqlFilter& other) {
+    add(other);
     joined_.emplace(alias);
   }
   bool reads_joined(std::string_view alias) const { return joined_.count(alias) > 0; }
@@ -135,6 +140,18 @@ inline SqlFilter in_id_set(db::Dialect dialect, std::string_view column, const s
   std::string ids_array("{");  // "[1,2,3]" -> "{1,2,3}"
   ids_array.append(ids_json, 1, ids_json.size() - 2).push_back('}');
   return SqlFilter(std::string(column) + " = ANY(CAST(? AS BIGINT[]))", db::Params{std::move(ids_array)});
+}
+
+// The rows where any of `columns` holds `text`, ignoring the case of ASCII letters (db::like_ignoring_case).
+inline SqlFilter any_column_holds(db::Dialect dialect, std::initializer_list<std::string_view> columns,
+                                  std::string_view text) {
+  std::string condition;
+  db::Params params;
+  for (auto column : columns) {
+    condition += (condition.empty() ? "" : " OR ") + db::like_ignoring_case(dialect, column, text);
+    params.emplace_back(db::like_contains(text));
+  }
+  return SqlFilter(std::move(condition), std::move(params));
 }
 
 // "[1,2,3]"

@@ -1,7 +1,5 @@
 #include "registry/organization_store.hpp"
 
-#include <algorithm>
-
 #include "platform/db/text_pieces.hpp"
 #include "platform/errors.hpp"
 #include "platform/json_rows.hpp"
@@ -33,23 +31,12 @@ constexpr const char* kInsertRegion = "INSERT INTO organization_regions (org_id,
 constexpr const char* kDeleteSessionsOfOrg =
     "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)";
 
-constexpr const char* kNameOrCodeLike = "(o.name LIKE ? ESCAPE '\\' OR o.credit_code LIKE ? ESCAPE '\\')";
-// PostgreSQL's LIKE compares the case of letters, SQLite's not that of ASCII letters: a text with ASCII
-// letters is compared lowered on both sides there. Only then: lower() on every row doubled the cost of a text
-// without (bench/README, thirty-seventh round).
-constexpr const char* kLoweredNameOrCodeLike =
-    "(lower(o.name) LIKE lower(?) ESCAPE '\\' OR lower(o.credit_code) LIKE lower(?) ESCAPE '\\')";
 constexpr const char* kShortSearchHits =
     "o.id IN (SELECT rowid FROM organizations_short_search WHERE organizations_short_search MATCH ?)";
 // How many organizations the index finds for a text, counted up to a limit.
 constexpr const char* kShortSearchHitCount =
     "SELECT COUNT(*) AS n FROM (SELECT rowid FROM organizations_short_search WHERE "
     "organizations_short_search MATCH ? LIMIT ?) hits";
-
-bool has_ascii_letters(const std::string& text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-}
 
 }  // namespace
 
@@ -92,9 +79,7 @@ nlohmann::json find_organization(db::Connection& db, const SqlFilter& scope, std
 }
 
 SqlFilter organizations_holding(db::Connection& db, const std::string& text) {
-  const auto pattern = db::like_contains(text);
-  const bool lowered = db.dialect() != db::Dialect::sqlite && has_ascii_letters(text);
-  SqlFilter out(lowered ? kLoweredNameOrCodeLike : kNameOrCodeLike, db::Params{pattern, pattern});
+  auto out = any_column_holds(db.dialect(), {"o.name", "o.credit_code"}, text);
   if (db.dialect() != db::Dialect::sqlite) return out;
   const auto query = db::pieces_query(text);
   const auto enough = common_text_hits();

@@ -35,14 +35,9 @@ SqlFilter policy_filter(db::Connection& db, const accounts::Actor& user,
                           "ends_before must be a date");
     where.add("p.ends_on < ?", *v);
   }
-  if (auto q = query_text(query, "q")) {
-    auto pattern = db::like_contains(*q);
-    where.add_on_joined(
-        "e",
-        "(p.policy_number LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE "
-        "'\\')",
-        db::Params{pattern, pattern, pattern});
-  }
+  if (auto q = query_text(query, "q"))
+    where.add_on_joined("e",
+                        any_column_holds(db.dialect(), {"p.policy_number", "e.name", "e.credit_code"}, *q));
   return where;
 }
 

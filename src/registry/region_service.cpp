@@ -43,9 +43,7 @@ nlohmann::json list_regions(const accounts::Operation& op, const std::map<std::s
   SqlFilter where;
   if (auto parent = query_id(query, "parent_id")) where.add("r.parent_id = ?", *parent);
   if (auto level = query_choice(query, "level", kRegionLevels)) where.add("r.level = ?", *level);
-  if (auto q = query_text(query, "q"))
-    where.add("(r.name LIKE ? ESCAPE '\\' OR r.code LIKE ? ESCAPE '\\')",
-              db::Params{db::like_contains(*q), db::like_contains(*q)});
+  if (auto q = query_text(query, "q")) where.add(any_column_holds(op.db.dialect(), {"r.name", "r.code"}, *q));
   auto [rows, total] = select_page(op.db, kSelectRegion, kCountRegion, where, "r.code", page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(region_json(rows[i]));

@@ -34,10 +34,7 @@ SqlFilter staff_filter(db::Connection& db, const accounts::Actor& user,
                           "certificate_expires_before must be a date");
     where.add("EXISTS (SELECT 1 FROM staff_certificates c WHERE c.staff_id = s.id AND c.expires_on < ?)", *v);
   }
-  if (auto q = query_text(query, "q")) {
-    auto pattern = db::like_contains(*q);
-    where.add("(s.name LIKE ? ESCAPE '\\' OR s.phone LIKE ? ESCAPE '\\')", db::Params{pattern, pattern});
-  }
+  if (auto q = query_text(query, "q")) where.add(any_column_holds(db.dialect(), {"s.name", "s.phone"}, *q));
   return where;
 }
 

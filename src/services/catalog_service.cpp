@@ -21,7 +21,7 @@ ApiError duplicate_code(const std::string& code) {
                   {{"code", "duplicate_service_type_code", "代码已被使用", "is already used"}});
 }
 
-SqlFilter type_filter(const std::map<std::string, std::string>& query) {
+SqlFilter type_filter(db::Dialect dialect, const std::map<std::string, std::string>& query) {
   SqlFilter where = current_versions();
   if (auto v = query_choice(query, "source", catalog_sources().values())) where.add("c.source = ?", *v);
   if (auto v = query_text(query, "class_code", 60)) where.add("c.code = ?", *v);
@@ -29,11 +29,8 @@ SqlFilter type_filter(const std::map<std::string, std::string>& query) {
     where.add("v.insurance_type = ?", *v);
   if (auto v = query_bool(query, "on_site")) where.add("v.on_site = ?", std::int64_t{*v});
   if (auto v = query_bool(query, "active")) where.add("t.active = ?", std::int64_t{*v});
-  if (auto q = query_text(query, "q")) {
-    auto pattern = db::like_contains(*q);
-    where.add("(v.name_zh LIKE ? ESCAPE '\\' OR v.name_en LIKE ? ESCAPE '\\' OR t.code LIKE ? ESCAPE '\\')",
-              db::Params{pattern, pattern, pattern});
-  }
+  if (auto q = query_text(query, "q"))
+    where.add(any_column_holds(dialect, {"v.name_zh", "v.name_en", "t.code"}, *q));
   return where;
 }
 
@@ -52,8 +49,8 @@ nlohmann::json list_service_classes(const accounts::Operation& op,
 nlohmann::json list_service_types(const accounts::Operation& op,
                                   const std::map<std::string, std::string>& query) {
   const auto page = parse_page(query);
-  auto [rows, total] =
-      select_page(op.db, kSelectTypeVersions, kCountTypeVersions, type_filter(query), kTypeOrder, page);
+  auto [rows, total] = select_page(op.db, kSelectTypeVersions, kCountTypeVersions,
+                                   type_filter(op.db.dialect(), query), kTypeOrder, page);
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(type_json(rows[i]));
   return page_json(items, total, page);

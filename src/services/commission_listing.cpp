@@ -74,11 +74,8 @@ SqlFilter commission_item_filter(db::Connection& db, const accounts::Actor& user
     else
       where.add("NOT (ci.status = 'accepted' AND ci.due_on < ?)", today);
   }
-  if (auto q = query_text(query, "q")) {
-    const auto pattern = db::like_contains(*q);
-    where.add_on_joined("e", "(e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\')",
-                        db::Params{pattern, pattern});
-  }
+  if (auto q = query_text(query, "q"))
+    where.add_on_joined("e", any_column_holds(db.dialect(), {"e.name", "e.credit_code"}, *q));
   return where;
 }
 

@@ -188,8 +188,7 @@ SqlFilter plan_filter(db::Connection& db, const accounts::Actor& user,
   if (auto v = query_id(query, "agency_org_id")) where.add("sp.agency_org_id = ?", *v);
   if (auto v = query_id(query, "year")) where.add("sp.year = ?", *v);
   if (auto v = query_choice(query, "status", plan_statuses().values())) where.add("sp.status = ?", *v);
-  if (auto q = query_text(query, "q"))
-    where.add("sp.enterprise_name LIKE ? ESCAPE '\\'", db::like_contains(*q));
+  if (auto q = query_text(query, "q")) where.add(any_column_holds(db.dialect(), {"sp.enterprise_name"}, *q));
   return where;
 }
 

@@ -60,7 +60,7 @@ SqlFilter visit_filter(db::Connection& db, const accounts::Actor& user,
         "AND s.user_id = ?)",
         user.id);
   if (auto q = query_text(query, "q"))
-    where.add_on_joined("e", "e.name LIKE ? ESCAPE '\\'", {db::like_contains(*q)});
+    where.add_on_joined("e", any_column_holds(db.dialect(), {"e.name"}, *q));
   return where;
 }
 

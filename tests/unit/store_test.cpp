@@ -264,6 +264,17 @@ TEST(Sql, NumbersPlaceholdersOutsideQuotes) {
   EXPECT_EQ(like_contains("50%_a\\"), "%50\\%\\_a\\\\%");
 }
 
+// SQLite's LIKE ignores the case of ASCII letters itself; PostgreSQL's is told to, and only for a text that
+// has them (lower() on every row costs).
+TEST(Sql, LikeIgnoresTheCaseOfAsciiLettersOnBothDatabases) {
+  EXPECT_EQ(like_ignoring_case(Dialect::sqlite, "e.name", "ABC"), "e.name LIKE ? ESCAPE '\\'");
+  EXPECT_EQ(like_ignoring_case(Dialect::postgresql, "e.name", "ABC化工"),
+            "lower(e.name) LIKE lower(?) ESCAPE '\\'");
+  EXPECT_EQ(like_ignoring_case(Dialect::postgresql, "e.name", "z"),
+            "lower(e.name) LIKE lower(?) ESCAPE '\\'");
+  EXPECT_EQ(like_ignoring_case(Dialect::postgresql, "e.name", "化工9132-_"), "e.name LIKE ? ESCAPE '\\'");
+}
+
 TEST(Sql, DialectTokens) {
   EXPECT_EQ(dialect_sql("id {{ID}},", Dialect::sqlite), "id INTEGER PRIMARY KEY AUTOINCREMENT,");
   EXPECT_EQ(dialect_sql("id {{ID}},", Dialect::postgresql),

@@ -1,5 +1,6 @@
 #include "platform/db/database.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -254,6 +255,13 @@ std::string like_contains(std::string_view text) {
   }
   out += '%';
   return out;
+}
+
+std::string like_ignoring_case(Dialect dialect, std::string_view column, std::string_view text) {
+  const bool has_ascii_letters = std::any_of(
+      text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+  if (dialect == Dialect::sqlite || !has_ascii_letters) return std::string(column) + " LIKE ? ESCAPE '\\'";
+  return "lower(" + std::string(column) + ") LIKE lower(?) ESCAPE '\\'";
 }
 
 }  // namespace rw::db

@@ -254,5 +254,10 @@ std::unique_ptr<Connection> open_postgresql(const std::string& url,
 std::string number_placeholders(std::string_view sql);
 // Escapes % and _ for a LIKE pattern used with ESCAPE '\'.
 std::string like_contains(std::string_view text);
+// `column LIKE ? ESCAPE '\'`, for the pattern like_contains(text), ignoring the case of ASCII letters on both
+// databases, as SQLite's LIKE does. PostgreSQL's LIKE compares it, so there a text with ASCII letters is
+// compared lowered on both sides; only then, since lower() on every row doubled a search's cost
+// (bench/README, thirty-seventh round).
+std::string like_ignoring_case(Dialect dialect, std::string_view column, std::string_view text);
 
 }  // namespace rw::db
