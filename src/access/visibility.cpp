@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <unordered_set>
 
 #include "accounts/scope.hpp"
 #include "platform/errors.hpp"
@@ -276,6 +277,21 @@ std::vector<SqlFilter> held_by_some(db::Connection& db, const accounts::Actor& a
   return held;
 }
 
+// Whether the actor's relation `regulates` holds for every row in these regions: granted without a condition,
+// and each region in the actor's jurisdiction.
+bool regulates_all(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                   const std::vector<std::int64_t>& regions) {
+  const unsigned party = party_of(actor.org_type);
+  const bool granted = std::any_of(entity.readers.begin(), entity.readers.end(), [&](const Grant& grant) {
+    return (grant.parties & party) && grant.relation == Relation::regulates && grant.only_when.empty();
+  });
+  if (!granted || regions.empty()) return false;
+  const auto& jurisdiction = accounts::reach_of(db, actor).region_ids;
+  const std::unordered_set<std::int64_t> regulated(jurisdiction.begin(), jurisdiction.end());
+  return std::all_of(regions.begin(), regions.end(),
+                     [&](std::int64_t id) { return regulated.count(id) > 0; });
+}
+
 }  // namespace
 
 SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
@@ -288,6 +304,12 @@ SqlFilter served_by_agencies(const SqlFilter& agency_condition) {
 SqlFilter read_filter(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {
   if (actor.is_platform_admin()) return {};
   return any_or_none(held_by_some(db, actor, entity, granted(db, actor, entity, Shape::as_set)));
+}
+
+SqlFilter read_filter_in_regions(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
+                                 const std::vector<std::int64_t>& regions) {
+  if (regulates_all(db, actor, entity, regions)) return {};
+  return read_filter(db, actor, entity);
 }
 
 SqlFilter read_filter_of_few(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity) {

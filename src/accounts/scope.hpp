@@ -53,7 +53,10 @@ SqlFilter in_party_enterprises(db::Connection& db, std::string_view enterprise_k
 std::vector<std::int64_t> org_subtree_ids(db::Connection& db, std::int64_t org_id);
 // An organization's regions and their sub-regions.
 std::vector<std::int64_t> region_subtree_of_org(db::Connection& db, std::int64_t org_id);
-// `region_column` IN a region and its sub-regions.
-SqlFilter in_region_subtree(db::Connection& db, std::string_view region_column, std::int64_t region_id);
+// A region and its sub-regions.
+std::vector<std::int64_t> region_subtree_ids(db::Connection& db, std::int64_t region_id);
+// `region_column` IN these regions.
+SqlFilter in_regions(db::Dialect dialect, std::string_view region_column,
+                     const std::vector<std::int64_t>& ids);
 
 }  // namespace rw::accounts

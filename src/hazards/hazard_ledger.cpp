@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "access/visibility.hpp"
+#include "accounts/scope.hpp"
 #include "documents/document.hpp"
 #include "hazards/hazard_store.hpp"
 #include "hazards/ledger_rules.hpp"
@@ -30,7 +31,8 @@ Scope scope_of(const accounts::Operation& op, const std::map<std::string, std::s
   std::vector<Scope> given;
   if (auto id = query_id(query, "enterprise_id"))
     given.push_back({"enterprise", *id, {"h.enterprise_id = ?", db::Params{*id}}});
-  if (auto id = query_id(query, "region_id")) given.push_back({"region", *id, of_region(op.db, *id)});
+  if (auto id = query_id(query, "region_id"))
+    given.push_back({"region", *id, of_regions(op.db.dialect(), accounts::region_subtree_ids(op.db, *id))});
   if (auto id = query_id(query, "agency_org_id"))
     given.push_back({"organization", *id, {"h.agency_org_id = ?", db::Params{*id}}});
   if (given.size() != 1)

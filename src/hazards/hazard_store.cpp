@@ -80,8 +80,8 @@ const char* const kSelectHazard =
 // The filters and the access sets read the hazard's own columns, so the page's ids come from its indexes.
 // Past the total's cap the page walks back an index of the id and the columns they test (V038).
 const DeferredList kHazardList{kSelectHazard, {"hazards h"}, "h.id", "hazards h INDEXED BY hazards_by_id"};
-SqlFilter of_region(db::Connection& db, std::int64_t region_id) {
-  return accounts::in_region_subtree(db, "h.region_id", region_id);
+SqlFilter of_regions(db::Dialect dialect, const std::vector<std::int64_t>& region_ids) {
+  return accounts::in_regions(dialect, "h.region_id", region_ids);
 }
 
 const char* const kSelectEscalation =

@@ -44,8 +44,9 @@ void update_facts(db::Connection& db, std::int64_t id, const HazardFacts& facts,
 // The hazard with its enterprise (name, organization, region), agency and visit.
 extern const char* const kSelectHazard;
 extern const DeferredList kHazardList;
-// A condition on hazards `h`: in the region or below it (the region the hazard keeps of its enterprise).
-SqlFilter of_region(db::Connection& db, std::int64_t region_id);
+// A condition on hazards `h`: in these regions (a region and its sub-regions; the region the hazard keeps of
+// its enterprise).
+SqlFilter of_regions(db::Dialect dialect, const std::vector<std::int64_t>& region_ids);
 std::optional<db::Row> hazard_row(db::Connection& db, std::int64_t id);
 db::Rows hazards_of_visit(db::Connection& db, std::int64_t visit_id);
 // The hazard a finding became, if it did.

@@ -160,11 +160,12 @@ void add_industry_filter(SqlFilter& where, const std::string& industry) {
 // Every filter but the search.
 SqlFilter filter_but_search(db::Connection& db, const accounts::Actor& user,
                             const std::map<std::string, std::string>& query) {
-  SqlFilter where = access::read_filter(db, user, access::kEnterprise);
+  const auto region = query_id(query, "region_id");
+  const auto regions = region ? accounts::region_subtree_ids(db, *region) : std::vector<std::int64_t>{};
+  SqlFilter where = access::read_filter_in_regions(db, user, access::kEnterprise, regions);
   const auto archived = query_bool(query, "archived").value_or(false);
   where.add("e.archived = ?", std::int64_t{archived ? 1 : 0});
-  if (auto region = query_id(query, "region_id"))
-    where.add(accounts::in_region_subtree(db, "e.region_id", *region));
+  if (region) where.add(accounts::in_regions(db.dialect(), "e.region_id", regions));
   if (auto park = query_id(query, "park_id")) where.add("e.park_org_id = ?", *park);
   if (auto industry = query_text(query, "industry", 4)) add_industry_filter(where, *industry);
   if (auto v = query_choice(query, "scale", enterprise_scales().values())) where.add("e.scale = ?", *v);

@@ -16,6 +16,11 @@ class ReachApi : public RegistryApiTest {
     EXPECT_EQ(response.status, 201) << response.body;
     return response.json()["id"].get<std::int64_t>();
   }
+  static std::int64_t region(const std::string& code, const std::string& name, const std::string& level,
+                             std::int64_t parent) {
+    return created(
+        admin().post("/regions", {{"code", code}, {"name", name}, {"level", level}, {"parent_id", parent}}));
+  }
   static std::string enterprise_in(const std::string& name, const std::string& credit_code,
                                    std::int64_t region) {
     return id_path(
@@ -28,11 +33,6 @@ class ReachApi : public RegistryApiTest {
 TEST_F(ReachApi, ARegulatorSeesWhatItsRegionsAndTheirNewSubRegionsHold) {
   auto regulator = as("demo-regulator");
   const auto bureau = id_path("organizations", org_id("无锡市生态环境局"));
-  const auto region = [](const std::string& code, const std::string& name, const std::string& level,
-                         std::int64_t parent) {
-    return created(
-        admin().post("/regions", {{"code", code}, {"name", name}, {"level", level}, {"parent_id", parent}}));
-  };
   const auto suzhou = region("320500", "苏州市", "city", region_id("320000"));
   const auto in_gusu =
       enterprise_in("姑苏区辖区测试有限公司", test_uscc(301), region("320508", "姑苏区", "district", suzhou));
@@ -52,6 +52,34 @@ TEST_F(ReachApi, ARegulatorSeesWhatItsRegionsAndTheirNewSubRegionsHold) {
   ASSERT_EQ(admin().patch(bureau, {{"region_ids", {region_id("320200")}}}).status, 200);
   EXPECT_EQ(regulator.get(in_gusu).status, 404);
   EXPECT_EQ(regulator.get(in_wuzhong).status, 404);
+}
+
+// A list by region leaves out the regulator's own test of its jurisdiction only when the region lies inside
+// it (access::read_filter_in_regions): a wider region, or one outside, still shows it only what it regulates.
+TEST_F(ReachApi, AListByRegionShowsARegulatorOnlyWhatItRegulates) {
+  auto regulator = as("demo-regulator");
+  const auto changzhou = region("320400", "常州市", "city", region_id("320000"));
+  enterprise_in("常州辖区外测试有限公司", test_uscc(303), region("320402", "天宁区", "district", changzhou));
+  const auto list = [](const Client& client, const std::string& path, std::int64_t region) {
+    return total_of(client.get(path + "?limit=1&region_id=" + std::to_string(region)));
+  };
+  const auto province = region_id("320000"), wuxi = region_id("320200"), xinwu = region_id("320214");
+
+  EXPECT_EQ(list(admin(), "/enterprises", changzhou), 1);
+  EXPECT_EQ(list(regulator, "/enterprises", changzhou), 0);
+  const auto all_seen = total_of(regulator.get("/enterprises?limit=1"));
+  ASSERT_GT(all_seen, 0);
+  EXPECT_EQ(list(regulator, "/enterprises", province), all_seen);
+  EXPECT_EQ(list(admin(), "/enterprises", province), list(admin(), "/enterprises", wuxi) + 1);
+  // Inside the jurisdiction: what the platform's administrator finds there.
+  EXPECT_EQ(list(regulator, "/enterprises", wuxi), list(admin(), "/enterprises", wuxi));
+  EXPECT_EQ(list(regulator, "/enterprises", xinwu), list(admin(), "/enterprises", xinwu));
+
+  const auto hazards_seen = total_of(regulator.get("/hazards?limit=1"));
+  ASSERT_GT(hazards_seen, 0);
+  EXPECT_EQ(list(regulator, "/hazards", province), hazards_seen);
+  EXPECT_EQ(list(regulator, "/hazards", wuxi), list(admin(), "/hazards", wuxi));
+  EXPECT_EQ(list(regulator, "/hazards", changzhou), 0);
 }
 
 TEST_F(ReachApi, AnInsurerSeesWhatABranchMovedUnderItInsures) {
