@@ -258,6 +258,40 @@ TEST_F(StoreTest, StatementsOfAListOrALargeWriteArePlannedWithTheirValuesEachRun
   EXPECT_EQ(prepared("bulk_write"), 0);
 }
 
+// Inside a PlanOnce (a page's rows by their ids) PostgreSQL plans each statement once for all values
+// (plan_cache_mode force_generic_plan, set in the statements' own round trip); outside, as it judges (auto).
+// A failed statement or a rolled-back transaction may undo the SET: the next statement sets it again.
+TEST_F(StoreTest, StatementsOfAPageByIdsArePlannedOnceAndOthersAsPostgreSqlJudges) {
+  if (database->dialect() != Dialect::postgresql) return;  // SQLite plans every run itself
+  auto c = database->acquire();
+  const auto mode = [&] { return c->query("SELECT current_setting('plan_cache_mode') AS m")[0].text("m"); };
+  EXPECT_EQ(mode(), "auto");
+  {
+    const PlanOnce once(*c);
+    EXPECT_EQ(mode(), "force_generic_plan");
+    EXPECT_THROW(c->query("SELECT * FROM no_such_table"), std::exception);
+    EXPECT_EQ(mode(), "force_generic_plan") << "set again after the failed statement undid it";
+    const auto both =
+        c->query_each({{"SELECT current_setting('plan_cache_mode') AS m", {}}, {"SELECT 2 AS n", {}}});
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_EQ(both[0][0].text("m"), "force_generic_plan");
+    EXPECT_EQ(both[1][0].integer("n"), 2);
+  }
+  EXPECT_EQ(mode(), "auto");
+  c->begin(false);
+  {
+    const PlanOnce once(*c);
+    EXPECT_EQ(mode(), "force_generic_plan");
+  }
+  c->rollback();
+  {
+    const PlanOnce once(*c);
+    EXPECT_EQ(mode(), "force_generic_plan") << "set again after the rollback undid it";
+    EXPECT_EQ(c->execute("UPDATE regions SET name = name WHERE id = ?", {std::int64_t{-1}}), 0);
+  }
+  EXPECT_EQ(mode(), "auto");
+}
+
 TEST(Sql, NumbersPlaceholdersOutsideQuotes) {
   EXPECT_EQ(number_placeholders("SELECT ? , '?' , ? FROM t WHERE a = \"?\" AND b = ?"),
             "SELECT $1 , '?' , $2 FROM t WHERE a = \"?\" AND b = $3");

@@ -131,6 +131,9 @@ class Connection {
   // prepared once, when PostgreSQL may keep one plan for all values after a few runs (PlanEachRun says
   // which statements want which). Returns the setting before. SQLite plans every statement with its values.
   virtual bool plan_each_run(bool /*on*/) { return false; }
+  // PostgreSQL: whether the statements that follow are planned once for all values from their first run
+  // (PlanOnce says which). Returns the setting before.
+  virtual bool plan_once(bool /*on*/) { return false; }
 };
 
 // While it lives, the connection's statements are planned with their values each time they run (PostgreSQL;
@@ -146,6 +149,23 @@ class PlanEachRun {
   PlanEachRun(const PlanEachRun&) = delete;
   PlanEachRun& operator=(const PlanEachRun&) = delete;
   ~PlanEachRun() { connection_.plan_each_run(before_); }
+
+ private:
+  Connection& connection_;
+  bool before_;
+};
+
+// While it lives, the connection's statements are planned once for all values, from their first run
+// (PostgreSQL; SQLite plans every run and quickly). For a statement whose plan does not depend on its values
+// but costs more to make than to run, which PostgreSQL would otherwise plan with its values every time:
+// a page's rows by their ids (`= ANY(ids)`), where a plan for the page's own ids always looks cheaper than
+// one for all (a visit's checklists: 0.28-0.37 ms to plan, 0.04-0.06 ms to run).
+class PlanOnce {
+ public:
+  explicit PlanOnce(Connection& connection) : connection_(connection), before_(connection.plan_once(true)) {}
+  PlanOnce(const PlanOnce&) = delete;
+  PlanOnce& operator=(const PlanOnce&) = delete;
+  ~PlanOnce() { connection_.plan_once(before_); }
 
  private:
   Connection& connection_;

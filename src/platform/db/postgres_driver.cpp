@@ -144,23 +144,9 @@ class PostgresConnection final : public Connection {
   // while the server writes its first results, so sending all before reading any cannot wait on the server.
   std::vector<Rows> query_each(const std::vector<Statement>& statements) override {
     if (statements.size() < 2) return Connection::query_each(statements);
-    std::vector<std::string> names;
-    for (const auto& statement : statements) names.push_back(statement_name(statement.sql));
-    PGconn* c = connection_.get();
-    if (!PQenterPipelineMode(c)) throw_error_of(nullptr, c);
-    for (std::size_t i = 0; i < statements.size(); ++i) {
-      const ParamTexts texts(statements[i].params);
-      const bool sent =
-          names[i].empty()
-              ? PQsendQueryParams(c, number_placeholders(statements[i].sql).c_str(), texts.count(), nullptr,
-                                  texts.values(), nullptr, nullptr, 0)
-              : PQsendQueryPrepared(c, names[i].c_str(), texts.count(), texts.values(), nullptr, nullptr, 0);
-      if (!sent) {
-        leave_pipeline_after(i);
-        throw_error_of(nullptr, c);
-      }
-    }
-    return read_pipeline(statements.size());
+    std::vector<Rows> out;
+    for (const auto& result : run_together(statements)) out.push_back(rows_of(result.get()));
+    return out;
   }
 
   void begin(bool) override {
@@ -170,10 +156,13 @@ class PostgresConnection final : public Connection {
   // A failed COMMIT has ended the transaction too (PostgreSQL rolls it back).
   void commit() override {
     in_transaction_ = false;
+    const std::string mode = std::exchange(plan_mode_, kPlanModeUnknown);  // a failed one undoes a SET too
     execute_script("COMMIT");
+    plan_mode_ = mode;
   }
   void rollback() override {
     in_transaction_ = false;
+    plan_mode_ = kPlanModeUnknown;  // a SET in the transaction is undone
     execute_script("ROLLBACK");
   }
   bool in_transaction() const override { return in_transaction_; }
@@ -181,6 +170,7 @@ class PostgresConnection final : public Connection {
   std::uint64_t database_serial() const override { return serial_; }
   bool healthy() const override { return PQstatus(connection_.get()) == CONNECTION_OK; }
   bool plan_each_run(bool on) override { return std::exchange(plan_each_run_, on); }
+  bool plan_once(bool on) override { return std::exchange(plan_once_, on); }
 
  private:
   struct ConnectionDeleter {
@@ -188,6 +178,7 @@ class PostgresConnection final : public Connection {
   };
 
   Result run(std::string_view sql, const Params& params) {
+    if (plan_mode_ != wanted_plan_mode()) return std::move(run_together({{std::string(sql), params}}).back());
     const ParamTexts texts(params);
     const auto name = statement_name(sql);
     Result result(name.empty() ? PQexecParams(connection_.get(), number_placeholders(sql).c_str(),
@@ -218,17 +209,53 @@ class PostgresConnection final : public Connection {
     return prepared_.emplace(std::string(sql), std::move(name)).first->second;
   }
 
+  // How PostgreSQL plans the statements that follow (plan_cache_mode): once for all values in a PlanOnce
+  // scope, otherwise as it judges (auto, which a connection starts with).
+  const char* wanted_plan_mode() const { return plan_once_ ? "force_generic_plan" : "auto"; }
+
+  // The statements sent together (pipeline mode), after a SET of the plan mode when theirs is not the
+  // connection's; their results in order (the SET's left out). An error, which may have undone the SET,
+  // leaves the connection's plan mode unknown.
+  std::vector<Result> run_together(const std::vector<Statement>& statements) {
+    const char* mode = wanted_plan_mode();
+    const bool set_mode = plan_mode_ != mode;
+    std::vector<Statement> sent;
+    if (set_mode) sent.push_back({std::string("SET plan_cache_mode = ") + mode, {}});
+    sent.insert(sent.end(), statements.begin(), statements.end());
+    std::vector<std::string> names;
+    for (const auto& statement : sent) names.push_back(statement_name(statement.sql));
+    PGconn* c = connection_.get();
+    plan_mode_ = kPlanModeUnknown;
+    if (!PQenterPipelineMode(c)) throw_error_of(nullptr, c);
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+      const ParamTexts texts(sent[i].params);
+      const bool ok =
+          names[i].empty()
+              ? PQsendQueryParams(c, number_placeholders(sent[i].sql).c_str(), texts.count(), nullptr,
+                                  texts.values(), nullptr, nullptr, 0)
+              : PQsendQueryPrepared(c, names[i].c_str(), texts.count(), texts.values(), nullptr, nullptr, 0);
+      if (!ok) {
+        leave_pipeline_after(i);
+        throw_error_of(nullptr, c);
+      }
+    }
+    auto out = read_pipeline(sent.size());
+    plan_mode_ = mode;
+    if (set_mode) out.erase(out.begin());
+    return out;
+  }
+
   // Each statement's result, then the pipeline's end; the first error is thrown after.
-  std::vector<Rows> read_pipeline(std::size_t count) {
+  std::vector<Result> read_pipeline(std::size_t count) {
     PGconn* c = connection_.get();
     PQpipelineSync(c);
-    std::vector<Rows> out;
+    std::vector<Result> out;
     Result failed;
     for (std::size_t i = 0; i < count; ++i) {
       Result result(PQgetResult(c));
       if (!result) break;  // the connection failed: nothing more comes
       if (succeeded(result.get()))
-        out.push_back(rows_of(result.get()));
+        out.push_back(std::move(result));
       else if (!failed && PQresultStatus(result.get()) != PGRES_PIPELINE_ABORTED)
         failed = std::move(result);
       while (Result rest{PQgetResult(c)}) {
@@ -254,6 +281,9 @@ class PostgresConnection final : public Connection {
   bool in_transaction_ = false;
   std::unordered_map<std::string, std::string> prepared_;  // SQL → statement name
   bool plan_each_run_ = false;
+  bool plan_once_ = false;
+  static constexpr const char* kPlanModeUnknown = "";
+  std::string plan_mode_ = "auto";  // the connection's plan_cache_mode, as far as known
 };
 
 }  // namespace
