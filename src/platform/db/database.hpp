@@ -136,41 +136,36 @@ class Connection {
   virtual bool plan_once(bool /*on*/) { return false; }
 };
 
+// One of the connection's planning settings (plan_each_run, plan_once) turned on while it lives, and given
+// back as it was before when it ends.
+template <bool (Connection::*kSetting)(bool)>
+class PlanningScope {
+ public:
+  explicit PlanningScope(Connection& connection)
+      : connection_(connection), before_((connection.*kSetting)(true)) {}
+  PlanningScope(const PlanningScope&) = delete;
+  PlanningScope& operator=(const PlanningScope&) = delete;
+  ~PlanningScope() { (connection_.*kSetting)(before_); }
+
+ private:
+  Connection& connection_;
+  bool before_;
+};
+
 // While it lives, the connection's statements are planned with their values each time they run (PostgreSQL;
 // SQLite always does). For statements whose best plan depends on the values: a list's count and page (a
 // party's regions, a search text, a status that is rare or common) and a large write, where one plan kept
 // for all values made an import 2.5 times slower. Elsewhere a request's statements look rows up by their
 // keys, and planning them anew each time cost more than running them (a signed-in request's session: 0.3 ms
 // to plan, 0.02 ms to run).
-class PlanEachRun {
- public:
-  explicit PlanEachRun(Connection& connection)
-      : connection_(connection), before_(connection.plan_each_run(true)) {}
-  PlanEachRun(const PlanEachRun&) = delete;
-  PlanEachRun& operator=(const PlanEachRun&) = delete;
-  ~PlanEachRun() { connection_.plan_each_run(before_); }
-
- private:
-  Connection& connection_;
-  bool before_;
-};
+using PlanEachRun = PlanningScope<&Connection::plan_each_run>;
 
 // While it lives, the connection's statements are planned once for all values, from their first run
 // (PostgreSQL; SQLite plans every run and quickly). For a statement whose plan does not depend on its values
 // but costs more to make than to run, which PostgreSQL would otherwise plan with its values every time:
 // a page's rows by their ids (`= ANY(ids)`), where a plan for the page's own ids always looks cheaper than
 // one for all (a visit's checklists: 0.28-0.37 ms to plan, 0.04-0.06 ms to run).
-class PlanOnce {
- public:
-  explicit PlanOnce(Connection& connection) : connection_(connection), before_(connection.plan_once(true)) {}
-  PlanOnce(const PlanOnce&) = delete;
-  PlanOnce& operator=(const PlanOnce&) = delete;
-  ~PlanOnce() { connection_.plan_once(before_); }
-
- private:
-  Connection& connection_;
-  bool before_;
-};
+using PlanOnce = PlanningScope<&Connection::plan_once>;
 
 // How each connection of a pool is opened.
 struct ConnectionSettings {
