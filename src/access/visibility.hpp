@@ -35,12 +35,12 @@ SqlFilter read_filter_of_few(db::Connection& db, const accounts::Actor& actor, c
 SqlFilter read_filter_united(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity);
 
 // The same for a list of the rows in `regions` only (a region and its sub-regions, the list's filter; none:
-// every region, as read_filter): nothing
-// when the actor regulates them all, since its relation then holds for each of those rows. `regions` must be
-// of the region the relation tests: the enterprise's, or a record's copy of it (EntityAccess::joined). Given
-// both the jurisdiction's and the filter's set of one column, PostgreSQL misjudged how many rows match both
-// and read the rows behind the index of region and order instead of that index alone (a city regulator's
-// enterprises of its city, counted: 14.7 -> 3.4 ms; bench/README, thirty-eighth round).
+// every region, as read_filter): nothing when the actor regulates them all, since its relation then holds for
+// each of those rows. `regions` must be of the region the relation tests: the enterprise's, or a record's
+// copy of it (EntityAccess::joined). Given both the jurisdiction's and the filter's set of one column,
+// PostgreSQL misjudged how many rows match both and read the rows behind the index of region and order
+// instead of that index alone (a city regulator's enterprises of its city, counted: 14.7 -> 3.4 ms;
+// bench/README, thirty-eighth round).
 SqlFilter read_filter_in_regions(db::Connection& db, const accounts::Actor& actor, const EntityAccess& entity,
                                  const std::vector<std::int64_t>& regions);
 

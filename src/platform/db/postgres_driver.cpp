@@ -219,19 +219,20 @@ class PostgresConnection final : public Connection {
   std::vector<Result> run_together(const std::vector<Statement>& statements) {
     const char* mode = wanted_plan_mode();
     const bool set_mode = plan_mode_ != mode;
-    std::vector<Statement> sent;
-    if (set_mode) sent.push_back({std::string("SET plan_cache_mode = ") + mode, {}});
-    sent.insert(sent.end(), statements.begin(), statements.end());
+    const Statement set_plan_mode{std::string("SET plan_cache_mode = ") + mode, {}};
+    std::vector<const Statement*> sent;
+    if (set_mode) sent.push_back(&set_plan_mode);
+    for (const auto& statement : statements) sent.push_back(&statement);
     std::vector<std::string> names;
-    for (const auto& statement : sent) names.push_back(statement_name(statement.sql));
+    for (const auto* statement : sent) names.push_back(statement_name(statement->sql));
     PGconn* c = connection_.get();
     plan_mode_ = kPlanModeUnknown;
     if (!PQenterPipelineMode(c)) throw_error_of(nullptr, c);
     for (std::size_t i = 0; i < sent.size(); ++i) {
-      const ParamTexts texts(sent[i].params);
+      const ParamTexts texts(sent[i]->params);
       const bool ok =
           names[i].empty()
-              ? PQsendQueryParams(c, number_placeholders(sent[i].sql).c_str(), texts.count(), nullptr,
+              ? PQsendQueryParams(c, number_placeholders(sent[i]->sql).c_str(), texts.count(), nullptr,
                                   texts.values(), nullptr, nullptr, 0)
               : PQsendQueryPrepared(c, names[i].c_str(), texts.count(), texts.values(), nullptr, nullptr, 0);
       if (!ok) {
